@@ -1,0 +1,254 @@
+"""The ``kg`` command line: a thin click skin over the library.
+
+Each command: options → one library call → output.  Library errors
+(:class:`kg.errors.KgError`) become one-line messages and exit status 1;
+no traceback is shown for problems in the user's input.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from functools import wraps
+
+import click
+
+from kg.errors import KgError
+
+STORE_HELP = "Store folder (default: $KG_STORE or ./kg-store)."
+
+
+def _store_option(f):
+    return click.option("--store", "store_path", envvar="KG_STORE", default="kg-store",
+                        show_default=True, metavar="DIR", help=STORE_HELP)(f)
+
+
+def _handle_errors(f):
+    @wraps(f)
+    def wrapper(*args, **kwargs):
+        try:
+            return f(*args, **kwargs)
+        except KgError as e:
+            click.echo(f"error: {e}", err=True)
+            sys.exit(1)
+    return wrapper
+
+
+def _open(store_path: str, read_only: bool = False):
+    from kg.store import KnowledgeStore
+    return KnowledgeStore(store_path, read_only=read_only)
+
+
+def _print_table(table, fmt: str) -> None:
+    """Print a :class:`kg.queries.Table` as an aligned table, CSV, TSV or JSON."""
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(table.columns, r)) for r in table.rows],
+                              ensure_ascii=False, indent=2))
+        return
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w.writerow(table.columns)
+        w.writerows([["" if v is None else v for v in r] for r in table.rows])
+        click.echo(buf.getvalue(), nl=False)
+        return
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    t = RichTable(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for c in table.columns:
+        t.add_column(c, overflow="fold")
+    for r in table.rows:
+        t.add_row(*["" if v is None else str(v) for v in r])
+    Console(width=max(100, click.get_terminal_size()[0]) if sys.stdout.isatty() else 200).print(t)
+
+
+FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
+                             default="table", show_default=True, help="Output format.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="paperkg")
+def main():
+    """PaperKG: a knowledge graph of ML papers from daily digest reports.
+
+    \b
+    Typical session:
+      kg build seeds/            # read reports, extract, load the store
+      kg beats GPT-4o            # which models beat GPT-4o, on what
+      kg query leaderboard --bind dataset=IFEval
+      kg export --format turtle --output kg.ttl
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@_store_option
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
+@_handle_errors
+def build(paths, store_path, quiet):
+    """Build the graph from report files or folders (default: seeds/).
+
+    Each report file becomes one named graph; re-building a file replaces its
+    graph, so building twice gives the same quads.  Files that cannot be read
+    are reported as FILE:LINE: MESSAGE and skipped; the exit status is then 1.
+    """
+    from kg.pipeline import build as run_build
+
+    paths = paths or ("seeds",)
+    store = _open(store_path)
+    progress_cb = None
+    bar = None
+    if not quiet:
+        from rich.progress import Progress
+
+        bar = Progress(transient=True, disable=not sys.stderr.isatty())
+        bar.start()
+        task = bar.add_task("building", total=None)
+
+        def progress_cb(path, done, total):
+            bar.update(task, completed=done, total=total, description=path)
+    try:
+        summary = run_build(paths, store, progress_cb)
+    finally:
+        if bar is not None:
+            bar.stop()
+    for p in summary.problems:
+        click.echo(f"warning: {p}", err=True)
+    for e in summary.errors:
+        click.echo(f"error: {e}", err=True)
+    click.echo(f"built {summary.reports} report(s) into {store_path}: {summary.papers} papers, "
+               f"{summary.entities} entities, {summary.comparisons} comparisons, "
+               f"{summary.quads} quads in {summary.seconds:.1f} s")
+    if summary.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("name")
+@_store_option
+@click.option("--evidence", is_flag=True, help="Also show the quoted sentence, file and line.")
+@FORMAT_OPTION
+@_handle_errors
+def beats(name, store_path, evidence, fmt):
+    """Which models beat NAME, on what benchmark, with which scores.
+
+    NAME is matched through its aliases (GPT-4o, gpt4o and 'GPT 4o' are the
+    same model) and reaches SPARQL as a bound parameter.
+
+    \b
+    Example:  kg beats GPT-4o --evidence
+    """
+    from kg.queries import Table, beats as run_beats
+
+    t = run_beats(_open(store_path, read_only=True), name)
+    if not t.rows:
+        click.echo(f"no comparison in the store says that something beats '{name}'", err=True)
+        return
+    keep = t.columns if evidence else t.columns[:7]
+    ix = [t.columns.index(c) for c in keep]
+    _print_table(Table(keep, [[r[i] for i in ix] for r in t.rows]), fmt)
+
+
+@main.command()
+@click.argument("query")
+@_store_option
+@FORMAT_OPTION
+@click.option("--bind", "binds", multiple=True, metavar="VAR=VALUE",
+              help="Bind ?VAR to VALUE (an IRI if it starts with http, an entity name otherwise). Repeatable.")
+@click.option("--update", is_flag=True, help="Allow a SPARQL Update (the default is read-only).")
+@_handle_errors
+def query(query, store_path, fmt, binds, update):
+    """Run SPARQL: inline text, a .rq file, or a query name from queries/.
+
+    \b
+    Examples:
+      kg query papers_per_field
+      kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?p a kg:Paper }'
+      kg query beats --bind loser=GPT-4o
+    Prefixes kg:, rdfs:, skos:, prov:, dcterms:, schema: … are predeclared.
+    """
+    import pyoxigraph as ox
+
+    from kg.errors import QueryError
+    from kg.queries import is_update, resolve_entity, resolve_query, run_select
+
+    sparql = resolve_query(query)
+    if is_update(sparql):
+        if not update:
+            raise QueryError("this is a SPARQL Update; pass --update to change the store")
+        _open(store_path).update(sparql)
+        click.echo("update done")
+        return
+    store = _open(store_path, read_only=True)
+    bindings = {}
+    for b in binds:
+        var, sep, value = b.partition("=")
+        if not sep:
+            raise QueryError(f"--bind expects VAR=VALUE, got '{b}'")
+        if value.startswith(("http://", "https://")):
+            bindings[var.lstrip("?")] = ox.NamedNode(value)
+        else:
+            iris = resolve_entity(store, value)
+            bindings[var.lstrip("?")] = iris[0] if iris else ox.Literal(value)
+    _print_table(run_select(store, sparql, bindings), fmt)
+
+
+@main.command()
+@_store_option
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nquads", "ntriples", "trig"]),
+              default="turtle", show_default=True, help="RDF syntax.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@_handle_errors
+def export(store_path, fmt, output):
+    """Export the graph (with the ontology) as Turtle, N-Quads, N-Triples or TriG.
+
+    N-Quads and TriG keep one named graph per report; Turtle and N-Triples
+    give the union of all graphs.
+    """
+    store = _open(store_path, read_only=True)
+    if output:
+        store.export(fmt, output)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        buf = io.BytesIO()
+        store.export(fmt, buf)
+        sys.stdout.buffer.write(buf.getvalue())
+        sys.stdout.flush()
+
+
+@main.command()
+@_store_option
+@click.option("--top", default=10, show_default=True, help="Rows in each ranking.")
+@_handle_errors
+def stats(store_path, top):
+    """Counts per class; most-compared models, most-used benchmarks and hardware."""
+    from kg.stats import store_stats
+
+    for title, table in store_stats(_open(store_path, read_only=True), top):
+        click.echo(click.style(title, bold=True))
+        _print_table(table, "table")
+        click.echo()
+
+
+@main.command()
+@click.argument("arxiv_id")
+@_store_option
+@_handle_errors
+def show(arxiv_id, store_path):
+    """Everything the graph knows about one paper, with evidence sentences.
+
+    \b
+    Example:  kg show 2512.19995
+    """
+    from kg.stats import paper_facts
+
+    for title, table in paper_facts(_open(store_path, read_only=True), arxiv_id):
+        click.echo(click.style(title, bold=True))
+        _print_table(table, "table")
+        click.echo()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

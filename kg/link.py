@@ -1,0 +1,100 @@
+"""Entity linking: name normalisation, alias keys and stable IRIs.
+
+One real-world entity gets one IRI whatever its surface form: ``GPT-4o``,
+``gpt4o`` and ``GPT 4o`` share the key ``gpt4o``; ``A100`` and
+``NVIDIA A100`` share ``a100``.  Distinct models stay distinct because
+only case, spacing, hyphens, dots, underscores, full-width forms and a
+leading hardware vendor are folded (``GPT-4`` -> ``gpt4`` vs ``GPT-4o`` ->
+``gpt4o``).  No RDF here: this module returns strings.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import quote
+
+from kg import vocab
+
+# Characters folded away when comparing names: whitespace, hyphens/dashes,
+# underscores, dots, middle dots, slashes.
+_FOLD_RE = re.compile(r"[\s\-‐‑‒–—_.·/]+")
+# Leading vendor names dropped from hardware keys (``NVIDIA A100`` == ``A100``).
+_VENDOR_RE = re.compile(
+    r"^(?:(?:nvidia|英伟达|amd|intel|google|apple|huawei|华为|meta|microsoft)"
+    r"(?:geforce)?|geforce)(?=.{2,})")
+# Greek letters spelled out in ASCII aliases (VA-pi == VA-π).
+_GREEK = {"π": "pi", "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta",
+          "λ": "lambda", "μ": "mu", "σ": "sigma", "τ": "tau", "θ": "theta"}
+
+
+def fold(name: str) -> str:
+    """Return the comparison form of a surface name.
+
+    NFKC (full-width -> ASCII), casefold, and removal of spaces, hyphens,
+    underscores, dots and slashes.  ``fold("Qwen2.5-VL 7B") == "qwen25vl7b"``.
+    """
+    s = unicodedata.normalize("NFKC", name).casefold().strip()
+    return _FOLD_RE.sub("", s)
+
+
+def entity_key(name: str, *, hardware: bool = False) -> str:
+    """Return the linking key of an entity name (the IRI's last segment).
+
+    Args:
+        name: surface form as written.
+        hardware: drop a leading vendor (``NVIDIA A100`` -> ``a100``).
+    """
+    key = fold(name)
+    if hardware:
+        key = _VENDOR_RE.sub("", key)
+    return key
+
+
+def ascii_variant(key: str) -> str:
+    """Spell Greek letters out (``vaπ`` -> ``vapi``) for alias lookup."""
+    return "".join(_GREEK.get(c, c) for c in key)
+
+
+def entity_iri(key: str) -> str:
+    """IRI of the entity with linking ``key`` (percent-encoded, stable)."""
+    return vocab.ID + "entity/" + quote(key, safe="")
+
+
+def paper_iri(arxiv_id: str | None, fallback: str) -> str:
+    """IRI of a paper: from its arXiv id, else from a hash of ``fallback``.
+
+    ``fallback`` should identify the paper stably (its title).
+    """
+    if arxiv_id:
+        return vocab.ID + "paper/" + quote(arxiv_id, safe="")
+    return vocab.ID + "paper/title-" + digest(fold(fallback))
+
+
+def field_iri(label: str) -> str:
+    """IRI of a research field concept from its label."""
+    return vocab.ID + "field/" + digest(fold(label))
+
+
+def person_iri(name: str) -> str:
+    """IRI of a person (author) from the name."""
+    return vocab.ID + "person/" + quote(fold(name), safe="")
+
+
+def claim_iri(kind: str, *parts: object) -> str:
+    """IRI of an n-ary claim node (``comparison``, ``evidence`` …).
+
+    Derived from a hash of ``parts`` so that re-building the same report
+    yields the same IRIs and no duplicates.
+    """
+    return vocab.ID + kind + "/" + digest("\x1f".join(str(p) for p in parts))
+
+
+def quote_segment(text: str) -> str:
+    """Percent-encode ``text`` for use as one IRI path segment."""
+    return quote(text, safe="")
+
+
+def digest(text: str, n: int = 16) -> str:
+    """First ``n`` hex digits of the SHA-1 of ``text`` (not for security)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:n]

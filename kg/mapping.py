@@ -1,0 +1,178 @@
+"""Mapping: extraction records -> RDF quads of one report's named graph.
+
+The only module that knows the ontology's predicates (through
+:mod:`kg.vocab`).  Quads are pyoxigraph terms, ready for the store.
+
+Graph shape (see ``ontology/paperkg.ttl`` for every term)::
+
+    <paper> a kg:Paper ; kg:arxivId "2512.19995" ; dcterms:title "…" ;
+        schema:url "…"^^xsd:anyURI ; kg:reportedIn <report> ;
+        kg:proposes <e> ; kg:usesModel|usesMethod|usesDataset|usesHardware <e> ;
+        kg:hardwareUsage <hu> ; dcterms:subject <field> ; dcterms:creator <person> .
+    <e> a kg:Model ; rdfs:label "GPT-4o" ; skos:altLabel "gpt4o" .
+    <c> a kg:Comparison ; prov:hadPrimarySource <paper> ; kg:winner <e1> ;
+        kg:loser <e2> ; kg:onDataset <d> ; kg:metric <m> ;
+        kg:winnerScore 90.2 ; kg:loserScore 84.8 ; kg:scoreUnit unit:PERCENT ;
+        kg:evidence <ev> .
+    <ev> a kg:Evidence ; kg:quote "…" ; dcterms:source <report> ; kg:line 42 .
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg import link, vocab
+from kg.model import Report
+
+_N = NamedNode
+_TYPE = _N(vocab.RDF_TYPE)
+_DEC = _N(vocab.XSD_DECIMAL)
+_INT = _N(vocab.XSD_INTEGER)
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def report_name(path: str) -> str:
+    """File name that identifies a report (and its named graph)."""
+    return Path(path).name
+
+
+def report_graph(path: str) -> NamedNode:
+    """Named graph IRI of a report file (one graph per file name)."""
+    return _N(vocab.GRAPH + "report/" + link.quote_segment(report_name(path)))
+
+
+def report_iri(path: str) -> NamedNode:
+    return _N(vocab.ID + "report/" + link.quote_segment(report_name(path)))
+
+
+class GraphWriter:
+    """Collects the quads of one named graph, skipping exact duplicates."""
+
+    def __init__(self, graph: NamedNode):
+        self.graph = graph
+        self._seen: set[Quad] = set()
+        self.quads: list[Quad] = []
+
+    def add(self, s, p: str, o) -> None:
+        q = Quad(s, _N(p), o, self.graph)
+        if q not in self._seen:
+            self._seen.add(q)
+            self.quads.append(q)
+
+    def lit(self, s, p: str, value, datatype: str | None = None) -> None:
+        if value is None or value == "":
+            return
+        self.add(s, p, Literal(str(value), datatype=_N(datatype)) if datatype else Literal(str(value)))
+
+
+def map_report(report: Report, records: list[dict]) -> list[Quad]:
+    """Return every quad of ``report``'s named graph.
+
+    Args:
+        report: the parsed report (header, date, hash).
+        records: one extraction record per paper (see :mod:`kg.extract`).
+    """
+    w = GraphWriter(report_graph(report.path))
+    rep = report_iri(report.path)
+    w.add(rep, vocab.RDF_TYPE, _N(vocab.REPORT))
+    w.lit(rep, vocab.FILE_NAME, report_name(report.path))
+    w.lit(rep, vocab.REPORT_FORMAT, report.format)
+    w.lit(rep, vocab.CONTENT_HASH, report.sha256)
+    if report.date and _DATE_RE.match(report.date):
+        w.lit(rep, vocab.DC_DATE, report.date, vocab.XSD_DATE)
+    if report.source_url:
+        try:
+            w.add(rep, vocab.DC_SOURCE, _N(report.source_url))
+        except ValueError:  # not an IRI: keep it as text
+            w.lit(rep, vocab.DC_SOURCE, report.source_url)
+    for rec in records:
+        _map_paper(w, rep, rec)
+    return w.quads
+
+
+def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict) -> None:
+    p = rec["paper"]
+    paper = _N(link.paper_iri(p["arxiv_id"], p["title"]))
+    w.add(paper, vocab.RDF_TYPE, _N(vocab.PAPER))
+    w.lit(paper, vocab.DC_TITLE, p["title"])
+    w.lit(paper, vocab.ARXIV_ID, p["arxiv_id"])
+    if p["url"]:
+        w.lit(paper, vocab.SCHEMA_URL, p["url"], vocab.XSD_ANYURI)
+    w.add(paper, vocab.REPORTED_IN, rep)
+    w.lit(paper, vocab.READ_FROM, p.get("read_from"))
+    if p.get("published") and _DATE_RE.match(p["published"]):
+        w.lit(paper, vocab.DC_ISSUED, p["published"], vocab.XSD_DATE)
+    for name in p.get("authors", []):
+        person = _N(link.person_iri(name))
+        w.add(paper, vocab.DC_CREATOR, person)
+        w.add(person, vocab.RDF_TYPE, _N(vocab.PERSON))
+        w.lit(person, vocab.FOAF_NAME, name)
+    for f in rec["fields"]:
+        node = _N(link.field_iri(f["label"]))
+        w.add(paper, vocab.DC_SUBJECT, node)
+        w.add(node, vocab.RDF_TYPE, _N(vocab.RESEARCH_FIELD))
+        w.lit(node, vocab.SKOS_PREF_LABEL, f["label"])
+
+    for e in rec["entities"]:
+        node = _N(link.entity_iri(e["key"]))
+        w.add(node, vocab.RDF_TYPE, _N(vocab.CLASS_OF_LABEL[e["type"]]))
+        w.lit(node, vocab.RDFS_LABEL, e["name"])
+        for alias in e["aliases"]:
+            w.lit(node, vocab.SKOS_ALT_LABEL, alias)
+        if "lower_is_better" in e:
+            w.lit(node, vocab.LOWER_IS_BETTER, str(e["lower_is_better"]).lower(), vocab.XSD_BOOLEAN)
+        if e["type"] == "Metric":
+            continue  # metrics are reached through comparisons
+        if e["role"] == "proposes":
+            w.add(paper, vocab.PROPOSES, node)
+        else:
+            w.add(paper, vocab.USES_PROPERTY_OF_LABEL[e["type"]], node)
+
+    source = p["source"]
+    for h in rec["hardware"]:
+        hw = _N(link.entity_iri(h["key"]))
+        usage = _N(link.claim_iri("hardware-usage", paper.value, h["key"]))
+        w.add(paper, vocab.USES_HARDWARE, hw)
+        w.add(paper, vocab.HARDWARE_USAGE_P, usage)
+        w.add(usage, vocab.RDF_TYPE, _N(vocab.HARDWARE_USAGE))
+        w.add(usage, vocab.HARDWARE_P, hw)
+        w.lit(usage, vocab.COUNT, h["count"], vocab.XSD_INTEGER)
+        w.add(usage, vocab.EVIDENCE_P, _evidence(w, rep, source, h["line"], h["evidence"], "usage"))
+
+    for c in rec["comparisons"]:
+        node = _N(link.claim_iri("comparison", paper.value, c["winner"], c["loser"],
+                                 c["dataset"], c["metric"]))
+        w.add(node, vocab.RDF_TYPE, _N(vocab.COMPARISON))
+        w.add(node, vocab.PROV_PRIMARY_SOURCE, paper)
+        w.add(node, vocab.WINNER, _N(link.entity_iri(c["winner"])))
+        w.add(node, vocab.LOSER, _N(link.entity_iri(c["loser"])))
+        if c["dataset"]:
+            w.add(node, vocab.ON_DATASET, _N(link.entity_iri(c["dataset"])))
+        if c["metric"]:
+            w.add(node, vocab.METRIC_P, _N(link.entity_iri(c["metric"])))
+        for prop, key in ((vocab.WINNER_SCORE, "winner_score"), (vocab.LOSER_SCORE, "loser_score")):
+            if c[key] is not None:
+                w.lit(node, prop, _decimal(c[key]), vocab.XSD_DECIMAL)
+        if c["unit"] == "%":
+            w.add(node, vocab.SCORE_UNIT, _N(vocab.UNIT_PERCENT))
+        w.add(node, vocab.EVIDENCE_P, _evidence(w, rep, source, c["line"], c["evidence"], c["section"]))
+
+
+def _evidence(w: GraphWriter, rep: NamedNode, source: str, line: int, quote: str, section: str):
+    ev = _N(link.claim_iri("evidence", report_name(source), line, quote))
+    w.add(ev, vocab.RDF_TYPE, _N(vocab.EVIDENCE))
+    w.lit(ev, vocab.QUOTE, quote)
+    w.add(ev, vocab.DC_SOURCE, rep)
+    w.lit(ev, vocab.LINE, line, vocab.XSD_INTEGER)
+    w.lit(ev, vocab.SECTION, section)
+    return ev
+
+
+def _decimal(x: float) -> str:
+    """Canonical xsd:decimal lexical form of a score (``90.2``, ``7``)."""
+    d = Decimal(repr(x)).normalize()
+    s = format(d, "f")
+    return s

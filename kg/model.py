@@ -1,0 +1,110 @@
+"""Plain data passed between the stages of the pipeline.
+
+Every object that describes text carries the report file it came from and a
+1-based line span, so that each extracted fact can be traced back to its
+evidence.  This module imports neither spaCy nor any RDF library.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A located warning about an input file (``path:line: message``)."""
+
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a paper block.
+
+    Attributes:
+        key: canonical section key. Hugging Face reports use ``field``
+            (应用领域), ``contribution`` (一句话核心贡献), ``usage`` (使用指南),
+            ``innovations`` (主要创新点), ``results`` (实验效果); arXiv reports use
+            ``abstract``, ``analysis`` and ``key_findings``.
+        heading: the heading text as written in the report.
+        text: the section body, original lines joined with ``"\\n"``
+            (Markdown kept).  For a one-line layout (``1. **应用领域**：text``)
+            the body starts on the heading line.
+        start_line: 1-based line of the first character of ``text``.
+        end_line: 1-based line of the last line of ``text`` (inclusive).
+    """
+
+    key: str
+    heading: str
+    text: str
+    start_line: int
+    end_line: int
+
+    def line_of(self, offset: int) -> int:
+        """Return the 1-based file line of character ``offset`` in ``text``."""
+        return self.start_line + self.text.count("\n", 0, max(0, offset))
+
+
+@dataclass(frozen=True)
+class Paper:
+    """One paper block of a report.
+
+    Attributes:
+        title: English title as in the ``## `` heading (Markdown removed).
+        url: the paper's link as written (``**链接**`` or the heading link);
+            ``None`` when the block has none.
+        arxiv_id: bare arXiv identifier without version (``"2512.19995"``),
+            parsed from the URL or the anchor; ``None`` when not found.
+        source: path of the report file.
+        start_line / end_line: 1-based inclusive line span of the block.
+        sections: the sections found, in file order.
+        authors: author names (arXiv reports).
+        categories: arXiv categories (``"cs.CV"``) (arXiv reports).
+        published: publication date ``YYYY-MM-DD`` when stated.
+        read_from: the ``**阅读来源**`` value (HF reports), e.g. ``"HTML"``.
+    """
+
+    title: str
+    url: str | None
+    arxiv_id: str | None
+    source: str
+    start_line: int
+    end_line: int
+    sections: tuple[Section, ...] = ()
+    authors: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    published: str | None = None
+    read_from: str | None = None
+
+    def section(self, key: str) -> Section | None:
+        """Return the first section with ``key``, or ``None``."""
+        return next((s for s in self.sections if s.key == key), None)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A parsed report file.
+
+    Attributes:
+        path: the file path as given to the reader.
+        format: ``"hf-daily"`` (Hugging Face daily papers) or ``"arxiv-cv"``
+            (arXiv CV daily report).
+        date: report date ``YYYY-MM-DD`` from the header, or ``None``.
+        source_url: the ``**Source URL**`` of HF reports, or ``None``.
+        papers: paper blocks in file order.
+        problems: warnings found while reading (never fatal).
+        sha256: hex digest of the file's bytes.
+    """
+
+    path: str
+    format: str
+    date: str | None
+    source_url: str | None
+    papers: tuple[Paper, ...]
+    problems: tuple[Problem, ...] = field(default_factory=tuple)
+    sha256: str = ""

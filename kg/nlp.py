@@ -1,0 +1,371 @@
+"""The spaCy pipeline: a tokenizer for mixed Chinese/English ML text and
+rule-based components that mark entity mentions.
+
+Built on ``spacy.blank("xx")`` — no trained model is needed or downloaded.
+
+Pipeline (``build_pipeline()``):
+
+* tokenizer ``PaperTokenizer``: keeps names such as ``Qwen2.5-VL-7B``,
+  ``A100-80GB`` and scores such as ``78.23%`` whole, splits Chinese per
+  character, and keeps every whitespace run as a token so that
+  ``doc.text`` is the input text and character offsets map back to lines.
+* ``paperkg_sentences``: sentence boundaries at 。！？； and line ends, and
+  at ``. `` in English.
+* ``paperkg_gazetteer``: known names (``kg/data/gazetteer``), matched on
+  their folded form over windows of up to 8 tokens, longest first.
+* ``paperkg_shapes``: names never seen before, found by their shape
+  (``Foo-VL-13B``, ``BarBench``, ``ThinkARM``, ``Terminal Bench Pro``) and
+  context, typed by suffix and neighbouring cue words (数据集, benchmark, 模型).
+
+Mentions are written to ``doc.spans["kg"]`` (overlap-free, file order) with
+the label (``Model`` ``Method`` ``Dataset`` ``Benchmark`` ``Metric``
+``Accelerator`` ``Device``) and ``span._.kg_entry`` (the gazetteer
+:class:`~kg.resources.Entry` or None for new names).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.resources import Entry, Gazetteer, gazetteer, patterns
+
+if not Span.has_extension("kg_entry"):
+    Span.set_extension("kg_entry", default=None)
+if not Span.has_extension("kg_source"):
+    Span.set_extension("kg_source", default=None)
+
+# --- tokenizer -------------------------------------------------------------
+_LATIN = r"A-Za-z0-9\u00C0-\u024F\u0370-\u03FF"
+# One token per match: whitespace runs (other than a single space), scores
+# with a percent sign, Latin names with inner . - ' + _ (only when followed
+# by a letter/digit), single CJK characters, and any other character.
+_TOKEN_RE = re.compile(
+    rf"(?P<ws>\s+)"
+    rf"|(?P<pct>\d+(?:\.\d+)?%)"
+    rf"|(?P<name>[{_LATIN}](?:[{_LATIN}_+]|[.\-'’](?=[{_LATIN}]))*)"
+    rf"|(?P<cjk>[\u3400-\u9fff\uf900-\ufaff])"
+    rf"|(?P<other>\S)")
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+
+
+class PaperTokenizer:
+    """Callable ``text -> Doc`` for mixed Chinese/English text.
+
+    Invariant: ``tokenizer(text).text == text``.
+    """
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for m in _TOKEN_RE.finditer(text):
+            tok = m.group()
+            if m.lastgroup == "ws":
+                if tok == " " and words and not spaces[-1] and not words[-1].isspace():
+                    spaces[-1] = True
+                    continue
+            words.append(tok)
+            spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def to_disk(self, *_a, **_k):  # pragma: no cover - spaCy serialisation hook
+        pass
+
+    def from_disk(self, *_a, **_k):  # pragma: no cover
+        return self
+
+
+# --- token classes -----------------------------------------------------------
+def is_name_token(text: str) -> bool:
+    """True for a Latin name-like token (letters/digits, maybe with - . + ')."""
+    return bool(text) and (text[0].isascii() and text[0].isalnum() or "\u00C0" <= text[0] <= "\u03FF")
+
+
+def is_cjk(text: str) -> bool:
+    return bool(_CJK_RE.match(text))
+
+
+# --- sentence boundaries -----------------------------------------------------
+_SENT_END = set("。！？；!?;")
+
+
+@Language.component("paperkg_sentences")
+def sentence_component(doc: Doc) -> Doc:
+    """Mark sentence starts after 。！？；!?; after line ends and after an
+    English full stop followed by a space."""
+    start = True
+    for i, tok in enumerate(doc):
+        tok.is_sent_start = start
+        t = tok.text
+        start = (t in _SENT_END or "\n" in t
+                 or (t == "." and (tok.whitespace_ or i + 1 < len(doc) and doc[i + 1].is_space)))
+    return doc
+
+
+# --- gazetteer matching ------------------------------------------------------
+_JOINERS = {"-", ".", "+", "·", "&"}
+
+
+def _window_ok(tokens) -> bool:
+    for t in tokens:
+        x = t.text
+        if t.is_space or not (is_name_token(x) or is_cjk(x) or x in _JOINERS):
+            return False
+    return True
+
+
+def _case_ok(surface: str, entry: Entry) -> bool:
+    """Reject case-folded matches that are ordinary words (``math`` vs MATH)."""
+    letters = [c for c in surface if c.isalpha() and c.isascii()]
+    if not letters:
+        return True
+    name_letters = [c for c in entry.name if c.isalpha() and c.isascii()]
+    if surface.islower() and any(c.isupper() for c in name_letters) and not any(c.isdigit() for c in surface):
+        return False
+    if name_letters and all(c.isupper() for c in name_letters) and len(name_letters) <= 5:
+        return all(c.isupper() for c in letters) or any(c.isdigit() for c in surface)
+    return True
+
+
+def match_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Span]:
+    """Return non-overlapping spans of known names, longest match first."""
+    spans: list[Span] = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not (is_name_token(tok.text) or is_cjk(tok.text)):
+            i += 1
+            continue
+        hit = None
+        for j in range(min(n, i + gaz.max_tokens), i, -1):
+            last = doc[j - 1].text
+            if last in _JOINERS:
+                continue
+            window = doc[i:j]
+            if not _window_ok(window):
+                continue
+            surface = window.text
+            if is_cjk(tok.text) and len(surface) < 2:
+                continue
+            entry = gaz.lookup(surface)
+            if entry is None or gaz.is_generic(surface) or not _case_ok(surface, entry):
+                continue
+            if is_cjk(tok.text) and i > 0 and is_cjk(doc[i - 1].text) and entry.type != "Metric":
+                continue  # inside a longer Chinese word
+            hit = Span(doc, i, j, label=entry.type)
+            hit._.kg_entry = entry
+            hit._.kg_source = "gazetteer"
+            break
+        if hit is not None:
+            spans.append(hit)
+            i = hit.end
+        else:
+            i += 1
+    return spans
+
+
+@Language.factory("paperkg_gazetteer")
+def make_gazetteer_matcher(nlp: Language, name: str):
+    """Factory: the gazetteer matcher over ``kg/data/gazetteer``."""
+    gaz = gazetteer()
+
+    def component(doc: Doc) -> Doc:
+        doc.spans["kg"] = match_gazetteer(doc, gaz)
+        return doc
+
+    return component
+
+
+# --- new names by shape --------------------------------------------------------
+# Tokens that look like quantities, not names: 7B, 1.5B, 4K, 3D, 2nd, x4, v2,
+# 8x, 1080p, 30fps, 80GB, years.
+_UNIT_RE = re.compile(
+    r"^(?:\d+(?:\.\d+)?[kmbtKMBT]?|\d+[dD]|\d+(?:st|nd|rd|th)|[xX]\d+|\d+[xX]|[vV]\d+(?:\.\d+)?"
+    r"|\d+[pP]|\d+fps|\d+(?:\.\d+)?(?:GB|MB|TB|ms|s|h|min|M|B|K|k|G|Hz|W)|(?:19|20)\d\d|\d+(?:\.\d+)?)$")
+# Metric-like tokens (top-1, pass@1, R@5, Hit@10) are not system names.
+_METRIC_TOKEN_RE = re.compile(r"^(?:top|pass|recall|hr|hit|ndcg|mrr|map|ap|acc|r|p|f)[-@]?\d+$", re.I)
+_INNER_CAP_RE = re.compile(r"[a-z\u0370-\u03FF][A-Z]|[A-Z]{2,}[a-z]{2,}")
+_ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]{1,9}s?$")
+_TITLE_RE = re.compile(r"^[A-Z][a-z\u00C0-\u024F]+$")
+_OPEN_PAREN = {"(", "（"}
+_CLOSE_PAREN = {")", "）"}
+
+
+def name_shape(text: str) -> str | None:
+    """Classify a single token by shape.
+
+    Returns ``"strong"`` (digits+letters, inner capitals, capitalised
+    hyphen parts), ``"acronym"`` (``LIVR``), ``"title"`` (``Spatia``) or
+    None for ordinary words and quantities.
+    """
+    if not is_name_token(text) or _UNIT_RE.match(text) or _METRIC_TOKEN_RE.match(text):
+        return None
+    has_alpha = any(c.isalpha() for c in text)
+    if not has_alpha:
+        return None
+    if any(c.isdigit() for c in text) and len(text) >= 2:
+        return "strong"
+    if _INNER_CAP_RE.search(text):
+        return "strong"
+    if "-" in text or "." in text:
+        parts = re.split(r"[-.]", text)
+        if any((len(p) >= 2 and p.isupper()) or _INNER_CAP_RE.search(p)
+               or any("\u0370" <= c <= "\u03FF" for c in p) for p in parts):
+            return "strong"
+        if re.search(r"(?i)(bench|eval)$", parts[-1]) and parts[-1][0].isupper():
+            return "strong"
+        return None
+    if any("\u0370" <= c <= "\u03FF" for c in text):
+        return "strong"
+    if _ACRONYM_RE.match(text):
+        return "acronym"
+    if _TITLE_RE.match(text):
+        return "title"
+    return None
+
+
+def _in_gloss(doc: Doc, start: int, end: int) -> bool:
+    """True when tokens [start, end) sit in parentheses right after Chinese
+    text — a translation gloss such as ``强化学习 (RL)``."""
+    j = start - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or doc[j].text not in _OPEN_PAREN:
+        return False
+    k = j - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text in {"*", "”", "“", "\""}):
+        k -= 1
+    return k >= 0 and is_cjk(doc[k].text)
+
+
+def _latin_runs(doc: Doc, taken: set[int]):
+    """Yield (start, end) of maximal runs of Latin name tokens joined by
+    single spaces or hyphens, not overlapping ``taken``."""
+    i, n = 0, len(doc)
+    while i < n:
+        if i in taken or not is_name_token(doc[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while (j < n and j not in taken and is_name_token(doc[j].text)
+               and doc[j - 1].whitespace_):
+            j += 1
+        yield i, j
+        i = j
+
+
+class ShapeMatcher:
+    """Find names that are in no gazetteer, by token shape and context.
+
+    Chinese-context rules accept runs of capitalised Latin words
+    (``Terminal Bench Pro``) and single capitalised words (``Spatia``);
+    English-context rules accept only strong single-token shapes
+    (``RefVFX``, ``Foo-VL-13B``) and acronyms, since capitalised words start
+    every English sentence.
+    """
+
+    def __init__(self, gaz: Gazetteer, pats: dict):
+        self.gaz = gaz
+        self.stop = {w.casefold() for w in _ENGLISH_STOP}
+        self.dataset_name = re.compile(pats["dataset_name_re"])
+        self.model_size = re.compile(pats["model_size_re"])
+        self.dataset_cues = sorted(pats["dataset_cue"], key=len, reverse=True)
+        self.model_cues = sorted(pats["model_cue"], key=len, reverse=True)
+        self.method_cues = sorted(pats["method_cue"], key=len, reverse=True)
+        self.device_cues = sorted(pats["device_cue"], key=len, reverse=True)
+
+    def __call__(self, doc: Doc) -> Doc:
+        known = list(doc.spans["kg"])
+        taken = {t for s in known for t in range(s.start, s.end)}
+        chinese = len(_CJK_RE.findall(doc.text)) > len(doc.text) * 0.1
+        new: list[Span] = []
+        for start, end in _latin_runs(doc, taken):
+            for s, e in self._names_in_run(doc, start, end, chinese):
+                span = Span(doc, s, e, label=self.type_of(doc, s, e))
+                span._.kg_source = "shape"
+                new.append(span)
+        doc.spans["kg"] = sorted(known + new, key=lambda s: s.start)
+        return doc
+
+    def _names_in_run(self, doc: Doc, start: int, end: int, chinese: bool):
+        words = [doc[k].text for k in range(start, end)]
+        shapes = [name_shape(w) for w in words]
+        if _in_gloss(doc, start, end):
+            # a gloss is a name only when it is strongly name-shaped
+            if end - start == 1 and shapes[0] == "strong" and _INNER_CAP_RE.search(words[0]):
+                yield start, end
+            return
+        if chinese and end - start >= 2:
+            ok = all(s is not None or (w[:1].isupper() and w.casefold() not in self.stop)
+                     or _UNIT_RE.match(w) for w, s in zip(words, shapes))
+            if ok and words[0][:1].isupper() and end - start <= 5 \
+                    and not all(self.gaz.is_generic(w) for w in words):
+                surface = doc[start:end].text
+                if not self.gaz.is_generic(surface):
+                    yield start, end
+                    return
+        for k, (w, shape) in enumerate(zip(words, shapes)):
+            if shape is None or self.gaz.is_generic(w) or w.casefold() in self.stop:
+                continue
+            if shape == "title" and not chinese:
+                continue
+            if shape == "acronym" and len(w.rstrip("s")) < 2:
+                continue
+            yield start + k, start + k + 1
+
+    def _cue_after(self, doc: Doc, end: int, cues: list[str], width: int = 12) -> bool:
+        nxt = doc.text[doc[end - 1].idx + len(doc[end - 1].text):][:width].lstrip(" *”\"）)")
+        return any(nxt.casefold().startswith(c.casefold()) for c in cues)
+
+    def type_of(self, doc: Doc, start: int, end: int) -> str:
+        """Type of a new name from its suffix, then the cue word after it."""
+        surface = doc[start:end].text
+        if self.dataset_name.search(surface):
+            return "Benchmark" if re.search(r"(?i)bench|eval|arena|qa", surface) else "Dataset"
+        if self._cue_after(doc, end, self.dataset_cues):
+            return "Dataset"
+        if self._cue_after(doc, end, self.device_cues, 6):
+            return "Device"
+        if self.model_size.search(surface) or self._cue_after(doc, end, self.model_cues):
+            return "Model"
+        if self._cue_after(doc, end, self.method_cues):
+            return "Method"
+        return "Model" if any(c.isdigit() for c in surface) else "Method"
+
+
+@Language.factory("paperkg_shapes")
+def make_shape_matcher(nlp: Language, name: str):
+    """Factory: the shape/context matcher for names in no gazetteer."""
+    return ShapeMatcher(gazetteer(), patterns())
+
+
+# Capitalised English words that start sentences or headings, never names.
+_ENGLISH_STOP = """a an the we our this that these those it its in on of for to with and or but by from as at is are
+was were be been via using use based new however moreover furthermore finally first second third then also
+experiments experimental results result extensive code project page website github model models method methods
+dataset datasets benchmark benchmarks table figure fig section appendix abstract introduction conclusion
+input output inputs outputs step stage phase task tasks data training inference evaluation key findings
+pdf arxiv html links authors analysis note example examples overall specifically notably additionally
+existing prior previous recent current state art sota baseline baselines ablation ablations analysis
+yes no true false none all any each both either neither more most less least many much few several
+github huggingface hugging face paper papers work works approach approaches framework frameworks""".split()
+
+
+@lru_cache(maxsize=1)
+def build_pipeline() -> Language:
+    """Return the PaperKG spaCy pipeline (built once per process).
+
+    Raises :class:`kg.errors.DataError` when a packaged data file is invalid.
+    """
+    nlp = spacy.blank("xx")
+    nlp.tokenizer = PaperTokenizer(nlp.vocab)
+    nlp.add_pipe("paperkg_sentences")
+    nlp.add_pipe("paperkg_gazetteer")
+    nlp.add_pipe("paperkg_shapes")
+    return nlp

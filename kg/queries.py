@@ -1,0 +1,124 @@
+"""Named SPARQL queries (``queries/*.rq``) and the questions PaperKG answers.
+
+Every user-supplied value reaches SPARQL as a bound parameter
+(pyoxigraph substitutions), never pasted into query text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg import link, vocab
+from kg.errors import QueryError
+from kg.resources import shipped_dir
+from kg.store import KnowledgeStore
+
+
+@dataclass
+class Table:
+    """Query answer as plain Python: column names and rows of strings/None."""
+
+    columns: list[str]
+    rows: list[list[str | None]]
+
+
+def query_names() -> list[str]:
+    """Names of the shipped queries (file stems in ``queries/``)."""
+    return sorted(p.stem for p in shipped_dir("queries").glob("*.rq"))
+
+
+def resolve_query(text_or_name: str) -> str:
+    """Return SPARQL text for ``kg query``'s argument.
+
+    Accepts inline SPARQL, a path to a ``.rq`` file, or the name of a file in
+    ``queries/`` (with or without ``.rq``).  Raises QueryError when it is
+    none of these.
+    """
+    arg = text_or_name.strip()
+    path = Path(arg)
+    if arg.endswith(".rq") and path.is_file():
+        return path.read_text(encoding="utf-8")
+    named = shipped_dir("queries") / (arg if arg.endswith(".rq") else arg + ".rq")
+    if "\n" not in arg and named.is_file():
+        return named.read_text(encoding="utf-8")
+    if any(w in arg.upper() for w in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "INSERT", "DELETE",
+                                      "DROP", "CLEAR", "LOAD", "CREATE")):
+        return arg
+    raise QueryError(f"'{arg}' is neither SPARQL, a .rq file, nor a query in queries/ "
+                     f"(known: {', '.join(query_names())})")
+
+
+def is_update(sparql: str) -> bool:
+    """True when ``sparql`` is a SPARQL Update (it would change the store)."""
+    body = "\n".join(ln for ln in sparql.splitlines()
+                     if not ln.strip().startswith(("#", "PREFIX", "prefix", "BASE", "base")))
+    first = body.strip().split(None, 1)[0].upper() if body.strip() else ""
+    return first in {"INSERT", "DELETE", "DROP", "CLEAR", "LOAD", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
+
+
+def term_value(term) -> str | None:
+    """Plain string of an RDF term (IRI, literal value) or None."""
+    return None if term is None else term.value
+
+
+def run_select(store: KnowledgeStore, sparql: str, bindings: dict | None = None) -> Table:
+    """Run a SELECT (or ASK) query and return a :class:`Table`.
+
+    Raises QueryError for CONSTRUCT/DESCRIBE (use export) or bad SPARQL.
+    """
+    result = store.query(sparql, bindings)
+    if isinstance(result, ox.QueryBoolean):
+        return Table(["answer"], [[str(bool(result)).lower()]])
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("only SELECT and ASK queries print tables; use 'kg export' for graphs")
+    cols = [v.value for v in result.variables]
+    rows = [[term_value(sol[c]) for c in cols] for sol in result]
+    return Table(cols, rows)
+
+
+def resolve_entity(store: KnowledgeStore, name: str) -> list[ox.NamedNode]:
+    """Entity IRIs a user's ``name`` refers to, through the linker's keys
+    and the graph's ``rdfs:label``/``skos:altLabel`` aliases.
+
+    ``GPT-4o``, ``gpt4o`` and ``GPT 4o`` all resolve to the same node.
+    """
+    from kg.resources import gazetteer  # JSON only: no spaCy import
+
+    keys = {link.entity_key(name), link.entity_key(name, hardware=True)}
+    entry = gazetteer().lookup(name)
+    if entry is not None:
+        keys.add(entry.key)
+    wanted = {link.fold(name)} | keys
+    key_iris = {link.entity_iri(k) for k in keys}
+    found = []
+    for iri, label in run_select(store, _LABELS).rows:
+        if iri.startswith(vocab.ID + "entity/") and (iri in key_iris or link.fold(label) in wanted):
+            found.append(iri)
+    return [ox.NamedNode(i) for i in dict.fromkeys(found)]
+
+
+_LABELS = """SELECT DISTINCT ?e ?l WHERE { { ?e rdfs:label ?l } UNION { ?e skos:altLabel ?l } }"""
+
+
+def beats(store: KnowledgeStore, name: str) -> Table:
+    """Who beats ``name``: one row per comparison whose loser is ``name``.
+
+    Columns: winner, benchmark, metric, winner_score, loser_score, paper,
+    title, evidence, file, line.  Runs ``queries/beats.rq`` with ``?loser``
+    bound to each IRI ``name`` resolves to.
+    """
+    sparql = resolve_query("beats")
+    cols = ["winner", "benchmark", "metric", "winner_score", "loser_score", "paper", "title",
+            "evidence", "file", "line"]
+    rows: list[list[str | None]] = []
+    for iri in resolve_entity(store, name):
+        t = run_select(store, sparql, {"loser": iri})
+        ix = {c: i for i, c in enumerate(t.columns)}
+        for r in t.rows:
+            rows.append([r[ix["winnerLabel"]], r[ix["datasetLabel"]], r[ix["metricLabel"]],
+                         r[ix["winnerScore"]], r[ix["loserScore"]], r[ix["paperId"]], r[ix["title"]],
+                         r[ix["evidence"]], r[ix["file"]], r[ix["line"]]])
+    uniq = list({tuple(r[:6]): r for r in rows}.values())
+    return Table(cols, uniq)

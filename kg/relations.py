@@ -1,0 +1,281 @@
+"""Relation rules: who beats whom, on what, with which scores.
+
+Works on one sentence at a time, given the entity mentions that the spaCy
+components found in it (see :mod:`kg.nlp`).  Cue words come from
+``kg/data/patterns.json``; nothing here names a model or a benchmark.
+
+Rules, in order:
+
+1. **cue verbs** — ``A 超越/优于/outperforms … B、C 和 D``: the nearest system
+   before the cue wins over every system listed after it; reverse cues
+   (``落后于``, ``lags behind``) swap the roles; ``高于/低于`` and
+   ``higher/lower than`` follow the metric's direction (FID lower wins).
+2. **比 B 高** — ``A 比 B 高出 5%``: A beats B.
+3. **compare frame** — ``相比 B，A 提升了 6.24%`` / ``compared to B``: with an
+   improvement cue and no parity cue, A (or the paper's own system) beats B.
+4. **vs** — ``A (78.23%) vs B (64.52%)``: the better score wins.
+5. **from–to** — ``在 B 上，FID 从 14.36 降至 7.65``: the paper's own system
+   beats the named base model B.
+
+Parity (相当, 持平, comparable, on par) never yields a comparison; a cue
+preceded by a negation (未能超越, does not outperform) is ignored.  When the
+winner is not named in the sentence, the paper's main proposed system is
+the winner (Chinese summaries often drop the subject).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.resources import patterns
+
+SYSTEM_LABELS = {"Model", "Method"}
+DATASET_LABELS = {"Dataset", "Benchmark"}
+
+
+@dataclass
+class Mention:
+    """An entity mention inside one sentence (character offsets in it)."""
+
+    start: int
+    end: int
+    key: str
+    label: str
+    proposed: bool = False
+    lower_is_better: bool | None = None
+
+    @property
+    def is_system(self) -> bool:
+        return self.label in SYSTEM_LABELS or (self.proposed and self.label not in DATASET_LABELS
+                                               and self.label != "Metric")
+
+
+@dataclass
+class Found:
+    """A comparison found in a sentence (keys, not IRIs)."""
+
+    winner: str
+    loser: str
+    datasets: list[str] = field(default_factory=list)
+    metric: str | None = None
+    winner_score: float | None = None
+    loser_score: float | None = None
+    unit: str | None = None
+    cue: str = ""
+
+
+def _cue_regex(words: list[str]) -> re.Pattern:
+    """One alternation of cue words, longest first; ASCII cues need word
+    boundaries, Chinese cues match anywhere."""
+    alts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        esc = re.escape(w).replace(r"\ ", r"\s+")
+        alts.append(rf"\b{esc}\b" if w[0].isascii() else esc)
+    return re.compile("|".join(alts), re.IGNORECASE)
+
+
+class RelationRules:
+    """Compiled cue words; ``find(sentence, mentions, main)`` applies the rules."""
+
+    def __init__(self, pats: dict | None = None):
+        p = pats or patterns()
+        self.win = _cue_regex(p["win"])
+        self.lose = _cue_regex(p["lose"])
+        self.parity = _cue_regex(p["parity"])
+        self.neg = _cue_regex(p["negation"])
+        self.frame = _cue_regex(p["compare_frame"])
+        self.improve = _cue_regex(p["improve"])
+        self.from_to = re.compile(p["from_to_re"], re.IGNORECASE)
+        self.than = re.compile(r"比\s*$")
+        self.than_adj = re.compile(r"^\s*[*]*\s*(?:" + "|".join(p["than_adjective"]) + ")")
+        self.vs = re.compile(r"^\s*[)）]?\s*(?:vs\.?|versus|对比|对)\s*", re.IGNORECASE)
+
+    # -- public -----------------------------------------------------------
+    def find(self, text: str, mentions: list[Mention], main: str | None) -> list[Found]:
+        """Return the comparisons stated in one sentence.
+
+        Args:
+            text: the sentence (Markdown already blanked out).
+            mentions: entity mentions in it, sorted by ``start``.
+            main: linking key of the paper's main proposed system, or None.
+        """
+        systems = [m for m in mentions if m.is_system]
+        if not systems:
+            return []
+        datasets = [m.key for m in mentions if m.label in DATASET_LABELS]
+        metric = self._metric(mentions)
+        lower = bool(metric and metric.lower_is_better)
+        found: list[Found] = []
+        found += self._cue_verbs(text, systems, main, lower)
+        found += self._than(text, systems, main, lower)
+        if not found:
+            found += self._vs(text, systems, lower)
+        if not found:
+            found += self._frame(text, systems, main)
+        if not found:
+            found += self._from_to(text, systems, main, lower)
+        out, seen = [], set()
+        for f in found:
+            if f.winner == f.loser or (f.winner, f.loser) in seen:
+                continue
+            seen.add((f.winner, f.loser))
+            f.datasets = [d for d in dict.fromkeys(datasets)]
+            f.metric = metric.key if metric else None
+            out.append(f)
+        return out
+
+    # -- helpers ------------------------------------------------------------
+    @staticmethod
+    def _metric(mentions: list[Mention]) -> Mention | None:
+        return next((m for m in mentions if m.label == "Metric"), None)
+
+    def _negated(self, text: str, start: int) -> bool:
+        before = text[max(0, start - 12):start]
+        m = None
+        for m in self.neg.finditer(before):
+            pass
+        if m is None:
+            return False
+        gap = before[m.end():]
+        return len(gap.strip()) <= 4 and not re.search(r"[，,。;；]", gap)
+
+    def _clause_end(self, text: str, pos: int, systems: list[Mention]) -> int:
+        """End of the loser list that starts at ``pos``: the next clause
+        break not followed by another system mention."""
+        i = pos
+        while True:
+            m = re.compile(r"[，,；;。:：!！?？]|\s(?:and|while|but|on|in|across)\s|在|并|且|而").search(text, i)
+            if m is None:
+                return len(text)
+            nxt = m.end()
+            follow = text[nxt:].lstrip(" *“\"")
+            if m.group() in ("，", ",") and any(s.start >= nxt and text[nxt:s.start].strip(" *“\"") in ("", "以及", "和", "及", "and")
+                                               for s in systems):
+                i = nxt
+                continue
+            if m.group().strip() == "and" and follow and any(s.start == len(text) - len(follow) for s in systems):
+                i = nxt
+                continue
+            return m.start()
+
+    def _score_after(self, text: str, end: int) -> tuple[float | None, str | None]:
+        m = re.match(r"\s*[*]*\s*[（(]?\s*(?:的|为|达到|得分|:|：|at|of|with|scores?)?\s*[*]*\s*"
+                     r"([-+]?\d+(?:\.\d+)?)\s*(%|分|points?)?(?![\w.])", text[end:])
+        if not m:
+            return None, None
+        return float(m.group(1)), ("%" if m.group(2) == "%" else None)
+
+    def _score_between(self, text: str, a: int, b: int) -> tuple[float | None, str | None]:
+        nums = list(re.finditer(r"(?<![\w.])([-+]?\d+(?:\.\d+)?)\s*(%|分)?(?![\w.])", text[a:b]))
+        if not nums:
+            return None, None
+        m = nums[-1]
+        return float(m.group(1)), ("%" if m.group(2) == "%" else None)
+
+    def _cue_verbs(self, text, systems, main, lower) -> list[Found]:
+        cues = [(m, False) for m in self.win.finditer(text)] + [(m, True) for m in self.lose.finditer(text)]
+        cues.sort(key=lambda c: c[0].start())
+        found: list[Found] = []
+        losers_so_far: set[str] = set()
+        last_winner = None
+        for m, reverse in cues:
+            if self._negated(text, m.start()):
+                continue
+            word = m.group().casefold()
+            if word in ("高于", "higher than", "低于", "lower than"):
+                higher = word in ("高于", "higher than")
+                reverse = higher == lower  # 'higher' loses when lower is better
+            before = [s for s in systems if s.end <= m.start() and s.key not in losers_so_far]
+            end = self._clause_end(text, m.end(), systems)
+            after = [s for s in systems if m.end() <= s.start < end]
+            if not after:
+                continue
+            if before:
+                subj = before[-1]
+                subj_key = subj.key
+            else:
+                subj, subj_key = None, last_winner or main
+            if subj_key is None:
+                continue
+            for obj in after:
+                w, l = (obj.key, subj_key) if reverse else (subj_key, obj.key)
+                f = Found(w, l, cue=m.group())
+                ws, wu = (self._score_between(text, subj.end, m.start()) if subj else (None, None))
+                ls, lu = self._score_after(text, obj.end)
+                if reverse:
+                    ws, wu, ls, lu = ls, lu, ws, wu
+                f.winner_score, f.loser_score, f.unit = ws, ls, wu or lu
+                found.append(f)
+                losers_so_far.add(obj.key)
+            last_winner = subj_key if not reverse else last_winner
+        return found
+
+    def _than(self, text, systems, main, lower) -> list[Found]:
+        found = []
+        for s in systems:
+            if not self.than.search(text[max(0, s.start - 3):s.start]):
+                continue
+            adj = self.than_adj.match(text[s.end:])
+            if not adj:
+                continue
+            word = adj.group().strip(" *")
+            if word in ("低", "少") and not lower:
+                continue
+            before = [b for b in systems if b.end <= s.start - 1]
+            winner = before[-1].key if before else main
+            if winner:
+                found.append(Found(winner, s.key, cue="比…" + word))
+        return found
+
+    def _vs(self, text, systems, lower) -> list[Found]:
+        found = []
+        for a, b in zip(systems, systems[1:]):
+            sa, ua = self._score_after(text, a.end)
+            mid = text[a.end:b.start]
+            mid_wo_score = re.sub(r"[（(]?\s*[-+]?\d+(?:\.\d+)?\s*%?\s*[)）]?", "", mid, count=1)
+            if not self.vs.match(mid_wo_score):
+                continue
+            sb, ub = self._score_after(text, b.end)
+            if sa is None or sb is None or sa == sb:
+                continue
+            a_wins = (sa < sb) if lower else (sa > sb)
+            w, l, ws, ls = (a, b, sa, sb) if a_wins else (b, a, sb, sa)
+            found.append(Found(w.key, l.key, winner_score=ws, loser_score=ls, unit=ua or ub, cue="vs"))
+        return found
+
+    def _frame(self, text, systems, main) -> list[Found]:
+        if self.parity.search(text) or self.lose.search(text) or not self.improve.search(text):
+            return []
+        found = []
+        for m in self.frame.finditer(text):
+            if m.group().casefold() in ("over", "against") :
+                continue
+            end = self._clause_end(text, m.end(), systems)
+            objs = [s for s in systems if m.end() <= s.start < end]
+            if not objs:
+                # '与 B 相比' puts the loser before the cue
+                objs = [s for s in systems if s.end <= m.start() and re.search(r"(?:与|和|跟|同)\s*[*\s]*$", text[:s.start])]
+            if not objs:
+                continue
+            obj_keys = {o.key for o in objs}
+            others = [s for s in systems if s.key not in obj_keys]
+            winner = others[0].key if others else main
+            if not winner:
+                continue
+            found += [Found(winner, o.key, cue=m.group()) for o in objs]
+        return found
+
+    def _from_to(self, text, systems, main, lower) -> list[Found]:
+        m = self.from_to.search(text)
+        if not m or not main:
+            return []
+        a, b = float(m.group("a")), float(m.group("b"))
+        decreased = b < a
+        if decreased and not lower:
+            return []
+        bases = [s for s in systems if not s.proposed and s.key != main]
+        if not bases:
+            return []
+        unit = "%" if (m.group("ua") == "%" or m.group("ub") == "%") else None
+        base = bases[0]
+        return [Found(main, base.key, winner_score=b, loser_score=a, unit=unit, cue="从…至")]

@@ -1,0 +1,166 @@
+"""Packaged data files: gazetteers, cue-word patterns, JSON Schemas, ontology.
+
+Every data file is validated with jsonschema when loaded; a broken file
+raises :class:`kg.errors.DataError` naming the file and the JSON path.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+
+from kg.errors import DataError
+from kg.link import ascii_variant, entity_key, fold
+
+DATA = Path(__file__).parent / "data"
+_ROOT = Path(__file__).parent.parent
+
+
+def shipped_dir(name: str) -> Path:
+    """Locate a top-level project folder (``ontology``, ``queries``).
+
+    Looks inside the installed package first (wheels carry a copy as
+    ``kg/_<name>``), then beside the package (editable installs, checkouts).
+    Raises DataError when neither exists.
+    """
+    for cand in (Path(__file__).parent / f"_{name}", _ROOT / name):
+        if cand.is_dir():
+            return cand
+    raise DataError(f"cannot find the '{name}' folder of PaperKG")
+
+
+def ontology_path() -> Path:
+    """Path of ``ontology/paperkg.ttl``."""
+    return shipped_dir("ontology") / "paperkg.ttl"
+
+
+@lru_cache(maxsize=None)
+def schema(name: str) -> dict:
+    """Load the JSON Schema ``kg/data/schemas/<name>.schema.json``."""
+    return _read_json(DATA / "schemas" / f"{name}.schema.json")
+
+
+def load_validated(path: Path, schema_name: str) -> dict:
+    """Read a JSON data file and validate it against a packaged schema.
+
+    Raises DataError with the file name and the failing JSON path.
+    """
+    data = _read_json(path)
+    validator = jsonschema.Draft202012Validator(schema(schema_name))
+    err = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    if err is not None:
+        where = "/".join(str(p) for p in err.absolute_path) or "(top)"
+        raise DataError(f"{path}: {where}: {err.message}")
+    return data
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise DataError(f"{path}: cannot read data file: {e.strerror}") from e
+    except json.JSONDecodeError as e:
+        raise DataError(f"{path}:{e.lineno}: invalid JSON: {e.msg}") from e
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer entry.
+
+    Attributes:
+        name: canonical name (becomes ``rdfs:label``).
+        type: ``Model``, ``Method``, ``Dataset``, ``Benchmark``, ``Metric``,
+            ``Accelerator`` or ``Device``.
+        lower_is_better: for metrics, True when a lower score wins.
+        vendor: hardware vendor, else None.
+        family: True when the entry names a model family, not one model.
+    """
+
+    name: str
+    type: str
+    lower_is_better: bool | None = None
+    vendor: str | None = None
+    family: bool = False
+
+    @property
+    def is_hardware(self) -> bool:
+        return self.type in ("Accelerator", "Device")
+
+    @property
+    def key(self) -> str:
+        return entity_key(self.name, hardware=self.is_hardware)
+
+
+class Gazetteer:
+    """Known names, looked up by their folded form.
+
+    ``lookup(surface)`` returns the :class:`Entry` whose name or alias folds
+    to the same key as ``surface`` (see :func:`kg.link.fold`), else None.
+    ``is_generic(surface)`` tells whether a phrase is a generic term that
+    must never become an entity (``LLM``, ``基线模型``).
+    """
+
+    FILES = ("models", "datasets", "metrics", "hardware")
+
+    def __init__(self, entries: list[tuple[Entry, list[str]]], generic: list[str]):
+        self._by_key: dict[str, Entry] = {}
+        for entry, aliases in entries:
+            for surface in [entry.name, *aliases]:
+                for k in _lookup_keys(surface, entry.is_hardware):
+                    self._by_key.setdefault(k, entry)
+        self._generic = {fold(g) for g in generic}
+        self.max_tokens = 8
+
+    @classmethod
+    def load(cls, folder: Path | None = None) -> "Gazetteer":
+        """Load and validate ``kg/data/gazetteer/*.json``. Raises DataError."""
+        folder = folder or DATA / "gazetteer"
+        entries: list[tuple[Entry, list[str]]] = []
+        for name in cls.FILES:
+            data = load_validated(folder / f"{name}.json", "gazetteer")
+            for e in data["entries"]:
+                entries.append((Entry(e["name"], e["type"], e.get("lower_is_better"),
+                                      e.get("vendor"), bool(e.get("family"))),
+                                e.get("aliases", [])))
+        generic = load_validated(folder / "generic.json", "generic")["generic_terms"]
+        return cls(entries, generic)
+
+    def lookup(self, surface: str) -> Entry | None:
+        k = fold(surface)
+        hit = self._by_key.get(k)
+        if hit is None:
+            hit = self._by_key.get(entity_key(surface, hardware=True))
+            if hit is not None and not hit.is_hardware:
+                hit = None
+        return hit
+
+    def is_generic(self, surface: str) -> bool:
+        k = fold(surface)
+        return k in self._generic or k.rstrip("s") in self._generic
+
+    def entries(self) -> list[Entry]:
+        """Every distinct entry (for statistics and tests)."""
+        return list({id(e): e for e in self._by_key.values()}.values())
+
+
+def _lookup_keys(surface: str, hardware: bool) -> set[str]:
+    keys = {fold(surface)}
+    if hardware:
+        keys.add(entity_key(surface, hardware=True))
+    keys |= {ascii_variant(k) for k in keys}
+    return {k for k in keys if k}
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The packaged gazetteer (loaded once per process)."""
+    return Gazetteer.load()
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict:
+    """The packaged cue-word patterns (``kg/data/patterns.json``), validated."""
+    return load_validated(DATA / "patterns.json", "patterns")

@@ -1,0 +1,164 @@
+"""The on-disk knowledge store: a pyoxigraph ``Store`` with one named graph
+per report file and one for the ontology.
+
+The only module that opens pyoxigraph stores.  Errors surface as
+:class:`kg.errors.StoreError` (cannot open, locked, not a store) and
+:class:`kg.errors.QueryError` (SPARQL syntax or evaluation), never as
+RocksDB traces.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from kg import vocab
+from kg.errors import QueryError, StoreError
+
+DEFAULT_STORE = "kg-store"
+
+#: export format name -> (pyoxigraph format, keeps named graphs)
+FORMATS = {
+    "turtle": (ox.RdfFormat.TURTLE, False),
+    "ntriples": (ox.RdfFormat.N_TRIPLES, False),
+    "nquads": (ox.RdfFormat.N_QUADS, True),
+    "trig": (ox.RdfFormat.TRIG, True),
+}
+
+
+def default_store_path() -> str:
+    """``$KG_STORE`` if set, else ``./kg-store``."""
+    return os.environ.get("KG_STORE") or DEFAULT_STORE
+
+
+class KnowledgeStore:
+    """A PaperKG store.
+
+    Args:
+        path: folder of the on-disk store (created if missing); ``None`` for
+            an in-memory store (tests).
+        read_only: open an existing store without taking the write lock.
+
+    Raises:
+        StoreError: the path is a file, is not a store, or another process
+            holds the store's lock.
+    """
+
+    def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
+        self.path = None if path is None else Path(path)
+        if self.path is not None and self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: store path is a file, not a folder")
+        if read_only and self.path is not None and not self.path.exists():
+            raise StoreError(f"{self.path}: no store here (run 'kg build' first)")
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self._store = ox.Store(str(self.path))
+        except OSError as e:
+            msg = str(e)
+            if "lock" in msg.lower():
+                raise StoreError(f"{self.path}: store is in use by another process "
+                                 "(another 'kg' command is running); try again when it ends") from None
+            raise StoreError(f"{self.path}: cannot open store: {msg.splitlines()[0]}") from None
+
+    # -- writing -----------------------------------------------------------
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
+        """Replace the content of named graph ``graph`` by ``quads`` in one
+        transaction (a single SPARQL update: DROP + INSERT DATA), so that a
+        reader never sees half a graph.  Returns the number of quads written.
+        """
+        quads = list(quads)
+        body = "\n".join(f"{q.triple} ." for q in quads if q.graph_name == graph)
+        try:
+            self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
+        except (OSError, SyntaxError) as e:
+            raise StoreError(f"cannot write graph {graph.value}: {e}") from None
+        return len(quads)
+
+    def remove_graph(self, graph: ox.NamedNode) -> None:
+        """Delete a named graph and its quads (no error if absent)."""
+        self._store.update(f"DROP SILENT GRAPH {graph}")
+
+    def load_ontology(self, ttl: Path) -> int:
+        """(Re)load the ontology Turtle file into its own named graph."""
+        graph = ox.NamedNode(vocab.ONTOLOGY_GRAPH)
+        try:
+            quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
+                     for t in ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE)]
+        except (OSError, SyntaxError) as e:
+            raise StoreError(f"{ttl}: cannot read ontology: {e}") from None
+        return self.replace_graph(graph, quads)
+
+    def graph_value(self, graph: ox.NamedNode, subject: str, predicate: str) -> str | None:
+        """First object value of ``subject predicate ?o`` inside ``graph``."""
+        for q in self._store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None, graph):
+            return q.object.value
+        return None
+
+    def report_graphs(self) -> list[ox.NamedNode]:
+        """Named graphs that hold reports (not the ontology)."""
+        prefix = vocab.GRAPH + "report/"
+        return sorted((g for g in self._store.named_graphs()
+                       if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)),
+                      key=lambda g: g.value)
+
+    def flush(self) -> None:
+        if self.path is not None:
+            self._store.flush()
+
+    # -- reading -----------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def query(self, sparql: str, bindings: dict[str, ox.NamedNode | ox.Literal] | None = None):
+        """Run a SPARQL query over the union of all graphs.
+
+        ``bindings`` maps variable names (without ``?``) to RDF terms; they are
+        passed to pyoxigraph as substitutions, never pasted into the text.
+        Returns pyoxigraph's result object (solutions, boolean or triples).
+        Raises QueryError with the parser's message (line and column).
+        """
+        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        try:
+            return self._store.query(sparql, use_default_graph_as_union=True,
+                                     substitutions=subs or None, prefixes=vocab.PREFIXES)
+        except SyntaxError as e:
+            raise QueryError(f"SPARQL syntax error: {e}") from None
+        except (OSError, ValueError, TypeError) as e:
+            raise QueryError(f"SPARQL evaluation failed: {e}") from None
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update. Raises QueryError on bad syntax."""
+        try:
+            self._store.update(sparql, prefixes=vocab.PREFIXES)
+        except SyntaxError as e:
+            raise QueryError(f"SPARQL syntax error: {e}") from None
+        except OSError as e:
+            raise StoreError(f"update failed: {e}") from None
+
+    def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        """Every quad, or those of one named graph."""
+        return iter(self._store.quads_for_pattern(None, None, None, graph))
+
+    def export(self, fmt: str, output, graph: ox.NamedNode | None = None) -> None:
+        """Serialise the store (or one graph) to ``output`` (path or binary file).
+
+        ``fmt`` is one of :data:`FORMATS`.  Formats without named graphs
+        (turtle, ntriples) get the union of all graphs, duplicates removed;
+        Turtle uses the ontology's prefixes.
+        """
+        try:
+            rdf_format, keeps_graphs = FORMATS[fmt]
+        except KeyError:
+            raise StoreError(f"unknown export format '{fmt}' (use {', '.join(FORMATS)})") from None
+        if keeps_graphs:
+            data = self.quads(graph)
+        else:
+            data = sorted(set(q.triple for q in self.quads(graph)),
+                          key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        ox.serialize(data, output, rdf_format, prefixes=vocab.PREFIXES if fmt in ("turtle", "trig") else None)
