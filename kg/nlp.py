@@ -103,8 +103,8 @@ def sentence_component(doc: Doc) -> Doc:
     for i, tok in enumerate(doc):
         tok.is_sent_start = start
         t = tok.text
-        start = (t in _SENT_END or "\n" in t
-                 or (t == "." and (tok.whitespace_ or i + 1 < len(doc) and doc[i + 1].is_space)))
+        start = bool(t in _SENT_END or "\n" in t
+                     or (t == "." and (tok.whitespace_ or i + 1 < len(doc) and doc[i + 1].is_space)))
     return doc
 
 
@@ -220,7 +220,7 @@ def name_shape(text: str) -> str | None:
             return "strong"
         if re.search(r"(?i)(bench|eval)$", parts[-1]) and parts[-1][0].isupper():
             return "strong"
-        return None
+        return "title" if text[0].isupper() and all(parts) else None
     if any("\u0370" <= c <= "\u03FF" for c in text):
         return "strong"
     if _ACRONYM_RE.match(text):
@@ -242,6 +242,14 @@ def _in_gloss(doc: Doc, start: int, end: int) -> bool:
     while k >= 0 and (doc[k].is_space or doc[k].text in {"*", "”", "“", "\""}):
         k -= 1
     return k >= 0 and is_cjk(doc[k].text)
+
+
+def _chinese_context(doc: Doc, start: int, end: int, width: int = 8) -> bool:
+    """True when Chinese characters stand within ``width`` characters of
+    tokens [start, end) — the run sits in Chinese prose, not English."""
+    a = doc[start].idx
+    b = doc[end - 1].idx + len(doc[end - 1].text)
+    return bool(_CJK_RE.search(doc.text[max(0, a - width):a]) or _CJK_RE.search(doc.text[b:b + width]))
 
 
 def _latin_runs(doc: Doc, taken: set[int]):
@@ -283,10 +291,9 @@ class ShapeMatcher:
     def __call__(self, doc: Doc) -> Doc:
         known = list(doc.spans["kg"])
         taken = {t for s in known for t in range(s.start, s.end)}
-        chinese = len(_CJK_RE.findall(doc.text)) > len(doc.text) * 0.1
         new: list[Span] = []
         for start, end in _latin_runs(doc, taken):
-            for s, e in self._names_in_run(doc, start, end, chinese):
+            for s, e in self._names_in_run(doc, start, end, _chinese_context(doc, start, end)):
                 span = Span(doc, s, e, label=self.type_of(doc, s, e))
                 span._.kg_source = "shape"
                 new.append(span)

@@ -1,0 +1,142 @@
+"""Extraction tests on sentences written for the tests (Chinese and English),
+including names that are in no gazetteer (Foo-VL-13B, BarBench, Zorblax)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Extractor
+from kg.model import Paper, Section
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def make_paper(results: str, contribution: str = "", title: str = "A Study of Things",
+               usage: str = "") -> Paper:
+    sections = []
+    line = 10
+    for key, text in (("contribution", contribution), ("usage", usage), ("results", results)):
+        if text:
+            sections.append(Section(key, key, text, line, line + text.count("\n")))
+            line += text.count("\n") + 3
+    return Paper(title, "https://huggingface.co/papers/2601.00001", "2601.00001", "t.txt", 5, 60,
+                 tuple(sections))
+
+
+def comparisons(rec):
+    names = {e["key"]: e["name"] for e in rec["entities"]}
+    return {(names[c["winner"]], names[c["loser"]], names.get(c["dataset"]))
+            for c in rec["comparisons"]}
+
+
+def entity(rec, name):
+    return next(e for e in rec["entities"] if e["name"] == name)
+
+
+def test_chinese_win_with_scores_and_list_of_losers(extractor):
+    rec = extractor.extract(make_paper(
+        "在 IFEval 上，Foo-VL-13B 取得 90.2 分，超越了 GPT-4o（84.8）、Claude-3.5-Sonnet 和 Gemini-1.5-Pro。"))
+    got = comparisons(rec)
+    assert ("Foo-VL-13B", "GPT-4o", "IFEval") in got
+    assert len([c for c in got if c[0] == "Foo-VL-13B"]) == 3
+    c = next(c for c in rec["comparisons"] if c["loser"] == "gpt4o")
+    assert (c["winner_score"], c["loser_score"]) == (90.2, 84.8)
+    assert c["line"] == 10 and "超越了 GPT-4o" in c["evidence"]
+
+
+def test_english_outperforms_unknown_names(extractor):
+    rec = extractor.extract(make_paper(
+        "On BarBench, Zorblax-7B outperforms Llama-3-8B and Mistral-7B by a large margin."))
+    got = comparisons(rec)
+    assert ("Zorblax-7B", "Llama-3-8B", "BarBench") in got
+    assert ("Zorblax-7B", "Mistral-7B", "BarBench") in got
+    assert entity(rec, "BarBench")["type"] in ("Benchmark", "Dataset")
+    assert entity(rec, "Zorblax-7B")["type"] == "Model"
+
+
+def test_parity_is_not_a_win(extractor):
+    rec = extractor.extract(make_paper("Foo-VL-13B 在 MMLU 上的表现与 GPT-4o 相当。"))
+    assert rec["comparisons"] == []
+    rec = extractor.extract(make_paper("Foo-VL-13B performs on par with GPT-4o on MMLU."))
+    assert rec["comparisons"] == []
+
+
+def test_negated_win_is_ignored(extractor):
+    rec = extractor.extract(make_paper("Foo-VL-13B 未能超越 GPT-4o。"))
+    assert rec["comparisons"] == []
+
+
+def test_reverse_cue_swaps_roles(extractor):
+    rec = extractor.extract(make_paper("On MMLU, Llama-3-8B lags behind Foo-VL-13B."))
+    assert ("Foo-VL-13B", "Llama-3-8B", "MMLU") in comparisons(rec)
+
+
+def test_vs_pattern_picks_higher_score(extractor):
+    rec = extractor.extract(make_paper("准确率：Foo-VL-13B (78.23%) vs GPT-4o (64.52%)。"))
+    c = rec["comparisons"][0]
+    assert (c["winner"], c["loser"]) == ("foovl13b", "gpt4o")
+    assert (c["winner_score"], c["loser_score"], c["unit"]) == (78.23, 64.52, "%")
+
+
+def test_lower_is_better_metric_in_vs(extractor):
+    rec = extractor.extract(make_paper("生成质量对比 FID：Foo-Gen (3.1) vs Bar-Gen (5.4)。"))
+    c = rec["comparisons"][0]
+    assert (c["winner"], c["loser"]) == ("foogen", "bargen")
+    rec = extractor.extract(make_paper("生成质量对比 FID：Foo-Gen (6.1) vs Bar-Gen (5.4)。"))
+    c = rec["comparisons"][0]
+    assert (c["winner"], c["loser"]) == ("bargen", "foogen")
+
+
+def test_elided_subject_is_the_proposed_system(extractor):
+    rec = extractor.extract(make_paper(
+        "在 GSM8K 上显著优于 GPT-4o。",
+        contribution="本文提出了一种名为 Zorblax 的强化学习框架。"))
+    assert entity(rec, "Zorblax")["role"] == "proposes"
+    assert ("Zorblax", "GPT-4o", "GSM8K") in comparisons(rec)
+
+
+def test_title_prefix_is_proposed(extractor):
+    rec = extractor.extract(make_paper("Quuxify-R1 比 GPT-4o 高出 5 个点。",
+                                       title="Quuxify: Reasoning at Scale"))
+    assert entity(rec, "Quuxify")["role"] == "proposes"
+    assert ("Quuxify-R1", "GPT-4o", None) in comparisons(rec)
+
+
+def test_from_to_improvement_over_named_base(extractor):
+    rec = extractor.extract(make_paper(
+        "在 LlamaGen-XXL 上，FID 从 14.36 降至 7.65。",
+        contribution="我们提出了 Zorblax 方法。"))
+    c = next(c for c in rec["comparisons"])
+    assert (c["winner"], c["loser"]) == ("zorblax", "llamagenxxl")
+    assert (c["winner_score"], c["loser_score"]) == (7.65, 14.36)
+
+
+def test_hardware_with_count(extractor):
+    rec = extractor.extract(make_paper("效果很好。", usage="训练使用 8 张 NVIDIA A40 GPU，推理只需单张 RTX 4090。"))
+    hw = {entity(rec, n)["key"]: n for n in ("NVIDIA A40", "NVIDIA GeForce RTX 4090")
+          if any(e["name"] == n for e in rec["entities"])}
+    counts = {h["key"]: h["count"] for h in rec["hardware"]}
+    a40 = next(h for h in rec["hardware"] if "a40" in h["key"])
+    assert a40["count"] == 8
+    assert any(k.endswith("4090") and v == 1 for k, v in counts.items()), (counts, hw)
+
+
+def test_generic_phrases_are_not_entities(extractor):
+    rec = extractor.extract(make_paper("该方法超越了现有方法和基线模型，在多个 LLM 与 SOTA 方法上表现更好。"))
+    names = {e["name"] for e in rec["entities"]}
+    assert not names & {"LLM", "SOTA", "基线模型", "现有方法"}
+    assert rec["comparisons"] == []
+
+
+def test_gloss_in_parentheses_is_not_an_entity(extractor):
+    rec = extractor.extract(make_paper("我们使用强化学习 (Reinforcement Learning) 和思维链（CoT）。"))
+    assert rec["entities"] == []
+
+
+def test_record_is_valid_and_keeps_lines(extractor):
+    rec = extractor.extract(make_paper("第一行。\nFoo-VL-13B 超越 GPT-4o。"))
+    c = rec["comparisons"][0]
+    assert c["line"] == 11
+    assert entity(rec, "Foo-VL-13B")["line"] == 11
