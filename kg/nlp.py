@@ -50,6 +50,8 @@ _TOKEN_RE = re.compile(
     rf"|(?P<cjk>[\u3400-\u9fff\uf900-\ufaff])"
     rf"|(?P<other>\S)")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
+# Chinese characters and full-width punctuation (。，：（）) mark Chinese prose.
+_CJK_CONTEXT_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
 class PaperTokenizer:
@@ -249,7 +251,8 @@ def _chinese_context(doc: Doc, start: int, end: int, width: int = 8) -> bool:
     tokens [start, end) — the run sits in Chinese prose, not English."""
     a = doc[start].idx
     b = doc[end - 1].idx + len(doc[end - 1].text)
-    return bool(_CJK_RE.search(doc.text[max(0, a - width):a]) or _CJK_RE.search(doc.text[b:b + width]))
+    return bool(_CJK_CONTEXT_RE.search(doc.text[max(0, a - width):a])
+                or _CJK_CONTEXT_RE.search(doc.text[b:b + width]))
 
 
 def _latin_runs(doc: Doc, taken: set[int]):
