@@ -27,7 +27,7 @@ import jsonschema
 from kg.link import entity_key
 from kg.model import Paper, Section
 from kg.nlp import build_pipeline, name_shape
-from kg.relations import DATASET_LABELS, Mention, RelationRules
+from kg.relations import BASELINES, DATASET_LABELS, Mention, RelationRules
 from kg.resources import gazetteer, patterns, schema
 
 HARDWARE_LABELS = {"Accelerator", "Device"}
@@ -70,6 +70,11 @@ class Extractor:
         self._propose = re.compile("|".join(
             (r"\b" + re.escape(w) + r"\b") if w[0].isascii() else re.escape(w)
             for w in sorted(self.pats["propose"], key=len, reverse=True)), re.IGNORECASE)
+        self._use_marker = re.compile("|".join(
+            (r"\b" + re.escape(w) + r"\b") if w[0].isascii() else re.escape(w)
+            for w in sorted(self.pats["use_marker"], key=len, reverse=True)), re.IGNORECASE)
+        self._baseline_ctx = re.compile("|".join(re.escape(w) for w in self.pats["baseline_context"]),
+                                        re.IGNORECASE)
         self._count_before = re.compile(self.pats["hardware_count_before_re"])
         self._count_after = re.compile(self.pats["hardware_count_after_re"])
 
@@ -89,6 +94,8 @@ class Extractor:
         proposed = self._proposed(paper, sections, docs, entities, title_names)
         for key in proposed:
             entities[key]["role"] = "proposes"
+        for key in self._gloss_only - set(proposed):
+            entities.pop(key, None)
         main = self._main_system(entities, proposed)
         comparisons = self._comparisons(paper, sections, docs, entities, main)
         hardware = self._hardware(paper, mentions)
@@ -121,6 +128,8 @@ class Extractor:
         by_key: dict[str, dict] = {}
         surfaces: dict[str, Counter] = defaultdict(Counter)
         types: dict[str, Counter] = defaultdict(Counter)
+        self._gloss_only: set[str] = set()
+        plain: set[str] = set()
         for sec, span in mentions:
             entry = span._.kg_entry
             label = span.label_
@@ -130,6 +139,10 @@ class Extractor:
                 continue
             surfaces[key][span.text] += 1
             types[key][label] += 10 if entry else 1
+            if span._.kg_source == "gloss":
+                self._gloss_only.add(key)
+            else:
+                plain.add(key)
             if key not in by_key:
                 by_key[key] = {"key": key, "name": entry.name if entry else None, "type": label,
                                "aliases": [], "role": "uses",
@@ -138,6 +151,7 @@ class Extractor:
                     by_key[key]["lower_is_better"] = entry.lower_is_better
                 if entry and entry.vendor:
                     by_key[key]["vendor"] = entry.vendor
+        self._gloss_only -= plain
         for name in title_names:
             key = entity_key(name)
             surfaces[key][name] += 1
@@ -157,29 +171,38 @@ class Extractor:
 
     def _proposed(self, paper, sections, docs, entities, title_names) -> list[str]:
         """Keys of what the paper itself introduces, in order of evidence:
-        names its title announces, then new names right after a propose
-        cue (提出/构建/名为/we propose …)."""
+        names its title announces, then new names after a propose cue
+        (提出/构建/名为/we propose …) with no use marker (基于/利用/如/using …)
+        in between.  In the one-sentence contribution and the abstract every
+        such name counts; elsewhere only the first one after each cue."""
         out = [entity_key(n) for n in title_names]
         for sec, doc in zip(sections, docs):
+            everywhere = sec.key in ("contribution", "abstract")
             for sent in doc.sents:
                 text = sent.text
                 cues = list(self._propose.finditer(text))
                 if not cues:
                     continue
-                first = cues[0].start()
+                taken_after: set[int] = set()
                 for span in doc.spans["kg"]:
                     if span.start < sent.start or span.end > sent.end or span._.kg_entry is not None:
                         continue
                     if span.label_ == "Metric":
                         continue
                     rel = span.start_char - sent.start_char
-                    if rel < first:
+                    before = [c for c in cues if c.end() <= rel]
+                    if not before:
                         continue
-                    near = any(0 <= rel - c.end() <= 40 for c in cues)
-                    if sec.key in ("contribution", "abstract") or near:
-                        key = entity_key(span.text, hardware=span.label_ in HARDWARE_LABELS)
-                        if key in entities:
-                            out.append(key)
+                    cue = before[-1]
+                    gap = text[cue.end():rel]
+                    if self._use_marker.search(gap):
+                        continue
+                    if not everywhere and (len(gap) > 40 or id(cue) in taken_after):
+                        continue
+                    taken_after.add(id(cue))
+                    key = entity_key(span.text, hardware=span.label_ in HARDWARE_LABELS)
+                    if key in entities:
+                        out.append(key)
         return [k for k in dict.fromkeys(out) if k in entities]
 
     @staticmethod
@@ -191,41 +214,52 @@ class Extractor:
 
     # -- comparisons ------------------------------------------------------------
     def _comparisons(self, paper, sections, docs, entities, main) -> list[dict]:
-        best: dict[tuple, dict] = {}
+        per_sentence = []  # (section, sentence, mentions)
+        baselines: list[str] = []
         for sec, doc in zip(sections, docs):
             spans = list(doc.spans["kg"])
-            line_datasets: dict[int, list[str]] = {}
             for sent in doc.sents:
                 if not sent.text.strip():
                     continue
-                ms = []
-                for span in spans:
-                    if span.start >= sent.start and span.end <= sent.end:
-                        key = span._.kg_entry.key if span._.kg_entry else entity_key(
-                            span.text, hardware=span.label_ in HARDWARE_LABELS)
-                        ent = entities.get(key)
-                        if ent is None:
-                            continue
-                        ms.append(Mention(span.start_char - sent.start_char,
-                                          span.end_char - sent.start_char, key, ent["type"],
-                                          ent["role"] == "proposes", ent.get("lower_is_better")))
-                line = sec.line_of(sent.start_char)
-                ds_here = [m.key for m in ms if m.label in DATASET_LABELS]
-                if ds_here:
-                    line_datasets[line] = ds_here
-                found = self.rules.find(sent.text, ms, main)
-                for f in found:
-                    datasets = f.datasets or line_datasets.get(line) or [None]
-                    for d in datasets:
-                        rec = {"winner": f.winner, "loser": f.loser, "dataset": d, "metric": f.metric,
+                ms = self._sentence_mentions(sent, spans, entities)
+                per_sentence.append((sec, sent, ms))
+                if self._baseline_ctx.search(sent.text):
+                    baselines += [m.key for m in ms if m.is_system and not m.proposed]
+        baselines = list(dict.fromkeys(baselines))
+
+        best: dict[tuple, dict] = {}
+        context = _DatasetContext()
+        for sec, sent, ms in per_sentence:
+            line = sec.line_of(sent.start_char)
+            here = [m.key for m in ms if m.label in DATASET_LABELS]
+            inherited = context.update(sec, line, here)
+            for f in self.rules.find(sent.text, ms, main):
+                losers = [b for b in baselines if b != f.winner] if f.loser == BASELINES else [f.loser]
+                for loser in losers:
+                    for d in (f.datasets or inherited or [None]):
+                        rec = {"winner": f.winner, "loser": loser, "dataset": d, "metric": f.metric,
                                "winner_score": f.winner_score, "loser_score": f.loser_score,
                                "unit": f.unit, "cue": f.cue, "evidence": clean_sentence(sent.text)[:400],
                                "line": line, "section": sec.key}
-                        k = (f.winner, f.loser, d)
+                        k = (f.winner, loser, d)
                         old = best.get(k)
                         if old is None or _richness(rec) > _richness(old):
                             best[k] = rec
         return list(best.values())
+
+    @staticmethod
+    def _sentence_mentions(sent, spans, entities) -> list[Mention]:
+        ms = []
+        for span in spans:
+            if span.start >= sent.start and span.end <= sent.end:
+                key = span._.kg_entry.key if span._.kg_entry else entity_key(
+                    span.text, hardware=span.label_ in HARDWARE_LABELS)
+                ent = entities.get(key)
+                if ent is not None:
+                    ms.append(Mention(span.start_char - sent.start_char, span.end_char - sent.start_char,
+                                      key, ent["type"], ent["role"] == "proposes",
+                                      ent.get("lower_is_better")))
+        return ms
 
     # -- hardware -----------------------------------------------------------------
     def _hardware(self, paper: Paper, mentions) -> list[dict]:
@@ -271,6 +305,48 @@ class Extractor:
         for cat in paper.categories:
             out.append({"label": cat, "line": paper.start_line})
         return out
+
+
+class _DatasetContext:
+    """Which datasets a sentence that names none is about.
+
+    Follows the outline of a section: a sentence inherits the datasets named
+    earlier on its own line, else those of the nearest enclosing bullet or
+    lead paragraph (by indentation), else those of the section's first line
+    that names any.  At most four datasets are inherited.
+    """
+
+    def __init__(self):
+        self.section = None
+        self.line = None
+        self.level = 0
+        self.on_line: list[str] = []
+        self.stack: list[tuple[int, list[str]]] = []
+        self.first: list[str] = []
+
+    def update(self, section: Section, line: int, here: list[str]) -> list[str]:
+        if section is not self.section:
+            self.section, self.line, self.on_line, self.stack, self.first = section, None, [], [], []
+        if line != self.line:
+            if self.on_line:
+                self.stack.append((self.level, self.on_line))
+            self.level = _outline_level(section, line)
+            self.stack = [(lv, ds) for lv, ds in self.stack if lv < self.level]
+            self.line, self.on_line = line, []
+        inherited = self.on_line or (self.stack[-1][1] if self.stack else self.first)
+        if here:
+            self.on_line = list(dict.fromkeys(self.on_line + here))
+            self.first = self.first or list(here)
+        return inherited[:4] if len(inherited) <= 4 else []
+
+
+def _outline_level(section: Section, line: int) -> int:
+    """Indentation level of a section line: leading spaces, plus one for a
+    bullet or number marker (so a bullet nests under a lead paragraph)."""
+    text = section.text.split("\n")[line - section.start_line]
+    stripped = text.lstrip(" \t")
+    level = len(text) - len(stripped)
+    return level + 1 if re.match(r"(?:[*+\-]|\d+\.)\s", stripped) else level
 
 
 def _pick_type(counter: Counter) -> str:

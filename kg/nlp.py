@@ -296,9 +296,9 @@ class ShapeMatcher:
         taken = {t for s in known for t in range(s.start, s.end)}
         new: list[Span] = []
         for start, end in _latin_runs(doc, taken):
-            for s, e in self._names_in_run(doc, start, end, _chinese_context(doc, start, end)):
+            for s, e, source in self._names_in_run(doc, start, end, _chinese_context(doc, start, end)):
                 span = Span(doc, s, e, label=self.type_of(doc, s, e))
-                span._.kg_source = "shape"
+                span._.kg_source = source
                 new.append(span)
         doc.spans["kg"] = sorted(known + new, key=lambda s: s.start)
         return doc
@@ -307,9 +307,16 @@ class ShapeMatcher:
         words = [doc[k].text for k in range(start, end)]
         shapes = [name_shape(w) for w in words]
         if _in_gloss(doc, start, end):
-            # a gloss is a name only when it is strongly name-shaped
+            # a gloss is a name when strongly name-shaped; otherwise it is
+            # marked "gloss" and kept only if the paper proposes it or uses
+            # it elsewhere (decided by the extractor)
             if end - start == 1 and shapes[0] == "strong" and _INNER_CAP_RE.search(words[0]):
-                yield start, end
+                yield start, end, "shape"
+            elif end - start <= 4 and words[0][:1].isupper() and all(
+                    s is not None or w[:1].isupper() for w, s in zip(words, shapes)) \
+                    and not self.gaz.is_generic(doc[start:end].text) \
+                    and not all(self.gaz.is_generic(w) or w.casefold() in self.stop for w in words):
+                yield start, end, "gloss"
             return
         if chinese and end - start >= 2:
             ok = all(s is not None or (w[:1].isupper() and w.casefold() not in self.stop)
@@ -318,7 +325,7 @@ class ShapeMatcher:
                     and not all(self.gaz.is_generic(w) for w in words):
                 surface = doc[start:end].text
                 if not self.gaz.is_generic(surface):
-                    yield start, end
+                    yield start, end, "shape"
                     return
         for k, (w, shape) in enumerate(zip(words, shapes)):
             if shape is None or self.gaz.is_generic(w) or w.casefold() in self.stop:
@@ -327,7 +334,7 @@ class ShapeMatcher:
                 continue
             if shape == "acronym" and len(w.rstrip("s")) < 2:
                 continue
-            yield start + k, start + k + 1
+            yield start + k, start + k + 1, "shape"
 
     def _cue_after(self, doc: Doc, end: int, cues: list[str], width: int = 12) -> bool:
         nxt = doc.text[doc[end - 1].idx + len(doc[end - 1].text):][:width].lstrip(" *”\"）)")

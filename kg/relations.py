@@ -30,6 +30,9 @@ from dataclasses import dataclass, field
 from kg.resources import patterns
 
 SYSTEM_LABELS = {"Model", "Method"}
+#: loser placeholder for "outperforms all baselines": the extractor replaces
+#: it by the named baselines of the paper
+BASELINES = "\x00baselines"
 DATASET_LABELS = {"Dataset", "Benchmark"}
 
 
@@ -88,6 +91,7 @@ class RelationRules:
         self.from_to = re.compile(p["from_to_re"], re.IGNORECASE)
         self.than = re.compile(r"比\s*$")
         self.than_adj = re.compile(r"^\s*[*]*\s*(?:" + "|".join(p["than_adjective"]) + ")")
+        self.baseline_phrase = re.compile(p["baseline_phrase_re"], re.IGNORECASE)
         self.vs = re.compile(r"^\s*[)）]?\s*(?:vs\.?|versus|对比|对)\s*", re.IGNORECASE)
 
     # -- public -----------------------------------------------------------
@@ -100,7 +104,7 @@ class RelationRules:
             main: linking key of the paper's main proposed system, or None.
         """
         systems = [m for m in mentions if m.is_system]
-        if not systems:
+        if not systems and main is None:
             return []
         datasets = [m.key for m in mentions if m.label in DATASET_LABELS]
         metric = self._metric(mentions)
@@ -139,22 +143,23 @@ class RelationRules:
         gap = before[m.end():]
         return len(gap.strip()) <= 4 and not re.search(r"[，,。;；]", gap)
 
+    _BREAK_RE = re.compile(r"[，,；;。:：!！?？]|\s(?:while|but|on|in|across|with|by)\s|在|并|且|而|其中|分别")
+    _LIST_RE = re.compile(r"^[\s*“”\"]*(?:、|和|及|以及|与|或|,|，|and|or|as well as)?[\s*“”\"]*$")
+
     def _clause_end(self, text: str, pos: int, systems: list[Mention]) -> int:
-        """End of the loser list that starts at ``pos``: the next clause
-        break not followed by another system mention."""
+        """End of the list of systems that starts at ``pos``: the first
+        clause break that is not just a separator between two systems."""
         i = pos
         while True:
-            m = re.compile(r"[，,；;。:：!！?？]|\s(?:and|while|but|on|in|across)\s|在|并|且|而").search(text, i)
+            m = self._BREAK_RE.search(text, i)
             if m is None:
                 return len(text)
-            nxt = m.end()
-            follow = text[nxt:].lstrip(" *“\"")
-            if m.group() in ("，", ",") and any(s.start >= nxt and text[nxt:s.start].strip(" *“\"") in ("", "以及", "和", "及", "and")
-                                               for s in systems):
-                i = nxt
-                continue
-            if m.group().strip() == "and" and follow and any(s.start == len(text) - len(follow) for s in systems):
-                i = nxt
+            prev = [s for s in systems if pos <= s.start and s.end <= m.start()]
+            nxt = [s for s in systems if s.start >= m.end()]
+            if (m.group() in ("，", ",") and prev and nxt
+                    and self._LIST_RE.match(text[prev[-1].end:m.start()])
+                    and self._LIST_RE.match(text[m.end():nxt[0].start])):
+                i = m.end()
                 continue
             return m.start()
 
@@ -188,6 +193,8 @@ class RelationRules:
             before = [s for s in systems if s.end <= m.start() and s.key not in losers_so_far]
             end = self._clause_end(text, m.end(), systems)
             after = [s for s in systems if m.end() <= s.start < end]
+            if not after and self.baseline_phrase.match(text[m.end():]):
+                after = [Mention(m.end(), m.end(), BASELINES, "Model")]
             if not after:
                 continue
             if before:
@@ -201,7 +208,7 @@ class RelationRules:
                 w, l = (obj.key, subj_key) if reverse else (subj_key, obj.key)
                 f = Found(w, l, cue=m.group())
                 ws, wu = (self._score_between(text, subj.end, m.start()) if subj else (None, None))
-                ls, lu = self._score_after(text, obj.end)
+                ls, lu = self._score_after(text, obj.end) if obj.key != BASELINES else (None, None)
                 if reverse:
                     ws, wu, ls, lu = ls, lu, ws, wu
                 f.winner_score, f.loser_score, f.unit = ws, ls, wu or lu
@@ -211,20 +218,32 @@ class RelationRules:
         return found
 
     def _than(self, text, systems, main, lower) -> list[Found]:
+        """``A 比 B（和 C）高出 …``: A beats B (and C)."""
         found = []
-        for s in systems:
-            if not self.than.search(text[max(0, s.start - 3):s.start]):
+        for m in re.finditer(r"比", text):
+            objs = [s for s in systems if m.end() <= s.start <= m.end() + 12]
+            if not objs:
                 continue
-            adj = self.than_adj.match(text[s.end:])
+            objs = [objs[0]] + [s for s in systems if s.start > objs[0].start]
+            chain = [objs[0]]
+            for s in objs[1:]:
+                if self._LIST_RE.match(text[chain[-1].end:s.start]):
+                    chain.append(s)
+                else:
+                    break
+            if not re.match(r"^[^，。；,;]{0,8}$", text[m.end():chain[0].start]):
+                continue
+            tail = re.sub(r"^[\s*)）]*", "", text[chain[-1].end:])
+            adj = self.than_adj.match(tail) or self.improve.match(tail)
             if not adj:
                 continue
             word = adj.group().strip(" *")
-            if word in ("低", "少") and not lower:
+            if word in ("低", "少", "降低", "减少", "lower") and not lower:
                 continue
-            before = [b for b in systems if b.end <= s.start - 1]
+            before = [b for b in systems if b.end <= m.start() and b not in chain]
             winner = before[-1].key if before else main
             if winner:
-                found.append(Found(winner, s.key, cue="比…" + word))
+                found += [Found(winner, o.key, cue="比…" + word) for o in chain]
         return found
 
     def _vs(self, text, systems, lower) -> list[Found]:
@@ -259,7 +278,8 @@ class RelationRules:
                 continue
             obj_keys = {o.key for o in objs}
             others = [s for s in systems if s.key not in obj_keys]
-            winner = others[0].key if others else main
+            own = [s for s in others if s.proposed]
+            winner = (own or others)[0].key if (own or others) else main
             if not winner:
                 continue
             found += [Found(winner, o.key, cue=m.group()) for o in objs]
