@@ -223,8 +223,10 @@ class Extractor:
                     continue
                 ms = self._sentence_mentions(sent, spans, entities)
                 per_sentence.append((sec, sent, ms))
-                if self._baseline_ctx.search(sent.text):
-                    baselines += [m.key for m in ms if m.is_system and not m.proposed]
+                cue = self._baseline_ctx.search(sent.text)
+                if cue:
+                    baselines += [m.key for m in ms if m.is_system and not m.proposed
+                                  and m.start >= cue.start()]
         baselines = list(dict.fromkeys(baselines))
 
         best: dict[tuple, dict] = {}
@@ -236,7 +238,7 @@ class Extractor:
             for f in self.rules.find(sent.text, ms, main):
                 losers = [b for b in baselines if b != f.winner] if f.loser == BASELINES else [f.loser]
                 for loser in losers:
-                    for d in (f.datasets or inherited or [None]):
+                    for d in (f.datasets or inherited[:1] or [None]):
                         rec = {"winner": f.winner, "loser": loser, "dataset": d, "metric": f.metric,
                                "winner_score": f.winner_score, "loser_score": f.loser_score,
                                "unit": f.unit, "cue": f.cue, "evidence": clean_sentence(sent.text)[:400],

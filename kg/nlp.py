@@ -46,7 +46,7 @@ _LATIN = r"A-Za-z0-9\u00C0-\u024F\u0370-\u03FF"
 _TOKEN_RE = re.compile(
     rf"(?P<ws>\s+)"
     rf"|(?P<pct>\d+(?:\.\d+)?%)"
-    rf"|(?P<name>[{_LATIN}](?:[{_LATIN}_+]|[.\-'’](?=[{_LATIN}]))*)"
+    rf"|(?P<name>[{_LATIN}](?:[{_LATIN}_+]|[.\-'’@](?=[{_LATIN}]))*)"
     rf"|(?P<cjk>[\u3400-\u9fff\uf900-\ufaff])"
     rf"|(?P<other>\S)")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
@@ -196,6 +196,8 @@ _INNER_CAP_RE = re.compile(r"[a-z\u0370-\u03FF][A-Z]|[A-Z]{2,}[a-z]{2,}")
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]{1,9}s?$")
 _TITLE_RE = re.compile(r"^[A-Z][a-z\u00C0-\u024F]+$")
 _OPEN_PAREN = {"(", "（"}
+# Lower-case words allowed inside a multi-word name (``Zooming without Zooming``).
+_FUNCTION_WORDS = {"of", "for", "with", "without", "and", "in", "on", "to", "the", "a", "as", "via", "from"}
 _CLOSE_PAREN = {")", "）"}
 
 
@@ -233,8 +235,9 @@ def name_shape(text: str) -> str | None:
 
 
 def _in_gloss(doc: Doc, start: int, end: int) -> bool:
-    """True when tokens [start, end) sit in parentheses right after Chinese
-    text — a translation gloss such as ``强化学习 (RL)``."""
+    """True when tokens [start, end) open a parenthesis right after Chinese
+    text or after a name — a translation gloss such as ``强化学习 (RL)`` or an
+    expansion such as ``ZwZ (Zooming without Zooming)``."""
     j = start - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
@@ -243,7 +246,7 @@ def _in_gloss(doc: Doc, start: int, end: int) -> bool:
     k = j - 1
     while k >= 0 and (doc[k].is_space or doc[k].text in {"*", "”", "“", "\""}):
         k -= 1
-    return k >= 0 and is_cjk(doc[k].text)
+    return k >= 0 and (is_cjk(doc[k].text) or name_shape(doc[k].text) is not None)
 
 
 def _chinese_context(doc: Doc, start: int, end: int, width: int = 8) -> bool:
@@ -312,8 +315,9 @@ class ShapeMatcher:
             # it elsewhere (decided by the extractor)
             if end - start == 1 and shapes[0] == "strong" and _INNER_CAP_RE.search(words[0]):
                 yield start, end, "shape"
-            elif end - start <= 4 and words[0][:1].isupper() and all(
-                    s is not None or w[:1].isupper() for w, s in zip(words, shapes)) \
+            elif end - start <= 5 and words[0][:1].isupper() and words[-1][:1].isupper() and all(
+                    s is not None or w[:1].isupper() or w in _FUNCTION_WORDS
+                    for w, s in zip(words, shapes)) \
                     and not self.gaz.is_generic(doc[start:end].text) \
                     and not all(self.gaz.is_generic(w) or w.casefold() in self.stop for w in words):
                 yield start, end, "gloss"

@@ -205,6 +205,8 @@ class RelationRules:
             if subj_key is None:
                 continue
             for obj in after:
+                if reverse and obj.key == BASELINES:
+                    continue
                 w, l = (obj.key, subj_key) if reverse else (subj_key, obj.key)
                 f = Found(w, l, cue=m.group())
                 ws, wu = (self._score_between(text, subj.end, m.start()) if subj else (None, None))
@@ -220,6 +222,7 @@ class RelationRules:
     def _than(self, text, systems, main, lower) -> list[Found]:
         """``A 比 B（和 C）高出 …``: A beats B (and C)."""
         found = []
+        objects: set[str] = set()
         for m in re.finditer(r"比", text):
             objs = [s for s in systems if m.end() <= s.start <= m.end() + 12]
             if not objs:
@@ -240,10 +243,11 @@ class RelationRules:
             word = adj.group().strip(" *")
             if word in ("低", "少", "降低", "减少", "lower") and not lower:
                 continue
-            before = [b for b in systems if b.end <= m.start() and b not in chain]
+            before = [b for b in systems if b.end <= m.start() and b not in chain and b.key not in objects]
             winner = before[-1].key if before else main
             if winner:
                 found += [Found(winner, o.key, cue="比…" + word) for o in chain]
+                objects.update(o.key for o in chain)
         return found
 
     def _vs(self, text, systems, lower) -> list[Found]:
