@@ -19,6 +19,7 @@ Graph shape (see ``ontology/paperkg.ttl`` for every term)::
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -88,12 +89,30 @@ def map_report(report: Report, records: list[dict]) -> list[Quad]:
             w.add(rep, vocab.DC_SOURCE, _N(report.source_url))
         except ValueError:  # not an IRI: keep it as text
             w.lit(rep, vocab.DC_SOURCE, report.source_url)
+    labels = _report_labels(records)
     for rec in records:
-        _map_paper(w, rep, rec)
+        _map_paper(w, rep, rec, labels)
     return w.quads
 
 
-def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict) -> None:
+def _report_labels(records: list[dict]) -> dict[str, tuple[str, set[str]]]:
+    """One label per entity key for the whole report: the name most papers
+    use (ties: first seen); every other surface form becomes an alias."""
+    names: dict[str, Counter] = {}
+    forms: dict[str, set[str]] = {}
+    for rec in records:
+        for e in rec["entities"]:
+            names.setdefault(e["key"], Counter())[e["name"]] += 1
+            forms.setdefault(e["key"], set()).update([e["name"], *e["aliases"]])
+    out = {}
+    for key, counter in names.items():
+        label = counter.most_common(1)[0][0]
+        out[key] = (label, forms[key] - {label})
+    return out
+
+
+def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict,
+               labels: dict[str, tuple[str, set[str]]]) -> None:
     p = rec["paper"]
     paper = _N(link.paper_iri(p["arxiv_id"], p["title"]))
     w.add(paper, vocab.RDF_TYPE, _N(vocab.PAPER))
@@ -119,8 +138,9 @@ def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict) -> None:
     for e in rec["entities"]:
         node = _N(link.entity_iri(e["key"]))
         w.add(node, vocab.RDF_TYPE, _N(vocab.CLASS_OF_LABEL[e["type"]]))
-        w.lit(node, vocab.RDFS_LABEL, e["name"])
-        for alias in e["aliases"]:
+        label, aliases = labels[e["key"]]
+        w.lit(node, vocab.RDFS_LABEL, label)
+        for alias in sorted(aliases):
             w.lit(node, vocab.SKOS_ALT_LABEL, alias)
         if "lower_is_better" in e:
             w.lit(node, vocab.LOWER_IS_BETTER, str(e["lower_is_better"]).lower(), vocab.XSD_BOOLEAN)

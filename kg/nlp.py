@@ -31,6 +31,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.link import fold
 from kg.resources import Entry, Gazetteer, gazetteer, patterns
 
 if not Span.has_extension("kg_entry"):
@@ -132,6 +133,9 @@ def _case_ok(surface: str, entry: Entry) -> bool:
         return False
     if name_letters and all(c.isupper() for c in name_letters) and len(name_letters) <= 5:
         return all(c.isupper() for c in letters) or any(c.isdigit() for c in surface)
+    if len(name_letters) <= 5 and any(c.isupper() for c in name_letters) and any(c.islower() for c in name_letters):
+        # short mixed-case names (vLLM, SigLIP) must keep their case: VLLM is generic
+        return letters == name_letters or fold(surface) != fold(entry.name)
     return True
 
 
@@ -210,6 +214,8 @@ def name_shape(text: str) -> str | None:
     """
     if not is_name_token(text) or _UNIT_RE.match(text) or _METRIC_TOKEN_RE.match(text):
         return None
+    if all(_UNIT_RE.match(p) for p in re.split(r"[-~/]", text) if p):
+        return None  # a range of quantities: 20k-5M
     has_alpha = any(c.isalpha() for c in text)
     if not has_alpha:
         return None
@@ -298,13 +304,51 @@ class ShapeMatcher:
         known = list(doc.spans["kg"])
         taken = {t for s in known for t in range(s.start, s.end)}
         new: list[Span] = []
+        undecided: set[tuple[int, int]] = set()
         for start, end in _latin_runs(doc, taken):
             for s, e, source in self._names_in_run(doc, start, end, _chinese_context(doc, start, end)):
-                span = Span(doc, s, e, label=self.type_of(doc, s, e))
+                label, decided = self._type(doc, s, e)
+                span = Span(doc, s, e, label=label)
                 span._.kg_source = source
                 new.append(span)
-        doc.spans["kg"] = sorted(known + new, key=lambda s: s.start)
+                if not decided:
+                    undecided.add((s, e))
+        spans = sorted(known + new, key=lambda s: s.start)
+        doc.spans["kg"] = self._retype_by_neighbours(doc, spans, undecided)
         return doc
+
+    _LIST_SEP_RE = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|,|，|and|or)?[\s*“”\"]*$")
+    _IN_FRAME_BEFORE = re.compile(r"在[\s*“”\"]*$")
+    _IN_FRAME_AFTER = re.compile(r"^[^，。、；,;]{0,15}?[上中]")
+
+    def _retype_by_neighbours(self, doc: Doc, spans: list[Span], undecided: set) -> list[Span]:
+        """Type names that suffix and cue left open from their context: a
+        name listed with a dataset (``PhyGenBench 和 VideoPhy2``) or framed as
+        ``在 X 上`` is a dataset."""
+        labels = [s.label_ for s in spans]
+        text = doc.text
+        for i, span in enumerate(spans):
+            if (span.start, span.end) not in undecided:
+                continue
+            before = text[max(0, span.start_char - 4):span.start_char]
+            after = text[span.end_char:span.end_char + 20]
+            framed = self._IN_FRAME_BEFORE.search(before) and self._IN_FRAME_AFTER.match(after) \
+                and "模型" not in after.split("上")[0]
+            listed = any(0 <= j < len(spans) and labels[j] in ("Dataset", "Benchmark")
+                         and self._LIST_SEP_RE.match(text[min(span.end_char, spans[j].end_char):
+                                                          max(span.start_char, spans[j].start_char)])
+                         for j in (i - 1, i + 1))
+            if framed or listed:
+                labels[i] = "Dataset"
+        out = []
+        for span, label in zip(spans, labels):
+            if label != span.label_:
+                new = Span(doc, span.start, span.end, label=label)
+                new._.kg_source = span._.kg_source
+                new._.kg_entry = span._.kg_entry
+                span = new
+            out.append(span)
+        return out
 
     def _names_in_run(self, doc: Doc, start: int, end: int, chinese: bool):
         words = [doc[k].text for k in range(start, end)]
@@ -346,18 +390,23 @@ class ShapeMatcher:
 
     def type_of(self, doc: Doc, start: int, end: int) -> str:
         """Type of a new name from its suffix, then the cue word after it."""
+        return self._type(doc, start, end)[0]
+
+    def _type(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
+        """(type, decided): ``decided`` is False when no suffix or cue spoke
+        and the type is only a default."""
         surface = doc[start:end].text
         if self.dataset_name.search(surface):
-            return "Benchmark" if re.search(r"(?i)bench|eval|arena|qa", surface) else "Dataset"
+            return ("Benchmark" if re.search(r"(?i)bench|eval|arena|qa", surface) else "Dataset"), True
         if self._cue_after(doc, end, self.dataset_cues):
-            return "Dataset"
+            return "Dataset", True
         if self._cue_after(doc, end, self.device_cues, 6):
-            return "Device"
+            return "Device", True
         if self.model_size.search(surface) or self._cue_after(doc, end, self.model_cues):
-            return "Model"
+            return "Model", True
         if self._cue_after(doc, end, self.method_cues):
-            return "Method"
-        return "Model" if any(c.isdigit() for c in surface) else "Method"
+            return "Method", True
+        return ("Model" if any(c.isdigit() for c in surface) else "Method"), False
 
 
 @Language.factory("paperkg_shapes")

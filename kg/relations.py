@@ -163,6 +163,20 @@ class RelationRules:
                 continue
             return m.start()
 
+    _SEP_RE = re.compile(r"、|和|及|与|或|[，,;；]|\band\b|\bor\b")
+
+    def _heads(self, objs: list[Mention], text: str) -> list[Mention]:
+        """Drop systems that only modify a later one (``依赖 GPT-4o 作为修正器的
+        GTR 方法``: GPT-4o is part of the description of GTR)."""
+        out = []
+        for a, b in zip(objs, objs[1:] + [None]):
+            if b is not None:
+                between = text[a.end:b.start]
+                if "的" in between and not self._SEP_RE.search(between):
+                    continue
+            out.append(a)
+        return out
+
     def _score_after(self, text: str, end: int) -> tuple[float | None, str | None]:
         m = re.match(r"\s*[*]*\s*[（(]?\s*(?:的|为|达到|得分|:|：|at|of|with|scores?)?\s*[*]*\s*"
                      r"([-+]?\d+(?:\.\d+)?)\s*(%|分|points?)?(?![\w.])", text[end:])
@@ -192,7 +206,7 @@ class RelationRules:
                 reverse = higher == lower  # 'higher' loses when lower is better
             before = [s for s in systems if s.end <= m.start() and s.key not in losers_so_far]
             end = self._clause_end(text, m.end(), systems)
-            after = [s for s in systems if m.end() <= s.start < end]
+            after = self._heads([s for s in systems if m.end() <= s.start < end], text)
             if not after and self.baseline_phrase.match(text[m.end():]):
                 after = [Mention(m.end(), m.end(), BASELINES, "Model")]
             if not after:
