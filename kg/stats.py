@@ -13,26 +13,27 @@ _COUNTS = """
 SELECT ?class (COUNT(DISTINCT ?s) AS ?count) WHERE {
   VALUES ?c { kg:Paper kg:Report kg:Model kg:Method kg:Dataset kg:Benchmark kg:Metric
               kg:Accelerator kg:Device kg:ResearchField kg:Comparison kg:Evidence foaf:Person }
-  ?s a ?c . BIND(STRAFTER(STR(?c), "#") AS ?class0) BIND(COALESCE(?class0, STR(?c)) AS ?class)
+  ?s a ?c . BIND(REPLACE(STR(?c), "^.*[#/]", "") AS ?class)
 } GROUP BY ?class ORDER BY DESC(?count)"""
 
 _MOST_COMPARED = """
-SELECT ?model (COUNT(DISTINCT ?c) AS ?comparisons) (SUM(?w) AS ?wins) (SUM(?l) AS ?losses) WHERE {
-  { ?c a kg:Comparison ; kg:winner ?e BIND(1 AS ?w) BIND(0 AS ?l) }
-  UNION { ?c a kg:Comparison ; kg:loser ?e BIND(0 AS ?w) BIND(1 AS ?l) }
-  ?e rdfs:label ?model .
-} GROUP BY ?model ORDER BY DESC(?comparisons) ?model LIMIT %d"""
+SELECT (MIN(?label) AS ?model) (COUNT(DISTINCT ?c) AS ?comparisons)
+       (COUNT(DISTINCT ?won) AS ?wins) (COUNT(DISTINCT ?lost) AS ?losses) WHERE {
+  { ?c a kg:Comparison ; kg:winner ?e BIND(?c AS ?won) }
+  UNION { ?c a kg:Comparison ; kg:loser ?e BIND(?c AS ?lost) }
+  ?e rdfs:label ?label .
+} GROUP BY ?e ORDER BY DESC(?comparisons) ?model LIMIT %d"""
 
 _BENCHMARKS = """
-SELECT ?benchmark (COUNT(DISTINCT ?p) AS ?papers) WHERE {
+SELECT (MIN(?label) AS ?benchmark) (COUNT(DISTINCT ?p) AS ?papers) WHERE {
   ?p kg:usesDataset|kg:proposes ?d . { ?d a kg:Dataset } UNION { ?d a kg:Benchmark }
-  ?d rdfs:label ?benchmark .
-} GROUP BY ?benchmark ORDER BY DESC(?papers) ?benchmark LIMIT %d"""
+  ?d rdfs:label ?label .
+} GROUP BY ?d ORDER BY DESC(?papers) ?benchmark LIMIT %d"""
 
 _HARDWARE = """
-SELECT ?hardware (COUNT(DISTINCT ?p) AS ?papers) WHERE {
-  ?p kg:usesHardware ?h . ?h rdfs:label ?hardware .
-} GROUP BY ?hardware ORDER BY DESC(?papers) ?hardware LIMIT %d"""
+SELECT (MIN(?label) AS ?hardware) (COUNT(DISTINCT ?p) AS ?papers) WHERE {
+  ?p kg:usesHardware ?h . ?h rdfs:label ?label .
+} GROUP BY ?h ORDER BY DESC(?papers) ?hardware LIMIT %d"""
 
 
 def store_stats(store: KnowledgeStore, top: int = 10) -> list[tuple[str, Table]]:
@@ -48,28 +49,28 @@ def store_stats(store: KnowledgeStore, top: int = 10) -> list[tuple[str, Table]]
 
 
 _PAPER = """
-SELECT ?paper ?id ?title ?url ?file ?date WHERE {
+SELECT DISTINCT ?paper ?id ?title ?url ?file ?date WHERE {
   ?paper a kg:Paper ; kg:arxivId ?id .
   OPTIONAL { ?paper dcterms:title ?title } OPTIONAL { ?paper schema:url ?url }
   OPTIONAL { ?paper kg:reportedIn ?r . ?r kg:fileName ?file OPTIONAL { ?r dcterms:date ?date } }
 }"""
 
 _ENTITIES = """
-SELECT ?paper ?relation ?entity ?class WHERE {
-  ?paper ?rel ?e . ?e rdfs:label ?entity ; a ?c .
+SELECT ?paper ?relation (MIN(?label) AS ?entity) (MIN(?cls) AS ?class) WHERE {
+  ?paper ?rel ?e . ?e rdfs:label ?label ; a ?c .
   VALUES ?rel { kg:proposes kg:usesModel kg:usesMethod kg:usesDataset kg:usesHardware }
-  BIND(STRAFTER(STR(?rel), "#") AS ?relation) BIND(STRAFTER(STR(?c), "#") AS ?class)
-} ORDER BY ?relation ?entity"""
+  BIND(STRAFTER(STR(?rel), "#") AS ?relation) BIND(STRAFTER(STR(?c), "#") AS ?cls)
+} GROUP BY ?paper ?relation ?e ORDER BY ?relation ?entity"""
 
 _HW = """
-SELECT ?paper ?hardware ?count ?line ?evidence WHERE {
+SELECT DISTINCT ?paper ?hardware ?count ?line ?evidence WHERE {
   ?paper kg:hardwareUsage ?u . ?u kg:hardware/rdfs:label ?hardware .
   OPTIONAL { ?u kg:count ?count }
   OPTIONAL { ?u kg:evidence ?ev . ?ev kg:line ?line ; kg:quote ?evidence }
 } ORDER BY ?hardware"""
 
 _CMP = """
-SELECT ?paper ?winner ?loser ?dataset ?metric ?winnerScore ?loserScore ?line ?evidence WHERE {
+SELECT DISTINCT ?paper ?winner ?loser ?dataset ?metric ?winnerScore ?loserScore ?line ?evidence WHERE {
   ?c a kg:Comparison ; prov:hadPrimarySource ?paper ; kg:winner/rdfs:label ?winner ;
      kg:loser/rdfs:label ?loser .
   OPTIONAL { ?c kg:onDataset/rdfs:label ?dataset } OPTIONAL { ?c kg:metric/rdfs:label ?metric }

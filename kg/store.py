@@ -87,12 +87,25 @@ class KnowledgeStore:
     def load_ontology(self, ttl: Path) -> int:
         """(Re)load the ontology Turtle file into its own named graph."""
         graph = ox.NamedNode(vocab.ONTOLOGY_GRAPH)
+        bnodes: dict[str, ox.BlankNode] = {}
+
+        def stable(term):
+            # the parser names blank nodes at random: rename them in parse order
+            # so that re-loading the same file gives the same quads
+            if isinstance(term, ox.BlankNode):
+                return bnodes.setdefault(term.value, ox.BlankNode(f"ontology{len(bnodes)}"))
+            return term
         try:
-            quads = [ox.Quad(t.subject, t.predicate, t.object, graph)
+            quads = [ox.Quad(stable(t.subject), t.predicate, stable(t.object), graph)
                      for t in ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE)]
         except (OSError, SyntaxError) as e:
             raise StoreError(f"{ttl}: cannot read ontology: {e}") from None
-        return self.replace_graph(graph, quads)
+        if set(self.quads(graph)) != set(quads):
+            # blank nodes keep their names only through the quad API (a SPARQL
+            # INSERT DATA would mint new ones), so the ontology is replaced here
+            self._store.remove_graph(graph)
+            self._store.extend(quads)
+        return len(quads)
 
     def graph_value(self, graph: ox.NamedNode, subject: str, predicate: str) -> str | None:
         """First object value of ``subject predicate ?o`` inside ``graph``."""

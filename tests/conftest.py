@@ -1,0 +1,28 @@
+"""Shared fixtures: the seed reports built once into a temporary store."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.pipeline import build
+from kg.store import KnowledgeStore
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_store_path(tmp_path_factory) -> Path:
+    """Folder of a store built from ``seeds/`` (built once per test session)."""
+    path = tmp_path_factory.mktemp("kg") / "store"
+    store = KnowledgeStore(path)
+    summary = build([SEEDS], store)
+    assert not summary.errors
+    del store  # release the RocksDB lock for read-only users
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_store(seed_store_path) -> KnowledgeStore:
+    return KnowledgeStore(seed_store_path, read_only=True)
