@@ -142,6 +142,10 @@ class KnowledgeStore:
                                      substitutions=subs or None, prefixes=vocab.PREFIXES)
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {e}") from None
+        except RuntimeError as e:
+            if "projection" in str(e):
+                raise QueryError(f"{e}: a bound variable must be listed after SELECT") from None
+            raise QueryError(f"SPARQL evaluation failed: {e}") from None
         except (OSError, ValueError, TypeError) as e:
             raise QueryError(f"SPARQL evaluation failed: {e}") from None
 

@@ -54,6 +54,15 @@ PREFIXES: dict[str, str] = {
     "mls": MLS,
     "qudt": QUDT,
     "unit": UNIT,
+    # instance namespaces, so that exports read entity:gpt4o, paper:2512.19995
+    "paper": ID + "paper/",
+    "entity": ID + "entity/",
+    "comparison": ID + "comparison/",
+    "evidence": ID + "evidence/",
+    "field": ID + "field/",
+    "person": ID + "person/",
+    "report": ID + "report/",
+    "hwuse": ID + "hardware-usage/",
 }
 
 # --- classes -------------------------------------------------------------

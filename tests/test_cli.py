@@ -1,0 +1,148 @@
+"""CLI tests with click's CliRunner: exit codes and output of every command."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+from conftest import SEEDS
+
+
+@pytest.fixture()
+def run():
+    runner = CliRunner()
+
+    def invoke(*args):
+        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+    return invoke
+
+
+def test_top_level_help_lists_every_command(run):
+    r = run("--help")
+    assert r.exit_code == 0
+    for cmd in ("build", "beats", "query", "export", "stats", "show"):
+        assert f"  {cmd} " in r.output
+
+
+@pytest.mark.parametrize("cmd", ["build", "beats", "query", "export", "stats", "show"])
+def test_every_command_has_help_and_store_option(run, cmd):
+    r = run(cmd, "--help")
+    assert r.exit_code == 0
+    assert "--store" in r.output
+    assert len(r.output.splitlines()) > 5
+
+
+def test_build_prints_summary_and_is_idempotent(run, tmp_path):
+    store = tmp_path / "s"
+    r1 = run("build", SEEDS / "000_3d92274d0f9505a7.txt", "--store", store, "-q")
+    assert r1.exit_code == 0, r1.output
+    assert "built 1 report(s)" in r1.output and "7 papers" in r1.output
+    r2 = run("build", SEEDS / "000_3d92274d0f9505a7.txt", "--store", store, "-q")
+    quads = [line.split(" quads")[0].rsplit(" ", 1)[-1] for line in (r1.output, r2.output)]
+    assert quads[0] == quads[1]
+
+
+def test_build_reports_bad_files_and_exits_1(run, tmp_path):
+    bad = tmp_path / "reports"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("")
+    (bad / "good.txt").write_text((SEEDS / "000_3d92274d0f9505a7.txt").read_text(encoding="utf-8"),
+                                  encoding="utf-8")
+    r = run("build", bad, "--store", tmp_path / "s", "-q")
+    assert r.exit_code == 1
+    assert f"{bad / 'empty.txt'}: empty file" in r.output
+    assert "built 1 report(s)" in r.output
+
+
+def test_build_missing_path_is_a_clean_error(run, tmp_path):
+    r = run("build", tmp_path / "nope", "--store", tmp_path / "s")
+    assert r.exit_code == 1
+    assert "nope" in r.output and "Traceback" not in r.output
+
+
+def test_beats_matches_aliases(run, seed_store_path):
+    out = {}
+    for name in ("GPT-4o", "gpt4o", "GPT 4o"):
+        r = run("beats", name, "--store", seed_store_path, "--format", "json")
+        assert r.exit_code == 0
+        out[name] = json.loads(r.output)
+    assert out["GPT-4o"] == out["gpt4o"] == out["GPT 4o"]
+    assert any(row["winner"] == "Qwen3-8B" and row["benchmark"] == "IFEval"
+               and row["winner_score"] == "90.2" and row["loser_score"] == "84.8"
+               for row in out["GPT-4o"])
+
+
+def test_beats_evidence_column(run, seed_store_path):
+    r = run("beats", "GPT-4o", "--store", seed_store_path, "--evidence", "--format", "csv")
+    assert r.exit_code == 0
+    header = r.output.splitlines()[0].split(",")
+    assert header[-3:] == ["evidence", "file", "line"]
+
+
+def test_beats_injection_attempt_is_just_a_name(run, seed_store_path):
+    r = run("beats", '" } } DROP ALL #', "--store", seed_store_path)
+    assert r.exit_code == 0
+    assert "no comparison" in r.output
+
+
+def test_query_named_inline_and_formats(run, seed_store_path):
+    r = run("query", "papers_per_field", "--store", seed_store_path, "--format", "csv")
+    assert r.exit_code == 0 and len(r.output.splitlines()) > 5
+    r = run("query", "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a kg:Paper }",
+            "--store", seed_store_path, "--format", "tsv")
+    assert r.output.splitlines() == ["n", "80"]
+    r = run("query", "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a kg:Paper }",
+            "--store", seed_store_path)
+    assert "80" in r.output
+
+
+def test_query_rq_file_and_bind(run, seed_store_path, tmp_path):
+    rq = tmp_path / "q.rq"
+    rq.write_text("SELECT DISTINCT ?id ?e WHERE { ?p kg:arxivId ?id ; kg:proposes ?e }", encoding="utf-8")
+    r = run("query", rq, "--store", seed_store_path, "--bind", "e=LSRIF", "--format", "json")
+    assert json.loads(r.output) == [{"id": "2601.06431", "e": "https://w3id.org/paperkg/id/entity/lsrif"}]
+    rq.write_text("SELECT ?id WHERE { ?p kg:arxivId ?id ; kg:proposes ?e }", encoding="utf-8")
+    r = run("query", rq, "--store", seed_store_path, "--bind", "e=LSRIF")
+    assert r.exit_code == 1 and "must be listed after SELECT" in r.output
+
+
+def test_query_is_read_only_without_update(run, seed_store_path):
+    r = run("query", "DELETE WHERE { ?s ?p ?o }", "--store", seed_store_path)
+    assert r.exit_code == 1 and "--update" in r.output
+
+
+def test_query_syntax_error_names_position(run, seed_store_path):
+    r = run("query", "SELECT ?x WHERE { ?x ?y }", "--store", seed_store_path)
+    assert r.exit_code == 1
+    assert "SPARQL syntax error" in r.output and "Traceback" not in r.output
+
+
+def test_export_formats(run, seed_store_path, tmp_path):
+    for fmt, marker in (("turtle", "@prefix kg:"), ("nquads", "<https://w3id.org/paperkg/graph/"),
+                        ("ntriples", "<https://w3id.org/paperkg#"), ("trig", "<https://w3id.org/paperkg/graph/ontology> {")):
+        out = tmp_path / f"kg.{fmt}"
+        r = run("export", "--store", seed_store_path, "--format", fmt, "--output", out)
+        assert r.exit_code == 0
+        assert marker in out.read_text(encoding="utf-8")
+    assert "entity:gpt4o" in (tmp_path / "kg.turtle").read_text(encoding="utf-8")
+
+
+def test_stats_and_show(run, seed_store_path):
+    r = run("stats", "--store", seed_store_path)
+    assert r.exit_code == 0
+    assert "Most-compared models" in r.output and "Paper" in r.output
+    r = run("show", "2601.06431v2", "--store", seed_store_path)
+    assert r.exit_code == 0
+    assert "LSRIF" in r.output and "NVIDIA H200" in r.output and "90.2" in r.output
+    r = run("show", "9999.99999", "--store", seed_store_path)
+    assert r.exit_code == 1 and "not in the store" in r.output
+
+
+def test_store_path_that_is_a_file(run, tmp_path):
+    f = tmp_path / "file"
+    f.write_text("x")
+    r = run("stats", "--store", f)
+    assert r.exit_code == 1 and "is a file" in r.output
