@@ -264,6 +264,10 @@ def _chinese_context(doc: Doc, start: int, end: int, width: int = 8) -> bool:
                 or _CJK_CONTEXT_RE.search(doc.text[b:b + width]))
 
 
+# Words that separate two names rather than join them (``A vs B``).
+_RUN_BREAKERS = {"vs", "versus"}
+
+
 def _latin_runs(doc: Doc, taken: set[int]):
     """Yield (start, end) of maximal runs of Latin name tokens joined by
     single spaces or hyphens, not overlapping ``taken``."""
@@ -272,9 +276,12 @@ def _latin_runs(doc: Doc, taken: set[int]):
         if i in taken or not is_name_token(doc[i].text):
             i += 1
             continue
+        if doc[i].text.casefold() in _RUN_BREAKERS:
+            i += 1
+            continue
         j = i + 1
         while (j < n and j not in taken and is_name_token(doc[j].text)
-               and doc[j - 1].whitespace_):
+               and doc[j].text.casefold() not in _RUN_BREAKERS and doc[j - 1].whitespace_):
             j += 1
         yield i, j
         i = j
@@ -359,6 +366,8 @@ class ShapeMatcher:
             # it elsewhere (decided by the extractor)
             if end - start == 1 and shapes[0] == "strong" and _INNER_CAP_RE.search(words[0]):
                 yield start, end, "shape"
+            elif end - start == 1 and self.gaz.is_common_word(words[0]):
+                return
             elif end - start <= 5 and words[0][:1].isupper() and words[-1][:1].isupper() and all(
                     s is not None or w[:1].isupper() or w in _FUNCTION_WORDS
                     for w, s in zip(words, shapes)) \
@@ -370,15 +379,18 @@ class ShapeMatcher:
             ok = all(s is not None or (w[:1].isupper() and w.casefold() not in self.stop)
                      or _UNIT_RE.match(w) for w, s in zip(words, shapes))
             if ok and words[0][:1].isupper() and end - start <= 5 \
-                    and not all(self.gaz.is_generic(w) for w in words):
+                    and not all(self.gaz.is_generic(w) or self.gaz.is_common_word(w) for w in words):
                 surface = doc[start:end].text
                 if not self.gaz.is_generic(surface):
                     yield start, end, "shape"
                     return
+        # a lone capitalised word in Chinese prose may be a name (Spatia);
+        # inside an English phrase only strong shapes count
+        alone = chinese and end - start == 1
         for k, (w, shape) in enumerate(zip(words, shapes)):
             if shape is None or self.gaz.is_generic(w) or w.casefold() in self.stop:
                 continue
-            if shape == "title" and not chinese:
+            if shape == "title" and (not alone or self.gaz.is_common_word(w)):
                 continue
             if shape == "acronym" and len(w.rstrip("s")) < 2:
                 continue

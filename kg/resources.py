@@ -100,18 +100,21 @@ class Gazetteer:
     ``lookup(surface)`` returns the :class:`Entry` whose name or alias folds
     to the same key as ``surface`` (see :func:`kg.link.fold`), else None.
     ``is_generic(surface)`` tells whether a phrase is a generic term that
-    must never become an entity (``LLM``, ``基线模型``).
+    must never become an entity (``LLM``, ``基线模型``); ``is_common_word``
+    whether a single word is ordinary English (``Patch``).
     """
 
     FILES = ("models", "datasets", "metrics", "hardware")
 
-    def __init__(self, entries: list[tuple[Entry, list[str]]], generic: list[str]):
+    def __init__(self, entries: list[tuple[Entry, list[str]]], generic: list[str],
+                 common_words: list[str] = ()):
         self._by_key: dict[str, Entry] = {}
         for entry, aliases in entries:
             for surface in [entry.name, *aliases]:
                 for k in _lookup_keys(surface, entry.is_hardware):
                     self._by_key.setdefault(k, entry)
         self._generic = {fold(g) for g in generic}
+        self._common = {w.casefold() for w in common_words}
         self.max_tokens = 8
 
     @classmethod
@@ -125,8 +128,8 @@ class Gazetteer:
                 entries.append((Entry(e["name"], e["type"], e.get("lower_is_better"),
                                       e.get("vendor"), bool(e.get("family"))),
                                 e.get("aliases", [])))
-        generic = load_validated(folder / "generic.json", "generic")["generic_terms"]
-        return cls(entries, generic)
+        generic = load_validated(folder / "generic.json", "generic")
+        return cls(entries, generic["generic_terms"], generic.get("common_words", []))
 
     def lookup(self, surface: str) -> Entry | None:
         k = fold(surface)
@@ -140,6 +143,11 @@ class Gazetteer:
     def is_generic(self, surface: str) -> bool:
         k = fold(surface)
         return k in self._generic or k.rstrip("s") in self._generic
+
+    def is_common_word(self, word: str) -> bool:
+        """True for an ordinary English word that is never a name on its own
+        (``Patch``, ``Latent``); it may still be part of a longer name."""
+        return word.casefold() in self._common or word.casefold().rstrip("s") in self._common
 
     def entries(self) -> list[Entry]:
         """Every distinct entry (for statistics and tests)."""
