@@ -138,6 +138,9 @@ class Extractor:
             if not key or self.gaz.is_generic(span.text):
                 continue
             surfaces[key][span.text] += 1
+            if entry is None and not span._.kg_decided and sec.key == "results" and is_lead_label(span):
+                label = "Dataset"  # the topic of a results bullet: a benchmark or setting
+                types[key][label] += 3
             types[key][label] += 10 if entry else 1
             if span._.kg_source == "gloss":
                 self._gloss_only.add(key)
@@ -260,7 +263,7 @@ class Extractor:
                 if ent is not None:
                     ms.append(Mention(span.start_char - sent.start_char, span.end_char - sent.start_char,
                                       key, ent["type"], ent["role"] == "proposes",
-                                      ent.get("lower_is_better")))
+                                      ent.get("lower_is_better"), is_lead_label(span)))
         return ms
 
     # -- hardware -----------------------------------------------------------------
@@ -349,6 +352,19 @@ def _outline_level(section: Section, line: int) -> int:
     stripped = text.lstrip(" \t")
     level = len(text) - len(stripped)
     return level + 1 if re.match(r"(?:[*+\-]|\d+\.)\s", stripped) else level
+
+
+_LEAD_BEFORE_RE = re.compile(r"^[\s*>#\-+\d.]*$")
+_LEAD_AFTER_RE = re.compile(r"^\s*(?:[(（][^()（）\n]{0,30}[)）])?[\s*]*[:：]")
+
+
+def is_lead_label(span) -> bool:
+    """True when a mention is the lead label of a list item or paragraph
+    (``*   **Points24（24点游戏）**：…``): the topic of what follows."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    return bool(_LEAD_BEFORE_RE.match(text[line_start:span.start_char])
+                and _LEAD_AFTER_RE.match(text[span.end_char:span.end_char + 40]))
 
 
 def _pick_type(counter: Counter) -> str:

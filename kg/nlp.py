@@ -38,6 +38,8 @@ if not Span.has_extension("kg_entry"):
     Span.set_extension("kg_entry", default=None)
 if not Span.has_extension("kg_source"):
     Span.set_extension("kg_source", default=None)
+if not Span.has_extension("kg_decided"):
+    Span.set_extension("kg_decided", default=True)
 
 # --- tokenizer -------------------------------------------------------------
 _LATIN = r"A-Za-z0-9\u00C0-\u024F\u0370-\u03FF"
@@ -317,6 +319,7 @@ class ShapeMatcher:
                 label, decided = self._type(doc, s, e)
                 span = Span(doc, s, e, label=label)
                 span._.kg_source = source
+                span._.kg_decided = decided
                 new.append(span)
                 if not decided:
                     undecided.add((s, e))
@@ -353,6 +356,7 @@ class ShapeMatcher:
                 new = Span(doc, span.start, span.end, label=label)
                 new._.kg_source = span._.kg_source
                 new._.kg_entry = span._.kg_entry
+                new._.kg_decided = True
                 span = new
             out.append(span)
         return out

@@ -46,6 +46,7 @@ class Mention:
     label: str
     proposed: bool = False
     lower_is_better: bool | None = None
+    topic: bool = False  # a bullet's lead label (``**X**：``), not a subject
 
     @property
     def is_system(self) -> bool:
@@ -91,6 +92,9 @@ class RelationRules:
         self.from_to = re.compile(p["from_to_re"], re.IGNORECASE)
         self.than = re.compile(r"比\s*$")
         self.than_adj = re.compile(r"^\s*[*]*\s*(?:" + "|".join(p["than_adjective"]) + ")")
+        self.subordinate = re.compile("(?:" + "|".join(
+            (r"\b" + re.escape(w) + r"\b") if w[0].isascii() else re.escape(w)
+            for w in sorted(p["subordinate_marker"], key=len, reverse=True)) + r")[\s*“”\"]*$", re.IGNORECASE)
         self.baseline_phrase = re.compile(p["baseline_phrase_re"], re.IGNORECASE)
         self.vs = re.compile(r"^\s*[)）]?\s*(?:vs\.?|versus|对比|对)\s*", re.IGNORECASE)
 
@@ -211,11 +215,8 @@ class RelationRules:
                 after = [Mention(m.end(), m.end(), BASELINES, "Model")]
             if not after:
                 continue
-            if before:
-                subj = before[-1]
-                subj_key = subj.key
-            else:
-                subj, subj_key = None, last_winner or main
+            subj = self._subject(text, before, m.start())
+            subj_key = subj.key if subj else (last_winner or main)
             if subj_key is None:
                 continue
             for obj in after:
@@ -232,6 +233,18 @@ class RelationRules:
                 losers_so_far.add(obj.key)
             last_winner = subj_key if not reverse else last_winner
         return found
+
+    def _subject(self, text: str, before: list[Mention], cue: int) -> Mention | None:
+        """The nearest system before a cue, unless it is a bullet's lead label
+        or sits in a subordinate frame of another clause (``当集成到 X 中时，…
+        超越``, ``在 X 上，…``): then the subject is elided."""
+        for s in reversed(before):
+            if s.topic:
+                continue
+            if re.search(r"[，,；;]", text[s.end:cue]) and self.subordinate.search(text[max(0, s.start - 8):s.start]):
+                return None
+            return s
+        return None
 
     def _than(self, text, systems, main, lower) -> list[Found]:
         """``A 比 B（和 C）高出 …``: A beats B (and C)."""
