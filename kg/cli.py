@@ -56,11 +56,13 @@ def _print_table(table, fmt: str) -> None:
     from rich.console import Console
     from rich.table import Table as RichTable
 
+    from kg.vocab import compact
+
     t = RichTable(show_header=True, header_style="bold", box=None, pad_edge=False)
     for c in table.columns:
         t.add_column(c, overflow="fold")
     for r in table.rows:
-        t.add_row(*["" if v is None else str(v) for v in r])
+        t.add_row(*["" if v is None else compact(str(v)) for v in r])
     Console(width=max(100, click.get_terminal_size()[0]) if sys.stdout.isatty() else 200).print(t)
 
 

@@ -158,3 +158,13 @@ def kg_terms() -> set[str]:
     """Return every ``kg:`` IRI defined in this module (for the ontology test)."""
     return {v for k, v in globals().items() if k.isupper() and isinstance(v, str)
             and v.startswith(KG) and v != KG}
+
+
+def compact(iri: str) -> str:
+    """``prefix:local`` form of an IRI under :data:`PREFIXES` (longest
+    namespace wins), or the IRI unchanged; for display only."""
+    best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
+    if best is None or "/" in iri[len(best):] or "#" in iri[len(best):]:
+        return iri
+    prefix = next(p for p, ns in PREFIXES.items() if ns == best)
+    return f"{prefix}:{iri[len(best):]}"
