@@ -134,10 +134,16 @@ class Extractor:
             entry = span._.kg_entry
             label = span.label_
             hw = label in HARDWARE_LABELS
-            key = entry.key if entry else entity_key(span.text, hardware=hw)
+            key = span_key(span)
             if not key or self.gaz.is_generic(span.text):
                 continue
             surfaces[key][span.text] += 1
+            if span._.kg_name:
+                surfaces[key][span._.kg_name] += 2
+            if label == "Device" and entry is None:
+                cue = self._device_cue(span)
+                if cue:
+                    surfaces[key][f"{span.text} {cue}"] += 1
             if entry is None and not span._.kg_decided and sec.key == "results" and is_lead_label(span):
                 label = "Dataset"  # the topic of a results bullet: a benchmark or setting
                 types[key][label] += 3
@@ -147,7 +153,7 @@ class Extractor:
             else:
                 plain.add(key)
             if key not in by_key:
-                by_key[key] = {"key": key, "name": entry.name if entry else None, "type": label,
+                by_key[key] = {"key": key, "name": entry.name if entry else span._.kg_name, "type": label,
                                "aliases": [], "role": "uses",
                                "line": sec.line_of(span.start_char)}
                 if entry and entry.lower_is_better is not None:
@@ -203,10 +209,19 @@ class Extractor:
                     if not everywhere and (len(gap) > 40 or id(cue) in taken_after):
                         continue
                     taken_after.add(id(cue))
-                    key = entity_key(span.text, hardware=span.label_ in HARDWARE_LABELS)
+                    key = span_key(span)
                     if key in entities:
                         out.append(key)
         return [k for k in dict.fromkeys(out) if k in entities]
+
+    def _device_cue(self, span) -> str | None:
+        """English name of the device word right after a name
+        (``Manus 数据手套`` -> ``data glove``), or None."""
+        after = span.doc.text[span.end_char:span.end_char + 8].lstrip(" *")
+        for word, english in sorted(self.pats["device_translation"].items(), key=lambda kv: -len(kv[0])):
+            if after.startswith(word):
+                return english
+        return None
 
     @staticmethod
     def _main_system(entities, proposed) -> str | None:
@@ -257,8 +272,7 @@ class Extractor:
         ms = []
         for span in spans:
             if span.start >= sent.start and span.end <= sent.end:
-                key = span._.kg_entry.key if span._.kg_entry else entity_key(
-                    span.text, hardware=span.label_ in HARDWARE_LABELS)
+                key = span_key(span)
                 ent = entities.get(key)
                 if ent is not None:
                     ms.append(Mention(span.start_char - sent.start_char, span.end_char - sent.start_char,
@@ -273,7 +287,7 @@ class Extractor:
             if span.label_ not in HARDWARE_LABELS:
                 continue
             entry = span._.kg_entry
-            key = entry.key if entry else entity_key(span.text, hardware=True)
+            key = span_key(span)
             text = span.doc.text
             line_start = text.rfind("\n", 0, span.start_char) + 1
             line_end = text.find("\n", span.end_char)
@@ -352,6 +366,14 @@ def _outline_level(section: Section, line: int) -> int:
     stripped = text.lstrip(" \t")
     level = len(text) - len(stripped)
     return level + 1 if re.match(r"(?:[*+\-]|\d+\.)\s", stripped) else level
+
+
+def span_key(span) -> str:
+    """Linking key of a mention: the gazetteer entry's key, else the key of
+    its canonical name (``span._.kg_name``) or its text."""
+    if span._.kg_entry is not None:
+        return span._.kg_entry.key
+    return entity_key(span._.kg_name or span.text, hardware=span.label_ in HARDWARE_LABELS)
 
 
 _LEAD_BEFORE_RE = re.compile(r"^[\s*>#\-+\d.]*$")

@@ -38,6 +38,8 @@ if not Span.has_extension("kg_entry"):
     Span.set_extension("kg_entry", default=None)
 if not Span.has_extension("kg_source"):
     Span.set_extension("kg_source", default=None)
+if not Span.has_extension("kg_name"):
+    Span.set_extension("kg_name", default=None)  # canonical name when it differs from the text
 if not Span.has_extension("kg_decided"):
     Span.set_extension("kg_decided", default=True)
 
@@ -443,6 +445,55 @@ yes no true false none all any each both either neither more most less least man
 github huggingface hugging face paper papers work works approach approaches framework frameworks""".split()
 
 
+class HardwareMatcher:
+    """Hardware that no gazetteer entry spells out: a vendor's GPUs
+    (``2 张 NVIDIA GPU``), sensors (``RGB-D 相机`` -> ``RGB-D camera``), and a
+    known device followed by its chip (``MacBook Pro M3``) merged into one
+    device."""
+
+    def __init__(self, pats: dict):
+        self.vendor_gpu = re.compile(pats["vendor_gpu_re"])
+        self.sensor = re.compile(pats["sensor_re"], re.IGNORECASE)
+        self.translate = pats["device_translation"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans["kg"])
+        taken = {t for s in spans for t in range(s.start, s.end)}
+        new = []
+        for m in self.vendor_gpu.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), label="Accelerator", alignment_mode="contract")
+            if span is not None and not taken.intersection(range(span.start, span.end)):
+                span._.kg_source = "hardware"
+                span._.kg_name = f"{'NVIDIA' if m.group('vendor') == '英伟达' else m.group('vendor').upper()} GPU"
+                new.append(span)
+        for m in self.sensor.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), label="Device", alignment_mode="expand")
+            if span is not None and not taken.intersection(range(span.start, span.end)):
+                kind = self.translate.get(m.group("kind"), m.group("kind"))
+                dev = self.translate.get(m.group("device"), m.group("device").rstrip("s").lower())
+                span._.kg_source = "hardware"
+                span._.kg_name = f"{kind} {dev}"
+                new.append(span)
+        merged = []
+        for s in sorted(spans, key=lambda s: s.start):
+            prev = merged[-1] if merged else None
+            if (prev is not None and prev.label_ == "Device" and s.label_ == "Accelerator"
+                    and s.start == prev.end and prev.doc[prev.end - 1].whitespace_):
+                whole = Span(doc, prev.start, s.end, label="Device")
+                whole._.kg_source = "hardware"
+                merged[-1] = whole
+                continue
+            merged.append(s)
+        doc.spans["kg"] = sorted(merged + new, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("paperkg_hardware")
+def make_hardware_matcher(nlp: Language, name: str):
+    """Factory: vendor GPUs, sensors and device+chip composites."""
+    return HardwareMatcher(patterns())
+
+
 @lru_cache(maxsize=1)
 def build_pipeline() -> Language:
     """Return the PaperKG spaCy pipeline (built once per process).
@@ -453,5 +504,6 @@ def build_pipeline() -> Language:
     nlp.tokenizer = PaperTokenizer(nlp.vocab)
     nlp.add_pipe("paperkg_sentences")
     nlp.add_pipe("paperkg_gazetteer")
+    nlp.add_pipe("paperkg_hardware")
     nlp.add_pipe("paperkg_shapes")
     return nlp
