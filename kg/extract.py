@@ -105,6 +105,7 @@ class Extractor:
             "entities": sorted(entities.values(), key=lambda e: (e["line"], e["key"])),
             "hardware": hardware,
             "comparisons": comparisons,
+            "results": self._results,
         }
         self.validator.validate(record)
         return record
@@ -155,7 +156,9 @@ class Extractor:
             if key not in by_key:
                 by_key[key] = {"key": key, "name": entry.name if entry else span._.kg_name, "type": label,
                                "aliases": [], "role": "uses",
-                               "line": sec.line_of(span.start_char)}
+                               "line": sec.line_of(span.sent.start_char),
+                               "evidence": clean_sentence(span.sent.text)[:400] or span.text,
+                               "section": sec.key}
                 if entry and entry.lower_is_better is not None:
                     by_key[key]["lower_is_better"] = entry.lower_is_better
                 if entry and entry.vendor:
@@ -168,7 +171,8 @@ class Extractor:
                 entry = self.gaz.lookup(name)
                 by_key[key] = {"key": key, "name": entry.name if entry else None,
                                "type": entry.type if entry else "Method", "aliases": [],
-                               "role": "uses", "line": paper.start_line}
+                               "role": "uses", "line": paper.start_line,
+                               "evidence": paper.title, "section": "title"}
         for key, ent in by_key.items():
             if types[key]:
                 ent["type"] = _pick_type(types[key])
@@ -185,6 +189,9 @@ class Extractor:
         in between.  In the one-sentence contribution and the abstract every
         such name counts; elsewhere only the first one after each cue."""
         out = [entity_key(n) for n in title_names]
+        for key in out:
+            if key in entities:
+                entities[key].update(line=paper.start_line, evidence=paper.title, section="title")
         for sec, doc in zip(sections, docs):
             everywhere = sec.key in ("contribution", "abstract")
             for sent in doc.sents:
@@ -211,6 +218,9 @@ class Extractor:
                     taken_after.add(id(cue))
                     key = span_key(span)
                     if key in entities:
+                        if key not in out:
+                            entities[key].update(line=sec.line_of(sent.start_char), section=sec.key,
+                                                 evidence=clean_sentence(text)[:400])
                         out.append(key)
         return [k for k in dict.fromkeys(out) if k in entities]
 
@@ -248,11 +258,20 @@ class Extractor:
         baselines = list(dict.fromkeys(baselines))
 
         best: dict[tuple, dict] = {}
+        results: dict[tuple, dict] = {}
         context = _DatasetContext()
         for sec, sent, ms in per_sentence:
             line = sec.line_of(sent.start_char)
             here = [m.key for m in ms if m.label in DATASET_LABELS]
             inherited = context.update(sec, line, here)
+            metric = next((m.key for m in ms if m.label == "Metric"), None)
+            for st in self.rules.scores(sent.text, ms):
+                d = (here or inherited or [None])[0]
+                k = (st.system, d, metric, st.value)
+                results.setdefault(k, {"system": st.system, "dataset": d, "metric": metric,
+                                       "value": st.value, "unit": st.unit, "raw": st.raw,
+                                       "evidence": clean_sentence(sent.text)[:400], "line": line,
+                                       "section": sec.key})
             for f in self.rules.find(sent.text, ms, main):
                 losers = [b for b in baselines if b != f.winner] if f.loser == BASELINES else [f.loser]
                 for loser in losers:
@@ -265,6 +284,14 @@ class Extractor:
                         old = best.get(k)
                         if old is None or _richness(rec) > _richness(old):
                             best[k] = rec
+                        for sys_key, value in ((f.winner, f.winner_score), (loser, f.loser_score)):
+                            if value is not None and not any(r["system"] == sys_key and r["value"] == value
+                                                             for r in results.values()):
+                                results[(sys_key, d, f.metric, value)] = {
+                                    "system": sys_key, "dataset": d, "metric": f.metric, "value": value,
+                                    "unit": f.unit, "raw": f"{value}{f.unit or ''}",
+                                    "evidence": rec["evidence"], "line": line, "section": sec.key}
+        self._results = list(results.values())
         return list(best.values())
 
     @staticmethod

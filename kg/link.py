@@ -51,6 +51,31 @@ def entity_key(name: str, *, hardware: bool = False) -> str:
     return key
 
 
+# A model name ending in a size: Qwen2.5-VL-7B, Llama-3.1-8B-Instruct, Janus-Pro 1B,
+# Qwen3-30B-A3B, SmolLM-360M.  family = the part before the size.
+_SIZE_RE = re.compile(
+    r"^(?P<family>.*?[A-Za-z\u0370-\u03FF].*?)[-_ ]+(?P<n>\d+(?:\.\d+)?)\s?(?P<unit>[BbMmTt])"
+    r"(?=$|[-_ ])(?P<rest>.*)$")
+
+
+def model_family(name: str) -> tuple[str, float] | None:
+    """Split a sized model name into (family name, parameters in billions).
+
+    ``model_family("Qwen2.5-VL-7B-Instruct") == ("Qwen2.5-VL", 7.0)``;
+    ``"SmolLM-360M"`` -> ``("SmolLM", 0.36)``; None when no size is stated.
+    """
+    m = _SIZE_RE.match(name.strip())
+    if not m:
+        return None
+    n = float(m.group("n"))
+    unit = m.group("unit").upper()
+    billions = {"B": n, "M": n / 1000, "T": n * 1000}[unit]
+    family = m.group("family").rstrip("-_ ")
+    if not family or billions <= 0:
+        return None
+    return family, round(billions, 6)
+
+
 def ascii_variant(key: str) -> str:
     """Spell Greek letters out (``vaπ`` -> ``vapi``) for alias lookup."""
     return "".join(_GREEK.get(c, c) for c in key)

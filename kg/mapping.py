@@ -144,14 +144,35 @@ def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict,
             w.lit(node, vocab.SKOS_ALT_LABEL, alias)
         if "lower_is_better" in e:
             w.lit(node, vocab.LOWER_IS_BETTER, str(e["lower_is_better"]).lower(), vocab.XSD_BOOLEAN)
+        if e["type"] == "Model":
+            _map_family(w, node, label)
         if e["type"] == "Metric":
-            continue  # metrics are reached through comparisons
-        if e["role"] == "proposes":
-            w.add(paper, vocab.PROPOSES, node)
-        else:
-            w.add(paper, vocab.USES_PROPERTY_OF_LABEL[e["type"]], node)
+            continue  # metrics are reached through comparisons and results
+        prop = vocab.PROPOSES if e["role"] == "proposes" else vocab.USES_PROPERTY_OF_LABEL[e["type"]]
+        w.add(paper, prop, node)
+        link_node = _N(link.claim_iri("link", paper.value, e["key"]))
+        w.add(link_node, vocab.RDF_TYPE, _N(vocab.ENTITY_LINK))
+        w.add(link_node, vocab.PROV_PRIMARY_SOURCE, paper)
+        w.add(link_node, vocab.ENTITY_P, node)
+        w.add(link_node, vocab.LINK_PROPERTY, _N(prop))
+        w.add(link_node, vocab.EVIDENCE_P,
+              _evidence(w, rep, p["source"], e["line"], e["evidence"], e["section"]))
 
     source = p["source"]
+    for r in rec["results"]:
+        node = _N(link.claim_iri("result", paper.value, r["system"], r["dataset"], r["metric"], r["value"]))
+        w.add(node, vocab.RDF_TYPE, _N(vocab.RESULT))
+        w.add(node, vocab.PROV_PRIMARY_SOURCE, paper)
+        w.add(node, vocab.SYSTEM, _N(link.entity_iri(r["system"])))
+        if r["dataset"]:
+            w.add(node, vocab.ON_DATASET, _N(link.entity_iri(r["dataset"])))
+        if r["metric"]:
+            w.add(node, vocab.METRIC_P, _N(link.entity_iri(r["metric"])))
+        w.lit(node, vocab.VALUE, _decimal(r["value"]), vocab.XSD_DECIMAL)
+        w.add(node, vocab.SCORE_UNIT, _N(vocab.UNIT_PERCENT if r["unit"] == "%" else vocab.UNIT_NUM))
+        w.lit(node, vocab.RAW_TEXT, r["raw"])
+        w.add(node, vocab.EVIDENCE_P, _evidence(w, rep, source, r["line"], r["evidence"], r["section"]))
+
     for h in rec["hardware"]:
         hw = _N(link.entity_iri(h["key"]))
         usage = _N(link.claim_iri("hardware-usage", paper.value, h["key"]))
@@ -176,9 +197,25 @@ def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict,
         for prop, key in ((vocab.WINNER_SCORE, "winner_score"), (vocab.LOSER_SCORE, "loser_score")):
             if c[key] is not None:
                 w.lit(node, prop, _decimal(c[key]), vocab.XSD_DECIMAL)
-        if c["unit"] == "%":
-            w.add(node, vocab.SCORE_UNIT, _N(vocab.UNIT_PERCENT))
+        if c["winner_score"] is not None or c["loser_score"] is not None:
+            w.add(node, vocab.SCORE_UNIT, _N(vocab.UNIT_PERCENT if c["unit"] == "%" else vocab.UNIT_NUM))
         w.add(node, vocab.EVIDENCE_P, _evidence(w, rep, source, c["line"], c["evidence"], c["section"]))
+
+
+def _map_family(w: GraphWriter, node: NamedNode, label: str) -> None:
+    """``Qwen2.5-VL-7B``: kg:family the ``Qwen2.5-VL`` node, kg:parameterCount 7
+    (billions of parameters)."""
+    split = link.model_family(label)
+    if split is None:
+        return
+    family, billions = split
+    fam = _N(link.entity_iri(link.entity_key(family)))
+    if fam == node:
+        return
+    w.add(node, vocab.FAMILY, fam)
+    w.lit(node, vocab.PARAMETER_COUNT, _decimal(billions), vocab.XSD_DECIMAL)
+    w.add(fam, vocab.RDF_TYPE, _N(vocab.MODEL))
+    w.lit(fam, vocab.RDFS_LABEL, family)
 
 
 def _evidence(w: GraphWriter, rep: NamedNode, source: str, line: int, quote: str, section: str):

@@ -55,6 +55,16 @@ class Mention:
 
 
 @dataclass
+class Stated:
+    """A score stated for one system in a sentence (keys, not IRIs)."""
+
+    system: str
+    value: float
+    unit: str | None
+    raw: str
+
+
+@dataclass
 class Found:
     """A comparison found in a sentence (keys, not IRIs)."""
 
@@ -95,6 +105,9 @@ class RelationRules:
         self.subordinate = re.compile("(?:" + "|".join(
             (r"\b" + re.escape(w) + r"\b") if w[0].isascii() else re.escape(w)
             for w in sorted(p["subordinate_marker"], key=len, reverse=True)) + r")[\s*“”\"]*$", re.IGNORECASE)
+        self.score_verb = re.compile(
+            r"^[^，。；,;!?！？]{0,24}?" + p["score_verb_re"] +
+            r"[\s*：:]*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>%|分|points?)?(?![\w.])", re.IGNORECASE)
         self.baseline_phrase = re.compile(p["baseline_phrase_re"], re.IGNORECASE)
         self.vs = re.compile(r"^\s*[)）]?\s*(?:vs\.?|versus|对比|对)\s*", re.IGNORECASE)
 
@@ -130,6 +143,28 @@ class RelationRules:
             f.datasets = [d for d in dict.fromkeys(datasets)]
             f.metric = metric.key if metric else None
             out.append(f)
+        return out
+
+    def scores(self, text: str, mentions: list[Mention]) -> list[Stated]:
+        """Scores stated for systems: ``X 达到 90.2%``, ``X achieves 78.3``,
+        ``X (84.8)``.  A score belongs to the nearest system before it in the
+        same clause, with no other system in between."""
+        systems = [m for m in mentions if m.is_system]
+        out = []
+        for i, s in enumerate(systems):
+            nxt = systems[i + 1].start if i + 1 < len(systems) else len(text)
+            tail = text[s.end:nxt]
+            m = self.score_verb.match(tail)
+            value, unit = None, None
+            if m:
+                value, unit = float(m.group("num")), m.group("unit")
+            else:
+                m = re.match(r"\s*[（(]\s*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*[)）]", tail)
+                if m:
+                    value, unit = float(m.group("num")), m.group("unit")
+            if value is not None:
+                raw = re.sub(r"[*\s]+", " ", text[s.start:s.end + m.end()]).strip()
+                out.append(Stated(s.key, value, "%" if unit == "%" else None, raw))
         return out
 
     # -- helpers ------------------------------------------------------------

@@ -140,3 +140,22 @@ def test_record_is_valid_and_keeps_lines(extractor):
     c = rec["comparisons"][0]
     assert c["line"] == 11
     assert entity(rec, "Foo-VL-13B")["line"] == 11
+
+
+def test_stated_scores_become_results(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，Zorblax-7B 的准确率达到 81.5%，超越了 GPT-4o（77.0%）。"))
+    got = {(r["system"], r["dataset"], r["value"], r["unit"]) for r in rec["results"]}
+    assert ("zorblax7b", "barbench", 81.5, "%") in got
+    assert ("gpt4o", "barbench", 77.0, "%") in got
+    raw = next(r["raw"] for r in rec["results"] if r["system"] == "zorblax7b")
+    assert "81.5" in raw and raw.startswith("Zorblax-7B")
+
+
+def test_entities_carry_their_evidence_sentence(extractor):
+    rec = extractor.extract(make_paper("实验表明效果很好。",
+                                       contribution="本文提出了名为 Zorblax 的新框架，并与 GPT-4o 对比。"))
+    z = entity(rec, "Zorblax")
+    assert z["role"] == "proposes" and "提出了名为 Zorblax" in z["evidence"] and z["line"] == 10
+    g = entity(rec, "GPT-4o")
+    assert g["role"] == "uses" and "GPT-4o" in g["evidence"]

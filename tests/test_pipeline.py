@@ -102,3 +102,25 @@ def test_every_kg_term_in_the_data_is_declared(seed_store):
                 used.add(term.value)
     assert used, "no kg: terms found"
     assert used <= declared, sorted(used - declared)
+
+
+def test_model_family_and_parameter_count(seed_store):
+    t = run_select(seed_store, """SELECT DISTINCT ?fam ?n WHERE {
+        entity:qwen38b kg:family/rdfs:label ?fam ; kg:parameterCount ?n }""")
+    assert t.rows == [["Qwen3", "8"]]
+
+
+def test_proposes_and_uses_links_have_evidence(seed_store):
+    t = run_select(seed_store, """SELECT DISTINCT ?prop ?line ?quote WHERE {
+        ?l a kg:EntityLink ; prov:hadPrimarySource/kg:arxivId "2601.06431" ; kg:entity entity:lsrif ;
+           kg:linkProperty ?prop ; kg:evidence ?ev . ?ev kg:line ?line ; kg:quote ?quote }""")
+    assert len(t.rows) == 1
+    prop, line, quote = t.rows[0]
+    assert prop == vocab.PROPOSES and int(line) > 0 and "LSRIF" in quote
+
+
+def test_stated_scores_are_results(seed_store):
+    t = run_select(seed_store, """SELECT DISTINCT ?v ?raw WHERE {
+        ?r a kg:Result ; kg:system entity:qwen38b ; kg:onDataset entity:ifeval ; kg:value ?v ;
+           kg:rawText ?raw }""")
+    assert ["90.2"] in [r[:1] for r in t.rows]
