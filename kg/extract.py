@@ -110,6 +110,12 @@ class Extractor:
         self.validator.validate(record)
         return record
 
+    def annotate(self, paper: Paper) -> list[tuple[Section, object]]:
+        """(section, spaCy Doc) for every section the extractor reads; the
+        mentions are ``doc.spans["kg"]`` with offsets into ``section.text``."""
+        sections = [s for s in paper.sections if s.key in ENTITY_SECTIONS]
+        return list(zip(sections, self.nlp.pipe(blank_markdown(s.text) for s in sections)))
+
     # -- entities -------------------------------------------------------------
     def _title_names(self, title: str) -> list[str]:
         """Names a title announces: ``VA-π: …`` and ``… (LIVR)``."""

@@ -23,11 +23,11 @@ def run():
 def test_top_level_help_lists_every_command(run):
     r = run("--help")
     assert r.exit_code == 0
-    for cmd in ("build", "beats", "query", "export", "stats", "show"):
+    for cmd in ("build", "beats", "query", "export", "stats", "show", "explain"):
         assert f"  {cmd} " in r.output
 
 
-@pytest.mark.parametrize("cmd", ["build", "beats", "query", "export", "stats", "show"])
+@pytest.mark.parametrize("cmd", ["build", "beats", "query", "export", "stats", "show", "explain"])
 def test_every_command_has_help_and_store_option(run, cmd):
     r = run(cmd, "--help")
     assert r.exit_code == 0
@@ -146,3 +146,15 @@ def test_store_path_that_is_a_file(run, tmp_path):
     f.write_text("x")
     r = run("stats", "--store", f)
     assert r.exit_code == 1 and "is a file" in r.output
+
+
+def test_explain_marks_mentions_and_lists_findings(run):
+    r = run("explain", "2601.06431", "--from", SEEDS)
+    assert r.exit_code == 0, r.output
+    assert "[[Qwen3-8B|Model]]" in r.output and "[[IFEval|Benchmark]]" in r.output
+    assert "Qwen3-8B > GPT-4o on IFEval 90.2 vs 84.8" in r.output
+    assert "NVIDIA H200 x 8" in r.output
+    r = run("explain", "2601.06431", "--from", SEEDS, "--json")
+    assert json.loads(r.output)["paper"]["arxiv_id"] == "2601.06431"
+    r = run("explain", "1234.56789", "--from", SEEDS)
+    assert r.exit_code == 1 and "not in any report" in r.output
