@@ -252,5 +252,60 @@ def show(arxiv_id, store_path):
         click.echo()
 
 
+@main.command()
+@click.argument("arxiv_id")
+@click.option("--from", "paths", multiple=True, type=click.Path(), default=("seeds",), show_default=True,
+              help="Report files or folders to find the paper in. Repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print the raw extraction record as JSON.")
+@_store_option
+@_handle_errors
+def explain(arxiv_id, paths, as_json, store_path):
+    """Show what the extractor finds in one paper, mentions marked in the text.
+
+    Re-reads the paper from the report files (not from the store) and runs
+    the extractor, so a changed rule can be checked at once.  Mentions print
+    as [[name|Label]] (coloured on a terminal), followed by the entities,
+    comparisons, results and hardware with their lines.
+
+    \b
+    Example:  kg explain 2601.06431 --from seeds/
+    """
+    from kg.explain import explain as run_explain, find_paper, render_markup
+
+    ex = run_explain(find_paper(arxiv_id, list(paths)))
+    if as_json:
+        click.echo(json.dumps(ex.record, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+
+    console = Console(highlight=False, soft_wrap=True)
+    fancy = console.is_terminal
+    p = ex.paper
+    click.echo(f"{p.arxiv_id}  {p.title}\n{p.source}:{p.start_line}-{p.end_line}\n")
+    for sec, marks in ex.sections:
+        click.echo(f"-- {sec.key} ({sec.heading}, lines {sec.start_line}-{sec.end_line})")
+        text = render_markup(sec.text, marks, fancy)
+        console.print(text) if fancy else click.echo(text)
+        click.echo()
+    rec = ex.record
+    names = {e["key"]: e["name"] for e in rec["entities"]}
+    click.echo("entities:")
+    for e in rec["entities"]:
+        click.echo(f"  {e['role']:<8} {e['type']:<11} {e['name']}  (line {e['line']})")
+    click.echo("comparisons:")
+    for c in rec["comparisons"]:
+        scores = f" {c['winner_score']} vs {c['loser_score']}" if c["winner_score"] or c["loser_score"] else ""
+        click.echo(f"  line {c['line']}: {names.get(c['winner'], c['winner'])} > "
+                   f"{names.get(c['loser'], c['loser'])} on {names.get(c['dataset'], '-')}{scores}"
+                   f"  [cue {c['cue']}]")
+    click.echo("results:")
+    for r in rec["results"]:
+        click.echo(f"  line {r['line']}: {names.get(r['system'], r['system'])} = {r['value']}{r['unit'] or ''}"
+                   f" on {names.get(r['dataset'], '-')}  ({r['raw']})")
+    click.echo("hardware:")
+    for h in rec["hardware"]:
+        click.echo(f"  line {h['line']}: {names.get(h['key'], h['key'])} x {h['count'] or '?'}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
