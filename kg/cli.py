@@ -199,25 +199,113 @@ def query(query, store_path, fmt, binds, update):
 
 @main.command()
 @_store_option
-@click.option("--format", "fmt", type=click.Choice(["turtle", "nquads", "ntriples", "trig"]),
+@click.option("--format", "fmt", type=click.Choice(["turtle", "nquads", "ntriples", "trig", "jsonld"]),
               default="turtle", show_default=True, help="RDF syntax.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
+@click.option("--graph", "graph", metavar="FILE_NAME_OR_IRI",
+              help="Export one named graph: a report file name, a graph IRI, or 'ontology'.")
 @_handle_errors
-def export(store_path, fmt, output):
-    """Export the graph (with the ontology) as Turtle, N-Quads, N-Triples or TriG.
+def export(store_path, fmt, output, graph):
+    """Export the graph (with the ontology) as Turtle, N-Quads, N-Triples, TriG or JSON-LD.
 
-    N-Quads and TriG keep one named graph per report; Turtle and N-Triples
-    give the union of all graphs.
+    N-Quads, TriG and JSON-LD keep one named graph per report; Turtle and
+    N-Triples give the union of all graphs.  JSON-LD carries a @context with
+    the ontology's prefixes.  --graph exports one report's graph only.
+
+    \b
+    Example:  kg export --format jsonld --graph 000_3d92274d0f9505a7.txt -o r0.jsonld
     """
+    from kg.export import export as run_export
+
     store = _open(store_path, read_only=True)
     if output:
-        store.export(fmt, output)
+        run_export(store, fmt, output, graph)
         click.echo(f"wrote {output}", err=True)
     else:
         buf = io.BytesIO()
-        store.export(fmt, buf)
+        run_export(store, fmt, buf, graph)
         sys.stdout.buffer.write(buf.getvalue())
         sys.stdout.flush()
+
+
+@main.command()
+@_store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback by default; 0.0.0.0 exposes the store to the network).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
+@_handle_errors
+def serve(store_path, host, port):
+    """Serve the store read-only over the SPARQL 1.1 Protocol, with a query page.
+
+    Runs the Oxigraph server (the 'oxigraph' package) in read-only mode on the
+    store: open the printed URL for the query page; SPARQL clients use
+    URL/query.  The default graph is the union of all graphs, as in
+    'kg query'.  Stop with Ctrl-C.
+
+    \b
+    Example:  kg serve --port 7878
+              curl -H 'Accept: application/sparql-results+json' \\
+                   --data-urlencode 'query=SELECT (COUNT(*) AS ?n) { ?s ?p ?o }' http://127.0.0.1:7878/query
+    """
+    from kg.serve import serve as run_serve
+
+    server = run_serve(store_path, host, port)
+    click.echo(f"serving {store_path} read-only at {server.url}  (SPARQL endpoint: {server.query_url})")
+    click.echo("press Ctrl-C to stop")
+    try:
+        server.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+    click.echo("stopped")
+
+
+@main.command()
+@_store_option
+@click.option("--endpoint", required=True, metavar="URL",
+              help="SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store.")
+@click.option("--timeout", default=60.0, show_default=True, help="Seconds per HTTP request.")
+@_handle_errors
+def push(store_path, endpoint, timeout):
+    """Upload the ontology and every report graph to a triple store.
+
+    One HTTP PUT per named graph (ENDPOINT?graph=IRI, N-Triples body), which
+    replaces that graph on the server: pushing twice changes nothing.  Basic
+    authentication from $KG_PUSH_USER and $KG_PUSH_PASSWORD.
+
+    \b
+    Example:  kg push --endpoint http://localhost:3030/papers/data
+    """
+    from kg.push import env_auth, push as run_push
+
+    s = run_push(_open(store_path, read_only=True), endpoint, auth=env_auth(), timeout=timeout)
+    click.echo(f"pushed {s.graphs} graph(s), {s.triples} triples to {s.endpoint} in {s.seconds:.1f} s")
+
+
+@main.command()
+@_store_option
+@click.option("--output", "-o", required=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Folder to write the site into (created; an earlier report there is replaced).")
+@click.option("--top", default=8, show_default=True, type=click.IntRange(1, 100),
+              help="Most compared systems drawn (with their opponents) in the who-beats-whom picture.")
+@_handle_errors
+def report(store_path, output, top):
+    """Write a static HTML site: leaderboards, model and paper pages, a graph picture.
+
+    Self-contained (inline CSS, no script, no CDN): open DIR/index.html in a
+    browser, offline.  One leaderboard per benchmark and metric, best first;
+    one page per compared system (beats / beaten by) and per paper, with the
+    evidence sentences.
+
+    \b
+    Example:  kg report --output site/ && xdg-open site/index.html
+    """
+    from kg.report import write_report
+
+    s = write_report(_open(store_path, read_only=True), output, hubs=top)
+    click.echo(f"wrote {s.pages} pages to {s.output} ({s.benchmarks} leaderboards, {s.models} systems, "
+               f"{s.papers} papers) in {s.seconds:.1f} s; open {s.output / 'index.html'}")
 
 
 @main.command()
