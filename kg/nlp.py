@@ -197,7 +197,8 @@ def make_gazetteer_matcher(nlp: Language, name: str):
 # 8x, 1080p, 30fps, 80GB, years.
 _UNIT_RE = re.compile(
     r"^(?:\d+(?:\.\d+)?[kmbtKMBT]?|\d+[dD]|\d+(?:st|nd|rd|th)|[xX]\d+|\d+[xX]|[vV]\d+(?:\.\d+)?"
-    r"|\d+[pP]|\d+fps|\d+(?:\.\d+)?(?:GB|MB|TB|ms|s|h|min|M|B|K|k|G|Hz|W)|(?:19|20)\d\d|\d+(?:\.\d+)?)$")
+    r"|\d+[pP]|\d+fps|\d+(?:\.\d+)?(?:GB|MB|TB|ms|s|h|min|M|B|K|k|G|Hz|W|mm|cm|nm|px)|(?:19|20)\d\d|\d+(?:\.\d+)?"
+    r"|\d+-?bits?|(?:u?int|fp|bf|q)\d+(?:\.\d+)?|w\d+a\d+|\d+(?:\.\d+)?[x×]|\d+-?nn)$", re.IGNORECASE)
 # Metric-like tokens (top-1, pass@1, R@5, Hit@10) are not system names.
 _METRIC_TOKEN_RE = re.compile(r"^(?:top|pass|recall|hr|hit|ndcg|mrr|map|ap|acc|r|p|f)[-@]?\d+$", re.I)
 _INNER_CAP_RE = re.compile(r"[a-z\u0370-\u03FF][A-Z]|[A-Z]{2,}[a-z]{2,}")
