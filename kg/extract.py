@@ -96,6 +96,8 @@ class Extractor:
             entities[key]["role"] = "proposes"
         for key in self._gloss_only - set(proposed):
             entities.pop(key, None)
+        self._result_mentions = Counter(span_key(span) for sec, span in mentions
+                                        if sec.key in ("results", "analysis", "key_findings"))
         main = self._main_system(entities, proposed)
         comparisons = self._comparisons(paper, sections, docs, entities, main)
         hardware = self._hardware(paper, mentions)
@@ -199,6 +201,14 @@ class Extractor:
             if key in entities:
                 entities[key].update(line=paper.start_line, evidence=paper.title, section="title")
         for sec, doc in zip(sections, docs):
+            if sec.key == "innovations":
+                for span in doc.spans["kg"]:
+                    if span._.kg_entry is None and span.label_ != "Metric" and self._in_bullet_header(sec, span):
+                        key = span_key(span)
+                        if key in entities and key not in out:
+                            entities[key].update(line=sec.line_of(span.start_char), section=sec.key,
+                                                 evidence=clean_sentence(span.sent.text)[:400])
+                            out.append(key)
             everywhere = sec.key in ("contribution", "abstract")
             for sent in doc.sents:
                 text = sent.text
@@ -230,6 +240,22 @@ class Extractor:
                         out.append(key)
         return [k for k in dict.fromkeys(out) if k in entities]
 
+    def _in_bullet_header(self, sec: Section, span) -> bool:
+        """True when ``span`` sits in the bold header of a list item
+        (``1. **累积误差反馈机制 (Accumulated Error Feedback)**：…``) — in the
+        innovations section such a header names a contribution of the paper —
+        with no use marker (基于, 引入 …) before it in the header."""
+        text = sec.text
+        start = text.rfind("\n", 0, span.start_char) + 1
+        line = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
+        m = re.match(r"\s*(?:[*+\-]|\d+\.)\s+\*\*(?P<head>[^*]+?)\s*(?:\*\*\s*[:：]|[:：]\s*\*\*)", line)
+        if not m:
+            return False
+        head_start, head_end = start + m.start("head"), start + m.end("head")
+        if not (head_start <= span.start_char and span.end_char <= head_end):
+            return False
+        return not self._use_marker.search(text[head_start:span.start_char])
+
     def _device_cue(self, span) -> str | None:
         """English name of the device word right after a name
         (``Manus 数据手套`` -> ``data glove``), or None."""
@@ -239,12 +265,19 @@ class Extractor:
                 return english
         return None
 
-    @staticmethod
-    def _main_system(entities, proposed) -> str | None:
-        for key in proposed:
-            if entities[key]["type"] in ("Model", "Method"):
-                return key
-        return None
+    def _main_system(self, entities, proposed) -> str | None:
+        """The paper's own system: among proposed models/methods, the one
+        its title or one-sentence contribution names, else the one the results
+        mention most; ties go to the first proposed."""
+        cands = [k for k in proposed if entities[k]["type"] in ("Model", "Method")]
+        if not cands:
+            return None
+
+        def weight(k):
+            sec = entities[k]["section"]
+            return ((sec == "title") * 100 + (sec in ("contribution", "abstract")) * 10
+                    + self._result_mentions.get(k, 0), -cands.index(k))
+        return max(cands, key=weight)
 
     # -- comparisons ------------------------------------------------------------
     def _comparisons(self, paper, sections, docs, entities, main) -> list[dict]:
