@@ -57,6 +57,16 @@ def free_port(host: str = "127.0.0.1") -> int:
         return s.getsockname()[1]
 
 
+def _listening(host: str, port: int) -> bool:
+    """True when something accepts TCP connections on ``host:port``."""
+    target = "127.0.0.1" if host in ("0.0.0.0", "") else "::1" if host == "::" else host
+    try:
+        with socket.create_connection((target, port), timeout=1.0):
+            return True
+    except OSError:
+        return False
+
+
 def _netloc(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
@@ -123,19 +133,24 @@ class OxigraphServer:
         if self._proc is not None:
             return self
         cmd = self.command()
+        if _listening(self.host, self.port):
+            raise ServeError(f"{_netloc(self.host, self.port)} is already in use "
+                             "(another server?); choose another --port")
         self._log = tempfile.TemporaryFile()
+        env = dict(os.environ, RUST_BACKTRACE="0", RUST_LIB_BACKTRACE="0")
         try:
             self._proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self._log,
-                                          stderr=subprocess.STDOUT)
+                                          stderr=subprocess.STDOUT, env=env)
         except OSError as e:
             raise ServeError(f"cannot run {cmd[0]}: {e}") from None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._proc.poll() is not None:
-                msg = self._output().strip().splitlines()
+                lines = [ln.strip() for ln in self._output().splitlines() if ln.strip()]
+                msg = next((ln for ln in lines if ln.lower().startswith("error")), lines[0] if lines else
+                           "no message")
                 self._cleanup()
-                raise ServeError(f"oxigraph exited with status {self._proc.returncode}: "
-                                 f"{msg[-1] if msg else 'no message'}")
+                raise ServeError(f"oxigraph exited with status {self._proc.returncode}: {msg}")
             if self._answers():
                 return self
             time.sleep(0.05)
