@@ -314,7 +314,7 @@ class Extractor:
             for f in self.rules.find(sent.text, ms, main):
                 losers = [b for b in baselines if b != f.winner] if f.loser == BASELINES else [f.loser]
                 for loser in losers:
-                    for d in (f.datasets or inherited[:1] or [None]):
+                    for d in (f.datasets or inherited or [None]):
                         rec = {"winner": f.winner, "loser": loser, "dataset": d, "metric": f.metric,
                                "winner_score": f.winner_score, "loser_score": f.loser_score,
                                "unit": f.unit, "cue": f.cue, "evidence": clean_sentence(sent.text)[:400],
@@ -398,7 +398,7 @@ class _DatasetContext:
     Follows the outline of a section: a sentence inherits the datasets named
     earlier on its own line, else those of the nearest enclosing bullet or
     lead paragraph (by indentation), else those of the section's first line
-    that names any.  At most four datasets are inherited.
+    that names any (only its first dataset).  At most three are inherited.
     """
 
     def __init__(self):
@@ -418,11 +418,16 @@ class _DatasetContext:
             self.level = _outline_level(section, line)
             self.stack = [(lv, ds) for lv, ds in self.stack if lv < self.level]
             self.line, self.on_line = line, []
-        inherited = self.on_line or (self.stack[-1][1] if self.stack else self.first)
+        if self.on_line:
+            inherited = self.on_line
+        elif self.stack:
+            inherited = self.stack[-1][1]
+        else:
+            inherited = self.first[:1]  # a loose fallback: commit to one dataset
         if here:
             self.on_line = list(dict.fromkeys(self.on_line + here))
             self.first = self.first or list(here)
-        return inherited[:4] if len(inherited) <= 4 else []
+        return inherited if len(inherited) <= 3 else []
 
 
 def _outline_level(section: Section, line: int) -> int:

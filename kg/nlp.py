@@ -332,7 +332,7 @@ class ShapeMatcher:
 
     _LIST_SEP_RE = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|,|，|and|or)?[\s*“”\"]*$")
     _IN_FRAME_BEFORE = re.compile(r"在[\s*“”\"]*$")
-    _IN_FRAME_AFTER = re.compile(r"^[^，。、；,;]{0,15}?[上中]")
+    _IN_FRAME_AFTER = re.compile(r"^[^，。、；,;]{0,15}?上")
 
     def _retype_by_neighbours(self, doc: Doc, spans: list[Span], undecided: set) -> list[Span]:
         """Type names that suffix and cue left open from their context: a
@@ -407,6 +407,13 @@ class ShapeMatcher:
         nxt = doc.text[doc[end - 1].idx + len(doc[end - 1].text):][:width].lstrip(" *”\"）)")
         return any(nxt.casefold().startswith(c.casefold()) for c in cues)
 
+    def _cue_before(self, doc: Doc, start: int, cues: list[str], width: int = 14) -> bool:
+        """A cue word right before the name (``评测基准 SciAgentGym``,
+        ``the benchmark FooBench``), allowing 名为/称为/called between."""
+        prev = doc.text[max(0, doc[start].idx - width):doc[start].idx]
+        prev = re.sub(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$", "", prev)
+        return any(prev.casefold().endswith(c.casefold()) for c in cues)
+
     def type_of(self, doc: Doc, start: int, end: int) -> str:
         """Type of a new name from its suffix, then the cue word after it."""
         return self._type(doc, start, end)[0]
@@ -417,7 +424,7 @@ class ShapeMatcher:
         surface = doc[start:end].text
         if self.dataset_name.search(surface):
             return ("Benchmark" if re.search(r"(?i)bench|eval|arena|qa", surface) else "Dataset"), True
-        if self._cue_after(doc, end, self.dataset_cues):
+        if self._cue_after(doc, end, self.dataset_cues) or self._cue_before(doc, start, self.dataset_cues):
             return "Dataset", True
         if self._cue_after(doc, end, self.device_cues, 6):
             return "Device", True
