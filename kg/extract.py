@@ -27,7 +27,7 @@ import jsonschema
 from kg.link import entity_key
 from kg.model import Paper, Section
 from kg.nlp import build_pipeline, name_shape
-from kg.relations import BASELINES, DATASET_LABELS, Mention, RelationRules
+from kg.relations import BASELINES, DATASET_LABELS, Found, Mention, RelationRules
 from kg.resources import gazetteer, patterns, schema
 
 HARDWARE_LABELS = {"Accelerator", "Device"}
@@ -297,6 +297,7 @@ class Extractor:
         baselines = list(dict.fromkeys(baselines))
 
         best: dict[tuple, dict] = {}
+        last = None  # the previous sentence with comparisons: (section, line, level, found)
         results: dict[tuple, dict] = {}
         context = _DatasetContext()
         for sec, sent, ms in per_sentence:
@@ -311,7 +312,12 @@ class Extractor:
                                        "value": st.value, "unit": st.unit, "raw": st.raw,
                                        "evidence": clean_sentence(sent.text)[:400], "line": line,
                                        "section": sec.key})
-            for f in self.rules.find(sent.text, ms, main):
+            found = self.rules.find(sent.text, ms, main)
+            if not found and here:
+                found = self._ellipsis(sec, line, sent.text, ms, last, here)
+            if found:
+                last = (sec, line, _outline_level(sec, line), found)
+            for f in found:
                 losers = [b for b in baselines if b != f.winner] if f.loser == BASELINES else [f.loser]
                 for loser in losers:
                     for d in (f.datasets or inherited or [None]):
@@ -332,6 +338,22 @@ class Extractor:
                                     "evidence": rec["evidence"], "line": line, "section": sec.key}
         self._results = list(results.values())
         return list(best.values())
+
+    def _ellipsis(self, sec, line, text, ms, last, datasets) -> list:
+        """A bullet that continues the previous one with only a new dataset
+        (``在 AIME 上，相比基座提升了 13%。`` then ``在 BeyondAIME 上，提升了 11%。``)
+        repeats its comparisons on the new dataset."""
+        if last is None or last[0] is not sec or any(m.is_system for m in ms):
+            return []
+        _, prev_line, prev_level, prev_found = last
+        if prev_line >= line or line - prev_line > 2 or _outline_level(sec, line) != prev_level:
+            return []
+        if not self.rules.improve.search(text) or self.rules.parity.search(text) or self.rules.lose.search(text):
+            return []
+        if not re.search(r"\d", text):
+            return []
+        return [Found(f.winner, f.loser, datasets=list(datasets), cue=f.cue + " (continued)")
+                for f in prev_found if f.loser != BASELINES]
 
     @staticmethod
     def _sentence_mentions(sent, spans, entities) -> list[Mention]:

@@ -217,8 +217,8 @@ class RelationRules:
         return out
 
     def _score_after(self, text: str, end: int) -> tuple[float | None, str | None]:
-        m = re.match(r"\s*[*]*\s*[（(]?\s*(?:的|为|达到|得分|:|：|at|of|with|scores?)?\s*[*]*\s*"
-                     r"([-+]?\d+(?:\.\d+)?)\s*(%|分|points?)?(?![\w.])", text[end:])
+        m = re.match(r"\s*[*]*\s*(?:[（(][^\d（()）]{0,10}?|(?:的|为|达到|得分|:|：|at|of|with|scores?))?"
+                     r"\s*[*]*\s*([-+]?\d+(?:\.\d+)?)\s*(%|分|points?)?(?![\w.])", text[end:])
         if not m:
             return None, None
         return float(m.group(1)), ("%" if m.group(2) == "%" else None)
@@ -276,10 +276,19 @@ class RelationRules:
         for s in reversed(before):
             if s.topic:
                 continue
-            if re.search(r"[，,；;]", text[s.end:cue]) and self.subordinate.search(text[max(0, s.start - 8):s.start]):
-                return None
+            if re.search(r"[，,；;]", text[s.end:cue]):
+                if self.subordinate.search(text[max(0, s.start - 8):s.start]):
+                    return None
+                start = max(text.rfind(c, 0, s.start) for c in "，,；;") + 1
+                end = min([i for i in (text.find(c, s.end) for c in "，,；;") if i >= 0] or [len(text)])
+                if self._SUBORDINATE_CLAUSE.match(text[start:end]):
+                    return None  # '在使用 X 替换 Y 后，…超越 …': X is not the subject
             return s
         return None
+
+    _SUBORDINATE_CLAUSE = re.compile(
+        r"^[\s*]*(?:在|当|使用|通过|若|如果|对于|针对|将|用|以|替换|when|after|if|by|using)"
+        r".*(?:后|时|中|下|上|以后|之后)[\s*]*$", re.DOTALL)
 
     def _than(self, text, systems, main, lower) -> list[Found]:
         """``A 比 B（和 C）高出 …``: A beats B (and C)."""

@@ -159,3 +159,32 @@ def test_entities_carry_their_evidence_sentence(extractor):
     assert z["role"] == "proposes" and "提出了名为 Zorblax" in z["evidence"] and z["line"] == 10
     g = entity(rec, "GPT-4o")
     assert g["role"] == "uses" and "GPT-4o" in g["evidence"]
+
+
+def test_cue_word_before_a_new_name_types_it(extractor):
+    rec = extractor.extract(make_paper("实验很充分。", contribution="本文提出了评测基准 Quuxgym 和方法 Zorblax。"))
+    assert entity(rec, "Quuxgym")["type"] == "Dataset"
+
+
+def test_subject_in_a_subordinate_clause_is_not_the_winner(extractor):
+    rec = extractor.extract(make_paper(
+        "在使用 Foo-Enc 替换 Bar-VL 中的编码器后，性能即可超越原始 Bar-VL-7B。",
+        contribution="本文提出了名为 Zorblax 的框架。"))
+    assert ("Zorblax", "Bar-VL-7B", None) in comparisons(rec)
+    assert not any(w == "Foo-Enc" for w, _, _ in comparisons(rec))
+
+
+def test_score_in_parentheses_after_a_word(extractor):
+    rec = extractor.extract(make_paper("Zorblax-7B 的误差为 1.05，优于 Foo-3D（误差 1.38）。"))
+    c = rec["comparisons"][0]
+    assert (c["winner_score"], c["loser_score"]) == (1.05, 1.38)
+
+
+def test_continued_bullet_repeats_the_comparison_on_a_new_dataset(extractor):
+    rec = extractor.extract(make_paper(
+        "*   在 **AIME 2025** 上，相比基础模型（Qwen3-8B）提升了 **13.1%**。\n"
+        "*   在 **GSM8K** 上，提升了 **11.0%**。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    got = comparisons(rec)
+    assert ("Zorblax", "Qwen3-8B", "AIME 2025") in got
+    assert ("Zorblax", "Qwen3-8B", "GSM8K") in got
