@@ -24,7 +24,7 @@ from dataclasses import asdict
 
 import jsonschema
 
-from kg.link import entity_key
+from kg.link import entity_key, fold
 from kg.model import Paper, Section
 from kg.nlp import build_pipeline, name_shape
 from kg.relations import BASELINES, DATASET_LABELS, Found, Mention, RelationRules
@@ -139,10 +139,12 @@ class Extractor:
         types: dict[str, Counter] = defaultdict(Counter)
         self._gloss_only: set[str] = set()
         plain: set[str] = set()
+        authors = {fold(a) for a in paper.authors}
         for sec, span in mentions:
             entry = span._.kg_entry
             label = span.label_
-            hw = label in HARDWARE_LABELS
+            if entry is None and fold(span.text) in authors:
+                continue  # an author's name (arXiv analyses repeat the author list)
             key = span_key(span)
             if not key or self.gaz.is_generic(span.text):
                 continue

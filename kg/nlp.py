@@ -236,7 +236,7 @@ def name_shape(text: str) -> str | None:
         if re.search(r"(?i)(bench|eval)$", parts[-1]) and parts[-1][0].isupper():
             return "strong"
         return "title" if text[0].isupper() and all(parts) else None
-    if any("\u0370" <= c <= "\u03FF" for c in text):
+    if any("\u0370" <= c <= "\u03FF" for c in text) and len(text) >= 2:
         return "strong"
     if _ACRONYM_RE.match(text):
         return "acronym"
