@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import io
+import warnings
 from typing import BinaryIO
 
 import pyoxigraph as ox
@@ -51,10 +52,12 @@ def to_jsonld(store: KnowledgeStore, graph: ox.NamedNode | None = None) -> bytes
 
     nq = io.BytesIO()
     store.export("nquads", nq, graph)
-    ds = rdflib.Dataset()
-    ds.parse(data=nq.getvalue().decode("utf-8"), format="nquads")
-    text = ds.serialize(format="json-ld", context=dict(vocab.PREFIXES), auto_compact=True,
-                        indent=2)
+    with warnings.catch_warnings():  # rdflib 7's N-Quads parser and JSON-LD serializer
+        warnings.simplefilter("ignore", DeprecationWarning)  # call its own deprecated API
+        ds = rdflib.Dataset()
+        ds.parse(data=nq.getvalue().decode("utf-8"), format="nquads")
+        text = ds.serialize(format="json-ld", context=dict(vocab.PREFIXES), auto_compact=True,
+                            indent=2)
     return text.encode("utf-8")
 
 

@@ -705,11 +705,14 @@ def markdown_leaderboard(store: KnowledgeStore, dataset_iri: str, limit: int = 1
     """The first leaderboard of a benchmark as a Markdown table (for notes
     and the README)."""
     g = load(store)
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
     lines = []
     for b in leaderboards(g, dataset_iri)[:1]:
         lines += ["| # | system | metric | score | paper |", "|---|---|---|---|---|"]
         for i, r in enumerate(b.rows[:limit], 1):
             p = g.papers.get(r.comparison.paper)
-            lines.append(f"| {i} | {g.label(r.system)} | {g.label(b.metric) if b.metric else ''} | "
+            lines.append(f"| {i} | {cell(g.label(r.system))} | {cell(g.label(b.metric)) if b.metric else ''} | "
                          f"{format(r.score, 'f')}{_unit(r.unit)} | {p.arxiv_id if p else ''} |")
     return "\n".join(lines)

@@ -1,0 +1,290 @@
+"""kg report: the static site of the seed store, read back with html.parser."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.report import MARKER, ReportError, load, leaderboards, markdown_leaderboard, write_report
+from kg.store import KnowledgeStore
+
+ENTITY = "https://w3id.org/paperkg/id/entity/"
+
+
+class Page(HTMLParser):
+    """Links, headings, tables (with the h2 above them) and text of a page."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.headings: list[tuple[str, str]] = []
+        self.tables: list[dict] = []
+        self.text: list[str] = []
+        self.tags: list[str] = []
+        self._heading = None
+        self._cell = None
+        self._h2 = ""
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        a = dict(attrs)
+        for key in ("href", "src"):
+            if key in a:
+                self.links.append(a[key])
+        if tag in ("h1", "h2", "h3"):
+            self._heading = [tag, ""]
+        elif tag == "table":
+            self.tables.append({"heading": self._h2, "rows": []})
+        elif tag == "tr" and self.tables:
+            self.tables[-1]["rows"].append([])
+        elif tag in ("td", "th") and self.tables:
+            self._cell = ""
+
+    def handle_endtag(self, tag):
+        if tag in ("h1", "h2", "h3") and self._heading:
+            text = " ".join(self._heading[1].split())
+            self.headings.append((tag, text))
+            if tag == "h2":
+                self._h2 = text
+            self._heading = None
+        elif tag in ("td", "th") and self._cell is not None:
+            self.tables[-1]["rows"][-1].append(" ".join(self._cell.split()))
+            self._cell = None
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._heading is not None:
+            self._heading[1] += data
+        if self._cell is not None:
+            self._cell += data
+
+    def table(self, heading_start: str) -> list[list[str]]:
+        for t in self.tables:
+            if t["heading"].startswith(heading_start):
+                return t["rows"]
+        raise AssertionError(f"no table under a heading starting with {heading_start!r}: "
+                             f"{[t['heading'] for t in self.tables]}")
+
+
+def read(path: Path) -> Page:
+    return Page(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def site(seed_store, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("report") / "site"
+    summary = write_report(seed_store, out)
+    assert summary.pages > 100 and summary.papers == 80
+    return out
+
+
+def test_site_layout(site):
+    for name in ("index.html", "graph.svg", "models.html", "papers.html", MARKER):
+        assert (site / name).is_file(), name
+    assert len(list((site / "paper").glob("*.html"))) == 80
+    assert (site / "benchmark" / "ifeval.html").is_file()
+    assert (site / "model" / "gpt4o.html").is_file()
+    assert (site / "paper" / "2601.06431.html").is_file()
+
+
+def test_ifeval_leaderboard_is_best_first(site):
+    page = read(site / "benchmark" / "ifeval.html")
+    assert ("h1", "IFEval") in page.headings
+    rows = page.table("Leaderboard")
+    header, body = rows[0], rows[1:]
+    assert header[:4] == ["#", "system", "metric", "score"] and "evidence" in header
+    systems = [r[1] for r in body]
+    assert systems.index("Qwen3-8B") < systems.index("GPT-4o")
+    qwen, gpt = body[systems.index("Qwen3-8B")], body[systems.index("GPT-4o")]
+    assert qwen[3] == "90.2" and gpt[3] == "84.8"
+    assert qwen[header.index("paper")] == "2601.06431"
+    assert qwen[header.index("evidence")]  # the sentence that states the score
+
+
+def test_gpt4o_page_lists_qwen3_under_beaten_by(site):
+    page = read(site / "model" / "gpt4o.html")
+    beaten_by = page.table("Beaten by")
+    winners = {r[0]: r for r in beaten_by[1:]}
+    assert "Qwen3-8B" in winners
+    row = winners["Qwen3-8B"]
+    header = beaten_by[0]
+    assert row[header.index("benchmark")] == "IFEval"
+    assert row[header.index("score")] == "84.8" and row[header.index("their score")] == "90.2"
+    assert row[header.index("paper")] == "2601.06431"
+    assert any(h[1].startswith("Beats (0)") for h in page.headings)
+
+
+def test_qwen3_page_lists_gpt4o_under_beats(site):
+    page = read(site / "model" / "qwen38b.html")
+    assert "GPT-4o" in [r[0] for r in page.table("Beats")[1:]]
+
+
+def test_paper_page_has_evidence_sentences(site, seed_store):
+    quotes = {r[0] for r in _select(seed_store, """
+        SELECT DISTINCT ?q WHERE { ?c a kg:Comparison ; prov:hadPrimarySource/kg:arxivId "2601.06431" ;
+                                     kg:evidence/kg:quote ?q }""")}
+    assert quotes
+    page = read(site / "paper" / "2601.06431.html")
+    cells = {r[-1] for r in page.table("Comparisons")[1:]}
+    for q in quotes:
+        assert any(" ".join(q.split()) in c for c in cells), q
+    assert any("LSRIF" in h[1] for h in page.headings if h[0] == "h1")
+
+
+def test_svg_has_nodes_and_edges(site):
+    root = ET.parse(site / "graph.svg").getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.tag == ns + "svg"
+    circles = root.findall(f".//{ns}circle")
+    edges = [p for p in root.findall(f".//{ns}path") if p.get("class") == "edge"]
+    labels = [t.text for t in root.findall(f".//{ns}text")]
+    assert len(circles) >= 10 and len(edges) >= 5
+    assert "GPT-4o" in labels and len(labels) == len(circles)
+    assert "<svg" in (site / "index.html").read_text(encoding="utf-8")  # drawn on the index too
+
+
+def _internal(link: str) -> bool:
+    return not re.match(r"^(https?:|mailto:|#|url\()", link)
+
+
+def test_every_internal_link_resolves_and_nothing_is_external(site):
+    files = list(site.rglob("*.html"))
+    checked = 0
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert "<script" not in text and "stylesheet" not in text and "<style>" in text, f
+        page = Page(text)
+        assert page.tags.count("h1") == 1 and text.split("</head>")[0].count("<title>") == 1, f
+        for link in page.links:
+            if _internal(link):
+                target = (f.parent / link.split("#")[0]).resolve()
+                assert target.is_file(), f"{f.relative_to(site)}: broken link {link}"
+                assert site.resolve() in target.parents
+                checked += 1
+            else:
+                assert not link.startswith("http") or "<a" in text  # only hyperlinks go out
+    for el in ET.parse(site / "graph.svg").getroot().iter():
+        href = el.get("href")
+        if href:
+            assert (site / href).is_file(), href
+            checked += 1
+    assert checked > 1000
+
+
+def test_index_lists_benchmarks_and_counts(site):
+    page = read(site / "index.html")
+    bench = page.table("Benchmarks")
+    names = [r[0] for r in bench[1:]]
+    assert "IFEval" in names and "BLINK" in names
+    assert "80papers" in "".join("".join(page.text).split())
+
+
+# -- a small hand-made store: escaping and lower-is-better ------------------------------
+TINY = """
+PREFIX kg: <https://w3id.org/paperkg#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX e: <https://w3id.org/paperkg/id/entity/>
+PREFIX id: <https://w3id.org/paperkg/id/>
+INSERT DATA {
+  GRAPH <https://w3id.org/paperkg/graph/report/a.txt> {
+    e:evil a kg:Model ; rdfs:label "<script>alert(1)</script> & Co" .
+    e:plain a kg:Model ; rdfs:label "Plain" .
+    e:bench a kg:Benchmark ; rdfs:label "Bench<1>" .
+    e:fid a kg:Metric ; rdfs:label "FID" ; kg:lowerIsBetter true .
+    id:report\\/a.txt a kg:Report ; kg:fileName "a.txt" .
+    id:paper\\/1 a kg:Paper ; kg:arxivId "2601.00001" ; dcterms:title "A <i>title</i>" ;
+        kg:reportedIn id:report\\/a.txt .
+    id:comparison\\/c1 a kg:Comparison ; kg:winner e:evil ; kg:loser e:plain ; kg:onDataset e:bench ;
+        kg:metric e:fid ; kg:winnerScore 3.1 ; kg:loserScore 5.0 ; prov:hadPrimarySource id:paper\\/1 ;
+        kg:evidence id:evidence\\/e1 .
+    id:evidence\\/e1 a kg:Evidence ; kg:quote "FID 3.1 < 5.0 for \\"<b>Evil</b>\\"" ;
+        dcterms:source id:report\\/a.txt ; kg:line 7 .
+  }
+  GRAPH <https://w3id.org/paperkg/graph/report/b.txt> {
+    e:plain a kg:Model ; rdfs:label "Plain" .
+    e:third a kg:Model ; rdfs:label "Third" .
+    e:bench a kg:Benchmark ; rdfs:label "Bench<1>" .
+    e:fid a kg:Metric ; rdfs:label "FID" ; kg:lowerIsBetter true .
+    id:paper\\/2 a kg:Paper ; kg:arxivId "2601.00002" ; dcterms:title "Second" .
+    id:comparison\\/c2 a kg:Comparison ; kg:winner e:third ; kg:loser e:plain ; kg:onDataset e:bench ;
+        kg:metric e:fid ; kg:winnerScore 4.2 ; kg:loserScore 5.0 ; prov:hadPrimarySource id:paper\\/2 .
+  }
+}"""
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    store = KnowledgeStore(None)
+    store.update(TINY)
+    return store
+
+
+def test_lower_is_better_metric_ranks_smallest_first(tiny):
+    g = load(tiny)
+    (board,) = leaderboards(g, ENTITY + "bench")
+    assert board.lower_is_better
+    assert [(g.label(r.system), str(r.score)) for r in board.rows] == [
+        ("<script>alert(1)</script> & Co", "3.1"), ("Third", "4.2"), ("Plain", "5")]
+    assert len(g.comparisons) == 2  # copies in two graphs are read once
+
+
+def test_all_text_is_escaped(tiny, tmp_path):
+    out = tmp_path / "site"
+    write_report(tiny, out)
+    for f in out.rglob("*.html"):
+        raw = f.read_text(encoding="utf-8")
+        assert "<script>" not in raw and "<b>Evil" not in raw and "<i>title" not in raw, f
+        assert "Bench<1>" not in raw
+    bench = read(out / "benchmark" / "bench.html")
+    rows = bench.table("Leaderboard")
+    assert [r[1] for r in rows[1:]] == ["<script>alert(1)</script> & Co", "Third", "Plain"]
+    assert 'FID 3.1 < 5.0 for "<b>Evil</b>"' in rows[1][-1] and "a.txt:7" in rows[1][-1]
+    assert ("h1", "Bench<1>") in bench.headings
+    ET.parse(out / "graph.svg")  # still well-formed XML
+
+
+def test_output_folder_rules(tiny, tmp_path):
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "notes.txt").write_text("mine")
+    with pytest.raises(ReportError, match="not empty"):
+        write_report(tiny, busy)
+    out = tmp_path / "site"
+    write_report(tiny, out)
+    (out / "model" / "stale.html").write_text("old")
+    write_report(tiny, out)  # an earlier report is replaced
+    assert not (out / "model" / "stale.html").exists()
+    assert (out / "index.html").is_file()
+
+
+def test_markdown_leaderboard(tiny):
+    md = markdown_leaderboard(tiny, ENTITY + "bench").splitlines()
+    assert md[0].startswith("| # | system")
+    assert md[2].startswith("| 1 | <script>") and "3.1" in md[2]
+
+
+def test_cli_report(seed_store_path, tmp_path):
+    out = tmp_path / "site"
+    r = CliRunner().invoke(main, ["report", "--store", str(seed_store_path), "--output", str(out)])
+    assert r.exit_code == 0, r.output
+    assert re.search(r"wrote \d+ pages to .* leaderboards, \d+ systems, 80 papers", r.output)
+    assert (out / "index.html").is_file()
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "x").write_text("x")
+    r = CliRunner().invoke(main, ["report", "--store", str(seed_store_path), "-o", str(busy)])
+    assert r.exit_code == 1 and "error:" in r.output and "Traceback" not in r.output
+
+
+def _select(store, sparql):
+    from kg.queries import run_select
+    return run_select(store, sparql).rows
