@@ -156,6 +156,9 @@ class RelationRules:
             tail = text[s.end:nxt]
             m = self.score_verb.match(tail)
             value, unit = None, None
+            if m and re.match(r"\s*(?:的|of)?\s*[*]*\s*(?:显著|大幅|相对)?(?:提升|提高|增益|改进|增长|加速|降低|减少|improvement|gain|increase|speedup|倍)",
+                              tail[m.end():]):
+                m = None  # '实现了 41% 的提升' states a gain, not a score
             if m:
                 value, unit = float(m.group("num")), m.group("unit")
             else:
@@ -163,8 +166,15 @@ class RelationRules:
                 if m:
                     value, unit = float(m.group("num")), m.group("unit")
             if value is not None:
-                raw = re.sub(r"[*\s]+", " ", text[s.start:s.end + m.end()]).strip()
-                out.append(Stated(s.key, value, "%" if unit == "%" else None, raw))
+                owner = s
+                if self._INSTRUMENT.search(text[max(0, s.start - 6):s.start]):
+                    # 'X 使用 GPT-5 模型达到 65.8%': the score is X's
+                    owner = next((o for o in reversed(systems[:i])
+                                  if not self._INSTRUMENT.search(text[max(0, o.start - 6):o.start])), None)
+                    if owner is None:
+                        continue
+                raw = re.sub(r"[*\s]+", " ", text[owner.start:s.end + m.end()]).strip()
+                out.append(Stated(owner.key, value, "%" if unit == "%" else None, raw))
         return out
 
     # -- helpers ------------------------------------------------------------
@@ -274,8 +284,8 @@ class RelationRules:
         or sits in a subordinate frame of another clause (``当集成到 X 中时，…
         超越``, ``在 X 上，…``): then the subject is elided."""
         for s in reversed(before):
-            if s.topic:
-                continue
+            if s.topic or self._INSTRUMENT.search(text[max(0, s.start - 6):s.start]):
+                continue  # a bullet's label, or a tool of the subject ('使用 GPT-5 模型')
             if re.search(r"[，,；;]", text[s.end:cue]):
                 if self.subordinate.search(text[max(0, s.start - 8):s.start]):
                     return None
@@ -286,6 +296,8 @@ class RelationRules:
             return s
         return None
 
+    _INSTRUMENT = re.compile(r"(?:使用|利用|基于|采用|借助|集成|搭配|配合|以|\busing|\bwith|\bbased on|\bon top of)[\s*“”\"]*$",
+                             re.IGNORECASE)
     _SUBORDINATE_CLAUSE = re.compile(
         r"^[\s*]*(?:在|当|使用|通过|若|如果|对于|针对|将|用|以|替换|when|after|if|by|using)"
         r".*(?:后|时|中|下|上|以后|之后)[\s*]*$", re.DOTALL)
@@ -315,7 +327,8 @@ class RelationRules:
             if word in ("低", "少", "降低", "减少", "lower") and not lower:
                 continue
             before = [b for b in systems if b.end <= m.start() and b not in chain and b.key not in objects]
-            winner = before[-1].key if before else main
+            subj = self._subject(text, before, m.start())
+            winner = subj.key if subj else main
             if winner:
                 found += [Found(winner, o.key, cue="比…" + word) for o in chain]
                 objects.update(o.key for o in chain)

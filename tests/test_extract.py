@@ -188,3 +188,15 @@ def test_continued_bullet_repeats_the_comparison_on_a_new_dataset(extractor):
     got = comparisons(rec)
     assert ("Zorblax", "Qwen3-8B", "AIME 2025") in got
     assert ("Zorblax", "Qwen3-8B", "GSM8K") in got
+
+
+def test_instrument_is_not_the_winner_nor_the_scorer(extractor):
+    rec = extractor.extract(make_paper(
+        "在 FooBench 上，Zorblax 使用 GPT-5 模型达到了 65.8% 的成功率，比基线 Quux-Agent 高出约 3%。"))
+    assert ("Zorblax", "Quux-Agent", "FooBench") in comparisons(rec)
+    assert {(r["system"], r["value"]) for r in rec["results"]} == {("zorblax", 65.8)}
+
+
+def test_a_stated_gain_is_not_a_score(extractor):
+    rec = extractor.extract(make_paper("在视频生成任务中，Zorblax-2 实现了 41% 的显著提升。"))
+    assert rec["results"] == []
