@@ -247,18 +247,14 @@ def serve(store_path, host, port):
               curl -H 'Accept: application/sparql-results+json' \\
                    --data-urlencode 'query=SELECT (COUNT(*) AS ?n) { ?s ?p ?o }' http://127.0.0.1:7878/query
     """
-    from kg.serve import serve as run_serve
+    from kg.serve import run_until_stopped, serve as run_serve
 
     server = run_serve(store_path, host, port)
     click.echo(f"serving {store_path} read-only at {server.url}  (SPARQL endpoint: {server.query_url})")
     click.echo("press Ctrl-C to stop")
-    try:
-        server.wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.stop()
-    click.echo("stopped")
+    status = run_until_stopped(server)
+    click.echo("stopped" if status == 0 else f"the server stopped with status {status}")
+    sys.exit(0 if status == 0 else 1)
 
 
 @main.command()

@@ -375,7 +375,7 @@ def _score(value: Decimal | None) -> str:
 
 
 def _unit(unit: str | None) -> str:
-    if unit is None:
+    if unit is None or unit == vocab.UNIT_NUM:  # a plain number
         return ""
     return "%" if unit == vocab.UNIT_PERCENT else _esc(vocab.compact(unit).split(":")[-1])
 
@@ -702,15 +702,14 @@ def write_report(store: KnowledgeStore, output: str | Path, *, hubs: int = 8,
 
 
 def markdown_leaderboard(store: KnowledgeStore, dataset_iri: str, limit: int = 10) -> str:
-    """The first leaderboard of a benchmark as a Markdown table (for notes
-    and the README)."""
+    """The leaderboards of a benchmark as one Markdown table, ``limit`` rows
+    per metric (for notes and the README)."""
     g = load(store)
 
     def cell(text: str) -> str:
         return text.replace("|", "\\|")
-    lines = []
-    for b in leaderboards(g, dataset_iri)[:1]:
-        lines += ["| # | system | metric | score | paper |", "|---|---|---|---|---|"]
+    lines = ["| # | system | metric | score | paper |", "|---|---|---|---|---|"]
+    for b in leaderboards(g, dataset_iri):
         for i, r in enumerate(b.rows[:limit], 1):
             p = g.papers.get(r.comparison.paper)
             lines.append(f"| {i} | {cell(g.label(r.system))} | {cell(g.label(b.metric)) if b.metric else ''} | "

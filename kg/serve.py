@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -223,3 +224,30 @@ def serve(location: str | os.PathLike, host: str = "127.0.0.1", port: int = 7878
     once it answers; the caller waits on it and stops it."""
     check_store(location)
     return OxigraphServer(location, host=host, port=port, read_only=True).start(timeout)
+
+
+def run_until_stopped(server: OxigraphServer) -> int:
+    """Wait for ``server`` until Ctrl-C (SIGINT), SIGTERM or SIGHUP, then stop
+    it; returns the server's exit status when it ended on its own (0 when we
+    stopped it).  Signal handlers are restored afterwards."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    wanted = [signal.SIGINT, signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    old = {}
+    for sig in wanted:
+        try:
+            old[sig] = signal.signal(sig, interrupt)
+        except ValueError:  # not the main thread: keep the defaults
+            pass
+    try:
+        status = server.wait()
+        # a terminal's Ctrl-C reaches the server too, and may end it first
+        return 0 if status in (-signal.SIGINT, 128 + signal.SIGINT) else status
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        server.stop()
+        for sig, handler in old.items():
+            signal.signal(sig, handler)

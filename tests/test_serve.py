@@ -117,7 +117,8 @@ def test_missing_store_is_a_clear_error(tmp_path):
         serve(tmp_path / "nothing", "127.0.0.1", free_port())
 
 
-def test_cli_serve_prints_url_and_stops_on_ctrl_c(seed_store_path):
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_cli_serve_prints_url_and_stops_on_ctrl_c(seed_store_path, sig):
     port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(seed_store_path),
@@ -132,7 +133,7 @@ def test_cli_serve_prints_url_and_stops_on_ctrl_c(seed_store_path):
         res = sparql(url + "query", "SELECT (COUNT(DISTINCT ?p) AS ?n) "
                                     "WHERE { ?p a <https://w3id.org/paperkg#Paper> }")
         assert values(res, "n") == ["80"]
-        proc.send_signal(signal.SIGINT)  # what Ctrl-C does
+        proc.send_signal(sig)  # SIGINT is what Ctrl-C does
         out, err = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:
