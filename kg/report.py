@@ -710,8 +710,11 @@ def markdown_leaderboard(store: KnowledgeStore, dataset_iri: str, limit: int = 1
         return text.replace("|", "\\|")
     lines = ["| # | system | metric | score | paper |", "|---|---|---|---|---|"]
     for b in leaderboards(g, dataset_iri):
+        metric = cell(g.label(b.metric)) if b.metric else ""
+        if metric and b.lower_is_better:
+            metric += " (lower is better)"
         for i, r in enumerate(b.rows[:limit], 1):
             p = g.papers.get(r.comparison.paper)
-            lines.append(f"| {i} | {cell(g.label(r.system))} | {cell(g.label(b.metric)) if b.metric else ''} | "
+            lines.append(f"| {i} | {cell(g.label(r.system))} | {metric} | "
                          f"{format(r.score, 'f')}{_unit(r.unit)} | {p.arxiv_id if p else ''} |")
     return "\n".join(lines)

@@ -269,7 +269,8 @@ def test_output_folder_rules(tiny, tmp_path):
 def test_markdown_leaderboard(tiny):
     md = markdown_leaderboard(tiny, ENTITY + "bench").splitlines()
     assert md[0].startswith("| # | system")
-    assert md[2].startswith("| 1 | <script>") and "3.1" in md[2]
+    assert md[2].startswith("| 1 | <script>") and "| FID (lower is better) | 3.1 |" in md[2]
+    assert len(md) == 5
 
 
 def test_cli_report(seed_store_path, tmp_path):
