@@ -552,7 +552,7 @@ class _Site:
         g, root = self.g, "../"
         beats = [c for c in g.comparisons if c.winner == m]
         beaten = [c for c in g.comparisons if c.loser == m]
-        head = ["benchmark", "metric", "score", "their score", "paper", "evidence"]
+        head = ["benchmark", "metric", "own score", "their score", "paper", "evidence"]
         cls = ["", "", "", "num", "num", "", ""]
         parts = []
         types = ", ".join(sorted(vocab.compact(t) for t in g.types.get(m, ())))

@@ -116,7 +116,7 @@ def test_gpt4o_page_lists_qwen3_under_beaten_by(site):
     row = winners["Qwen3-8B"]
     header = beaten_by[0]
     assert row[header.index("benchmark")] == "IFEval"
-    assert row[header.index("score")] == "84.8" and row[header.index("their score")] == "90.2"
+    assert row[header.index("own score")] == "84.8" and row[header.index("their score")] == "90.2"
     assert row[header.index("paper")] == "2601.06431"
     assert any(h[1].startswith("Beats (0)") for h in page.headings)
 
