@@ -26,7 +26,7 @@ import jsonschema
 
 from kg.link import entity_key, fold
 from kg.model import Paper, Section
-from kg.nlp import build_pipeline, name_shape
+from kg.nlp import build_pipeline, doc_text, name_shape
 from kg.relations import BASELINES, DATASET_LABELS, Found, Mention, RelationRules
 from kg.resources import gazetteer, patterns, schema
 
@@ -261,7 +261,7 @@ class Extractor:
     def _device_cue(self, span) -> str | None:
         """English name of the device word right after a name
         (``Manus 数据手套`` -> ``data glove``), or None."""
-        after = span.doc.text[span.end_char:span.end_char + 8].lstrip(" *")
+        after = doc_text(span.doc)[span.end_char:span.end_char + 8].lstrip(" *")
         for word, english in sorted(self.pats["device_translation"].items(), key=lambda kv: -len(kv[0])):
             if after.startswith(word):
                 return english
@@ -378,7 +378,7 @@ class Extractor:
                 continue
             entry = span._.kg_entry
             key = span_key(span)
-            text = span.doc.text
+            text = doc_text(span.doc)
             line_start = text.rfind("\n", 0, span.start_char) + 1
             line_end = text.find("\n", span.end_char)
             line_end = len(text) if line_end < 0 else line_end
@@ -478,7 +478,7 @@ _LEAD_AFTER_RE = re.compile(r"^\s*(?:[(（][^()（）\n]{0,30}[)）])?[\s*]*[:�
 def is_lead_label(span) -> bool:
     """True when a mention is the lead label of a list item or paragraph
     (``*   **Points24（24点游戏）**：…``): the topic of what follows."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     return bool(_LEAD_BEFORE_RE.match(text[line_start:span.start_char])
                 and _LEAD_AFTER_RE.match(text[span.end_char:span.end_char + 40]))

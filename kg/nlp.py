@@ -88,6 +88,14 @@ class PaperTokenizer:
         return self
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc (spaCy rebuilds it on every access)."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
 # --- token classes -----------------------------------------------------------
 def is_name_token(text: str) -> bool:
     """True for a Latin name-like token (letters/digits, maybe with - . + ')."""
@@ -119,14 +127,6 @@ def sentence_component(doc: Doc) -> Doc:
 _JOINERS = {"-", ".", "+", "·", "&"}
 
 
-def _window_ok(tokens) -> bool:
-    for t in tokens:
-        x = t.text
-        if t.is_space or not (is_name_token(x) or is_cjk(x) or x in _JOINERS):
-            return False
-    return True
-
-
 def _case_ok(surface: str, entry: Entry) -> bool:
     """Reject case-folded matches that are ordinary words (``math`` vs MATH)."""
     letters = [c for c in surface if c.isalpha() and c.isascii()]
@@ -143,30 +143,67 @@ def _case_ok(surface: str, entry: Entry) -> bool:
     return True
 
 
-def match_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Span]:
-    """Return non-overlapping spans of known names, longest match first."""
+_VERSION_ZERO_RE = re.compile(r"^\d+\.0$")
+
+
+def first_token_index(gaz: Gazetteer) -> set[str]:
+    """Folded first tokens of every gazetteer name and alias, as this
+    tokenizer splits them; a window whose first token is not in the set
+    cannot match, so most tokens are skipped at once."""
+    tok = PaperTokenizer(spacy.blank("xx").vocab)
+    firsts = set()
+    for surface in gaz.surfaces():
+        words = [t.text for t in tok(surface) if not t.is_space]
+        if words:
+            firsts.add(fold(words[0]))
+            if _VENDOR_FIRST.match(words[0]) and len(words) > 1:
+                firsts.add(fold(words[1]))  # 'NVIDIA A100' may be written 'A100'
+    return firsts
+
+
+_VENDOR_FIRST = re.compile(r"(?i)^(?:nvidia|amd|intel|google|apple|huawei|meta|microsoft|geforce|英伟达|华为)$")
+
+
+def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
+    """Return non-overlapping spans of known names, longest match first.
+
+    Windows of up to ``gaz.max_tokens`` tokens that start on a token that
+    begins some name (``firsts``) and hold only name tokens and joiners
+    (``-`` ``.`` ``+``) are looked up by their folded text.
+    """
+    words = [t.text for t in doc]
+    ws = [t.whitespace_ for t in doc]
+    n = len(words)
+    folded = [fold(w) for w in words]
+    cjk = [is_cjk(w) for w in words]
+    ok = [cjk[k] or words[k] in _JOINERS or is_name_token(words[k]) for k in range(n)]
     spans: list[Span] = []
-    i, n = 0, len(doc)
+    i = 0
     while i < n:
-        tok = doc[i]
-        if not (is_name_token(tok.text) or is_cjk(tok.text)):
+        if not ok[i] or words[i] in _JOINERS or folded[i] not in firsts:
             i += 1
             continue
+        limit = i
+        while limit < min(n, i + gaz.max_tokens) and ok[limit]:
+            limit += 1
         hit = None
-        for j in range(min(n, i + gaz.max_tokens), i, -1):
-            last = doc[j - 1].text
-            if last in _JOINERS:
+        for j in range(limit, i, -1):
+            if words[j - 1] in _JOINERS:
                 continue
-            window = doc[i:j]
-            if not _window_ok(window):
+            key = "".join(folded[i:j])
+            if cjk[i] and j - i < 2:
                 continue
-            surface = window.text
-            if is_cjk(tok.text) and len(surface) < 2:
+            entry = gaz.lookup_key(key)
+            surface = None
+            if entry is None and any(_VERSION_ZERO_RE.match(words[k]) for k in range(i, j)):
+                surface = "".join(words[k] + ws[k] for k in range(i, j - 1)) + words[j - 1]
+                entry = gaz.lookup(surface)  # 'Gemini 3.0 Pro' is 'Gemini 3 Pro'
+            if entry is None:
                 continue
-            entry = gaz.lookup(surface)
-            if entry is None or gaz.is_generic(surface) or not _case_ok(surface, entry):
+            surface = surface or "".join(words[k] + ws[k] for k in range(i, j - 1)) + words[j - 1]
+            if gaz.is_generic(surface) or not _case_ok(surface, entry):
                 continue
-            if is_cjk(tok.text) and i > 0 and is_cjk(doc[i - 1].text) and entry.type != "Metric":
+            if cjk[i] and i > 0 and cjk[i - 1] and entry.type != "Metric":
                 continue  # inside a longer Chinese word
             hit = Span(doc, i, j, label=entry.type)
             hit._.kg_entry = entry
@@ -184,9 +221,10 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer) -> list[Span]:
 def make_gazetteer_matcher(nlp: Language, name: str):
     """Factory: the gazetteer matcher over ``kg/data/gazetteer``."""
     gaz = gazetteer()
+    firsts = first_token_index(gaz)
 
     def component(doc: Doc) -> Doc:
-        doc.spans["kg"] = match_gazetteer(doc, gaz)
+        doc.spans["kg"] = match_gazetteer(doc, gaz, firsts)
         return doc
 
     return component
@@ -265,8 +303,9 @@ def _chinese_context(doc: Doc, start: int, end: int, width: int = 8) -> bool:
     tokens [start, end) — the run sits in Chinese prose, not English."""
     a = doc[start].idx
     b = doc[end - 1].idx + len(doc[end - 1].text)
-    return bool(_CJK_CONTEXT_RE.search(doc.text[max(0, a - width):a])
-                or _CJK_CONTEXT_RE.search(doc.text[b:b + width]))
+    text = doc_text(doc)
+    return bool(_CJK_CONTEXT_RE.search(text[max(0, a - width):a])
+                or _CJK_CONTEXT_RE.search(text[b:b + width]))
 
 
 # Words that separate two names rather than join them (``A vs B``).
@@ -339,7 +378,7 @@ class ShapeMatcher:
         name listed with a dataset (``PhyGenBench 和 VideoPhy2``) or framed as
         ``在 X 上`` is a dataset."""
         labels = [s.label_ for s in spans]
-        text = doc.text
+        text = doc_text(doc)
         for i, span in enumerate(spans):
             if (span.start, span.end) not in undecided:
                 continue
@@ -404,13 +443,14 @@ class ShapeMatcher:
             yield start + k, start + k + 1, "shape"
 
     def _cue_after(self, doc: Doc, end: int, cues: list[str], width: int = 12) -> bool:
-        nxt = doc.text[doc[end - 1].idx + len(doc[end - 1].text):][:width].lstrip(" *”\"）)")
+        pos = doc[end - 1].idx + len(doc[end - 1].text)
+        nxt = doc_text(doc)[pos:pos + width].lstrip(" *”\"）)")
         return any(nxt.casefold().startswith(c.casefold()) for c in cues)
 
     def _cue_before(self, doc: Doc, start: int, cues: list[str], width: int = 14) -> bool:
         """A cue word right before the name (``评测基准 SciAgentGym``,
         ``the benchmark FooBench``), allowing 名为/称为/called between."""
-        prev = doc.text[max(0, doc[start].idx - width):doc[start].idx]
+        prev = doc_text(doc)[max(0, doc[start].idx - width):doc[start].idx]
         prev = re.sub(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$", "", prev)
         return any(prev.casefold().endswith(c.casefold()) for c in cues)
 
@@ -468,13 +508,13 @@ class HardwareMatcher:
         spans = list(doc.spans["kg"])
         taken = {t for s in spans for t in range(s.start, s.end)}
         new = []
-        for m in self.vendor_gpu.finditer(doc.text):
+        for m in self.vendor_gpu.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="Accelerator", alignment_mode="contract")
             if span is not None and not taken.intersection(range(span.start, span.end)):
                 span._.kg_source = "hardware"
                 span._.kg_name = f"{'NVIDIA' if m.group('vendor') == '英伟达' else m.group('vendor').upper()} GPU"
                 new.append(span)
-        for m in self.sensor.finditer(doc.text):
+        for m in self.sensor.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="Device", alignment_mode="expand")
             if span is not None and not taken.intersection(range(span.start, span.end)):
                 kind = self.translate.get(m.group("kind"), m.group("kind"))

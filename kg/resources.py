@@ -110,11 +110,14 @@ class Gazetteer:
     def __init__(self, entries: list[tuple[Entry, list[str]]], generic: list[str],
                  common_words: list[str] = ()):
         self._by_key: dict[str, Entry] = {}
+        self._surfaces: list[str] = []
         for entry, aliases in entries:
             for surface in [entry.name, *aliases]:
+                self._surfaces.append(surface)
                 for k in _lookup_keys(surface, entry.is_hardware):
                     self._by_key.setdefault(k, entry)
         self._generic = {fold(g) for g in generic}
+        self.first_tokens: set[str] = set()  # folded first tokens of every name (filled by kg.nlp)
         self._common = {w.casefold() for w in common_words}
         self.max_tokens = 8
 
@@ -131,6 +134,19 @@ class Gazetteer:
                                 e.get("aliases", [])))
         generic = load_validated(folder / "generic.json", "generic")
         return cls(entries, generic["generic_terms"], generic.get("common_words", []))
+
+    def lookup_key(self, key: str) -> Entry | None:
+        """Like :meth:`lookup` for an already folded surface (``gpt4o``)."""
+        hit = self._by_key.get(key)
+        if hit is None:
+            hit = self._by_key.get(entity_key(key, hardware=True))
+            if hit is not None and not hit.is_hardware:
+                hit = None
+        return hit
+
+    def surfaces(self) -> list[str]:
+        """Every name and alias (for building token indexes)."""
+        return list(self._surfaces)
 
     def lookup(self, surface: str) -> Entry | None:
         k = fold(surface)
