@@ -16,9 +16,17 @@ Two layouts are understood:
   and ``**Links:**``.
 
 Recoverable oddities (a paper without a link, missing sections, duplicates, a
-header without a date, a truncated file...) never raise: they are returned as
-:class:`~kg.model.Problem` warnings in ``Report.problems``.  Only an unreadable
-file or an unknown layout raises :class:`~kg.errors.SourceError`.
+header without a date, a truncated file, an overlong line...) never raise:
+they are returned as :class:`~kg.model.Problem` warnings in
+``Report.problems``.  Only an unreadable file (missing, not a regular file,
+larger than the size limit, empty, binary, not UTF-8) or an unknown layout
+raises :class:`~kg.errors.SourceError`.
+
+A paper is kept only when it can be identified: it needs an arXiv id (from its
+link, heading URL or anchor) and a title; other paper blocks are reported and
+ignored, like duplicates.  Lines longer than :data:`MAX_LINE_CHARS` characters
+and sections longer than :data:`MAX_SECTION_CHARS` are cut (with a warning),
+so that a pathological file cannot stall the extraction that follows.
 
 Line numbers are 1-based and count ``\\n``-separated lines of the text after
 CRLF/CR normalisation (``str.splitlines`` is deliberately not used: it also
@@ -30,6 +38,7 @@ import dataclasses
 import datetime as _dt
 import hashlib
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,8 +49,12 @@ from kg.model import Paper, Problem, Report, Section
 __all__ = [
     "ARXIV_CV",
     "ARXIV_SECTIONS",
+    "DEFAULT_MAX_SIZE",
     "HF_DAILY",
     "HF_SECTIONS",
+    "MAX_LINE_CHARS",
+    "MAX_SECTION_CHARS",
+    "collect_report_files",
     "detect_format",
     "iter_report_files",
     "parse_report",
@@ -90,6 +103,16 @@ UNKNOWN_LAYOUT = (
 
 # How many lines from the top are searched for a report title / header line.
 _HEADER_SCAN = 30
+
+#: Files larger than this many bytes are refused (``kg build --max-size``).
+DEFAULT_MAX_SIZE = 16 * 1024 * 1024
+#: Longer lines are cut to this many characters (with a warning).  Real
+#: report lines are a few thousand characters at most.
+MAX_LINE_CHARS = 10_000
+#: Longer section bodies are cut at a line end (with a warning).
+MAX_SECTION_CHARS = 20_000
+#: Suffixes of the files a folder is searched for.
+REPORT_SUFFIXES = (".txt", ".md")
 
 # ---------------------------------------------------------------------------
 # Regular expressions shared by both layouts
@@ -212,7 +235,11 @@ def detect_format(text: str) -> str | None:
         of the paper headings (``## 📄 …`` vs ``<a id>`` + ``## [T](arxiv url)``)
         decides, then a ``**Date**:`` header line.
     """
-    lines = _split_lines(text)
+    return _detect(_cut_long_lines(_split_lines(text), "", []))
+
+
+def _detect(lines: list[str]) -> str | None:
+    """:func:`detect_format` on the split lines."""
     for line in lines[:_HEADER_SCAN]:
         if _HF_TITLE_RE.match(line):
             return HF_DAILY
@@ -244,32 +271,37 @@ def parse_report(text: str, path: str | Path) -> Report:
     """
     source = str(path)
     text = _normalise_newlines(text.removeprefix("\ufeff"))
-    fmt = detect_format(text)
+    problems: list[Problem] = []
+    lines = _cut_long_lines(_split_lines(text), source, problems)
+    fmt = _detect(lines)
     if fmt is None:
         raise SourceError(source, None, UNKNOWN_LAYOUT)
-    lines = _split_lines(text)
     if fmt == HF_DAILY:
-        return _parse_hf(lines, source)
-    return _parse_arxiv(lines, source)
+        return _parse_hf(lines, source, problems)
+    return _parse_arxiv(lines, source, problems)
 
 
-def read_report(path: str | Path) -> Report:
+def read_report(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> Report:
     """Read, decode and parse one report file.
 
     Args:
         path: the file to read; stored as ``str(path)`` in the result.
+        max_size: largest file accepted, in bytes; at most ``max_size + 1``
+            bytes are ever read, so memory stays bounded whatever the file.
 
     Returns:
         The parsed :class:`Report`, with ``sha256`` the hex digest of the
         file's bytes.
 
     Raises:
-        SourceError: the file does not exist, is a directory, cannot be read,
-            is empty, is binary (NUL bytes), is not UTF-8 (the message names
-            the line of the first bad byte), or has an unknown layout.
+        SourceError: the file does not exist, is a directory or another
+            non-regular file, cannot be read, is larger than ``max_size``,
+            is empty, is binary (NUL bytes; the message names the line), is
+            not UTF-8 (the message names the line of the first bad byte), or
+            has an unknown layout.
     """
     source = str(path)
-    data = _read_bytes(Path(path), source)
+    data = _read_bytes(Path(path), source, max_size)
     digest = hashlib.sha256(data).hexdigest()
     text = _decode(data, source)
     report = parse_report(text, source)
@@ -289,19 +321,47 @@ def iter_report_files(paths: Iterable[str | Path] | str | Path) -> list[Path]:
         removed (first occurrence kept).
 
     Raises:
-        SourceError: a path does not exist.
+        SourceError: a path does not exist, or a folder holds no report file
+            (the first such path; see :func:`collect_report_files` to get
+            every problem and the files of the other paths).
+    """
+    found, errors = collect_report_files(paths)
+    if errors:
+        raise errors[0]
+    return found
+
+
+def collect_report_files(
+    paths: Iterable[str | Path] | str | Path,
+) -> tuple[list[Path], list[SourceError]]:
+    """Like :func:`iter_report_files`, but never raises for a bad path.
+
+    Returns:
+        ``(files, errors)``: the report files of every usable path (argument
+        order, each folder sorted, duplicates removed) and one
+        :class:`SourceError` per path that does not exist, cannot be listed
+        or is a folder without ``*.txt``/``*.md`` files.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     found: list[Path] = []
+    errors: list[SourceError] = []
     seen: set[Path] = set()
     for item in paths:
-        for file in _expand(Path(item)):
+        try:
+            files = _expand(Path(item))
+        except SourceError as err:
+            errors.append(err)
+            continue
+        except OSError as err:
+            errors.append(SourceError(str(item), None, f"cannot list: {err.strerror or err}"))
+            continue
+        for file in files:
             key = file.resolve()
             if key not in seen:
                 seen.add(key)
                 found.append(file)
-    return found
+    return found, errors
 
 
 # ---------------------------------------------------------------------------
@@ -310,30 +370,69 @@ def iter_report_files(paths: Iterable[str | Path] | str | Path) -> list[Path]:
 
 
 def _expand(path: Path) -> list[Path]:
-    """Return ``[path]`` for a file, the sorted reports under a folder."""
+    """Return ``[path]`` for a file, the sorted reports under a folder.
+
+    Raises SourceError for a missing path and for a folder without reports.
+    """
     if path.is_dir():
-        return sorted(
+        files = sorted(
             p
             for p in path.rglob("*")
-            if p.suffix.lower() in (".txt", ".md")
+            if p.suffix.lower() in REPORT_SUFFIXES
             and p.is_file()
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
+        if not files:
+            raise SourceError(str(path), None, "no report files (*.txt, *.md) in this folder")
+        return files
     if path.exists():
         return [path]
     raise SourceError(str(path), None, "no such file or directory")
 
 
-def _read_bytes(path: Path, source: str) -> bytes:
-    """Return the file's bytes or raise a located :class:`SourceError`."""
-    if path.is_dir():
-        raise SourceError(source, None, "is a directory, not a report file")
-    if not path.exists():
-        raise SourceError(source, None, "file not found")
+def _read_bytes(path: Path, source: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """Return the file's bytes or raise a located :class:`SourceError`.
+
+    Never reads more than ``max_size + 1`` bytes, so a huge file (or a device
+    that never ends) costs bounded memory.
+    """
     try:
-        return path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError:
+        raise SourceError(source, None, "file not found") from None
     except OSError as err:
         raise SourceError(source, None, f"cannot read file: {err.strerror or err}") from err
+    if stat.S_ISDIR(info.st_mode):
+        raise SourceError(source, None, "is a directory, not a report file")
+    if not stat.S_ISREG(info.st_mode):
+        raise SourceError(source, None, "not a regular file (a device, pipe or socket)")
+    if info.st_size > max_size:
+        raise SourceError(source, None, _too_large(info.st_size, max_size))
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_size + 1)
+    except OSError as err:
+        raise SourceError(source, None, f"cannot read file: {err.strerror or err}") from err
+    if len(data) > max_size:  # the file grew after stat()
+        raise SourceError(source, None, _too_large(len(data), max_size))
+    return data
+
+
+def _too_large(size: int, limit: int) -> str:
+    """Message for a file over the size limit."""
+    return (f"file too large ({_human_size(size)}, limit {_human_size(limit)}); "
+            "raise the limit with --max-size if this really is one report")
+
+
+def _human_size(n: int) -> str:
+    """``1.5 MB`` style size (powers of 1024)."""
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            if unit == "bytes":
+                return f"{n} bytes"
+            return f"{n:.1f}".removesuffix(".0") + f" {unit}"
+        n /= 1024
+    return f"{n:.1f} TB"  # pragma: no cover
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -342,8 +441,10 @@ def _decode(data: bytes, source: str) -> str:
         raise SourceError(source, None, "empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(source, 1, "not UTF-8 text (UTF-16 byte order mark)")
-    if b"\x00" in data:
-        raise SourceError(source, None, "binary file, not a text report")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise SourceError(source, line, f"binary file, not a text report (NUL byte at line {line})")
     body = data.removeprefix(b"\xef\xbb\xbf")
     try:
         text = body.decode("utf-8")
@@ -367,6 +468,17 @@ def _normalise_newlines(text: str) -> str:
 def _split_lines(text: str) -> list[str]:
     """Split on LF only, so that list index + 1 is the editor's line number."""
     return text.split("\n")
+
+
+def _cut_long_lines(lines: list[str], source: str, problems: list[Problem]) -> list[str]:
+    """Cut lines longer than :data:`MAX_LINE_CHARS` in place, one warning each."""
+    for i, line in enumerate(lines):
+        if len(line) > MAX_LINE_CHARS:
+            lines[i] = line[:MAX_LINE_CHARS]
+            problems.append(Problem(
+                source, i + 1,
+                f"line is {len(line)} characters long; only its first {MAX_LINE_CHARS} are read"))
+    return lines
 
 
 # ---------------------------------------------------------------------------
@@ -536,11 +648,18 @@ def _finish(
     drafts: list[_Draft],
     problems: list[Problem],
 ) -> Report:
-    """Drop duplicate papers, add report-level warnings and build the Report."""
+    """Drop unidentifiable and duplicate papers, cut overlong sections, add
+    report-level warnings and build the Report."""
     papers: list[Paper] = []
     first_line: dict[str, int] = {}
     for draft in drafts:
-        if draft.arxiv_id and draft.arxiv_id in first_line:
+        if not draft.arxiv_id:
+            continue  # warned about by the layout's link check
+        if not draft.title:
+            problems.append(Problem(source, draft.heading_line,
+                                    f"paper {draft.arxiv_id} has no title; ignored"))
+            continue
+        if draft.arxiv_id in first_line:
             problems.append(
                 Problem(
                     source,
@@ -550,8 +669,8 @@ def _finish(
                 )
             )
             continue
-        if draft.arxiv_id:
-            first_line[draft.arxiv_id] = draft.heading_line
+        first_line[draft.arxiv_id] = draft.heading_line
+        draft.sections = [_cut_section(s, draft, source, problems) for s in draft.sections]
         papers.append(draft.freeze(source))
     if not drafts:
         problems.append(Problem(source, 1, "no paper blocks found"))
@@ -571,11 +690,25 @@ def _finish(
 # ---------------------------------------------------------------------------
 
 
-def _parse_hf(lines: list[str], source: str) -> Report:
-    """Parse a Hugging Face daily papers report (see module docstring)."""
+def _cut_section(section: Section, draft: _Draft, source: str, problems: list[Problem]) -> Section:
+    """Return ``section``, cut at a line end to :data:`MAX_SECTION_CHARS`."""
+    if len(section.text) <= MAX_SECTION_CHARS:
+        return section
+    cut = section.text.rfind("\n", 0, MAX_SECTION_CHARS + 1)
+    text = section.text[: cut if cut > 0 else MAX_SECTION_CHARS].rstrip()
+    end = section.start_line + text.count("\n")
+    problems.append(Problem(
+        source, section.start_line,
+        f"{_paper_label(draft)}: section {section.heading} is {len(section.text)} characters "
+        f"long; only lines {section.start_line}-{end} ({len(text)} characters) are read"))
+    return dataclasses.replace(section, text=text, end_line=end)
+
+
+def _parse_hf(lines: list[str], source: str, problems: list[Problem]) -> Report:
+    """Parse a Hugging Face daily papers report (see module docstring);
+    ``problems`` holds the warnings found so far and is extended."""
     starts = [i for i, line in enumerate(lines) if _HF_PAPER_RE.match(line)]
     header_end = starts[0] if starts else len(lines)
-    problems: list[Problem] = []
     date, source_url = _hf_header(lines[:header_end], source, problems)
     drafts: list[_Draft] = []
     for n, start in enumerate(starts):
@@ -647,7 +780,8 @@ def _hf_paper(
     if open_:
         draft.sections.append(open_.close(lines, last))
     problems.extend(_hf_link(draft, link_value, link_line, source))
-    problems.extend(_section_warnings(draft, HF_SECTIONS, source))
+    if draft.arxiv_id and draft.title:  # ignored papers get no section warnings
+        problems.extend(_section_warnings(draft, HF_SECTIONS, source))
     return draft, problems
 
 
@@ -657,13 +791,13 @@ def _hf_link(
     """Set the paper's url / arxiv_id from its link line; return warnings."""
     label = _paper_label(draft)
     if value is None:
-        return [Problem(source, draft.heading_line, f"{label} has no link line")]
+        return [Problem(source, draft.heading_line, f"{label} has no link line; ignored")]
     draft.url = _first_url(value)
     draft.arxiv_id = _arxiv_id(draft.url)
     if draft.url is None:
-        return [Problem(source, line, f"{label}: empty link line")]
+        return [Problem(source, line, f"{label}: empty link line; ignored")]
     if draft.arxiv_id is None:
-        return [Problem(source, line, f"{label}: no arXiv id in link {draft.url}")]
+        return [Problem(source, line, f"{label}: no arXiv id in link {draft.url}; ignored")]
     return []
 
 
@@ -755,9 +889,9 @@ def _count_arxiv_headings(lines: list[str]) -> int:
     return count
 
 
-def _parse_arxiv(lines: list[str], source: str) -> Report:
-    """Parse an arXiv CV daily report (see module docstring)."""
-    problems: list[Problem] = []
+def _parse_arxiv(lines: list[str], source: str, problems: list[Problem]) -> Report:
+    """Parse an arXiv CV daily report (see module docstring); ``problems``
+    holds the warnings found so far and is extended."""
     heads = [i for i, line in enumerate(lines) if _AX_HEADING_RE.match(line)]
     date = _arxiv_date(lines[: heads[0] if heads else len(lines)], source, problems)
     starts = [_anchor_before(lines, h) for h in heads]
@@ -814,8 +948,9 @@ def _arxiv_paper(
     _arxiv_body(draft, lines, head + 1, last)
     problems: list[Problem] = []
     if draft.arxiv_id is None:
-        problems.append(Problem(source, head + 1, f"{_paper_label(draft)} has no arXiv id"))
-    problems.extend(_section_warnings(draft, ARXIV_SECTIONS, source))
+        problems.append(Problem(source, head + 1, f"{_paper_label(draft)} has no arXiv id; ignored"))
+    elif draft.title:
+        problems.extend(_section_warnings(draft, ARXIV_SECTIONS, source))
     return draft, problems
 
 

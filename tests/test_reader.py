@@ -16,7 +16,10 @@ from kg.errors import SourceError
 from kg.reader import (
     ARXIV_SECTIONS,
     HF_SECTIONS,
+    MAX_LINE_CHARS,
+    MAX_SECTION_CHARS,
     UNKNOWN_LAYOUT,
+    collect_report_files,
     detect_format,
     iter_report_files,
     parse_report,
@@ -638,23 +641,55 @@ HF_HEADER = """\
 """
 
 
-def test_missing_link_line_warns_and_keeps_paper():
+def test_missing_link_line_warns_and_ignores_paper():
+    # a paper is identified by its arXiv id: without one it cannot become a node
     text = HF_H3.replace("- **链接**: https://huggingface.co/papers/2512.19995\n", "")
     report = parse_report(text, "r.txt")
-    (paper,) = report.papers
-    assert (paper.url, paper.arxiv_id) == (None, None)
-    assert len(paper.sections) == 5
-    assert messages(report) == [(7, "paper 'Schoenfeld's Anatomy of Reasoning' has no link line")]
+    assert report.papers == ()
+    assert messages(report) == [
+        (7, "paper 'Schoenfeld's Anatomy of Reasoning' has no link line; ignored"),
+    ]
 
 
-def test_link_without_arxiv_id_warns():
+def test_link_without_arxiv_id_warns_and_ignores_paper():
     text = HF_H3.replace("https://huggingface.co/papers/2512.19995", "https://example.org/paper")
     report = parse_report(text, "r.txt")
-    assert report.papers[0].url == "https://example.org/paper"
-    assert report.papers[0].arxiv_id is None
+    assert report.papers == ()
     assert messages(report) == [
-        (9, "paper 'Schoenfeld's Anatomy of Reasoning': no arXiv id in link https://example.org/paper"),
+        (9, "paper 'Schoenfeld's Anatomy of Reasoning': no arXiv id in link "
+            "https://example.org/paper; ignored"),
     ]
+
+
+def test_empty_link_line_warns_and_ignores_paper():
+    text = HF_H3.replace("https://huggingface.co/papers/2512.19995", "")
+    report = parse_report(text, "r.txt")
+    assert report.papers == ()
+    assert messages(report) == [
+        (9, "paper 'Schoenfeld's Anatomy of Reasoning': empty link line; ignored"),
+    ]
+
+
+def test_paper_without_title_or_link_is_ignored_and_others_kept():
+    second = HF_H3.split("============================================================\n", 1)[1]
+    untitled = second.replace("## 📄 **Schoenfeld's Anatomy** of Reasoning   ", "## 📄")
+    no_link_no_title = untitled.replace("- **链接**: https://huggingface.co/papers/2512.19995\n", "")
+    other = second.replace("2512.19995", "2601.00002")
+    report = parse_report(HF_H3 + untitled.replace("2512.19995", "2601.00001") + no_link_no_title
+                          + other, "r.txt")
+    assert [p.arxiv_id for p in report.papers] == ["2512.19995", "2601.00002"]
+    assert messages(report) == [
+        (33, "paper 2601.00001 has no title; ignored"),
+        (59, "untitled paper has no link line; ignored"),
+    ]
+
+
+def test_arxiv_paper_without_id_is_ignored():
+    text = ARXIV.replace("https://arxiv.org/abs/2601.07823v1", "https://example.org/x").replace(
+        "<a id='2601.07823v1'></a>", "<a id='x'></a>")
+    report = parse_report(text, "a.txt")
+    assert "2601.07823" not in [p.arxiv_id for p in report.papers]
+    assert any(m.endswith("has no arXiv id; ignored") for _, m in messages(report))
 
 
 def test_missing_and_unrecognised_sections_warn():
@@ -780,7 +815,9 @@ def test_read_report_cr_only_line_ends(tmp_path):
     [
         (b"", None, "empty file"),
         (b"\xef\xbb\xbf \n\n", None, "empty file"),
-        (b"# Hugging\x00 Face\n", None, "binary file, not a text report"),
+        (b"# Hugging\x00 Face\n", 1, "binary file, not a text report (NUL byte at line 1)"),
+        (b"a\nb\n\x89PNG\x00\x00", 3, "binary file, not a text report (NUL byte at line 3)"),
+        (b"\xff\xfe#\x00 \x00", 1, "not UTF-8 text (UTF-16 byte order mark)"),
         (b"line one\nline two\nbad \xff byte\n", 3, "not UTF-8 text (invalid byte 0xff at line 3)"),
         (b"\xef\xbb\xbfok\n\xe4\xb8\n", 2, "not UTF-8 text (invalid byte 0xe4 at line 2)"),
     ],
@@ -887,3 +924,88 @@ def test_seed_spot_checks():
 def test_section_name_tables():
     assert list(HF_SECTIONS) == HF_KEYS
     assert list(ARXIV_SECTIONS) == ARXIV_KEYS
+
+
+# ---------------------------------------------------------------------------
+# Limits: file size, line length, section length
+# ---------------------------------------------------------------------------
+
+
+def test_read_report_refuses_files_over_the_size_limit_without_reading_them(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as f:  # sparse: 100 MB on paper, nothing on disk
+        f.truncate(100 * 1024 * 1024)
+    with pytest.raises(SourceError) as info:
+        read_report(path)
+    assert info.value.line is None
+    assert info.value.message == (
+        "file too large (100 MB, limit 16 MB); raise the limit with --max-size "
+        "if this really is one report")
+    small = tmp_path / "small.txt"
+    small.write_text(HF_H3, encoding="utf-8")
+    size = len(HF_H3.encode())
+    with pytest.raises(SourceError, match=rf"file too large \({size} bytes, limit 100 bytes\)"):
+        read_report(small, max_size=100)
+    assert read_report(small, max_size=size).papers
+
+
+def test_read_report_refuses_non_regular_files(tmp_path):
+    import os
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(SourceError) as info:
+        read_report(fifo)  # must not block waiting for a writer
+    assert info.value.message == "not a regular file (a device, pipe or socket)"
+
+
+def test_a_one_megabyte_line_is_cut_with_a_warning():
+    long_line = "很长的一行 GPT-4o " * 80_000
+    text = HF_H3.replace("在 Omni-MATH 上：\n", "在 Omni-MATH 上：" + long_line + "\n")
+    report = parse_report(text, "r.txt")
+    (paper,) = report.papers
+    results = paper.section("results")
+    assert len(results.text) < MAX_LINE_CHARS + 100
+    assert spans(paper)["results"] == (27, 28)
+    assert messages(report) == [
+        (27, f"line is {len(long_line) + len('在 Omni-MATH 上：')} characters long; "
+             f"only its first {MAX_LINE_CHARS} are read"),
+    ]
+
+
+def test_a_file_that_is_one_megabyte_line_is_read_quickly():
+    text = HF_H3.replace("\n", " ") * (1_000_000 // len(HF_H3))
+    report = parse_report(text, "one-line.txt")
+    assert report.papers == ()
+    assert [m for _, m in messages(report)][0].startswith("line is ")
+
+
+def test_overlong_section_is_cut_at_a_line_end():
+    body = "\n".join(f"第 {i} 行：Foo-VL-13B 超越了 GPT-4o。" for i in range(3000))
+    text = HF_H3.replace("在 Omni-MATH 上：\n", body + "\n")
+    report = parse_report(text, "r.txt")
+    (paper,) = report.papers
+    results = paper.section("results")
+    assert len(results.text) <= MAX_SECTION_CHARS
+    assert results.text.count("\n") == results.end_line - results.start_line
+    assert results.text.endswith("GPT-4o。")
+    (msg,) = [m for _, m in messages(report)]
+    assert msg.startswith("paper 'Schoenfeld's Anatomy of Reasoning': section 5. 实验效果 is ")
+    assert f"only lines 27-{results.end_line}" in msg
+
+
+def test_collect_report_files_reports_each_bad_path_and_keeps_the_others(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "x.json").write_text("{}", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("x", encoding="utf-8")
+    files, errors = collect_report_files(
+        [tmp_path / "missing", tmp_path / "empty", good, tmp_path / "notes", good])
+    assert files == [good]
+    assert [str(e) for e in errors] == [
+        f"{tmp_path / 'missing'}: no such file or directory",
+        f"{tmp_path / 'empty'}: no report files (*.txt, *.md) in this folder",
+        f"{tmp_path / 'notes'}: no report files (*.txt, *.md) in this folder",
+    ]
+    with pytest.raises(SourceError, match="no report files"):
+        iter_report_files(tmp_path / "empty")
