@@ -26,7 +26,7 @@ import jsonschema
 
 from kg.link import entity_key, fold
 from kg.model import Paper, Section
-from kg.nlp import build_pipeline, doc_text, name_shape
+from kg.nlp import build_pipeline, doc_text, name_shape, sentence_of, sentences
 from kg.relations import BASELINES, DATASET_LABELS, Found, Mention, RelationRules
 from kg.resources import gazetteer, patterns, schema
 
@@ -166,8 +166,8 @@ class Extractor:
             if key not in by_key:
                 by_key[key] = {"key": key, "name": entry.name if entry else span._.kg_name, "type": label,
                                "aliases": [], "role": "uses",
-                               "line": sec.line_of(span.sent.start_char),
-                               "evidence": clean_sentence(span.sent.text)[:400] or span.text,
+                               "line": sec.line_of(sentence_of(span).start_char),
+                               "evidence": clean_sentence(sentence_of(span).text)[:400] or span.text,
                                "section": sec.key}
                 if entry and entry.lower_is_better is not None:
                     by_key[key]["lower_is_better"] = entry.lower_is_better
@@ -209,10 +209,10 @@ class Extractor:
                         key = span_key(span)
                         if key in entities and key not in out:
                             entities[key].update(line=sec.line_of(span.start_char), section=sec.key,
-                                                 evidence=clean_sentence(span.sent.text)[:400])
+                                                 evidence=clean_sentence(sentence_of(span).text)[:400])
                             out.append(key)
             everywhere = sec.key in ("contribution", "abstract")
-            for sent in doc.sents:
+            for sent in sentences(doc):
                 text = sent.text
                 cues = list(self._propose.finditer(text))
                 if not cues:
@@ -287,7 +287,7 @@ class Extractor:
         baselines: list[str] = []
         for sec, doc in zip(sections, docs):
             spans = list(doc.spans["kg"])
-            for sent in doc.sents:
+            for sent in sentences(doc):
                 if not sent.text.strip():
                     continue
                 ms = self._sentence_mentions(sent, spans, entities)
@@ -383,7 +383,7 @@ class Extractor:
             line_end = text.find("\n", span.end_char)
             line_end = len(text) if line_end < 0 else line_end
             count = self._count(text[line_start:span.start_char], text[span.end_char:line_end])
-            sent = span.sent.text
+            sent = sentence_of(span).text
             rec = out.get(key)
             if rec is None or (rec["count"] is None and count is not None):
                 out[key] = {"key": key, "count": count, "line": sec.line_of(span.start_char),

@@ -9,8 +9,8 @@ Pipeline (``build_pipeline()``):
   ``A100-80GB`` and scores such as ``78.23%`` whole, splits Chinese per
   character, and keeps every whitespace run as a token so that
   ``doc.text`` is the input text and character offsets map back to lines.
-* ``paperkg_sentences``: sentence boundaries at 。！？； and line ends, and
-  at ``. `` in English.
+  The tokenizer also marks sentence starts: after 。！？；, line ends, and
+  ``. `` in English.
 * ``paperkg_gazetteer``: known names (``kg/data/gazetteer``), matched on
   their folded form over windows of up to 8 tokens, longest first.
 * ``paperkg_shapes``: names never seen before, found by their shape
@@ -79,7 +79,7 @@ class PaperTokenizer:
                     continue
             words.append(tok)
             spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=sentence_starts(words, spaces))
 
     def to_disk(self, *_a, **_k):  # pragma: no cover - spaCy serialisation hook
         pass
@@ -110,17 +110,40 @@ def is_cjk(text: str) -> bool:
 _SENT_END = set("。！？；!?;")
 
 
-@Language.component("paperkg_sentences")
-def sentence_component(doc: Doc) -> Doc:
-    """Mark sentence starts after 。！？；!?; after line ends and after an
-    English full stop followed by a space."""
+def sentence_starts(words: list[str], spaces: list[bool]) -> list[bool]:
+    """Sentence starts for a token list: after 。！？；!?; after a line end,
+    and after an English full stop followed by whitespace."""
+    starts = []
     start = True
-    for i, tok in enumerate(doc):
-        tok.is_sent_start = start
-        t = tok.text
-        start = bool(t in _SENT_END or "\n" in t
-                     or (t == "." and (tok.whitespace_ or i + 1 < len(doc) and doc[i + 1].is_space)))
-    return doc
+    n = len(words)
+    for i, t in enumerate(words):
+        starts.append(start)
+        start = (t in _SENT_END or "\n" in t
+                 or (t == "." and (spaces[i] or i + 1 < n and words[i + 1].isspace())))
+    return starts
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of a Doc, computed once (``doc.sents`` and ``span.sent``
+    rescan the whole Doc on every call)."""
+    sents = doc.user_data.get("kg_sents")
+    if sents is None:
+        sents = doc.user_data["kg_sents"] = list(doc.sents)
+    return sents
+
+
+def sentence_of(span: Span) -> Span:
+    """The sentence that contains ``span`` (binary search over
+    :func:`sentences`)."""
+    sents = sentences(span.doc)
+    lo, hi = 0, len(sents) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sents[mid].start <= span.start:
+            lo = mid
+        else:
+            hi = mid - 1
+    return sents[lo]
 
 
 # --- gazetteer matching ------------------------------------------------------
@@ -550,7 +573,6 @@ def build_pipeline() -> Language:
     """
     nlp = spacy.blank("xx")
     nlp.tokenizer = PaperTokenizer(nlp.vocab)
-    nlp.add_pipe("paperkg_sentences")
     nlp.add_pipe("paperkg_gazetteer")
     nlp.add_pipe("paperkg_hardware")
     nlp.add_pipe("paperkg_shapes")
