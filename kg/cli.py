@@ -88,16 +88,29 @@ def main():
 @click.argument("paths", nargs=-1, type=click.Path())
 @_store_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
+@click.option("--prune", is_flag=True,
+              help="Also remove the graphs of reports whose file is not under PATHS any more.")
+@click.option("--force", is_flag=True, help="Rebuild files even when their graph is up to date.")
+@click.option("--max-size", default="16MB", show_default=True, metavar="SIZE",
+              help="Refuse report files larger than SIZE (e.g. 64MB).")
 @_handle_errors
-def build(paths, store_path, quiet):
+def build(paths, store_path, quiet, prune, force, max_size):
     """Build the graph from report files or folders (default: seeds/).
 
-    Each report file becomes one named graph; re-building a file replaces its
-    graph, so building twice gives the same quads.  Files that cannot be read
-    are reported as FILE:LINE: MESSAGE and skipped; the exit status is then 1.
+    Each report file becomes one named graph, replaced in one transaction
+    (after a crash every report is entirely old or entirely new).  A file
+    whose content and extractor are unchanged since its graph was built is
+    skipped; building twice gives the same quads.  Files that cannot be read
+    are reported as FILE:LINE: MESSAGE and skipped (their previous graph is
+    kept); the exit status is then 1.  Warnings never change the status.
     """
     from kg.pipeline import build as run_build
+    from kg.reader import parse_size
 
+    try:
+        limit = parse_size(max_size)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--max-size") from None
     paths = paths or ("seeds",)
     store = _open(store_path)
     progress_cb = None
@@ -112,7 +125,7 @@ def build(paths, store_path, quiet):
         def progress_cb(path, done, total):
             bar.update(task, completed=done, total=total, description=path)
     try:
-        summary = run_build(paths, store, progress_cb)
+        summary = run_build(paths, store, progress_cb, prune=prune, force=force, max_size=limit)
     finally:
         if bar is not None:
             bar.stop()
@@ -120,9 +133,15 @@ def build(paths, store_path, quiet):
         click.echo(f"warning: {p}", err=True)
     for e in summary.errors:
         click.echo(f"error: {e}", err=True)
+    if summary.prune_refused:
+        click.echo(f"warning: {summary.prune_refused}", err=True)
+    extra = "".join([f", {summary.skipped} unchanged report(s) skipped" if summary.skipped else "",
+                     f", {len(summary.pruned)} pruned ({', '.join(summary.pruned)})"
+                     if summary.pruned else "",
+                     f", {len(summary.errors)} error(s)" if summary.errors else ""])
     click.echo(f"built {summary.reports} report(s) into {store_path}: {summary.papers} papers, "
                f"{summary.entities} entities, {summary.comparisons} comparisons, "
-               f"{summary.quads} quads in {summary.seconds:.1f} s")
+               f"{summary.quads} quads in {summary.seconds:.1f} s{extra}")
     if summary.errors:
         sys.exit(1)
 

@@ -2,18 +2,41 @@
 
 The only place that wires the stages together:
 read report → split papers/sections → extract → link → map to RDF → store.
+
+Guarantees of :func:`build`:
+
+* **Atomic per report.**  Each report's named graph is replaced by one store
+  transaction (:meth:`kg.store.KnowledgeStore.replace_graph`), so after a
+  crash or ``kill -9`` every report in the store is entirely old or entirely
+  new.
+* **Idempotent and incremental.**  A report graph records its *build
+  fingerprint* (``kg:buildFingerprint``): the hash of the file's bytes and of
+  the extractor (PaperKG version, its code and its data files).  A file whose
+  fingerprint is unchanged is skipped before extraction; a changed file, or
+  any file after the extractor changed, is rebuilt.
+* **Bad input costs nothing else.**  A file that cannot be read is reported
+  as ``file:line: message`` and skipped (its previous graph, if any, is kept);
+  an exception while extracting one paper is reported as an internal error
+  located at the paper and the rest of the report is still built (that report
+  then gets no fingerprint, so the next build retries it).
 """
 from __future__ import annotations
 
+import hashlib
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
+import pyoxigraph as ox
+
+import kg
+from kg import vocab
 from kg.errors import SourceError
-from kg.mapping import map_report, report_graph
-from kg.model import Problem, Report
-from kg.reader import iter_report_files, read_report
+from kg.mapping import map_report, report_graph, report_iri
+from kg.model import Paper, Problem, Report
+from kg.reader import DEFAULT_MAX_SIZE, collect_report_files, read_report
 from kg.resources import ontology_path
 from kg.store import KnowledgeStore
 
@@ -22,8 +45,13 @@ from kg.store import KnowledgeStore
 class BuildSummary:
     """What a build did.
 
-    ``errors`` are files that could not be read (skipped); ``problems`` are
-    warnings inside files that were read.  Counts are over the files built.
+    ``errors`` are files (or paths) that could not be read and were skipped,
+    plus internal errors while extracting a paper; ``problems`` are warnings
+    inside files that were read.  ``reports``, ``papers``, ``entities`` and
+    ``comparisons`` count the files built in this run; ``skipped`` the files
+    left alone because their graph is up to date; ``pruned`` the file names
+    whose graphs ``prune`` removed; ``prune_refused`` says why pruning was not
+    done.  ``quads`` is the size of the whole store afterwards.
     """
 
     reports: int = 0
@@ -32,12 +60,37 @@ class BuildSummary:
     comparisons: int = 0
     quads: int = 0
     seconds: float = 0.0
+    skipped: int = 0
+    pruned: list[str] = field(default_factory=list)
+    prune_refused: str | None = None
     problems: list[Problem] = field(default_factory=list)
     errors: list[SourceError] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """Hex SHA-256 of what decides the graph built from a file: the PaperKG
+    version, every ``kg/**/*.py`` module and every file under ``kg/data/``
+    (gazetteers, patterns, schemas).  Computed once per process."""
+    package = Path(kg.__file__).parent
+    files = [p for p in package.rglob("*.py") if "__pycache__" not in p.parts]
+    files += [p for p in (package / "data").rglob("*") if p.is_file()]
+    h = hashlib.sha256(f"paperkg {kg.__version__}\n".encode())
+    for path in sorted(set(files)):
+        rel = path.relative_to(package).as_posix()
+        h.update(rel.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def build_fingerprint(content_sha256: str) -> str:
+    """Build fingerprint of a report file whose bytes hash to
+    ``content_sha256``: changes when the file or the extractor changes."""
+    return hashlib.sha256(f"{content_sha256}\n{extractor_fingerprint()}".encode()).hexdigest()
+
+
 def extract_report(report: Report, extractor=None) -> list[dict]:
-    """Extraction records of every paper of a parsed report."""
+    """Extraction records of every paper of a parsed report (exceptions
+    propagate; :func:`build` catches them per paper)."""
     if extractor is None:
         from kg.extract import Extractor
         extractor = Extractor()
@@ -45,7 +98,9 @@ def extract_report(report: Report, extractor=None) -> list[dict]:
 
 
 def build(paths: Iterable[str | Path], store: KnowledgeStore,
-          progress: Callable[[str, int, int], None] | None = None) -> BuildSummary:
+          progress: Callable[[str, int, int], None] | None = None, *,
+          prune: bool = False, force: bool = False, max_size: int = DEFAULT_MAX_SIZE,
+          extractor=None) -> BuildSummary:
     """Build report files into ``store``, one named graph per file.
 
     Args:
@@ -53,42 +108,134 @@ def build(paths: Iterable[str | Path], store: KnowledgeStore,
         store: the target store; each report's graph is replaced atomically,
             so building twice yields the same quads.
         progress: optional callback ``(file, done, total)`` after each file.
+        prune: afterwards, remove the graphs of reports whose file is not
+            among the files found under ``paths`` (not done when a path could
+            not be read, so that a typo never empties the store).
+        force: rebuild files even when their graph is up to date.
+        max_size: largest report file accepted, in bytes.
+        extractor: an :class:`kg.extract.Extractor` to reuse (made on first
+            need otherwise, so a build with nothing to do never loads spaCy).
 
     Returns:
-        a :class:`BuildSummary`.  Unreadable files are listed in ``errors``
-        and skipped; they never stop the others.
+        a :class:`BuildSummary`.  Paths and files that cannot be read are
+        listed in ``errors`` and skipped; they never stop the others.
 
     Raises:
-        SourceError: when a given path does not exist or holds no reports.
+        StoreError: the store cannot be written.
     """
-    from kg.extract import Extractor  # spaCy is imported only when building
-
     t0 = time.perf_counter()
-    files = iter_report_files(paths)
-    summary = BuildSummary()
-    extractor = Extractor()
+    files, path_errors = collect_report_files(paths)
+    summary = BuildSummary(errors=list(path_errors))
     store.load_ontology(ontology_path())
+    owners: dict[str, Path] = {}  # graph IRI -> file that owns it in this run
     entity_keys: set[str] = set()
     for i, path in enumerate(files, 1):
-        try:
-            report = read_report(path)
-        except SourceError as e:
-            summary.errors.append(e)
-            if progress:
-                progress(str(path), i, len(files))
-            continue
-        records = extract_report(report, extractor)
-        quads = map_report(report, records)
-        store.replace_graph(report_graph(report.path), quads)
-        summary.reports += 1
-        summary.papers += len(records)
-        summary.comparisons += sum(len(r["comparisons"]) for r in records)
-        entity_keys.update(e["key"] for r in records for e in r["entities"] if e["type"] != "Metric")
-        summary.problems.extend(report.problems)
+        graph = report_graph(str(path))
+        if graph.value in owners:
+            summary.errors.append(SourceError(
+                str(path), None, f"same file name as {owners[graph.value]}: a report's graph is "
+                "named after its file name, so this file is skipped (rename one of them)"))
+        else:
+            owners[graph.value] = path
+            extractor = _build_file(path, graph, store, summary, entity_keys, force, max_size,
+                                    extractor)
         if progress:
             progress(str(path), i, len(files))
+    if prune:
+        _prune(store, set(owners), summary, path_errors)
     store.flush()
     summary.entities = len(entity_keys)
     summary.quads = len(store)
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _build_file(path: Path, graph: ox.NamedNode, store: KnowledgeStore, summary: BuildSummary,
+                entity_keys: set[str], force: bool, max_size: int, extractor):
+    """Read, extract, map and store one file, recording the outcome in
+    ``summary``.  Returns the extractor (created on first need)."""
+    source = str(path)
+    try:
+        report = read_report(path, max_size)
+    except SourceError as e:
+        summary.errors.append(e)
+        return extractor
+    except Exception as e:  # a reader bug must not stop the other files
+        summary.errors.append(SourceError(source, None, f"internal error while reading: {_brief(e)}"))
+        return extractor
+    summary.problems.extend(report.problems)
+    fingerprint = build_fingerprint(report.sha256)
+    report_node = report_iri(report.path)
+    if not force and store.graph_value(graph, report_node.value, vocab.BUILD_FINGERPRINT) == fingerprint:
+        summary.skipped += 1
+        return extractor
+    if extractor is None and report.papers:
+        from kg.extract import Extractor  # spaCy is imported only when extracting
+        extractor = Extractor()
+    records = []
+    complete = True
+    for paper in report.papers:
+        try:
+            records.append(extractor.extract(paper))
+        except Exception as e:
+            complete = False
+            summary.errors.append(SourceError(
+                source, paper.start_line,
+                f"internal error while extracting paper '{paper.title}': {_brief(e)}"))
+            records.append(_bare_record(paper))
+    try:
+        quads = map_report(report, records)
+    except Exception as e:
+        summary.errors.append(SourceError(source, None, f"internal error while mapping: {_brief(e)}"))
+        return extractor
+    if complete:  # an incomplete graph gets no fingerprint: the next build retries it
+        quads.append(ox.Quad(report_node, ox.NamedNode(vocab.BUILD_FINGERPRINT),
+                             ox.Literal(fingerprint), graph))
+    store.replace_graph(graph, quads)
+    summary.reports += 1
+    summary.papers += len(records)
+    summary.comparisons += sum(len(r["comparisons"]) for r in records)
+    entity_keys.update(e["key"] for r in records for e in r["entities"] if e["type"] != "Metric")
+    return extractor
+
+
+def _prune(store: KnowledgeStore, keep: set[str], summary: BuildSummary,
+           path_errors: list[SourceError]) -> None:
+    """Remove report graphs whose IRI is not in ``keep``."""
+    if path_errors:
+        summary.prune_refused = ("not pruning: some paths could not be read "
+                                 f"({', '.join(e.path for e in path_errors)})")
+        return
+    for graph in store.report_graphs():
+        if graph.value not in keep:
+            name = store.graph_value(graph, _report_iri_of_graph(graph), vocab.FILE_NAME)
+            store.remove_graph(graph)
+            summary.pruned.append(name or graph.value)
+
+
+def _report_iri_of_graph(graph: ox.NamedNode) -> str:
+    """The report node IRI that lives in a report's named graph."""
+    return vocab.ID + "report/" + graph.value.removeprefix(vocab.GRAPH + "report/")
+
+
+def _bare_record(paper: Paper) -> dict:
+    """An extraction record with the paper's metadata and no facts, used
+    when extracting the paper failed (the paper node and its report link are
+    kept; nothing is invented)."""
+    meta = asdict(paper)
+    meta.pop("sections")
+    meta["authors"] = list(paper.authors)
+    meta["categories"] = list(paper.categories)
+    return {"paper": meta, "fields": [], "entities": [], "hardware": [], "comparisons": []}
+
+
+def _brief(err: BaseException) -> str:
+    """``Type: first line of the message`` of an exception (at most 300
+    characters), for one-line error reports."""
+    text = str(err).strip().splitlines()[0] if str(err).strip() else ""
+    if len(text) > 300:
+        text = text[:300] + " …"
+    return f"{type(err).__name__}: {text}" if text else type(err).__name__
+
+
+__all__ = ["BuildSummary", "build", "build_fingerprint", "extract_report", "extractor_fingerprint"]

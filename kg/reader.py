@@ -58,6 +58,7 @@ __all__ = [
     "detect_format",
     "iter_report_files",
     "parse_report",
+    "parse_size",
     "read_report",
 ]
 
@@ -416,6 +417,16 @@ def _read_bytes(path: Path, source: str, max_size: int = DEFAULT_MAX_SIZE) -> by
     if len(data) > max_size:  # the file grew after stat()
         raise SourceError(source, None, _too_large(len(data), max_size))
     return data
+
+
+def parse_size(text: str) -> int:
+    """Bytes in a size written ``16MB``, ``500k``, ``1.5G`` or ``2048``
+    (powers of 1024; a bare number is bytes).  Raises ValueError."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", text, re.I)
+    if not m:
+        raise ValueError(f"not a size: '{text}' (examples: 16MB, 500KB, 2048)")
+    factor = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}[m.group(2).lower()]
+    return int(float(m.group(1)) * factor)
 
 
 def _too_large(size: int, limit: int) -> str:

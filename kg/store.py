@@ -3,12 +3,21 @@ per report file and one for the ontology.
 
 The only module that opens pyoxigraph stores.  Errors surface as
 :class:`kg.errors.StoreError` (cannot open, locked, not a store) and
-:class:`kg.errors.QueryError` (SPARQL syntax or evaluation), never as
-RocksDB traces.
+:class:`kg.errors.QueryError` (SPARQL syntax or evaluation, with line and
+column), never as RocksDB traces.
+
+Crash safety: each report graph is replaced by one SPARQL update (``DROP`` +
+``INSERT DATA``), which pyoxigraph applies as one RocksDB transaction ("either
+the full operation succeeds, or nothing is written"), so a reader, or the next
+process after a crash or ``kill -9``, sees each report graph entirely old or
+entirely new.  RocksDB's write-ahead log makes a committed update survive the
+death of the process; the store's ``LOCK`` file is released by the operating
+system when the process dies, so the store opens again.
 """
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -33,6 +42,47 @@ def default_store_path() -> str:
     return os.environ.get("KG_STORE") or DEFAULT_STORE
 
 
+def _looks_like_store(folder: Path) -> bool:
+    """True for an empty folder or one holding a RocksDB database (a
+    ``CURRENT`` file), i.e. a folder a store may be opened in."""
+    try:
+        return (folder / "CURRENT").is_file() or not any(folder.iterdir())
+    except OSError:
+        return True  # let the store itself report the problem
+
+
+_POSITION_RE = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.S)
+_PREFIXED_END_RE = re.compile(r"([A-Za-z][\w.-]*)?:[\w.-]*$")
+
+
+def syntax_message(err: SyntaxError, text: str) -> str:
+    """Readable form of a pyoxigraph SPARQL :class:`SyntaxError`.
+
+    pyoxigraph reports ``error at LINE:COLUMN: expected …`` (1-based, columns
+    in characters).  Returns ``SPARQL syntax error at line L, column C: …``
+    followed by the offending line and a caret under the column; an unknown
+    prefix is named instead of listing the characters the parser expected.
+    """
+    raw = str(err)
+    m = _POSITION_RE.match(raw)
+    if not m:
+        return f"SPARQL syntax error: {' '.join(raw.split())}"
+    line, column, detail = int(m.group(1)), int(m.group(2)), " ".join(m.group(3).split())
+    lines = text.split("\n")
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    if "Prefix not found" in detail:
+        pm = _PREFIXED_END_RE.search(source[: max(column - 1, 0)])
+        name = (pm.group(1) or "") if pm else ""
+        detail = (f"unknown prefix '{name}:' (declare it with PREFIX {name}: <…>; predeclared: "
+                  f"{', '.join(sorted(vocab.PREFIXES))})")
+    elif len(detail) > 300:
+        detail = detail[:300] + " …"
+    message = f"SPARQL syntax error at line {line}, column {column}: {detail}"
+    if source.strip():
+        message += f"\n  {source.rstrip()}\n  {' ' * max(column - 1, 0)}^"
+    return message
+
+
 class KnowledgeStore:
     """A PaperKG store.
 
@@ -52,6 +102,11 @@ class KnowledgeStore:
             raise StoreError(f"{self.path}: store path is a file, not a folder")
         if read_only and self.path is not None and not self.path.exists():
             raise StoreError(f"{self.path}: no store here (run 'kg build' first)")
+        if self.path is not None and self.path.is_dir() and not _looks_like_store(self.path):
+            if read_only:
+                raise StoreError(f"{self.path}: not a PaperKG store (run 'kg build' first)")
+            raise StoreError(f"{self.path}: folder is not empty and is not a PaperKG store; "
+                             "refusing to write into it (choose another --store)")
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -65,15 +120,33 @@ class KnowledgeStore:
                 raise StoreError(f"{self.path}: store is in use by another process "
                                  "(another 'kg' command is running); try again when it ends") from None
             raise StoreError(f"{self.path}: cannot open store: {msg.splitlines()[0]}") from None
+        except (RuntimeError, ValueError) as e:  # pragma: no cover - defensive
+            raise StoreError(f"{self.path}: cannot open store: {e}") from None
 
     # -- writing -----------------------------------------------------------
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
         """Replace the content of named graph ``graph`` by ``quads`` in one
         transaction (a single SPARQL update: DROP + INSERT DATA), so that a
-        reader never sees half a graph.  Returns the number of quads written.
+        reader, or the next process after a crash, never sees half a graph.
+
+        Args:
+            graph: the named graph to replace.
+            quads: its new quads; every quad must be in ``graph`` and none may
+                hold a blank node (INSERT DATA would rename it).
+
+        Returns the number of quads written.  Raises StoreError (nothing
+        written) when the update fails, ValueError for a quad of another
+        graph or with a blank node.
         """
-        quads = list(quads)
-        body = "\n".join(f"{q.triple} ." for q in quads if q.graph_name == graph)
+        quads = list(dict.fromkeys(quads))
+        lines = []
+        for q in quads:
+            if q.graph_name != graph:
+                raise ValueError(f"quad {q} is not in graph {graph}")
+            if isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode):
+                raise ValueError(f"quad {q} holds a blank node")
+            lines.append(f"{q.triple} .")
+        body = "\n".join(lines)
         try:
             self._store.update(f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n{body}\n}} }}")
         except (OSError, SyntaxError) as e:
@@ -81,8 +154,12 @@ class KnowledgeStore:
         return len(quads)
 
     def remove_graph(self, graph: ox.NamedNode) -> None:
-        """Delete a named graph and its quads (no error if absent)."""
-        self._store.update(f"DROP SILENT GRAPH {graph}")
+        """Delete a named graph and its quads in one transaction (no error if
+        absent)."""
+        try:
+            self._store.update(f"DROP SILENT GRAPH {graph}")
+        except OSError as e:
+            raise StoreError(f"cannot remove graph {graph.value}: {e}") from None
 
     def load_ontology(self, ttl: Path) -> int:
         """(Re)load the ontology Turtle file into its own named graph."""
@@ -100,11 +177,20 @@ class KnowledgeStore:
                      for t in ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE)]
         except (OSError, SyntaxError) as e:
             raise StoreError(f"{ttl}: cannot read ontology: {e}") from None
-        if set(self.quads(graph)) != set(quads):
+        old = set(self.quads(graph))
+        new = set(quads)
+        if old != new:
             # blank nodes keep their names only through the quad API (a SPARQL
-            # INSERT DATA would mint new ones), so the ontology is replaced here
-            self._store.remove_graph(graph)
-            self._store.extend(quads)
+            # INSERT DATA would mint new ones), so the ontology cannot be
+            # replaced by one update: add the new quads first (one atomic
+            # extend), then remove stale ones, so that a crash in between
+            # leaves a superset that the next build repairs, never a gap
+            try:
+                self._store.extend(q for q in quads if q not in old)
+                for q in old - new:
+                    self._store.remove(q)
+            except OSError as e:
+                raise StoreError(f"cannot write the ontology graph: {e}") from None
         return len(quads)
 
     def graph_value(self, graph: ox.NamedNode, subject: str, predicate: str) -> str | None:
@@ -141,7 +227,7 @@ class KnowledgeStore:
             return self._store.query(sparql, use_default_graph_as_union=True,
                                      substitutions=subs or None, prefixes=vocab.PREFIXES)
         except SyntaxError as e:
-            raise QueryError(f"SPARQL syntax error: {e}") from None
+            raise QueryError(syntax_message(e, sparql)) from None
         except RuntimeError as e:
             if "projection" in str(e):
                 raise QueryError(f"{e}: a bound variable must be listed after SELECT") from None
@@ -150,11 +236,12 @@ class KnowledgeStore:
             raise QueryError(f"SPARQL evaluation failed: {e}") from None
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL update. Raises QueryError on bad syntax."""
+        """Run a SPARQL update (one transaction). Raises QueryError on bad
+        syntax (with line and column), StoreError when writing fails."""
         try:
             self._store.update(sparql, prefixes=vocab.PREFIXES)
         except SyntaxError as e:
-            raise QueryError(f"SPARQL syntax error: {e}") from None
+            raise QueryError(syntax_message(e, sparql)) from None
         except OSError as e:
             raise StoreError(f"update failed: {e}") from None
 

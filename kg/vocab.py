@@ -177,3 +177,9 @@ def compact(iri: str) -> str:
         return iri
     prefix = next(p for p, ns in PREFIXES.items() if ns == best)
     return f"{prefix}:{iri[len(best):]}"
+
+
+# --- build bookkeeping (written by kg.pipeline, not by kg.mapping) ----------
+#: ``<report> kg:buildFingerprint "…"``: hash of the file's bytes and of the
+#: extractor (version, code, data files) that built the report's graph.
+BUILD_FINGERPRINT = KG + "buildFingerprint"
