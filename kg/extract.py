@@ -148,6 +148,12 @@ class Extractor:
             key = span_key(span)
             if not key or self.gaz.is_generic(span.text):
                 continue
+            if entry is None and sec.key == "results" and label not in HARDWARE_LABELS \
+                    and (not span._.kg_decided or span._.kg_source == "gloss") \
+                    and self._in_bullet_header(sec, span):
+                label = "Dataset"  # '**对抗性任务 (Conditional Keeper Burglar)**：' names an evaluation
+                plain.add(key)
+                types[key][label] += 3
             surfaces[key][span.text] += 1
             if span._.kg_name:
                 surfaces[key][span._.kg_name] += 2

@@ -19,6 +19,8 @@ from kg import vocab
 # Characters folded away when comparing names: whitespace, hyphens/dashes,
 # underscores, dots, middle dots, slashes.
 _FOLD_RE = re.compile(r"[\s\-‐‑‒–—_.·/]+")
+# A ".0" version suffix: "3.0" folds like "3" (but "0.05" is kept).
+_POINT_ZERO_RE = re.compile(r"(\d)\.0(?![\d])")
 # Leading vendor names dropped from hardware keys (``NVIDIA A100`` == ``A100``).
 _VENDOR_RE = re.compile(
     r"^(?:(?:nvidia|英伟达|amd|intel|google|apple|huawei|华为|meta|microsoft)"
@@ -32,9 +34,11 @@ def fold(name: str) -> str:
     """Return the comparison form of a surface name.
 
     NFKC (full-width -> ASCII), casefold, and removal of spaces, hyphens,
-    underscores, dots and slashes.  ``fold("Qwen2.5-VL 7B") == "qwen25vl7b"``.
+    underscores, dots and slashes; a ``.0`` version suffix is dropped.
+    ``fold("Qwen2.5-VL 7B") == "qwen25vl7b"``, ``fold("Gemini 3.0") == "gemini3"``.
     """
     s = unicodedata.normalize("NFKC", name).casefold().strip()
+    s = _POINT_ZERO_RE.sub(r"\1", s)  # Gemini 3.0 Pro == Gemini 3 Pro
     return _FOLD_RE.sub("", s)
 
 

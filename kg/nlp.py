@@ -31,7 +31,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.link import fold
+from kg.link import entity_key, fold
 from kg.resources import Entry, Gazetteer, gazetteer, patterns
 
 if not Span.has_extension("kg_entry"):
@@ -166,25 +166,15 @@ def _case_ok(surface: str, entry: Entry) -> bool:
     return True
 
 
-_VERSION_ZERO_RE = re.compile(r"^\d+\.0$")
-
-
 def first_token_index(gaz: Gazetteer) -> set[str]:
-    """Folded first tokens of every gazetteer name and alias, as this
-    tokenizer splits them; a window whose first token is not in the set
-    cannot match, so most tokens are skipped at once."""
-    tok = PaperTokenizer(spacy.blank("xx").vocab)
-    firsts = set()
+    """Every prefix of every folded gazetteer key (and of its vendor-less
+    form).  A window whose folded first token is no such prefix cannot
+    match, so most tokens are skipped at once."""
+    prefixes = set()
     for surface in gaz.surfaces():
-        words = [t.text for t in tok(surface) if not t.is_space]
-        if words:
-            firsts.add(fold(words[0]))
-            if _VENDOR_FIRST.match(words[0]) and len(words) > 1:
-                firsts.add(fold(words[1]))  # 'NVIDIA A100' may be written 'A100'
-    return firsts
-
-
-_VENDOR_FIRST = re.compile(r"(?i)^(?:nvidia|amd|intel|google|apple|huawei|meta|microsoft|geforce|英伟达|华为)$")
+        for key in {fold(surface), entity_key(surface, hardware=True)}:
+            prefixes.update(key[:k] for k in range(1, len(key) + 1))
+    return prefixes
 
 
 def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
@@ -209,21 +199,24 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
         limit = i
         while limit < min(n, i + gaz.max_tokens) and ok[limit]:
             limit += 1
+        ends = []  # window ends whose folded text is still a prefix of some key
+        key, j = "", i
+        while j < limit:
+            key += folded[j]
+            j += 1
+            if key not in firsts:
+                break
+            if words[j - 1] not in _JOINERS:
+                ends.append(j)
         hit = None
-        for j in range(limit, i, -1):
-            if words[j - 1] in _JOINERS:
-                continue
+        for j in reversed(ends):
             key = "".join(folded[i:j])
             if cjk[i] and j - i < 2:
                 continue
             entry = gaz.lookup_key(key)
-            surface = None
-            if entry is None and any(_VERSION_ZERO_RE.match(words[k]) for k in range(i, j)):
-                surface = "".join(words[k] + ws[k] for k in range(i, j - 1)) + words[j - 1]
-                entry = gaz.lookup(surface)  # 'Gemini 3.0 Pro' is 'Gemini 3 Pro'
             if entry is None:
                 continue
-            surface = surface or "".join(words[k] + ws[k] for k in range(i, j - 1)) + words[j - 1]
+            surface = "".join(words[k] + ws[k] for k in range(i, j - 1)) + words[j - 1]
             if gaz.is_generic(surface) or not _case_ok(surface, entry):
                 continue
             if cjk[i] and i > 0 and cjk[i - 1] and entry.type != "Metric":
@@ -392,7 +385,7 @@ class ShapeMatcher:
         doc.spans["kg"] = self._retype_by_neighbours(doc, spans, undecided)
         return doc
 
-    _LIST_SEP_RE = re.compile(r"^[\s*“”\"]*(?:、|和|与|及|以及|,|，|and|or)?[\s*“”\"]*$")
+    _LIST_SEP_RE = re.compile(r"^(?:\s*[（(][^()（）]{0,20}[)）])?[\s*“”\"]*(?:、|和|与|及|以及|,|，|and|or)?[\s*“”\"]*$")
     _IN_FRAME_BEFORE = re.compile(r"在[\s*“”\"]*$")
     _IN_FRAME_AFTER = re.compile(r"^[^，。、；,;]{0,15}?上")
 

@@ -6,7 +6,6 @@ raises :class:`kg.errors.DataError` naming the file and the JSON path.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -151,8 +150,6 @@ class Gazetteer:
     def lookup(self, surface: str) -> Entry | None:
         k = fold(surface)
         hit = self._by_key.get(k)
-        if hit is None and re.search(r"\d\.0\b", surface):
-            hit = self._by_key.get(fold(re.sub(r"(\d)\.0\b", r"\1", surface)))  # Gemini 3.0 Pro
         if hit is None:
             hit = self._by_key.get(entity_key(surface, hardware=True))
             if hit is not None and not hit.is_hardware:

@@ -31,3 +31,9 @@ def test_model_family_and_size_in_billions():
     assert model_family("Janus-Pro 1B") == ("Janus-Pro", 1.0)
     assert model_family("GPT-4o") is None
     assert model_family("A100-80GB") is None
+
+
+def test_point_zero_versions_fold_like_the_integer():
+    assert fold("Gemini 3.0 Pro") == fold("Gemini 3 Pro")
+    assert fold("AlpacaEval 2.0") == "alpacaeval2"
+    assert fold("0.05") == "005"
