@@ -164,7 +164,7 @@ class Extractor:
             if entry is None and not span._.kg_decided and sec.key == "results" and is_lead_label(span):
                 label = "Dataset"  # the topic of a results bullet: a benchmark or setting
                 types[key][label] += 3
-            types[key][label] += 10 if entry else 1
+            types[key][label] += 10 if entry else (3 if span._.kg_decided else 1)
             if span._.kg_source == "gloss":
                 self._gloss_only.add(key)
             else:
@@ -235,7 +235,7 @@ class Extractor:
                         continue
                     cue = before[-1]
                     gap = text[cue.end():rel]
-                    if self._use_marker.search(gap):
+                    if self._use_marker.search(text[cue.start():rel]):
                         continue
                     if not everywhere and (len(gap) > 40 or id(cue) in taken_after):
                         continue

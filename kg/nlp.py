@@ -394,6 +394,7 @@ class ShapeMatcher:
         name listed with a dataset (``PhyGenBench 和 VideoPhy2``) or framed as
         ``在 X 上`` is a dataset."""
         labels = [s.label_ for s in spans]
+        listed_by = [False] * len(spans)
         text = doc_text(doc)
         for i, span in enumerate(spans):
             if (span.start, span.end) not in undecided:
@@ -401,20 +402,21 @@ class ShapeMatcher:
             before = text[max(0, span.start_char - 4):span.start_char]
             after = text[span.end_char:span.end_char + 20]
             framed = self._IN_FRAME_BEFORE.search(before) and self._IN_FRAME_AFTER.match(after) \
-                and "模型" not in after.split("上")[0]
+                and "模型" not in after.split("上")[0] and "之上" not in after[:16]
             listed = any(0 <= j < len(spans) and labels[j] in ("Dataset", "Benchmark")
                          and self._LIST_SEP_RE.match(text[min(span.end_char, spans[j].end_char):
                                                           max(span.start_char, spans[j].start_char)])
                          for j in (i - 1, i + 1))
             if framed or listed:
                 labels[i] = "Dataset"
+                listed_by[i] = bool(listed)
         out = []
-        for span, label in zip(spans, labels):
+        for span, label, strong in zip(spans, labels, listed_by):
             if label != span.label_:
                 new = Span(doc, span.start, span.end, label=label)
                 new._.kg_source = span._.kg_source
                 new._.kg_entry = span._.kg_entry
-                new._.kg_decided = True
+                new._.kg_decided = strong  # a list neighbour is strong evidence, a 在…上 frame weak
                 span = new
             out.append(span)
         return out

@@ -234,11 +234,16 @@ class RelationRules:
         return float(m.group(1)), ("%" if m.group(2) == "%" else None)
 
     def _score_between(self, text: str, a: int, b: int) -> tuple[float | None, str | None]:
-        nums = list(re.finditer(r"(?<![\w.])([-+]?\d+(?:\.\d+)?)\s*(%|分)?(?![\w.])", text[a:b]))
-        if not nums:
-            return None, None
-        m = nums[-1]
-        return float(m.group(1)), ("%" if m.group(2) == "%" else None)
+        """The subject's score stated between it and the cue: a number with
+        a percent sign or 分, or right after a score verb (达到, achieves)."""
+        seg = text[a:b]
+        for m in reversed(list(re.finditer(r"(?<![\w./])([-+]?\d+(?:\.\d+)?)\s*(%|分)?(?![\w./])", seg))):
+            if m.group(2) or re.search(self._SCORE_VERB_BEFORE, seg[max(0, m.start() - 8):m.start()]):
+                return float(m.group(1)), ("%" if m.group(2) == "%" else None)
+        return None, None
+
+    _SCORE_VERB_BEFORE = re.compile(r"(?:达到了?|取得了?|获得了?|为|达|高达|得分|reaches|achieves|of|scores?|at)[\s*：:]*$",
+                                    re.IGNORECASE)
 
     def _cue_verbs(self, text, systems, main, lower) -> list[Found]:
         cues = [(m, False) for m in self.win.finditer(text)] + [(m, True) for m in self.lose.finditer(text)]

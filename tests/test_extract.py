@@ -200,3 +200,24 @@ def test_instrument_is_not_the_winner_nor_the_scorer(extractor):
 def test_a_stated_gain_is_not_a_score(extractor):
     rec = extractor.extract(make_paper("在视频生成任务中，Zorblax-2 实现了 41% 的显著提升。"))
     assert rec["results"] == []
+
+
+def test_task_frame_makes_a_dataset_and_the_subject_is_elided(extractor):
+    rec = extractor.extract(make_paper(
+        "例如在 Quuxsaw 任务上比 Mirage-2 高出 19.4%。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert entity(rec, "Quuxsaw")["type"] == "Dataset"
+    assert ("Zorblax", "Mirage-2", "Quuxsaw") in comparisons(rec)
+
+
+def test_built_on_top_of_is_use_not_proposal(extractor):
+    rec = extractor.extract(make_paper("效果好。", usage="代码构建在 Quuxgen 程序化生成库之上。",
+                                       contribution="本文提出了 Zorblax 框架。"))
+    q = entity(rec, "Quuxgen")
+    assert q["role"] == "uses" and q["type"] != "Dataset"
+
+
+def test_fraction_is_not_a_score(extractor):
+    rec = extractor.extract(make_paper("在 FooBench 上，Zorblax-7B 仅用 1/8 Token 即超过了 Quux-7B。"))
+    c = rec["comparisons"][0]
+    assert c["winner_score"] is None
