@@ -161,6 +161,23 @@ class KnowledgeStore:
         except OSError as e:
             raise StoreError(f"cannot remove graph {graph.value}: {e}") from None
 
+    def bulk_load_nquads(self, data: bytes) -> None:
+        """Add N-Quads with pyoxigraph's bulk loader: fast (no transaction,
+        writes SST files directly) but NOT atomic — a crash midway can leave
+        part of the data.  Used by :mod:`kg.parallel` for builds into an
+        empty store and ``kg load``."""
+        try:
+            self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as e:
+            raise StoreError(f"bulk load failed: {e}") from None
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads in one transaction (all or nothing)."""
+        try:
+            self._store.extend(quads)
+        except OSError as e:
+            raise StoreError(f"cannot add quads: {e}") from None
+
     def load_ontology(self, ttl: Path) -> int:
         """(Re)load the ontology Turtle file into its own named graph."""
         graph = ox.NamedNode(vocab.ONTOLOGY_GRAPH)
