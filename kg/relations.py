@@ -301,7 +301,10 @@ class RelationRules:
             return s
         return None
 
-    _INSTRUMENT = re.compile(r"(?:使用|利用|基于|采用|借助|集成|搭配|配合|以|\busing|\bwith|\bbased on|\bon top of)[\s*“”\"]*$",
+    # a system right after these is a tool or a comparison partner of the
+    # subject ('使用 GPT-5 模型', '与 GPT-4o 相当'), not the subject
+    _INSTRUMENT = re.compile(r"(?:使用|利用|基于|采用|借助|集成|搭配|配合|以|与|跟|同|相比|对比|"
+                             r"\busing|\bwith|\bbased on|\bon top of|\bthan|\bversus|\bvs\.?)[\s*“”\"]*$",
                              re.IGNORECASE)
     _SUBORDINATE_CLAUSE = re.compile(
         r"^[\s*]*(?:在|当|使用|通过|若|如果|对于|针对|将|用|以|替换|when|after|if|by|using)"

@@ -221,3 +221,18 @@ def test_fraction_is_not_a_score(extractor):
     rec = extractor.extract(make_paper("在 FooBench 上，Zorblax-7B 仅用 1/8 Token 即超过了 Quux-7B。"))
     c = rec["comparisons"][0]
     assert c["winner_score"] is None
+
+
+def test_parity_partner_is_not_the_subject_of_a_later_win(extractor):
+    rec = extractor.extract(make_paper("Zorblax-7B 与 GPT-4o 性能相当，并显著超过 Gemini-1.5-Pro。"))
+    got = comparisons(rec)
+    assert len(got) == 1 and next(iter(got))[0] == "Zorblax-7B"
+    assert not any(l == "GPT-4o" or w == "GPT-4o" for w, l, _ in got)
+
+
+def test_english_participle_win_with_scores(extractor):
+    rec = extractor.extract(make_paper(
+        "Our Zorblax-7B achieves 85.3% on MMLU, surpassing GPT-4o (80.1%) and Claude-3.5-Sonnet."))
+    c = next(c for c in rec["comparisons"] if c["loser"] == "gpt4o")
+    assert (c["winner"], c["dataset"], c["winner_score"], c["loser_score"]) == ("zorblax7b", "mmlu", 85.3, 80.1)
+    assert len(rec["comparisons"]) == 2
