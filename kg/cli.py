@@ -410,5 +410,31 @@ def explain(arxiv_id, paths, as_json, store_path):
         click.echo(f"  line {h['line']}: {names.get(h['key'], h['key'])} x {h['count'] or '?'}")
 
 
+@main.command()
+@_store_option
+@click.option("--limit", default=50, show_default=True, help="Print at most this many violations.")
+@_handle_errors
+def validate(store_path, limit):
+    """Check the graph against the SHACL shapes (ontology/shapes.ttl).
+
+    Prints each violation as FOCUS PATH: MESSAGE (VALUE), then a count;
+    the exit status is 1 when there is any violation.
+
+    \b
+    Example:  kg validate --store lab.kg
+    """
+    from kg.validate import validate_store
+
+    violations = validate_store(_open(store_path, read_only=True))
+    for v in violations[:max(limit, 0)]:
+        click.echo(f"{v.severity.lower()}: {v}")
+    if len(violations) > limit:
+        click.echo(f"… {len(violations) - limit} more (use --limit)")
+    if violations:
+        click.echo(f"{len(violations)} violation(s) of the SHACL shapes in {store_path}")
+        sys.exit(1)
+    click.echo(f"{store_path} conforms to the SHACL shapes: no violations")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
