@@ -96,6 +96,33 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+class TokenTable:
+    """Plain lists of a Doc's token texts, trailing spaces and character
+    offsets, built once per Doc: reading ``doc[i].text`` creates a Token
+    object on every access, which dominated the matchers' time."""
+
+    __slots__ = ("words", "ws", "idx", "ends")
+
+    def __init__(self, doc: Doc):
+        self.words = [t.text for t in doc]
+        self.ws = [bool(t.whitespace_) for t in doc]
+        self.idx = [t.idx for t in doc]
+        self.ends = [i + len(w) for i, w in zip(self.idx, self.words)]
+
+    def text(self, start: int, end: int) -> str:
+        """Text of tokens [start, end) as in the Doc."""
+        return "".join(self.words[k] + (" " if self.ws[k] else "") for k in range(start, end - 1)) \
+            + self.words[end - 1]
+
+
+def tokens(doc: Doc) -> TokenTable:
+    """The :class:`TokenTable` of ``doc`` (cached in ``doc.user_data``)."""
+    table = doc.user_data.get("kg_tokens")
+    if table is None:
+        table = doc.user_data["kg_tokens"] = TokenTable(doc)
+    return table
+
+
 # --- token classes -----------------------------------------------------------
 def is_name_token(text: str) -> bool:
     """True for a Latin name-like token (letters/digits, maybe with - . + ')."""
@@ -184,8 +211,8 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
     begins some name (``firsts``) and hold only name tokens and joiners
     (``-`` ``.`` ``+``) are looked up by their folded text.
     """
-    words = [t.text for t in doc]
-    ws = [t.whitespace_ for t in doc]
+    table = tokens(doc)
+    words, ws = table.words, table.ws
     n = len(words)
     folded = [fold(w) for w in words]
     cjk = [is_cjk(w) for w in words]
@@ -216,7 +243,7 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
             entry = gaz.lookup_key(key)
             if entry is None:
                 continue
-            surface = "".join(words[k] + ws[k] for k in range(i, j - 1)) + words[j - 1]
+            surface = table.text(i, j)
             if gaz.is_generic(surface) or not _case_ok(surface, entry):
                 continue
             if cjk[i] and i > 0 and cjk[i - 1] and entry.type != "Metric":
@@ -303,22 +330,23 @@ def _in_gloss(doc: Doc, start: int, end: int) -> bool:
     """True when tokens [start, end) open a parenthesis right after Chinese
     text or after a name — a translation gloss such as ``强化学习 (RL)`` or an
     expansion such as ``ZwZ (Zooming without Zooming)``."""
+    words = tokens(doc).words
     j = start - 1
-    while j >= 0 and doc[j].is_space:
+    while j >= 0 and words[j].isspace():
         j -= 1
-    if j < 0 or doc[j].text not in _OPEN_PAREN:
+    if j < 0 or words[j] not in _OPEN_PAREN:
         return False
     k = j - 1
-    while k >= 0 and (doc[k].is_space or doc[k].text in {"*", "”", "“", "\""}):
+    while k >= 0 and (words[k].isspace() or words[k] in {"*", "”", "“", "\""}):
         k -= 1
-    return k >= 0 and (is_cjk(doc[k].text) or name_shape(doc[k].text) is not None)
+    return k >= 0 and (is_cjk(words[k]) or name_shape(words[k]) is not None)
 
 
 def _chinese_context(doc: Doc, start: int, end: int, width: int = 8) -> bool:
     """True when Chinese characters stand within ``width`` characters of
     tokens [start, end) — the run sits in Chinese prose, not English."""
-    a = doc[start].idx
-    b = doc[end - 1].idx + len(doc[end - 1].text)
+    t = tokens(doc)
+    a, b = t.idx[start], t.ends[end - 1]
     text = doc_text(doc)
     return bool(_CJK_CONTEXT_RE.search(text[max(0, a - width):a])
                 or _CJK_CONTEXT_RE.search(text[b:b + width]))
@@ -331,17 +359,19 @@ _RUN_BREAKERS = {"vs", "versus"}
 def _latin_runs(doc: Doc, taken: set[int]):
     """Yield (start, end) of maximal runs of Latin name tokens joined by
     single spaces or hyphens, not overlapping ``taken``."""
-    i, n = 0, len(doc)
+    t = tokens(doc)
+    words, ws = t.words, t.ws
+    i, n = 0, len(words)
     while i < n:
-        if i in taken or not is_name_token(doc[i].text):
+        if i in taken or not is_name_token(words[i]):
             i += 1
             continue
-        if doc[i].text.casefold() in _RUN_BREAKERS:
+        if words[i].casefold() in _RUN_BREAKERS:
             i += 1
             continue
         j = i + 1
-        while (j < n and j not in taken and is_name_token(doc[j].text)
-               and doc[j].text.casefold() not in _RUN_BREAKERS and doc[j - 1].whitespace_):
+        while (j < n and j not in taken and is_name_token(words[j])
+               and words[j].casefold() not in _RUN_BREAKERS and ws[j - 1]):
             j += 1
         yield i, j
         i = j
@@ -422,7 +452,8 @@ class ShapeMatcher:
         return out
 
     def _names_in_run(self, doc: Doc, start: int, end: int, chinese: bool):
-        words = [doc[k].text for k in range(start, end)]
+        table = tokens(doc)
+        words = table.words[start:end]
         shapes = [name_shape(w) for w in words]
         if _in_gloss(doc, start, end):
             # a gloss is a name when strongly name-shaped; otherwise it is
@@ -435,7 +466,7 @@ class ShapeMatcher:
             elif end - start <= 5 and words[0][:1].isupper() and words[-1][:1].isupper() and all(
                     s is not None or w[:1].isupper() or w in _FUNCTION_WORDS
                     for w, s in zip(words, shapes)) \
-                    and not self.gaz.is_generic(doc[start:end].text) \
+                    and not self.gaz.is_generic(table.text(start, end)) \
                     and not all(self.gaz.is_generic(w) or w.casefold() in self.stop for w in words):
                 yield start, end, "gloss"
             return
@@ -444,7 +475,7 @@ class ShapeMatcher:
                      or _UNIT_RE.match(w) for w, s in zip(words, shapes))
             if ok and words[0][:1].isupper() and end - start <= 5 \
                     and not all(self.gaz.is_generic(w) or self.gaz.is_common_word(w) for w in words):
-                surface = doc[start:end].text
+                surface = table.text(start, end)
                 if not self.gaz.is_generic(surface):
                     yield start, end, "shape"
                     return
@@ -461,14 +492,15 @@ class ShapeMatcher:
             yield start + k, start + k + 1, "shape"
 
     def _cue_after(self, doc: Doc, end: int, cues: list[str], width: int = 12) -> bool:
-        pos = doc[end - 1].idx + len(doc[end - 1].text)
+        pos = tokens(doc).ends[end - 1]
         nxt = doc_text(doc)[pos:pos + width].lstrip(" *”\"）)")
         return any(nxt.casefold().startswith(c.casefold()) for c in cues)
 
     def _cue_before(self, doc: Doc, start: int, cues: list[str], width: int = 14) -> bool:
         """A cue word right before the name (``评测基准 SciAgentGym``,
         ``the benchmark FooBench``), allowing 名为/称为/called between."""
-        prev = doc_text(doc)[max(0, doc[start].idx - width):doc[start].idx]
+        a = tokens(doc).idx[start]
+        prev = doc_text(doc)[max(0, a - width):a]
         prev = re.sub(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$", "", prev)
         return any(prev.casefold().endswith(c.casefold()) for c in cues)
 
@@ -479,7 +511,7 @@ class ShapeMatcher:
     def _type(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
         """(type, decided): ``decided`` is False when no suffix or cue spoke
         and the type is only a default."""
-        surface = doc[start:end].text
+        surface = tokens(doc).text(start, end)
         if self.dataset_name.search(surface):
             return ("Benchmark" if re.search(r"(?i)bench|eval|arena|qa", surface) else "Dataset"), True
         if self._cue_after(doc, end, self.dataset_cues) or self._cue_before(doc, start, self.dataset_cues):
