@@ -26,7 +26,7 @@ import jsonschema
 
 from kg.link import entity_key, fold
 from kg.model import Paper, Section
-from kg.nlp import build_pipeline, doc_text, name_shape, sentence_of, sentences
+from kg.nlp import build_pipeline, doc_text, name_shape, plain_sentences, sentence_of
 from kg.relations import BASELINES, DATASET_LABELS, Found, Mention, RelationRules
 from kg.resources import gazetteer, patterns, schema
 
@@ -218,7 +218,7 @@ class Extractor:
                                                  evidence=clean_sentence(sentence_of(span).text)[:400])
                             out.append(key)
             everywhere = sec.key in ("contribution", "abstract")
-            for sent in sentences(doc):
+            for sent in plain_sentences(doc):
                 text = sent.text
                 cues = list(self._propose.finditer(text))
                 if not cues:
@@ -292,8 +292,8 @@ class Extractor:
         per_sentence = []  # (section, sentence, mentions)
         baselines: list[str] = []
         for sec, doc in zip(sections, docs):
-            spans = list(doc.spans["kg"])
-            for sent in sentences(doc):
+            spans = [(sp.start, sp.end, sp.start_char, sp.end_char, sp) for sp in doc.spans["kg"]]
+            for sent in plain_sentences(doc):
                 if not sent.text.strip():
                     continue
                 ms = self._sentence_mentions(sent, spans, entities)
@@ -365,13 +365,15 @@ class Extractor:
 
     @staticmethod
     def _sentence_mentions(sent, spans, entities) -> list[Mention]:
+        """Mentions inside ``sent``; ``spans`` holds (start, end, start_char,
+        end_char, span) tuples of the Doc."""
         ms = []
-        for span in spans:
-            if span.start >= sent.start and span.end <= sent.end:
+        for start, end, a, b, span in spans:
+            if start >= sent.start and end <= sent.end:
                 key = span_key(span)
                 ent = entities.get(key)
                 if ent is not None:
-                    ms.append(Mention(span.start_char - sent.start_char, span.end_char - sent.start_char,
+                    ms.append(Mention(a - sent.start_char, b - sent.start_char,
                                       key, ent["type"], ent["role"] == "proposes",
                                       ent.get("lower_is_better"), is_lead_label(span)))
         return ms

@@ -104,9 +104,11 @@ class TokenTable:
     __slots__ = ("words", "ws", "idx", "ends")
 
     def __init__(self, doc: Doc):
-        self.words = [t.text for t in doc]
-        self.ws = [bool(t.whitespace_) for t in doc]
-        self.idx = [t.idx for t in doc]
+        self.words, self.ws, self.idx = [], [], []
+        for t in doc:
+            self.words.append(t.text)
+            self.ws.append(bool(t.whitespace_))
+            self.idx.append(t.idx)
         self.ends = [i + len(w) for i, w in zip(self.idx, self.words)]
 
     def text(self, start: int, end: int) -> str:
@@ -157,6 +159,30 @@ def sentences(doc: Doc) -> list[Span]:
     if sents is None:
         sents = doc.user_data["kg_sents"] = list(doc.sents)
     return sents
+
+
+class Sentence:
+    """A sentence as plain data: token span, character span and text."""
+
+    __slots__ = ("start", "end", "start_char", "end_char", "text")
+
+    def __init__(self, start, end, start_char, end_char, text):
+        self.start, self.end = start, end
+        self.start_char, self.end_char, self.text = start_char, end_char, text
+
+
+def plain_sentences(doc: Doc) -> list[Sentence]:
+    """:func:`sentences` as :class:`Sentence` objects (no spaCy objects
+    are created when their text or offsets are read)."""
+    out = doc.user_data.get("kg_plain_sents")
+    if out is None:
+        t, text = tokens(doc), doc_text(doc)
+        out = []
+        for s in sentences(doc):
+            a, b = t.idx[s.start], t.ends[s.end - 1]
+            out.append(Sentence(s.start, s.end, a, b, text[a:b]))
+        doc.user_data["kg_plain_sents"] = out
+    return out
 
 
 def sentence_of(span: Span) -> Span:
