@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 import unicodedata
 from urllib.parse import quote
 
@@ -30,6 +31,7 @@ _GREEK = {"π": "pi", "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta",
           "λ": "lambda", "μ": "mu", "σ": "sigma", "τ": "tau", "θ": "theta"}
 
 
+@lru_cache(maxsize=200_000)
 def fold(name: str) -> str:
     """Return the comparison form of a surface name.
 

@@ -79,7 +79,10 @@ class PaperTokenizer:
                     continue
             words.append(tok)
             spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=sentence_starts(words, spaces))
+        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sentence_starts(words, spaces))
+        doc.user_data["kg_tokens"] = TokenTable.from_words(words, spaces)
+        doc.user_data["kg_text"] = text
+        return doc
 
     def to_disk(self, *_a, **_k):  # pragma: no cover - spaCy serialisation hook
         pass
@@ -110,6 +113,19 @@ class TokenTable:
             self.ws.append(bool(t.whitespace_))
             self.idx.append(t.idx)
         self.ends = [i + len(w) for i, w in zip(self.idx, self.words)]
+
+    @classmethod
+    def from_words(cls, words: list[str], spaces: list[bool]) -> "TokenTable":
+        """Build the table from the tokenizer's own lists (no Doc walk)."""
+        self = cls.__new__(cls)
+        self.words, self.ws = words, spaces
+        self.idx, self.ends, pos = [], [], 0
+        for w, sp in zip(words, spaces):
+            self.idx.append(pos)
+            pos += len(w)
+            self.ends.append(pos)
+            pos += sp
+        return self
 
     def text(self, start: int, end: int) -> str:
         """Text of tokens [start, end) as in the Doc."""
