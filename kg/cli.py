@@ -127,6 +127,7 @@ def build(paths, store_path, quiet, prune, force, max_size):
     try:
         summary = run_build(paths, store, progress_cb, prune=prune, force=force, max_size=limit)
     finally:
+        store.close()  # release the write lock before exiting (also when run in-process)
         if bar is not None:
             bar.stop()
     for p in summary.problems:

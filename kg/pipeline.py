@@ -222,11 +222,19 @@ def _bare_record(paper: Paper) -> dict:
     """An extraction record with the paper's metadata and no facts, used
     when extracting the paper failed (the paper node and its report link are
     kept; nothing is invented)."""
+    from kg.resources import schema
+
     meta = asdict(paper)
     meta.pop("sections")
     meta["authors"] = list(paper.authors)
     meta["categories"] = list(paper.categories)
-    return {"paper": meta, "fields": [], "entities": [], "hardware": [], "comparisons": []}
+    record: dict = {"paper": meta}
+    # every other part the record schema requires, empty: the schema is the
+    # contract between extraction and mapping, so this follows its changes
+    for key, spec in schema("record").get("properties", {}).items():
+        if key != "paper" and spec.get("type") == "array":
+            record[key] = []
+    return record
 
 
 def _brief(err: BaseException) -> str:

@@ -42,11 +42,27 @@ def default_store_path() -> str:
     return os.environ.get("KG_STORE") or DEFAULT_STORE
 
 
+class _Closed:
+    """Stands in for the pyoxigraph Store after :meth:`KnowledgeStore.close`."""
+
+    def __init__(self, path):
+        self._path = path
+
+    def __getattr__(self, name):
+        raise StoreError(f"{self._path or 'in-memory store'}: the store is closed")
+
+    def __len__(self):
+        raise StoreError(f"{self._path or 'in-memory store'}: the store is closed")
+
+
 def _looks_like_store(folder: Path) -> bool:
-    """True for an empty folder or one holding a RocksDB database (a
-    ``CURRENT`` file), i.e. a folder a store may be opened in."""
+    """True for an empty folder or one holding a RocksDB database, i.e. a
+    folder a store may be opened in.  ``LOCK`` counts: it is the first file
+    RocksDB creates, so a store another process is creating right now is
+    reported as in use, not as a foreign folder."""
     try:
-        return (folder / "CURRENT").is_file() or not any(folder.iterdir())
+        return (any((folder / name).is_file() for name in ("CURRENT", "LOCK", "IDENTITY"))
+                or not any(folder.iterdir()))
     except OSError:
         return True  # let the store itself report the problem
 
@@ -122,6 +138,23 @@ class KnowledgeStore:
             raise StoreError(f"{self.path}: cannot open store: {msg.splitlines()[0]}") from None
         except (RuntimeError, ValueError) as e:  # pragma: no cover - defensive
             raise StoreError(f"{self.path}: cannot open store: {e}") from None
+
+    def close(self) -> None:
+        """Release the store, and with it the write lock, now rather than
+        when this object is garbage-collected (an exception's traceback can
+        keep it alive).  Any later use raises StoreError."""
+        if self.path is not None:
+            try:
+                self._store.flush()
+            except (OSError, AttributeError, StoreError):
+                pass
+        self._store = _Closed(self.path)
+
+    def __enter__(self) -> "KnowledgeStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     # -- writing -----------------------------------------------------------
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:

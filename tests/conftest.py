@@ -26,3 +26,9 @@ def seed_store_path(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def seed_store(seed_store_path) -> KnowledgeStore:
     return KnowledgeStore(seed_store_path, read_only=True)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "slow: takes seconds (subprocesses, kill -9, concurrent builds); runs by default, "
+                   "deselect with -m 'not slow'")
