@@ -286,6 +286,33 @@ def test_exception_while_extracting_one_paper_does_not_stop_the_build(run, tmp_p
     assert r.exit_code == 0 and "built 1 report(s)" in r.output and "skipped" not in r.output
 
 
+def test_a_reader_or_mapping_bug_costs_only_its_file(run, tmp_path, monkeypatch):
+    folder = tmp_path / "reports"
+    good = copy_seed(SMALL, folder / "a.txt")
+    other = copy_seed(ARXIV, folder / "b.txt")
+    store = tmp_path / "s"
+    assert run("build", folder, "--store", store, "-q").exit_code == 0
+    before = store_by_graph(store)
+    real_read, real_map = pipeline.read_report, pipeline.map_report
+
+    def bad_read(path, *args, **kwargs):
+        if Path(path).name == "b.txt":
+            raise ValueError("reader bug")
+        return real_read(path, *args, **kwargs)
+
+    def bad_map(report, records):
+        if Path(report.path).name == "a.txt":
+            raise KeyError("results")
+        return real_map(report, records)
+    monkeypatch.setattr(pipeline, "read_report", bad_read)
+    monkeypatch.setattr(pipeline, "map_report", bad_map)
+    r = run("build", folder, "--store", store, "-q", "--force")
+    assert r.exit_code == 1
+    assert f"error: {other}: internal error while reading: ValueError: reader bug\n" in r.output
+    assert f"error: {good}: internal error while mapping: KeyError: 'results'\n" in r.output
+    assert store_by_graph(store) == before  # both old graphs kept whole
+
+
 # ---------------------------------------------------------------------------
 # Idempotent, incremental builds
 # ---------------------------------------------------------------------------
@@ -512,6 +539,9 @@ def test_building_a_mutated_report_leaves_the_whole_graph_or_the_old_one(
     assert not internal, internal
     if unreadable:
         assert graph_quads(store, path) == original_graphs[name]  # the old graph, untouched
+        empty = KnowledgeStore()
+        build([path], empty, extractor=extractor)
+        assert empty.report_graphs() == []  # and nothing in a fresh store
         return
     fresh = KnowledgeStore()
     build([path], fresh, extractor=extractor)
