@@ -27,6 +27,11 @@ class SourceError(KgError):
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
 
+    def __reduce__(self):
+        # picklable (worker processes send errors back): rebuild from the
+        # three fields, not from the formatted message in ``args``
+        return (type(self), (self.path, self.line, self.message))
+
 
 class DataError(KgError):
     """A packaged data file (gazetteer, patterns, schema) is missing or invalid."""

@@ -642,3 +642,10 @@ def test_double_build_equals_one_clean_build(copies, clean_build, tmp_path):
     out, _ = proc.communicate(timeout=300)
     assert "built 12 report(s)" in out
     assert store_by_graph(store) == clean_build
+
+
+def test_source_errors_survive_pickling_for_worker_processes():
+    import pickle
+
+    e = pickle.loads(pickle.dumps(SourceError("a/b.txt", 3, "bad byte")))
+    assert (e.path, e.line, e.message, str(e)) == ("a/b.txt", 3, "bad byte", "a/b.txt:3: bad byte")
