@@ -93,8 +93,13 @@ def main():
 @click.option("--force", is_flag=True, help="Rebuild files even when their graph is up to date.")
 @click.option("--max-size", default="16MB", show_default=True, metavar="SIZE",
               help="Refuse report files larger than SIZE (e.g. 64MB).")
+@click.option("--jobs", "-j", type=click.IntRange(1), default=None, metavar="N",
+              help="Extract in N worker processes (default: the number of cores).")
+@click.option("--bulk/--no-bulk", default=None,
+              help="Write with the bulk loader (fast, not atomic) or one transaction per report. "
+                   "Default: bulk when the store holds no report yet.")
 @_handle_errors
-def build(paths, store_path, quiet, prune, force, max_size):
+def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
     """Build the graph from report files or folders (default: seeds/).
 
     Each report file becomes one named graph, replaced in one transaction
@@ -103,8 +108,14 @@ def build(paths, store_path, quiet, prune, force, max_size):
     skipped; building twice gives the same quads.  Files that cannot be read
     are reported as FILE:LINE: MESSAGE and skipped (their previous graph is
     kept); the exit status is then 1.  Warnings never change the status.
+
+    Reports are extracted in --jobs worker processes; the output does not
+    depend on N.  Into an empty store (or with --bulk) graphs are written with
+    the bulk loader, which is faster but not atomic: if a bulk build is
+    interrupted, run 'kg build' again (graphs left without a fingerprint are
+    rebuilt, one transaction each).
     """
-    from kg.pipeline import build as run_build
+    from kg.parallel import build as run_build
     from kg.reader import parse_size
 
     try:
@@ -125,7 +136,8 @@ def build(paths, store_path, quiet, prune, force, max_size):
         def progress_cb(path, done, total):
             bar.update(task, completed=done, total=total, description=path)
     try:
-        summary = run_build(paths, store, progress_cb, prune=prune, force=force, max_size=limit)
+        summary = run_build(paths, store, progress_cb, prune=prune, force=force, max_size=limit,
+                            jobs=jobs, bulk=bulk)
     finally:
         store.close()  # release the write lock before exiting (also when run in-process)
         if bar is not None:
@@ -145,6 +157,63 @@ def build(paths, store_path, quiet, prune, force, max_size):
                f"{summary.quads} quads in {summary.seconds:.1f} s{extra}")
     if summary.errors:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--output-dir", "-o", required=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Folder to write one N-Quads file per report into (created).")
+@click.option("--jobs", "-j", type=click.IntRange(1), default=None, metavar="N",
+              help="Extract in N worker processes (default: the number of cores).")
+@click.option("--max-size", default="16MB", show_default=True, metavar="SIZE",
+              help="Refuse report files larger than SIZE (e.g. 64MB).")
+@_handle_errors
+def extract(paths, output_dir, jobs, max_size):
+    """Extract report files to N-Quads, one file per report (no store).
+
+    DIR/REPORT_FILE_NAME.nq holds the report's named graph, exactly the quads
+    'kg build' would store.  Load them with 'kg load DIR' (or any triple
+    store's N-Quads loader).  Runs on any machine: split the report files
+    between machines and run 'kg extract' on each.
+
+    \b
+    Example:  kg extract reports/ -o nq/ && kg load nq/ --store big.kg
+    """
+    from kg.parallel import extract_to_dir
+    from kg.reader import parse_size
+
+    try:
+        limit = parse_size(max_size)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--max-size") from None
+    s = extract_to_dir(paths, output_dir, jobs=jobs, max_size=limit)
+    for p in s.problems:
+        click.echo(f"warning: {p}", err=True)
+    for e in s.errors:
+        click.echo(f"error: {e}", err=True)
+    click.echo(f"wrote {s.files} N-Quads file(s) to {output_dir}: {s.papers} papers, {s.quads} quads "
+               f"in {s.seconds:.1f} s" + (f", {len(s.errors)} error(s)" if s.errors else ""))
+    if s.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_store_option
+@_handle_errors
+def load(paths, store_path):
+    """Bulk-load N-Quads files written by 'kg extract' (folders: every *.nq).
+
+    Adds the ontology graph; a report graph already in the store is replaced.
+    Uses the bulk loader: fast but not atomic (if interrupted, load again).
+
+    \b
+    Example:  kg load nq/ --store big.kg
+    """
+    from kg.parallel import load_dir
+
+    s = load_dir(paths, _open(store_path))
+    click.echo(f"loaded {s.files} file(s) into {store_path}: {s.quads} quads in the store, {s.seconds:.1f} s")
 
 
 @main.command()
