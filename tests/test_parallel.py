@@ -1,0 +1,131 @@
+"""Parallel extraction, the bulk path, extract/load split, and quick start-up."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg import parallel, pipeline
+from kg.cli import main
+from kg.store import KnowledgeStore
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+HF = SEEDS / "000_3d92274d0f9505a7.txt"      # 7 papers
+ARXIV = SEEDS / "004_598ffdc448aaeccc.txt"   # 10 papers
+
+
+@pytest.fixture
+def reports(tmp_path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(HF, folder / HF.name)
+    shutil.copy(ARXIV, folder / ARXIV.name)
+    return folder
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def quads_of(path) -> set:
+    s = KnowledgeStore(path, read_only=True)
+    try:
+        return set(s.quads())
+    finally:
+        del s
+
+
+@pytest.fixture
+def reference(reports, tmp_path) -> set:
+    """Quads of the sequential, transactional build of kg.pipeline."""
+    store = KnowledgeStore(tmp_path / "ref")
+    summary = pipeline.build([reports], store)
+    assert not summary.errors
+    quads = set(store.quads())
+    del store
+    return quads
+
+
+def test_jobs_1_and_2_and_bulk_or_not_give_the_same_quads(reports, tmp_path, reference):
+    for name, extra in [("j1", ["--jobs", "1"]), ("j2", ["--jobs", "2"]),
+                        ("j2tx", ["--jobs", "2", "--no-bulk"])]:
+        r = run("build", reports, "--store", tmp_path / name, "-q", *extra)
+        assert r.exit_code == 0, r.output
+        assert "built 2 report(s)" in r.output and "17 papers" in r.output
+        assert quads_of(tmp_path / name) == reference, name
+
+
+def test_bulk_batches_and_incremental_rebuild(reports, tmp_path, reference):
+    store = KnowledgeStore(tmp_path / "s")
+    s = parallel.build([reports], store, jobs=2, bulk_batch_bytes=1)  # one bulk_load per report
+    assert s.reports == 2 and not s.errors and set(store.quads()) == reference
+    # the store now holds reports: the next build is incremental and skips unchanged files
+    s = parallel.build([reports], store, jobs=2)
+    assert s.reports == 0 and s.skipped == 2
+    # a changed file is rebuilt in one transaction; the other graph is left alone
+    f = reports / HF.name
+    f.write_text(f.read_text(encoding="utf-8").replace("ThinkARM", "ThinkARMX"), encoding="utf-8")
+    s = parallel.build([reports], store, jobs=2)
+    assert s.reports == 1 and s.skipped == 1
+    fresh = KnowledgeStore(tmp_path / "fresh")
+    parallel.build([reports], fresh, jobs=1)
+    assert set(store.quads()) == set(fresh.quads()) != reference
+    # --bulk on a store that holds the graph: dropped first, same result
+    s = parallel.build([reports], store, jobs=1, bulk=True, force=True)
+    assert s.reports == 2 and set(store.quads()) == set(fresh.quads())
+
+
+def test_per_file_errors_survive_worker_processes(reports, tmp_path):
+    (reports / "bad.txt").write_bytes(b"# Hugging Face Daily Papers Report\n\x00\xff\xfe garbage")
+    r = run("build", reports, "--store", tmp_path / "s", "-q", "--jobs", "2")
+    assert r.exit_code == 1
+    assert "bad.txt" in r.output and "error:" in r.output
+    assert "built 2 report(s)" in r.output and "17 papers" in r.output
+
+
+def test_extract_then_load_gives_the_same_quads_as_build(reports, tmp_path, reference):
+    out = tmp_path / "nq"
+    r = run("extract", reports, "--output-dir", out, "--jobs", "2")
+    assert r.exit_code == 0, r.output
+    assert sorted(p.name for p in out.iterdir()) == [HF.name + ".nq", ARXIV.name + ".nq"]
+    r = run("load", out, "--store", tmp_path / "s")
+    assert r.exit_code == 0, r.output and "loaded 2 file(s)" in r.output
+    assert quads_of(tmp_path / "s") == reference
+    # loading again replaces the graphs (no duplicates), and a build sees fresh fingerprints
+    assert run("load", out, "--store", tmp_path / "s").exit_code == 0
+    assert quads_of(tmp_path / "s") == reference
+    r = run("build", reports, "--store", tmp_path / "s", "-q")
+    assert "2 unchanged report(s) skipped" in r.output
+
+
+def test_extract_file_nquads_is_the_distributed_unit():
+    nq, messages = parallel.extract_file_nquads(HF)
+    lines = nq.decode().splitlines()
+    assert len(lines) > 100 and "buildFingerprint" in lines[-1]
+    assert all(line.endswith(" .") for line in lines)
+    body, fp = parallel.split_fingerprint(nq)
+    assert fp.decode() == lines[-1] + "\n" and body + fp == nq
+
+
+def test_help_and_query_do_not_import_spacy(seed_store_path):
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from kg.cli import main\n"
+        "r = CliRunner().invoke(main, ['--help'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "r = CliRunner().invoke(main, ['build', '--help'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        f"r = CliRunner().invoke(main, ['query', 'papers_per_field', '--store', {str(seed_store_path)!r}])\n"
+        "assert r.exit_code == 0, r.output\n"
+        f"r = CliRunner().invoke(main, ['beats', 'GPT-4o', '--store', {str(seed_store_path)!r}])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "assert 'spacy' not in sys.modules, 'spacy imported'\n"
+    )
+    p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
