@@ -1,0 +1,152 @@
+"""End-to-end benchmark: synthetic corpus -> kg build -> queries, against the
+two limits measured in the same run on the same input (a bare spaCy
+tokenizer pass, pyoxigraph's own bulk_load of the same N-Quads).
+
+Not collected by pytest; run explicitly::
+
+    .venv/bin/python tests/bench/bench.py --papers 1000 --jobs 2
+
+Prints ONE JSON object (see README, "Performance").
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+#: bindings for the parameterised queries of queries/ (names resolved as in kg query --bind)
+BINDINGS = {"beats": {"loser": "GPT-4o"}, "leaderboard": {"dataset": "IFEval"},
+            "hardware": {"hardware": "NVIDIA A100"}, "papers": {"paperId": "2700.00001"},
+            "proposed": {"paperId": "2700.00001"}}
+
+
+def _rss_mb() -> dict:
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"self": round(me, 1), "largest_child": round(kids, 1)}
+
+
+def _du(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def _median_ms(fn, runs: int = 7) -> float:
+    fn()  # warm-up
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return round(statistics.median(times) * 1000, 2)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--papers", type=int, default=1000)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--workdir", help="folder for corpus and stores (default: a temp folder, removed)")
+    ap.add_argument("--no-bulk", action="store_true", help="build with one transaction per report")
+    args = ap.parse_args()
+
+    from kg import parallel
+    from kg.store import KnowledgeStore
+    from synth import seed_blocks, write_corpus
+
+    work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kgbench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    corpus, store_dir = work / "reports", work / "store"
+    for d in (corpus, store_dir, work / "bulk", work / "export.nq"):
+        if d.is_dir():
+            shutil.rmtree(d)
+        elif d.exists():
+            d.unlink()
+    out: dict = {"papers": args.papers, "jobs": args.jobs, "cores": os.cpu_count()}
+
+    t = time.perf_counter()
+    blocks, headers = seed_blocks()
+    c = write_corpus(args.papers, corpus, blocks=blocks, headers=headers)
+    del blocks
+    out.update(files=c["files"], mb_text=round(c["bytes"] / 1e6, 2),
+               synth_seconds=round(time.perf_counter() - t, 1))
+
+    # -- the build (what we measure) --------------------------------------------
+    store = KnowledgeStore(store_dir)
+    t = time.perf_counter()
+    s = parallel.build([corpus], store, jobs=args.jobs, bulk=False if args.no_bulk else None)
+    secs = time.perf_counter() - t
+    rss = _rss_mb()
+    del store
+    assert not s.errors, [str(e) for e in s.errors[:5]]
+    out.update(
+        built_papers=s.papers, reports=s.reports, entities=s.entities, comparisons=s.comparisons,
+        seconds=round(secs, 2), papers_per_s=round(s.papers / secs, 1),
+        mb_per_s=round(c["bytes"] / 1e6 / secs, 3), quads=s.quads,
+        quads_per_s=round(s.quads / secs), bulk=s.bulk,
+        store_write_seconds=round(s.write_seconds, 2),
+        store_write_quads_per_s=round(s.quads / s.write_seconds) if s.write_seconds else None,
+        peak_rss_mb=rss, peak_rss_mb_sum=round(rss["self"] + rss["largest_child"] * args.jobs, 1),
+        store_mb=round(_du(store_dir) / 1e6, 1))
+
+    # -- queries, warm, through the library ---------------------------------------
+    from kg.queries import beats, query_names, resolve_entity, resolve_query, run_select
+
+    import pyoxigraph as ox
+    ro = KnowledgeStore(store_dir, read_only=True)
+    lat = {}
+    for name in query_names():
+        binds = {}
+        for var, value in BINDINGS.get(name, {}).items():
+            iris = resolve_entity(ro, value) if var != "paperId" else []
+            binds[var] = iris[0] if iris else ox.Literal(value)
+        sparql = resolve_query(name)
+        lat[name] = _median_ms(lambda: run_select(ro, sparql, binds), runs=5)
+    lat["kg beats GPT-4o"] = _median_ms(lambda: beats(ro, "GPT-4o"), runs=7)
+    out["query_ms_warm_median"] = lat
+
+    # -- limit 1: pyoxigraph's own bulk_load of the same N-Quads ---------------------
+    nq = work / "export.nq"
+    ro.export("nquads", str(nq))
+    del ro
+    fresh = ox.Store(str(work / "bulk"))
+    t = time.perf_counter()
+    fresh.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    fresh.flush()
+    bl = time.perf_counter() - t
+    n_bulk = len(fresh)
+    del fresh
+    out["bulk_load"] = {"quads": n_bulk, "seconds": round(bl, 2), "quads_per_s": round(n_bulk / bl),
+                        "nq_mb": round(nq.stat().st_size / 1e6, 1)}
+    if out["store_write_quads_per_s"]:
+        out["ratio_store_write_vs_bulk_load"] = round(out["store_write_quads_per_s"] / (n_bulk / bl), 2)
+
+    # -- limit 2: a bare spaCy tokenizer over the same texts (one process) -------------
+    import spacy
+    tok = spacy.blank("xx").tokenizer
+    tok("warm up 预热 GPT-4o")
+    t = time.perf_counter()
+    ntok = 0
+    for f in sorted(corpus.glob("*.txt")):
+        ntok += len(tok(f.read_text(encoding="utf-8")))
+    tt = time.perf_counter() - t
+    out["tokenizer"] = {"tokens": ntok, "seconds": round(tt, 2), "mb_per_s": round(c["bytes"] / 1e6 / tt, 2),
+                        "papers_per_s": round(args.papers / tt, 1)}
+    out["ratio_papers_per_s_vs_tokenizer"] = round(out["papers_per_s"] / (args.papers / tt), 3)
+
+    if not args.workdir:
+        shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps(out, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

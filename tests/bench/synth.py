@@ -1,0 +1,141 @@
+"""A synthetic corpus of N papers made from the seed reports.
+
+Paper blocks of the seed reports (their line spans, from :mod:`kg.reader`)
+are recombined into new report files of 20–50 papers (Hugging Face files
+from Hugging Face blocks, arXiv files from arXiv blocks), and every copy is
+made a new paper:
+
+* a unique synthetic arXiv id (``27MM.NNNNN``) replaces the block's id in its
+  link lines, anchor and URLs;
+* the names the paper proposes, and about a third of the models it uses, are
+  renamed to generated names (``Zorvex-7B``, ``Quillam-2``), the same name
+  everywhere in the block, so that linking works on names the gazetteer does
+  not know and entities keep appearing as the corpus grows (known names such
+  as GPT-4o stay, so papers still link to each other).
+
+Deterministic for a given ``seed``.  Run as a script::
+
+    python tests/bench/synth.py 1000 /tmp/corpus
+"""
+from __future__ import annotations
+
+import random
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+
+_SYLL = ["zor", "vex", "qui", "lam", "bri", "tho", "nax", "pel", "dra", "mor", "kiv", "sol",
+         "ten", "yur", "gal", "fen", "orb", "lux", "tar", "wen", "cal", "dex", "ri", "no"]
+_SUFFIX = ["", "", "-7B", "-2", "-XL", "-VL", "-13B", "-1.5", "-Pro", "-3B", "-R1", "-Net"]
+
+
+@dataclass
+class Block:
+    format: str           # hf-daily | arxiv-cv
+    text: str             # the paper block, lines joined with "\n"
+    arxiv_id: str | None
+    proposed: list[str]   # names the paper proposes (surface forms)
+    models: list[str]     # models it uses
+
+
+def _names(rec: dict) -> tuple[list[str], list[str]]:
+    proposed = [e["name"] for e in rec["entities"] if e["role"] == "proposes"]
+    models = [e["name"] for e in rec["entities"] if e["role"] != "proposes" and e["type"] == "Model"]
+    keep = lambda n: len(n) >= 3 and not n.isdigit()  # noqa: E731
+    return [n for n in proposed if keep(n)], [n for n in models if keep(n)]
+
+
+def seed_blocks(seeds: Path = SEEDS) -> tuple[list[Block], dict[str, str]]:
+    """The paper blocks of the seed reports (with the names the extractor
+    finds in them) and one header per format."""
+    from kg.extract import Extractor
+    from kg.reader import read_report
+
+    ex = Extractor()
+    blocks, headers = [], {}
+    for f in sorted(seeds.glob("*.txt")):
+        report = read_report(f)
+        lines = f.read_text(encoding="utf-8").split("\n")
+        if report.format not in headers and report.papers:
+            head = lines[:report.papers[0].start_line - 1]
+            if report.format == "arxiv-cv":  # drop the executive summary and table of contents
+                head = [head[0], "", "# Arxiv Computer Vision Papers - {date}", "", "## Papers", ""]
+            headers[report.format] = "\n".join(head)
+        for p in report.papers:
+            proposed, models = _names(ex.extract(p))
+            blocks.append(Block(report.format, "\n".join(lines[p.start_line - 1:p.end_line]),
+                                p.arxiv_id, proposed, models))
+    return blocks, headers
+
+
+def _fresh_name(rng: random.Random, used: set[str]) -> str:
+    while True:
+        stem = "".join(rng.choice(_SYLL) for _ in range(rng.randint(2, 3))).capitalize()
+        name = stem + rng.choice(_SUFFIX)
+        if name not in used:
+            used.add(name)
+            return name
+
+
+def mutate(block: Block, k: int, rng: random.Random, used: set[str]) -> str:
+    """The text of copy ``k`` of ``block``: new arXiv id, renamed systems."""
+    text = block.text
+    if block.arxiv_id:
+        new_id = f"{2700 + (k // 100000) % 100:04d}.{k % 100000:05d}"
+        text = text.replace(block.arxiv_id, new_id)
+    renames = list(block.proposed) + [m for m in block.models if rng.random() < 0.33]
+    for old in sorted(set(renames), key=len, reverse=True):
+        new = _fresh_name(rng, used)
+        text = re.sub(r"(?<![\w-])" + re.escape(old) + r"(?![\w-])", new, text)
+    return text
+
+
+def write_corpus(n: int, out: str | Path, *, seed: int = 7, min_per_file: int = 20,
+                 max_per_file: int = 50, blocks=None, headers=None) -> dict:
+    """Write report files holding ``n`` papers in total into ``out``.
+
+    Returns ``{"papers", "files", "bytes"}``.  Files are written one at a
+    time (memory does not grow with ``n``).
+    """
+    if blocks is None or headers is None:
+        blocks, headers = seed_blocks()
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    pools = {fmt: [b for b in blocks if b.format == fmt] for fmt in headers}
+    fmts = list(pools)
+    weights = [len(pools[f]) for f in fmts]
+    used: set[str] = set()
+    k = files = size = 0
+    while k < n:
+        fmt = rng.choices(fmts, weights)[0]
+        count = min(n - k, rng.randint(min_per_file, max_per_file))
+        month, day = 1 + files % 12, 1 + files % 28
+        date = f"2027-{month:02d}-{day:02d}"
+        if fmt == "hf-daily":
+            header = re.sub(r"\d{4}-\d{2}-\d{2}", date, headers[fmt])
+            sep = "\n\n" + "=" * 60 + "\n\n"
+        else:
+            header = headers[fmt].replace("{date}", date)
+            header = re.sub(r"^time: \d+", f"time: {date.replace('-', '')}", header)
+            sep = "\n\n---\n\n"
+        papers = []
+        for _ in range(count):
+            papers.append(mutate(rng.choice(pools[fmt]), k, rng, used))
+            k += 1
+        text = header.rstrip("\n") + "\n\n" + sep.join(papers) + "\n"
+        data = text.encode("utf-8")
+        (out / f"{files:06d}_synth.txt").write_bytes(data)
+        files += 1
+        size += len(data)
+        if len(used) > 200_000:  # bounded memory; collisions stay unlikely
+            used.clear()
+    return {"papers": k, "files": files, "bytes": size}
+
+
+if __name__ == "__main__":
+    print(write_corpus(int(sys.argv[1]), sys.argv[2]))
