@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -53,6 +54,24 @@ class _Closed:
 
     def __len__(self):
         raise StoreError(f"{self._path or 'in-memory store'}: the store is closed")
+
+
+# A read-only open races with a writer that compacts the store: RocksDB may
+# list a table file in its manifest that the writer deletes a moment later.
+_RACE_RE = re.compile(r"No such file or directory|Corruption", re.I)
+
+
+def _open_read_only(path: Path, attempts: int = 6):
+    """``pyoxigraph.Store.read_only``, retried while a concurrent writer's
+    compaction makes the snapshot's files vanish under it (transient)."""
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError, ValueError) as e:
+            if attempt == attempts - 1 or not _RACE_RE.search(str(e)):
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _looks_like_store(folder: Path) -> bool:
@@ -127,17 +146,18 @@ class KnowledgeStore:
             if self.path is None:
                 self._store = ox.Store()
             elif read_only:
-                self._store = ox.Store.read_only(str(self.path))
+                self._store = _open_read_only(self.path)
             else:
                 self._store = ox.Store(str(self.path))
-        except OSError as e:
+        except (OSError, RuntimeError, ValueError) as e:
             msg = str(e)
             if "lock" in msg.lower():
                 raise StoreError(f"{self.path}: store is in use by another process "
                                  "(another 'kg' command is running); try again when it ends") from None
-            raise StoreError(f"{self.path}: cannot open store: {msg.splitlines()[0]}") from None
-        except (RuntimeError, ValueError) as e:  # pragma: no cover - defensive
-            raise StoreError(f"{self.path}: cannot open store: {e}") from None
+            hint = ""
+            if read_only and _RACE_RE.search(msg):
+                hint = " (another process is writing the store; try again when it ends)"
+            raise StoreError(f"{self.path}: cannot open store{hint}: {msg.splitlines()[0]}") from None
 
     def close(self) -> None:
         """Release the store, and with it the write lock, now rather than

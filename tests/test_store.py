@@ -133,7 +133,7 @@ def test_kill_9_during_replace_graph_never_leaves_half_a_graph(tmp_path):
         expected[name] = (set(quads(g, 3000, "A")), set(quads(g, 2000, "B")))
     rng = random.Random(4)
     states = []
-    for _ in range(8):
+    for _ in range(6):
         proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE,
                                 env=env(), cwd=ROOT, text=True)
         for _ in range(rng.randint(1, 12)):  # let it commit a few graphs, then kill it mid-loop
