@@ -276,3 +276,31 @@ def test_load_ontology_is_idempotent_and_repairs_a_partial_graph(tmp_path):
         s._store.remove(q)
     s.load_ontology(ontology_path())
     assert set(s.quads(g)) == full
+
+
+def test_read_only_open_retries_while_a_writer_compacts(tmp_path, monkeypatch):
+    import types
+
+    import kg.store
+
+    KnowledgeStore(tmp_path / "s").close()
+    calls = []
+
+    def flaky(path):
+        calls.append(path)
+        if len(calls) < 3:
+            raise OSError("Corruption: IO error: No such file or directory: While open a file "
+                          "for random read: 000062.sst")
+        return ox.Store.read_only(path)
+    monkeypatch.setattr(kg.store, "ox", types.SimpleNamespace(Store=types.SimpleNamespace(read_only=flaky)))
+    assert len(KnowledgeStore(tmp_path / "s", read_only=True)) == 0
+    assert len(calls) == 3
+
+    def always(path):
+        raise OSError("Corruption: IO error: No such file or directory: 000062.sst\nmore")
+    monkeypatch.setattr(kg.store, "ox", types.SimpleNamespace(Store=types.SimpleNamespace(read_only=always)))
+    with pytest.raises(StoreError) as info:
+        KnowledgeStore(tmp_path / "s", read_only=True)
+    assert str(info.value) == (f"{tmp_path / 's'}: cannot open store (another process is writing the "
+                               "store; try again when it ends): Corruption: IO error: No such file or "
+                               "directory: 000062.sst")
