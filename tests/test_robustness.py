@@ -518,7 +518,9 @@ def original_graphs(extractor, tmp_path_factory):
 
 
 @pytest.mark.slow
-@settings(max_examples=25, deadline=None,
+# derandomized: the same 25 mutations every run, so that CI never fails by
+# chance; explore more by running with a larger max_examples and derandomize=False
+@settings(max_examples=25, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(case=mutated_report())
 @example(case=("000_3d92274d0f9505a7.txt", b""))
