@@ -75,6 +75,9 @@ class Extractor:
             for w in sorted(self.pats["use_marker"], key=len, reverse=True)), re.IGNORECASE)
         self._baseline_ctx = re.compile("|".join(re.escape(w) for w in self.pats["baseline_context"]),
                                         re.IGNORECASE)
+        self._universal = re.compile("|".join(
+            (r"\b" + re.escape(w) + r"\b") if w[0].isascii() else re.escape(w)
+            for w in sorted(self.pats["universal"], key=len, reverse=True)), re.IGNORECASE)
         self._count_before = re.compile(self.pats["hardware_count_before_re"])
         self._count_after = re.compile(self.pats["hardware_count_after_re"])
 
@@ -94,12 +97,18 @@ class Extractor:
         proposed = self._proposed(paper, sections, docs, entities, title_names)
         for key in proposed:
             entities[key]["role"] = "proposes"
-        for key in self._gloss_only - set(proposed):
-            entities.pop(key, None)
         self._result_mentions = Counter(span_key(span) for sec, span in mentions
                                         if sec.key in ("results", "analysis", "key_findings"))
         main = self._main_system(entities, proposed)
         comparisons = self._comparisons(paper, sections, docs, entities, main)
+        # a translation gloss (直接监督微调（Direct SFT）) is an entity only when the
+        # paper proposes it, uses it outside a gloss, or compares with or on it
+        compared = {c[k] for c in comparisons for k in ("winner", "loser", "dataset")}
+        dropped = self._gloss_only - set(proposed) - compared
+        for key in dropped:
+            entities.pop(key, None)
+        self._results = [dict(r, dataset=None if r["dataset"] in dropped else r["dataset"])
+                         for r in self._results if r["system"] not in dropped]
         hardware = self._hardware(paper, mentions)
         record = {
             "paper": _paper_dict(paper),
@@ -138,16 +147,29 @@ class Extractor:
         surfaces: dict[str, Counter] = defaultdict(Counter)
         types: dict[str, Counter] = defaultdict(Counter)
         self._gloss_only: set[str] = set()
+        self._expansions: dict[str, str] = {}
         plain: set[str] = set()
         authors = {fold(a) for a in paper.authors}
+        prev = None
         for sec, span in mentions:
             entry = span._.kg_entry
             label = span.label_
+            before, prev = (prev if prev is not None and prev.doc is span.doc else None), span
             if entry is None and fold(span.text) in authors:
                 continue  # an author's name (arXiv analyses repeat the author list)
             key = span_key(span)
             if not key or self.gaz.is_generic(span.text):
                 continue
+            if span._.kg_source == "gloss":
+                if before is not None and self._expands(before, span):
+                    # 'RTC（Real-Time Chunking）': the spelled-out name is an alias
+                    surfaces[span_key(before)][span.text] += 1
+                    self._expansions[key] = span_key(before)
+                    continue
+                head = self._gloss_head_type(span)
+                if head:
+                    label = head
+                    types[key][label] += 3
             if entry is None and sec.key == "results" and label not in HARDWARE_LABELS \
                     and (not span._.kg_decided or span._.kg_source == "gloss") \
                     and self._in_bullet_header(sec, span):
@@ -264,6 +286,28 @@ class Extractor:
             return False
         return not self._use_marker.search(text[head_start:span.start_char])
 
+    @staticmethod
+    def _expands(name, gloss) -> bool:
+        """True when ``gloss`` spells out the name right before it:
+        ``RTC（Real-Time Chunking）``."""
+        between = doc_text(name.doc)[name.end_char:gloss.start_char]
+        return bool(re.fullmatch(r"[\s*]*[（(][\s*]*", between))
+
+    def _gloss_head_type(self, gloss) -> str | None:
+        """Type of a translation gloss from the Chinese head noun it
+        translates: ``点云重建误差（Point Error）`` is a Metric,
+        ``拼图任务（Jigsaw）`` a Dataset (a task), ``直接监督微调方法（…）`` a Method;
+        None when the head says nothing."""
+        text = doc_text(gloss.doc)
+        head = re.sub(r"[\s*（(]+$", "", text[max(0, gloss.start_char - 16):gloss.start_char]).casefold()
+        for label, cues in (("Metric", self.pats["metric_cue"]), ("Dataset", self.pats["dataset_cue"]),
+                            ("Model", self.pats["model_cue"]), ("Method", self.pats["method_cue"])):
+            if any(head.endswith(c.casefold()) for c in cues):
+                return label
+        if head.endswith("任务"):
+            return "Dataset"
+        return None
+
     def _device_cue(self, span) -> str | None:
         """English name of the device word right after a name
         (``Manus 数据手套`` -> ``data glove``), or None."""
@@ -325,6 +369,8 @@ class Extractor:
                 found = self._ellipsis(sec, line, sent.text, ms, last, here)
             if found:
                 last = (sec, line, _outline_level(sec, line), found)
+            if len(inherited) > 1 and not self._universal.search(sent.text):
+                inherited = inherited[:1]  # one of the datasets named above, unless 'on all of them'
             for f in found:
                 losers = [b for b in baselines if b != f.winner] if f.loser == BASELINES else [f.loser]
                 for loser in losers:

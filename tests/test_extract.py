@@ -236,3 +236,49 @@ def test_english_participle_win_with_scores(extractor):
     c = next(c for c in rec["comparisons"] if c["loser"] == "gpt4o")
     assert (c["winner"], c["dataset"], c["winner_score"], c["loser_score"]) == ("zorblax7b", "mmlu", 85.3, 80.1)
     assert len(rec["comparisons"]) == 2
+
+
+def test_faster_than_is_a_win_and_slower_than_a_loss(extractor):
+    rec = extractor.extract(make_paper(
+        "Zorblax 的推理速度快于 Quuxformer-2。Blorp-7B 的训练慢于 Zorblax。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    got = {(w, l) for w, l, _ in comparisons(rec)}
+    assert ("Zorblax", "Quuxformer-2") in got
+    assert ("Zorblax", "Blorp-7B") in got
+
+
+def test_a_compared_gloss_is_an_entity(extractor):
+    # the loser is only named as a translation gloss; a gloss nobody compares stays out
+    rec = extractor.extract(make_paper(
+        "Zorblax 相比直接监督微调（Plain Tuning）平均准确率提升了 6.2%。训练时还加入了课程学习（Curriculum Learning）。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert ("Zorblax", "Plain Tuning") in {(w, l) for w, l, _ in comparisons(rec)}
+    assert "Curriculum Learning" not in {e["name"] for e in rec["entities"]}
+
+
+def test_a_gloss_that_translates_a_metric_is_a_metric_not_a_winner(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，该模型在视听同步性（Sync Quality）和重建误差（Point Error）方面显著优于 Quuxformer-2。",
+        contribution="本文提出了名为 Zorblax 的模型。"))
+    got = comparisons(rec)
+    assert ("Zorblax", "Quuxformer-2", "BarBench") in got
+    assert {w for w, _, _ in got} == {"Zorblax"}
+
+
+def test_a_spelled_out_name_in_parentheses_is_an_alias(extractor):
+    rec = extractor.extract(make_paper(
+        "Zorblax 优于使用传统 QRC（Quick Rolling Chunks）方法的基线。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert {(w, l) for w, l, _ in comparisons(rec)} == {("Zorblax", "QRC")}
+    assert "Quick Rolling Chunks" in entity(rec, "QRC")["aliases"]
+
+
+def test_a_bullet_under_a_two_dataset_lead_takes_one_unless_it_says_all(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 和 FooEval 上进行了验证：\n"
+        "   *   在 Quuxformer-2 模型上，FID 从 14.4 降至 7.6。\n"
+        "   *   Zorblax 在所有数据集上均优于 Blorp-7B。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    got = comparisons(rec)
+    assert {d for w, l, d in got if l == "Quuxformer-2"} == {"BarBench"}
+    assert {d for w, l, d in got if l == "Blorp-7B"} == {"BarBench", "FooEval"}
