@@ -352,10 +352,23 @@ class Extractor:
         last = None  # the previous sentence with comparisons: (section, line, level, found)
         results: dict[tuple, dict] = {}
         context = _DatasetContext()
+        pending: list[tuple] = []  # (section, line, key in best) of comparisons with no dataset
         for sec, sent, ms in per_sentence:
             line = sec.line_of(sent.start_char)
             here = [m.key for m in ms if m.label in DATASET_LABELS]
             inherited = context.update(sec, line, here)
+            if here and pending:
+                # 'A 优于 B。例如，A 在 GSM8K 上达到 …': the next sentence of the
+                # same line that names both systems tells where
+                named = {m.key for m in ms}
+                for psec, pline, k in pending:
+                    rec = best.get(k)
+                    if (psec is sec and pline == line and rec is not None
+                            and {rec["winner"], rec["loser"]} <= named | {main}):
+                        del best[k]
+                        for d in here[:3]:
+                            best.setdefault((k[0], k[1], d), dict(rec, dataset=d))
+            pending = []
             metric = next((m.key for m in ms if m.label == "Metric"), None)
             for st in self.rules.scores(sent.text, ms):
                 d = (here or inherited or [None])[0]
@@ -383,6 +396,8 @@ class Extractor:
                         old = best.get(k)
                         if old is None or _richness(rec) > _richness(old):
                             best[k] = rec
+                        if d is None:
+                            pending.append((sec, line, k))
                         for sys_key, value in ((f.winner, f.winner_score), (loser, f.loser_score)):
                             if value is not None and not any(r["system"] == sys_key and r["value"] == value
                                                              for r in results.values()):
@@ -407,12 +422,14 @@ class Extractor:
         if not re.search(r"\d", text):
             return []
         return [Found(f.winner, f.loser, datasets=list(datasets), cue=f.cue + " (continued)")
-                for f in prev_found if f.loser != BASELINES]
+                for f in prev_found if f.loser != BASELINES and f.cue != "gain over base"]
 
     @staticmethod
     def _sentence_mentions(sent, spans, entities) -> list[Mention]:
         """Mentions inside ``sent``; ``spans`` holds (start, end, start_char,
-        end_char, span) tuples of the Doc."""
+        end_char, span) tuples of the Doc.  A category whose members follow in
+        parentheses (``NAS 方法（AutoFIS, NASRec）``) is left out: its members
+        are the systems."""
         ms = []
         for start, end, a, b, span in spans:
             if start >= sent.start and end <= sent.end:
@@ -422,7 +439,10 @@ class Extractor:
                     ms.append(Mention(a - sent.start_char, b - sent.start_char,
                                       key, ent["type"], ent["role"] == "proposes",
                                       ent.get("lower_is_better"), is_lead_label(span)))
-        return ms
+        text = sent.text
+        return [m for m, nxt in zip(ms, ms[1:] + [None])
+                if not (nxt is not None and m.is_system and nxt.is_system
+                        and _CATEGORY_RE.fullmatch(text[m.end:nxt.start]))]
 
     # -- hardware -----------------------------------------------------------------
     def _hardware(self, paper: Paper, mentions) -> list[dict]:
@@ -525,6 +545,10 @@ def span_key(span) -> str:
     return entity_key(span._.kg_name or span.text, hardware=span.label_ in HARDWARE_LABELS)
 
 
+# between a category and its first member: 'NAS 方法（AutoFIS…', 'RL methods (PPO…'
+_CATEGORY_RE = re.compile(r"[\s*]*(?:[\u4e00-\u9fff]{0,4}(?:方法|模型|算法|框架|系列)|"
+                          r"(?:methods?|models?|algorithms?|baselines?|family))?[\s*]*[（(][\s*]*(?:如|例如|e\.g\.,?|such as|including)?[\s*]*",
+                          re.IGNORECASE)
 _LEAD_BEFORE_RE = re.compile(r"^[\s*>#\-+\d.]*$")
 _LEAD_AFTER_RE = re.compile(r"^\s*(?:[(（][^()（）\n]{0,30}[)）])?[\s*]*[:：]")
 

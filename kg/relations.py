@@ -135,6 +135,8 @@ class RelationRules:
             found += self._frame(text, systems, main)
         if not found:
             found += self._from_to(text, systems, main, lower)
+        if not found:
+            found += self._over_base(text, systems, main)
         out, seen = [], set()
         for f in found:
             if f.winner == f.loser or (f.winner, f.loser) in seen:
@@ -162,7 +164,7 @@ class RelationRules:
             if m:
                 value, unit = float(m.group("num")), m.group("unit")
             else:
-                m = re.match(r"\s*[（(]\s*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*[)）]", tail)
+                m = re.match(r"\s*[（(]\s*(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*[)）]", tail)
                 if m:
                     value, unit = float(m.group("num")), m.group("unit")
             if value is not None:
@@ -227,11 +229,13 @@ class RelationRules:
         return out
 
     def _score_after(self, text: str, end: int) -> tuple[float | None, str | None]:
-        m = re.match(r"\s*[*]*\s*(?:[（(][^\d（()）]{0,10}?|(?:的|为|达到|得分|:|：|at|of|with|scores?))?"
+        """The score stated right after a system: ``B（84.8）``, ``B 为 64.5%``;
+        not a gain (``B（提升 +6.7%）``, ``B (+4.4%)``)."""
+        m = re.match(r"\s*[*]*\s*(?P<pre>[（(][^\d（()）]{0,10}?|(?:的|为|达到|得分|:|：|at|of|with|scores?))?"
                      r"\s*[*]*\s*([-+]?\d+(?:\.\d+)?)\s*(%|分|points?)?(?![\w.])", text[end:])
-        if not m:
+        if not m or m.group(2).startswith("+") or self.improve.search(m.group("pre") or ""):
             return None, None
-        return float(m.group(1)), ("%" if m.group(2) == "%" else None)
+        return float(m.group(2)), ("%" if m.group(3) == "%" else None)
 
     def _score_between(self, text: str, a: int, b: int) -> tuple[float | None, str | None]:
         """The subject's score stated between it and the cue: a number with
@@ -380,6 +384,28 @@ class RelationRules:
                 continue
             found += [Found(winner, o.key, cue=m.group()) for o in objs]
         return found
+
+    _GAIN_RE = re.compile(r"(?:提升|提高|增加|改善|增益|improves?|improved|improvement|gains?|boosts?)"
+                          r"[^，。；,;\d]{0,8}?(?:了|by|of)?\s*[*]*\s*\+?\d+(?:\.\d+)?\s*(?:%|个点|个百分点|分|points?|pp)"
+                          r"|\+\d+(?:\.\d+)?\s*(?:%|个点|个百分点|points?|pp)", re.IGNORECASE)
+    _BASE_FRAME_RE = re.compile(r"(?:在|当|使用|以|基于|on|with|using|for)[\s*“”\"]*$", re.IGNORECASE)
+
+    def _over_base(self, text, systems, main) -> list[Found]:
+        """``在使用 GPT-4.1-nano 时，成功率提升 20.6 个点`` / ``on Qwen3-8B it
+        gains +4.4%``: a stated gain of the paper's own system over the one
+        existing model the sentence frames as its base."""
+        if not main or self.parity.search(text) or self.lose.search(text) or not self._GAIN_RE.search(text):
+            return []
+        models = [s for s in systems if s.label == "Model" and not s.proposed and s.key != main]
+        if len(models) != 1 or any(s.key not in (main, models[0].key) for s in systems):
+            return []
+        base = models[0]
+        if not self._BASE_FRAME_RE.search(text[max(0, base.start - 6):base.start]):
+            return []
+        gain = self._GAIN_RE.search(text, base.end)
+        if gain is None:
+            return []
+        return [Found(main, base.key, cue="gain over base")]
 
     def _from_to(self, text, systems, main, lower) -> list[Found]:
         m = self.from_to.search(text)

@@ -282,3 +282,34 @@ def test_a_bullet_under_a_two_dataset_lead_takes_one_unless_it_says_all(extracto
     got = comparisons(rec)
     assert {d for w, l, d in got if l == "Quuxformer-2"} == {"BarBench"}
     assert {d for w, l, d in got if l == "Blorp-7B"} == {"BarBench", "FooEval"}
+
+
+def test_a_category_with_its_members_in_parentheses_is_not_a_baseline(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上对比了 QAS 方法（Blorp-7B, Quuxformer-2）。Zorblax 显著优于所有基线模型。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    losers = {l for w, l, d in comparisons(rec)}
+    assert losers == {"Blorp-7B", "Quuxformer-2"}
+
+
+def test_a_gain_in_parentheses_is_not_the_losers_score(extractor):
+    rec = extractor.extract(make_paper("Zorblax-8B 超越了 Quuxformer-235B（提升 +6.7%）。"))
+    c = rec["comparisons"][0]
+    assert (c["winner"], c["loser"], c["loser_score"]) == ("zorblax8b", "quuxformer235b", None)
+    assert not any(r["value"] == 6.7 for r in rec["results"])
+
+
+def test_an_example_sentence_on_the_same_line_gives_the_dataset(extractor):
+    rec = extractor.extract(make_paper(
+        "*   在 2-bit 量化下，Zorblax 显著优于 QPTQ。例如，Zorblax 在 BarBench 上达到 83.9%，而 QPTQ 严重退化。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    got = comparisons(rec)
+    assert ("Zorblax", "QPTQ", "BarBench") in got and ("Zorblax", "QPTQ", None) not in got
+
+
+def test_a_gain_when_using_a_base_model_is_a_win_over_it(extractor):
+    rec = extractor.extract(make_paper(
+        "*   在使用 Quuxformer-2-7B 时，成功率显著提升 20.6 个点。\n"
+        "*   使用 Blorp-7B 作为评判模型，评估了所有输出。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert {(w, l) for w, l, d in comparisons(rec)} == {("Zorblax", "Quuxformer-2-7B")}
