@@ -160,6 +160,9 @@ class Extractor:
             key = span_key(span)
             if not key or self.gaz.is_generic(span.text):
                 continue
+            if entry is None and _LEVEL_RE.fullmatch(span.text) and len(
+                    {m for m in _LEVEL_RE.findall(sentence_of(span).text) if m[0] == span.text[0]}) > 1:
+                continue  # '从 L1 … 至 L3': levels of a scale, not names (unlike '如 L1, ThinkPrune')
             if span._.kg_source == "gloss":
                 if before is not None and self._expands(before, span):
                     # 'RTC（Real-Time Chunking）': the spelled-out name is an alias
@@ -356,7 +359,8 @@ class Extractor:
         for sec, sent, ms in per_sentence:
             line = sec.line_of(sent.start_char)
             here = [m.key for m in ms if m.label in DATASET_LABELS]
-            inherited = context.update(sec, line, here)
+            # a gloss-only name (简单任务（L1）) is a dataset of its own sentence, not of those below it
+            inherited = context.update(sec, line, [k for k in here if k not in self._gloss_only])
             if here and pending:
                 # 'A 优于 B。例如，A 在 GSM8K 上达到 …': the next sentence of the
                 # same line that names both systems tells where
@@ -440,6 +444,13 @@ class Extractor:
                                       key, ent["type"], ent["role"] == "proposes",
                                       ent.get("lower_is_better"), is_lead_label(span)))
         text = sent.text
+        for prev, m in zip(ms, ms[1:]):
+            # 'Video-MME、ActivityNet-QA 和 Video-ChatGPT 等基准': a name that is also a
+            # model's, listed among benchmarks, is the benchmark here
+            if (m.is_system and not m.proposed and prev.label in DATASET_LABELS
+                    and _LIST_SEP_RE.fullmatch(text[prev.end:m.start])
+                    and _BENCH_AFTER_RE.match(text[m.end:])):
+                m.label = prev.label
         return [m for m, nxt in zip(ms, ms[1:] + [None])
                 if not (nxt is not None and m.is_system and nxt.is_system
                         and _CATEGORY_RE.fullmatch(text[m.end:nxt.start]))]
@@ -545,6 +556,10 @@ def span_key(span) -> str:
     return entity_key(span._.kg_name or span.text, hardware=span.label_ in HARDWARE_LABELS)
 
 
+_LIST_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|与|以及|,|，|and|as well as)[\s*]*", re.IGNORECASE)
+_BENCH_AFTER_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:基准|数据集|评测|测试集|benchmarks?|datasets?)",
+                             re.IGNORECASE)
+_LEVEL_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]\d(?![A-Za-z0-9])")
 # between a category and its first member: 'NAS 方法（AutoFIS…', 'RL methods (PPO…'
 _CATEGORY_RE = re.compile(r"[\s*]*(?:[\u4e00-\u9fff]{0,4}(?:方法|模型|算法|框架|系列)|"
                           r"(?:methods?|models?|algorithms?|baselines?|family))?[\s*]*[（(][\s*]*(?:如|例如|e\.g\.,?|such as|including)?[\s*]*",

@@ -30,6 +30,9 @@ from dataclasses import dataclass, field
 from kg.resources import patterns
 
 SYSTEM_LABELS = {"Model", "Method"}
+#: words that make the number after them a difference, not a score
+_DIFFERENCE_RE = re.compile(r"提升|提高|增益|增幅|幅度|相差|差距|领先|高出|低了|改进|\+|\bgains?\b|\bimprov|\bmargin|\bdifference|\bby\b",
+                            re.IGNORECASE)
 #: loser placeholder for "outperforms all baselines": the extractor replaces
 #: it by the named baselines of the paper
 BASELINES = "\x00baselines"
@@ -158,9 +161,10 @@ class RelationRules:
             tail = text[s.end:nxt]
             m = self.score_verb.match(tail)
             value, unit = None, None
-            if m and re.match(r"\s*(?:的|of)?\s*[*]*\s*(?:显著|大幅|相对)?(?:提升|提高|增益|改进|增长|加速|降低|减少|improvement|gain|increase|speedup|倍)",
-                              tail[m.end():]):
-                m = None  # '实现了 41% 的提升' states a gain, not a score
+            if m and (re.match(r"\s*(?:的|of)?\s*[*]*\s*(?:显著|大幅|相对)?(?:提升|提高|增益|改进|增长|加速|降低|减少|improvement|gain|increase|speedup|倍)",
+                               tail[m.end():]) or _DIFFERENCE_RE.search(tail[:m.start("num")])
+                      or re.match(r"\s*[-–~至到]\s*\d", tail[m.end():])):
+                m = None  # '实现了 41% 的提升', '提升幅度达 12.6%', '仅相差 2.7%', '12.6%-64.9%': not a score
             if m:
                 value, unit = float(m.group("num")), m.group("unit")
             else:
@@ -242,6 +246,8 @@ class RelationRules:
         a percent sign or 分, or right after a score verb (达到, achieves)."""
         seg = text[a:b]
         for m in reversed(list(re.finditer(r"(?<![\w./])([-+]?\d+(?:\.\d+)?)\s*(%|分)?(?![\w./])", seg))):
+            if _DIFFERENCE_RE.search(seg[max(0, m.start() - 8):m.start() + 1]):
+                continue  # '仅相差 2.7%', '+4.4%': a difference, not a score
             if m.group(2) or re.search(self._SCORE_VERB_BEFORE, seg[max(0, m.start() - 8):m.start()]):
                 return float(m.group(1)), ("%" if m.group(2) == "%" else None)
         return None, None
@@ -255,9 +261,10 @@ class RelationRules:
         found: list[Found] = []
         losers_so_far: set[str] = set()
         last_winner = None
+        hedged = [(p.start(), p.end()) for p in self.parity.finditer(text)]
         for m, reverse in cues:
-            if self._negated(text, m.start()):
-                continue
+            if self._negated(text, m.start()) or any(a <= m.start() < b for a, b in hedged):
+                continue  # '未能超越', or '达到或超过' (matches or exceeds): not a win
             word = m.group().casefold()
             if word in ("高于", "higher than", "低于", "lower than"):
                 higher = word in ("高于", "higher than")

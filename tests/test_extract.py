@@ -313,3 +313,37 @@ def test_a_gain_when_using_a_base_model_is_a_win_over_it(extractor):
         "*   使用 Blorp-7B 作为评判模型，评估了所有输出。",
         contribution="本文提出了名为 Zorblax 的方法。"))
     assert {(w, l) for w, l, d in comparisons(rec)} == {("Zorblax", "Quuxformer-2-7B")}
+
+
+def test_levels_of_a_scale_are_not_names_but_a_lone_one_is(extractor):
+    rec = extractor.extract(make_paper(
+        "Zorblax 的成功率从简单任务（L1）的 60.6% 降至长程任务（L3）的 30.9%。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert not {e["name"] for e in rec["entities"]} & {"L1", "L3"}
+    rec = extractor.extract(make_paper("对于经过效率优化的模型（如L1, ThinkFast），回答更短。"))
+    assert "L1" in {e["name"] for e in rec["entities"]}
+
+
+def test_a_model_name_listed_among_benchmarks_is_the_benchmark(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench、FooEval 和 Video-ChatGPT 等基准中，该方法超越了 Quuxformer-2。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    got = comparisons(rec)
+    assert {w for w, l, d in got} == {"Zorblax"}
+    assert ("Zorblax", "Quuxformer-2", "BarBench") in got
+
+
+def test_matches_or_exceeds_is_not_a_win(extractor):
+    rec = extractor.extract(make_paper(
+        "Zorblax 的性能达到或超过了 Quuxformer-2。Blorp-7B matches or exceeds Quuxformer-2 on BarBench.",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert rec["comparisons"] == []
+
+
+def test_a_difference_is_not_a_score(extractor):
+    rec = extractor.extract(make_paper(
+        "Zorblax 与人类专家仅相差 2.7%，显著优于 Quuxformer-2。Blorp-7B（提升幅度达 12.6%-64.9%）也很强。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    c = next(c for c in rec["comparisons"] if c["loser"] == "quuxformer2")
+    assert c["winner_score"] is None
+    assert not {r["value"] for r in rec["results"]} & {2.7, 12.6}
