@@ -103,7 +103,8 @@ class Extractor:
         comparisons = self._comparisons(paper, sections, docs, entities, main)
         # a translation gloss (直接监督微调（Direct SFT）) is an entity only when the
         # paper proposes it, uses it outside a gloss, or compares with or on it
-        compared = {c[k] for c in comparisons for k in ("winner", "loser", "dataset")}
+        compared = {c[k] for c in comparisons for k in ("winner", "loser", "dataset", "metric")}
+        compared |= {r["metric"] for r in self._results}
         dropped = self._gloss_only - set(proposed) - compared
         for key in dropped:
             entities.pop(key, None)
