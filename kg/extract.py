@@ -387,6 +387,8 @@ class Extractor:
                 found = self._ellipsis(sec, line, sent.text, ms, last, here)
             if found:
                 last = (sec, line, _outline_level(sec, line), found)
+            if not here and _UNNAMED_SET_RE.search(sent.text):
+                inherited = []  # '在包含 4,670 个句子的人工标注集上': its own, unnamed dataset
             if len(inherited) > 1 and not self._universal.search(sent.text):
                 inherited = inherited[:1]  # one of the datasets named above, unless 'on all of them'
             for f in found:
@@ -559,6 +561,8 @@ def span_key(span) -> str:
 
 _LIST_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|与|以及|,|，|and|as well as)[\s*]*", re.IGNORECASE)
 _BENCH_AFTER_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:基准|数据集|评测|测试集|benchmarks?|datasets?)",
+                             re.IGNORECASE)
+_UNNAMED_SET_RE = re.compile(r"在(?!所有|全部|各|多个|多项|这些|上述|两个|三个|四个)[^，。；;]{2,30}?(?:集|数据集|基准|测试集|语料库?)上|\bon (?:a|an|our|their) [\w\s-]{0,30}?(?:set|dataset|benchmark|corpus)\b",
                              re.IGNORECASE)
 _LEVEL_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]\d(?![A-Za-z0-9])")
 # between a category and its first member: 'NAS 方法（AutoFIS…', 'RL methods (PPO…'

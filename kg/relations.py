@@ -111,6 +111,7 @@ class RelationRules:
         self.score_verb = re.compile(
             r"^[^，。；,;!?！？]{0,24}?" + p["score_verb_re"] +
             r"[\s*：:]*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>%|分|points?)?(?![\w.])", re.IGNORECASE)
+        self.superlative = _cue_regex(p["superlative"])
         self.baseline_phrase = re.compile(p["baseline_phrase_re"], re.IGNORECASE)
         self.vs = re.compile(r"^\s*[)）]?\s*(?:vs\.?|versus|对比|对)\s*", re.IGNORECASE)
 
@@ -140,6 +141,8 @@ class RelationRules:
             found += self._from_to(text, systems, main, lower)
         if not found:
             found += self._over_base(text, systems, main)
+        if not found:
+            found += self._superlative(text, systems, main)
         out, seen = [], set()
         for f in found:
             if f.winner == f.loser or (f.winner, f.loser) in seen:
@@ -413,6 +416,21 @@ class RelationRules:
         if gain is None:
             return []
         return [Found(main, base.key, cue="gain over base")]
+
+    def _superlative(self, text, systems, main) -> list[Found]:
+        """``GPT-5 展现了最高的一致性`` / ``X achieves the best accuracy``: the
+        one system the sentence names beats the paper's compared systems
+        (the loser is the :data:`BASELINES` placeholder)."""
+        m = self.superlative.search(text)
+        if not m or self.parity.search(text) or self._negated(text, m.start()) \
+                or re.match(r"[^，。；,;]{0,12}?(?:之一|one of)", text[m.end():], re.IGNORECASE) \
+                or re.search(r"one of\s*$", text[:m.start()], re.IGNORECASE):
+            return []
+        if len({s.key for s in systems}) > 1:
+            return []
+        subj = self._subject(text, [s for s in systems if s.end <= m.start()], m.start())
+        winner = subj.key if subj else (main if not systems else None)
+        return [Found(winner, BASELINES, cue=m.group())] if winner else []
 
     def _from_to(self, text, systems, main, lower) -> list[Found]:
         m = self.from_to.search(text)

@@ -347,3 +347,19 @@ def test_a_difference_is_not_a_score(extractor):
     c = next(c for c in rec["comparisons"] if c["loser"] == "quuxformer2")
     assert c["winner_score"] is None
     assert not {r["value"] for r in rec["results"]} & {2.7, 12.6}
+
+
+def test_the_highest_among_compared_systems_beats_them(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上对比了多种模型（如 Quuxformer-2, Blorp-7B）。\n"
+        "*   在包含 4,670 个句子的人工标注集上，Zorblax-9B 展现了最高的一致性。\n"
+        "*   Blorp-7B 是表现最好的模型之一。",
+        contribution="本文研究了推理模型。"))
+    got = comparisons(rec)
+    assert got == {("Zorblax-9B", "Quuxformer-2", None), ("Zorblax-9B", "Blorp-7B", None)}
+
+
+def test_a_superlative_naming_two_systems_is_no_comparison(extractor):
+    rec = extractor.extract(make_paper(
+        "对比了 Quuxformer-2。Zorblax-9B 和 Blorp-7B 都取得了最高的准确率。"))
+    assert rec["comparisons"] == []
