@@ -27,7 +27,7 @@ import jsonschema
 from kg.link import entity_key, fold
 from kg.model import Paper, Section
 from kg.nlp import build_pipeline, doc_text, name_shape, plain_sentences, sentence_of
-from kg.relations import BASELINES, DATASET_LABELS, Found, Mention, RelationRules
+from kg.relations import BASELINES, DATASET_LABELS, SYSTEM_LABELS, Found, Mention, RelationRules
 from kg.resources import gazetteer, patterns, schema
 
 HARDWARE_LABELS = {"Accelerator", "Device"}
@@ -447,13 +447,7 @@ class Extractor:
                                       key, ent["type"], ent["role"] == "proposes",
                                       ent.get("lower_is_better"), is_lead_label(span)))
         text = sent.text
-        for prev, m in zip(ms, ms[1:]):
-            # 'Video-MME、ActivityNet-QA 和 Video-ChatGPT 等基准': a name that is also a
-            # model's, listed among benchmarks, is the benchmark here
-            if (m.is_system and not m.proposed and prev.label in DATASET_LABELS
-                    and _LIST_SEP_RE.fullmatch(text[prev.end:m.start])
-                    and _BENCH_AFTER_RE.match(text[m.end:])):
-                m.label = prev.label
+        _retype_lists(text, ms)
         return [m for m, nxt in zip(ms, ms[1:] + [None])
                 if not (nxt is not None and m.is_system and nxt.is_system
                         and _CATEGORY_RE.fullmatch(text[m.end:nxt.start]))]
@@ -560,8 +554,31 @@ def span_key(span) -> str:
 
 
 _LIST_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|与|以及|,|，|and|as well as)[\s*]*", re.IGNORECASE)
-_BENCH_AFTER_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:基准|数据集|评测|测试集|benchmarks?|datasets?)",
-                             re.IGNORECASE)
+_LIST_HEAD_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准|数据集|评测集|测试集|benchmarks?|datasets?)"
+                           r"|(?P<s>基线|方法|模型|baselines?|methods?|models?))", re.IGNORECASE)
+
+
+def _retype_lists(text: str, ms: list[Mention]) -> None:
+    """A list closed by its head noun types its members in this sentence:
+    ``Video-MME、ActivityNet-QA 和 Video-ChatGPT 等基准`` (Video-ChatGPT, also
+    a model's name, is a benchmark here), ``优于 Magpie、Alpaca 等合成基线``
+    (Magpie, also a dataset's name, is a system here).  The paper's own
+    names keep their type."""
+    chain: list[Mention] = []
+    for m, nxt in zip(ms, ms[1:] + [None]):
+        chain.append(m)
+        if nxt is not None and _LIST_SEP_RE.fullmatch(text[m.end:nxt.start]):
+            continue
+        head = _LIST_HEAD_RE.match(text[m.end:]) if len(chain) > 1 else None
+        if head:
+            for c in chain:
+                if c.proposed or c.label not in DATASET_LABELS | SYSTEM_LABELS:
+                    continue
+                if head.group("d") and c.label not in DATASET_LABELS:
+                    c.label = "Benchmark"
+                elif head.group("s") and c.label in DATASET_LABELS:
+                    c.label = "Method"
+        chain = []
 _UNNAMED_SET_RE = re.compile(r"在(?!所有|全部|各|多个|多项|这些|上述|两个|三个|四个)[^，。；;]{2,30}?(?:集|数据集|基准|测试集|语料库?)上|\bon (?:a|an|our|their) [\w\s-]{0,30}?(?:set|dataset|benchmark|corpus)\b",
                              re.IGNORECASE)
 _LEVEL_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]\d(?![A-Za-z0-9])")

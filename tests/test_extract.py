@@ -363,3 +363,11 @@ def test_a_superlative_naming_two_systems_is_no_comparison(extractor):
     rec = extractor.extract(make_paper(
         "对比了 Quuxformer-2。Zorblax-9B 和 Blorp-7B 都取得了最高的准确率。"))
     assert rec["comparisons"] == []
+
+
+def test_a_dataset_name_listed_among_baselines_is_a_system(extractor):
+    # 'SQuAD' is a dataset in the gazetteer; here it names a baseline pipeline
+    rec = extractor.extract(make_paper(
+        "在四大任务上，该方法均优于 SQuAD、Quuxformer-2 等主流合成基线。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert {(w, l) for w, l, d in comparisons(rec)} == {("Zorblax", "SQuAD"), ("Zorblax", "Quuxformer-2")}
