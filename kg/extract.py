@@ -263,8 +263,9 @@ class Extractor:
                     gap = text[cue.end():rel]
                     if self._use_marker.search(text[cue.start():rel]):
                         continue
-                    if not everywhere and (len(gap) > 40 or id(cue) in taken_after):
-                        continue
+                    if not everywhere and (len(gap) > 40 or id(cue) in taken_after
+                                           or re.search(r"[，,；;]", gap)):
+                        continue  # only the first name right after the cue, in its clause
                     taken_after.add(id(cue))
                     key = span_key(span)
                     if key in entities:

@@ -371,3 +371,11 @@ def test_a_dataset_name_listed_among_baselines_is_a_system(extractor):
         "在四大任务上，该方法均优于 SQuAD、Quuxformer-2 等主流合成基线。",
         contribution="本文提出了名为 Zorblax 的方法。"))
     assert {(w, l) for w, l, d in comparisons(rec)} == {("Zorblax", "SQuAD"), ("Zorblax", "Quuxformer-2")}
+
+
+def test_a_dataset_evaluated_on_after_a_propose_cue_is_used_not_proposed(extractor):
+    text = "1.  **首个基准**：本文构建了一个直接探测框架，并在 BarBench 和 FooEval 数据集上进行了系统性测试。"
+    paper = Paper("A Study of Things", "https://huggingface.co/papers/2601.00001", "2601.00001", "t.txt",
+                  5, 60, (Section("innovations", "主要创新点", text, 10, 10),))
+    rec = extractor.extract(paper)
+    assert entity(rec, "BarBench")["role"] == "uses"
