@@ -100,6 +100,7 @@ class Extractor:
         self._result_mentions = Counter(span_key(span) for sec, span in mentions
                                         if sec.key in ("results", "analysis", "key_findings"))
         main = self._main_system(entities, proposed)
+        self._complete_mentions(docs, entities)
         comparisons = self._comparisons(paper, sections, docs, entities, main)
         # a translation gloss (直接监督微调（Direct SFT）) is an entity only when the
         # paper proposes it, uses it outside a gloss, or compares with or on it
@@ -274,6 +275,36 @@ class Extractor:
                                                  evidence=clean_sentence(text)[:400])
                         out.append(key)
         return [k for k in dict.fromkeys(out) if k in entities]
+
+    def _complete_mentions(self, docs, entities) -> None:
+        """Mark every further occurrence of the paper's own new names
+        (``Zorblax achieves 45.2 mAP …`` after ``名为 Zorblax``) where the
+        shape rules, which look at one sentence, did not."""
+        forms = {}
+        for key, ent in entities.items():
+            if ent["type"] in ("Model", "Method", "Dataset", "Benchmark") and ent["role"] == "proposes":
+                for form in [ent["name"], *ent["aliases"]]:
+                    if len(form) >= 3 and entity_key(form) == key and not self.gaz.is_generic(form):
+                        forms[form] = ent["type"]
+        if not forms:
+            return
+        rx = re.compile("|".join(rf"(?<![\w-]){re.escape(f)}(?![\w-])"
+                                 for f in sorted(forms, key=len, reverse=True)))
+        for doc in docs:
+            spans = list(doc.spans["kg"])
+            taken = [(sp.start_char, sp.end_char) for sp in spans]
+            added = False
+            for m in rx.finditer(doc_text(doc)):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                span = doc.char_span(m.start(), m.end(), label=forms[m.group()])
+                if span is None:
+                    continue
+                span._.kg_source = "paper"
+                spans.append(span)
+                added = True
+            if added:
+                doc.spans["kg"] = sorted(spans, key=lambda sp: sp.start)
 
     def _in_bullet_header(self, sec: Section, span) -> bool:
         """True when ``span`` sits in the bold header of a list item

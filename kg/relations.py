@@ -79,6 +79,7 @@ class Found:
     loser_score: float | None = None
     unit: str | None = None
     cue: str = ""
+    at: int = 0  # offset of the cue in the sentence (picks the datasets of its clause)
 
 
 def _cue_regex(words: list[str]) -> re.Pattern:
@@ -127,7 +128,7 @@ class RelationRules:
         systems = [m for m in mentions if m.is_system]
         if not systems and main is None:
             return []
-        datasets = [m.key for m in mentions if m.label in DATASET_LABELS]
+        datasets = [m for m in mentions if m.label in DATASET_LABELS]
         metric = self._metric(mentions)
         lower = bool(metric and metric.lower_is_better)
         found: list[Found] = []
@@ -148,10 +149,26 @@ class RelationRules:
             if f.winner == f.loser or (f.winner, f.loser) in seen:
                 continue
             seen.add((f.winner, f.loser))
-            f.datasets = [d for d in dict.fromkeys(datasets)]
+            f.datasets = list(dict.fromkeys(self._datasets_of(text, datasets, f.at)))
             f.metric = metric.key if metric else None
             out.append(f)
         return out
+
+    _CLAUSE_RE = re.compile(r"[；;。]|[，,]\s*(?:但|而|然而|同时|且|并且|此外|while|but|whereas)|\s(?:while|but|whereas)\s")
+
+    def _datasets_of(self, text: str, datasets: list[Mention], at: int) -> list[str]:
+        """The datasets a comparison whose cue sits at ``at`` is about: all of
+        the sentence's when they form one group; else those of the cue's
+        clause (``在 GSM8K 上 A 比 B 高，但在 MATH 上略逊于 C``)."""
+        if len(datasets) < 2:
+            return [d.key for d in datasets]
+        breaks = [m.start() for m in self._CLAUSE_RE.finditer(text)]
+        start = max([b for b in breaks if b < at] or [0])
+        end = min([b for b in breaks if b >= at] or [len(text)])
+        if start == 0 and end == len(text):
+            return [d.key for d in datasets]
+        mine = [d.key for d in datasets if start <= d.start < end]
+        return mine or [d.key for d in datasets if d.end <= start][-1:] or [d.key for d in datasets]
 
     def scores(self, text: str, mentions: list[Mention]) -> list[Stated]:
         """Scores stated for systems: ``X 达到 90.2%``, ``X achieves 78.3``,
@@ -248,10 +265,13 @@ class RelationRules:
         """The subject's score stated between it and the cue: a number with
         a percent sign or 分, or right after a score verb (达到, achieves)."""
         seg = text[a:b]
+        m = re.match(r"[\s*]*[（(]\s*(-?\d+(?:\.\d+)?)\s*(%)?\s*[)）]", seg)
+        if m:  # 'A (68.4) outperforms B (55.0)'
+            return float(m.group(1)), ("%" if m.group(2) else None)
         for m in reversed(list(re.finditer(r"(?<![\w./])([-+]?\d+(?:\.\d+)?)\s*(%|分)?(?![\w./])", seg))):
             if _DIFFERENCE_RE.search(seg[max(0, m.start() - 8):m.start() + 1]):
                 continue  # '仅相差 2.7%', '+4.4%': a difference, not a score
-            if m.group(2) or re.search(self._SCORE_VERB_BEFORE, seg[max(0, m.start() - 8):m.start()]):
+            if m.group(2) or re.search(self._SCORE_VERB_BEFORE, seg[max(0, m.start() - 12):m.start()]):
                 return float(m.group(1)), ("%" if m.group(2) == "%" else None)
         return None, None
 
@@ -287,7 +307,7 @@ class RelationRules:
                 if reverse and obj.key == BASELINES:
                     continue
                 w, l = (obj.key, subj_key) if reverse else (subj_key, obj.key)
-                f = Found(w, l, cue=m.group())
+                f = Found(w, l, cue=m.group(), at=m.start())
                 ws, wu = (self._score_between(text, subj.end, m.start()) if subj else (None, None))
                 ls, lu = self._score_after(text, obj.end) if obj.key != BASELINES else (None, None)
                 if reverse:
@@ -317,7 +337,7 @@ class RelationRules:
 
     # a system right after these is a tool or a comparison partner of the
     # subject ('使用 GPT-5 模型', '与 GPT-4o 相当'), not the subject
-    _INSTRUMENT = re.compile(r"(?:使用|利用|基于|采用|借助|集成|搭配|配合|以|与|跟|同|相比|对比|"
+    _INSTRUMENT = re.compile(r"(?:使用|利用|基于|采用|借助|集成|搭配|配合|以|与|跟|同|相比|对比|比|"
                              r"\busing|\bwith|\bbased on|\bon top of|\bthan|\bversus|\bvs\.?)[\s*“”\"]*$",
                              re.IGNORECASE)
     _SUBORDINATE_CLAUSE = re.compile(
@@ -352,7 +372,7 @@ class RelationRules:
             subj = self._subject(text, before, m.start())
             winner = subj.key if subj else main
             if winner:
-                found += [Found(winner, o.key, cue="比…" + word) for o in chain]
+                found += [Found(winner, o.key, cue="比…" + word, at=m.start()) for o in chain]
                 objects.update(o.key for o in chain)
         return found
 
@@ -369,7 +389,8 @@ class RelationRules:
                 continue
             a_wins = (sa < sb) if lower else (sa > sb)
             w, l, ws, ls = (a, b, sa, sb) if a_wins else (b, a, sb, sa)
-            found.append(Found(w.key, l.key, winner_score=ws, loser_score=ls, unit=ua or ub, cue="vs"))
+            found.append(Found(w.key, l.key, winner_score=ws, loser_score=ls, unit=ua or ub, cue="vs",
+                               at=a.start))
         return found
 
     def _frame(self, text, systems, main) -> list[Found]:
@@ -392,7 +413,7 @@ class RelationRules:
             winner = (own or others)[0].key if (own or others) else main
             if not winner:
                 continue
-            found += [Found(winner, o.key, cue=m.group()) for o in objs]
+            found += [Found(winner, o.key, cue=m.group(), at=m.start()) for o in objs]
         return found
 
     _GAIN_RE = re.compile(r"(?:提升|提高|增加|改善|增益|improves?|improved|improvement|gains?|boosts?)"
@@ -415,7 +436,7 @@ class RelationRules:
         gain = self._GAIN_RE.search(text, base.end)
         if gain is None:
             return []
-        return [Found(main, base.key, cue="gain over base")]
+        return [Found(main, base.key, cue="gain over base", at=gain.start())]
 
     def _superlative(self, text, systems, main) -> list[Found]:
         """``GPT-5 展现了最高的一致性`` / ``X achieves the best accuracy``: the
@@ -430,7 +451,7 @@ class RelationRules:
             return []
         subj = self._subject(text, [s for s in systems if s.end <= m.start()], m.start())
         winner = subj.key if subj else (main if not systems else None)
-        return [Found(winner, BASELINES, cue=m.group())] if winner else []
+        return [Found(winner, BASELINES, cue=m.group(), at=m.start())] if winner else []
 
     def _from_to(self, text, systems, main, lower) -> list[Found]:
         m = self.from_to.search(text)
@@ -445,4 +466,4 @@ class RelationRules:
             return []
         unit = "%" if (m.group("ua") == "%" or m.group("ub") == "%") else None
         base = bases[0]
-        return [Found(main, base.key, winner_score=b, loser_score=a, unit=unit, cue="从…至")]
+        return [Found(main, base.key, winner_score=b, loser_score=a, unit=unit, cue="从…至", at=m.start())]

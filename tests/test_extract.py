@@ -379,3 +379,24 @@ def test_a_dataset_evaluated_on_after_a_propose_cue_is_used_not_proposed(extract
                   5, 60, (Section("innovations", "主要创新点", text, 10, 10),))
     rec = extractor.extract(paper)
     assert entity(rec, "BarBench")["role"] == "uses"
+
+
+def test_each_clause_keeps_its_own_dataset_and_the_than_object_is_no_subject(extractor):
+    rec = extractor.extract(make_paper(
+        "在 GSM8K 上，Zorblax 的准确率比 GPT-4o 高出 3.2 个百分点，但在 MATH 上略逊于 Claude-3.5-Sonnet。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert comparisons(rec) == {("Zorblax", "GPT-4o", "GSM8K"), ("Claude 3.5 Sonnet", "Zorblax", "MATH")}
+
+
+def test_scores_in_parentheses_after_both_systems(extractor):
+    rec = extractor.extract(make_paper("On MMLU, Zorblax-7B (68.4) outperforms Llama-2-13B (55.0)."))
+    c = rec["comparisons"][0]
+    assert (c["winner_score"], c["loser_score"]) == (68.4, 55.0)
+
+
+def test_the_papers_new_name_is_found_again_at_the_start_of_an_english_sentence(extractor):
+    rec = extractor.extract(make_paper(
+        "Zorblax achieves 45.2 mAP on COCO, surpassing DINO by 2.1 points.",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    c = rec["comparisons"][0]
+    assert (c["winner"], c["loser"], c["dataset"], c["winner_score"]) == ("zorblax", "dino", "coco", 45.2)
