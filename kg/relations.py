@@ -137,7 +137,7 @@ class RelationRules:
         if not found:
             found += self._vs(text, systems, lower)
         if not found:
-            found += self._frame(text, systems, main)
+            found += self._frame(text, systems, main, metric)
         if not found:
             found += self._from_to(text, systems, main, lower)
         if not found:
@@ -393,8 +393,18 @@ class RelationRules:
                                at=a.start))
         return found
 
-    def _frame(self, text, systems, main) -> list[Found]:
-        if self.parity.search(text) or self.lose.search(text) or not self.improve.search(text):
+    _LOWER_WORDS = {"更低", "降低", "减少", "降至", "更少", "lower", "reduces", "reduced", "reduction"}
+
+    def _frame(self, text, systems, main, metric=None) -> list[Found]:
+        """``相比 B，A 提升了 …`` / ``与 B 相比 … 更低``: A beats B when an
+        improvement cue follows; a 'lower' cue counts only when the metric
+        named is not higher-is-better."""
+        if self.parity.search(text) or self.lose.search(text):
+            return []
+        gains = [g.group().casefold() for g in self.improve.finditer(text)]
+        if metric is not None and metric.lower_is_better is False:
+            gains = [g for g in gains if g not in self._LOWER_WORDS]
+        if not gains:
             return []
         found = []
         for m in self.frame.finditer(text):

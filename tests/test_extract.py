@@ -400,3 +400,13 @@ def test_the_papers_new_name_is_found_again_at_the_start_of_an_english_sentence(
         contribution="本文提出了名为 Zorblax 的方法。"))
     c = rec["comparisons"][0]
     assert (c["winner"], c["loser"], c["dataset"], c["winner_score"]) == ("zorblax", "dino", "coco", 45.2)
+
+
+def test_compared_to_frames_with_jiao_and_lower_is_better(extractor):
+    rec = extractor.extract(make_paper(
+        "Zorblax 在 HumanEval 上的 pass@1 达到 85.4%，较基座模型 Quuxformer-2 提升了 12.3%。\n"
+        "与 Blorp-7B 相比，Zorblax 的 FID 更低。\n"
+        "与 Frobnix-3B 相比，Zorblax 的准确率更低。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    got = {(w, l) for w, l, d in comparisons(rec)}
+    assert got == {("Zorblax", "Quuxformer-2"), ("Zorblax", "Blorp-7B")}
