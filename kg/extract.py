@@ -418,7 +418,7 @@ class Extractor:
             if not found and here:
                 found = self._ellipsis(sec, line, sent.text, ms, last, here)
             if found:
-                last = (sec, line, _outline_level(sec, line), found)
+                last = (sec, line, _outline_level(sec, line), found, sent.text)
             if not here and _UNNAMED_SET_RE.search(sent.text):
                 inherited = []  # '在包含 4,670 个句子的人工标注集上': its own, unnamed dataset
             if len(inherited) > 1 and not self._universal.search(sent.text):
@@ -450,10 +450,14 @@ class Extractor:
     def _ellipsis(self, sec, line, text, ms, last, datasets) -> list:
         """A bullet that continues the previous one with only a new dataset
         (``在 AIME 上，相比基座提升了 13%。`` then ``在 BeyondAIME 上，提升了 11%。``)
-        repeats its comparisons on the new dataset."""
+        repeats its comparisons on the new dataset — only when both state a
+        gain with its amount (a plain 'beats all of them' is not continued by
+        the next bullet's own numbers)."""
         if last is None or last[0] is not sec or any(m.is_system for m in ms):
             return []
-        _, prev_line, prev_level, prev_found = last
+        _, prev_line, prev_level, prev_found, prev_text = last
+        if not (self.rules.gain.search(prev_text) and self.rules.gain.search(text)):
+            return []
         if prev_line >= line or line - prev_line > 2 or _outline_level(sec, line) != prev_level:
             return []
         if not self.rules.improve.search(text) or self.rules.parity.search(text) or self.rules.lose.search(text):

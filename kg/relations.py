@@ -113,6 +113,7 @@ class RelationRules:
             r"^[^，。；,;!?！？]{0,24}?" + p["score_verb_re"] +
             r"[\s*：:]*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>%|分|points?)?(?![\w.])", re.IGNORECASE)
         self.superlative = _cue_regex(p["superlative"])
+        self.gain = self._GAIN_RE
         self.baseline_phrase = re.compile(p["baseline_phrase_re"], re.IGNORECASE)
         self.vs = re.compile(r"^\s*[)）]?\s*(?:vs\.?|versus|对比|对)\s*", re.IGNORECASE)
 
@@ -136,6 +137,8 @@ class RelationRules:
         found += self._than(text, systems, main, lower)
         if not found:
             found += self._vs(text, systems, lower)
+        if not found:
+            found += self._contrast(text, systems, lower)
         if not found:
             found += self._frame(text, systems, main, metric)
         if not found:
@@ -394,6 +397,33 @@ class RelationRules:
         return found
 
     _LOWER_WORDS = {"更低", "降低", "减少", "降至", "更少", "lower", "reduces", "reduced", "reduction"}
+
+    _CONTRAST_RE = re.compile(r"[，,；;]\s*(?:而|相比之下|相较之下|对比之下)|\b(?:whereas|while)\b|[，,]\s*but\b")
+
+    def _stated_after(self, text: str, s: Mention, limit: int) -> float | None:
+        """The score a clause states for ``s`` (``A 的 AP 为 52.1``) before ``limit``."""
+        m = self.score_verb.match(text[s.end:limit])
+        if not m or _DIFFERENCE_RE.search(text[s.end:s.end + m.start("num")]):
+            return None
+        return float(m.group("num"))
+
+    def _contrast(self, text, systems, lower) -> list[Found]:
+        """``A 的 AP 为 52.1，而 B 仅为 42.0`` / ``A reaches 52.1 while B gets
+        42.0``: two stated scores set against each other; the better wins."""
+        found = []
+        for a, b in zip(systems, systems[1:]):
+            cut = self._CONTRAST_RE.search(text, a.end, b.start)
+            if cut is None or a.key == b.key:
+                continue
+            sa = self._stated_after(text, a, cut.start())
+            sb = self._stated_after(text, b, len(text))
+            if sa is None or sb is None or sa == sb:
+                continue
+            a_wins = (sa < sb) if lower else (sa > sb)
+            w, l, ws, ls = (a, b, sa, sb) if a_wins else (b, a, sb, sa)
+            found.append(Found(w.key, l.key, winner_score=ws, loser_score=ls, cue=cut.group().strip(" ，,；;"),
+                               at=cut.start()))
+        return found
 
     def _frame(self, text, systems, main, metric=None) -> list[Found]:
         """``相比 B，A 提升了 …`` / ``与 B 相比 … 更低``: A beats B when an

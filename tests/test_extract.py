@@ -410,3 +410,21 @@ def test_compared_to_frames_with_jiao_and_lower_is_better(extractor):
         contribution="本文提出了名为 Zorblax 的方法。"))
     got = {(w, l) for w, l, d in comparisons(rec)}
     assert got == {("Zorblax", "Quuxformer-2"), ("Zorblax", "Blorp-7B")}
+
+
+def test_two_scores_set_against_each_other(extractor):
+    rec = extractor.extract(make_paper(
+        "Zorblax 在 BarBench 上的 AP 为 52.1，而 Quuxformer-2 仅为 42.0。\n"
+        "Zorblax 的 FID 为 7.5，而 Blorp-7B 为 5.1。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    got = {(c["winner"], c["loser"], c["winner_score"], c["loser_score"]) for c in rec["comparisons"]}
+    assert got == {("zorblax", "quuxformer2", 52.1, 42.0), ("blorp7b", "zorblax", 5.1, 7.5)}
+
+
+def test_a_plain_win_is_not_continued_by_the_next_bullets_numbers(extractor):
+    rec = extractor.extract(make_paper(
+        "*   在所有设置下均优于现有方法（如 Quuxformer-2, Blorp-7B）。\n"
+        "*   **BarBench**：PSNR 达到 25.84 dB，LPIPS 降低了 25.9%。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert {d for w, l, d in comparisons(rec)} == {None}
+    assert "dB" not in {e["name"] for e in rec["entities"]}
