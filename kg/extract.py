@@ -445,7 +445,10 @@ class Extractor:
                                     "unit": f.unit, "raw": f"{value}{f.unit or ''}",
                                     "evidence": rec["evidence"], "line": line, "section": sec.key}
         self._results = list(results.values())
-        return list(best.values())
+        # a dataset-less statement of a pair that is also stated on named
+        # datasets summarises those: it is not one more comparison
+        on_named = {(w, l) for w, l, d in best if d is not None}
+        return [rec for (w, l, d), rec in best.items() if d is not None or (w, l) not in on_named]
 
     def _ellipsis(self, sec, line, text, ms, last, datasets) -> list:
         """A bullet that continues the previous one with only a new dataset

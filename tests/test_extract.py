@@ -428,3 +428,11 @@ def test_a_plain_win_is_not_continued_by_the_next_bullets_numbers(extractor):
         contribution="本文提出了名为 Zorblax 的方法。"))
     assert {d for w, l, d in comparisons(rec)} == {None}
     assert "dB" not in {e["name"] for e in rec["entities"]}
+
+
+def test_a_pair_stated_on_named_datasets_is_not_repeated_without_one(extractor):
+    rec = extractor.extract(make_paper(
+        "在多个数学推理基准测试中，Zorblax 显著优于 Quuxformer-2。\n"
+        "*   在 BarBench 上，Zorblax 比 Quuxformer-2 高出 13.1%。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert comparisons(rec) == {("Zorblax", "Quuxformer-2", "BarBench")}
