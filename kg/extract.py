@@ -445,6 +445,11 @@ class Extractor:
                                     "unit": f.unit, "raw": f"{value}{f.unit or ''}",
                                     "evidence": rec["evidence"], "line": line, "section": sec.key}
         self._results = list(results.values())
+        # a model's name that a sentence lists among benchmarks (EmuEdit 和 GEdit
+        # 基准测试) is a benchmark in this paper when a comparison is on it
+        for _, _, d in best:
+            if d in entities and entities[d]["type"] not in DATASET_LABELS:
+                entities[d]["type"] = "Benchmark"
         # a dataset-less statement of a pair that is also stated on named
         # datasets summarises those: it is not one more comparison
         on_named = {(w, l) for w, l, d in best if d is not None}

@@ -331,6 +331,9 @@ def test_a_model_name_listed_among_benchmarks_is_the_benchmark(extractor):
     got = comparisons(rec)
     assert {w for w, l, d in got} == {"Zorblax"}
     assert ("Zorblax", "Quuxformer-2", "BarBench") in got
+    # a comparison on it makes it a benchmark of this paper (its graph stays SHACL-valid)
+    assert ("Zorblax", "Quuxformer-2", "Video-ChatGPT") in got
+    assert entity(rec, "Video-ChatGPT")["type"] == "Benchmark"
 
 
 def test_matches_or_exceeds_is_not_a_win(extractor):
