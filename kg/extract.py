@@ -78,6 +78,7 @@ class Extractor:
         self._universal = re.compile("|".join(
             (r"\b" + re.escape(w) + r"\b") if w[0].isascii() else re.escape(w)
             for w in sorted(self.pats["universal"], key=len, reverse=True)), re.IGNORECASE)
+        self._hw_variant = re.compile(self.pats["hardware_variant_re"])
         self._count_before = re.compile(self.pats["hardware_count_before_re"])
         self._count_after = re.compile(self.pats["hardware_count_after_re"])
 
@@ -88,6 +89,7 @@ class Extractor:
         docs = list(self.nlp.pipe(texts)) if texts else []
         title_names = self._title_names(paper.title)
 
+        self._extend_devices(docs)
         mentions: list[tuple[Section, object]] = []  # (section, span)
         for sec, doc in zip(sections, docs):
             for span in doc.spans["kg"]:
@@ -184,6 +186,9 @@ class Extractor:
             surfaces[key][span.text] += 1
             if span._.kg_name:
                 surfaces[key][span._.kg_name] += 2
+            if label in HARDWARE_LABELS:
+                for form in self._hardware_forms(span, entry):
+                    surfaces[key][form] += 1
             if label == "Device" and entry is None:
                 cue = self._device_cue(span)
                 if cue:
@@ -343,6 +348,42 @@ class Extractor:
         if head.endswith("任务"):
             return "Dataset"
         return None
+
+    def _extend_devices(self, docs) -> None:
+        """A device name followed by its model number (``iPhone 12 Plus``) is
+        that model, a device of its own, not the product line."""
+        for doc in docs:
+            spans, changed = list(doc.spans["kg"]), False
+            for i, sp in enumerate(spans):
+                if sp.label_ != "Device" or sp._.kg_entry is None:
+                    continue
+                m = self._hw_variant.match(doc_text(doc)[sp.end_char:sp.end_char + 16])
+                if not m or "GB" in m.group():
+                    continue
+                longer = doc.char_span(sp.start_char, sp.end_char + m.end(), label="Device")
+                if longer is None or any(o is not sp and o.start < longer.end and sp.end <= o.start
+                                         for o in spans):
+                    continue
+                longer._.kg_source = "hardware"
+                spans[i], changed = longer, True
+            if changed:
+                doc.spans["kg"] = spans
+
+    def _hardware_forms(self, span, entry) -> list[str]:
+        """Further surface forms (aliases) of a hardware mention: the memory
+        variant written after it (``A100 80GB``) and the vendor-qualified name
+        (``RTX 3090`` -> ``NVIDIA RTX 3090``)."""
+        forms = [span.text]
+        m = self._hw_variant.match(doc_text(span.doc)[span.end_char:span.end_char + 16])
+        if m and "GB" in m.group():
+            forms.append(span.text + m.group())
+        vendor = entry.vendor if entry is not None else None
+        out = []
+        for form in forms:
+            out.append(form)
+            if vendor and not form.casefold().startswith(vendor.casefold()) and form.isascii():
+                out.append(f"{vendor} {form}")
+        return [f for f in dict.fromkeys(out) if f != span.text]
 
     def _device_cue(self, span) -> str | None:
         """English name of the device word right after a name

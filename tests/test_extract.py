@@ -439,3 +439,17 @@ def test_a_pair_stated_on_named_datasets_is_not_repeated_without_one(extractor):
         "*   在 BarBench 上，Zorblax 比 Quuxformer-2 高出 13.1%。",
         contribution="本文提出了名为 Zorblax 的方法。"))
     assert comparisons(rec) == {("Zorblax", "Quuxformer-2", "BarBench")}
+
+
+def test_hardware_variants_vendor_forms_and_counts_across_memory(extractor):
+    rec = extractor.extract(make_paper("效果很好。", usage=(
+        "基准测试在 NVIDIA A100 80GB GPU 上完成；推理需要 2 张 80GB 显存的 H100；"
+        "训练使用 8 张 RTX 3090；小模型可在 iPhone 12 Plus 上运行。")))
+    a100 = next(e for e in rec["entities"] if e["key"].endswith("a100"))
+    assert "NVIDIA A100 80GB" in a100["aliases"]
+    rtx = next(e for e in rec["entities"] if e["key"].endswith("3090"))
+    assert "NVIDIA RTX 3090" in rtx["aliases"]
+    counts = {h["key"]: h["count"] for h in rec["hardware"]}
+    assert next(v for k, v in counts.items() if k.endswith("h100")) == 2
+    assert "iPhone 12 Plus" in {e["name"] for e in rec["entities"]}
+    assert "iPhone" not in {e["name"] for e in rec["entities"]}
