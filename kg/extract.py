@@ -159,11 +159,13 @@ class Extractor:
             entry = span._.kg_entry
             label = span.label_
             before, prev = (prev if prev is not None and prev.doc is span.doc else None), span
-            if entry is None and fold(span.text) in authors:
-                continue  # an author's name (arXiv analyses repeat the author list)
+            if (entry is None and fold(span.text) in authors) or self._in_author_name(span, paper.authors):
+                continue  # an author's name (arXiv analyses repeat the author list; 'Yi' of 'Yi Jiang')
             key = span_key(span)
-            if not key or self.gaz.is_generic(span.text):
+            if not key or self.gaz.is_generic(span.text) or _RESOLUTION_RE.fullmatch(span.text):
                 continue
+            if entry is None and self._in_expansion(span):
+                continue  # 'Visual AutoRegressive modeling (VAR)': a word of VAR's expansion
             if entry is None and _LEVEL_RE.fullmatch(span.text) and len(
                     {m for m in _LEVEL_RE.findall(sentence_of(span).text) if m[0] == span.text[0]}) > 1:
                 continue  # '从 L1 … 至 L3': levels of a scale, not names (unlike '如 L1, ThinkPrune')
@@ -237,6 +239,11 @@ class Extractor:
         in between.  In the one-sentence contribution and the abstract every
         such name counts; elsewhere only the first one after each cue."""
         out = [entity_key(n) for n in title_names]
+        title_words = {w.casefold() for w in re.split(r"[\s:：,，?？!！]+", paper.title) if w}
+        folded_title = fold(paper.title)
+
+        def titled(name: str) -> bool:
+            return fold(name) in folded_title or name.split()[0].casefold() in title_words
         for key in out:
             if key in entities:
                 entities[key].update(line=paper.start_line, evidence=paper.title, section="title")
@@ -257,8 +264,11 @@ class Extractor:
                     continue
                 taken_after: set[int] = set()
                 for span in doc.spans["kg"]:
-                    if span.start < sent.start or span.end > sent.end or span._.kg_entry is not None:
+                    if span.start < sent.start or span.end > sent.end:
                         continue
+                    if span._.kg_entry is not None and not (_defines_acronym(span) or titled(span.text)):
+                        continue  # a known name is used, unless defined here ('We present … (VAR)')
+                        # or named by the title ('发布了 Mixtral 8x7B' in 'Mixtral of Experts')
                     if span.label_ == "Metric":
                         continue
                     rel = span.start_char - sent.start_char
@@ -348,6 +358,35 @@ class Extractor:
         if head.endswith("任务"):
             return "Dataset"
         return None
+
+    @staticmethod
+    def _in_author_name(span, authors) -> bool:
+        """True when the mention lies inside one of the paper's authors' names
+        written out in the text."""
+        if not authors:
+            return False
+        text = doc_text(span.doc)
+        for name in authors:
+            if span.text in name:
+                i = text.find(name, max(0, span.start_char - len(name)))
+                if 0 <= i <= span.start_char and span.end_char <= i + len(name):
+                    return True
+        return False
+
+    @staticmethod
+    def _in_expansion(span) -> bool:
+        """True when the mention is a word of the long form of an acronym that
+        follows in parentheses: ``Visual AutoRegressive modeling (VAR)``."""
+        text = doc_text(span.doc)
+        m = _ACRONYM_AFTER_RE.match(text, span.end_char)
+        if not m:
+            return False
+        start = max(0, span.start_char - 60)
+        words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text[start:m.start("acro")])
+        initials = "".join(c for w in words for c in (w[0] + "".join(ch for ch in w[1:] if ch.isupper())))
+        acro = re.sub(r"[^A-Za-z]", "", m.group("acro")).upper()
+        it = iter(initials.upper())
+        return len(acro) >= 2 and span.text not in m.group("acro") and all(c in it for c in acro)
 
     def _extend_devices(self, docs) -> None:
         """A device name followed by its model number (``iPhone 12 Plus``) is
@@ -666,6 +705,23 @@ def _retype_lists(text: str, ms: list[Mention]) -> None:
         chain = []
 _UNNAMED_SET_RE = re.compile(r"在(?!所有|全部|各|多个|多项|这些|上述|两个|三个|四个)[^，。；;]{2,30}?(?:集|数据集|基准|测试集|语料库?)上|\bon (?:a|an|our|their) [\w\s-]{0,30}?(?:set|dataset|benchmark|corpus)\b",
                              re.IGNORECASE)
+def _defines_acronym(span) -> bool:
+    """True when the mention is an acronym in parentheses right after its
+    long form: ``Visual AutoRegressive modeling (VAR)``."""
+    text = doc_text(span.doc)
+    before = text[max(0, span.start_char - 80):span.start_char]
+    if not re.search(r"[(（]\s*$", before) or not re.fullmatch(r"[A-Z][A-Za-z0-9-]{1,9}", span.text):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", re.sub(r"[(（]\s*$", "", before))[-6:]
+    initials = "".join(w[0] + "".join(ch for ch in w[1:] if ch.isupper()) for w in words).upper()
+    acro = re.sub(r"[^A-Za-z]", "", span.text).upper()
+    it = iter(initials)
+    return len(acro) >= 2 and acro[0] in initials and all(c in it for c in acro)
+
+
+_RESOLUTION_RE = re.compile(r"\d{2,5}\s?[x×*]\s?\d{2,5}(?:p|px)?", re.IGNORECASE)
+# a parenthesised acronym after at most two more words: '… modeling (VAR)'
+_ACRONYM_AFTER_RE = re.compile(r"(?:[\s-]+[A-Za-z][\w-]*){0,2}\s*[(（]\s*(?P<acro>[A-Z][A-Za-z0-9-]{1,9})\s*[)）]")
 _LEVEL_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]\d(?![A-Za-z0-9])")
 # between a category and its first member: 'NAS 方法（AutoFIS…', 'RL methods (PPO…'
 _CATEGORY_RE = re.compile(r"[\s*]*(?:[\u4e00-\u9fff]{0,4}(?:方法|模型|算法|框架|系列)|"

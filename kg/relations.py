@@ -138,7 +138,7 @@ class RelationRules:
         if not found:
             found += self._vs(text, systems, lower)
         if not found:
-            found += self._contrast(text, systems, lower)
+            found += self._contrast(text, systems, lower, main)
         if not found:
             found += self._frame(text, systems, main, metric)
         if not found:
@@ -188,15 +188,16 @@ class RelationRules:
                                tail[m.end():]) or _DIFFERENCE_RE.search(tail[:m.start("num")])
                       or re.match(r"\s*[-–~至到]\s*\d", tail[m.end():])):
                 m = None  # '实现了 41% 的提升', '提升幅度达 12.6%', '仅相差 2.7%', '12.6%-64.9%': not a score
+            in_parens = False
             if m:
                 value, unit = float(m.group("num")), m.group("unit")
             else:
                 m = re.match(r"\s*[（(]\s*(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*[)）]", tail)
                 if m:
-                    value, unit = float(m.group("num")), m.group("unit")
+                    value, unit, in_parens = float(m.group("num")), m.group("unit"), True
             if value is not None:
                 owner = s
-                if self._INSTRUMENT.search(text[max(0, s.start - 6):s.start]):
+                if not in_parens and self._INSTRUMENT.search(text[max(0, s.start - 6):s.start]):
                     # 'X 使用 GPT-5 模型达到 65.8%': the score is X's
                     owner = next((o for o in reversed(systems[:i])
                                   if not self._INSTRUMENT.search(text[max(0, o.start - 6):o.start])), None)
@@ -407,11 +408,22 @@ class RelationRules:
             return None
         return float(m.group("num"))
 
-    def _contrast(self, text, systems, lower) -> list[Found]:
+    def _contrast(self, text, systems, lower, main=None) -> list[Found]:
         """``A 的 AP 为 52.1，而 B 仅为 42.0`` / ``A reaches 52.1 while B gets
-        42.0``: two stated scores set against each other; the better wins."""
+        42.0``: two stated scores set against each other; the better wins.
+        With the first subject elided (``在 X 上为 40.2%，而 B 仅为 29.3%``) it
+        is the paper's own system."""
         found = []
-        for a, b in zip(systems, systems[1:]):
+        pairs = list(zip(systems, systems[1:]))
+        if main is not None and systems:
+            first = systems[0]
+            cut = self._CONTRAST_RE.search(text, 0, first.start)
+            if cut is not None and cut.end() <= first.start:
+                start = max([m.end() for m in re.finditer(r"[；;。]", text[:cut.start()])] or [0])
+                head = self.score_verb.match(text[start:cut.start()])
+                if head and first.key != main:
+                    pairs.insert(0, (Mention(start, start, main, "Method"), first))
+        for a, b in pairs:
             cut = self._CONTRAST_RE.search(text, a.end, b.start)
             if cut is None or a.key == b.key:
                 continue

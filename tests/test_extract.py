@@ -453,3 +453,40 @@ def test_hardware_variants_vendor_forms_and_counts_across_memory(extractor):
     assert next(v for k, v in counts.items() if k.endswith("h100")) == 2
     assert "iPhone 12 Plus" in {e["name"] for e in rec["entities"]}
     assert "iPhone" not in {e["name"] for e in rec["entities"]}
+
+
+def test_words_of_an_acronyms_long_form_are_not_names_and_the_defined_acronym_is_proposed(extractor):
+    # 'VAR' is a known (gazetteer) name; defined here after a propose cue it is the paper's own
+    rec = extractor.extract(make_paper(
+        "VAR outperforms Quuxformer-2 on ImageNet 256x256.",
+        contribution="We present Visual AutoRegressive modeling (VAR), a new generation paradigm."))
+    names = {e["name"]: e["role"] for e in rec["entities"]}
+    assert "AutoRegressive" not in names and "256x256" not in names
+    assert names["VAR"] == "proposes"
+
+
+def test_a_known_model_the_title_names_is_proposed_when_released(extractor):
+    paper = make_paper("在 MMLU 上超越了 Llama 2 70B。", contribution="发布了稀疏混合专家语言模型 Mixtral 8x7B。")
+    rec = extractor.extract(Paper("Mixtral of Experts", *list(paper.__dict__.values())[1:]))
+    assert entity(rec, "Mixtral-8x7B")["role"] == "proposes"
+    assert comparisons(rec) == {("Mixtral-8x7B", "Llama-2-70B", "MMLU")}
+    rec = extractor.extract(paper)  # same text, a title that does not name it: used, not proposed
+    assert entity(rec, "Mixtral-8x7B")["role"] == "uses"
+
+
+def test_an_authors_name_is_not_a_model(extractor):
+    paper = make_paper("效果很好。", contribution="作者：Keyu Tian, Yi Jiang, Liwei Wang。")
+    fields = dict(paper.__dict__, authors=("Keyu Tian", "Yi Jiang", "Liwei Wang"))
+    rec = extractor.extract(Paper(**fields))
+    assert "Yi" not in {e["name"] for e in rec["entities"]}
+
+
+def test_contrast_with_the_elided_subject_and_parenthesised_scores_stay_with_their_system(extractor):
+    rec = extractor.extract(make_paper(
+        "在 HumanEval 上为 40.2%，而 Llama 2 70B 仅为 29.3%。\n"
+        "在 MMLU 上，Zorblax 取得 70.6%，超过 Blorp-7B（69.9%），与 GPT-3.5（70.0%）相当。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    c = next(c for c in rec["comparisons"] if c["dataset"] == "humaneval")
+    assert (c["winner"], c["loser"], c["winner_score"], c["loser_score"]) == ("zorblax", "llama270b", 40.2, 29.3)
+    assert {(r["system"], r["value"]) for r in rec["results"] if r["dataset"] == "mmlu"} == {
+        ("zorblax", 70.6), ("blorp7b", 69.9), ("gpt35", 70.0)}
