@@ -90,6 +90,7 @@ class Extractor:
         title_names = self._title_names(paper.title)
 
         self._extend_devices(docs)
+        _join_versions(docs)
         mentions: list[tuple[Section, object]] = []  # (section, span)
         for sec, doc in zip(sections, docs):
             for span in doc.spans["kg"]:
@@ -503,8 +504,11 @@ class Extractor:
                 inherited = []  # '在包含 4,670 个句子的人工标注集上': its own, unnamed dataset
             if len(inherited) > 1 and not self._universal.search(sent.text):
                 inherited = inherited[:1]  # one of the datasets named above, unless 'on all of them'
+            named_here = {m.key for m in ms}
             for f in found:
-                losers = [b for b in baselines if b != f.winner] if f.loser == BASELINES else [f.loser]
+                # 'the (other) baselines': the paper's compared systems, not those this sentence names
+                losers = ([b for b in baselines if b != f.winner and b not in named_here]
+                          if f.loser == BASELINES else [f.loser])
                 for loser in losers:
                     for d in (f.datasets or inherited or [None]):
                         rec = {"winner": f.winner, "loser": loser, "dataset": d, "metric": f.metric,
@@ -705,6 +709,40 @@ def _retype_lists(text: str, ms: list[Mention]) -> None:
         chain = []
 _UNNAMED_SET_RE = re.compile(r"在(?!所有|全部|各|多个|多项|这些|上述|两个|三个|四个)[^，。；;]{2,30}?(?:集|数据集|基准|测试集|语料库?)上|\bon (?:a|an|our|their) [\w\s-]{0,30}?(?:set|dataset|benchmark|corpus)\b",
                              re.IGNORECASE)
+_VERSION_RE = re.compile(r"[Vv]\d+(?:\.\d+)?(?:-[A-Za-z0-9]+)*")
+_SUFFIX_RE = re.compile(r"-(?:Zero|Lite|Mini|Nano|Pro|Max|Plus|Ultra|Base|Instruct|Chat|Preview|Turbo|[A-Z]{1,2}|\d+(?:\.\d+)?[BbMm]?)(?![\w-])")
+
+
+def _join_versions(docs) -> None:
+    """A known name followed by a version or variant is that version, one
+    name: ``Depth Anything`` + ``V2-L``, ``DeepSeek-R1`` + ``-Zero``."""
+    for doc in docs:
+        text = doc_text(doc)
+        spans, out, changed = list(doc.spans["kg"]), [], False
+        i = 0
+        while i < len(spans):
+            sp = spans[i]
+            end = None
+            nxt = spans[i + 1] if i + 1 < len(spans) else None
+            if sp._.kg_entry is not None and sp.label_ not in HARDWARE_LABELS:
+                if (nxt is not None and nxt._.kg_entry is None and text[sp.end_char:nxt.start_char] == " "
+                        and _VERSION_RE.fullmatch(nxt.text)):
+                    end, i = nxt.end_char, i + 1
+                else:
+                    m = _SUFFIX_RE.match(text, sp.end_char)
+                    if m and (nxt is None or nxt.start_char >= m.end()):
+                        end = m.end()
+            if end is not None:
+                longer = doc.char_span(sp.start_char, end, label=sp.label_, alignment_mode="expand")
+                if longer is not None and (nxt is None or longer.end <= nxt.start or end == nxt.end_char):
+                    longer._.kg_source = "shape"
+                    sp, changed = longer, True
+            out.append(sp)
+            i += 1
+        if changed:
+            doc.spans["kg"] = out
+
+
 def _defines_acronym(span) -> bool:
     """True when the mention is an acronym in parentheses right after its
     long form: ``Visual AutoRegressive modeling (VAR)``."""

@@ -461,6 +461,13 @@ class RelationRules:
                 continue
             obj_keys = {o.key for o in objs}
             others = [s for s in systems if s.key not in obj_keys]
+            if not others and len(objs) > 1:
+                # '相比 A，B 提升了 …': a Chinese comma closes the frame (lists take 、), B is the subject
+                comma = re.search(r"[，；]", text[m.end():])
+                if comma:
+                    objs = [s for s in objs if s.start < m.end() + comma.start()]
+                    obj_keys = {o.key for o in objs}
+                    others = [s for s in systems if s.key not in obj_keys]
             own = [s for s in others if s.proposed]
             winner = (own or others)[0].key if (own or others) else main
             if not winner:

@@ -490,3 +490,28 @@ def test_contrast_with_the_elided_subject_and_parenthesised_scores_stay_with_the
     assert (c["winner"], c["loser"], c["winner_score"], c["loser_score"]) == ("zorblax", "llama270b", 40.2, 29.3)
     assert {(r["system"], r["value"]) for r in rec["results"] if r["dataset"] == "mmlu"} == {
         ("zorblax", 70.6), ("blorp7b", 69.9), ("gpt35", 70.0)}
+
+
+def test_a_known_name_with_its_version_is_that_version(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，Depth Anything V2-L 的准确率达到 97.1%，远超 Marigold（86.8%）。\n"
+        "相比 DeepSeek-V3-Base，DeepSeek-R1-Zero 在 AIME 2024 上的 Pass@1 从 15.6% 提升至 71.0%。"))
+    got = comparisons(rec)
+    assert ("Depth Anything V2-L", "Marigold", "BarBench") in got
+    assert ("DeepSeek-R1-Zero", "DeepSeek-V3-Base", "AIME 2024") in got
+
+
+def test_other_baselines_exclude_the_systems_the_sentence_names(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上对比了 Quuxformer-2 和 Blorp-7B 基线。\n"
+        "*   达到了与 Quuxformer-2 相当的成功率，且远超同等规模的其他基线模型。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert {(w, l) for w, l, d in comparisons(rec)} == {("Zorblax", "Blorp-7B")}
+
+
+def test_an_english_list_after_compared_to_stays_the_losers(extractor):
+    rec = extractor.extract(make_paper(
+        "Compared to Quuxformer-2, Blorp-7B and Frobnix-3B, our method improves accuracy by 4.1% on BarBench.",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert {(w, l) for w, l, d in comparisons(rec)} == {
+        ("Zorblax", "Quuxformer-2"), ("Zorblax", "Blorp-7B"), ("Zorblax", "Frobnix-3B")}
