@@ -576,9 +576,14 @@ class Extractor:
                                       ent.get("lower_is_better"), is_lead_label(span)))
         text = sent.text
         _retype_lists(text, ms)
-        return [m for m, nxt in zip(ms, ms[1:] + [None])
-                if not (nxt is not None and m.is_system and nxt.is_system
-                        and _CATEGORY_RE.fullmatch(text[m.end:nxt.start]))]
+        ms = [m for m, nxt in zip(ms, ms[1:] + [None])
+              if not (nxt is not None and m.is_system and nxt.is_system
+                      and _CATEGORY_RE.fullmatch(text[m.end:nxt.start]))]
+        # a system right after another with only a space or an opening parenthesis
+        # between describes it: 'OpenCLIP ViT-G/14', 'MiDaS v3.1（BEiT-L-512）'
+        return [m for prev, m in zip([None] + ms, ms)
+                if not (prev is not None and prev.is_system and m.is_system and not m.proposed
+                        and _DESCRIBES_RE.fullmatch(text[prev.end:m.start]))]
 
     # -- hardware -----------------------------------------------------------------
     def _hardware(self, paper: Paper, mentions) -> list[dict]:
@@ -757,6 +762,7 @@ def _defines_acronym(span) -> bool:
     return len(acro) >= 2 and acro[0] in initials and all(c in it for c in acro)
 
 
+_DESCRIBES_RE = re.compile(r" |\s*(?:v?\d+(?:\.\d+)*)?\s*[（(]\s*")
 _RESOLUTION_RE = re.compile(r"\d{2,5}\s?[x×*]\s?\d{2,5}(?:p|px)?", re.IGNORECASE)
 # a parenthesised acronym after at most two more words: '… modeling (VAR)'
 _ACRONYM_AFTER_RE = re.compile(r"(?:[\s-]+[A-Za-z][\w-]*){0,2}\s*[(（]\s*(?P<acro>[A-Z][A-Za-z0-9-]{1,9})\s*[)）]")

@@ -171,7 +171,13 @@ class RelationRules:
         if start == 0 and end == len(text):
             return [d.key for d in datasets]
         mine = [d.key for d in datasets if start <= d.start < end]
-        return mine or [d.key for d in datasets if d.end <= start][-1:] or [d.key for d in datasets]
+        if mine:
+            return mine
+        earlier = [d for d in datasets if d.end <= start]
+        if earlier:  # those of the nearest clause before that names any
+            prev_start = max([b for b in breaks if b < earlier[-1].start] or [0])
+            return [d.key for d in earlier if d.start >= prev_start]
+        return [d.key for d in datasets]
 
     def scores(self, text: str, mentions: list[Mention]) -> list[Stated]:
         """Scores stated for systems: ``X 达到 90.2%``, ``X achieves 78.3``,
@@ -374,11 +380,28 @@ class RelationRules:
                 continue
             before = [b for b in systems if b.end <= m.start() and b not in chain and b.key not in objects]
             subj = self._subject(text, before, m.start())
+            subjects = self._list_ending_at(text, before, subj) if subj else []
+            if len(chain) > 1 and len(subjects) == len(chain) and self._RESPECTIVELY.search(text):
+                # 'A 和 B 的 AP 分别比 C 和 D 高出 …': A beats C, B beats D
+                found += [Found(a.key, o.key, cue="比…" + word, at=m.start()) for a, o in zip(subjects, chain)]
+                objects.update(o.key for o in chain)
+                continue
             winner = subj.key if subj else main
             if winner:
                 found += [Found(winner, o.key, cue="比…" + word, at=m.start()) for o in chain]
                 objects.update(o.key for o in chain)
         return found
+
+    _RESPECTIVELY = re.compile(r"分别|各自|\brespectively\b", re.IGNORECASE)
+
+    def _list_ending_at(self, text: str, before: list[Mention], last: Mention) -> list[Mention]:
+        """The systems listed together ending with ``last`` (``A 和 B``)."""
+        out = [last]
+        for s in reversed([b for b in before if b.end <= last.start]):
+            if not self._LIST_RE.match(text[s.end:out[0].start]):
+                break
+            out.insert(0, s)
+        return out
 
     def _vs(self, text, systems, lower) -> list[Found]:
         found = []
@@ -468,6 +491,8 @@ class RelationRules:
                     objs = [s for s in objs if s.start < m.end() + comma.start()]
                     obj_keys = {o.key for o in objs}
                     others = [s for s in systems if s.key not in obj_keys]
+            # '与基于 Stable Diffusion 的模型相比': a system after 基于/使用 modifies, it is no subject
+            others = [s for s in others if not self._INSTRUMENT.search(text[max(0, s.start - 6):s.start])]
             own = [s for s in others if s.proposed]
             winner = (own or others)[0].key if (own or others) else main
             if not winner:

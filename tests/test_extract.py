@@ -515,3 +515,31 @@ def test_an_english_list_after_compared_to_stays_the_losers(extractor):
         contribution="本文提出了名为 Zorblax 的方法。"))
     assert {(w, l) for w, l, d in comparisons(rec)} == {
         ("Zorblax", "Quuxformer-2"), ("Zorblax", "Blorp-7B"), ("Zorblax", "Frobnix-3B")}
+
+
+def test_respectively_pairs_subjects_with_objects(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，Zorblax-N 和 Zorblax-S 的 AP 分别比 Blorp-3.0-N 和 Blorp-3.0-S 高出 1.5 和 2.0。"))
+    assert {(w, l) for w, l, d in comparisons(rec)} == {("Zorblax-N", "Blorp-3.0-N"), ("Zorblax-S", "Blorp-3.0-S")}
+
+
+def test_a_backbone_written_after_a_system_describes_it(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，DINOv2 ViT-g/14 达到 86.5%，超过 OpenCLIP ViT-G/14（86.2%）和 MiDaS v3.1（BEiT-L-512）。"))
+    got = {(w, l) for w, l, d in comparisons(rec)}
+    assert {w for w, l in got} == {"DINOv2"} and len(got) == 2
+    assert not {l for w, l in got} & {"ViT-G", "BEiT-L-512"}
+
+
+def test_a_system_a_baseline_is_based_on_is_not_the_winner(extractor):
+    rec = extractor.extract(make_paper(
+        "与 Quuxformer-2 等基于 Stable Diffusion 的模型相比，推理速度快 10 倍以上。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert {(w, l) for w, l, d in comparisons(rec)} == {("Zorblax", "Quuxformer-2")}
+
+
+def test_a_clause_without_a_dataset_takes_the_whole_list_before_it(extractor):
+    rec = extractor.extract(make_paper(
+        "在 MMLU（90.8%）和 GPQA Diamond（71.5%）上明显优于 Quuxformer-2，但仍略落后于 Blorp-7B。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert {d for w, l, d in comparisons(rec) if w == "Blorp-7B"} == {"MMLU", "GPQA Diamond"}
