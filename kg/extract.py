@@ -14,7 +14,16 @@ Record shape::
      "hardware": [{"key", "count": int|None, "line", "evidence"}],
      "comparisons": [{"winner", "loser", "dataset"|None, "metric"|None,
                       "winner_score"|None, "loser_score"|None, "unit"|None,
-                      "cue", "evidence", "line", "section"}]}
+                      "cue", "evidence", "line", "section"}],
+     "results": [{"system", "dataset"|None, "metric"|None, "value", "unit"|None,
+                  "raw", "evidence", "line", "section"}]}
+
+Steps, each in its own module: the spaCy pipeline marks mentions
+(:mod:`kg.nlp`); :mod:`kg.mentions` refines them across sentences; this
+module collects entities, decides what the paper proposes and assembles
+comparisons and results from the sentence rules of :mod:`kg.relations`,
+with :mod:`kg.outline` for the datasets a sentence inherits and
+:mod:`kg.hardware_use` for hardware and counts.
 """
 from __future__ import annotations
 
@@ -24,33 +33,22 @@ from dataclasses import asdict
 
 import jsonschema
 
+from kg import mentions as mention_rules
+from kg.evidence import blank_markdown, clean_sentence
+from kg.hardware_use import HardwareReader
 from kg.link import entity_key, fold
+from kg.mentions import HARDWARE_LABELS, is_lead_label, span_key
 from kg.model import Paper, Section
-from kg.nlp import build_pipeline, doc_text, name_shape, plain_sentences, sentence_of
-from kg.relations import BASELINES, DATASET_LABELS, SYSTEM_LABELS, Found, Mention, RelationRules
+from kg.nlp import build_pipeline, name_shape, plain_sentences, sentence_of
+from kg.outline import DatasetContext, names_own_set, outline_level
+from kg.relations import BASELINES, DATASET_LABELS, Found, RelationRules
 from kg.resources import gazetteer, patterns, schema
 
-HARDWARE_LABELS = {"Accelerator", "Device"}
 ENTITY_SECTIONS = {"contribution", "usage", "innovations", "results", "abstract", "analysis",
                    "key_findings"}
-# Markdown emphasis and list markers, blanked out (same length) before NLP.
-_MARKDOWN_RE = re.compile(r"\*\*|__|`|^[ \t]*(?:[*+\-]|\d+\.)(?=[ \t])", re.MULTILINE)
 _TITLE_NAME_RE = re.compile(r"^\s*([^:：?？]{1,40}?)\s*[:：]\s+\S")
 _TITLE_PAREN_RE = re.compile(r"[(（]\s*([A-Za-z][\w\-.]{1,20})\s*[)）]")
 _FIELD_SPLIT_RE = re.compile(r"[/、，,；;]\s*(?![^()（）]*[)）])")
-_CN_NUM = {"一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-           "八": 8, "九": 9, "十": 10, "one": 1, "two": 2, "three": 3, "four": 4, "eight": 8,
-           "sixteen": 16}
-
-
-def blank_markdown(text: str) -> str:
-    """Replace Markdown emphasis and list markers by spaces (offsets kept)."""
-    return _MARKDOWN_RE.sub(lambda m: " " * len(m.group()), text)
-
-
-def clean_sentence(text: str) -> str:
-    """Evidence form of a sentence: Markdown removed, whitespace collapsed."""
-    return re.sub(r"\s+", " ", blank_markdown(text)).strip()
 
 
 class Extractor:
@@ -78,19 +76,13 @@ class Extractor:
         self._universal = re.compile("|".join(
             (r"\b" + re.escape(w) + r"\b") if w[0].isascii() else re.escape(w)
             for w in sorted(self.pats["universal"], key=len, reverse=True)), re.IGNORECASE)
-        self._hw_variant = re.compile(self.pats["hardware_variant_re"])
-        self._count_before = re.compile(self.pats["hardware_count_before_re"])
-        self._count_after = re.compile(self.pats["hardware_count_after_re"])
+        self.hw = HardwareReader(self.pats)
 
     # -- entry point --------------------------------------------------------
     def extract(self, paper: Paper) -> dict:
         sections = [s for s in paper.sections if s.key in ENTITY_SECTIONS]
-        texts = [blank_markdown(s.text) for s in sections]
-        docs = list(self.nlp.pipe(texts)) if texts else []
+        docs = self._docs(sections)
         title_names = self._title_names(paper.title)
-
-        self._extend_devices(docs)
-        _join_versions(docs)
         mentions: list[tuple[Section, object]] = []  # (section, span)
         for sec, doc in zip(sections, docs):
             for span in doc.spans["kg"]:
@@ -103,7 +95,7 @@ class Extractor:
         self._result_mentions = Counter(span_key(span) for sec, span in mentions
                                         if sec.key in ("results", "analysis", "key_findings"))
         main = self._main_system(entities, proposed)
-        self._complete_mentions(docs, entities)
+        mention_rules.complete_mentions(docs, entities, self.gaz)
         comparisons = self._comparisons(paper, sections, docs, entities, main)
         # a translation gloss (直接监督微调（Direct SFT）) is an entity only when the
         # paper proposes it, uses it outside a gloss, or compares with or on it
@@ -114,7 +106,7 @@ class Extractor:
             entities.pop(key, None)
         self._results = [dict(r, dataset=None if r["dataset"] in dropped else r["dataset"])
                          for r in self._results if r["system"] not in dropped]
-        hardware = self._hardware(paper, mentions)
+        hardware = self.hw.records(mentions)
         record = {
             "paper": _paper_dict(paper),
             "fields": self._fields(paper),
@@ -130,7 +122,15 @@ class Extractor:
         """(section, spaCy Doc) for every section the extractor reads; the
         mentions are ``doc.spans["kg"]`` with offsets into ``section.text``."""
         sections = [s for s in paper.sections if s.key in ENTITY_SECTIONS]
-        return list(zip(sections, self.nlp.pipe(blank_markdown(s.text) for s in sections)))
+        return list(zip(sections, self._docs(sections)))
+
+    def _docs(self, sections: list[Section]) -> list:
+        """spaCy Docs of ``sections`` (Markdown blanked), with the
+        cross-span refinements (device model numbers, versions) applied."""
+        docs = list(self.nlp.pipe(blank_markdown(s.text) for s in sections)) if sections else []
+        self.hw.extend_devices(docs)
+        mention_rules.join_versions(docs)
+        return docs
 
     # -- entities -------------------------------------------------------------
     def _title_names(self, title: str) -> list[str]:
@@ -152,7 +152,6 @@ class Extractor:
         surfaces: dict[str, Counter] = defaultdict(Counter)
         types: dict[str, Counter] = defaultdict(Counter)
         self._gloss_only: set[str] = set()
-        self._expansions: dict[str, str] = {}
         plain: set[str] = set()
         authors = {fold(a) for a in paper.authors}
         prev = None
@@ -160,23 +159,19 @@ class Extractor:
             entry = span._.kg_entry
             label = span.label_
             before, prev = (prev if prev is not None and prev.doc is span.doc else None), span
-            if (entry is None and fold(span.text) in authors) or self._in_author_name(span, paper.authors):
+            if (entry is None and fold(span.text) in authors) or mention_rules.in_author_name(span, paper.authors):
                 continue  # an author's name (arXiv analyses repeat the author list; 'Yi' of 'Yi Jiang')
             key = span_key(span)
-            if not key or self.gaz.is_generic(span.text) or _RESOLUTION_RE.fullmatch(span.text):
+            if not key or self.gaz.is_generic(span.text) or mention_rules.not_a_name(span):
                 continue
-            if entry is None and self._in_expansion(span):
+            if entry is None and mention_rules.in_expansion(span):
                 continue  # 'Visual AutoRegressive modeling (VAR)': a word of VAR's expansion
-            if entry is None and _LEVEL_RE.fullmatch(span.text) and len(
-                    {m for m in _LEVEL_RE.findall(sentence_of(span).text) if m[0] == span.text[0]}) > 1:
-                continue  # '从 L1 … 至 L3': levels of a scale, not names (unlike '如 L1, ThinkPrune')
             if span._.kg_source == "gloss":
-                if before is not None and self._expands(before, span):
+                if before is not None and mention_rules.expands(before, span):
                     # 'RTC（Real-Time Chunking）': the spelled-out name is an alias
                     surfaces[span_key(before)][span.text] += 1
-                    self._expansions[key] = span_key(before)
                     continue
-                head = self._gloss_head_type(span)
+                head = mention_rules.gloss_head_type(span, self.pats)
                 if head:
                     label = head
                     types[key][label] += 3
@@ -190,10 +185,10 @@ class Extractor:
             if span._.kg_name:
                 surfaces[key][span._.kg_name] += 2
             if label in HARDWARE_LABELS:
-                for form in self._hardware_forms(span, entry):
+                for form in self.hw.forms(span, entry):
                     surfaces[key][form] += 1
             if label == "Device" and entry is None:
-                cue = self._device_cue(span)
+                cue = self.hw.device_cue(span)
                 if cue:
                     surfaces[key][f"{span.text} {cue}"] += 1
             if entry is None and not span._.kg_decided and sec.key == "results" and is_lead_label(span):
@@ -267,7 +262,7 @@ class Extractor:
                 for span in doc.spans["kg"]:
                     if span.start < sent.start or span.end > sent.end:
                         continue
-                    if span._.kg_entry is not None and not (_defines_acronym(span) or titled(span.text)):
+                    if span._.kg_entry is not None and not (mention_rules.defines_acronym(span) or titled(span.text)):
                         continue  # a known name is used, unless defined here ('We present … (VAR)')
                         # or named by the title ('发布了 Mixtral 8x7B' in 'Mixtral of Experts')
                     if span.label_ == "Metric":
@@ -292,35 +287,6 @@ class Extractor:
                         out.append(key)
         return [k for k in dict.fromkeys(out) if k in entities]
 
-    def _complete_mentions(self, docs, entities) -> None:
-        """Mark every further occurrence of the paper's own new names
-        (``Zorblax achieves 45.2 mAP …`` after ``名为 Zorblax``) where the
-        shape rules, which look at one sentence, did not."""
-        forms = {}
-        for key, ent in entities.items():
-            if ent["type"] in ("Model", "Method", "Dataset", "Benchmark") and ent["role"] == "proposes":
-                for form in [ent["name"], *ent["aliases"]]:
-                    if len(form) >= 3 and entity_key(form) == key and not self.gaz.is_generic(form):
-                        forms[form] = ent["type"]
-        if not forms:
-            return
-        rx = re.compile("|".join(rf"(?<![\w-]){re.escape(f)}(?![\w-])"
-                                 for f in sorted(forms, key=len, reverse=True)))
-        for doc in docs:
-            spans = list(doc.spans["kg"])
-            taken = [(sp.start_char, sp.end_char) for sp in spans]
-            added = False
-            for m in rx.finditer(doc_text(doc)):
-                if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue
-                span = doc.char_span(m.start(), m.end(), label=forms[m.group()])
-                if span is None:
-                    continue
-                span._.kg_source = "paper"
-                spans.append(span)
-                added = True
-            if added:
-                doc.spans["kg"] = sorted(spans, key=lambda sp: sp.start)
 
     def _in_bullet_header(self, sec: Section, span) -> bool:
         """True when ``span`` sits in the bold header of a list item
@@ -338,101 +304,6 @@ class Extractor:
             return False
         return not self._use_marker.search(text[head_start:span.start_char])
 
-    @staticmethod
-    def _expands(name, gloss) -> bool:
-        """True when ``gloss`` spells out the name right before it:
-        ``RTC（Real-Time Chunking）``."""
-        between = doc_text(name.doc)[name.end_char:gloss.start_char]
-        return bool(re.fullmatch(r"[\s*]*[（(][\s*]*", between))
-
-    def _gloss_head_type(self, gloss) -> str | None:
-        """Type of a translation gloss from the Chinese head noun it
-        translates: ``点云重建误差（Point Error）`` is a Metric,
-        ``拼图任务（Jigsaw）`` a Dataset (a task), ``直接监督微调方法（…）`` a Method;
-        None when the head says nothing."""
-        text = doc_text(gloss.doc)
-        head = re.sub(r"[\s*（(]+$", "", text[max(0, gloss.start_char - 16):gloss.start_char]).casefold()
-        for label, cues in (("Metric", self.pats["metric_cue"]), ("Dataset", self.pats["dataset_cue"]),
-                            ("Model", self.pats["model_cue"]), ("Method", self.pats["method_cue"])):
-            if any(head.endswith(c.casefold()) for c in cues):
-                return label
-        if head.endswith("任务"):
-            return "Dataset"
-        return None
-
-    @staticmethod
-    def _in_author_name(span, authors) -> bool:
-        """True when the mention lies inside one of the paper's authors' names
-        written out in the text."""
-        if not authors:
-            return False
-        text = doc_text(span.doc)
-        for name in authors:
-            if span.text in name:
-                i = text.find(name, max(0, span.start_char - len(name)))
-                if 0 <= i <= span.start_char and span.end_char <= i + len(name):
-                    return True
-        return False
-
-    @staticmethod
-    def _in_expansion(span) -> bool:
-        """True when the mention is a word of the long form of an acronym that
-        follows in parentheses: ``Visual AutoRegressive modeling (VAR)``."""
-        text = doc_text(span.doc)
-        m = _ACRONYM_AFTER_RE.match(text, span.end_char)
-        if not m:
-            return False
-        start = max(0, span.start_char - 60)
-        words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text[start:m.start("acro")])
-        initials = "".join(c for w in words for c in (w[0] + "".join(ch for ch in w[1:] if ch.isupper())))
-        acro = re.sub(r"[^A-Za-z]", "", m.group("acro")).upper()
-        it = iter(initials.upper())
-        return len(acro) >= 2 and span.text not in m.group("acro") and all(c in it for c in acro)
-
-    def _extend_devices(self, docs) -> None:
-        """A device name followed by its model number (``iPhone 12 Plus``) is
-        that model, a device of its own, not the product line."""
-        for doc in docs:
-            spans, changed = list(doc.spans["kg"]), False
-            for i, sp in enumerate(spans):
-                if sp.label_ != "Device" or sp._.kg_entry is None:
-                    continue
-                m = self._hw_variant.match(doc_text(doc)[sp.end_char:sp.end_char + 16])
-                if not m or "GB" in m.group():
-                    continue
-                longer = doc.char_span(sp.start_char, sp.end_char + m.end(), label="Device")
-                if longer is None or any(o is not sp and o.start < longer.end and sp.end <= o.start
-                                         for o in spans):
-                    continue
-                longer._.kg_source = "hardware"
-                spans[i], changed = longer, True
-            if changed:
-                doc.spans["kg"] = spans
-
-    def _hardware_forms(self, span, entry) -> list[str]:
-        """Further surface forms (aliases) of a hardware mention: the memory
-        variant written after it (``A100 80GB``) and the vendor-qualified name
-        (``RTX 3090`` -> ``NVIDIA RTX 3090``)."""
-        forms = [span.text]
-        m = self._hw_variant.match(doc_text(span.doc)[span.end_char:span.end_char + 16])
-        if m and "GB" in m.group():
-            forms.append(span.text + m.group())
-        vendor = entry.vendor if entry is not None else None
-        out = []
-        for form in forms:
-            out.append(form)
-            if vendor and not form.casefold().startswith(vendor.casefold()) and form.isascii():
-                out.append(f"{vendor} {form}")
-        return [f for f in dict.fromkeys(out) if f != span.text]
-
-    def _device_cue(self, span) -> str | None:
-        """English name of the device word right after a name
-        (``Manus 数据手套`` -> ``data glove``), or None."""
-        after = doc_text(span.doc)[span.end_char:span.end_char + 8].lstrip(" *")
-        for word, english in sorted(self.pats["device_translation"].items(), key=lambda kv: -len(kv[0])):
-            if after.startswith(word):
-                return english
-        return None
 
     def _main_system(self, entities, proposed) -> str | None:
         """The paper's own system: among proposed models/methods, the one
@@ -457,7 +328,7 @@ class Extractor:
             for sent in plain_sentences(doc):
                 if not sent.text.strip():
                     continue
-                ms = self._sentence_mentions(sent, spans, entities)
+                ms = mention_rules.sentence_mentions(sent, spans, entities)
                 per_sentence.append((sec, sent, ms))
                 cue = self._baseline_ctx.search(sent.text)
                 if cue:
@@ -468,7 +339,7 @@ class Extractor:
         best: dict[tuple, dict] = {}
         last = None  # the previous sentence with comparisons: (section, line, level, found)
         results: dict[tuple, dict] = {}
-        context = _DatasetContext()
+        context = DatasetContext()
         pending: list[tuple] = []  # (section, line, key in best) of comparisons with no dataset
         for sec, sent, ms in per_sentence:
             line = sec.line_of(sent.start_char)
@@ -499,8 +370,8 @@ class Extractor:
             if not found and here:
                 found = self._ellipsis(sec, line, sent.text, ms, last, here)
             if found:
-                last = (sec, line, _outline_level(sec, line), found, sent.text)
-            if not here and _UNNAMED_SET_RE.search(sent.text):
+                last = (sec, line, outline_level(sec, line), found, sent.text)
+            if not here and names_own_set(sent.text):
                 inherited = []  # '在包含 4,670 个句子的人工标注集上': its own, unnamed dataset
             if len(inherited) > 1 and not self._universal.search(sent.text):
                 inherited = inherited[:1]  # one of the datasets named above, unless 'on all of them'
@@ -550,7 +421,7 @@ class Extractor:
         _, prev_line, prev_level, prev_found, prev_text = last
         if not (self.rules.gain.search(prev_text) and self.rules.gain.search(text)):
             return []
-        if prev_line >= line or line - prev_line > 2 or _outline_level(sec, line) != prev_level:
+        if prev_line >= line or line - prev_line > 2 or outline_level(sec, line) != prev_level:
             return []
         if not self.rules.improve.search(text) or self.rules.parity.search(text) or self.rules.lose.search(text):
             return []
@@ -559,61 +430,9 @@ class Extractor:
         return [Found(f.winner, f.loser, datasets=list(datasets), cue=f.cue + " (continued)")
                 for f in prev_found if f.loser != BASELINES and f.cue != "gain over base"]
 
-    @staticmethod
-    def _sentence_mentions(sent, spans, entities) -> list[Mention]:
-        """Mentions inside ``sent``; ``spans`` holds (start, end, start_char,
-        end_char, span) tuples of the Doc.  A category whose members follow in
-        parentheses (``NAS 方法（AutoFIS, NASRec）``) is left out: its members
-        are the systems."""
-        ms = []
-        for start, end, a, b, span in spans:
-            if start >= sent.start and end <= sent.end:
-                key = span_key(span)
-                ent = entities.get(key)
-                if ent is not None:
-                    ms.append(Mention(a - sent.start_char, b - sent.start_char,
-                                      key, ent["type"], ent["role"] == "proposes",
-                                      ent.get("lower_is_better"), is_lead_label(span)))
-        text = sent.text
-        _retype_lists(text, ms)
-        ms = [m for m, nxt in zip(ms, ms[1:] + [None])
-              if not (nxt is not None and m.is_system and nxt.is_system
-                      and _CATEGORY_RE.fullmatch(text[m.end:nxt.start]))]
-        # a system right after another with only a space or an opening parenthesis
-        # between describes it: 'OpenCLIP ViT-G/14', 'MiDaS v3.1（BEiT-L-512）'
-        return [m for prev, m in zip([None] + ms, ms)
-                if not (prev is not None and prev.is_system and m.is_system and not m.proposed
-                        and _DESCRIBES_RE.fullmatch(text[prev.end:m.start]))]
 
     # -- hardware -----------------------------------------------------------------
-    def _hardware(self, paper: Paper, mentions) -> list[dict]:
-        out: dict[str, dict] = {}
-        for sec, span in mentions:
-            if span.label_ not in HARDWARE_LABELS:
-                continue
-            entry = span._.kg_entry
-            key = span_key(span)
-            text = doc_text(span.doc)
-            line_start = text.rfind("\n", 0, span.start_char) + 1
-            line_end = text.find("\n", span.end_char)
-            line_end = len(text) if line_end < 0 else line_end
-            count = self._count(text[line_start:span.start_char], text[span.end_char:line_end])
-            sent = sentence_of(span).text
-            rec = out.get(key)
-            if rec is None or (rec["count"] is None and count is not None):
-                out[key] = {"key": key, "count": count, "line": sec.line_of(span.start_char),
-                            "evidence": clean_sentence(sent)[:400]}
-        return list(out.values())
 
-    def _count(self, before: str, after: str) -> int | None:
-        before = before.rstrip(" *")[-16:]
-        m = self._count_before.search(before.replace("NVIDIA", "").replace("英伟达", "").rstrip())
-        if m:
-            return _to_int(m.group("n"))
-        m = self._count_after.match(after)
-        if m:
-            return _to_int(m.group("n") or m.group("n2"))
-        return None
 
     # -- fields ---------------------------------------------------------------------
     def _fields(self, paper: Paper) -> list[dict]:
@@ -631,159 +450,6 @@ class Extractor:
         return out
 
 
-class _DatasetContext:
-    """Which datasets a sentence that names none is about.
-
-    Follows the outline of a section: a sentence inherits the datasets named
-    earlier on its own line, else those of the nearest enclosing bullet or
-    lead paragraph (by indentation), else those of the section's first line
-    that names any (only its first dataset).  At most three are inherited.
-    """
-
-    def __init__(self):
-        self.section = None
-        self.line = None
-        self.level = 0
-        self.on_line: list[str] = []
-        self.stack: list[tuple[int, list[str]]] = []
-        self.first: list[str] = []
-
-    def update(self, section: Section, line: int, here: list[str]) -> list[str]:
-        if section is not self.section:
-            self.section, self.line, self.on_line, self.stack, self.first = section, None, [], [], []
-        if line != self.line:
-            if self.on_line:
-                self.stack.append((self.level, self.on_line))
-            self.level = _outline_level(section, line)
-            self.stack = [(lv, ds) for lv, ds in self.stack if lv < self.level]
-            self.line, self.on_line = line, []
-        if self.on_line:
-            inherited = self.on_line
-        elif self.stack:
-            inherited = self.stack[-1][1]
-        else:
-            inherited = self.first[:1]  # a loose fallback: commit to one dataset
-        if here:
-            self.on_line = list(dict.fromkeys(self.on_line + here))
-            self.first = self.first or list(here)
-        return inherited if len(inherited) <= 3 else []
-
-
-def _outline_level(section: Section, line: int) -> int:
-    """Indentation level of a section line: leading spaces, plus one for a
-    bullet or number marker (so a bullet nests under a lead paragraph)."""
-    text = section.text.split("\n")[line - section.start_line]
-    stripped = text.lstrip(" \t")
-    level = len(text) - len(stripped)
-    return level + 1 if re.match(r"(?:[*+\-]|\d+\.)\s", stripped) else level
-
-
-def span_key(span) -> str:
-    """Linking key of a mention: the gazetteer entry's key, else the key of
-    its canonical name (``span._.kg_name``) or its text."""
-    if span._.kg_entry is not None:
-        return span._.kg_entry.key
-    return entity_key(span._.kg_name or span.text, hardware=span.label_ in HARDWARE_LABELS)
-
-
-_LIST_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|与|以及|,|，|and|as well as)[\s*]*", re.IGNORECASE)
-_LIST_HEAD_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准|数据集|评测集|测试集|benchmarks?|datasets?)"
-                           r"|(?P<s>基线|方法|模型|baselines?|methods?|models?))", re.IGNORECASE)
-
-
-def _retype_lists(text: str, ms: list[Mention]) -> None:
-    """A list closed by its head noun types its members in this sentence:
-    ``Video-MME、ActivityNet-QA 和 Video-ChatGPT 等基准`` (Video-ChatGPT, also
-    a model's name, is a benchmark here), ``优于 Magpie、Alpaca 等合成基线``
-    (Magpie, also a dataset's name, is a system here).  The paper's own
-    names keep their type."""
-    chain: list[Mention] = []
-    for m, nxt in zip(ms, ms[1:] + [None]):
-        chain.append(m)
-        if nxt is not None and _LIST_SEP_RE.fullmatch(text[m.end:nxt.start]):
-            continue
-        head = _LIST_HEAD_RE.match(text[m.end:]) if len(chain) > 1 else None
-        if head:
-            for c in chain:
-                if c.proposed or c.label not in DATASET_LABELS | SYSTEM_LABELS:
-                    continue
-                if head.group("d") and c.label not in DATASET_LABELS:
-                    c.label = "Benchmark"
-                elif head.group("s") and c.label in DATASET_LABELS:
-                    c.label = "Method"
-        chain = []
-_UNNAMED_SET_RE = re.compile(r"在(?!所有|全部|各|多个|多项|这些|上述|两个|三个|四个)[^，。；;]{2,30}?(?:集|数据集|基准|测试集|语料库?)上|\bon (?:a|an|our|their) [\w\s-]{0,30}?(?:set|dataset|benchmark|corpus)\b",
-                             re.IGNORECASE)
-_VERSION_RE = re.compile(r"[Vv]\d+(?:\.\d+)?(?:-[A-Za-z0-9]+)*")
-_SUFFIX_RE = re.compile(r"-(?:Zero|Lite|Mini|Nano|Pro|Max|Plus|Ultra|Base|Instruct|Chat|Preview|Turbo|[A-Z]{1,2}|\d+(?:\.\d+)?[BbMm]?)(?![\w-])")
-
-
-def _join_versions(docs) -> None:
-    """A known name followed by a version or variant is that version, one
-    name: ``Depth Anything`` + ``V2-L``, ``DeepSeek-R1`` + ``-Zero``."""
-    for doc in docs:
-        text = doc_text(doc)
-        spans, out, changed = list(doc.spans["kg"]), [], False
-        i = 0
-        while i < len(spans):
-            sp = spans[i]
-            end = None
-            nxt = spans[i + 1] if i + 1 < len(spans) else None
-            if sp._.kg_entry is not None and sp.label_ not in HARDWARE_LABELS:
-                if (nxt is not None and nxt._.kg_entry is None and text[sp.end_char:nxt.start_char] == " "
-                        and _VERSION_RE.fullmatch(nxt.text)):
-                    end, i = nxt.end_char, i + 1
-                else:
-                    m = _SUFFIX_RE.match(text, sp.end_char)
-                    if m and (nxt is None or nxt.start_char >= m.end()):
-                        end = m.end()
-            if end is not None:
-                longer = doc.char_span(sp.start_char, end, label=sp.label_, alignment_mode="expand")
-                if longer is not None and (nxt is None or longer.end <= nxt.start or end == nxt.end_char):
-                    longer._.kg_source = "shape"
-                    sp, changed = longer, True
-            out.append(sp)
-            i += 1
-        if changed:
-            doc.spans["kg"] = out
-
-
-def _defines_acronym(span) -> bool:
-    """True when the mention is an acronym in parentheses right after its
-    long form: ``Visual AutoRegressive modeling (VAR)``."""
-    text = doc_text(span.doc)
-    before = text[max(0, span.start_char - 80):span.start_char]
-    if not re.search(r"[(（]\s*$", before) or not re.fullmatch(r"[A-Z][A-Za-z0-9-]{1,9}", span.text):
-        return False
-    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", re.sub(r"[(（]\s*$", "", before))[-6:]
-    initials = "".join(w[0] + "".join(ch for ch in w[1:] if ch.isupper()) for w in words).upper()
-    acro = re.sub(r"[^A-Za-z]", "", span.text).upper()
-    it = iter(initials)
-    return len(acro) >= 2 and acro[0] in initials and all(c in it for c in acro)
-
-
-_DESCRIBES_RE = re.compile(r" |\s*(?:v?\d+(?:\.\d+)*)?\s*[（(]\s*")
-_RESOLUTION_RE = re.compile(r"\d{2,5}\s?[x×*]\s?\d{2,5}(?:p|px)?", re.IGNORECASE)
-# a parenthesised acronym after at most two more words: '… modeling (VAR)'
-_ACRONYM_AFTER_RE = re.compile(r"(?:[\s-]+[A-Za-z][\w-]*){0,2}\s*[(（]\s*(?P<acro>[A-Z][A-Za-z0-9-]{1,9})\s*[)）]")
-_LEVEL_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]\d(?![A-Za-z0-9])")
-# between a category and its first member: 'NAS 方法（AutoFIS…', 'RL methods (PPO…'
-_CATEGORY_RE = re.compile(r"[\s*]*(?:[\u4e00-\u9fff]{0,4}(?:方法|模型|算法|框架|系列)|"
-                          r"(?:methods?|models?|algorithms?|baselines?|family))?[\s*]*[（(][\s*]*(?:如|例如|e\.g\.,?|such as|including)?[\s*]*",
-                          re.IGNORECASE)
-_LEAD_BEFORE_RE = re.compile(r"^[\s*>#\-+\d.]*$")
-_LEAD_AFTER_RE = re.compile(r"^\s*(?:[(（][^()（）\n]{0,30}[)）])?[\s*]*[:：]")
-
-
-def is_lead_label(span) -> bool:
-    """True when a mention is the lead label of a list item or paragraph
-    (``*   **Points24（24点游戏）**：…``): the topic of what follows."""
-    text = doc_text(span.doc)
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    return bool(_LEAD_BEFORE_RE.match(text[line_start:span.start_char])
-                and _LEAD_AFTER_RE.match(text[span.end_char:span.end_char + 40]))
-
-
 def _pick_type(counter: Counter) -> str:
     for label in ("Accelerator", "Device"):
         if counter.get(label):
@@ -793,15 +459,6 @@ def _pick_type(counter: Counter) -> str:
 
 def _richness(rec: dict) -> int:
     return sum(rec[k] is not None for k in ("winner_score", "loser_score", "metric", "dataset"))
-
-
-def _to_int(s: str | None) -> int | None:
-    if s is None:
-        return None
-    if s.isdigit():
-        n = int(s)
-        return n if 0 < n <= 100000 else None
-    return _CN_NUM.get(s.casefold())
 
 
 def _paper_dict(p: Paper) -> dict:

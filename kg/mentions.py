@@ -1,0 +1,256 @@
+"""Mentions: what the spaCy components found, refined with what one
+sentence cannot tell.
+
+The components of :mod:`kg.nlp` mark names sentence by sentence.  This module
+holds the mention-level knowledge the extractor adds on top: the linking key
+of a mention, passes over a paper's Docs that join or extend spans
+(``Depth Anything`` + ``V2-L``, ``iPhone`` + ``12 Plus`` lives in
+:mod:`kg.hardware_use`), tests on a mention's surroundings (an author's name,
+a word of an acronym's long form, a translation gloss), and the conversion
+of a sentence's spans into :class:`~kg.relations.Mention` objects for the
+relation rules.  Offsets are character offsets into the section text.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.link import entity_key
+from kg.nlp import doc_text, sentence_of
+from kg.relations import DATASET_LABELS, SYSTEM_LABELS, Mention
+
+HARDWARE_LABELS = {"Accelerator", "Device"}
+
+_VERSION_RE = re.compile(r"[Vv]\d+(?:\.\d+)?(?:-[A-Za-z0-9]+)*")
+_SUFFIX_RE = re.compile(r"-(?:Zero|Lite|Mini|Nano|Pro|Max|Plus|Ultra|Base|Instruct|Chat|Preview|Turbo|"
+                        r"[A-Z]{1,2}|\d+(?:\.\d+)?[BbMm]?)(?![\w-])")
+_RESOLUTION_RE = re.compile(r"\d{2,5}\s?[x×*]\s?\d{2,5}(?:p|px)?", re.IGNORECASE)
+# a parenthesised acronym after at most two more words: '… modeling (VAR)'
+_ACRONYM_AFTER_RE = re.compile(r"(?:[\s-]+[A-Za-z][\w-]*){0,2}\s*[(（]\s*(?P<acro>[A-Z][A-Za-z0-9-]{1,9})\s*[)）]")
+_LEVEL_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]\d(?![A-Za-z0-9])")
+# between a category and its first member: 'NAS 方法（AutoFIS…', 'RL methods (PPO…'
+_CATEGORY_RE = re.compile(r"[\s*]*(?:[\u4e00-\u9fff]{0,4}(?:方法|模型|算法|框架|系列)|"
+                          r"(?:methods?|models?|algorithms?|baselines?|family))?[\s*]*[（(][\s*]*"
+                          r"(?:如|例如|e\.g\.,?|such as|including)?[\s*]*", re.IGNORECASE)
+# between a system and a second one that describes it: 'OpenCLIP ViT-G/14', 'MiDaS v3.1（BEiT-L-512）'
+_DESCRIBES_RE = re.compile(r" |\s*(?:v?\d+(?:\.\d+)*)?\s*[（(]\s*")
+_LIST_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|与|以及|,|，|and|as well as)[\s*]*", re.IGNORECASE)
+_LIST_HEAD_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准|数据集|评测集|测试集|benchmarks?|datasets?)"
+                           r"|(?P<s>基线|方法|模型|baselines?|methods?|models?))", re.IGNORECASE)
+_LEAD_BEFORE_RE = re.compile(r"^[\s*>#\-+\d.]*$")
+_LEAD_AFTER_RE = re.compile(r"^\s*(?:[(（][^()（）\n]{0,30}[)）])?[\s*]*[:：]")
+
+
+def span_key(span) -> str:
+    """Linking key of a mention: the gazetteer entry's key, else the key of
+    its canonical name (``span._.kg_name``) or its text."""
+    if span._.kg_entry is not None:
+        return span._.kg_entry.key
+    return entity_key(span._.kg_name or span.text, hardware=span.label_ in HARDWARE_LABELS)
+
+
+def is_lead_label(span) -> bool:
+    """True when a mention is the lead label of a list item or paragraph
+    (``*   **Points24（24点游戏）**：…``): the topic of what follows."""
+    text = doc_text(span.doc)
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    return bool(_LEAD_BEFORE_RE.match(text[line_start:span.start_char])
+                and _LEAD_AFTER_RE.match(text[span.end_char:span.end_char + 40]))
+
+
+# -- passes over a paper's Docs (spans replaced in place) ---------------------------
+def join_versions(docs) -> None:
+    """A known name followed by a version or variant is that version, one
+    name: ``Depth Anything`` + ``V2-L``, ``DeepSeek-R1`` + ``-Zero``."""
+    for doc in docs:
+        text = doc_text(doc)
+        spans, out, changed = list(doc.spans["kg"]), [], False
+        i = 0
+        while i < len(spans):
+            sp = spans[i]
+            end = None
+            nxt = spans[i + 1] if i + 1 < len(spans) else None
+            if sp._.kg_entry is not None and sp.label_ not in HARDWARE_LABELS:
+                if (nxt is not None and nxt._.kg_entry is None and text[sp.end_char:nxt.start_char] == " "
+                        and _VERSION_RE.fullmatch(nxt.text)):
+                    end, i = nxt.end_char, i + 1
+                else:
+                    m = _SUFFIX_RE.match(text, sp.end_char)
+                    if m and (nxt is None or nxt.start_char >= m.end()):
+                        end = m.end()
+            if end is not None:
+                longer = doc.char_span(sp.start_char, end, label=sp.label_, alignment_mode="expand")
+                if longer is not None and (nxt is None or longer.end <= nxt.start or end == nxt.end_char):
+                    longer._.kg_source = "shape"
+                    sp, changed = longer, True
+            out.append(sp)
+            i += 1
+        if changed:
+            doc.spans["kg"] = out
+
+
+def complete_mentions(docs, entities: dict[str, dict], gaz) -> None:
+    """Mark every further occurrence of the paper's own new names
+    (``Zorblax achieves 45.2 mAP …`` after ``名为 Zorblax``) where the shape
+    rules, which look at one sentence, did not.  ``entities`` maps keys to
+    the extractor's entity dicts."""
+    forms = {}
+    for key, ent in entities.items():
+        if ent["type"] in ("Model", "Method", "Dataset", "Benchmark") and ent["role"] == "proposes":
+            for form in [ent["name"], *ent["aliases"]]:
+                if len(form) >= 3 and entity_key(form) == key and not gaz.is_generic(form):
+                    forms[form] = ent["type"]
+    if not forms:
+        return
+    rx = re.compile("|".join(rf"(?<![\w-]){re.escape(f)}(?![\w-])"
+                             for f in sorted(forms, key=len, reverse=True)))
+    for doc in docs:
+        spans = list(doc.spans["kg"])
+        taken = [(sp.start_char, sp.end_char) for sp in spans]
+        added = False
+        for m in rx.finditer(doc_text(doc)):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            span = doc.char_span(m.start(), m.end(), label=forms[m.group()])
+            if span is None:
+                continue
+            span._.kg_source = "paper"
+            spans.append(span)
+            added = True
+        if added:
+            doc.spans["kg"] = sorted(spans, key=lambda sp: sp.start)
+
+
+# -- tests on a mention's surroundings ----------------------------------------------
+def not_a_name(span) -> bool:
+    """True for mentions that are never names: an image resolution
+    (``256x256``) or one level of a scale the sentence spans (``从 L1 … 至 L3``;
+    a lone ``L1`` in ``如 L1, ThinkPrune`` is a name)."""
+    if _RESOLUTION_RE.fullmatch(span.text):
+        return True
+    if span._.kg_entry is None and _LEVEL_RE.fullmatch(span.text):
+        levels = {m for m in _LEVEL_RE.findall(sentence_of(span).text) if m[0] == span.text[0]}
+        return len(levels) > 1
+    return False
+
+
+def expands(name, gloss) -> bool:
+    """True when ``gloss`` spells out the name right before it:
+    ``RTC（Real-Time Chunking）``."""
+    between = doc_text(name.doc)[name.end_char:gloss.start_char]
+    return bool(re.fullmatch(r"[\s*]*[（(][\s*]*", between))
+
+
+def gloss_head_type(gloss, pats: dict) -> str | None:
+    """Type of a translation gloss from the Chinese head noun it translates:
+    ``点云重建误差（Point Error）`` is a Metric, ``拼图任务（Jigsaw）`` a Dataset (a
+    task), ``直接监督微调方法（…）`` a Method; None when the head says nothing.
+    ``pats`` holds the cue lists of ``kg/data/patterns.json``."""
+    text = doc_text(gloss.doc)
+    head = re.sub(r"[\s*（(]+$", "", text[max(0, gloss.start_char - 16):gloss.start_char]).casefold()
+    for label, cues in (("Metric", pats["metric_cue"]), ("Dataset", pats["dataset_cue"]),
+                        ("Model", pats["model_cue"]), ("Method", pats["method_cue"])):
+        if any(head.endswith(c.casefold()) for c in cues):
+            return label
+    if head.endswith("任务"):
+        return "Dataset"
+    return None
+
+
+def in_author_name(span, authors) -> bool:
+    """True when the mention lies inside one of the paper's authors' names
+    written out in the text (``Yi`` of ``Yi Jiang``)."""
+    if not authors:
+        return False
+    text = doc_text(span.doc)
+    for name in authors:
+        if span.text in name:
+            i = text.find(name, max(0, span.start_char - len(name)))
+            if 0 <= i <= span.start_char and span.end_char <= i + len(name):
+                return True
+    return False
+
+
+def _initials(words: list[str]) -> str:
+    """Initials of words, inner capitals included (``AutoRegressive`` -> AR)."""
+    return "".join(w[0] + "".join(ch for ch in w[1:] if ch.isupper()) for w in words).upper()
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """True when the letters of ``acronym`` appear in order among the
+    initials of ``words``."""
+    acro = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    it = iter(_initials(words))
+    return len(acro) >= 2 and all(c in it for c in acro)
+
+
+def in_expansion(span) -> bool:
+    """True when the mention is a word of the long form of an acronym that
+    follows in parentheses: ``Visual AutoRegressive modeling (VAR)``."""
+    text = doc_text(span.doc)
+    m = _ACRONYM_AFTER_RE.match(text, span.end_char)
+    if not m or span.text in m.group("acro"):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text[max(0, span.start_char - 60):m.start("acro")])
+    return _abbreviates(m.group("acro"), words)
+
+
+def defines_acronym(span) -> bool:
+    """True when the mention is an acronym in parentheses right after its
+    long form: ``Visual AutoRegressive modeling (VAR)``."""
+    text = doc_text(span.doc)
+    before = text[max(0, span.start_char - 80):span.start_char]
+    if not re.search(r"[(（]\s*$", before) or not re.fullmatch(r"[A-Z][A-Za-z0-9-]{1,9}", span.text):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", re.sub(r"[(（]\s*$", "", before))[-6:]
+    return span.text[0].upper() in _initials(words) and _abbreviates(span.text, words)
+
+
+# -- a sentence's spans as relation-rule mentions ------------------------------------
+def sentence_mentions(sent, spans, entities: dict[str, dict]) -> list[Mention]:
+    """Mentions inside ``sent`` (offsets into the sentence) of entities the
+    paper kept; ``spans`` holds (start, end, start_char, end_char, span)
+    tuples of the Doc.  Left out: a category whose members follow in
+    parentheses (``NAS 方法（AutoFIS, NASRec）``: its members are the systems)
+    and a system that only describes the one before it (``OpenCLIP
+    ViT-G/14``).  A list closed by its head noun types its members (see
+    :func:`retype_lists`)."""
+    ms = []
+    for start, end, a, b, span in spans:
+        if start >= sent.start and end <= sent.end:
+            key = span_key(span)
+            ent = entities.get(key)
+            if ent is not None:
+                ms.append(Mention(a - sent.start_char, b - sent.start_char,
+                                  key, ent["type"], ent["role"] == "proposes",
+                                  ent.get("lower_is_better"), is_lead_label(span)))
+    text = sent.text
+    retype_lists(text, ms)
+    ms = [m for m, nxt in zip(ms, ms[1:] + [None])
+          if not (nxt is not None and m.is_system and nxt.is_system
+                  and _CATEGORY_RE.fullmatch(text[m.end:nxt.start]))]
+    return [m for prev, m in zip([None] + ms, ms)
+            if not (prev is not None and prev.is_system and m.is_system and not m.proposed
+                    and _DESCRIBES_RE.fullmatch(text[prev.end:m.start]))]
+
+
+def retype_lists(text: str, ms: list[Mention]) -> None:
+    """A list closed by its head noun types its members in this sentence:
+    ``Video-MME、ActivityNet-QA 和 Video-ChatGPT 等基准`` (Video-ChatGPT, also
+    a model's name, is a benchmark here), ``优于 Magpie、Alpaca 等合成基线``
+    (Magpie, also a dataset's name, is a system here).  The paper's own
+    names keep their type."""
+    chain: list[Mention] = []
+    for m, nxt in zip(ms, ms[1:] + [None]):
+        chain.append(m)
+        if nxt is not None and _LIST_SEP_RE.fullmatch(text[m.end:nxt.start]):
+            continue
+        head = _LIST_HEAD_RE.match(text[m.end:]) if len(chain) > 1 else None
+        if head:
+            for c in chain:
+                if c.proposed or c.label not in DATASET_LABELS | SYSTEM_LABELS:
+                    continue
+                if head.group("d") and c.label not in DATASET_LABELS:
+                    c.label = "Benchmark"
+                elif head.group("s") and c.label in DATASET_LABELS:
+                    c.label = "Method"
+        chain = []
