@@ -41,7 +41,7 @@ from kg.mentions import HARDWARE_LABELS, is_lead_label, span_key
 from kg.model import Paper, Section
 from kg.nlp import build_pipeline, name_shape, plain_sentences, sentence_of
 from kg.outline import DatasetContext, names_own_set, outline_level
-from kg.relations import BASELINES, DATASET_LABELS, Found, RelationRules
+from kg.relations import BASELINES, DATASET_LABELS, Found, RelationRules, cue_regex
 from kg.resources import gazetteer, patterns, schema
 
 ENTITY_SECTIONS = {"contribution", "usage", "innovations", "results", "abstract", "analysis",
@@ -65,17 +65,11 @@ class Extractor:
         self.pats = patterns()
         self.rules = RelationRules(self.pats)
         self.validator = jsonschema.Draft202012Validator(schema("record"))
-        self._propose = re.compile("|".join(
-            (r"\b" + re.escape(w) + r"\b") if w[0].isascii() else re.escape(w)
-            for w in sorted(self.pats["propose"], key=len, reverse=True)), re.IGNORECASE)
-        self._use_marker = re.compile("|".join(
-            (r"\b" + re.escape(w) + r"\b") if w[0].isascii() else re.escape(w)
-            for w in sorted(self.pats["use_marker"], key=len, reverse=True)), re.IGNORECASE)
+        self._propose = cue_regex(self.pats["propose"])
+        self._use_marker = cue_regex(self.pats["use_marker"])
         self._baseline_ctx = re.compile("|".join(re.escape(w) for w in self.pats["baseline_context"]),
                                         re.IGNORECASE)
-        self._universal = re.compile("|".join(
-            (r"\b" + re.escape(w) + r"\b") if w[0].isascii() else re.escape(w)
-            for w in sorted(self.pats["universal"], key=len, reverse=True)), re.IGNORECASE)
+        self._universal = cue_regex(self.pats["universal"])
         self.hw = HardwareReader(self.pats)
 
     # -- entry point --------------------------------------------------------

@@ -82,7 +82,7 @@ class Found:
     at: int = 0  # offset of the cue in the sentence (picks the datasets of its clause)
 
 
-def _cue_regex(words: list[str]) -> re.Pattern:
+def cue_regex(words: list[str]) -> re.Pattern:
     """One alternation of cue words, longest first; ASCII cues need word
     boundaries, Chinese cues match anywhere."""
     alts = []
@@ -97,12 +97,12 @@ class RelationRules:
 
     def __init__(self, pats: dict | None = None):
         p = pats or patterns()
-        self.win = _cue_regex(p["win"])
-        self.lose = _cue_regex(p["lose"])
-        self.parity = _cue_regex(p["parity"])
-        self.neg = _cue_regex(p["negation"])
-        self.frame = _cue_regex(p["compare_frame"])
-        self.improve = _cue_regex(p["improve"])
+        self.win = cue_regex(p["win"])
+        self.lose = cue_regex(p["lose"])
+        self.parity = cue_regex(p["parity"])
+        self.neg = cue_regex(p["negation"])
+        self.frame = cue_regex(p["compare_frame"])
+        self.improve = cue_regex(p["improve"])
         self.from_to = re.compile(p["from_to_re"], re.IGNORECASE)
         self.than = re.compile(r"比\s*$")
         self.than_adj = re.compile(r"^\s*[*]*\s*(?:" + "|".join(p["than_adjective"]) + ")")
@@ -112,7 +112,7 @@ class RelationRules:
         self.score_verb = re.compile(
             r"^[^，。；,;!?！？]{0,24}?" + p["score_verb_re"] +
             r"[\s*：:]*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>%|分|points?)?(?![\w.])", re.IGNORECASE)
-        self.superlative = _cue_regex(p["superlative"])
+        self.superlative = cue_regex(p["superlative"])
         self.gain = self._GAIN_RE
         self.baseline_phrase = re.compile(p["baseline_phrase_re"], re.IGNORECASE)
         self.vs = re.compile(r"^\s*[)）]?\s*(?:vs\.?|versus|对比|对)\s*", re.IGNORECASE)
