@@ -28,9 +28,10 @@ _RESOLUTION_RE = re.compile(r"\d{2,5}\s?[x×*]\s?\d{2,5}(?:p|px)?", re.IGNORECAS
 _ACRONYM_AFTER_RE = re.compile(r"(?:[\s-]+[A-Za-z][\w-]*){0,2}\s*[(（]\s*(?P<acro>[A-Z][A-Za-z0-9-]{1,9})\s*[)）]")
 _LEVEL_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]\d(?![A-Za-z0-9])")
 # between a category and its first member: 'NAS 方法（AutoFIS…', 'RL methods (PPO…'
-_CATEGORY_RE = re.compile(r"[\s*]*(?:[\u4e00-\u9fff]{0,4}(?:方法|模型|算法|框架|系列)|"
+_CATEGORY_RE = re.compile(r"[\s*]*(?P<head>[\u4e00-\u9fff]{0,4}(?:方法|模型|算法|框架|系列)|"
                           r"(?:methods?|models?|algorithms?|baselines?|family))?[\s*]*[（(][\s*]*"
-                          r"(?:如|例如|e\.g\.,?|such as|including)?[\s*]*", re.IGNORECASE)
+                          r"(?P<eg>如|例如|e\.g\.,?|such as|including)?[\s*]*", re.IGNORECASE)
+_PAREN_LIST_RE = re.compile(r"[^()（）]*?[,，、][^()（）]*[)）]")
 # between a system and a second one that describes it: 'OpenCLIP ViT-G/14', 'MiDaS v3.1（BEiT-L-512）'
 _DESCRIBES_RE = re.compile(r" |\s*(?:v?\d+(?:\.\d+)*)?\s*[（(]\s*")
 _LIST_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|与|以及|,|，|and|as well as)[\s*]*", re.IGNORECASE)
@@ -226,11 +227,19 @@ def sentence_mentions(sent, spans, entities: dict[str, dict]) -> list[Mention]:
     text = sent.text
     retype_lists(text, ms)
     ms = [m for m, nxt in zip(ms, ms[1:] + [None])
-          if not (nxt is not None and m.is_system and nxt.is_system
-                  and _CATEGORY_RE.fullmatch(text[m.end:nxt.start]))]
+          if not (nxt is not None and m.is_system and nxt.is_system and _is_category(text, m, nxt))]
     return [m for prev, m in zip([None] + ms, ms)
             if not (prev is not None and prev.is_system and m.is_system and not m.proposed
                     and _DESCRIBES_RE.fullmatch(text[prev.end:m.start]))]
+
+
+def _is_category(text: str, m: Mention, first: Mention) -> bool:
+    """True when ``m`` names a category whose members follow in parentheses,
+    ``first`` the first of them: a head noun (``NAS 方法（AutoFIS…``), an
+    'e.g.' or a list inside (``X（A, B）``) says so; ``SAM 2 (Hiera-B+)`` is one
+    system and its variant."""
+    c = _CATEGORY_RE.fullmatch(text[m.end:first.start])
+    return bool(c and (c.group("head") or c.group("eg") or _PAREN_LIST_RE.match(text, first.start)))
 
 
 def retype_lists(text: str, ms: list[Mention]) -> None:

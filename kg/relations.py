@@ -113,6 +113,9 @@ class RelationRules:
             r"^[^，。；,;!?！？]{0,24}?" + p["score_verb_re"] +
             r"[\s*：:]*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>%|分|points?)?(?![\w.])", re.IGNORECASE)
         self.superlative = cue_regex(p["superlative"])
+        # '其' alone is too common a character: only as a possessive ('其性能', '其控制频率')
+        self.self_ref = re.compile(cue_regex([w for w in p["self_reference"] if w != "其"]).pattern
+                                   + r"|(?:^|[，,；;])\s*其", re.IGNORECASE)
         self.gain = self._GAIN_RE
         self.baseline_phrase = re.compile(p["baseline_phrase_re"], re.IGNORECASE)
         self.vs = re.compile(r"^\s*[)）]?\s*(?:vs\.?|versus|对比|对)\s*", re.IGNORECASE)
@@ -139,10 +142,12 @@ class RelationRules:
             found += self._vs(text, systems, lower)
         if not found:
             found += self._contrast(text, systems, lower, main)
-        if not found:
-            found += self._frame(text, systems, main, metric)
-        if not found:
-            found += self._from_to(text, systems, main, lower)
+        # '相比基座 B 提升 6.4 个点，并高于 C': a frame or a from-to next to a cue verb
+        # states one more comparison, against its own object
+        losers = {f.loser for f in found}
+        found += [f for f in self._frame(text, systems, main, metric) if f.loser not in losers]
+        losers = {f.loser for f in found}
+        found += [f for f in self._from_to(text, systems, main, lower) if f.loser not in losers]
         if not found:
             found += self._over_base(text, systems, main)
         if not found:
@@ -157,7 +162,7 @@ class RelationRules:
             out.append(f)
         return out
 
-    _CLAUSE_RE = re.compile(r"[；;。]|[，,]\s*(?:但|而|然而|同时|且|并且|此外|while|but|whereas)|\s(?:while|but|whereas)\s")
+    _CLAUSE_RE = re.compile(r"[；;。]|[，,]\s*(?:但|而|然而|同时|且|并且?|此外|and|while|but|whereas)|\s(?:while|but|whereas)\s")
 
     def _datasets_of(self, text: str, datasets: list[Mention], at: int) -> list[str]:
         """The datasets a comparison whose cue sits at ``at`` is about: all of
@@ -275,6 +280,9 @@ class RelationRules:
         """The subject's score stated between it and the cue: a number with
         a percent sign or 分, or right after a score verb (达到, achieves)."""
         seg = text[a:b]
+        ft = self.from_to.search(seg)
+        if ft:  # 'A 从 23.4% 提升至 37.9%，并优于 C': A's score is where it went
+            return float(ft.group("b")), ("%" if "%" in (ft.group("ua") or "") + (ft.group("ub") or "") else None)
         m = re.match(r"[\s*]*[（(]\s*(-?\d+(?:\.\d+)?)\s*(%)?\s*[)）]", seg)
         if m:  # 'A (68.4) outperforms B (55.0)'
             return float(m.group(1)), ("%" if m.group(2) else None)
@@ -329,16 +337,21 @@ class RelationRules:
         return found
 
     def _subject(self, text: str, before: list[Mention], cue: int) -> Mention | None:
-        """The nearest system before a cue, unless it is a bullet's lead label
+        """The nearest system before a cue, unless it is a bullet's lead label,
+        a tool or comparison partner (``使用 GPT-5``, ``相比基座 B``, ``从 B 的 23.4%``)
         or sits in a subordinate frame of another clause (``当集成到 X 中时，…
         超越``, ``在 X 上，…``): then the subject is elided."""
         for s in reversed(before):
-            if s.topic or self._INSTRUMENT.search(text[max(0, s.start - 6):s.start]):
-                continue  # a bullet's label, or a tool of the subject ('使用 GPT-5 模型')
+            clause = max(text.rfind(c, 0, s.start) for c in "，,；;。：:") + 1
+            if (s.topic or self._INSTRUMENT.search(text[max(0, s.start - 6):s.start])
+                    or self._FRAME_OBJECT.search(text[clause:s.start])):
+                continue  # a bullet's label, a tool of the subject ('使用 GPT-5 模型'), a compared object
+            if self.self_ref.search(text[s.end:cue]):
+                return None  # '得益于 LACT 的压缩，其控制频率比 B 高': 其 is the paper's system
             if re.search(r"[，,；;]", text[s.end:cue]):
                 if self.subordinate.search(text[max(0, s.start - 8):s.start]):
                     return None
-                start = max(text.rfind(c, 0, s.start) for c in "，,；;") + 1
+                start = max(text.rfind(c, 0, s.start) for c in "，,；;：:") + 1
                 end = min([i for i in (text.find(c, s.end) for c in "，,；;") if i >= 0] or [len(text)])
                 if self._SUBORDINATE_CLAUSE.match(text[start:end]):
                     return None  # '在使用 X 替换 Y 后，…超越 …': X is not the subject
@@ -347,11 +360,14 @@ class RelationRules:
 
     # a system right after these is a tool or a comparison partner of the
     # subject ('使用 GPT-5 模型', '与 GPT-4o 相当'), not the subject
-    _INSTRUMENT = re.compile(r"(?:使用|利用|基于|采用|借助|集成|搭配|配合|以|与|跟|同|相比|对比|比|"
+    _INSTRUMENT = re.compile(r"(?:使用|利用|基于|采用|借助|凭借|得益于|通过|集成|搭配|配合|以|与|跟|同|相比|对比|比|"
                              r"\busing|\bwith|\bbased on|\bon top of|\bthan|\bversus|\bvs\.?)[\s*“”\"]*$",
                              re.IGNORECASE)
+    # a system a few characters after these is the object of a comparison frame
+    _FRAME_OBJECT = re.compile(r"(?:相比于?|相较于?|对比|较之?|从(?!而)|比|\bcompared (?:to|with)|\brelative to|\bthan)"
+                               r"[^，,；;。：:*]{0,8}$", re.IGNORECASE)
     _SUBORDINATE_CLAUSE = re.compile(
-        r"^[\s*]*(?:在|当|使用|通过|若|如果|对于|针对|将|用|以|替换|when|after|if|by|using)"
+        r"^[\s*]*(?:在|当|作为|使用|通过|若|如果|对于|针对|将|用|以|替换|when|after|if|by|using|as)"
         r".*(?:后|时|中|下|上|以后|之后)[\s*]*$", re.DOTALL)
 
     def _than(self, text, systems, main, lower) -> list[Found]:
@@ -371,7 +387,7 @@ class RelationRules:
                     break
             if not re.match(r"^[^，。；,;]{0,8}$", text[m.end():chain[0].start]):
                 continue
-            tail = re.sub(r"^[\s*)）]*", "", text[chain[-1].end:])
+            tail = re.sub(r"^[\s*)）]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*", "", text[chain[-1].end:])
             adj = self.than_adj.match(tail) or self.improve.match(tail)
             if not adj:
                 continue
@@ -424,12 +440,22 @@ class RelationRules:
 
     _CONTRAST_RE = re.compile(r"[，,；;]\s*(?:而|相比之下|相较之下|对比之下)|\b(?:whereas|while)\b|[，,]\s*but\b")
 
-    def _stated_after(self, text: str, s: Mention, limit: int) -> float | None:
-        """The score a clause states for ``s`` (``A 的 AP 为 52.1``) before ``limit``."""
-        m = self.score_verb.match(text[s.end:limit])
-        if not m or _DIFFERENCE_RE.search(text[s.end:s.end + m.start("num")]):
+    _TIME_COST = re.compile(r"^[^，。；;]{0,12}?(?:仅需|只需|需要|耗时|用时|takes|requires|needs)\s*[*\s]*(?:约|about)?\s*"
+                            r"(?P<num>\d+(?:\.\d+)?)\s*[*\s]*(?:秒|毫秒|分钟|小时|ms|s|min|h)\b", re.IGNORECASE)
+    _PERCENT = re.compile(r"^[^，。；;]{0,16}?(?P<num>\d+(?:\.\d+)?)\s*[*\s]*%")
+
+    def _stated_after(self, text: str, s: Mention, limit: int) -> tuple[float, bool] | None:
+        """The value a clause states for ``s`` before ``limit``, and whether
+        lower is better for it: a score (``A 的 AP 为 52.1``, ``A 保留了 71%``)
+        or a time cost (``A 仅需 0.38 秒``, lower is better); None if none."""
+        tail = text[s.end:limit]
+        m = self._TIME_COST.match(tail)
+        if m:
+            return float(m.group("num")), True
+        m = self.score_verb.match(tail) or self._PERCENT.match(tail)
+        if not m or _DIFFERENCE_RE.search(tail[:m.start("num")]):
             return None
-        return float(m.group("num"))
+        return float(m.group("num")), False
 
     def _contrast(self, text, systems, lower, main=None) -> list[Found]:
         """``A 的 AP 为 52.1，而 B 仅为 42.0`` / ``A reaches 52.1 while B gets
@@ -450,11 +476,12 @@ class RelationRules:
             cut = self._CONTRAST_RE.search(text, a.end, b.start)
             if cut is None or a.key == b.key:
                 continue
-            sa = self._stated_after(text, a, cut.start())
-            sb = self._stated_after(text, b, len(text))
-            if sa is None or sb is None or sa == sb:
+            va = self._stated_after(text, a, cut.start())
+            vb = self._stated_after(text, b, len(text))
+            if va is None or vb is None or va[0] == vb[0] or va[1] != vb[1]:
                 continue
-            a_wins = (sa < sb) if lower else (sa > sb)
+            (sa, cost), (sb, _) = va, vb
+            a_wins = (sa < sb) if (lower or cost) else (sa > sb)
             w, l, ws, ls = (a, b, sa, sb) if a_wins else (b, a, sb, sa)
             found.append(Found(w.key, l.key, winner_score=ws, loser_score=ls, cue=cut.group().strip(" ，,；;"),
                                at=cut.start()))
@@ -512,15 +539,17 @@ class RelationRules:
         if not main or self.parity.search(text) or self.lose.search(text) or not self._GAIN_RE.search(text):
             return []
         models = [s for s in systems if s.label == "Model" and not s.proposed and s.key != main]
-        if len(models) != 1 or any(s.key not in (main, models[0].key) for s in systems):
+        own = [s for s in systems if s.proposed]
+        if len(models) != 1 or any(s.key not in (main, models[0].key) and not s.proposed for s in systems):
             return []
         base = models[0]
+        winner = own[0].key if own else main
         if not self._BASE_FRAME_RE.search(text[max(0, base.start - 6):base.start]):
             return []
         gain = self._GAIN_RE.search(text, base.end)
         if gain is None:
             return []
-        return [Found(main, base.key, cue="gain over base", at=gain.start())]
+        return [Found(winner, base.key, cue="gain over base", at=gain.start())]
 
     def _superlative(self, text, systems, main) -> list[Found]:
         """``GPT-5 展现了最高的一致性`` / ``X achieves the best accuracy``: the
@@ -546,8 +575,12 @@ class RelationRules:
         if decreased and not lower:
             return []
         bases = [s for s in systems if not s.proposed and s.key != main]
+        if m.group("base"):  # '从 StreamingLLM 的 31.5 提升至 62.8': the base is named in the frame
+            bases = [s for s in bases if m.start("base") <= s.start < m.end("base")] or bases
         if not bases:
             return []
         unit = "%" if (m.group("ua") == "%" or m.group("ub") == "%") else None
         base = bases[0]
-        return [Found(main, base.key, winner_score=b, loser_score=a, unit=unit, cue="从…至", at=m.start())]
+        own = [s for s in systems if s.proposed and s.end <= m.start()]
+        winner = own[-1].key if own else main
+        return [Found(winner, base.key, winner_score=b, loser_score=a, unit=unit, cue="从…至", at=m.start())]

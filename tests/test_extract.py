@@ -543,3 +543,53 @@ def test_a_clause_without_a_dataset_takes_the_whole_list_before_it(extractor):
         "在 MMLU（90.8%）和 GPQA Diamond（71.5%）上明显优于 Quuxformer-2，但仍略落后于 Blorp-7B。",
         contribution="本文提出了名为 Zorblax 的方法。"))
     assert {d for w, l, d in comparisons(rec) if w == "Blorp-7B"} == {"MMLU", "GPQA Diamond"}
+
+
+def test_a_frame_next_to_a_cue_verb_and_its_object_is_no_subject(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，Zorblax-8B 取得 74.6 分，相比基座 Quuxformer-7B（68.2）提升 6.4 个点，并显著高于 GPT-4o（63.8）。",
+        contribution="本文提出了名为 Zorblax-8B 的模型。"))
+    assert {(w, l) for w, l, d in comparisons(rec)} == {("Zorblax-8B", "Quuxformer-7B"), ("Zorblax-8B", "GPT-4o")}
+
+
+def test_from_the_bases_score_to_ours_names_winner_loser_and_scores(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，Zorblax-14B 的 pass@1 从基座 Quuxformer-2-14B 的 23.4% 提升至 37.9%，与 DeepSeek-V3 相当，并优于 GPT-4o。\n"
+        "在 FooEval 上，准确率从 Blorp-7B 的 31.5 提升至 62.8。",
+        contribution="本文提出了名为 Zorblax-14B 的模型。"))
+    got = {(c["winner"], c["loser"], c["dataset"]): (c["winner_score"], c["loser_score"]) for c in rec["comparisons"]}
+    assert got[("zorblax14b", "quuxformer214b", "barbench")] == (37.9, 23.4)
+    assert got[("zorblax14b", "gpt4o", "barbench")][0] == 37.9
+    assert ("zorblax14b", "blorp7b", "fooeval") in got
+    assert not any(l == "deepseekv3" for w, l, d in got)
+
+
+def test_its_and_thanks_to_point_at_the_papers_own_system(extractor):
+    rec = extractor.extract(make_paper(
+        "得益于 QACT 的压缩，其控制频率比 Quuxformer-2 高出 2.3 倍。\n"
+        "作为 Blorp 式模型的视觉编码器时，在 BarBench 上超越 Frobnix-3B。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert {(w, l) for w, l, d in comparisons(rec)} == {("Zorblax", "Quuxformer-2"), ("Zorblax", "Frobnix-3B")}
+
+
+def test_contrasted_time_costs_and_percentages(extractor):
+    rec = extractor.extract(make_paper(
+        "在单张 RTX 4090 上生成一张图像，Zorblax 仅需 0.38 秒，而 Quuxformer-2 需要 6.2 秒。\n"
+        "在 BarBench 上，Blorp-7B 保留了 71% 的性能，而 Frobnix-3B 仅保留 54%。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert {(w, l) for w, l, d in comparisons(rec)} == {("Zorblax", "Quuxformer-2"), ("Blorp-7B", "Frobnix-3B")}
+
+
+def test_a_system_with_its_variant_in_parentheses_is_not_a_category(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，Zorblax 仍落后于 SAM 2 (Hiera-B+) 约 3 个点。",
+        contribution="We present Zorblax."))
+    assert comparisons(rec) == {("SAM 2", "Zorblax", "BarBench")}
+
+
+def test_a_bullet_on_its_own_unnamed_tasks_inherits_no_dataset(extractor):
+    rec = extractor.extract(make_paper(
+        "*   在 **BarBench** 上，Zorblax 的成功率高于 Quuxformer-2。\n"
+        "*   在 12 项真实桌面任务中，Zorblax 的成功率为 78%，而 Blorp-7B 仅为 31%。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert ("Zorblax", "Blorp-7B", None) in comparisons(rec)
