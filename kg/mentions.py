@@ -36,7 +36,7 @@ _PAREN_LIST_RE = re.compile(r"[^()（）]*?[,，、][^()（）]*[)）]")
 _DESCRIBES_RE = re.compile(r" |\s*(?:v?\d+(?:\.\d+)*)?\s*[（(]\s*")
 _LIST_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|与|以及|,|，|and|as well as)[\s*]*", re.IGNORECASE)
 _LIST_HEAD_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准|数据集|评测集|测试集|benchmarks?|datasets?)"
-                           r"|(?P<s>基线|方法|模型|baselines?|methods?|models?))", re.IGNORECASE)
+                           r"|(?P<s>基线|方法|模型|baselines?|methods?|models?)|(?P<m>指标|metrics?))", re.IGNORECASE)
 _LEAD_BEFORE_RE = re.compile(r"^[\s*>#\-+\d.]*$")
 _LEAD_AFTER_RE = re.compile(r"^\s*(?:[(（][^()（）\n]{0,30}[)）])?[\s*]*[:：]")
 
@@ -246,8 +246,8 @@ def retype_lists(text: str, ms: list[Mention]) -> None:
     """A list closed by its head noun types its members in this sentence:
     ``Video-MME、ActivityNet-QA 和 Video-ChatGPT 等基准`` (Video-ChatGPT, also
     a model's name, is a benchmark here), ``优于 Magpie、Alpaca 等合成基线``
-    (Magpie, also a dataset's name, is a system here).  The paper's own
-    names keep their type."""
+    (Magpie, also a dataset's name, is a system here), ``在 CLIP-Frame 和
+    Motion Flow L1 指标上`` (metrics).  The paper's own names keep their type."""
     chain: list[Mention] = []
     for m, nxt in zip(ms, ms[1:] + [None]):
         chain.append(m)
@@ -262,4 +262,7 @@ def retype_lists(text: str, ms: list[Mention]) -> None:
                     c.label = "Benchmark"
                 elif head.group("s") and c.label in DATASET_LABELS:
                     c.label = "Method"
+                elif head.group("m"):
+                    c.label = "Metric"  # '在 CLIP-Frame 和 Motion Flow L1 指标上'
+
         chain = []

@@ -593,3 +593,10 @@ def test_a_bullet_on_its_own_unnamed_tasks_inherits_no_dataset(extractor):
         "*   在 12 项真实桌面任务中，Zorblax 的成功率为 78%，而 Blorp-7B 仅为 31%。",
         contribution="本文提出了名为 Zorblax 的方法。"))
     assert ("Zorblax", "Blorp-7B", None) in comparisons(rec)
+
+
+def test_a_list_closed_by_metrics_holds_no_systems(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，在 Zorb-Frame 和 Motion Quux L1 指标上表现最优。",
+        contribution="本文提出了名为 Zorblax 的方法。在 BarBench 上对比了 Blorp-7B。"))
+    assert {w for w, l, d in comparisons(rec)} <= {"Zorblax"}
