@@ -595,8 +595,13 @@ def test_a_bullet_on_its_own_unnamed_tasks_inherits_no_dataset(extractor):
     assert ("Zorblax", "Blorp-7B", None) in comparisons(rec)
 
 
-def test_a_list_closed_by_metrics_holds_no_systems(extractor):
-    rec = extractor.extract(make_paper(
-        "在 BarBench 上，在 Zorb-Frame 和 Motion Quux L1 指标上表现最优。",
-        contribution="本文提出了名为 Zorblax 的方法。在 BarBench 上对比了 Blorp-7B。"))
-    assert {w for w, l, d in comparisons(rec)} <= {"Zorblax"}
+def test_a_list_closed_by_its_head_noun_types_its_members():
+    from kg.mentions import retype_lists
+    from kg.relations import Mention
+    text = "在 Zorb-Frame 和 Quux-Flow 指标上最优，优于 BarSet、FooBench 等基线。"
+
+    def at(name, label):
+        return Mention(text.index(name), text.index(name) + len(name), name.lower(), label)
+    ms = [at("Zorb-Frame", "Method"), at("Quux-Flow", "Model"), at("BarSet", "Dataset"), at("FooBench", "Benchmark")]
+    retype_lists(text, ms)
+    assert [m.label for m in ms] == ["Metric", "Metric", "Method", "Method"]
