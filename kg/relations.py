@@ -347,7 +347,7 @@ class RelationRules:
                     or self._FRAME_OBJECT.search(text[clause:s.start])):
                 continue  # a bullet's label, a tool of the subject ('使用 GPT-5 模型'), a compared object
             if self.self_ref.search(text[s.end:cue]):
-                return None  # '得益于 LACT 的压缩，其控制频率比 B 高': 其 is the paper's system
+                return None  # '…，其性能优于 B' / 'our method': in a summary, the paper's own system
             if re.search(r"[，,；;]", text[s.end:cue]):
                 if self.subordinate.search(text[max(0, s.start - 8):s.start]):
                     return None
