@@ -329,6 +329,9 @@ class Extractor:
                     baselines += [m.key for m in ms if m.is_system and not m.proposed
                                   and m.start >= cue.start()]
         baselines = list(dict.fromkeys(baselines))
+        # a paper that introduces one benchmark reports its results on it unless a sentence says otherwise
+        own_sets = [k for k, e in entities.items() if e["role"] == "proposes" and e["type"] in DATASET_LABELS]
+        own_set = own_sets[0] if len(own_sets) == 1 else None
 
         best: dict[tuple, dict] = {}
         last = None  # the previous sentence with comparisons: (section, line, level, found)
@@ -375,7 +378,8 @@ class Extractor:
                 losers = ([b for b in baselines if b != f.winner and b not in named_here]
                           if f.loser == BASELINES else [f.loser])
                 for loser in losers:
-                    for d in (f.datasets or inherited or [None]):
+                    default = own_set if sec.key in ("results", "analysis", "key_findings") else None
+                    for d in (f.datasets or inherited or [default]):
                         rec = {"winner": f.winner, "loser": loser, "dataset": d, "metric": f.metric,
                                "winner_score": f.winner_score, "loser_score": f.loser_score,
                                "unit": f.unit, "cue": f.cue, "evidence": clean_sentence(sent.text)[:400],

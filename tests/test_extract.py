@@ -605,3 +605,10 @@ def test_a_list_closed_by_its_head_noun_types_its_members():
     ms = [at("Zorb-Frame", "Method"), at("Quux-Flow", "Model"), at("BarSet", "Dataset"), at("FooBench", "Benchmark")]
     retype_lists(text, ms)
     assert [m.label for m in ms] == ["Metric", "Metric", "Method", "Method"]
+
+
+def test_a_benchmark_papers_results_are_on_its_benchmark_by_default(extractor):
+    rec = extractor.extract(make_paper(
+        "*   **开源模型**：Quuxformer-78B（41.2%）领先 Blorp-72B（39.8%）。",
+        contribution="本文提出了一个名为 ZorbQA 的评测基准。"))
+    assert comparisons(rec) == {("Quuxformer-78B", "Blorp-72B", "ZorbQA")}
