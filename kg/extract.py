@@ -403,6 +403,10 @@ class Extractor:
         for _, _, d in best:
             if d in entities and entities[d]["type"] not in DATASET_LABELS:
                 entities[d]["type"] = "Benchmark"
+        # likewise a name a sentence lists among metrics ('CLIP-Frame 和 … 指标') is one here
+        for key in {r["metric"] for r in best.values()} | {r["metric"] for r in self._results}:
+            if key in entities and entities[key]["type"] != "Metric":
+                entities[key]["type"] = "Metric"
         # a dataset-less statement of a pair that is also stated on named
         # datasets summarises those: it is not one more comparison
         on_named = {(w, l) for w, l, d in best if d is not None}
