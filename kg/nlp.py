@@ -26,8 +26,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
+from operator import add
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -54,6 +58,11 @@ _TOKEN_RE = re.compile(
     rf"|(?P<name>[{_LATIN}](?:[{_LATIN}_+]|[.\-'’@](?=[{_LATIN}]))*)"
     rf"|(?P<cjk>[\u3400-\u9fff\uf900-\ufaff])"
     rf"|(?P<other>\S)")
+# The same tokens as (token, trailing space) pairs for ``findall``: a
+# whitespace run that is exactly one space is the trailing space of the
+# token before it (whitespace runs are maximal, so that token is never
+# whitespace itself); any other whitespace run is a token.
+_PAIR_RE = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern) + r")( (?!\s))?")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 # Chinese characters and full-width punctuation (。，：（）) mark Chinese prose.
 _CJK_CONTEXT_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -69,17 +78,14 @@ class PaperTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        for m in _TOKEN_RE.finditer(text):
-            tok = m.group()
-            if m.lastgroup == "ws":
-                if tok == " " and words and not spaces[-1] and not words[-1].isspace():
-                    spaces[-1] = True
-                    continue
-            words.append(tok)
-            spaces.append(False)
-        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sentence_starts(words, spaces))
+        pairs = _PAIR_RE.findall(text)
+        words = [w for w, _ in pairs]
+        spaces = [sp == " " for _, sp in pairs]
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        if words:
+            # what Doc(..., sent_starts=...) does, without its per-token Python loop
+            starts = numpy.array(sentence_starts(words, spaces), dtype=numpy.int8)
+            doc.from_array([SENT_START], (starts * 2 - 1).astype(numpy.int32).astype(numpy.uint64))
         doc.user_data["kg_tokens"] = TokenTable.from_words(words, spaces)
         doc.user_data["kg_text"] = text
         return doc
@@ -119,12 +125,9 @@ class TokenTable:
         """Build the table from the tokenizer's own lists (no Doc walk)."""
         self = cls.__new__(cls)
         self.words, self.ws = words, spaces
-        self.idx, self.ends, pos = [], [], 0
-        for w, sp in zip(words, spaces):
-            self.idx.append(pos)
-            pos += len(w)
-            self.ends.append(pos)
-            pos += sp
+        lens = list(map(len, words))
+        self.idx = [0, *accumulate(map(add, lens, spaces))][:len(words)]
+        self.ends = list(map(add, self.idx, lens))
         return self
 
     def text(self, start: int, end: int) -> str:
