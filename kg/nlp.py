@@ -25,6 +25,7 @@ the label (``Model`` ``Method`` ``Dataset`` ``Benchmark`` ``Metric``
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 from operator import add
@@ -204,18 +205,15 @@ def plain_sentences(doc: Doc) -> list[Sentence]:
     return out
 
 
-def sentence_of(span: Span) -> Span:
-    """The sentence that contains ``span`` (binary search over
-    :func:`sentences`)."""
-    sents = sentences(span.doc)
-    lo, hi = 0, len(sents) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if sents[mid].start <= span.start:
-            lo = mid
-        else:
-            hi = mid - 1
-    return sents[lo]
+def sentence_of(span: Span) -> Sentence:
+    """The sentence that contains ``span``, as a :class:`Sentence` (its
+    ``text``, ``start_char`` … are read without building spaCy tokens),
+    found by binary search over :func:`plain_sentences`."""
+    doc = span.doc
+    starts = doc.user_data.get("kg_sent_starts")
+    if starts is None:
+        starts = doc.user_data["kg_sent_starts"] = [s.start for s in plain_sentences(doc)]
+    return plain_sentences(doc)[max(0, bisect_right(starts, span.start) - 1)]
 
 
 # --- gazetteer matching ------------------------------------------------------
@@ -249,6 +247,21 @@ def first_token_index(gaz: Gazetteer) -> set[str]:
     return prefixes
 
 
+# Token classes (bit flags), cached per token text.
+_CJK, _JOINER, _NAME, _BREAKER = 1, 2, 4, 8
+# Words that separate two names rather than join them (``A vs B``).
+_RUN_BREAKERS = {"vs", "versus"}
+
+
+@lru_cache(maxsize=200_000)
+def token_class(text: str) -> int:
+    """Bit flags of a token text: ``_CJK`` (a CJK character), ``_JOINER``
+    (``-`` ``.`` ``+`` ``·`` ``&``), ``_NAME`` (:func:`is_name_token`),
+    ``_BREAKER`` (``vs``, ``versus``: never inside a run of names)."""
+    return ((_CJK * is_cjk(text)) | (_JOINER * (text in _JOINERS)) | (_NAME * is_name_token(text))
+            | (_BREAKER * (text.casefold() in _RUN_BREAKERS)))
+
+
 def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
     """Return non-overlapping spans of known names, longest match first.
 
@@ -257,19 +270,18 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
     (``-`` ``.`` ``+``) are looked up by their folded text.
     """
     table = tokens(doc)
-    words, ws = table.words, table.ws
+    words = table.words
     n = len(words)
-    folded = [fold(w) for w in words]
-    cjk = [is_cjk(w) for w in words]
-    ok = [cjk[k] or words[k] in _JOINERS or is_name_token(words[k]) for k in range(n)]
+    folded = list(map(fold, words))
+    classes = list(map(token_class, words))
     spans: list[Span] = []
-    i = 0
-    while i < n:
-        if not ok[i] or words[i] in _JOINERS or folded[i] not in firsts:
-            i += 1
+    nxt = 0  # first token not inside a match
+    for i in [k for k, f in enumerate(folded) if f in firsts]:
+        c = classes[i]
+        if i < nxt or not c or c & _JOINER:
             continue
         limit = i
-        while limit < min(n, i + gaz.max_tokens) and ok[limit]:
+        while limit < min(n, i + gaz.max_tokens) and classes[limit]:
             limit += 1
         ends = []  # window ends whose folded text is still a prefix of some key
         key, j = "", i
@@ -278,30 +290,26 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
             j += 1
             if key not in firsts:
                 break
-            if words[j - 1] not in _JOINERS:
+            if not classes[j - 1] & _JOINER:
                 ends.append(j)
-        hit = None
+        cjk = c & _CJK
         for j in reversed(ends):
-            key = "".join(folded[i:j])
-            if cjk[i] and j - i < 2:
+            if cjk and j - i < 2:
                 continue
-            entry = gaz.lookup_key(key)
+            entry = gaz.lookup_key("".join(folded[i:j]))
             if entry is None:
                 continue
             surface = table.text(i, j)
             if gaz.is_generic(surface) or not _case_ok(surface, entry):
                 continue
-            if cjk[i] and i > 0 and cjk[i - 1] and entry.type != "Metric":
+            if cjk and i > 0 and classes[i - 1] & _CJK and entry.type != "Metric":
                 continue  # inside a longer Chinese word
             hit = Span(doc, i, j, label=entry.type)
             hit._.kg_entry = entry
             hit._.kg_source = "gazetteer"
-            break
-        if hit is not None:
             spans.append(hit)
-            i = hit.end
-        else:
-            i += 1
+            nxt = j
+            break
     return spans
 
 
@@ -336,8 +344,9 @@ _FUNCTION_WORDS = {"of", "for", "with", "without", "and", "in", "on", "to", "the
 _CLOSE_PAREN = {")", "）"}
 
 
+@lru_cache(maxsize=200_000)
 def name_shape(text: str) -> str | None:
-    """Classify a single token by shape.
+    """Classify a single token by shape (cached per text).
 
     Returns ``"strong"`` (digits+letters, inner capitals, capitalised
     hyphen parts), ``"acronym"`` (``LIVR``), ``"title"`` (``Spatia``) or
@@ -397,29 +406,33 @@ def _chinese_context(doc: Doc, start: int, end: int, width: int = 8) -> bool:
                 or _CJK_CONTEXT_RE.search(text[b:b + width]))
 
 
-# Words that separate two names rather than join them (``A vs B``).
-_RUN_BREAKERS = {"vs", "versus"}
-
-
 def _latin_runs(doc: Doc, taken: set[int]):
     """Yield (start, end) of maximal runs of Latin name tokens joined by
     single spaces or hyphens, not overlapping ``taken``."""
     t = tokens(doc)
     words, ws = t.words, t.ws
-    i, n = 0, len(words)
-    while i < n:
-        if i in taken or not is_name_token(words[i]):
-            i += 1
-            continue
-        if words[i].casefold() in _RUN_BREAKERS:
-            i += 1
+    n = len(words)
+    ok = [c & (_NAME | _BREAKER) == _NAME for c in map(token_class, words)]
+    for k in taken:
+        ok[k] = False
+    end = 0
+    for i in [k for k, o in enumerate(ok) if o]:
+        if i < end:
             continue
         j = i + 1
-        while (j < n and j not in taken and is_name_token(words[j])
-               and words[j].casefold() not in _RUN_BREAKERS and ws[j - 1]):
+        while j < n and ok[j] and ws[j - 1]:
             j += 1
         yield i, j
-        i = j
+        end = j
+
+
+_CALLED_RE = re.compile(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$")
+_BENCHMARK_WORD_RE = re.compile(r"(?i)bench|eval|arena|qa")
+
+
+def _folded_cues(words: list[str]) -> tuple[str, ...]:
+    """Cue words casefolded, longest first (a tuple for ``startswith``)."""
+    return tuple(w.casefold() for w in sorted(words, key=len, reverse=True))
 
 
 class ShapeMatcher:
@@ -437,10 +450,11 @@ class ShapeMatcher:
         self.stop = {w.casefold() for w in _ENGLISH_STOP}
         self.dataset_name = re.compile(pats["dataset_name_re"])
         self.model_size = re.compile(pats["model_size_re"])
-        self.dataset_cues = sorted(pats["dataset_cue"], key=len, reverse=True)
-        self.model_cues = sorted(pats["model_cue"], key=len, reverse=True)
-        self.method_cues = sorted(pats["method_cue"], key=len, reverse=True)
-        self.device_cues = sorted(pats["device_cue"], key=len, reverse=True)
+        # cue words casefolded, as tuples for str.startswith / str.endswith
+        self.dataset_cues = _folded_cues(pats["dataset_cue"])
+        self.model_cues = _folded_cues(pats["model_cue"])
+        self.method_cues = _folded_cues(pats["method_cue"])
+        self.device_cues = _folded_cues(pats["device_cue"])
 
     def __call__(self, doc: Doc) -> Doc:
         known = list(doc.spans["kg"])
@@ -536,18 +550,19 @@ class ShapeMatcher:
                 continue
             yield start + k, start + k + 1, "shape"
 
-    def _cue_after(self, doc: Doc, end: int, cues: list[str], width: int = 12) -> bool:
+    def _cue_after(self, doc: Doc, end: int, cues: tuple[str, ...], width: int = 12) -> bool:
+        """A cue word (casefolded ``cues``) right after the name."""
         pos = tokens(doc).ends[end - 1]
         nxt = doc_text(doc)[pos:pos + width].lstrip(" *”\"）)")
-        return any(nxt.casefold().startswith(c.casefold()) for c in cues)
+        return nxt.casefold().startswith(cues)
 
-    def _cue_before(self, doc: Doc, start: int, cues: list[str], width: int = 14) -> bool:
-        """A cue word right before the name (``评测基准 SciAgentGym``,
-        ``the benchmark FooBench``), allowing 名为/称为/called between."""
+    def _cue_before(self, doc: Doc, start: int, cues: tuple[str, ...], width: int = 14) -> bool:
+        """A cue word (casefolded ``cues``) right before the name
+        (``评测基准 SciAgentGym``, ``the benchmark FooBench``), allowing
+        名为/称为/called between."""
         a = tokens(doc).idx[start]
-        prev = doc_text(doc)[max(0, a - width):a]
-        prev = re.sub(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$", "", prev)
-        return any(prev.casefold().endswith(c.casefold()) for c in cues)
+        prev = _CALLED_RE.sub("", doc_text(doc)[max(0, a - width):a])
+        return prev.casefold().endswith(cues)
 
     def type_of(self, doc: Doc, start: int, end: int) -> str:
         """Type of a new name from its suffix, then the cue word after it."""
@@ -558,7 +573,7 @@ class ShapeMatcher:
         and the type is only a default."""
         surface = tokens(doc).text(start, end)
         if self.dataset_name.search(surface):
-            return ("Benchmark" if re.search(r"(?i)bench|eval|arena|qa", surface) else "Dataset"), True
+            return ("Benchmark" if _BENCHMARK_WORD_RE.search(surface) else "Dataset"), True
         if self._cue_after(doc, end, self.dataset_cues) or self._cue_before(doc, start, self.dataset_cues):
             return "Dataset", True
         if self._cue_after(doc, end, self.device_cues, 6):
