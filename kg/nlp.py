@@ -276,27 +276,28 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
     classes = list(map(token_class, words))
     spans: list[Span] = []
     nxt = 0  # first token not inside a match
+    max_tokens = gaz.max_tokens
     for i in [k for k, f in enumerate(folded) if f in firsts]:
         c = classes[i]
         if i < nxt or not c or c & _JOINER:
             continue
-        limit = i
-        while limit < min(n, i + gaz.max_tokens) and classes[limit]:
-            limit += 1
-        ends = []  # window ends whose folded text is still a prefix of some key
-        key, j = "", i
-        while j < limit:
+        # window ends whose folded text is still a prefix of some key, with that text
+        ends = []
+        key = ""
+        for j in range(i, min(n, i + max_tokens)):
+            cj = classes[j]
+            if not cj:
+                break
             key += folded[j]
-            j += 1
             if key not in firsts:
                 break
-            if not classes[j - 1] & _JOINER:
-                ends.append(j)
+            if not cj & _JOINER:
+                ends.append((j + 1, key))
         cjk = c & _CJK
-        for j in reversed(ends):
+        for j, key in reversed(ends):
             if cjk and j - i < 2:
                 continue
-            entry = gaz.lookup_key("".join(folded[i:j]))
+            entry = gaz.lookup_key(key)
             if entry is None:
                 continue
             surface = table.text(i, j)
