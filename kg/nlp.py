@@ -36,7 +36,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.link import entity_key, fold
+from kg.link import entity_key, fold, sensor_name
 from kg.resources import Entry, Gazetteer, gazetteer, patterns
 
 if not Span.has_extension("kg_entry"):
@@ -628,10 +628,8 @@ class HardwareMatcher:
         for m in self.sensor.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="Device", alignment_mode="expand")
             if span is not None and not taken.intersection(range(span.start, span.end)):
-                kind = self.translate.get(m.group("kind"), m.group("kind"))
-                dev = self.translate.get(m.group("device"), m.group("device").rstrip("s").lower())
                 span._.kg_source = "hardware"
-                span._.kg_name = f"{kind} {dev}"
+                span._.kg_name = sensor_name(m.group("kind"), m.group("device"), self.translate)
                 new.append(span)
         merged = []
         for s in sorted(spans, key=lambda s: s.start):

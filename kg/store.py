@@ -269,6 +269,11 @@ class KnowledgeStore:
             return q.object.value
         return None
 
+    def objects(self, subject: ox.NamedNode, predicate: str) -> list[ox.Term]:
+        """Objects of ``subject predicate ?o`` in any graph (an index
+        lookup; one item per graph that holds the triple)."""
+        return [q.object for q in self._store.quads_for_pattern(subject, ox.NamedNode(predicate), None, None)]
+
     def report_graphs(self) -> list[ox.NamedNode]:
         """Named graphs that hold reports (not the ontology)."""
         prefix = vocab.GRAPH + "report/"
