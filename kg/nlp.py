@@ -53,11 +53,13 @@ _LATIN = r"A-Za-z0-9\u00C0-\u024F\u0370-\u03FF"
 # One token per match: whitespace runs (other than a single space), scores
 # with a percent sign, Latin names with inner . - ' + _ (only when followed
 # by a letter/digit), single CJK characters, and any other character.
+# (CJK first: the most frequent token; no two alternatives match at the same
+# place except pct/name, where pct must come first, and cjk/other.)
 _TOKEN_RE = re.compile(
-    rf"(?P<ws>\s+)"
+    rf"(?P<cjk>[\u3400-\u9fff\uf900-\ufaff])"
+    rf"|(?P<ws>\s+)"
     rf"|(?P<pct>\d+(?:\.\d+)?%)"
     rf"|(?P<name>[{_LATIN}](?:[{_LATIN}_+]|[.\-'’@](?=[{_LATIN}]))*)"
-    rf"|(?P<cjk>[\u3400-\u9fff\uf900-\ufaff])"
     rf"|(?P<other>\S)")
 # The same tokens as (token, trailing space) pairs for ``findall``: a
 # whitespace run that is exactly one space is the trailing space of the
@@ -111,7 +113,7 @@ class TokenTable:
     offsets, built once per Doc: reading ``doc[i].text`` creates a Token
     object on every access, which dominated the matchers' time."""
 
-    __slots__ = ("words", "ws", "idx", "ends")
+    __slots__ = ("words", "ws", "idx", "ends", "_classes")
 
     def __init__(self, doc: Doc):
         self.words, self.ws, self.idx = [], [], []
@@ -130,6 +132,15 @@ class TokenTable:
         self.idx = [0, *accumulate(map(add, lens, spaces))][:len(words)]
         self.ends = list(map(add, self.idx, lens))
         return self
+
+    @property
+    def classes(self) -> list[int]:
+        """:func:`token_class` of every token (computed on first use)."""
+        try:
+            return self._classes
+        except AttributeError:
+            self._classes = list(map(token_class, self.words))
+            return self._classes
 
     def text(self, start: int, end: int) -> str:
         """Text of tokens [start, end) as in the Doc."""
@@ -162,14 +173,10 @@ _SENT_END = set("。！？；!?;")
 def sentence_starts(words: list[str], spaces: list[bool]) -> list[bool]:
     """Sentence starts for a token list: after 。！？；!?; after a line end,
     and after an English full stop followed by whitespace."""
-    starts = []
-    start = True
-    n = len(words)
-    for i, t in enumerate(words):
-        starts.append(start)
-        start = (t in _SENT_END or "\n" in t
-                 or (t == "." and (spaces[i] or i + 1 < n and words[i + 1].isspace())))
-    return starts
+    if not words:
+        return []
+    return [True] + [t in _SENT_END or "\n" in t or (t == "." and (sp or nxt.isspace()))
+                     for t, sp, nxt in zip(words, spaces, words[1:])]
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -273,7 +280,7 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
     words = table.words
     n = len(words)
     folded = list(map(fold, words))
-    classes = list(map(token_class, words))
+    classes = table.classes
     spans: list[Span] = []
     nxt = 0  # first token not inside a match
     max_tokens = gaz.max_tokens
@@ -413,7 +420,7 @@ def _latin_runs(doc: Doc, taken: set[int]):
     t = tokens(doc)
     words, ws = t.words, t.ws
     n = len(words)
-    ok = [c & (_NAME | _BREAKER) == _NAME for c in map(token_class, words)]
+    ok = [c & (_NAME | _BREAKER) == _NAME for c in t.classes]
     for k in taken:
         ok[k] = False
     end = 0

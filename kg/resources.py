@@ -146,6 +146,9 @@ class Entry:
         return entity_key(self.name, hardware=self.is_hardware)
 
 
+_MISSING = object()
+
+
 class Gazetteer:
     """Known names, looked up by their folded form.
 
@@ -170,6 +173,7 @@ class Gazetteer:
         self._generic = {fold(g) for g in generic}
         self.first_tokens: set[str] = set()  # folded first tokens of every name (filled by kg.nlp)
         self._common = {w.casefold() for w in common_words}
+        self._key_misses: dict[str, Entry | None] = {}  # lookup_key of keys not in _by_key
         self.max_tokens = 8
 
     @classmethod
@@ -188,12 +192,19 @@ class Gazetteer:
 
     def lookup_key(self, key: str) -> Entry | None:
         """Like :meth:`lookup` for an already folded surface (``gpt4o``)."""
-        hit = self._by_key.get(key)
-        if hit is None:
-            hit = self._by_key.get(entity_key(key, hardware=True))
-            if hit is not None and not hit.is_hardware:
-                hit = None
+        hit = self._by_key.get(key, _MISSING)
+        if hit is _MISSING:
+            hit = self._key_misses.get(key, _MISSING)
+            if hit is _MISSING:
+                if len(self._key_misses) >= 100_000:
+                    self._key_misses.clear()  # bounded memory
+                hit = self._key_misses[key] = self._lookup_hardware_key(key)
         return hit
+
+    def _lookup_hardware_key(self, key: str) -> Entry | None:
+        """The hardware entry of a key with a vendor in front (``nvidiaa100``)."""
+        hit = self._by_key.get(entity_key(key, hardware=True))
+        return hit if hit is not None and hit.is_hardware else None
 
     def surfaces(self) -> list[str]:
         """Every name and alias (for building token indexes)."""
