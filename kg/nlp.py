@@ -260,7 +260,7 @@ _CJK, _JOINER, _NAME, _BREAKER = 1, 2, 4, 8
 _RUN_BREAKERS = {"vs", "versus"}
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)
 def token_class(text: str) -> int:
     """Bit flags of a token text: ``_CJK`` (a CJK character), ``_JOINER``
     (``-`` ``.`` ``+`` ``·`` ``&``), ``_NAME`` (:func:`is_name_token`),
@@ -352,7 +352,7 @@ _FUNCTION_WORDS = {"of", "for", "with", "without", "and", "in", "on", "to", "the
 _CLOSE_PAREN = {")", "）"}
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=65_536)
 def name_shape(text: str) -> str | None:
     """Classify a single token by shape (cached per text).
 

@@ -196,7 +196,7 @@ class Gazetteer:
         if hit is _MISSING:
             hit = self._key_misses.get(key, _MISSING)
             if hit is _MISSING:
-                if len(self._key_misses) >= 100_000:
+                if len(self._key_misses) >= 65_536:
                     self._key_misses.clear()  # bounded memory
                 hit = self._key_misses[key] = self._lookup_hardware_key(key)
         return hit
