@@ -237,9 +237,9 @@ class _BulkWriter:
             self.flush()
 
     def flush(self) -> None:
-        if self.buf.tell():
-            self.buf.seek(0)  # the loader reads the buffer itself: no copy of the batch
-            self.store.bulk_load_nquads(self.buf)
+        data = self.buf.getvalue()
+        if data:
+            self.store.bulk_load_nquads(data)  # bytes: faster to parse than a file object
         self.store.flush()
         if self.fps:
             self.store.add_quads(ox.parse(b"".join(self.fps), format=ox.RdfFormat.N_QUADS))
