@@ -82,6 +82,13 @@ def model_family(name: str) -> tuple[str, float] | None:
     return family, round(billions, 6)
 
 
+def sensor_name(kind: str, device: str, translate: dict[str, str]) -> str:
+    """English name of a sensor mention from the ``kind`` and ``device``
+    groups of the ``sensor_re`` pattern (``RGB-D`` + ``相机`` -> ``RGB-D
+    camera``); ``translate`` is the patterns' ``device_translation``."""
+    return f"{translate.get(kind, kind)} {translate.get(device, device.rstrip('s').lower())}"
+
+
 def ascii_variant(key: str) -> str:
     """Spell Greek letters out (``vaπ`` -> ``vapi``) for alias lookup."""
     return "".join(_GREEK.get(c, c) for c in key)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -35,9 +36,22 @@ _INT = _N(vocab.XSD_INTEGER)
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
+@lru_cache(maxsize=1024)
 def report_name(path: str) -> str:
     """File name that identifies a report (and its named graph)."""
     return Path(path).name
+
+
+@lru_cache(maxsize=None)
+def _iri(value: str) -> NamedNode:
+    """The NamedNode of a vocabulary IRI (one object per IRI and process)."""
+    return _N(value)
+
+
+@lru_cache(maxsize=65_536)
+def _entity(key: str) -> NamedNode:
+    """The NamedNode of the entity with linking ``key``."""
+    return _N(link.entity_iri(key))
 
 
 def report_graph(path: str) -> NamedNode:
@@ -58,7 +72,7 @@ class GraphWriter:
         self.quads: list[Quad] = []
 
     def add(self, s, p: str, o) -> None:
-        q = Quad(s, _N(p), o, self.graph)
+        q = Quad(s, _iri(p), o, self.graph)
         if q not in self._seen:
             self._seen.add(q)
             self.quads.append(q)
@@ -66,7 +80,7 @@ class GraphWriter:
     def lit(self, s, p: str, value, datatype: str | None = None) -> None:
         if value is None or value == "":
             return
-        self.add(s, p, Literal(str(value), datatype=_N(datatype)) if datatype else Literal(str(value)))
+        self.add(s, p, Literal(str(value), datatype=_iri(datatype)) if datatype else Literal(str(value)))
 
 
 def map_report(report: Report, records: list[dict]) -> list[Quad]:
@@ -78,7 +92,7 @@ def map_report(report: Report, records: list[dict]) -> list[Quad]:
     """
     w = GraphWriter(report_graph(report.path))
     rep = report_iri(report.path)
-    w.add(rep, vocab.RDF_TYPE, _N(vocab.REPORT))
+    w.add(rep, vocab.RDF_TYPE, _iri(vocab.REPORT))
     w.lit(rep, vocab.FILE_NAME, report_name(report.path))
     w.lit(rep, vocab.REPORT_FORMAT, report.format)
     w.lit(rep, vocab.CONTENT_HASH, report.sha256)
@@ -115,7 +129,7 @@ def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict,
                labels: dict[str, tuple[str, set[str]]]) -> None:
     p = rec["paper"]
     paper = _N(link.paper_iri(p["arxiv_id"], p["title"]))
-    w.add(paper, vocab.RDF_TYPE, _N(vocab.PAPER))
+    w.add(paper, vocab.RDF_TYPE, _iri(vocab.PAPER))
     w.lit(paper, vocab.DC_TITLE, p["title"])
     w.lit(paper, vocab.ARXIV_ID, p["arxiv_id"])
     if p["url"]:
@@ -127,17 +141,17 @@ def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict,
     for name in p.get("authors", []):
         person = _N(link.person_iri(name))
         w.add(paper, vocab.DC_CREATOR, person)
-        w.add(person, vocab.RDF_TYPE, _N(vocab.PERSON))
+        w.add(person, vocab.RDF_TYPE, _iri(vocab.PERSON))
         w.lit(person, vocab.FOAF_NAME, name)
     for f in rec["fields"]:
         node = _N(link.field_iri(f["label"]))
         w.add(paper, vocab.DC_SUBJECT, node)
-        w.add(node, vocab.RDF_TYPE, _N(vocab.RESEARCH_FIELD))
+        w.add(node, vocab.RDF_TYPE, _iri(vocab.RESEARCH_FIELD))
         w.lit(node, vocab.SKOS_PREF_LABEL, f["label"])
 
     for e in rec["entities"]:
-        node = _N(link.entity_iri(e["key"]))
-        w.add(node, vocab.RDF_TYPE, _N(vocab.CLASS_OF_LABEL[e["type"]]))
+        node = _entity(e["key"])
+        w.add(node, vocab.RDF_TYPE, _iri(vocab.CLASS_OF_LABEL[e["type"]]))
         label, aliases = labels[e["key"]]
         w.lit(node, vocab.RDFS_LABEL, label)
         for alias in sorted(aliases):
@@ -151,34 +165,34 @@ def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict,
         prop = vocab.PROPOSES if e["role"] == "proposes" else vocab.USES_PROPERTY_OF_LABEL[e["type"]]
         w.add(paper, prop, node)
         link_node = _N(link.claim_iri("link", paper.value, e["key"]))
-        w.add(link_node, vocab.RDF_TYPE, _N(vocab.ENTITY_LINK))
+        w.add(link_node, vocab.RDF_TYPE, _iri(vocab.ENTITY_LINK))
         w.add(link_node, vocab.PROV_PRIMARY_SOURCE, paper)
         w.add(link_node, vocab.ENTITY_P, node)
-        w.add(link_node, vocab.LINK_PROPERTY, _N(prop))
+        w.add(link_node, vocab.LINK_PROPERTY, _iri(prop))
         w.add(link_node, vocab.EVIDENCE_P,
               _evidence(w, rep, p["source"], e["line"], e["evidence"], e["section"]))
 
     source = p["source"]
     for r in rec["results"]:
         node = _N(link.claim_iri("result", paper.value, r["system"], r["dataset"], r["metric"], r["value"]))
-        w.add(node, vocab.RDF_TYPE, _N(vocab.RESULT))
+        w.add(node, vocab.RDF_TYPE, _iri(vocab.RESULT))
         w.add(node, vocab.PROV_PRIMARY_SOURCE, paper)
-        w.add(node, vocab.SYSTEM, _N(link.entity_iri(r["system"])))
+        w.add(node, vocab.SYSTEM, _entity(r["system"]))
         if r["dataset"]:
-            w.add(node, vocab.ON_DATASET, _N(link.entity_iri(r["dataset"])))
+            w.add(node, vocab.ON_DATASET, _entity(r["dataset"]))
         if r["metric"]:
-            w.add(node, vocab.METRIC_P, _N(link.entity_iri(r["metric"])))
+            w.add(node, vocab.METRIC_P, _entity(r["metric"]))
         w.lit(node, vocab.VALUE, _decimal(r["value"]), vocab.XSD_DECIMAL)
-        w.add(node, vocab.SCORE_UNIT, _N(vocab.UNIT_PERCENT if r["unit"] == "%" else vocab.UNIT_NUM))
+        w.add(node, vocab.SCORE_UNIT, _iri(vocab.UNIT_PERCENT if r["unit"] == "%" else vocab.UNIT_NUM))
         w.lit(node, vocab.RAW_TEXT, r["raw"])
         w.add(node, vocab.EVIDENCE_P, _evidence(w, rep, source, r["line"], r["evidence"], r["section"]))
 
     for h in rec["hardware"]:
-        hw = _N(link.entity_iri(h["key"]))
+        hw = _entity(h["key"])
         usage = _N(link.claim_iri("hardware-usage", paper.value, h["key"]))
         w.add(paper, vocab.USES_HARDWARE, hw)
         w.add(paper, vocab.HARDWARE_USAGE_P, usage)
-        w.add(usage, vocab.RDF_TYPE, _N(vocab.HARDWARE_USAGE))
+        w.add(usage, vocab.RDF_TYPE, _iri(vocab.HARDWARE_USAGE))
         w.add(usage, vocab.HARDWARE_P, hw)
         w.lit(usage, vocab.COUNT, h["count"], vocab.XSD_INTEGER)
         w.add(usage, vocab.EVIDENCE_P, _evidence(w, rep, source, h["line"], h["evidence"], "usage"))
@@ -186,19 +200,19 @@ def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict,
     for c in rec["comparisons"]:
         node = _N(link.claim_iri("comparison", paper.value, c["winner"], c["loser"],
                                  c["dataset"], c["metric"]))
-        w.add(node, vocab.RDF_TYPE, _N(vocab.COMPARISON))
+        w.add(node, vocab.RDF_TYPE, _iri(vocab.COMPARISON))
         w.add(node, vocab.PROV_PRIMARY_SOURCE, paper)
-        w.add(node, vocab.WINNER, _N(link.entity_iri(c["winner"])))
-        w.add(node, vocab.LOSER, _N(link.entity_iri(c["loser"])))
+        w.add(node, vocab.WINNER, _entity(c["winner"]))
+        w.add(node, vocab.LOSER, _entity(c["loser"]))
         if c["dataset"]:
-            w.add(node, vocab.ON_DATASET, _N(link.entity_iri(c["dataset"])))
+            w.add(node, vocab.ON_DATASET, _entity(c["dataset"]))
         if c["metric"]:
-            w.add(node, vocab.METRIC_P, _N(link.entity_iri(c["metric"])))
+            w.add(node, vocab.METRIC_P, _entity(c["metric"]))
         for prop, key in ((vocab.WINNER_SCORE, "winner_score"), (vocab.LOSER_SCORE, "loser_score")):
             if c[key] is not None:
                 w.lit(node, prop, _decimal(c[key]), vocab.XSD_DECIMAL)
         if c["winner_score"] is not None or c["loser_score"] is not None:
-            w.add(node, vocab.SCORE_UNIT, _N(vocab.UNIT_PERCENT if c["unit"] == "%" else vocab.UNIT_NUM))
+            w.add(node, vocab.SCORE_UNIT, _iri(vocab.UNIT_PERCENT if c["unit"] == "%" else vocab.UNIT_NUM))
         w.add(node, vocab.EVIDENCE_P, _evidence(w, rep, source, c["line"], c["evidence"], c["section"]))
 
 
@@ -209,18 +223,18 @@ def _map_family(w: GraphWriter, node: NamedNode, label: str) -> None:
     if split is None:
         return
     family, billions = split
-    fam = _N(link.entity_iri(link.entity_key(family)))
+    fam = _entity(link.entity_key(family))
     if fam == node:
         return
     w.add(node, vocab.FAMILY, fam)
     w.lit(node, vocab.PARAMETER_COUNT, _decimal(billions), vocab.XSD_DECIMAL)
-    w.add(fam, vocab.RDF_TYPE, _N(vocab.MODEL))
+    w.add(fam, vocab.RDF_TYPE, _iri(vocab.MODEL))
     w.lit(fam, vocab.RDFS_LABEL, family)
 
 
 def _evidence(w: GraphWriter, rep: NamedNode, source: str, line: int, quote: str, section: str):
     ev = _N(link.claim_iri("evidence", report_name(source), line, quote))
-    w.add(ev, vocab.RDF_TYPE, _N(vocab.EVIDENCE))
+    w.add(ev, vocab.RDF_TYPE, _iri(vocab.EVIDENCE))
     w.lit(ev, vocab.QUOTE, quote)
     w.add(ev, vocab.DC_SOURCE, rep)
     w.lit(ev, vocab.LINE, line, vocab.XSD_INTEGER)

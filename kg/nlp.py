@@ -25,13 +25,18 @@ the label (``Model`` ``Method`` ``Dataset`` ``Benchmark`` ``Metric``
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
+from operator import add
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.link import entity_key, fold
+from kg.link import entity_key, fold, sensor_name
 from kg.resources import Entry, Gazetteer, gazetteer, patterns
 
 if not Span.has_extension("kg_entry"):
@@ -48,12 +53,19 @@ _LATIN = r"A-Za-z0-9\u00C0-\u024F\u0370-\u03FF"
 # One token per match: whitespace runs (other than a single space), scores
 # with a percent sign, Latin names with inner . - ' + _ (only when followed
 # by a letter/digit), single CJK characters, and any other character.
+# (CJK first: the most frequent token; no two alternatives match at the same
+# place except pct/name, where pct must come first, and cjk/other.)
 _TOKEN_RE = re.compile(
-    rf"(?P<ws>\s+)"
+    rf"(?P<cjk>[\u3400-\u9fff\uf900-\ufaff])"
+    rf"|(?P<ws>\s+)"
     rf"|(?P<pct>\d+(?:\.\d+)?%)"
     rf"|(?P<name>[{_LATIN}](?:[{_LATIN}_+]|[.\-'’@](?=[{_LATIN}]))*)"
-    rf"|(?P<cjk>[\u3400-\u9fff\uf900-\ufaff])"
     rf"|(?P<other>\S)")
+# The same tokens as (token, trailing space) pairs for ``findall``: a
+# whitespace run that is exactly one space is the trailing space of the
+# token before it (whitespace runs are maximal, so that token is never
+# whitespace itself); any other whitespace run is a token.
+_PAIR_RE = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern) + r")( (?!\s))?")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 # Chinese characters and full-width punctuation (。，：（）) mark Chinese prose.
 _CJK_CONTEXT_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -69,17 +81,14 @@ class PaperTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        for m in _TOKEN_RE.finditer(text):
-            tok = m.group()
-            if m.lastgroup == "ws":
-                if tok == " " and words and not spaces[-1] and not words[-1].isspace():
-                    spaces[-1] = True
-                    continue
-            words.append(tok)
-            spaces.append(False)
-        doc = Doc(self.vocab, words=words, spaces=spaces, sent_starts=sentence_starts(words, spaces))
+        pairs = _PAIR_RE.findall(text)
+        words = [w for w, _ in pairs]
+        spaces = [sp == " " for _, sp in pairs]
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        if words:
+            # what Doc(..., sent_starts=...) does, without its per-token Python loop
+            starts = numpy.array(sentence_starts(words, spaces), dtype=numpy.int8)
+            doc.from_array([SENT_START], (starts * 2 - 1).astype(numpy.int32).astype(numpy.uint64))
         doc.user_data["kg_tokens"] = TokenTable.from_words(words, spaces)
         doc.user_data["kg_text"] = text
         return doc
@@ -104,7 +113,7 @@ class TokenTable:
     offsets, built once per Doc: reading ``doc[i].text`` creates a Token
     object on every access, which dominated the matchers' time."""
 
-    __slots__ = ("words", "ws", "idx", "ends")
+    __slots__ = ("words", "ws", "idx", "ends", "_classes")
 
     def __init__(self, doc: Doc):
         self.words, self.ws, self.idx = [], [], []
@@ -119,13 +128,19 @@ class TokenTable:
         """Build the table from the tokenizer's own lists (no Doc walk)."""
         self = cls.__new__(cls)
         self.words, self.ws = words, spaces
-        self.idx, self.ends, pos = [], [], 0
-        for w, sp in zip(words, spaces):
-            self.idx.append(pos)
-            pos += len(w)
-            self.ends.append(pos)
-            pos += sp
+        lens = list(map(len, words))
+        self.idx = [0, *accumulate(map(add, lens, spaces))][:len(words)]
+        self.ends = list(map(add, self.idx, lens))
         return self
+
+    @property
+    def classes(self) -> list[int]:
+        """:func:`token_class` of every token (computed on first use)."""
+        try:
+            return self._classes
+        except AttributeError:
+            self._classes = list(map(token_class, self.words))
+            return self._classes
 
     def text(self, start: int, end: int) -> str:
         """Text of tokens [start, end) as in the Doc."""
@@ -158,14 +173,10 @@ _SENT_END = set("。！？；!?;")
 def sentence_starts(words: list[str], spaces: list[bool]) -> list[bool]:
     """Sentence starts for a token list: after 。！？；!?; after a line end,
     and after an English full stop followed by whitespace."""
-    starts = []
-    start = True
-    n = len(words)
-    for i, t in enumerate(words):
-        starts.append(start)
-        start = (t in _SENT_END or "\n" in t
-                 or (t == "." and (spaces[i] or i + 1 < n and words[i + 1].isspace())))
-    return starts
+    if not words:
+        return []
+    return [True] + [t in _SENT_END or "\n" in t or (t == "." and (sp or nxt.isspace()))
+                     for t, sp, nxt in zip(words, spaces, words[1:])]
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -201,18 +212,15 @@ def plain_sentences(doc: Doc) -> list[Sentence]:
     return out
 
 
-def sentence_of(span: Span) -> Span:
-    """The sentence that contains ``span`` (binary search over
-    :func:`sentences`)."""
-    sents = sentences(span.doc)
-    lo, hi = 0, len(sents) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if sents[mid].start <= span.start:
-            lo = mid
-        else:
-            hi = mid - 1
-    return sents[lo]
+def sentence_of(span: Span) -> Sentence:
+    """The sentence that contains ``span``, as a :class:`Sentence` (its
+    ``text``, ``start_char`` … are read without building spaCy tokens),
+    found by binary search over :func:`plain_sentences`."""
+    doc = span.doc
+    starts = doc.user_data.get("kg_sent_starts")
+    if starts is None:
+        starts = doc.user_data["kg_sent_starts"] = [s.start for s in plain_sentences(doc)]
+    return plain_sentences(doc)[max(0, bisect_right(starts, span.start) - 1)]
 
 
 # --- gazetteer matching ------------------------------------------------------
@@ -246,6 +254,21 @@ def first_token_index(gaz: Gazetteer) -> set[str]:
     return prefixes
 
 
+# Token classes (bit flags), cached per token text.
+_CJK, _JOINER, _NAME, _BREAKER = 1, 2, 4, 8
+# Words that separate two names rather than join them (``A vs B``).
+_RUN_BREAKERS = {"vs", "versus"}
+
+
+@lru_cache(maxsize=65_536)
+def token_class(text: str) -> int:
+    """Bit flags of a token text: ``_CJK`` (a CJK character), ``_JOINER``
+    (``-`` ``.`` ``+`` ``·`` ``&``), ``_NAME`` (:func:`is_name_token`),
+    ``_BREAKER`` (``vs``, ``versus``: never inside a run of names)."""
+    return ((_CJK * is_cjk(text)) | (_JOINER * (text in _JOINERS)) | (_NAME * is_name_token(text))
+            | (_BREAKER * (text.casefold() in _RUN_BREAKERS)))
+
+
 def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
     """Return non-overlapping spans of known names, longest match first.
 
@@ -254,33 +277,32 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
     (``-`` ``.`` ``+``) are looked up by their folded text.
     """
     table = tokens(doc)
-    words, ws = table.words, table.ws
+    words = table.words
     n = len(words)
-    folded = [fold(w) for w in words]
-    cjk = [is_cjk(w) for w in words]
-    ok = [cjk[k] or words[k] in _JOINERS or is_name_token(words[k]) for k in range(n)]
+    folded = list(map(fold, words))
+    classes = table.classes
     spans: list[Span] = []
-    i = 0
-    while i < n:
-        if not ok[i] or words[i] in _JOINERS or folded[i] not in firsts:
-            i += 1
+    nxt = 0  # first token not inside a match
+    max_tokens = gaz.max_tokens
+    for i in [k for k, f in enumerate(folded) if f in firsts]:
+        c = classes[i]
+        if i < nxt or not c or c & _JOINER:
             continue
-        limit = i
-        while limit < min(n, i + gaz.max_tokens) and ok[limit]:
-            limit += 1
-        ends = []  # window ends whose folded text is still a prefix of some key
-        key, j = "", i
-        while j < limit:
+        # window ends whose folded text is still a prefix of some key, with that text
+        ends = []
+        key = ""
+        for j in range(i, min(n, i + max_tokens)):
+            cj = classes[j]
+            if not cj:
+                break
             key += folded[j]
-            j += 1
             if key not in firsts:
                 break
-            if words[j - 1] not in _JOINERS:
-                ends.append(j)
-        hit = None
-        for j in reversed(ends):
-            key = "".join(folded[i:j])
-            if cjk[i] and j - i < 2:
+            if not cj & _JOINER:
+                ends.append((j + 1, key))
+        cjk = c & _CJK
+        for j, key in reversed(ends):
+            if cjk and j - i < 2:
                 continue
             entry = gaz.lookup_key(key)
             if entry is None:
@@ -288,17 +310,14 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
             surface = table.text(i, j)
             if gaz.is_generic(surface) or not _case_ok(surface, entry):
                 continue
-            if cjk[i] and i > 0 and cjk[i - 1] and entry.type != "Metric":
+            if cjk and i > 0 and classes[i - 1] & _CJK and entry.type != "Metric":
                 continue  # inside a longer Chinese word
             hit = Span(doc, i, j, label=entry.type)
             hit._.kg_entry = entry
             hit._.kg_source = "gazetteer"
-            break
-        if hit is not None:
             spans.append(hit)
-            i = hit.end
-        else:
-            i += 1
+            nxt = j
+            break
     return spans
 
 
@@ -333,8 +352,9 @@ _FUNCTION_WORDS = {"of", "for", "with", "without", "and", "in", "on", "to", "the
 _CLOSE_PAREN = {")", "）"}
 
 
+@lru_cache(maxsize=65_536)
 def name_shape(text: str) -> str | None:
-    """Classify a single token by shape.
+    """Classify a single token by shape (cached per text).
 
     Returns ``"strong"`` (digits+letters, inner capitals, capitalised
     hyphen parts), ``"acronym"`` (``LIVR``), ``"title"`` (``Spatia``) or
@@ -394,29 +414,33 @@ def _chinese_context(doc: Doc, start: int, end: int, width: int = 8) -> bool:
                 or _CJK_CONTEXT_RE.search(text[b:b + width]))
 
 
-# Words that separate two names rather than join them (``A vs B``).
-_RUN_BREAKERS = {"vs", "versus"}
-
-
 def _latin_runs(doc: Doc, taken: set[int]):
     """Yield (start, end) of maximal runs of Latin name tokens joined by
     single spaces or hyphens, not overlapping ``taken``."""
     t = tokens(doc)
     words, ws = t.words, t.ws
-    i, n = 0, len(words)
-    while i < n:
-        if i in taken or not is_name_token(words[i]):
-            i += 1
-            continue
-        if words[i].casefold() in _RUN_BREAKERS:
-            i += 1
+    n = len(words)
+    ok = [c & (_NAME | _BREAKER) == _NAME for c in t.classes]
+    for k in taken:
+        ok[k] = False
+    end = 0
+    for i in [k for k, o in enumerate(ok) if o]:
+        if i < end:
             continue
         j = i + 1
-        while (j < n and j not in taken and is_name_token(words[j])
-               and words[j].casefold() not in _RUN_BREAKERS and ws[j - 1]):
+        while j < n and ok[j] and ws[j - 1]:
             j += 1
         yield i, j
-        i = j
+        end = j
+
+
+_CALLED_RE = re.compile(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$")
+_BENCHMARK_WORD_RE = re.compile(r"(?i)bench|eval|arena|qa")
+
+
+def _folded_cues(words: list[str]) -> tuple[str, ...]:
+    """Cue words casefolded, longest first (a tuple for ``startswith``)."""
+    return tuple(w.casefold() for w in sorted(words, key=len, reverse=True))
 
 
 class ShapeMatcher:
@@ -434,10 +458,11 @@ class ShapeMatcher:
         self.stop = {w.casefold() for w in _ENGLISH_STOP}
         self.dataset_name = re.compile(pats["dataset_name_re"])
         self.model_size = re.compile(pats["model_size_re"])
-        self.dataset_cues = sorted(pats["dataset_cue"], key=len, reverse=True)
-        self.model_cues = sorted(pats["model_cue"], key=len, reverse=True)
-        self.method_cues = sorted(pats["method_cue"], key=len, reverse=True)
-        self.device_cues = sorted(pats["device_cue"], key=len, reverse=True)
+        # cue words casefolded, as tuples for str.startswith / str.endswith
+        self.dataset_cues = _folded_cues(pats["dataset_cue"])
+        self.model_cues = _folded_cues(pats["model_cue"])
+        self.method_cues = _folded_cues(pats["method_cue"])
+        self.device_cues = _folded_cues(pats["device_cue"])
 
     def __call__(self, doc: Doc) -> Doc:
         known = list(doc.spans["kg"])
@@ -533,18 +558,19 @@ class ShapeMatcher:
                 continue
             yield start + k, start + k + 1, "shape"
 
-    def _cue_after(self, doc: Doc, end: int, cues: list[str], width: int = 12) -> bool:
+    def _cue_after(self, doc: Doc, end: int, cues: tuple[str, ...], width: int = 12) -> bool:
+        """A cue word (casefolded ``cues``) right after the name."""
         pos = tokens(doc).ends[end - 1]
         nxt = doc_text(doc)[pos:pos + width].lstrip(" *”\"）)")
-        return any(nxt.casefold().startswith(c.casefold()) for c in cues)
+        return nxt.casefold().startswith(cues)
 
-    def _cue_before(self, doc: Doc, start: int, cues: list[str], width: int = 14) -> bool:
-        """A cue word right before the name (``评测基准 SciAgentGym``,
-        ``the benchmark FooBench``), allowing 名为/称为/called between."""
+    def _cue_before(self, doc: Doc, start: int, cues: tuple[str, ...], width: int = 14) -> bool:
+        """A cue word (casefolded ``cues``) right before the name
+        (``评测基准 SciAgentGym``, ``the benchmark FooBench``), allowing
+        名为/称为/called between."""
         a = tokens(doc).idx[start]
-        prev = doc_text(doc)[max(0, a - width):a]
-        prev = re.sub(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$", "", prev)
-        return any(prev.casefold().endswith(c.casefold()) for c in cues)
+        prev = _CALLED_RE.sub("", doc_text(doc)[max(0, a - width):a])
+        return prev.casefold().endswith(cues)
 
     def type_of(self, doc: Doc, start: int, end: int) -> str:
         """Type of a new name from its suffix, then the cue word after it."""
@@ -555,7 +581,7 @@ class ShapeMatcher:
         and the type is only a default."""
         surface = tokens(doc).text(start, end)
         if self.dataset_name.search(surface):
-            return ("Benchmark" if re.search(r"(?i)bench|eval|arena|qa", surface) else "Dataset"), True
+            return ("Benchmark" if _BENCHMARK_WORD_RE.search(surface) else "Dataset"), True
         if self._cue_after(doc, end, self.dataset_cues) or self._cue_before(doc, start, self.dataset_cues):
             return "Dataset", True
         if self._cue_after(doc, end, self.device_cues, 6):
@@ -609,10 +635,8 @@ class HardwareMatcher:
         for m in self.sensor.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="Device", alignment_mode="expand")
             if span is not None and not taken.intersection(range(span.start, span.end)):
-                kind = self.translate.get(m.group("kind"), m.group("kind"))
-                dev = self.translate.get(m.group("device"), m.group("device").rstrip("s").lower())
                 span._.kg_source = "hardware"
-                span._.kg_name = f"{kind} {dev}"
+                span._.kg_name = sensor_name(m.group("kind"), m.group("device"), self.translate)
                 new.append(span)
         merged = []
         for s in sorted(spans, key=lambda s: s.start):

@@ -239,7 +239,7 @@ class _BulkWriter:
     def flush(self) -> None:
         data = self.buf.getvalue()
         if data:
-            self.store.bulk_load_nquads(data)
+            self.store.bulk_load_nquads(data)  # bytes: faster to parse than a file object
         self.store.flush()
         if self.fps:
             self.store.add_quads(ox.parse(b"".join(self.fps), format=ox.RdfFormat.N_QUADS))

@@ -5,7 +5,9 @@ Every user-supplied value reaches SPARQL as a bound parameter
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -82,24 +84,55 @@ def resolve_entity(store: KnowledgeStore, name: str) -> list[ox.NamedNode]:
     """Entity IRIs a user's ``name`` refers to, through the linker's keys
     and the graph's ``rdfs:label``/``skos:altLabel`` aliases.
 
-    ``GPT-4o``, ``gpt4o`` and ``GPT 4o`` all resolve to the same node.
+    ``GPT-4o``, ``gpt4o`` and ``GPT 4o`` all resolve to the same node.  An
+    entity matches when its IRI is that of a key of ``name`` (and it has a
+    label), or when one of its labels folds (:func:`kg.link.fold`) like
+    ``name`` or one of its keys.  Only the entities that can match are
+    looked up (index lookups, not a scan of every label): those of the keys,
+    and those whose labels the extractor builds from another key (a device
+    name with its English device word, ``Manus data glove``; a sensor as
+    written, ``RGB-D相机``).
     """
-    from kg.resources import gazetteer  # JSON only: no spaCy import
-
     keys = {link.entity_key(name), link.entity_key(name, hardware=True)}
+    from kg.resources import gazetteer  # JSON only: no spaCy import
     entry = gazetteer().lookup(name)
     if entry is not None:
         keys.add(entry.key)
     wanted = {link.fold(name)} | keys
     key_iris = {link.entity_iri(k) for k in keys}
     found = []
-    for iri, label in run_select(store, _LABELS).rows:
-        if iri.startswith(vocab.ID + "entity/") and (iri in key_iris or link.fold(label) in wanted):
-            found.append(iri)
-    return [ox.NamedNode(i) for i in dict.fromkeys(found)]
+    for iri in dict.fromkeys(link.entity_iri(k) for k in [*sorted(keys), *_label_owner_keys(name)]):
+        node = ox.NamedNode(iri)
+        labels = store.objects(node, vocab.RDFS_LABEL) + store.objects(node, vocab.SKOS_ALT_LABEL)
+        if labels and (iri in key_iris or any(link.fold(l.value) in wanted for l in labels)):
+            found.append(node)
+    return found
 
 
-_LABELS = """SELECT DISTINCT ?e ?l WHERE { { ?e rdfs:label ?l } UNION { ?e skos:altLabel ?l } }"""
+def _label_owner_keys(name: str) -> list[str]:
+    """Keys of entities that may carry ``name`` as a label although ``name``
+    folds to another key: ``Manus data glove`` (a device name followed by
+    the English word of its device cue, see ``kg.extract``) belongs to
+    ``manus``; ``RGB-D相机`` (a sensor, named ``RGB-D camera``) to
+    ``rgbdcamera``."""
+    from kg.resources import patterns  # JSON only
+
+    pats = patterns()
+    folded = link.fold(name)
+    keys = []
+    for word in sorted(set(pats["device_translation"].values())):
+        w = link.fold(word)
+        if w and folded.endswith(w) and len(folded) > len(w):
+            keys.append(link.entity_key(folded[:-len(w)], hardware=True))
+    for m in _sensor_re(pats["sensor_re"]).finditer(name):
+        keys.append(link.entity_key(link.sensor_name(m.group("kind"), m.group("device"),
+                                                     pats["device_translation"]), hardware=True))
+    return keys
+
+
+@lru_cache(maxsize=4)
+def _sensor_re(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def beats(store: KnowledgeStore, name: str) -> Table:

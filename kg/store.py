@@ -20,7 +20,7 @@ import os
 import re
 import time
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -214,8 +214,9 @@ class KnowledgeStore:
         except OSError as e:
             raise StoreError(f"cannot remove graph {graph.value}: {e}") from None
 
-    def bulk_load_nquads(self, data: bytes) -> None:
-        """Add N-Quads with pyoxigraph's bulk loader: fast (no transaction,
+    def bulk_load_nquads(self, data: bytes | BinaryIO) -> None:
+        """Add N-Quads (bytes or a binary file object, read from its current
+        position) with pyoxigraph's bulk loader: fast (no transaction,
         writes SST files directly) but NOT atomic — a crash midway can leave
         part of the data.  Used by :mod:`kg.parallel` for builds into an
         empty store and ``kg load``."""
@@ -268,6 +269,11 @@ class KnowledgeStore:
         for q in self._store.quads_for_pattern(ox.NamedNode(subject), ox.NamedNode(predicate), None, graph):
             return q.object.value
         return None
+
+    def objects(self, subject: ox.NamedNode, predicate: str) -> list[ox.Term]:
+        """Objects of ``subject predicate ?o`` in any graph (an index
+        lookup; one item per graph that holds the triple)."""
+        return [q.object for q in self._store.quads_for_pattern(subject, ox.NamedNode(predicate), None, None)]
 
     def report_graphs(self) -> list[ox.NamedNode]:
         """Named graphs that hold reports (not the ontology)."""

@@ -88,7 +88,7 @@ def mutate(block: Block, k: int, rng: random.Random, used: set[str]) -> str:
         new_id = f"{2700 + (k // 100000) % 100:04d}.{k % 100000:05d}"
         text = text.replace(block.arxiv_id, new_id)
     renames = list(block.proposed) + [m for m in block.models if rng.random() < 0.33]
-    for old in sorted(set(renames), key=len, reverse=True):
+    for old in sorted(set(renames), key=lambda s: (-len(s), s)):  # longest first, then by text (no hash order)
         new = _fresh_name(rng, used)
         text = re.sub(r"(?<![\w-])" + re.escape(old) + r"(?![\w-])", new, text)
     return text

@@ -1,0 +1,194 @@
+"""The speed-ups keep their answers: inlined JSON Schemas validate (and
+reject) as the files do; the tokenizer's plain token table matches the Doc;
+name resolution by index lookups finds what a scan of every label finds;
+queries/beats.rq with LATERAL lookups answers as plain grouped subqueries."""
+from __future__ import annotations
+
+import copy
+import json
+
+import jsonschema
+import pyoxigraph as ox
+import pytest
+
+from kg import link, vocab
+from kg.extract import Extractor
+from kg.model import Paper, Section
+from kg.nlp import TokenTable, build_pipeline, sentence_of, sentence_starts, sentences
+from kg.queries import beats, resolve_entity, resolve_query, run_select
+from kg.resources import DATA, gazetteer, inline_refs, schema
+
+
+# -- JSON Schemas ------------------------------------------------------------------
+def _paper() -> Paper:
+    text = "在 IFEval 上，Foo-VL-13B 取得 90.2 分，超越了 GPT-4o（84.8）。\n训练使用 8 张 NVIDIA A100。"
+    return Paper("Foo: A Study", "https://huggingface.co/papers/2601.00001", "2601.00001", "t.txt", 5, 60,
+                 (Section("results", "results", text, 10, 11),))
+
+
+@pytest.fixture(scope="module")
+def record():
+    return Extractor().extract(_paper())
+
+
+def test_packaged_schemas_have_no_local_refs_left_and_stay_valid_schemas():
+    for name in ("record", "gazetteer", "generic", "patterns"):
+        s = schema(name)
+        assert "$ref" not in json.dumps(s)
+        jsonschema.Draft202012Validator.check_schema(s)
+
+
+def test_inlined_record_schema_accepts_and_rejects_like_the_file(record):
+    raw = json.loads((DATA / "schemas" / "record.schema.json").read_text(encoding="utf-8"))
+    assert "$ref" in json.dumps(raw)
+    as_file = jsonschema.Draft202012Validator(raw)
+    inlined = jsonschema.Draft202012Validator(schema("record"))
+    assert as_file.is_valid(record) and inlined.is_valid(record)
+    bad_line = copy.deepcopy(record)
+    bad_line["comparisons"][0]["line"] = 0
+    bad_key = copy.deepcopy(record)
+    bad_key["entities"][0]["key"] = ""
+    bad_score = copy.deepcopy(record)
+    bad_score["comparisons"][0]["winner_score"] = "90.2"
+    for bad in (bad_line, bad_key, bad_score):
+        a = jsonschema.exceptions.best_match(as_file.iter_errors(bad))
+        b = jsonschema.exceptions.best_match(inlined.iter_errors(bad))
+        assert a is not None and b is not None
+        assert (b.message, list(b.absolute_path)) == (a.message, list(a.absolute_path))
+
+
+def test_extractor_still_rejects_an_invalid_record():
+    ex = Extractor()
+    rec = ex.extract(_paper())
+    rec["entities"][0]["line"] = 0
+    with pytest.raises(jsonschema.ValidationError, match="less than the minimum of 1"):
+        ex.validator.validate(rec)
+
+
+def test_inline_refs_merges_siblings_keeps_recursion_and_foreign_refs():
+    doc = {"$defs": {"int": {"type": "integer", "description": "d"}, "tree": {"type": "array", "items": {"$ref": "#/$defs/tree"}},
+                     "pos": {"minimum": 1}},
+           "properties": {"a": {"$ref": "#/$defs/int", "description": "own"},
+                          "b": {"$ref": "#/$defs/pos", "title": "t"},
+                          "c": {"$ref": "#/$defs/tree"}, "d": {"$ref": "other.json"}}}
+    out = inline_refs(doc)
+    assert out["properties"]["a"] == {"description": "own", "allOf": [{"type": "integer", "description": "d"}]}
+    assert out["properties"]["b"] == {"title": "t", "minimum": 1}
+    assert out["properties"]["c"] == {"type": "array", "items": {"$ref": "#/$defs/tree"}}
+    assert out["properties"]["d"] == {"$ref": "other.json"}
+    assert out["$defs"] == doc["$defs"]  # still referenced
+    v = jsonschema.Draft202012Validator(out)
+    assert v.is_valid({"a": 3, "b": 2, "c": [[[]]]}) and not v.is_valid({"a": "x"}) and not v.is_valid({"b": 0})
+    assert not v.is_valid({"c": [[1]]})
+
+
+# -- tokenizer -----------------------------------------------------------------------
+@pytest.mark.parametrize("text", ["", " ", "a", "a ", "a \n", " lead", "a b  c .\n\nd. e", "x 。y",
+                                  "Qwen2.5-VL-7B 在 IFEval 上达到 78.23%，超越 GPT-4o。\n  - **A100-80GB** x 8\t!",
+                                  "end.  Next. e.g. 3.5 vs. v2\r\n\u3000全角"])
+def test_token_table_and_sentences_match_the_doc(text):
+    doc = build_pipeline().tokenizer(text)
+    assert doc.text == text
+    table, walked = doc.user_data["kg_tokens"], TokenTable(doc)
+    assert (table.words, table.ws, table.idx, table.ends) == (walked.words, walked.ws, walked.idx, walked.ends)
+    if text:
+        starts = sentence_starts(table.words, table.ws)
+        assert [t.is_sent_start for t in doc] == starts
+        for span in doc.spans.get("kg", []) or [doc[0:1]]:
+            sent = sentence_of(span)
+            spacy_sent = next(s for s in sentences(doc) if s.start <= span.start < s.end)
+            assert (sent.start, sent.end, sent.text, sent.start_char) == \
+                (spacy_sent.start, spacy_sent.end, spacy_sent.text, spacy_sent.start_char)
+
+
+# -- name resolution and beats -----------------------------------------------------------
+_ALL_LABELS = "SELECT DISTINCT ?e ?l WHERE { { ?e rdfs:label ?l } UNION { ?e skos:altLabel ?l } }"
+
+
+def _resolve_by_scan(store, name: str, rows) -> set[str]:
+    """The definition resolve_entity implements: every entity whose IRI is
+    that of one of the name's keys, or one of whose labels folds like the
+    name or a key (a scan of every label)."""
+    keys = {link.entity_key(name), link.entity_key(name, hardware=True)}
+    entry = gazetteer().lookup(name)
+    if entry is not None:
+        keys.add(entry.key)
+    wanted = {link.fold(name)} | keys
+    key_iris = {link.entity_iri(k) for k in keys}
+    return {iri for iri, label in rows if iri.startswith(vocab.ID + "entity/")
+            and (iri in key_iris or link.fold(label) in wanted)}
+
+
+def test_resolve_entity_finds_what_a_scan_of_every_label_finds(seed_store):
+    rows = run_select(seed_store, _ALL_LABELS).rows
+    names = sorted({label for _, label in rows}) + [
+        "gpt4o", "GPT 4o", "ｇｐｔ-４ｏ", "nvidia a100", "A100", "Manus data glove", "RGB-D相机",
+        "RGB-D camera", "no such model", ""]
+    for name in names:
+        assert {n.value for n in resolve_entity(seed_store, name)} == _resolve_by_scan(seed_store, name, rows), name
+
+
+def test_beats_with_an_alias_resolves_the_same_entity(seed_store):
+    gpt4o = ox.NamedNode(link.entity_iri("gpt4o"))
+    for alias in ("GPT-4o", "gpt4o", "GPT 4o", "gpt-4O"):
+        assert resolve_entity(seed_store, alias) == [gpt4o]
+    assert beats(seed_store, "gpt4o").rows == beats(seed_store, "GPT-4o").rows != []
+
+
+# queries/beats.rq before its lookups became LATERAL: every lookup a plain
+# grouped subquery over the whole store (the reference for the answers)
+_BEATS_PLAIN = """
+SELECT ?winnerLabel ?loser ?loserLabel ?datasetLabel ?metricLabel
+       ?winnerScore ?loserScore ?paperId ?title ?evidence ?line ?file
+WHERE {
+  {
+    SELECT ?c ?winner ?loser
+           (COALESCE(SAMPLE(?d), "") AS ?dataset) (COALESCE(SAMPLE(?m), "") AS ?metric)
+           (SAMPLE(?ws) AS ?winnerScore) (SAMPLE(?ls) AS ?loserScore)
+           (COALESCE(SAMPLE(?p), "") AS ?paper) (COALESCE(SAMPLE(?e), "") AS ?ev)
+    WHERE {
+      ?c kg:loser ?loser ; kg:winner ?winner .
+      FILTER EXISTS { ?c a kg:Comparison }
+      OPTIONAL {
+        { ?c kg:onDataset ?d } UNION { ?c kg:metric ?m }
+        UNION { ?c kg:winnerScore ?ws } UNION { ?c kg:loserScore ?ls }
+        UNION { ?c prov:hadPrimarySource ?p } UNION { ?c kg:evidence ?e }
+      }
+    }
+    GROUP BY ?c ?winner ?loser
+  }
+  OPTIONAL { SELECT ?winner (SAMPLE(?l1) AS ?winnerName) WHERE { ?winner rdfs:label ?l1 } GROUP BY ?winner }
+  OPTIONAL { SELECT ?loser (SAMPLE(?l2) AS ?loserName) WHERE { ?loser rdfs:label ?l2 } GROUP BY ?loser }
+  OPTIONAL { SELECT ?dataset (SAMPLE(?l3) AS ?datasetLabel) WHERE { ?dataset rdfs:label ?l3 } GROUP BY ?dataset }
+  OPTIONAL { SELECT ?metric (SAMPLE(?l4) AS ?metricLabel) WHERE { ?metric rdfs:label ?l4 } GROUP BY ?metric }
+  BIND (COALESCE(?winnerName, STR(?winner)) AS ?winnerLabel)
+  BIND (COALESCE(?loserName, STR(?loser)) AS ?loserLabel)
+  OPTIONAL {
+    SELECT ?paper (SAMPLE(?i) AS ?paperId) (SAMPLE(?t) AS ?title)
+    WHERE { { ?paper kg:arxivId ?i } UNION { ?paper dcterms:title ?t } }
+    GROUP BY ?paper
+  }
+  OPTIONAL {
+    SELECT ?ev (SAMPLE(?q) AS ?evidence) (SAMPLE(?n) AS ?line) (SAMPLE(?f) AS ?file)
+    WHERE {
+      { ?ev kg:quote ?q } UNION { ?ev kg:line ?n }
+      UNION { ?ev dcterms:source ?report . ?report kg:fileName ?f }
+    }
+    GROUP BY ?ev
+  }
+}
+ORDER BY ?winnerLabel DESC(?winnerScore) ?paperId ?line
+"""
+
+
+def test_beats_query_answers_as_plain_subqueries(seed_store):
+    shipped = resolve_query("beats")
+    assert "LATERAL" in shipped
+    everything = run_select(seed_store, shipped)
+    assert everything.columns == run_select(seed_store, _BEATS_PLAIN).columns
+    assert everything.rows == run_select(seed_store, _BEATS_PLAIN).rows
+    losers = sorted({r[1] for r in everything.rows})
+    assert len(losers) > 50
+    for loser in losers:
+        bind = {"loser": ox.NamedNode(loser)}
+        assert run_select(seed_store, shipped, bind).rows == run_select(seed_store, _BEATS_PLAIN, bind).rows, loser
