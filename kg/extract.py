@@ -166,6 +166,8 @@ class Extractor:
                     surfaces[span_key(before)][span.text] += 1
                     continue
                 head = mention_rules.gloss_head_type(span, self.pats)
+                if before is not None and mention_rules.glosses(before, span):
+                    head = before.label_  # '正确率（Execution Correctness）' translates a metric
                 if head:
                     label = head
                     types[key][label] += 3

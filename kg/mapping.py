@@ -156,6 +156,8 @@ def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict,
         w.lit(node, vocab.RDFS_LABEL, label)
         for alias in sorted(aliases):
             w.lit(node, vocab.SKOS_ALT_LABEL, alias)
+        for folded in sorted({link.fold(n) for n in (label, *aliases)} - {e["key"], ""}):
+            w.lit(node, vocab.MATCH_KEY, folded)  # an alias that folds to another key
         if "lower_is_better" in e:
             w.lit(node, vocab.LOWER_IS_BETTER, str(e["lower_is_better"]).lower(), vocab.XSD_BOOLEAN)
         if e["type"] == "Model":

@@ -134,11 +134,18 @@ def not_a_name(span) -> bool:
     return False
 
 
+def glosses(name, gloss) -> bool:
+    """True when ``gloss`` stands in parentheses right after the mention
+    ``name`` (a translation or a new name built on it)."""
+    return bool(re.fullmatch(r"[\s*]*[（(][\s*]*", doc_text(name.doc)[name.end_char:gloss.start_char]))
+
+
 def expands(name, gloss) -> bool:
-    """True when ``gloss`` spells out the name right before it:
-    ``RTC（Real-Time Chunking）``."""
-    between = doc_text(name.doc)[name.end_char:gloss.start_char]
-    return bool(re.fullmatch(r"[\s*]*[（(][\s*]*", between))
+    """True when ``gloss`` spells out the acronym right before it:
+    ``RTC（Real-Time Chunking）`` (not ``…GRPO（AP-GRPO）``, a new name)."""
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", gloss.text)
+    return (glosses(name, gloss) and len(words) > 1 and name.text.casefold() not in gloss.text.casefold()
+            and _abbreviates(name.text, words))
 
 
 def gloss_head_type(gloss, pats: dict) -> str | None:

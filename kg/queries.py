@@ -101,11 +101,18 @@ def resolve_entity(store: KnowledgeStore, name: str) -> list[ox.NamedNode]:
     wanted = {link.fold(name)} | keys
     key_iris = {link.entity_iri(k) for k in keys}
     found = []
-    for iri in dict.fromkeys(link.entity_iri(k) for k in [*sorted(keys), *_label_owner_keys(name)]):
+    candidates = [*sorted(keys), *sorted(wanted - keys), *_label_owner_keys(name)]
+    for iri in dict.fromkeys(link.entity_iri(k) for k in candidates):
         node = ox.NamedNode(iri)
         labels = store.objects(node, vocab.RDFS_LABEL) + store.objects(node, vocab.SKOS_ALT_LABEL)
         if labels and (iri in key_iris or any(link.fold(l.value) in wanted for l in labels)):
             found.append(node)
+    # names that fold to another key than their entity's ('Real-Time Chunking' of RTC) are
+    # indexed by kg:matchKey
+    for folded in sorted(wanted):
+        for node in store.subjects(vocab.MATCH_KEY, ox.Literal(folded)):
+            if isinstance(node, ox.NamedNode) and node not in found:
+                found.append(node)
     return found
 
 

@@ -275,6 +275,11 @@ class KnowledgeStore:
         lookup; one item per graph that holds the triple)."""
         return [q.object for q in self._store.quads_for_pattern(subject, ox.NamedNode(predicate), None, None)]
 
+    def subjects(self, predicate: str, obj: ox.Term) -> list[ox.Term]:
+        """Subjects of ``?s predicate obj`` in any graph (an index lookup;
+        one item per graph that holds the triple)."""
+        return [q.subject for q in self._store.quads_for_pattern(None, ox.NamedNode(predicate), obj, None)]
+
     def report_graphs(self) -> list[ox.NamedNode]:
         """Named graphs that hold reports (not the ontology)."""
         prefix = vocab.GRAPH + "report/"
