@@ -113,6 +113,8 @@ class RelationRules:
             r"^[^，。；,;!?！？]{0,24}?" + p["score_verb_re"] +
             r"[\s*：:]*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>%|分|points?)?(?![\w.])", re.IGNORECASE)
         self.superlative = cue_regex(p["superlative"])
+        self._maybe = re.compile("|".join(r.pattern for r in (self.win, self.lose, self.improve, self.superlative))
+                                 + r"|比|\d", re.IGNORECASE)
         # '其' alone is too common a character: only as a possessive ('其性能', '其控制频率')
         self.self_ref = re.compile(cue_regex([w for w in p["self_reference"] if w != "其"]).pattern
                                    + r"|(?:^|[，,；;])\s*其", re.IGNORECASE)
@@ -130,8 +132,8 @@ class RelationRules:
             main: linking key of the paper's main proposed system, or None.
         """
         systems = [m for m in mentions if m.is_system]
-        if not systems and main is None:
-            return []
+        if (not systems and main is None) or not self._maybe.search(text):
+            return []  # no cue word, no 比 and no number: no rule can fire
         datasets = [m for m in mentions if m.label in DATASET_LABELS]
         metric = self._metric(mentions)
         lower = bool(metric and metric.lower_is_better)
