@@ -333,7 +333,8 @@ class Extractor:
         baselines = list(dict.fromkeys(baselines))
         # a paper that introduces one benchmark reports its results on it unless a sentence says otherwise
         own_sets = [k for k, e in entities.items() if e["role"] == "proposes" and e["type"] in DATASET_LABELS]
-        own_set = own_sets[0] if len(own_sets) == 1 else None
+        own_benches = [k for k in own_sets if entities[k]["type"] == "Benchmark"]
+        own_set = own_sets[0] if len(own_sets) == 1 else (own_benches[0] if len(own_benches) == 1 else None)
 
         best: dict[tuple, dict] = {}
         last = None  # the previous sentence with comparisons: (section, line, level, found)

@@ -612,3 +612,10 @@ def test_a_benchmark_papers_results_are_on_its_benchmark_by_default(extractor):
         "*   **开源模型**：Quuxformer-78B（41.2%）领先 Blorp-72B（39.8%）。",
         contribution="本文提出了一个名为 ZorbQA 的评测基准。"))
     assert comparisons(rec) == {("Quuxformer-78B", "Blorp-72B", "ZorbQA")}
+
+
+def test_with_several_own_datasets_the_one_benchmark_is_the_default(extractor):
+    rec = extractor.extract(make_paper(
+        "*   **小模型超越大模型**：Zorblax-8B 在科学工具使用能力上超越了 Quuxformer-235B。",
+        contribution="提出了交互环境 ZorbGym 数据集，并构建了评测基准 ZorbBench。"))
+    assert comparisons(rec) == {("Zorblax-8B", "Quuxformer-235B", "ZorbBench")}
