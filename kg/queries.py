@@ -93,12 +93,7 @@ def resolve_entity(store: KnowledgeStore, name: str) -> list[ox.NamedNode]:
     name with its English device word, ``Manus data glove``; a sensor as
     written, ``RGB-D相机``).
     """
-    keys = {link.entity_key(name), link.entity_key(name, hardware=True)}
-    from kg.resources import gazetteer  # JSON only: no spaCy import
-    entry = gazetteer().lookup(name)
-    if entry is not None:
-        keys.add(entry.key)
-    wanted = {link.fold(name)} | keys
+    keys, wanted = name_keys(name)
     key_iris = {link.entity_iri(k) for k in keys}
     found = []
     candidates = [*sorted(keys), *sorted(wanted - keys), *_label_owner_keys(name)]
@@ -114,6 +109,18 @@ def resolve_entity(store: KnowledgeStore, name: str) -> list[ox.NamedNode]:
             if isinstance(node, ox.NamedNode) and node not in found:
                 found.append(node)
     return found
+
+
+def name_keys(name: str) -> tuple[set[str], set[str]]:
+    """(keys, wanted) of a user's entity name: the linking keys it may
+    have (plain, as hardware, its gazetteer entry's), and those keys plus
+    its folded form, which a label must fold to for its entity to match."""
+    keys = {link.entity_key(name), link.entity_key(name, hardware=True)}
+    from kg.resources import gazetteer  # JSON only: no spaCy import
+    entry = gazetteer().lookup(name)
+    if entry is not None:
+        keys.add(entry.key)
+    return keys, {link.fold(name)} | keys
 
 
 def _label_owner_keys(name: str) -> list[str]:

@@ -15,8 +15,8 @@ from kg import link, vocab
 from kg.extract import Extractor
 from kg.model import Paper, Section
 from kg.nlp import TokenTable, build_pipeline, sentence_of, sentence_starts, sentences
-from kg.queries import beats, resolve_entity, resolve_query, run_select
-from kg.resources import DATA, gazetteer, inline_refs, schema
+from kg.queries import beats, name_keys, resolve_entity, resolve_query, run_select
+from kg.resources import DATA, inline_refs, schema
 
 
 # -- JSON Schemas ------------------------------------------------------------------
@@ -109,11 +109,7 @@ def _resolve_by_scan(store, name: str, rows) -> set[str]:
     """The definition resolve_entity implements: every entity whose IRI is
     that of one of the name's keys, or one of whose labels folds like the
     name or a key (a scan of every label)."""
-    keys = {link.entity_key(name), link.entity_key(name, hardware=True)}
-    entry = gazetteer().lookup(name)
-    if entry is not None:
-        keys.add(entry.key)
-    wanted = {link.fold(name)} | keys
+    keys, wanted = name_keys(name)
     key_iris = {link.entity_iri(k) for k in keys}
     return {iri for iri, label in rows if iri.startswith(vocab.ID + "entity/")
             and (iri in key_iris or link.fold(label) in wanted)}
