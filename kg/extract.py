@@ -124,6 +124,7 @@ class Extractor:
         docs = list(self.nlp.pipe(blank_markdown(s.text) for s in sections)) if sections else []
         self.hw.extend_devices(docs)
         mention_rules.join_versions(docs)
+        mention_rules.name_sizes(docs)
         return docs
 
     # -- entities -------------------------------------------------------------

@@ -89,6 +89,48 @@ def join_versions(docs) -> None:
             doc.spans["kg"] = out
 
 
+_SIZE = r"\d+(?:\.\d+)?[BM]"
+# a family listed with its sizes: 'Qwen2.5 系列模型（1.5B 和 3B）'
+_FAMILY_SIZES_RE = re.compile(r"[\s*]*(?:系列)?(?:模型|models?)?\s*[（(]\s*(?P<sizes>" + _SIZE
+                              + r"(?:\s*(?:、|,|，|和|及|与|and|/)\s*" + _SIZE + r")+)\s*[)）]", re.IGNORECASE)
+# a size named alone: '在较大的 3B 模型上'
+_SIZE_REF_RE = re.compile(r"(?<![\w.\-])(?P<size>" + _SIZE + r")\s*(?:参数)?(?:规模)?(?:的)?\s*(?:模型|版本|models?\b|variants?\b)",
+                          re.IGNORECASE)
+
+
+def name_sizes(docs) -> None:
+    """A size named alone (``在较大的 3B 模型上``) in a paper that lists one
+    model family with that size (``Qwen2.5 系列模型（1.5B 和 3B）``) is that
+    family's model: a mention named ``Qwen2.5-3B`` (spans added in place)."""
+    families: dict[str, set[str]] = {}
+    for doc in docs:
+        text = doc_text(doc)
+        for sp in doc.spans["kg"]:
+            m = _FAMILY_SIZES_RE.match(text, sp.end_char) if sp.label_ in SYSTEM_LABELS else None
+            for size in re.findall(_SIZE, m.group("sizes")) if m else []:
+                families.setdefault(size.upper(), set()).add(sp.text)
+    if not families:
+        return
+    for doc in docs:
+        text = doc_text(doc)
+        spans = list(doc.spans["kg"])
+        taken = [(sp.start_char, sp.end_char) for sp in spans]
+        added = False
+        for m in _SIZE_REF_RE.finditer(text):
+            owners = families.get(m.group("size").upper(), set())
+            if len(owners) != 1 or any(a < m.end("size") and m.start("size") < b for a, b in taken):
+                continue
+            span = doc.char_span(m.start("size"), m.end("size"), label="Model")
+            if span is None:
+                continue
+            span._.kg_source = "shape"
+            span._.kg_name = f"{next(iter(owners))}-{m.group('size')}"
+            spans.append(span)
+            added = True
+        if added:
+            doc.spans["kg"] = sorted(spans, key=lambda sp: sp.start)
+
+
 def complete_mentions(docs, entities: dict[str, dict], gaz) -> None:
     """Mark every further occurrence of the paper's own new names
     (``Zorblax achieves 45.2 mAP …`` after ``名为 Zorblax``) where the shape

@@ -502,8 +502,10 @@ class RelationRules:
             return []
         found = []
         for m in self.frame.finditer(text):
-            if m.group().casefold() in ("over", "against") :
+            if m.group().casefold() in ("over", "against"):
                 continue
+            if m.group() == "较" and re.match(r"[大小高低好差多少强弱长短快慢新旧为]", text[m.end():m.end() + 1]):
+                continue  # '较大的 3B 模型': 'relatively', not 'compared with'
             end = self._clause_end(text, m.end(), systems)
             objs = [s for s in systems if m.end() <= s.start < end]
             if not objs:

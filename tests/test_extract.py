@@ -619,3 +619,15 @@ def test_with_several_own_datasets_the_one_benchmark_is_the_default(extractor):
         "*   **小模型超越大模型**：Zorblax-8B 在科学工具使用能力上超越了 Quuxformer-235B。",
         contribution="提出了交互环境 ZorbGym 数据集，并构建了评测基准 ZorbBench。"))
     assert comparisons(rec) == {("Zorblax-8B", "Quuxformer-235B", "ZorbBench")}
+
+
+def test_a_size_named_alone_is_the_listed_familys_model(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，使用 Quux 系列模型（1.5B 和 3B）进行了评估：\n"
+        "*   在较大的 3B 模型上，Zorblax 使性能翻倍（从 14.25% 提升至 31.85%）。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    c = next(c for c in rec["comparisons"] if c["loser"] == "quux3b")
+    assert (c["winner"], c["dataset"], c["winner_score"], c["loser_score"]) == ("zorblax", "barbench", 31.85, 14.25)
+    assert entity(rec, "Quux-3B")["type"] == "Model"
+    # '较大' is 'relatively large', not a comparison frame
+    assert {c["cue"] for c in rec["comparisons"]} == {"从…至"}
