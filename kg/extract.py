@@ -125,6 +125,7 @@ class Extractor:
         self.hw.extend_devices(docs)
         mention_rules.join_versions(docs)
         mention_rules.name_sizes(docs)
+        mention_rules.join_composites(docs)
         return docs
 
     # -- entities -------------------------------------------------------------

@@ -89,6 +89,31 @@ def join_versions(docs) -> None:
             doc.spans["kg"] = out
 
 
+def join_composites(docs) -> None:
+    """Two systems joined by ``+`` are one composite system, a pipeline of
+    both: ``EX-4D + IC-Light`` (its name is the text as written)."""
+    for doc in docs:
+        text = doc_text(doc)
+        spans, out, changed = list(doc.spans["kg"]), [], False
+        i = 0
+        while i < len(spans):
+            sp = spans[i]
+            nxt = spans[i + 1] if i + 1 < len(spans) else None
+            if (nxt is not None and sp.label_ in SYSTEM_LABELS and nxt.label_ in SYSTEM_LABELS
+                    and re.fullmatch(r"\s*\+\s*", text[sp.end_char:nxt.start_char])):
+                whole = doc.char_span(sp.start_char, nxt.end_char, label="Method")
+                if whole is not None:
+                    whole._.kg_source = "shape"
+                    whole._.kg_name = f"{sp._.kg_name or sp.text} + {nxt._.kg_name or nxt.text}"
+                    out.append(whole)
+                    changed, i = True, i + 2
+                    continue
+            out.append(sp)
+            i += 1
+        if changed:
+            doc.spans["kg"] = out
+
+
 _SIZE = r"\d+(?:\.\d+)?[BM]"
 # a family listed with its sizes: 'Qwen2.5 系列模型（1.5B 和 3B）'
 _FAMILY_SIZES_RE = re.compile(r"[\s*]*(?:系列)?(?:模型|models?)?\s*[（(]\s*(?P<sizes>" + _SIZE

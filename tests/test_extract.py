@@ -631,3 +631,11 @@ def test_a_size_named_alone_is_the_listed_familys_model(extractor):
     assert entity(rec, "Quux-3B")["type"] == "Model"
     # '较大' is 'relatively large', not a comparison frame
     assert {c["cue"] for c in rec["comparisons"]} == {"从…至"}
+
+
+def test_two_systems_joined_by_plus_are_one_pipeline(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上对比了有监督方法（Quuxformer-2）和级联免训练方法（Blorp-4D + Frob-Light）。\n"
+        "*   Zorblax 显著优于所有基线。",
+        contribution="本文提出了名为 Zorblax 的方法。"))
+    assert {(w, l) for w, l, d in comparisons(rec)} == {("Zorblax", "Quuxformer-2"), ("Zorblax", "Blorp-4D + Frob-Light")}
