@@ -108,39 +108,20 @@ def extract_file(path: str | Path, stored_fingerprint: str | None = None, *,
     source = str(path)
     graph = report_graph(source)
     res = FileResult(source, graph.value)
-    try:
-        report = P.read_report(path, max_size)
-    except SourceError as e:
+    report = P.read_or_error(path, max_size, res.errors)
+    if report is None:
         res.status = "failed"
-        res.errors.append(e)
-        return res
-    except Exception as e:  # a reader bug must not stop the other files
-        res.status = "failed"
-        res.errors.append(SourceError(source, None, f"internal error while reading: {P._brief(e)}"))
         return res
     res.problems.extend(report.problems)
     fingerprint = P.build_fingerprint(report.sha256)
     if stored_fingerprint is not None and stored_fingerprint == fingerprint:
         res.status = "skipped"
         return res
-    records = []
-    complete = True
-    extractor = _extractor() if report.papers else None
-    for paper in report.papers:
-        try:
-            records.append(extractor.extract(paper))
-        except Exception as e:
-            complete = False
-            res.errors.append(SourceError(
-                source, paper.start_line,
-                f"internal error while extracting paper '{paper.title}': {P._brief(e)}"))
-            records.append(P._bare_record(paper))
-    try:
-        quads = P.map_report(report, records)
-    except Exception as e:
+    done = P.extract_and_map(report, _extractor() if report.papers else None, res.errors)
+    if done is None:
         res.status = "failed"
-        res.errors.append(SourceError(source, None, f"internal error while mapping: {P._brief(e)}"))
         return res
+    records, quads, complete = done
     res.body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     res.quads = len(quads)
     if complete:  # an incomplete graph gets no fingerprint: the next build retries it

@@ -154,14 +154,8 @@ def _build_file(path: Path, graph: ox.NamedNode, store: KnowledgeStore, summary:
                 entity_keys: set[str], force: bool, max_size: int, extractor):
     """Read, extract, map and store one file, recording the outcome in
     ``summary``.  Returns the extractor (created on first need)."""
-    source = str(path)
-    try:
-        report = read_report(path, max_size)
-    except SourceError as e:
-        summary.errors.append(e)
-        return extractor
-    except Exception as e:  # a reader bug must not stop the other files
-        summary.errors.append(SourceError(source, None, f"internal error while reading: {_brief(e)}"))
+    report = read_or_error(path, max_size, summary.errors)
+    if report is None:
         return extractor
     summary.problems.extend(report.problems)
     fingerprint = build_fingerprint(report.sha256)
@@ -172,22 +166,10 @@ def _build_file(path: Path, graph: ox.NamedNode, store: KnowledgeStore, summary:
     if extractor is None and report.papers:
         from kg.extract import Extractor  # spaCy is imported only when extracting
         extractor = Extractor()
-    records = []
-    complete = True
-    for paper in report.papers:
-        try:
-            records.append(extractor.extract(paper))
-        except Exception as e:
-            complete = False
-            summary.errors.append(SourceError(
-                source, paper.start_line,
-                f"internal error while extracting paper '{paper.title}': {_brief(e)}"))
-            records.append(_bare_record(paper))
-    try:
-        quads = map_report(report, records)
-    except Exception as e:
-        summary.errors.append(SourceError(source, None, f"internal error while mapping: {_brief(e)}"))
+    done = extract_and_map(report, extractor, summary.errors)
+    if done is None:
         return extractor
+    records, quads, complete = done
     if complete:  # an incomplete graph gets no fingerprint: the next build retries it
         quads.append(ox.Quad(report_node, ox.NamedNode(vocab.BUILD_FINGERPRINT),
                              ox.Literal(fingerprint), graph))
@@ -216,6 +198,47 @@ def _prune(store: KnowledgeStore, keep: set[str], summary: BuildSummary,
 def _report_iri_of_graph(graph: ox.NamedNode) -> str:
     """The report node IRI that lives in a report's named graph."""
     return vocab.ID + "report/" + graph.value.removeprefix(vocab.GRAPH + "report/")
+
+
+def read_or_error(path: str | Path, max_size: int, errors: list[SourceError]) -> Report | None:
+    """Read one report file; a file that cannot be read, or a reader bug,
+    adds its ``file:line`` error to ``errors`` and gives None (the other
+    files go on)."""
+    try:
+        return read_report(path, max_size)
+    except SourceError as e:
+        errors.append(e)
+    except Exception as e:  # a reader bug must not stop the other files
+        errors.append(SourceError(str(path), None, f"internal error while reading: {_brief(e)}"))
+    return None
+
+
+def extract_and_map(report: Report, extractor, errors: list[SourceError]
+                    ) -> tuple[list[dict], list[ox.Quad], bool] | None:
+    """(records, quads of the report graph, complete) for ``report``.
+
+    A paper whose extraction raises is reported in ``errors`` (file and
+    line) and kept with its metadata only; ``complete`` is then False and
+    the graph must get no fingerprint (the next build retries it).  A
+    mapping bug adds an error and gives None.  ``extractor`` may be None
+    when the report has no papers.
+    """
+    source = str(report.path)
+    records, complete = [], True
+    for paper in report.papers:
+        try:
+            records.append(extractor.extract(paper))
+        except Exception as e:
+            complete = False
+            errors.append(SourceError(
+                source, paper.start_line,
+                f"internal error while extracting paper '{paper.title}': {_brief(e)}"))
+            records.append(_bare_record(paper))
+    try:
+        return records, map_report(report, records), complete
+    except Exception as e:
+        errors.append(SourceError(source, None, f"internal error while mapping: {_brief(e)}"))
+        return None
 
 
 def _bare_record(paper: Paper) -> dict:
