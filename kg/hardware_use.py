@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.evidence import clean_sentence
-from kg.mentions import HARDWARE_LABELS, span_key
+from kg.mentions import HARDWARE_LABELS, rewrite_spans, span_key
 from kg.nlp import doc_text, sentence_of
 
 _CN_NUM = {"一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -89,22 +89,18 @@ class HardwareReader:
         """A device name followed by its model number (``iPhone 12 Plus``) is
         that model, a device of its own, not the product line (spans of
         ``docs`` replaced in place)."""
-        for doc in docs:
-            spans, changed = list(doc.spans["kg"]), False
-            for i, sp in enumerate(spans):
-                if sp.label_ != "Device" or sp._.kg_entry is None:
-                    continue
-                m = self.variant.match(doc_text(doc)[sp.end_char:sp.end_char + 16])
-                if not m or "GB" in m.group():
-                    continue
-                longer = doc.char_span(sp.start_char, sp.end_char + m.end(), label="Device")
-                if longer is None or any(o is not sp and o.start < longer.end and sp.end <= o.start
-                                         for o in spans):
-                    continue
-                longer._.kg_source = "hardware"
-                spans[i], changed = longer, True
-            if changed:
-                doc.spans["kg"] = spans
+        def step(doc, text, sp, nxt):
+            if sp.label_ != "Device" or sp._.kg_entry is None:
+                return None
+            m = self.variant.match(text[sp.end_char:sp.end_char + 16])
+            if not m or "GB" in m.group():
+                return None
+            longer = doc.char_span(sp.start_char, sp.end_char + m.end(), label="Device")
+            if longer is None or (nxt is not None and nxt.start < longer.end):
+                return None
+            longer._.kg_source = "hardware"
+            return longer, 1
+        rewrite_spans(docs, step)
 
 
 def _to_int(s: str | None) -> int | None:

@@ -59,59 +59,68 @@ def is_lead_label(span) -> bool:
 
 
 # -- passes over a paper's Docs (spans replaced in place) ---------------------------
+def rewrite_spans(docs, step) -> None:
+    """Walk each Doc's mentions left to right; ``step(doc, text, span, nxt)``
+    returns None to keep ``span``, or ``(new_span, n)`` to put ``new_span``
+    in place of the ``n`` (1 or 2) spans starting at ``span``."""
+    for doc in docs:
+        text = doc_text(doc)
+        spans, out, changed, i = list(doc.spans["kg"]), [], False, 0
+        while i < len(spans):
+            done = step(doc, text, spans[i], spans[i + 1] if i + 1 < len(spans) else None)
+            if done is None:
+                out.append(spans[i])
+                i += 1
+            else:
+                out.append(done[0])
+                i += done[1]
+                changed = True
+        if changed:
+            doc.spans["kg"] = out
+
+
+def _longer(doc, sp, end: int, label: str, name: str | None = None):
+    """``sp`` extended to character ``end`` (None if no token boundary there)."""
+    longer = doc.char_span(sp.start_char, end, label=label, alignment_mode="expand")
+    if longer is not None:
+        longer._.kg_source = "shape"
+        longer._.kg_name = name
+    return longer
+
+
+def _version_step(doc, text, sp, nxt):
+    if sp._.kg_entry is None or sp.label_ in HARDWARE_LABELS:
+        return None
+    if (nxt is not None and nxt._.kg_entry is None and text[sp.end_char:nxt.start_char] == " "
+            and _VERSION_RE.fullmatch(nxt.text)):
+        longer = _longer(doc, sp, nxt.end_char, sp.label_)
+        return (longer, 2) if longer is not None else None
+    m = _SUFFIX_RE.match(text, sp.end_char)
+    if not m or (nxt is not None and nxt.start_char < m.end()):
+        return None
+    longer = _longer(doc, sp, m.end(), sp.label_)
+    return (longer, 1) if longer is not None and (nxt is None or longer.end <= nxt.start) else None
+
+
 def join_versions(docs) -> None:
     """A known name followed by a version or variant is that version, one
     name: ``Depth Anything`` + ``V2-L``, ``DeepSeek-R1`` + ``-Zero``."""
-    for doc in docs:
-        text = doc_text(doc)
-        spans, out, changed = list(doc.spans["kg"]), [], False
-        i = 0
-        while i < len(spans):
-            sp = spans[i]
-            end = None
-            nxt = spans[i + 1] if i + 1 < len(spans) else None
-            if sp._.kg_entry is not None and sp.label_ not in HARDWARE_LABELS:
-                if (nxt is not None and nxt._.kg_entry is None and text[sp.end_char:nxt.start_char] == " "
-                        and _VERSION_RE.fullmatch(nxt.text)):
-                    end, i = nxt.end_char, i + 1
-                else:
-                    m = _SUFFIX_RE.match(text, sp.end_char)
-                    if m and (nxt is None or nxt.start_char >= m.end()):
-                        end = m.end()
-            if end is not None:
-                longer = doc.char_span(sp.start_char, end, label=sp.label_, alignment_mode="expand")
-                if longer is not None and (nxt is None or longer.end <= nxt.start or end == nxt.end_char):
-                    longer._.kg_source = "shape"
-                    sp, changed = longer, True
-            out.append(sp)
-            i += 1
-        if changed:
-            doc.spans["kg"] = out
+    rewrite_spans(docs, _version_step)
+
+
+def _composite_step(doc, text, sp, nxt):
+    if (nxt is None or sp.label_ not in SYSTEM_LABELS or nxt.label_ not in SYSTEM_LABELS
+            or not re.fullmatch(r"\s*\+\s*", text[sp.end_char:nxt.start_char])):
+        return None
+    whole = _longer(doc, sp, nxt.end_char, "Method",
+                    f"{sp._.kg_name or sp.text} + {nxt._.kg_name or nxt.text}")
+    return (whole, 2) if whole is not None else None
 
 
 def join_composites(docs) -> None:
     """Two systems joined by ``+`` are one composite system, a pipeline of
     both: ``EX-4D + IC-Light`` (its name is the text as written)."""
-    for doc in docs:
-        text = doc_text(doc)
-        spans, out, changed = list(doc.spans["kg"]), [], False
-        i = 0
-        while i < len(spans):
-            sp = spans[i]
-            nxt = spans[i + 1] if i + 1 < len(spans) else None
-            if (nxt is not None and sp.label_ in SYSTEM_LABELS and nxt.label_ in SYSTEM_LABELS
-                    and re.fullmatch(r"\s*\+\s*", text[sp.end_char:nxt.start_char])):
-                whole = doc.char_span(sp.start_char, nxt.end_char, label="Method")
-                if whole is not None:
-                    whole._.kg_source = "shape"
-                    whole._.kg_name = f"{sp._.kg_name or sp.text} + {nxt._.kg_name or nxt.text}"
-                    out.append(whole)
-                    changed, i = True, i + 2
-                    continue
-            out.append(sp)
-            i += 1
-        if changed:
-            doc.spans["kg"] = out
+    rewrite_spans(docs, _composite_step)
 
 
 _SIZE = r"\d+(?:\.\d+)?[BM]"
