@@ -195,12 +195,8 @@ class RelationRules:
         for i, s in enumerate(systems):
             nxt = systems[i + 1].start if i + 1 < len(systems) else len(text)
             tail = text[s.end:nxt]
-            m = self.score_verb.match(tail)
+            m = self._score_match(tail)
             value, unit = None, None
-            if m and (re.match(r"\s*(?:的|of)?\s*[*]*\s*(?:显著|大幅|相对)?(?:提升|提高|增益|改进|增长|加速|降低|减少|improvement|gain|increase|speedup|倍)",
-                               tail[m.end():]) or _DIFFERENCE_RE.search(tail[:m.start("num")])
-                      or re.match(r"\s*[-–~至到]\s*\d", tail[m.end():])):
-                m = None  # '实现了 41% 的提升', '提升幅度达 12.6%', '仅相差 2.7%', '12.6%-64.9%': not a score
             in_parens = False
             if m:
                 value, unit = float(m.group("num")), m.group("unit")
@@ -210,10 +206,9 @@ class RelationRules:
                     value, unit, in_parens = float(m.group("num")), m.group("unit"), True
             if value is not None:
                 owner = s
-                if not in_parens and self._INSTRUMENT.search(text[max(0, s.start - 6):s.start]):
+                if not in_parens and self._tool(text, s):
                     # 'X 使用 GPT-5 模型达到 65.8%': the score is X's
-                    owner = next((o for o in reversed(systems[:i])
-                                  if not self._INSTRUMENT.search(text[max(0, o.start - 6):o.start])), None)
+                    owner = next((o for o in reversed(systems[:i]) if not self._tool(text, o)), None)
                     if owner is None:
                         continue
                 raw = re.sub(r"[*\s]+", " ", text[owner.start:s.end + m.end()]).strip()
@@ -221,6 +216,24 @@ class RelationRules:
         return out
 
     # -- helpers ------------------------------------------------------------
+    _GAIN_AFTER = re.compile(r"\s*(?:的|of)?\s*[*]*\s*(?:显著|大幅|相对)?(?:提升|提高|增益|改进|增长|加速|降低|减少|"
+                             r"improvement|gain|increase|speedup|倍)", re.IGNORECASE)
+
+    def _score_match(self, tail: str) -> re.Match | None:
+        """A score stated at the start of ``tail`` (``达到 90.2%``, ``achieves
+        78.3``), as a match with groups ``num`` and ``unit``; None for a gain,
+        a difference or a range ('实现了 41% 的提升', '提升幅度达 12.6%',
+        '仅相差 2.7%', '12.6%-64.9%')."""
+        m = self.score_verb.match(tail)
+        if m and (self._GAIN_AFTER.match(tail, m.end()) or _DIFFERENCE_RE.search(tail[:m.start("num")])
+                  or re.match(r"\s*[-–~至到]\s*\d", tail[m.end():])):
+            return None
+        return m
+
+    def _tool(self, text: str, s: Mention) -> bool:
+        """True when ``s`` follows a tool or partner word (``使用 GPT-5``,
+        ``基于 X``, ``与 B``): it is not the subject of its clause."""
+        return bool(self._INSTRUMENT.search(text[max(0, s.start - 6):s.start]))
     @staticmethod
     def _metric(mentions: list[Mention]) -> Mention | None:
         return next((m for m in mentions if m.label == "Metric"), None)
@@ -345,7 +358,7 @@ class RelationRules:
         超越``, ``在 X 上，…``): then the subject is elided."""
         for s in reversed(before):
             clause = max(text.rfind(c, 0, s.start) for c in "，,；;。：:") + 1
-            if (s.topic or self._INSTRUMENT.search(text[max(0, s.start - 6):s.start])
+            if (s.topic or self._tool(text, s)
                     or self._FRAME_OBJECT.search(text[clause:s.start])):
                 continue  # a bullet's label, a tool of the subject ('使用 GPT-5 模型'), a compared object
             if self.self_ref.search(text[s.end:cue]):
@@ -454,7 +467,7 @@ class RelationRules:
         m = self._TIME_COST.match(tail)
         if m:
             return float(m.group("num")), True
-        m = self.score_verb.match(tail) or self._PERCENT.match(tail)
+        m = self._score_match(tail) or self._PERCENT.match(tail)
         if not m or _DIFFERENCE_RE.search(tail[:m.start("num")]):
             return None
         return float(m.group("num")), False
@@ -471,8 +484,7 @@ class RelationRules:
             cut = self._CONTRAST_RE.search(text, 0, first.start)
             if cut is not None and cut.end() <= first.start:
                 start = max([m.end() for m in re.finditer(r"[；;。]", text[:cut.start()])] or [0])
-                head = self.score_verb.match(text[start:cut.start()])
-                if head and first.key != main:
+                if first.key != main:  # kept only if that clause states a value (below)
                     pairs.insert(0, (Mention(start, start, main, "Method"), first))
         for a, b in pairs:
             cut = self._CONTRAST_RE.search(text, a.end, b.start)
@@ -523,7 +535,7 @@ class RelationRules:
                     obj_keys = {o.key for o in objs}
                     others = [s for s in systems if s.key not in obj_keys]
             # '与基于 Stable Diffusion 的模型相比': a system after 基于/使用 modifies, it is no subject
-            others = [s for s in others if not self._INSTRUMENT.search(text[max(0, s.start - 6):s.start])]
+            others = [s for s in others if not self._tool(text, s)]
             own = [s for s in others if s.proposed]
             winner = (own or others)[0].key if (own or others) else main
             if not winner:
