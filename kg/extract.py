@@ -82,24 +82,25 @@ class Extractor:
             for span in doc.spans["kg"]:
                 mentions.append((sec, span))
 
-        entities = self._entities(paper, mentions, title_names)
+        entities, gloss_only = self._entities(paper, mentions, title_names)
         proposed = self._proposed(paper, sections, docs, entities, title_names)
         for key in proposed:
             entities[key]["role"] = "proposes"
-        self._result_mentions = Counter(span_key(span) for sec, span in mentions
-                                        if sec.key in ("results", "analysis", "key_findings"))
-        main = self._main_system(entities, proposed)
+        in_results = Counter(span_key(span) for sec, span in mentions
+                             if sec.key in ("results", "analysis", "key_findings"))
+        main = self._main_system(entities, proposed, in_results)
         mention_rules.complete_mentions(docs, entities, self.gaz)
-        comparisons = self._comparisons(paper, sections, docs, entities, main)
+        comparisons, results = self._comparisons(sections, docs, entities, main, gloss_only)
+        _types_from_use(entities, comparisons, results)
         # a translation gloss (直接监督微调（Direct SFT）) is an entity only when the
         # paper proposes it, uses it outside a gloss, or compares with or on it
         compared = {c[k] for c in comparisons for k in ("winner", "loser", "dataset", "metric")}
-        compared |= {r["metric"] for r in self._results}
-        dropped = self._gloss_only - set(proposed) - compared
+        compared |= {r["metric"] for r in results}
+        dropped = gloss_only - set(proposed) - compared
         for key in dropped:
             entities.pop(key, None)
-        self._results = [dict(r, dataset=None if r["dataset"] in dropped else r["dataset"])
-                         for r in self._results if r["system"] not in dropped]
+        results = [dict(r, dataset=None if r["dataset"] in dropped else r["dataset"])
+                   for r in results if r["system"] not in dropped]
         hardware = self.hw.records(mentions)
         record = {
             "paper": _paper_dict(paper),
@@ -107,7 +108,7 @@ class Extractor:
             "entities": sorted(entities.values(), key=lambda e: (e["line"], e["key"])),
             "hardware": hardware,
             "comparisons": comparisons,
-            "results": self._results,
+            "results": results,
         }
         self.validator.validate(record)
         return record
@@ -143,11 +144,13 @@ class Extractor:
                   if name_shape(p) in ("strong", "acronym") and not self.gaz.is_generic(p)]
         return names
 
-    def _entities(self, paper: Paper, mentions, title_names) -> dict[str, dict]:
+    def _entities(self, paper: Paper, mentions, title_names) -> tuple[dict[str, dict], set[str]]:
+        """(entities by key, keys named only in translation glosses) of the
+        paper's mentions ((section, span) pairs) and title names."""
         by_key: dict[str, dict] = {}
         surfaces: dict[str, Counter] = defaultdict(Counter)
         types: dict[str, Counter] = defaultdict(Counter)
-        self._gloss_only: set[str] = set()
+        gloss_only: set[str] = set()
         plain: set[str] = set()
         authors = {fold(a) for a in paper.authors}
         prev = None
@@ -167,9 +170,10 @@ class Extractor:
                     # 'RTC（Real-Time Chunking）': the spelled-out name is an alias
                     surfaces[span_key(before)][span.text] += 1
                     continue
-                head = mention_rules.gloss_head_type(span, self.pats)
                 if before is not None and mention_rules.glosses(before, span):
                     head = before.label_  # '正确率（Execution Correctness）' translates a metric
+                else:
+                    head = mention_rules.gloss_head_type(span, self.pats)
                 if head:
                     label = head
                     types[key][label] += 3
@@ -194,7 +198,7 @@ class Extractor:
                 types[key][label] += 3
             types[key][label] += 10 if entry else (3 if span._.kg_decided else 1)
             if span._.kg_source == "gloss":
-                self._gloss_only.add(key)
+                gloss_only.add(key)
             else:
                 plain.add(key)
             if key not in by_key:
@@ -207,7 +211,7 @@ class Extractor:
                     by_key[key]["lower_is_better"] = entry.lower_is_better
                 if entry and entry.vendor:
                     by_key[key]["vendor"] = entry.vendor
-        self._gloss_only -= plain
+        gloss_only -= plain
         for name in title_names:
             key = entity_key(name)
             surfaces[key][name] += 1
@@ -224,7 +228,7 @@ class Extractor:
             if ent["name"] is None:
                 ent["name"] = forms[0]
             ent["aliases"] = sorted({f for f in forms if f != ent["name"]})
-        return by_key
+        return by_key, gloss_only
 
     def _proposed(self, paper, sections, docs, entities, title_names) -> list[str]:
         """Keys of what the paper itself introduces, in order of evidence:
@@ -302,11 +306,12 @@ class Extractor:
             return False
         return not self._use_marker.search(text[head_start:span.start_char])
 
-
-    def _main_system(self, entities, proposed) -> str | None:
+    @staticmethod
+    def _main_system(entities, proposed, in_results: Counter) -> str | None:
         """The paper's own system: among proposed models/methods, the one
         its title or one-sentence contribution names, else the one the results
-        mention most; ties go to the first proposed."""
+        mention most (``in_results``: mentions per key); ties go to the first
+        proposed."""
         cands = [k for k in proposed if entities[k]["type"] in ("Model", "Method")]
         if not cands:
             return None
@@ -314,11 +319,14 @@ class Extractor:
         def weight(k):
             sec = entities[k]["section"]
             return ((sec == "title") * 100 + (sec in ("contribution", "abstract")) * 10
-                    + self._result_mentions.get(k, 0), -cands.index(k))
+                    + in_results.get(k, 0), -cands.index(k))
         return max(cands, key=weight)
 
     # -- comparisons ------------------------------------------------------------
-    def _comparisons(self, paper, sections, docs, entities, main) -> list[dict]:
+    def _comparisons(self, sections, docs, entities, main, gloss_only) -> tuple[list[dict], list[dict]]:
+        """(comparison records, result records) of the paper's sentences;
+        ``main`` is the key of its own system (or None), ``gloss_only`` the keys
+        named only in glosses (never inherited as a sentence's dataset)."""
         per_sentence = []  # (section, sentence, mentions)
         baselines: list[str] = []
         for sec, doc in zip(sections, docs):
@@ -347,7 +355,7 @@ class Extractor:
             line = sec.line_of(sent.start_char)
             here = [m.key for m in ms if m.label in DATASET_LABELS]
             # a gloss-only name (简单任务（L1）) is a dataset of its own sentence, not of those below it
-            inherited = context.update(sec, line, [k for k in here if k not in self._gloss_only])
+            inherited = context.update(sec, line, [k for k in here if k not in gloss_only])
             if here and pending:
                 # 'A 优于 B。例如，A 在 GSM8K 上达到 …': the next sentence of the
                 # same line that names both systems tells where
@@ -402,20 +410,11 @@ class Extractor:
                                     "system": sys_key, "dataset": d, "metric": f.metric, "value": value,
                                     "unit": f.unit, "raw": f"{value}{f.unit or ''}",
                                     "evidence": rec["evidence"], "line": line, "section": sec.key}
-        self._results = list(results.values())
-        # a model's name that a sentence lists among benchmarks (EmuEdit 和 GEdit
-        # 基准测试) is a benchmark in this paper when a comparison is on it
-        for _, _, d in best:
-            if d in entities and entities[d]["type"] not in DATASET_LABELS:
-                entities[d]["type"] = "Benchmark"
-        # likewise a name a sentence lists among metrics ('CLIP-Frame 和 … 指标') is one here
-        for key in {r["metric"] for r in best.values()} | {r["metric"] for r in self._results}:
-            if key in entities and entities[key]["type"] != "Metric":
-                entities[key]["type"] = "Metric"
         # a dataset-less statement of a pair that is also stated on named
         # datasets summarises those: it is not one more comparison
         on_named = {(w, l) for w, l, d in best if d is not None}
-        return [rec for (w, l, d), rec in best.items() if d is not None or (w, l) not in on_named]
+        return ([rec for (w, l, d), rec in best.items() if d is not None or (w, l) not in on_named],
+                list(results.values()))
 
     def _ellipsis(self, sec, line, text, ms, last, datasets) -> list:
         """A bullet that continues the previous one with only a new dataset
@@ -455,6 +454,19 @@ class Extractor:
         for cat in paper.categories:
             out.append({"label": cat, "line": paper.start_line})
         return out
+
+
+def _types_from_use(entities: dict[str, dict], comparisons: list[dict], results: list[dict]) -> None:
+    """A name the paper's comparisons use as a benchmark or a metric has
+    that type in this paper (a model's name listed among benchmarks,
+    ``EmuEdit 和 GEdit 基准测试``; a name among metrics, ``CLIP-Frame 和 … 指标``),
+    so its graph stays valid: kg:onDataset is a kg:Dataset, kg:metric a kg:Metric."""
+    for key in {c["dataset"] for c in comparisons}:
+        if key in entities and entities[key]["type"] not in DATASET_LABELS:
+            entities[key]["type"] = "Benchmark"
+    for key in {r["metric"] for r in comparisons} | {r["metric"] for r in results}:
+        if key in entities and entities[key]["type"] != "Metric":
+            entities[key]["type"] = "Metric"
 
 
 def _pick_type(counter: Counter) -> str:
