@@ -202,10 +202,10 @@ class Extractor:
             else:
                 plain.add(key)
             if key not in by_key:
+                sent = sentence_of(span)
                 by_key[key] = {"key": key, "name": entry.name if entry else span._.kg_name, "type": label,
-                               "aliases": [], "role": "uses",
-                               "line": sec.line_of(sentence_of(span).start_char),
-                               "evidence": clean_sentence(sentence_of(span).text)[:400] or span.text,
+                               "aliases": [], "role": "uses", "line": sec.line_of(sent.start_char),
+                               "evidence": clean_sentence(sent.text)[:400] or span.text,
                                "section": sec.key}
                 if entry and entry.lower_is_better is not None:
                     by_key[key]["lower_is_better"] = entry.lower_is_better

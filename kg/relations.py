@@ -451,6 +451,8 @@ class RelationRules:
                                at=a.start))
         return found
 
+    # '较大的模型', '较高': 较 as 'relatively' before an adjective, not 'compared with'
+    _ADVERB_JIAO = re.compile(r"[大小高低好差多少强弱长短快慢新旧为]")
     _LOWER_WORDS = {"更低", "降低", "减少", "降至", "更少", "lower", "reduces", "reduced", "reduction"}
 
     _CONTRAST_RE = re.compile(r"[，,；;]\s*(?:而|相比之下|相较之下|对比之下)|\b(?:whereas|while)\b|[，,]\s*but\b")
@@ -516,7 +518,7 @@ class RelationRules:
         for m in self.frame.finditer(text):
             if m.group().casefold() in ("over", "against"):
                 continue
-            if m.group() == "较" and re.match(r"[大小高低好差多少强弱长短快慢新旧为]", text[m.end():m.end() + 1]):
+            if m.group() == "较" and self._ADVERB_JIAO.match(text, m.end()):
                 continue  # '较大的 3B 模型': 'relatively', not 'compared with'
             end = self._clause_end(text, m.end(), systems)
             objs = [s for s in systems if m.end() <= s.start < end]

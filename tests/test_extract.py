@@ -355,7 +355,7 @@ def test_a_difference_is_not_a_score(extractor):
 def test_the_highest_among_compared_systems_beats_them(extractor):
     rec = extractor.extract(make_paper(
         "在 BarBench 上对比了多种模型（如 Quuxformer-2, Blorp-7B）。\n"
-        "*   在包含 4,670 个句子的人工标注集上，Zorblax-9B 展现了最高的一致性。\n"
+        "*   在包含 1,200 条问答的人工标注集上，Zorblax-9B 展现了最高的一致性。\n"
         "*   Blorp-7B 是表现最好的模型之一。",
         contribution="本文研究了推理模型。"))
     got = comparisons(rec)
