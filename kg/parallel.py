@@ -245,8 +245,7 @@ def build(paths: Iterable[str | Path], store, progress: Callable[[str, int, int]
             report graph in one transaction; ``None`` (default) bulk-loads
             when the store holds no report graph yet.
     """
-    from kg.mapping import report_graph
-    from kg.pipeline import BuildSummary, _prune
+    from kg.pipeline import BuildSummary, claim_graph, finish_build
     from kg.resources import ontology_path
 
     t0 = time.perf_counter()
@@ -260,14 +259,9 @@ def build(paths: Iterable[str | Path], store, progress: Callable[[str, int, int]
     owners: dict[str, Path] = {}
     tasks = []
     for path in files:
-        g = report_graph(str(path)).value
-        if g in owners:
-            summary.errors.append(SourceError(
-                str(path), None, f"same file name as {owners[g]}: a report's graph is "
-                "named after its file name, so this file is skipped (rename one of them)"))
-            continue
-        owners[g] = path
-        tasks.append((str(path), stored.get(g), max_size))
+        graph = claim_graph(path, owners, summary.errors)
+        if graph is not None:
+            tasks.append((str(path), stored.get(graph.value), max_size))
     existing = {g.value for g in store.report_graphs()} if bulk else set()
     writer = _BulkWriter(store, bulk_batch_bytes) if bulk else None
     entity_keys: set[str] = set()
@@ -299,12 +293,7 @@ def build(paths: Iterable[str | Path], store, progress: Callable[[str, int, int]
         writer.flush()
     store.flush()
     write_seconds += time.perf_counter() - tw
-    if prune:
-        _prune(store, set(owners), summary, path_errors)
-    store.flush()
-    summary.entities = len(entity_keys)
-    summary.quads = len(store)
-    summary.seconds = time.perf_counter() - t0
+    finish_build(store, summary, owners, path_errors, entity_keys, prune, t0)
     summary.write_seconds = write_seconds  # for the benchmark (not a BuildSummary field)
     summary.bulk = bulk
     return summary

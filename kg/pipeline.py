@@ -130,17 +130,34 @@ def build(paths: Iterable[str | Path], store: KnowledgeStore,
     owners: dict[str, Path] = {}  # graph IRI -> file that owns it in this run
     entity_keys: set[str] = set()
     for i, path in enumerate(files, 1):
-        graph = report_graph(str(path))
-        if graph.value in owners:
-            summary.errors.append(SourceError(
-                str(path), None, f"same file name as {owners[graph.value]}: a report's graph is "
-                "named after its file name, so this file is skipped (rename one of them)"))
-        else:
-            owners[graph.value] = path
+        graph = claim_graph(path, owners, summary.errors)
+        if graph is not None:
             extractor = _build_file(path, graph, store, summary, entity_keys, force, max_size,
                                     extractor)
         if progress:
             progress(str(path), i, len(files))
+    return finish_build(store, summary, owners, path_errors, entity_keys, prune, t0)
+
+
+def claim_graph(path: Path, owners: dict[str, Path], errors: list[SourceError]) -> ox.NamedNode | None:
+    """The named graph of report file ``path``, recorded in ``owners``
+    (graph IRI -> file); None, with an error, when another file of this run
+    already owns it (a report's graph is named after its file name)."""
+    graph = report_graph(str(path))
+    if graph.value in owners:
+        errors.append(SourceError(
+            str(path), None, f"same file name as {owners[graph.value]}: a report's graph is "
+            "named after its file name, so this file is skipped (rename one of them)"))
+        return None
+    owners[graph.value] = path
+    return graph
+
+
+def finish_build(store: KnowledgeStore, summary: "BuildSummary", owners: dict[str, Path],
+                 path_errors: list[SourceError], entity_keys: set[str], prune: bool,
+                 t0: float) -> "BuildSummary":
+    """End of a build: prune (if asked), flush, and fill the summary's
+    totals (entities, quads, seconds since ``t0``, a perf_counter value)."""
     if prune:
         _prune(store, set(owners), summary, path_errors)
     store.flush()
