@@ -14,7 +14,8 @@ per-file errors and warnings, same fingerprints), but
 * **has one writer**, the calling process, which owns the store.  Results
   arrive in file order (``imap``), with at most ``2 × jobs`` files in flight
   (a bounded window), and are written as they arrive, so memory does not
-  grow with the number of files.
+  grow with the number of files.  A worker is replaced after
+  ``WORKER_MAX_FILES`` files, so its own memory stays bounded too.
 * **bulk-loads into an empty store** (no report graph yet) or when
   ``bulk=True``: report graphs are buffered as N-Quads up to
   ``bulk_batch_bytes`` and written with pyoxigraph's ``bulk_load``, which
@@ -54,6 +55,11 @@ from kg.reader import DEFAULT_MAX_SIZE, collect_report_files
 _FP_PREDICATE = f"<{vocab.BUILD_FINGERPRINT}>".encode()
 #: bulk-load batches of about this many bytes of N-Quads
 BULK_BATCH_BYTES = 32 * 1024 * 1024
+#: a worker process is replaced after this many report files, so that what
+#: grows with the text it has seen (spaCy's string store, per-process
+#: caches) stays bounded however long the build runs; a new worker is forked
+#: from the writer, which holds a loaded extractor, so replacing one is cheap
+WORKER_MAX_FILES = 100
 
 
 @dataclass
@@ -184,7 +190,8 @@ def run_extraction(tasks: list[tuple[str, str | None, int]], jobs: int) -> Itera
     # They never touch the writer's open store (and exit without running its
     # destructor).  Elsewhere (macOS, Windows) spawn.
     ctx = multiprocessing.get_context("fork" if fork else "spawn")
-    with ctx.Pool(min(jobs, len(tasks)), initializer=_init_worker) as pool:
+    with ctx.Pool(min(jobs, len(tasks)), initializer=_init_worker,
+                  maxtasksperchild=WORKER_MAX_FILES) as pool:
         for res in pool.imap(_work, feed(), chunksize=1):
             window.release()
             yield res
