@@ -66,6 +66,9 @@ def _print_table(table, fmt: str) -> None:
     Console(width=max(100, click.get_terminal_size()[0]) if sys.stdout.isatty() else 200).print(t)
 
 
+#: rows ``kg beats`` reads by default (a bounded time on any store)
+BEATS_LIMIT = 100
+
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
                              default="table", show_default=True, help="Output format.")
 
@@ -220,26 +223,36 @@ def load(paths, store_path):
 @click.argument("name")
 @_store_option
 @click.option("--evidence", is_flag=True, help="Also show the quoted sentence, file and line.")
+@click.option("--limit", default=BEATS_LIMIT, show_default=True, type=click.IntRange(min=0),
+              help="Read at most this many comparisons (0: all). Past the limit the rows are a "
+                   "sample, and a note on stderr says so.")
 @FORMAT_OPTION
 @_handle_errors
-def beats(name, store_path, evidence, fmt):
+def beats(name, store_path, evidence, limit, fmt):
     """Which models beat NAME, on what benchmark, with which scores.
 
     NAME is matched through its aliases (GPT-4o, gpt4o and 'GPT 4o' are the
-    same model) and reaches SPARQL as a bound parameter.
+    same model); the comparisons it loses are read by index lookups, so the
+    time follows the number of rows, not the size of the store.  Rows are
+    sorted by winner, then winner score (highest first).
 
     \b
-    Example:  kg beats GPT-4o --evidence
+    Examples:
+      kg beats GPT-4o --evidence
+      kg beats GPT-4o --limit 0 --format csv > beats-gpt4o.csv
     """
     from kg.queries import Table, beats as run_beats
 
-    t = run_beats(_open(store_path, read_only=True), name)
+    t = run_beats(_open(store_path, read_only=True), name, limit or None, evidence)
     if not t.rows:
         click.echo(f"no comparison in the store says that something beats '{name}'", err=True)
         return
     keep = t.columns if evidence else t.columns[:7]
     ix = [t.columns.index(c) for c in keep]
     _print_table(Table(keep, [[r[i] for i in ix] for r in t.rows]), fmt)
+    if not t.complete:
+        click.echo(f"note: more than {limit} comparisons say that something beats '{name}'; these "
+                   f"{len(t.rows)} are a sample (use --limit 0 for all, sorted)", err=True)
 
 
 @main.command()

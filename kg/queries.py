@@ -24,6 +24,8 @@ class Table:
 
     columns: list[str]
     rows: list[list[str | None]]
+    #: False when a limit left rows out
+    complete: bool = True
 
 
 def query_names() -> list[str]:
@@ -149,23 +151,19 @@ def _sensor_re(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def beats(store: KnowledgeStore, name: str) -> Table:
-    """Who beats ``name``: one row per comparison whose loser is ``name``.
+def beats(store: KnowledgeStore, name: str, limit: int | None = None, evidence: bool = True) -> Table:
+    """Who beats ``name``: one row per comparison whose loser is ``name``
+    (any entity ``name`` resolves to through its aliases).
 
     Columns: winner, benchmark, metric, winner_score, loser_score, paper,
-    title, evidence, file, line.  Runs ``queries/beats.rq`` with ``?loser``
-    bound to each IRI ``name`` resolves to.
+    title, evidence, file, line; sorted by winner, winner score (highest
+    first), paper, line.  The rows are those of ``queries/beats.rq`` with
+    ``?loser`` bound, read by index lookups (:mod:`kg.beats`); with ``limit``
+    at most that many are read (a sample, see :mod:`kg.beats`) and
+    ``Table.complete`` says whether any were left out.  Without
+    ``evidence`` the evidence, file and line columns are None (fewer reads).
     """
-    sparql = resolve_query("beats")
-    cols = ["winner", "benchmark", "metric", "winner_score", "loser_score", "paper", "title",
-            "evidence", "file", "line"]
-    rows: list[list[str | None]] = []
-    for iri in resolve_entity(store, name):
-        t = run_select(store, sparql, {"loser": iri})
-        ix = {c: i for i, c in enumerate(t.columns)}
-        for r in t.rows:
-            rows.append([r[ix["winnerLabel"]], r[ix["datasetLabel"]], r[ix["metricLabel"]],
-                         r[ix["winnerScore"]], r[ix["loserScore"]], r[ix["paperId"]], r[ix["title"]],
-                         r[ix["evidence"]], r[ix["file"]], r[ix["line"]]])
-    uniq = list({tuple(r[:6]): r for r in rows}.values())
-    return Table(cols, uniq)
+    from kg.beats import COLUMNS, beats_rows
+
+    b = beats_rows(store, resolve_entity(store, name), limit, evidence)
+    return Table(list(COLUMNS), b.rows, b.complete)

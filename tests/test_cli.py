@@ -158,3 +158,15 @@ def test_explain_marks_mentions_and_lists_findings(run):
     assert json.loads(r.output)["paper"]["arxiv_id"] == "2601.06431"
     r = run("explain", "1234.56789", "--from", SEEDS)
     assert r.exit_code == 1 and "not in any report" in r.output
+
+
+def test_beats_limit_prints_a_sample_and_a_note(run, seed_store_path):
+    full = run("beats", "GPT-4o", "--store", seed_store_path, "--format", "json", "--limit", "0")
+    assert full.exit_code == 0
+    rows = json.loads(full.stdout)
+    assert len(rows) > 2 and "sample" not in full.stderr
+    r = run("beats", "GPT-4o", "--store", seed_store_path, "--format", "json", "--limit", "2")
+    assert r.exit_code == 0
+    assert len(json.loads(r.stdout)) == 2 and all(row in rows for row in json.loads(r.stdout))
+    assert "more than 2 comparisons" in r.stderr and "--limit 0" in r.stderr
+    assert run("beats", "GPT-4o", "--store", seed_store_path, "--limit", "-1").exit_code == 2

@@ -12,6 +12,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg import link, vocab
+from kg.beats import beats_rows
 from kg.extract import Extractor
 from kg.model import Paper, Section
 from kg.nlp import TokenTable, build_pipeline, sentence_of, sentence_starts, sentences
@@ -188,3 +189,36 @@ def test_beats_query_answers_as_plain_subqueries(seed_store):
     for loser in losers:
         bind = {"loser": ox.NamedNode(loser)}
         assert run_select(seed_store, shipped, bind).rows == run_select(seed_store, _BEATS_PLAIN, bind).rows, loser
+
+
+def _beats_by_sparql(store, loser: ox.NamedNode) -> set[tuple]:
+    t = run_select(store, resolve_query("beats"), {"loser": loser})
+    ix = [t.columns.index(c) for c in ("winnerLabel", "datasetLabel", "metricLabel", "winnerScore",
+                                       "loserScore", "paperId", "title", "evidence", "file", "line")]
+    return {tuple(r[i] for i in ix) for r in t.rows}
+
+
+def test_beats_by_index_lookups_answers_as_the_shipped_query(seed_store):
+    """kg beats reads each comparison by quad-pattern lookups inside its
+    report graph; for every loser of the seeds it lists the rows of
+    queries/beats.rq, in its order."""
+    losers = sorted({r[1] for r in run_select(seed_store, resolve_query("beats")).rows})
+    assert len(losers) > 50
+    for loser in losers:
+        got = beats_rows(seed_store, [ox.NamedNode(loser)])
+        assert got.complete and {tuple(r) for r in got.rows} == _beats_by_sparql(seed_store, ox.NamedNode(loser)), loser
+        assert got.rows == sorted(got.rows, key=lambda r: (r[0], r[3] is None, -float(r[3] or 0), r[5], int(r[9])))
+
+
+def test_beats_limit_reads_a_sample_and_says_so(seed_store):
+    gpt4o = resolve_entity(seed_store, "GPT-4o")
+    everything = beats_rows(seed_store, gpt4o)
+    n = len(everything.rows)
+    assert n > 5
+    some = beats_rows(seed_store, gpt4o, limit=3)
+    assert len(some.rows) == 3 and not some.complete
+    assert {tuple(r) for r in some.rows} <= {tuple(r) for r in everything.rows}
+    assert beats_rows(seed_store, gpt4o, limit=n) == everything  # nothing left out: complete, same rows
+    bare = beats_rows(seed_store, gpt4o, evidence=False)
+    assert [r[:7] for r in bare.rows] == [r[:7] for r in everything.rows]
+    assert all(r[7:] == [None, None, None] for r in bare.rows)
