@@ -31,6 +31,8 @@ SEEDS = ROOT / "seeds"
 _SYLL = ["zor", "vex", "qui", "lam", "bri", "tho", "nax", "pel", "dra", "mor", "kiv", "sol",
          "ten", "yur", "gal", "fen", "orb", "lux", "tar", "wen", "cal", "dex", "ri", "no"]
 _SUFFIX = ["", "", "-7B", "-2", "-XL", "-VL", "-13B", "-1.5", "-Pro", "-3B", "-R1", "-Net"]
+#: how many distinct names _fresh_name can make (2–3 syllables, a suffix)
+_NAME_SPACE = (len(_SYLL) ** 2 + len(_SYLL) ** 3) * len(set(_SUFFIX))
 
 
 @dataclass
@@ -132,7 +134,10 @@ def write_corpus(n: int, out: str | Path, *, seed: int = 7, min_per_file: int = 
         (out / f"{files:06d}_synth.txt").write_bytes(data)
         files += 1
         size += len(data)
-        if len(used) > 200_000:  # bounded memory; collisions stay unlikely
+        if len(used) > _NAME_SPACE // 2:
+            # past half the name space, finding an unused name gets slow (and
+            # impossible once it is full): start again; a generated name may
+            # then name two unrelated systems, as real reused names do
             used.clear()
     return {"papers": k, "files": files, "bytes": size}
 
