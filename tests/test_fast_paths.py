@@ -6,18 +6,21 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 
 import jsonschema
 import pyoxigraph as ox
 import pytest
 
+from conftest import SEEDS
 from kg import link, vocab
 from kg.beats import beats_rows
 from kg.extract import Extractor
 from kg.model import Paper, Section
 from kg.nlp import TokenTable, build_pipeline, sentence_of, sentence_starts, sentences
 from kg.queries import beats, name_keys, resolve_entity, resolve_query, run_select
-from kg.resources import DATA, inline_refs, schema
+from kg.relations import cue_regex
+from kg.resources import DATA, inline_refs, patterns, schema
 
 
 # -- JSON Schemas ------------------------------------------------------------------
@@ -222,3 +225,27 @@ def test_beats_limit_reads_a_sample_and_says_so(seed_store):
     bare = beats_rows(seed_store, gpt4o, evidence=False)
     assert [r[:7] for r in bare.rows] == [r[:7] for r in everything.rows]
     assert all(r[7:] == [None, None, None] for r in bare.rows)
+
+
+def _flat_cue_regex(words):
+    """cue_regex as it was: one alternation, longest cue first."""
+    alts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        esc = re.escape(w).replace(r"\ ", r"\s+")
+        alts.append(rf"\b{esc}\b" if w[0].isascii() else esc)
+    return re.compile("|".join(alts), re.IGNORECASE)
+
+
+def test_cue_regex_trie_matches_like_a_longest_first_alternation():
+    """cue_regex compiles cue words as a trie (faster); on every line of
+    the seed reports it finds the same cues at the same places as the flat
+    alternation, for every cue list of patterns.json."""
+    lines = [ln for f in sorted(SEEDS.glob("*.txt")) for ln in f.read_text(encoding="utf-8").splitlines()]
+    lines += ["X beats  Y and is better than Z", "outperforms/outperform", "远超过 GPT-4o，优于"]
+    lists = {k: v for k, v in patterns().items()
+             if isinstance(v, list) and v and all(isinstance(w, str) and w for w in v) and not k.endswith("_re")}
+    assert {"win", "lose", "parity", "improve", "superlative"} <= set(lists)
+    for key, words in lists.items():
+        trie, flat = cue_regex(words), _flat_cue_regex(words)
+        for ln in lines:
+            assert [m.span() for m in trie.finditer(ln)] == [m.span() for m in flat.finditer(ln)], (key, ln)
