@@ -224,6 +224,21 @@ def expands(name, gloss) -> bool:
             and _abbreviates(name.text, words))
 
 
+_HEAD_CUES: dict[int, tuple] = {}
+
+
+def _head_cues(key: int, pats: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(label, casefolded cue words) for the head nouns of a gloss, in the
+    order they are tried; computed once per ``pats`` object."""
+    found = _HEAD_CUES.get(key)
+    if found is None or found[0] is not pats:
+        cues = tuple((label, tuple(c.casefold() for c in pats[name])) for label, name in
+                     (("Metric", "metric_cue"), ("Dataset", "dataset_cue"),
+                      ("Model", "model_cue"), ("Method", "method_cue")))
+        found = _HEAD_CUES[key] = (pats, cues)
+    return found[1]
+
+
 def gloss_head_type(gloss, pats: dict) -> str | None:
     """Type of a translation gloss from the Chinese head noun it translates:
     ``点云重建误差（Point Error）`` is a Metric, ``拼图任务（Jigsaw）`` a Dataset (a
@@ -231,9 +246,8 @@ def gloss_head_type(gloss, pats: dict) -> str | None:
     ``pats`` holds the cue lists of ``kg/data/patterns.json``."""
     text = doc_text(gloss.doc)
     head = re.sub(r"[\s*（(]+$", "", text[max(0, gloss.start_char - 16):gloss.start_char]).casefold()
-    for label, cues in (("Metric", pats["metric_cue"]), ("Dataset", pats["dataset_cue"]),
-                        ("Model", pats["model_cue"]), ("Method", pats["method_cue"])):
-        if any(head.endswith(c.casefold()) for c in cues):
+    for label, cues in _head_cues(id(pats), pats):
+        if head.endswith(cues):
             return label
     if head.endswith("任务"):
         return "Dataset"
