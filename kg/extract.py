@@ -27,6 +27,7 @@ with :mod:`kg.outline` for the datasets a sentence inherits and
 """
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import asdict
@@ -51,20 +52,36 @@ _TITLE_PAREN_RE = re.compile(r"[(（]\s*([A-Za-z][\w\-.]{1,20})\s*[)）]")
 _FIELD_SPLIT_RE = re.compile(r"[/、，,；;]\s*(?![^()（）]*[)）])")
 
 
+#: environment variable that turns on record validation (see :class:`Extractor`)
+CHECK_RECORDS_ENV = "PAPERKG_CHECK_RECORDS"
+
+
+def check_records_requested() -> bool:
+    """True when ``PAPERKG_CHECK_RECORDS`` is set to 1/true/yes."""
+    return os.environ.get(CHECK_RECORDS_ENV, "").strip().lower() in ("1", "true", "yes")
+
+
 class Extractor:
     """Runs the spaCy pipeline and the relation rules over papers.
 
-    ``extract(paper)`` returns the record described in the module docstring
-    and raises ``jsonschema.ValidationError`` if the record breaks its schema
-    (a bug, never an input problem).
+    ``extract(paper)`` returns the record described in the module docstring.
+    With ``check_records`` every record is validated against
+    ``kg/data/schemas/record.schema.json`` and a record that breaks it raises
+    ``jsonschema.ValidationError`` (a bug, never an input problem).  The
+    check costs about a quarter of the extraction time, so it is off unless
+    asked for: ``check_records=True``, ``kg build --check-records``, or the
+    environment variable ``PAPERKG_CHECK_RECORDS=1`` (the test suite sets it,
+    so every record the tests extract is validated).
     """
 
-    def __init__(self):
+    def __init__(self, check_records: bool | None = None):
         self.nlp = build_pipeline()
         self.gaz = gazetteer()
         self.pats = patterns()
         self.rules = RelationRules(self.pats)
-        self.validator = jsonschema.Draft202012Validator(schema("record"))
+        if check_records is None:
+            check_records = check_records_requested()
+        self.validator = jsonschema.Draft202012Validator(schema("record")) if check_records else None
         self._propose = cue_regex(self.pats["propose"])
         self._use_marker = cue_regex(self.pats["use_marker"])
         self._baseline_ctx = cue_regex(self.pats["baseline_context"], boundaries=False)
@@ -109,7 +126,8 @@ class Extractor:
             "comparisons": comparisons,
             "results": results,
         }
-        self.validator.validate(record)
+        if self.validator is not None:
+            self.validator.validate(record)
         return record
 
     def annotate(self, paper: Paper) -> list[tuple[Section, object]]:

@@ -80,19 +80,21 @@ class FileResult:
 
 
 # -- worker side --------------------------------------------------------------
-_EXTRACTOR: tuple[str, object] | None = None  # (extractor fingerprint, Extractor)
+_EXTRACTOR: tuple[tuple[str, bool], object] | None = None  # ((fingerprint, check records), Extractor)
 
 
 def _extractor():
     """The extractor of this process: made on first need (spaCy is loaded
     then), reused by later builds while the extractor's code and data (its
-    fingerprint) are unchanged.  Forked workers inherit it."""
+    fingerprint) and whether records are checked (``PAPERKG_CHECK_RECORDS``)
+    are unchanged.  Forked workers inherit it."""
     global _EXTRACTOR
     from kg import pipeline as P
-    fp = P.extractor_fingerprint()
-    if _EXTRACTOR is None or _EXTRACTOR[0] != fp:
+    from kg.extract import check_records_requested
+    state = (P.extractor_fingerprint(), check_records_requested())
+    if _EXTRACTOR is None or _EXTRACTOR[0] != state:
         from kg.extract import Extractor
-        _EXTRACTOR = (fp, Extractor())
+        _EXTRACTOR = (state, Extractor())
     return _EXTRACTOR[1]
 
 

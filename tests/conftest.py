@@ -1,9 +1,14 @@
 """Shared fixtures: the seed reports built once into a temporary store."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# every record the tests extract (in-process, in workers, in CLI subprocesses)
+# is validated against the record schema
+os.environ["PAPERKG_CHECK_RECORDS"] = "1"
 
 from kg.pipeline import build
 from kg.store import KnowledgeStore

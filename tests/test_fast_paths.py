@@ -69,6 +69,19 @@ def test_extractor_still_rejects_an_invalid_record():
         ex.validator.validate(rec)
 
 
+def test_record_checks_are_on_when_asked_for(monkeypatch):
+    """The test suite validates every record (conftest sets the variable);
+    outside it, a build validates only with --check-records or the variable."""
+    assert Extractor().validator is not None
+    assert Extractor(check_records=False).validator is None
+    monkeypatch.delenv("PAPERKG_CHECK_RECORDS")
+    assert Extractor().validator is None
+    assert Extractor(check_records=True).validator is not None
+    for value, on in (("1", True), ("yes", True), ("0", False), ("", False)):
+        monkeypatch.setenv("PAPERKG_CHECK_RECORDS", value)
+        assert (Extractor().validator is not None) == on, value
+
+
 def test_inline_refs_merges_siblings_keeps_recursion_and_foreign_refs():
     doc = {"$defs": {"int": {"type": "integer", "description": "d"}, "tree": {"type": "array", "items": {"$ref": "#/$defs/tree"}},
                      "pos": {"minimum": 1}},
