@@ -38,7 +38,7 @@ from kg import mentions as mention_rules
 from kg.evidence import blank_markdown, clean_sentence
 from kg.hardware_use import HardwareReader
 from kg.link import entity_key, fold
-from kg.mentions import HARDWARE_LABELS, is_lead_label, span_key
+from kg.mentions import HARDWARE_LABELS, is_lead_label, mention_key, span_key
 from kg.model import Paper, Section
 from kg.nlp import build_pipeline, name_shape, plain_sentences, sentence_of
 from kg.outline import DatasetContext, names_own_set, outline_level
@@ -172,17 +172,18 @@ class Extractor:
         authors = {fold(a) for a in paper.authors}
         prev = None
         for sec, span in mentions:
-            entry = span._.kg_entry
+            ext = span._  # spaCy builds a new accessor on every `span._`: read it once
+            entry, source, name, decided = ext.kg_entry, ext.kg_source, ext.kg_name, ext.kg_decided
             label = span.label_
             before, prev = (prev if prev is not None and prev.doc is span.doc else None), span
             if (entry is None and fold(span.text) in authors) or mention_rules.in_author_name(span, paper.authors):
                 continue  # an author's name (arXiv analyses repeat the author list; 'Yi' of 'Yi Jiang')
-            key = span_key(span)
+            key = mention_key(span, entry, name)
             if not key or self.gaz.is_generic(span.text) or mention_rules.not_a_name(span):
                 continue
             if entry is None and mention_rules.in_expansion(span):
                 continue  # 'Visual AutoRegressive modeling (VAR)': a word of VAR's expansion
-            if span._.kg_source == "gloss":
+            if source == "gloss":
                 if before is not None and mention_rules.expands(before, span):
                     # 'RTC（Real-Time Chunking）': the spelled-out name is an alias
                     surfaces[span_key(before)][span.text] += 1
@@ -195,14 +196,14 @@ class Extractor:
                     label = head
                     types[key][label] += 3
             if entry is None and sec.key == "results" and label not in HARDWARE_LABELS \
-                    and (not span._.kg_decided or span._.kg_source == "gloss") \
+                    and (not decided or source == "gloss") \
                     and self._in_bullet_header(sec, span):
                 label = "Dataset"  # '**对抗性任务 (Conditional Keeper Burglar)**：' names an evaluation
                 plain.add(key)
                 types[key][label] += 3
             surfaces[key][span.text] += 1
-            if span._.kg_name:
-                surfaces[key][span._.kg_name] += 2
+            if name:
+                surfaces[key][name] += 2
             if label in HARDWARE_LABELS:
                 for form in self.hw.forms(span, entry):
                     surfaces[key][form] += 1
@@ -210,17 +211,17 @@ class Extractor:
                 cue = self.hw.device_cue(span)
                 if cue:
                     surfaces[key][f"{span.text} {cue}"] += 1
-            if entry is None and not span._.kg_decided and sec.key == "results" and is_lead_label(span):
+            if entry is None and not decided and sec.key == "results" and is_lead_label(span):
                 label = "Dataset"  # the topic of a results bullet: a benchmark or setting
                 types[key][label] += 3
-            types[key][label] += 10 if entry else (3 if span._.kg_decided else 1)
-            if span._.kg_source == "gloss":
+            types[key][label] += 10 if entry else (3 if decided else 1)
+            if source == "gloss":
                 gloss_only.add(key)
             else:
                 plain.add(key)
             if key not in by_key:
                 sent = sentence_of(span)
-                by_key[key] = {"key": key, "name": entry.name if entry else span._.kg_name, "type": label,
+                by_key[key] = {"key": key, "name": entry.name if entry else name, "type": label,
                                "aliases": [], "role": "uses", "line": sec.line_of(sent.start_char),
                                "evidence": clean_sentence(sent.text)[:400] or span.text,
                                "section": sec.key}

@@ -44,9 +44,16 @@ _LEAD_AFTER_RE = re.compile(r"^\s*(?:[(（][^()（）\n]{0,30}[)）])?[\s*]*[:�
 def span_key(span) -> str:
     """Linking key of a mention: the gazetteer entry's key, else the key of
     its canonical name (``span._.kg_name``) or its text."""
-    if span._.kg_entry is not None:
-        return span._.kg_entry.key
-    return entity_key(span._.kg_name or span.text, hardware=span.label_ in HARDWARE_LABELS)
+    ext = span._
+    return mention_key(span, ext.kg_entry, ext.kg_name)
+
+
+def mention_key(span, entry, name: str | None) -> str:
+    """:func:`span_key` from the span's ``kg_entry`` and ``kg_name`` already
+    read (``span._`` is costly to read)."""
+    if entry is not None:
+        return entry.key
+    return entity_key(name or span.text, hardware=span.label_ in HARDWARE_LABELS)
 
 
 def is_lead_label(span) -> bool:
