@@ -1,41 +1,72 @@
-"""Who beats a system: the comparisons it loses, read by index lookups.
+"""Who beats a system: the comparisons it loses, read one report graph at a time.
 
 ``kg beats NAME`` answers the headline question.  ``queries/beats.rq`` gives
-the same rows in SPARQL (and stays the reference: a test compares the two),
-but its cost is that of a grouped lookup per row over the union of all
-graphs.  Here every comparison node is read inside the one report graph that
-states it, with pyoxigraph's quad-pattern lookups:
+the same rows (and stays the reference: a test compares the two), but it
+reads every fact of a comparison over the union of all graphs, grouping the
+copies each report graph holds, and sorts all rows; its time grows with the
+number of comparisons the system loses (~0.5 ms each on disk), so listing
+every one cannot be fast on a large store.  Here:
 
-1. ``?c kg:loser LOSER`` in any graph — an index range scan, read lazily;
-2. every quad of ``?c`` in its graph (winner, dataset, metric, scores, paper,
-   evidence) — one lookup;
-3. the labels of winner, dataset and metric, the paper's arXiv id and title,
-   the evidence quote, line and report file — one lookup each, in that graph.
+1. ``GRAPH ?g { ?c kg:loser LOSER }`` — an index range scan, cut at
+   ``limit + 1`` comparisons;
+2. for each of those, its winner, dataset, metric, scores, paper (and with
+   ``evidence`` the quote, line and report file) are looked up *inside its own
+   report graph* ``?g``, each as a ``LATERAL`` index seek on encoded terms
+   (SEP-0006, supported by Oxigraph), so one graph's copy is read and nothing
+   needs grouping.
 
-So the time grows with the number of rows read, not with the store, and a
-``limit`` bounds it: with ``limit=N`` only N + 1 comparisons are read.  The
-index order of step 1 is that of hashed IRIs, so a limited answer is a
-*sample* of the comparisons, not their first N in any meaningful order; the
-rows read are then sorted like the full answer.
+So the time follows the rows read (~0.25 ms each on disk), not the store,
+and ``limit`` bounds it.  The index order of step 1 is that of hashed IRIs,
+so a limited answer is a *sample* of the comparisons, not their first N in
+any meaningful order; the rows read are sorted like the full answer.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import islice
-from typing import Iterator
 
 import pyoxigraph as ox
 
-from kg import vocab
 from kg.store import KnowledgeStore
 
 #: columns of :func:`beats_rows` (``kg beats`` prints the first seven)
 COLUMNS = ["winner", "benchmark", "metric", "winner_score", "loser_score", "paper", "title",
            "evidence", "file", "line"]
 
-_N = ox.NamedNode
-_COMPARISON, _LOSER = _N(vocab.COMPARISON), _N(vocab.LOSER)
-_LABEL, _SOURCE = _N(vocab.RDFS_LABEL), _N(vocab.DC_SOURCE)
+_PREFIXES = """PREFIX kg: <https://w3id.org/paperkg#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+# one optional value of a node, read in the row's graph (a node with two
+# values in one graph would give two rows: rows are kept once per ?c)
+_LOOKUP = "  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ {pattern} }} }} }}\n"
+_COLUMNS_PATTERNS = [
+    ("winnerName", "?winner rdfs:label ?winnerName"),
+    ("datasetLabel", "?c kg:onDataset ?dataset . ?dataset rdfs:label ?datasetLabel"),
+    ("metricLabel", "?c kg:metric ?metric . ?metric rdfs:label ?metricLabel"),
+    ("winnerScore", "?c kg:winnerScore ?winnerScore"),
+    ("loserScore", "?c kg:loserScore ?loserScore"),
+    ("paperId", "?c prov:hadPrimarySource ?p1 . ?p1 kg:arxivId ?paperId"),
+    ("title", "?c prov:hadPrimarySource ?p2 . ?p2 dcterms:title ?title"),
+]
+_EVIDENCE_PATTERNS = [
+    ("evidence", "?c kg:evidence ?e1 . ?e1 kg:quote ?evidence"),
+    ("file", "?c kg:evidence ?e2 . ?e2 dcterms:source ?report . ?report kg:fileName ?file"),
+    ("line", "?c kg:evidence ?e3 . ?e3 kg:line ?line"),
+]
+
+
+def page_query(limit: int | None, evidence: bool) -> str:
+    """The SPARQL of step 1 and 2 for ``?loser`` (bound by the caller).
+    Only ``limit`` (an int) and fixed fragments make up the text."""
+    cols = _COLUMNS_PATTERNS + (_EVIDENCE_PATTERNS if evidence else [])
+    cut = "" if limit is None else f" LIMIT {int(limit) + 1}"
+    return (_PREFIXES
+            + "SELECT ?c ?loser ?winner " + " ".join("?" + v for v, _ in cols) + "\nWHERE {\n"
+            + f"  {{ SELECT ?c ?g ?loser WHERE {{ GRAPH ?g {{ ?c kg:loser ?loser }} }}{cut} }}\n"
+            + "  LATERAL { GRAPH ?g { ?c a kg:Comparison ; kg:winner ?winner } }\n"
+            + "".join(_LOOKUP.format(pattern=p) for _, p in cols)
+            + "}")
 
 
 @dataclass
@@ -59,85 +90,41 @@ def beats_rows(store: KnowledgeStore, losers: list[ox.NamedNode], limit: int | N
 
     Args:
         limit: read at most this many comparisons (None: all).  The time is
-            about proportional to the number read (a fraction of a ms each on
-            disk), whatever the size of the store.
-        evidence: also read the quoted sentence, report file and line (three
-            more lookups per row); without, those columns are None.
+            about proportional to the number read, whatever the size of the
+            store.
+        evidence: also read the quoted sentence, report file and line; without,
+            those columns are None (fewer lookups).
 
     Returns:
         a :class:`Beaten`; a comparison stated in two report graphs (the same
         paper in two reports) is one row.
+
+    Raises:
+        QueryError: the store cannot answer (see :meth:`KnowledgeStore.query`).
     """
-    look = _Lookup(store)
-    read = (look.row(c, g, evidence) for c, g in _comparisons(store, losers))
-    rows = list(islice((r for r in read if r is not None), None if limit is None else limit + 1))
-    complete = limit is None or len(rows) <= limit
-    rows = rows[:limit] if limit is not None else rows
-    uniq = list({tuple(r[:6]): r for r in rows}.values())
+    rows: dict[str, list[str | None]] = {}  # comparison IRI -> row
+    for loser in losers:
+        left = None if limit is None else limit - len(rows)  # the query reads one more
+        if left is not None and left < 0:
+            break
+        for sol in store.query(page_query(left, evidence), {"loser": loser}):
+            rows.setdefault(sol["c"].value, _row(sol, evidence))
+    found = list(rows.values())
+    complete = limit is None or len(found) <= limit
+    found = found[:limit] if limit is not None else found
+    uniq = list({tuple(r[:6]): r for r in found}.values())
     return Beaten(sorted(uniq, key=_order), complete)
 
 
-def _comparisons(store: KnowledgeStore, losers: list[ox.NamedNode]) -> Iterator[tuple[ox.NamedNode, ox.NamedNode]]:
-    """(comparison node, its report graph) for every comparison each loser
-    loses, each node once (lazily, in index order)."""
-    seen = set()
-    for loser in losers:
-        for q in store.match(None, _LOSER, loser):
-            if q.subject not in seen:
-                seen.add(q.subject)
-                yield q.subject, q.graph_name
-
-
-class _Lookup:
-    """Reads the columns of comparison rows; a value read once (a label, a
-    paper's title) is remembered for the other rows of the same call.
-
-    Every read is one quad-pattern lookup inside the comparison's graph, and
-    each costs about as much as the quads it decodes, so only the quads a
-    column needs are read."""
-
-    def __init__(self, store: KnowledgeStore):
-        self.store = store
-        self.memo: dict[tuple, str | None] = {}
-
-    def value(self, node, predicate: str, g: ox.NamedNode) -> str | None:
-        """First ``node predicate ?o`` in ``g``, as a string (None if absent)."""
-        if node is None:
-            return None
-        key = (node, predicate, g)
-        if key not in self.memo:
-            self.memo[key] = self.store.graph_value(g, node.value, predicate)
-        return self.memo[key]
-
-    def label(self, node, g: ox.NamedNode) -> str | None:
-        """``rdfs:label`` of ``node`` in ``g`` (else in any graph, else its IRI)."""
-        if node is None:
-            return None
-        found = self.value(node, vocab.RDFS_LABEL, g)
-        if found is None:
-            found = next((q.object.value for q in self.store.match(node, _LABEL, None)), node.value)
-        return found
-
-    def row(self, c: ox.NamedNode, g: ox.NamedNode, evidence: bool) -> list[str | None] | None:
-        """The :data:`COLUMNS` of comparison ``c`` as stated in graph ``g``
-        (None when ``c`` is not typed ``kg:Comparison`` there)."""
-        props = self.store.properties(c, g)
-        if _COMPARISON not in props.get(vocab.RDF_TYPE, ()):
-            return None
-        one = lambda p: props.get(p, [None])[0]  # noqa: E731
-        score = lambda p: None if one(p) is None else one(p).value  # noqa: E731
-        paper = one(vocab.PROV_PRIMARY_SOURCE)
-        quote = file = line = None
-        ev = one(vocab.EVIDENCE_P)
-        if evidence and ev is not None:
-            quote, line = self.value(ev, vocab.QUOTE, g), self.value(ev, vocab.LINE, g)
-            report = self.store.match(ev, _SOURCE, None, g)
-            report = next(report, None)
-            file = self.value(report.object, vocab.FILE_NAME, g) if report is not None else None
-        return [self.label(one(vocab.WINNER), g), self.label(one(vocab.ON_DATASET), g),
-                self.label(one(vocab.METRIC_P), g), score(vocab.WINNER_SCORE), score(vocab.LOSER_SCORE),
-                self.value(paper, vocab.ARXIV_ID, g), self.value(paper, vocab.DC_TITLE, g),
-                quote, file, line]
+def _row(sol, evidence: bool) -> list[str | None]:
+    """The :data:`COLUMNS` of one solution of :func:`page_query`."""
+    def value(var: str) -> str | None:
+        term = sol[var]
+        return None if term is None else term.value
+    winner = value("winnerName") or value("winner")
+    tail = [value("evidence"), value("file"), value("line")] if evidence else [None, None, None]
+    return [winner, value("datasetLabel"), value("metricLabel"), value("winnerScore"),
+            value("loserScore"), value("paperId"), value("title"), *tail]
 
 
 def _order(row: list[str | None]) -> tuple:
