@@ -280,19 +280,6 @@ class KnowledgeStore:
         one item per graph that holds the triple)."""
         return [q.subject for q in self._store.quads_for_pattern(None, ox.NamedNode(predicate), obj, None)]
 
-    def match(self, subject=None, predicate=None, obj=None, graph=None) -> Iterator[ox.Quad]:
-        """Quads matching a pattern (None: any; ``graph`` None: any graph),
-        read lazily from the index that fits the pattern."""
-        return iter(self._store.quads_for_pattern(subject, predicate, obj, graph))
-
-    def properties(self, subject: ox.NamedNode | ox.BlankNode, graph: ox.NamedNode) -> dict[str, list[ox.Term]]:
-        """Every ``subject ?p ?o`` inside ``graph`` as predicate IRI -> objects
-        (one index lookup)."""
-        out: dict[str, list[ox.Term]] = {}
-        for q in self._store.quads_for_pattern(subject, None, None, graph):
-            out.setdefault(q.predicate.value, []).append(q.object)
-        return out
-
     def report_graphs(self) -> list[ox.NamedNode]:
         """Named graphs that hold reports (not the ontology)."""
         prefix = vocab.GRAPH + "report/"
