@@ -4,6 +4,7 @@ tokenizer pass, pyoxigraph's own bulk_load of the same N-Quads).
 
 Not collected by pytest; run explicitly::
 
+    .venv/bin/pip install -e '.[bench]'   # psutil, for the PSS figure (optional)
     .venv/bin/python tests/bench/bench.py --papers 1000 --jobs 2
 
 Prints ONE JSON object (see README, "Performance").
@@ -18,6 +19,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -35,6 +37,45 @@ def _rss_mb() -> dict:
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"self": round(me, 1), "largest_child": round(kids, 1)}
+
+
+class _PssPeak:
+    """Peak proportional set size (PSS) of this process and its children,
+    sampled every second in a thread while it runs (``with _PssPeak() as m``;
+    ``m.mb`` afterwards, None without psutil).  Unlike the sum of peak RSS,
+    PSS counts a page shared by the writer and the forked workers once."""
+
+    def __init__(self, interval: float = 1.0):
+        self.interval, self.mb = interval, None
+        self._stop = threading.Event()
+
+    def __enter__(self):
+        try:
+            import psutil
+        except ImportError:  # pip install -e '.[bench]'
+            return self
+        me = psutil.Process()
+
+        def sample():
+            peak = 0
+            while not self._stop.is_set():
+                total = 0
+                for p in [me, *me.children(recursive=True)]:
+                    try:
+                        total += p.memory_full_info().pss
+                    except (psutil.NoSuchProcess, psutil.AccessDenied):
+                        pass
+                peak = max(peak, total)
+                self.mb = round(peak / 2**20, 1)
+                self._stop.wait(self.interval)
+        self._thread = threading.Thread(target=sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        if hasattr(self, "_thread"):
+            self._thread.join()
 
 
 def _du(path: Path) -> int:
@@ -83,7 +124,8 @@ def main() -> None:
     # -- the build (what we measure) --------------------------------------------
     store = KnowledgeStore(store_dir)
     t = time.perf_counter()
-    s = parallel.build([corpus], store, jobs=args.jobs, bulk=False if args.no_bulk else None)
+    with _PssPeak() as pss:
+        s = parallel.build([corpus], store, jobs=args.jobs, bulk=False if args.no_bulk else None)
     secs = time.perf_counter() - t
     rss = _rss_mb()
     del store
@@ -96,6 +138,7 @@ def main() -> None:
         store_write_seconds=round(s.write_seconds, 2),
         store_write_quads_per_s=round(s.quads / s.write_seconds) if s.write_seconds else None,
         peak_rss_mb=rss, peak_rss_mb_sum=round(rss["self"] + rss["largest_child"] * args.jobs, 1),
+        peak_pss_mb_total=pss.mb,
         store_mb=round(_du(store_dir) / 1e6, 1))
 
     # -- queries, warm, through the library ---------------------------------------
