@@ -76,7 +76,7 @@ def _check_records(ctx, param, value):
 
 
 CHECK_RECORDS_OPTION = click.option(
-    "--check-records", is_flag=True, callback=_check_records, expose_value=True,
+    "--check-records", is_flag=True, callback=_check_records, expose_value=False,
     help="Validate every extraction record against its JSON Schema (a self-check of the "
          "extractor; about a quarter slower). A paper whose record breaks it is reported as an "
          "internal error and left out.")
@@ -118,7 +118,7 @@ def main():
                    "Default: bulk when the store holds no report yet.")
 @CHECK_RECORDS_OPTION
 @_handle_errors
-def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk, check_records):
+def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
     """Build the graph from report files or folders (default: seeds/).
 
     Each report file becomes one named graph, replaced in one transaction
@@ -188,7 +188,7 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk, check_re
               help="Refuse report files larger than SIZE (e.g. 64MB).")
 @CHECK_RECORDS_OPTION
 @_handle_errors
-def extract(paths, output_dir, jobs, max_size, check_records):
+def extract(paths, output_dir, jobs, max_size):
     """Extract report files to N-Quads, one file per report (no store).
 
     DIR/REPORT_FILE_NAME.nq holds the report's named graph, exactly the quads

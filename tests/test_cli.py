@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 from click.testing import CliRunner
@@ -170,3 +171,14 @@ def test_beats_limit_prints_a_sample_and_a_note(run, seed_store_path):
     assert len(json.loads(r.stdout)) == 2 and all(row in rows for row in json.loads(r.stdout))
     assert "more than 2 comparisons" in r.stderr and "--limit 0" in r.stderr
     assert run("beats", "GPT-4o", "--store", seed_store_path, "--limit", "-1").exit_code == 2
+
+
+def test_check_records_flag_turns_record_validation_on(run, tmp_path, monkeypatch):
+    monkeypatch.delenv("PAPERKG_CHECK_RECORDS")
+    from kg import parallel
+
+    r = run("build", SEEDS / "001_ae3f07256f1b0f9f.txt", "--store", tmp_path / "s", "-j", "1", "-q",
+            "--check-records")
+    assert r.exit_code == 0, r.output
+    assert os.environ.get("PAPERKG_CHECK_RECORDS") == "1"  # forked or spawned workers inherit it
+    assert parallel._extractor().validator is not None  # the in-process extractor validates
