@@ -1,7 +1,8 @@
 """Who beats a system: the comparisons it loses, read one report graph at a time.
 
 ``kg beats NAME`` answers the headline question.  ``queries/beats.rq`` gives
-the same rows (and stays the reference: a test compares the two), but it
+the same rows (and stays the reference: a test compares the two on every
+loser of the seeds), but it
 reads every fact of a comparison over the union of all graphs, grouping the
 copies each report graph holds, and sorts all rows; its time grows with the
 number of comparisons the system loses (~0.5 ms each on disk), so listing
@@ -16,7 +17,9 @@ every one cannot be fast on a large store.  Here:
    needs grouping.
 
 So the time follows the rows read (~0.25 ms each on disk), not the store,
-and ``limit`` bounds it.  The index order of step 1 is that of hashed IRIs,
+and ``limit`` bounds it.  One difference: where two reports label an entity
+differently (``WAN2.1-14B`` / ``Wan2.1-14B``) a row shows the label of the
+report that states the comparison; ``beats.rq`` samples one of them.  The index order of step 1 is that of hashed IRIs,
 so a limited answer is a *sample* of the comparisons, not their first N in
 any meaningful order; the rows read are sorted like the full answer.
 """
@@ -37,35 +40,46 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
-# one optional value of a node, read in the row's graph (a node with two
-# values in one graph would give two rows: rows are kept once per ?c)
+# one optional value, read in the row's graph ?g (a node with two values in
+# one graph gives two solutions: rows are kept once per ?c)
 _LOOKUP = "  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ {pattern} }} }} }}\n"
-_COLUMNS_PATTERNS = [
+_COLUMN_PATTERNS = [
     ("winnerName", "?winner rdfs:label ?winnerName"),
     ("datasetLabel", "?c kg:onDataset ?dataset . ?dataset rdfs:label ?datasetLabel"),
     ("metricLabel", "?c kg:metric ?metric . ?metric rdfs:label ?metricLabel"),
     ("winnerScore", "?c kg:winnerScore ?winnerScore"),
     ("loserScore", "?c kg:loserScore ?loserScore"),
-    ("paperId", "?c prov:hadPrimarySource ?p1 . ?p1 kg:arxivId ?paperId"),
-    ("title", "?c prov:hadPrimarySource ?p2 . ?p2 dcterms:title ?title"),
 ]
-_EVIDENCE_PATTERNS = [
-    ("evidence", "?c kg:evidence ?e1 . ?e1 kg:quote ?evidence"),
-    ("file", "?c kg:evidence ?e2 . ?e2 dcterms:source ?report . ?report kg:fileName ?file"),
-    ("line", "?c kg:evidence ?e3 . ?e3 kg:line ?line"),
-]
+# the facts of ONE node ?c points to (its paper, its evidence sentence): the
+# node is chosen first, inside the OPTIONAL, so that an absent node leaves the
+# columns unbound instead of matching every node of the graph
+_NODE = ("  LATERAL {{ OPTIONAL {{\n"
+         "    {{ SELECT ?c ?g ?{node} WHERE {{ GRAPH ?g {{ ?c {link} ?{node} }} }} LIMIT 1 }}\n"
+         "{lookups}  }} }}\n")
+_PAPER = [("paperId", "?paper kg:arxivId ?paperId"), ("title", "?paper dcterms:title ?title")]
+_EVIDENCE = [("evidence", "?ev kg:quote ?evidence"), ("line", "?ev kg:line ?line"),
+             ("file", "?ev dcterms:source ?report . ?report kg:fileName ?file")]
+
+
+def _node(node: str, link: str, lookups: list[tuple[str, str]]) -> str:
+    return _NODE.format(node=node, link=link,
+                        lookups="".join("  " + _LOOKUP.format(pattern=p) for _, p in lookups))
 
 
 def page_query(limit: int | None, evidence: bool) -> str:
-    """The SPARQL of step 1 and 2 for ``?loser`` (bound by the caller).
+    """The SPARQL of steps 1 and 2 for ``?loser`` (bound by the caller).
     Only ``limit`` (an int) and fixed fragments make up the text."""
-    cols = _COLUMNS_PATTERNS + (_EVIDENCE_PATTERNS if evidence else [])
+    cols = [v for v, _ in _COLUMN_PATTERNS + _PAPER + (_EVIDENCE if evidence else [])]
     cut = "" if limit is None else f" LIMIT {int(limit) + 1}"
     return (_PREFIXES
-            + "SELECT ?c ?loser ?winner " + " ".join("?" + v for v, _ in cols) + "\nWHERE {\n"
-            + f"  {{ SELECT ?c ?g ?loser WHERE {{ GRAPH ?g {{ ?c kg:loser ?loser }} }}{cut} }}\n"
-            + "  LATERAL { GRAPH ?g { ?c a kg:Comparison ; kg:winner ?winner } }\n"
-            + "".join(_LOOKUP.format(pattern=p) for _, p in cols)
+            + "SELECT ?c ?loser ?winner " + " ".join("?" + v for v in cols) + "\nWHERE {\n"
+            # distinct comparisons first (a paper in two reports is in two graphs), then one graph
+            + f"  {{ SELECT DISTINCT ?c ?loser WHERE {{ ?c kg:loser ?loser }}{cut} }}\n"
+            + "  LATERAL { SELECT ?c ?loser ?g WHERE { GRAPH ?g { ?c kg:loser ?loser ; a kg:Comparison } } LIMIT 1 }\n"
+            + "  LATERAL { GRAPH ?g { ?c kg:winner ?winner } }\n"
+            + "".join(_LOOKUP.format(pattern=p) for _, p in _COLUMN_PATTERNS)
+            + _node("paper", "prov:hadPrimarySource", _PAPER)
+            + (_node("ev", "kg:evidence", _EVIDENCE) if evidence else "")
             + "}")
 
 
@@ -75,7 +89,7 @@ class Beaten:
 
     ``rows``: one list of strings/None per comparison, columns
     :data:`COLUMNS`, sorted by winner, then winner score (highest first),
-    paper and line.  ``complete``: False when a ``limit`` left comparisons
+    paper and line (when the evidence was read).  ``complete``: False when a ``limit`` left comparisons
     out (there are more than ``len(rows)``).
     """
 

@@ -84,6 +84,7 @@ class Extractor:
         self.validator = jsonschema.Draft202012Validator(schema("record")) if check_records else None
         self._propose = cue_regex(self.pats["propose"])
         self._use_marker = cue_regex(self.pats["use_marker"])
+        # anywhere in a word, a space matching any whitespace run (a phrase broken over lines)
         self._baseline_ctx = cue_regex(self.pats["baseline_context"], boundaries=False)
         self._universal = cue_regex(self.pats["universal"])
         self.hw = HardwareReader(self.pats)

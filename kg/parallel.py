@@ -192,6 +192,11 @@ def run_extraction(tasks: list[tuple[str, str | None, int]], jobs: int) -> Itera
     # They never touch the writer's open store (and exit without running its
     # destructor).  Elsewhere (macOS, Windows) spawn.
     ctx = multiprocessing.get_context("fork" if fork else "spawn")
+    # A replacement worker (after WORKER_MAX_FILES) is forked by the pool's
+    # handler thread while the writer works: the child only runs _work, which
+    # never touches the writer's store (RocksDB) or its threads' locks, and
+    # its RSS counts the pages it shares with the writer (the bench reports
+    # PSS as well).
     with ctx.Pool(min(jobs, len(tasks)), initializer=_init_worker,
                   maxtasksperchild=WORKER_MAX_FILES) as pool:
         for res in pool.imap(_work, feed(), chunksize=1):

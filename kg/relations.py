@@ -92,8 +92,10 @@ def cue_regex(words: list[str], boundaries: bool = True) -> re.Pattern:
     The words are compiled as a trie (``be(?:at(?:s)?|tter)``), not as a flat
     alternation: Python's ``re`` tries every alternative at every position,
     so a flat list of 40 cues costs 4-6x more per sentence (same matches,
-    tested)."""
-    words = sorted(set(words))
+    tested).  Cues are lower-cased first, so that two spellings of one cue
+    share a branch (the match is case-insensitive anyway).  An empty list
+    gives a regex that never matches."""
+    words = sorted({w.lower() for w in words})
     ascii_first = [w for w in words if boundaries and w[0].isascii()]
     others = [w for w in words if w not in ascii_first]
     parts = []

@@ -174,11 +174,18 @@ def test_beats_limit_prints_a_sample_and_a_note(run, seed_store_path):
 
 
 def test_check_records_flag_turns_record_validation_on(run, tmp_path, monkeypatch):
-    monkeypatch.delenv("PAPERKG_CHECK_RECORDS")
-    from kg import parallel
+    """With a record schema check that always fails, a build without the
+    flag stores the papers; with --check-records each paper is an internal
+    error naming the file and line."""
+    import jsonschema
 
-    r = run("build", SEEDS / "001_ae3f07256f1b0f9f.txt", "--store", tmp_path / "s", "-j", "1", "-q",
-            "--check-records")
-    assert r.exit_code == 0, r.output
-    assert os.environ.get("PAPERKG_CHECK_RECORDS") == "1"  # forked or spawned workers inherit it
-    assert parallel._extractor().validator is not None  # the in-process extractor validates
+    def reject(self, record):
+        raise jsonschema.ValidationError("rejected by the test")
+    monkeypatch.setattr(jsonschema.Draft202012Validator, "validate", reject)
+    monkeypatch.delenv("PAPERKG_CHECK_RECORDS")
+    report = SEEDS / "001_ae3f07256f1b0f9f.txt"
+    plain = run("build", report, "--store", tmp_path / "a", "-j", "1", "-q")
+    assert plain.exit_code == 0 and "internal error" not in plain.output
+    checked = run("build", report, "--store", tmp_path / "b", "-j", "1", "-q", "--check-records")
+    assert checked.exit_code == 1
+    assert "001_ae3f07256f1b0f9f.txt:" in checked.output and "rejected by the test" in checked.output

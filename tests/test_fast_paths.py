@@ -240,12 +240,12 @@ def test_beats_limit_reads_a_sample_and_says_so(seed_store):
     assert all(r[7:] == [None, None, None] for r in bare.rows)
 
 
-def _flat_cue_regex(words):
+def _flat_cue_regex(words, boundaries=True):
     """cue_regex as it was: one alternation, longest cue first."""
     alts = []
     for w in sorted(set(words), key=len, reverse=True):
         esc = re.escape(w).replace(r"\ ", r"\s+")
-        alts.append(rf"\b{esc}\b" if w[0].isascii() else esc)
+        alts.append(rf"\b{esc}\b" if boundaries and w[0].isascii() else esc)
     return re.compile("|".join(alts), re.IGNORECASE)
 
 
@@ -258,7 +258,33 @@ def test_cue_regex_trie_matches_like_a_longest_first_alternation():
     lists = {k: v for k, v in patterns().items()
              if isinstance(v, list) and v and all(isinstance(w, str) and w for w in v) and not k.endswith("_re")}
     assert {"win", "lose", "parity", "improve", "superlative"} <= set(lists)
+    lists["case"] = ["GPT", "gpt-4", "Beats", "beats by"]  # spellings that differ in case only
+    lines += ["gpt-4 wins", "GPT-4 BEATS BY far"]
     for key, words in lists.items():
-        trie, flat = cue_regex(words), _flat_cue_regex(words)
-        for ln in lines:
-            assert [m.span() for m in trie.finditer(ln)] == [m.span() for m in flat.finditer(ln)], (key, ln)
+        for boundaries in (True, False):
+            trie, flat = cue_regex(words, boundaries), _flat_cue_regex(words, boundaries)
+            for ln in lines:
+                assert [m.span() for m in trie.finditer(ln)] == [m.span() for m in flat.finditer(ln)], \
+                    (key, boundaries, ln)
+    assert cue_regex([]).search("anything") is None
+
+
+def test_beats_counts_a_comparison_stated_in_two_report_graphs_once(tmp_path):
+    """The same report under two file names: every comparison is in two
+    named graphs.  Rows, limits and the complete flag count comparisons."""
+    from kg.pipeline import build
+    from kg.store import KnowledgeStore
+
+    src = SEEDS / "001_ae3f07256f1b0f9f.txt"
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(src.read_bytes())
+    store = KnowledgeStore(tmp_path / "store")
+    assert not build([tmp_path / "a.txt", tmp_path / "b.txt"], store).errors
+    loser = max({r[1] for r in run_select(store, resolve_query("beats")).rows},
+                key=lambda iri: len(_beats_by_sparql(store, ox.NamedNode(iri))))
+    everything = beats_rows(store, [ox.NamedNode(loser)])
+    n = len(everything.rows)
+    assert n >= 2 and {tuple(r) for r in everything.rows} == _beats_by_sparql(store, ox.NamedNode(loser))
+    assert beats_rows(store, [ox.NamedNode(loser)], limit=n) == everything
+    cut = beats_rows(store, [ox.NamedNode(loser)], limit=n - 1)
+    assert len(cut.rows) == n - 1 and not cut.complete
