@@ -82,7 +82,7 @@ CHECK_RECORDS_OPTION = click.option(
          "internal error and left out.")
 
 #: rows ``kg beats`` reads by default (a bounded time on any store)
-BEATS_LIMIT = 100
+BEATS_LIMIT = 50
 
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
                              default="table", show_default=True, help="Output format.")

@@ -101,8 +101,8 @@ def resolve_entity(store: KnowledgeStore, name: str) -> list[ox.NamedNode]:
     candidates = [*sorted(keys), *sorted(wanted - keys), *_label_owner_keys(name)]
     for iri in dict.fromkeys(link.entity_iri(k) for k in candidates):
         node = ox.NamedNode(iri)
-        labels = store.objects(node, vocab.RDFS_LABEL) + store.objects(node, vocab.SKOS_ALT_LABEL)
-        if labels and (iri in key_iris or any(link.fold(l.value) in wanted for l in labels)):
+        labels = _names_of(store, node)
+        if labels and (iri in key_iris or any(link.fold(label) in wanted for label in labels)):
             found.append(node)
     # names that fold to another key than their entity's ('Real-Time Chunking' of RTC) are
     # indexed by kg:matchKey
@@ -111,6 +111,19 @@ def resolve_entity(store: KnowledgeStore, name: str) -> list[ox.NamedNode]:
             if isinstance(node, ox.NamedNode) and node not in found:
                 found.append(node)
     return found
+
+
+_NAMES_OF = """SELECT DISTINCT ?s ?name WHERE {
+  { ?s <%s> ?name } UNION { ?s <%s> ?name }
+}""" % (vocab.RDFS_LABEL, vocab.SKOS_ALT_LABEL)
+
+
+def _names_of(store: KnowledgeStore, node: ox.NamedNode) -> list[str]:
+    """Distinct ``rdfs:label`` and ``skos:altLabel`` values of ``node``.  A
+    well-known entity is labelled in every report graph that names it
+    (thousands on a large store); SPARQL's DISTINCT works on encoded terms,
+    so only the distinct names are decoded, not one copy per graph."""
+    return [sol["name"].value for sol in store.query(_NAMES_OF, {"s": node})]
 
 
 def name_keys(name: str) -> tuple[set[str], set[str]]:
