@@ -87,6 +87,7 @@ class Extractor:
         # anywhere in a word, a space matching any whitespace run (a phrase broken over lines)
         self._baseline_ctx = cue_regex(self.pats["baseline_context"], boundaries=False)
         self._universal = cue_regex(self.pats["universal"])
+        self._head_cues = mention_rules.head_cues(self.pats)
         self.hw = HardwareReader(self.pats)
 
     # -- entry point --------------------------------------------------------
@@ -192,7 +193,7 @@ class Extractor:
                 if before is not None and mention_rules.glosses(before, span):
                     head = before.label_  # '正确率（Execution Correctness）' translates a metric
                 else:
-                    head = mention_rules.gloss_head_type(span, self.pats)
+                    head = mention_rules.gloss_head_type(span, self._head_cues)
                 if head:
                     label = head
                     types[key][label] += 3

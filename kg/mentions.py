@@ -231,30 +231,24 @@ def expands(name, gloss) -> bool:
             and _abbreviates(name.text, words))
 
 
-_HEAD_CUES: dict[int, tuple] = {}
+def head_cues(pats: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(label, casefolded cue words) for :func:`gloss_head_type`, in the order
+    they are tried, from the cue lists of ``kg/data/patterns.json``
+    (``pats``); made once by the caller."""
+    return tuple((label, tuple(c.casefold() for c in pats[name])) for label, name in
+                 (("Metric", "metric_cue"), ("Dataset", "dataset_cue"),
+                  ("Model", "model_cue"), ("Method", "method_cue")))
 
 
-def _head_cues(key: int, pats: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(label, casefolded cue words) for the head nouns of a gloss, in the
-    order they are tried; computed once per ``pats`` object."""
-    found = _HEAD_CUES.get(key)
-    if found is None or found[0] is not pats:
-        cues = tuple((label, tuple(c.casefold() for c in pats[name])) for label, name in
-                     (("Metric", "metric_cue"), ("Dataset", "dataset_cue"),
-                      ("Model", "model_cue"), ("Method", "method_cue")))
-        found = _HEAD_CUES[key] = (pats, cues)
-    return found[1]
-
-
-def gloss_head_type(gloss, pats: dict) -> str | None:
+def gloss_head_type(gloss, cues: tuple) -> str | None:
     """Type of a translation gloss from the Chinese head noun it translates:
     ``点云重建误差（Point Error）`` is a Metric, ``拼图任务（Jigsaw）`` a Dataset (a
     task), ``直接监督微调方法（…）`` a Method; None when the head says nothing.
-    ``pats`` holds the cue lists of ``kg/data/patterns.json``."""
+    ``cues`` is :func:`head_cues` of the patterns."""
     text = doc_text(gloss.doc)
     head = re.sub(r"[\s*（(]+$", "", text[max(0, gloss.start_char - 16):gloss.start_char]).casefold()
-    for label, cues in _head_cues(id(pats), pats):
-        if head.endswith(cues):
+    for label, words in cues:
+        if head.endswith(words):
             return label
     if head.endswith("任务"):
         return "Dataset"
