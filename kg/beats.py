@@ -2,11 +2,11 @@
 
 ``kg beats NAME`` answers the headline question.  ``queries/beats.rq`` gives
 the same rows (and stays the reference: a test compares the two on every
-loser of the seeds), but it
-reads every fact of a comparison over the union of all graphs, grouping the
-copies each report graph holds, and sorts all rows; its time grows with the
-number of comparisons the system loses (~0.5 ms each on disk), so listing
-every one cannot be fast on a large store.  Here:
+loser of the seeds), but it reads every fact of a comparison over the union
+of all graphs, grouping the copies each report graph holds, and sorts all
+rows; its time grows with the number of comparisons the system loses
+(~0.5 ms each on disk), so listing every one cannot be fast on a large
+store.  Here:
 
 1. ``GRAPH ?g { ?c kg:loser LOSER }`` — an index range scan, cut at
    ``limit + 1`` comparisons;
@@ -17,11 +17,13 @@ every one cannot be fast on a large store.  Here:
    needs grouping.
 
 So the time follows the rows read (~0.25 ms each on disk), not the store,
-and ``limit`` bounds it.  One difference: where two reports label an entity
-differently (``WAN2.1-14B`` / ``Wan2.1-14B``) a row shows the label of the
-report that states the comparison; ``beats.rq`` samples one of them.  The index order of step 1 is that of hashed IRIs,
+and ``limit`` bounds it.  The index order of step 1 is that of hashed IRIs,
 so a limited answer is a *sample* of the comparisons, not their first N in
 any meaningful order; the rows read are sorted like the full answer.
+
+One difference from ``beats.rq``: where two reports label an entity
+differently (``WAN2.1-14B`` / ``Wan2.1-14B``), a row shows the label of the
+report that states the comparison; ``beats.rq`` samples one of them.
 """
 from __future__ import annotations
 
@@ -35,11 +37,6 @@ from kg.store import KnowledgeStore
 COLUMNS = ["winner", "benchmark", "metric", "winner_score", "loser_score", "paper", "title",
            "evidence", "file", "line"]
 
-_PREFIXES = """PREFIX kg: <https://w3id.org/paperkg#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-"""
 # one optional value, read in the row's graph ?g (a node with two values in
 # one graph gives two solutions: rows are kept once per ?c)
 _LOOKUP = "  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ {pattern} }} }} }}\n"
@@ -67,12 +64,12 @@ def _node(node: str, link: str, lookups: list[tuple[str, str]]) -> str:
 
 
 def page_query(limit: int | None, evidence: bool) -> str:
-    """The SPARQL of steps 1 and 2 for ``?loser`` (bound by the caller).
-    Only ``limit`` (an int) and fixed fragments make up the text."""
+    """The SPARQL of steps 1 and 2 for ``?loser`` (bound by the caller; the
+    prefixes are those :meth:`KnowledgeStore.query` declares).  Only
+    ``limit`` (an int) and fixed fragments make up the text."""
     cols = [v for v, _ in _COLUMN_PATTERNS + _PAPER + (_EVIDENCE if evidence else [])]
     cut = "" if limit is None else f" LIMIT {int(limit) + 1}"
-    return (_PREFIXES
-            + "SELECT ?c ?loser ?winner " + " ".join("?" + v for v in cols) + "\nWHERE {\n"
+    return ("SELECT ?c ?loser ?winner " + " ".join("?" + v for v in cols) + "\nWHERE {\n"
             # distinct comparisons first (a paper in two reports is in two graphs), then one graph
             + f"  {{ SELECT DISTINCT ?c ?loser WHERE {{ ?c kg:loser ?loser }}{cut} }}\n"
             + "  LATERAL { SELECT ?c ?loser ?g WHERE { GRAPH ?g { ?c kg:loser ?loser ; a kg:Comparison } } LIMIT 1 }\n"
@@ -89,8 +86,8 @@ class Beaten:
 
     ``rows``: one list of strings/None per comparison, columns
     :data:`COLUMNS`, sorted by winner, then winner score (highest first),
-    paper and line (when the evidence was read).  ``complete``: False when a ``limit`` left comparisons
-    out (there are more than ``len(rows)``).
+    paper and line (when the evidence was read).  ``complete``: False when
+    a ``limit`` left comparisons out (there are more than ``len(rows)``).
     """
 
     rows: list[list[str | None]]

@@ -113,9 +113,7 @@ def resolve_entity(store: KnowledgeStore, name: str) -> list[ox.NamedNode]:
     return found
 
 
-_NAMES_OF = """SELECT DISTINCT ?s ?name WHERE {
-  { ?s <%s> ?name } UNION { ?s <%s> ?name }
-}""" % (vocab.RDFS_LABEL, vocab.SKOS_ALT_LABEL)
+_NAMES_OF = "SELECT DISTINCT ?s ?name WHERE { { ?s rdfs:label ?name } UNION { ?s skos:altLabel ?name } }"
 
 
 def _names_of(store: KnowledgeStore, node: ox.NamedNode) -> list[str]:
