@@ -48,6 +48,7 @@ class _PssPeak:
     def __init__(self, interval: float = 1.0):
         self.interval, self.mb = interval, None
         self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
 
     def __enter__(self):
         try:
@@ -74,7 +75,7 @@ class _PssPeak:
 
     def __exit__(self, *exc):
         self._stop.set()
-        if hasattr(self, "_thread"):
+        if self._thread is not None:
             self._thread.join()
 
 
@@ -158,8 +159,10 @@ def main() -> None:
     # and every row with evidence (`kg beats GPT-4o --limit 0 --evidence`)
     from kg.cli import BEATS_LIMIT
     lat["kg beats GPT-4o"] = _median_ms(lambda: beats(ro, "GPT-4o", BEATS_LIMIT, evidence=False), runs=7)
-    lat["kg beats GPT-4o --limit 0 --evidence"] = _median_ms(lambda: beats(ro, "GPT-4o"), runs=5)
-    out["gpt4o_beaten_rows"] = len(beats(ro, "GPT-4o", evidence=False).rows)
+    every: dict = {}
+    lat["kg beats GPT-4o --limit 0 --evidence"] = _median_ms(
+        lambda: every.update(table=beats(ro, "GPT-4o")), runs=5)
+    out["gpt4o_beaten_rows"] = len(every["table"].rows)
     out["query_ms_warm_median"] = lat
 
     # -- limit 1: pyoxigraph's own bulk_load of the same N-Quads ---------------------
