@@ -1,7 +1,9 @@
 """Mapping: extraction records -> RDF quads of one report's named graph.
 
 The only module that knows the ontology's predicates (through
-:mod:`kg.vocab`).  Quads are pyoxigraph terms, ready for the store.
+:mod:`kg.vocab`).  The graph is written as N-Quads text (formatting a line
+costs far less than building a pyoxigraph ``Quad`` in Python); parsing it,
+which the build does anyway, checks every term.
 
 Graph shape (see ``ontology/paperkg.ttl`` for every term)::
 
@@ -24,16 +26,14 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import NamedNode
 
 from kg import link, vocab
 from kg.model import Report
 
-_N = NamedNode
-_TYPE = _N(vocab.RDF_TYPE)
-_DEC = _N(vocab.XSD_DECIMAL)
-_INT = _N(vocab.XSD_INTEGER)
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# what N-Quads string literals must escape (STRING_LITERAL_QUOTE)
+_LITERAL_ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"))
 
 
 @lru_cache(maxsize=1024)
@@ -42,56 +42,69 @@ def report_name(path: str) -> str:
     return Path(path).name
 
 
-@lru_cache(maxsize=None)
-def _iri(value: str) -> NamedNode:
-    """The NamedNode of a vocabulary IRI (one object per IRI and process)."""
-    return _N(value)
+def _iri(value: str) -> str:
+    """The N-Quads term of an IRI (``<value>``); IRIs are checked when the
+    graph's N-Quads are parsed (:func:`kg.pipeline.extract_and_map`)."""
+    return f"<{value}>"
+
+
+def _literal(value: str, datatype: str | None = None) -> str:
+    """The N-Quads term of a literal: ``"value"`` or ``"value"^^<datatype>``."""
+    if "\\" in value or '"' in value or "\n" in value or "\r" in value:
+        for char, escaped in _LITERAL_ESCAPES:
+            value = value.replace(char, escaped)
+    return f'"{value}"^^<{datatype}>' if datatype else f'"{value}"'
 
 
 @lru_cache(maxsize=65_536)
-def _entity(key: str) -> NamedNode:
-    """The NamedNode of the entity with linking ``key``."""
-    return _N(link.entity_iri(key))
+def _entity(key: str) -> str:
+    """The N-Quads term of the entity with linking ``key``."""
+    return _iri(link.entity_iri(key))
 
 
 def report_graph(path: str) -> NamedNode:
     """Named graph IRI of a report file (one graph per file name)."""
-    return _N(vocab.GRAPH + "report/" + link.quote_segment(report_name(path)))
+    return NamedNode(vocab.GRAPH + "report/" + link.quote_segment(report_name(path)))
 
 
 def report_iri(path: str) -> NamedNode:
-    return _N(vocab.ID + "report/" + link.quote_segment(report_name(path)))
+    return NamedNode(vocab.ID + "report/" + link.quote_segment(report_name(path)))
 
 
 class GraphWriter:
-    """Collects the quads of one named graph, skipping exact duplicates."""
+    """Collects the N-Quads lines of one named graph, skipping exact
+    duplicates.  Subjects and objects are N-Quads terms (:func:`_iri`,
+    :func:`_entity`, :func:`_literal`); predicates are IRIs."""
 
     def __init__(self, graph: NamedNode):
-        self.graph = graph
-        self._seen: set[Quad] = set()
-        self.quads: list[Quad] = []
+        self.graph = _iri(graph.value)
+        self._lines: dict[str, None] = {}  # insertion-ordered set
 
-    def add(self, s, p: str, o) -> None:
-        q = Quad(s, _iri(p), o, self.graph)
-        if q not in self._seen:
-            self._seen.add(q)
-            self.quads.append(q)
+    def add(self, s: str, p: str, o: str) -> None:
+        self._lines[f"{s} <{p}> {o} {self.graph} .\n"] = None
 
-    def lit(self, s, p: str, value, datatype: str | None = None) -> None:
+    def lit(self, s: str, p: str, value, datatype: str | None = None) -> None:
         if value is None or value == "":
             return
-        self.add(s, p, Literal(str(value), datatype=_iri(datatype)) if datatype else Literal(str(value)))
+        self.add(s, p, _literal(str(value), datatype))
+
+    def nquads(self) -> bytes:
+        """The graph as N-Quads (UTF-8), one line per distinct quad."""
+        return "".join(self._lines).encode()
 
 
-def map_report(report: Report, records: list[dict]) -> list[Quad]:
-    """Return every quad of ``report``'s named graph.
+def map_report(report: Report, records: list[dict]) -> bytes:
+    """Return ``report``'s named graph as N-Quads (UTF-8 bytes, one line per
+    distinct quad, no build fingerprint).  The terms are not checked here:
+    parse the result (as :func:`kg.pipeline.extract_and_map` does) to check
+    every IRI.
 
     Args:
         report: the parsed report (header, date, hash).
         records: one extraction record per paper (see :mod:`kg.extract`).
     """
     w = GraphWriter(report_graph(report.path))
-    rep = report_iri(report.path)
+    rep = _iri(report_iri(report.path).value)
     w.add(rep, vocab.RDF_TYPE, _iri(vocab.REPORT))
     w.lit(rep, vocab.FILE_NAME, report_name(report.path))
     w.lit(rep, vocab.REPORT_FORMAT, report.format)
@@ -100,13 +113,13 @@ def map_report(report: Report, records: list[dict]) -> list[Quad]:
         w.lit(rep, vocab.DC_DATE, report.date, vocab.XSD_DATE)
     if report.source_url:
         try:
-            w.add(rep, vocab.DC_SOURCE, _N(report.source_url))
+            w.add(rep, vocab.DC_SOURCE, _iri(NamedNode(report.source_url).value))
         except ValueError:  # not an IRI: keep it as text
             w.lit(rep, vocab.DC_SOURCE, report.source_url)
     labels = _report_labels(records)
     for rec in records:
         _map_paper(w, rep, rec, labels)
-    return w.quads
+    return w.nquads()
 
 
 def _report_labels(records: list[dict]) -> dict[str, tuple[str, set[str]]]:
@@ -125,10 +138,11 @@ def _report_labels(records: list[dict]) -> dict[str, tuple[str, set[str]]]:
     return out
 
 
-def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict,
+def _map_paper(w: GraphWriter, rep: str, rec: dict,
                labels: dict[str, tuple[str, set[str]]]) -> None:
     p = rec["paper"]
-    paper = _N(link.paper_iri(p["arxiv_id"], p["title"]))
+    paper_iri = link.paper_iri(p["arxiv_id"], p["title"])
+    paper = _iri(paper_iri)
     w.add(paper, vocab.RDF_TYPE, _iri(vocab.PAPER))
     w.lit(paper, vocab.DC_TITLE, p["title"])
     w.lit(paper, vocab.ARXIV_ID, p["arxiv_id"])
@@ -139,12 +153,12 @@ def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict,
     if p.get("published") and _DATE_RE.match(p["published"]):
         w.lit(paper, vocab.DC_ISSUED, p["published"], vocab.XSD_DATE)
     for name in p.get("authors", []):
-        person = _N(link.person_iri(name))
+        person = _iri(link.person_iri(name))
         w.add(paper, vocab.DC_CREATOR, person)
         w.add(person, vocab.RDF_TYPE, _iri(vocab.PERSON))
         w.lit(person, vocab.FOAF_NAME, name)
     for f in rec["fields"]:
-        node = _N(link.field_iri(f["label"]))
+        node = _iri(link.field_iri(f["label"]))
         w.add(paper, vocab.DC_SUBJECT, node)
         w.add(node, vocab.RDF_TYPE, _iri(vocab.RESEARCH_FIELD))
         w.lit(node, vocab.SKOS_PREF_LABEL, f["label"])
@@ -166,7 +180,7 @@ def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict,
             continue  # metrics are reached through comparisons and results
         prop = vocab.PROPOSES if e["role"] == "proposes" else vocab.USES_PROPERTY_OF_LABEL[e["type"]]
         w.add(paper, prop, node)
-        link_node = _N(link.claim_iri("link", paper.value, e["key"]))
+        link_node = _iri(link.claim_iri("link", paper_iri, e["key"]))
         w.add(link_node, vocab.RDF_TYPE, _iri(vocab.ENTITY_LINK))
         w.add(link_node, vocab.PROV_PRIMARY_SOURCE, paper)
         w.add(link_node, vocab.ENTITY_P, node)
@@ -176,7 +190,7 @@ def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict,
 
     source = p["source"]
     for r in rec["results"]:
-        node = _N(link.claim_iri("result", paper.value, r["system"], r["dataset"], r["metric"], r["value"]))
+        node = _iri(link.claim_iri("result", paper_iri, r["system"], r["dataset"], r["metric"], r["value"]))
         w.add(node, vocab.RDF_TYPE, _iri(vocab.RESULT))
         w.add(node, vocab.PROV_PRIMARY_SOURCE, paper)
         w.add(node, vocab.SYSTEM, _entity(r["system"]))
@@ -191,7 +205,7 @@ def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict,
 
     for h in rec["hardware"]:
         hw = _entity(h["key"])
-        usage = _N(link.claim_iri("hardware-usage", paper.value, h["key"]))
+        usage = _iri(link.claim_iri("hardware-usage", paper_iri, h["key"]))
         w.add(paper, vocab.USES_HARDWARE, hw)
         w.add(paper, vocab.HARDWARE_USAGE_P, usage)
         w.add(usage, vocab.RDF_TYPE, _iri(vocab.HARDWARE_USAGE))
@@ -200,7 +214,7 @@ def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict,
         w.add(usage, vocab.EVIDENCE_P, _evidence(w, rep, source, h["line"], h["evidence"], "usage"))
 
     for c in rec["comparisons"]:
-        node = _N(link.claim_iri("comparison", paper.value, c["winner"], c["loser"],
+        node = _iri(link.claim_iri("comparison", paper_iri, c["winner"], c["loser"],
                                  c["dataset"], c["metric"]))
         w.add(node, vocab.RDF_TYPE, _iri(vocab.COMPARISON))
         w.add(node, vocab.PROV_PRIMARY_SOURCE, paper)
@@ -218,7 +232,7 @@ def _map_paper(w: GraphWriter, rep: NamedNode, rec: dict,
         w.add(node, vocab.EVIDENCE_P, _evidence(w, rep, source, c["line"], c["evidence"], c["section"]))
 
 
-def _map_family(w: GraphWriter, node: NamedNode, label: str) -> None:
+def _map_family(w: GraphWriter, node: str, label: str) -> None:
     """``Qwen2.5-VL-7B``: kg:family the ``Qwen2.5-VL`` node, kg:parameterCount 7
     (billions of parameters)."""
     split = link.model_family(label)
@@ -234,8 +248,8 @@ def _map_family(w: GraphWriter, node: NamedNode, label: str) -> None:
     w.lit(fam, vocab.RDFS_LABEL, family)
 
 
-def _evidence(w: GraphWriter, rep: NamedNode, source: str, line: int, quote: str, section: str):
-    ev = _N(link.claim_iri("evidence", report_name(source), line, quote))
+def _evidence(w: GraphWriter, rep: str, source: str, line: int, quote: str, section: str):
+    ev = _iri(link.claim_iri("evidence", report_name(source), line, quote))
     w.add(ev, vocab.RDF_TYPE, _iri(vocab.EVIDENCE))
     w.lit(ev, vocab.QUOTE, quote)
     w.add(ev, vocab.DC_SOURCE, rep)

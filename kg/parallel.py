@@ -129,8 +129,7 @@ def extract_file(path: str | Path, stored_fingerprint: str | None = None, *,
     if done is None:
         res.status = "failed"
         return res
-    records, quads, complete = done
-    res.body = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    records, res.body, quads, complete = done
     res.quads = len(quads)
     if complete:  # an incomplete graph gets no fingerprint: the next build retries it
         fp = ox.Quad(report_iri(report.path), ox.NamedNode(vocab.BUILD_FINGERPRINT),

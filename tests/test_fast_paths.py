@@ -288,3 +288,27 @@ def test_beats_counts_a_comparison_stated_in_two_report_graphs_once(tmp_path):
     assert beats_rows(store, [ox.NamedNode(loser)], limit=n) == everything
     cut = beats_rows(store, [ox.NamedNode(loser)], limit=n - 1)
     assert len(cut.rows) == n - 1 and not cut.complete
+
+
+# -- mapping written as N-Quads text ---------------------------------------------------
+@pytest.mark.parametrize("value", [
+    'a "quoted" word', "back\\slash \\n not a newline", "two\nlines\r\nand a tab\t", "中文，全角（括号）",
+    "trailing backslash\\", '"', "emoji 🙂 and \u2028 separator", "<not an iri>", "x" * 500])
+def test_graph_writer_lines_parse_to_the_quads_pyoxigraph_builds(value):
+    from kg.mapping import GraphWriter, _entity, _iri
+
+    graph = ox.NamedNode(vocab.GRAPH + "report/r%20one.txt")
+    s = link.entity_iri("qwen38b")
+    w = GraphWriter(graph)
+    w.lit(_entity("qwen38b"), vocab.RDFS_LABEL, value)
+    w.lit(_entity("qwen38b"), vocab.RDFS_LABEL, value)  # a duplicate is written once
+    w.lit(_iri(s), vocab.VALUE, "90.2", vocab.XSD_DECIMAL)
+    w.add(_iri(s), vocab.RDF_TYPE, _iri(vocab.MODEL))
+    w.lit(_iri(s), vocab.QUOTE, "")  # empty values are not written
+    expected = [
+        ox.Quad(ox.NamedNode(s), ox.NamedNode(vocab.RDFS_LABEL), ox.Literal(value), graph),
+        ox.Quad(ox.NamedNode(s), ox.NamedNode(vocab.VALUE),
+                ox.Literal("90.2", datatype=ox.NamedNode(vocab.XSD_DECIMAL)), graph),
+        ox.Quad(ox.NamedNode(s), ox.NamedNode(vocab.RDF_TYPE), ox.NamedNode(vocab.MODEL), graph),
+    ]
+    assert list(ox.parse(w.nquads(), format=ox.RdfFormat.N_QUADS)) == expected

@@ -313,6 +313,31 @@ def test_a_reader_or_mapping_bug_costs_only_its_file(run, tmp_path, monkeypatch)
     assert store_by_graph(store) == before  # both old graphs kept whole
 
 
+def test_a_mapping_that_writes_a_bad_iri_costs_only_its_file(run, tmp_path, monkeypatch):
+    # the mapping writes N-Quads text without checking terms; parsing it in
+    # extract_and_map must catch an IRI that is not one (here: a space)
+    folder = tmp_path / "reports"
+    good = copy_seed(SMALL, folder / "a.txt")
+    other = copy_seed(ARXIV, folder / "b.txt")
+    store = tmp_path / "s"
+    assert run("build", folder, "--store", store, "-q").exit_code == 0
+    before = store_by_graph(store)
+    real_map = pipeline.map_report
+
+    def bad_iri(report, records):
+        body = real_map(report, records)
+        if Path(report.path).name == "a.txt":
+            body = body.replace(b"<https://w3id.org/paperkg/id/paper/", b"<https://w3id.org/paperkg/id/a paper/", 1)
+        return body
+    monkeypatch.setattr(pipeline, "map_report", bad_iri)
+    for jobs in ("1", "2"):
+        r = run("build", folder, "--store", store, "-q", "--force", "--jobs", jobs)
+        assert r.exit_code == 1
+        assert f"error: {good}: internal error while mapping: SyntaxError: " in r.output
+        assert str(other) not in r.output
+        assert store_by_graph(store) == before  # the old graph of a.txt kept whole
+
+
 # ---------------------------------------------------------------------------
 # Idempotent, incremental builds
 # ---------------------------------------------------------------------------
