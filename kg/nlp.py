@@ -48,6 +48,24 @@ if not Span.has_extension("kg_name"):
 if not Span.has_extension("kg_decided"):
     Span.set_extension("kg_decided", default=True)
 
+class TokenMemo(dict):
+    """``fn(token)`` memoised in a plain dict, for functions called on every
+    token of every Doc: a hit is one dict lookup (an ``lru_cache`` hit costs
+    2-3x more).  Emptied when it holds ``limit`` keys, so memory stays
+    bounded however much text a process reads.  Use ``memo[token]`` or
+    ``map(memo.__getitem__, tokens)``."""
+
+    def __init__(self, fn, limit: int = 100_000):
+        super().__init__()
+        self.fn, self.limit = fn, limit
+
+    def __missing__(self, key):
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.fn(key)
+        return value
+
+
 # --- tokenizer -------------------------------------------------------------
 _LATIN = r"A-Za-z0-9\u00C0-\u024F\u0370-\u03FF"
 # One token per match: whitespace runs (other than a single space), scores
@@ -139,7 +157,7 @@ class TokenTable:
         try:
             return self._classes
         except AttributeError:
-            self._classes = list(map(token_class, self.words))
+            self._classes = list(map(_TOKEN_CLASS.__getitem__, self.words))
             return self._classes
 
     def text(self, start: int, end: int) -> str:
@@ -269,6 +287,10 @@ def token_class(text: str) -> int:
             | (_BREAKER * (text.casefold() in _RUN_BREAKERS)))
 
 
+_TOKEN_CLASS = TokenMemo(token_class.__wrapped__)
+_FOLDED = TokenMemo(fold.__wrapped__)
+
+
 def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
     """Return non-overlapping spans of known names, longest match first.
 
@@ -279,7 +301,7 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
     table = tokens(doc)
     words = table.words
     n = len(words)
-    folded = list(map(fold, words))
+    folded = list(map(_FOLDED.__getitem__, words))
     classes = table.classes
     spans: list[Span] = []
     nxt = 0  # first token not inside a match

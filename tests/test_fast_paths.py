@@ -312,3 +312,18 @@ def test_graph_writer_lines_parse_to_the_quads_pyoxigraph_builds(value):
         ox.Quad(ox.NamedNode(s), ox.NamedNode(vocab.RDF_TYPE), ox.NamedNode(vocab.MODEL), graph),
     ]
     assert list(ox.parse(w.nquads(), format=ox.RdfFormat.N_QUADS)) == expected
+
+
+# -- further mentions of a paper's own names ------------------------------------------
+def test_whole_words_finds_what_the_regex_alternation_finds():
+    from kg.mentions import whole_words
+
+    for path in sorted(SEEDS.glob("*")):
+        text = path.read_text(encoding="utf-8")
+        names = list(dict.fromkeys(re.findall(r"[A-Za-z][\w.+-]{2,}", text)))[:60]
+        # overlapping forms (a name and its prefix, GPT-4 / GPT-4o), Chinese
+        # words, forms starting or ending with a hyphen
+        forms = names + [n[:-1] for n in names if len(n) > 3] + ["模型", "基准测试", "-VL", "Qwen2.5-"]
+        forms = sorted(dict.fromkeys(forms), key=len, reverse=True)
+        rx = re.compile("|".join(rf"(?<![\w-]){re.escape(f)}(?![\w-])" for f in forms))
+        assert whole_words(text, forms) == [(m.start(), m.end(), m.group()) for m in rx.finditer(text)]
