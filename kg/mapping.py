@@ -2,8 +2,9 @@
 
 The only module that knows the ontology's predicates (through
 :mod:`kg.vocab`).  The graph is written as N-Quads text (formatting a line
-costs far less than building a pyoxigraph ``Quad`` in Python); parsing it,
-which the build does anyway, checks every term.
+costs far less than building a pyoxigraph ``Quad`` in Python); every IRI
+is checked once by pyoxigraph and every literal escaped, so the text always
+parses.
 
 Graph shape (see ``ontology/paperkg.ttl`` for every term)::
 
@@ -29,6 +30,7 @@ from pathlib import Path
 from pyoxigraph import NamedNode
 
 from kg import link, vocab
+from kg.memo import BoundedMemo
 from kg.model import Report
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -42,10 +44,15 @@ def report_name(path: str) -> str:
     return Path(path).name
 
 
-def _iri(value: str) -> str:
-    """The N-Quads term of an IRI (``<value>``); IRIs are checked when the
-    graph's N-Quads are parsed (:func:`kg.pipeline.extract_and_map`)."""
+def _checked_iri(value: str) -> str:
+    NamedNode(value)  # ValueError for what is not an IRI
     return f"<{value}>"
+
+
+#: the N-Quads term (``<value>``) of an IRI, checked once per distinct IRI
+#: (ValueError when it is not one); every IRI the mapping writes comes from
+#: here, so its N-Quads always parse
+_iri = BoundedMemo(_checked_iri).__getitem__
 
 
 def _literal(value: str, datatype: str | None = None) -> str:
@@ -73,8 +80,9 @@ def report_iri(path: str) -> NamedNode:
 
 class GraphWriter:
     """Collects the N-Quads lines of one named graph, skipping exact
-    duplicates.  Subjects and objects are N-Quads terms (:func:`_iri`,
-    :func:`_entity`, :func:`_literal`); predicates are IRIs."""
+    duplicates.  Subjects and objects are N-Quads terms (``_iri``,
+    :func:`_entity`, :func:`_literal`); predicates are IRIs of
+    :mod:`kg.vocab`."""
 
     def __init__(self, graph: NamedNode):
         self.graph = _iri(graph.value)
@@ -95,9 +103,11 @@ class GraphWriter:
 
 def map_report(report: Report, records: list[dict]) -> bytes:
     """Return ``report``'s named graph as N-Quads (UTF-8 bytes, one line per
-    distinct quad, no build fingerprint).  The terms are not checked here:
-    parse the result (as :func:`kg.pipeline.extract_and_map` does) to check
-    every IRI.
+    distinct quad, no build fingerprint).
+
+    Raises:
+        ValueError: an IRI to write is not one (a source URL that is not an
+            IRI is written as a literal instead).
 
     Args:
         report: the parsed report (header, date, hash).
@@ -113,7 +123,7 @@ def map_report(report: Report, records: list[dict]) -> bytes:
         w.lit(rep, vocab.DC_DATE, report.date, vocab.XSD_DATE)
     if report.source_url:
         try:
-            w.add(rep, vocab.DC_SOURCE, _iri(NamedNode(report.source_url).value))
+            w.add(rep, vocab.DC_SOURCE, _iri(report.source_url))
         except ValueError:  # not an IRI: keep it as text
             w.lit(rep, vocab.DC_SOURCE, report.source_url)
     labels = _report_labels(records)

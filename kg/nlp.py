@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.link import entity_key, fold, sensor_name
+from kg.memo import BoundedMemo
 from kg.resources import Entry, Gazetteer, gazetteer, patterns
 
 if not Span.has_extension("kg_entry"):
@@ -47,24 +48,6 @@ if not Span.has_extension("kg_name"):
     Span.set_extension("kg_name", default=None)  # canonical name when it differs from the text
 if not Span.has_extension("kg_decided"):
     Span.set_extension("kg_decided", default=True)
-
-class TokenMemo(dict):
-    """``fn(token)`` memoised in a plain dict, for functions called on every
-    token of every Doc: a hit is one dict lookup (an ``lru_cache`` hit costs
-    2-3x more).  Emptied when it holds ``limit`` keys, so memory stays
-    bounded however much text a process reads.  Use ``memo[token]`` or
-    ``map(memo.__getitem__, tokens)``."""
-
-    def __init__(self, fn, limit: int = 100_000):
-        super().__init__()
-        self.fn, self.limit = fn, limit
-
-    def __missing__(self, key):
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[key] = self.fn(key)
-        return value
-
 
 # --- tokenizer -------------------------------------------------------------
 _LATIN = r"A-Za-z0-9\u00C0-\u024F\u0370-\u03FF"
@@ -287,8 +270,8 @@ def token_class(text: str) -> int:
             | (_BREAKER * (text.casefold() in _RUN_BREAKERS)))
 
 
-_TOKEN_CLASS = TokenMemo(token_class.__wrapped__)
-_FOLDED = TokenMemo(fold.__wrapped__)
+_TOKEN_CLASS = BoundedMemo(token_class.__wrapped__)
+_FOLDED = BoundedMemo(fold.__wrapped__)
 
 
 def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:

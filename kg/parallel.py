@@ -129,8 +129,8 @@ def extract_file(path: str | Path, stored_fingerprint: str | None = None, *,
     if done is None:
         res.status = "failed"
         return res
-    records, res.body, quads, complete = done
-    res.quads = len(quads)
+    records, res.body, complete = done
+    res.quads = res.body.count(b"\n")  # one line per quad (literals escape their line ends)
     if complete:  # an incomplete graph gets no fingerprint: the next build retries it
         fp = ox.Quad(report_iri(report.path), ox.NamedNode(vocab.BUILD_FINGERPRINT),
                      ox.Literal(fingerprint), graph)

@@ -186,7 +186,8 @@ def _build_file(path: Path, graph: ox.NamedNode, store: KnowledgeStore, summary:
     done = extract_and_map(report, extractor, summary.errors)
     if done is None:
         return extractor
-    records, _body, quads, complete = done
+    records, body, complete = done
+    quads = list(ox.parse(body, format=ox.RdfFormat.N_QUADS))
     if complete:  # an incomplete graph gets no fingerprint: the next build retries it
         quads.append(ox.Quad(report_node, ox.NamedNode(vocab.BUILD_FINGERPRINT),
                              ox.Literal(fingerprint), graph))
@@ -231,17 +232,16 @@ def read_or_error(path: str | Path, max_size: int, errors: list[SourceError]) ->
 
 
 def extract_and_map(report: Report, extractor, errors: list[SourceError]
-                    ) -> tuple[list[dict], bytes, list[ox.Quad], bool] | None:
-    """(records, N-Quads of the report graph, its quads, complete) for ``report``.
+                    ) -> tuple[list[dict], bytes, bool] | None:
+    """(records, N-Quads of the report graph, complete) for ``report``.
 
-    The N-Quads bytes (UTF-8, no build fingerprint) are what
-    :func:`kg.mapping.map_report` wrote; the quads are those bytes parsed,
-    which checks every IRI and literal.  A paper whose extraction raises is
-    reported in ``errors`` (file and line) and kept with its metadata only;
-    ``complete`` is then False and the graph must get no fingerprint (the
-    next build retries it).  A mapping bug (an exception, or N-Quads that do
-    not parse) adds an error and gives None.  ``extractor`` may be None when
-    the report has no papers.
+    The N-Quads are UTF-8 bytes, one line per quad, without the build
+    fingerprint (see :func:`kg.mapping.map_report`).  A paper whose
+    extraction raises is reported in ``errors`` (file and line) and kept
+    with its metadata only; ``complete`` is then False and the graph must
+    get no fingerprint (the next build retries it).  A mapping bug adds an
+    error and gives None.  ``extractor`` may be None when the report has no
+    papers.
     """
     source = str(report.path)
     records, complete = [], True
@@ -255,8 +255,7 @@ def extract_and_map(report: Report, extractor, errors: list[SourceError]
                 f"internal error while extracting paper '{paper.title}': {_brief(e)}"))
             records.append(_bare_record(paper))
     try:
-        body = map_report(report, records)
-        return records, body, list(ox.parse(body, format=ox.RdfFormat.N_QUADS)), complete
+        return records, map_report(report, records), complete
     except Exception as e:
         errors.append(SourceError(source, None, f"internal error while mapping: {_brief(e)}"))
         return None

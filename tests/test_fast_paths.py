@@ -327,3 +327,24 @@ def test_whole_words_finds_what_the_regex_alternation_finds():
         forms = sorted(dict.fromkeys(forms), key=len, reverse=True)
         rx = re.compile("|".join(rf"(?<![\w-]){re.escape(f)}(?![\w-])" for f in forms))
         assert whole_words(text, forms) == [(m.start(), m.end(), m.group()) for m in rx.finditer(text)]
+
+
+def test_bounded_memo_stays_bounded_and_stores_no_failure():
+    from kg.memo import BoundedMemo
+
+    calls = []
+
+    def square(x):
+        calls.append(x)
+        if x < 0:
+            raise ValueError(x)
+        return x * x
+    memo = BoundedMemo(square, limit=3)
+    assert list(map(memo.__getitem__, [2, 3, 2, 3])) == [4, 9, 4, 9] and calls == [2, 3]
+    with pytest.raises(ValueError):
+        memo[-1]
+    assert -1 not in memo
+    for x in range(10):
+        memo[x]
+        assert len(memo) <= 3
+    assert memo[9] == 81

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from kg import pipeline, vocab
+from kg import link, pipeline, vocab
 from kg.cli import main
 from kg.errors import SourceError, StoreError
 from kg.mapping import report_graph
@@ -313,27 +313,28 @@ def test_a_reader_or_mapping_bug_costs_only_its_file(run, tmp_path, monkeypatch)
     assert store_by_graph(store) == before  # both old graphs kept whole
 
 
-def test_a_mapping_that_writes_a_bad_iri_costs_only_its_file(run, tmp_path, monkeypatch):
-    # the mapping writes N-Quads text without checking terms; parsing it in
-    # extract_and_map must catch an IRI that is not one (here: a space)
+def test_a_mapping_that_makes_a_bad_iri_costs_only_its_file(run, tmp_path, monkeypatch):
+    # the mapping writes N-Quads text; every IRI it writes is checked, so a
+    # bug that makes one that is not an IRI (here: with a space) is an error
+    # of its file, found in the worker, not a bulk load that fails later
     folder = tmp_path / "reports"
     good = copy_seed(SMALL, folder / "a.txt")
     other = copy_seed(ARXIV, folder / "b.txt")
     store = tmp_path / "s"
     assert run("build", folder, "--store", store, "-q").exit_code == 0
     before = store_by_graph(store)
-    real_map = pipeline.map_report
+    ids = {p.arxiv_id for p in read_report(good).papers}
+    assert ids and not ids & {p.arxiv_id for p in read_report(other).papers}
+    real_iri = link.paper_iri
 
-    def bad_iri(report, records):
-        body = real_map(report, records)
-        if Path(report.path).name == "a.txt":
-            body = body.replace(b"<https://w3id.org/paperkg/id/paper/", b"<https://w3id.org/paperkg/id/a paper/", 1)
-        return body
-    monkeypatch.setattr(pipeline, "map_report", bad_iri)
+    def bad_iri(arxiv_id, fallback):
+        iri = real_iri(arxiv_id, fallback)
+        return iri.replace("/paper/", "/a paper/") if arxiv_id in ids else iri
+    monkeypatch.setattr(link, "paper_iri", bad_iri)
     for jobs in ("1", "2"):
         r = run("build", folder, "--store", store, "-q", "--force", "--jobs", jobs)
         assert r.exit_code == 1
-        assert f"error: {good}: internal error while mapping: SyntaxError: " in r.output
+        assert f"error: {good}: internal error while mapping: ValueError: " in r.output
         assert str(other) not in r.output
         assert store_by_graph(store) == before  # the old graph of a.txt kept whole
 
