@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import add
 
 import numpy
@@ -88,8 +88,10 @@ class PaperTokenizer:
         doc = Doc(self.vocab, words=words, spaces=spaces)
         if words:
             # what Doc(..., sent_starts=...) does, without its per-token Python loop
-            starts = numpy.array(sentence_starts(words, spaces), dtype=numpy.int8)
+            flags = sentence_starts(words, spaces)
+            starts = numpy.array(flags, dtype=numpy.int8)
             doc.from_array([SENT_START], (starts * 2 - 1).astype(numpy.int32).astype(numpy.uint64))
+            doc.user_data["kg_sent_starts"] = list(compress(range(len(flags)), flags))
         doc.user_data["kg_tokens"] = TokenTable.from_words(words, spaces)
         doc.user_data["kg_text"] = text
         return doc
@@ -201,27 +203,35 @@ class Sentence:
 
 def plain_sentences(doc: Doc) -> list[Sentence]:
     """:func:`sentences` as :class:`Sentence` objects (no spaCy objects
-    are created when their text or offsets are read)."""
+    are created when their text or offsets are read).  For a Doc of
+    :class:`PaperTokenizer` they are cut at the sentence starts the
+    tokenizer set, without walking ``doc.sents``."""
     out = doc.user_data.get("kg_plain_sents")
     if out is None:
         t, text = tokens(doc), doc_text(doc)
+        firsts = _sentence_starts(doc)
         out = []
-        for s in sentences(doc):
-            a, b = t.idx[s.start], t.ends[s.end - 1]
-            out.append(Sentence(s.start, s.end, a, b, text[a:b]))
+        for start, end in zip(firsts, firsts[1:] + [len(t.words)]):
+            a, b = t.idx[start], t.ends[end - 1]
+            out.append(Sentence(start, end, a, b, text[a:b]))
         doc.user_data["kg_plain_sents"] = out
     return out
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Token index of the first token of every sentence (cached)."""
+    starts = doc.user_data.get("kg_sent_starts")
+    if starts is None:
+        starts = doc.user_data["kg_sent_starts"] = [s.start for s in sentences(doc)]
+    return starts
 
 
 def sentence_of(span: Span) -> Sentence:
     """The sentence that contains ``span``, as a :class:`Sentence` (its
     ``text``, ``start_char`` … are read without building spaCy tokens),
-    found by binary search over :func:`plain_sentences`."""
+    found by binary search over the sentence starts."""
     doc = span.doc
-    starts = doc.user_data.get("kg_sent_starts")
-    if starts is None:
-        starts = doc.user_data["kg_sent_starts"] = [s.start for s in plain_sentences(doc)]
-    return plain_sentences(doc)[max(0, bisect_right(starts, span.start) - 1)]
+    return plain_sentences(doc)[max(0, bisect_right(_sentence_starts(doc), span.start) - 1)]
 
 
 # --- gazetteer matching ------------------------------------------------------

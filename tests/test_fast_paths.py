@@ -17,7 +17,7 @@ from kg import link, vocab
 from kg.beats import beats_rows
 from kg.extract import Extractor
 from kg.model import Paper, Section
-from kg.nlp import TokenTable, build_pipeline, sentence_of, sentence_starts, sentences
+from kg.nlp import TokenTable, build_pipeline, plain_sentences, sentence_of, sentence_starts
 from kg.queries import beats, name_keys, resolve_entity, resolve_query, run_select
 from kg.relations import cue_regex
 from kg.resources import DATA, inline_refs, patterns, schema
@@ -111,11 +111,21 @@ def test_token_table_and_sentences_match_the_doc(text):
     if text:
         starts = sentence_starts(table.words, table.ws)
         assert [t.is_sent_start for t in doc] == starts
-        for span in doc.spans.get("kg", []) or [doc[0:1]]:
-            sent = sentence_of(span)
-            spacy_sent = next(s for s in sentences(doc) if s.start <= span.start < s.end)
+        assert [(s.start, s.end, s.start_char, s.end_char, s.text) for s in plain_sentences(doc)] == \
+            [(s.start, s.end, s.start_char, s.end_char, s.text) for s in doc.sents]
+        for k in range(len(doc)):
+            sent = sentence_of(doc[k:k + 1])
+            spacy_sent = doc[k].sent
             assert (sent.start, sent.end, sent.text, sent.start_char) == \
                 (spacy_sent.start, spacy_sent.end, spacy_sent.text, spacy_sent.start_char)
+
+
+def test_plain_sentences_are_spacys_sentences_on_the_seed_reports():
+    tokenizer = build_pipeline().tokenizer
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = tokenizer(path.read_text(encoding="utf-8"))
+        assert [(s.start, s.end, s.start_char, s.end_char, s.text) for s in plain_sentences(doc)] == \
+            [(s.start, s.end, s.start_char, s.end_char, s.text) for s in doc.sents], path.name
 
 
 # -- name resolution and beats -----------------------------------------------------------
