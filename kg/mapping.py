@@ -51,8 +51,9 @@ def _checked_iri(value: str) -> str:
 
 #: the N-Quads term (``<value>``) of an IRI, checked once per distinct IRI
 #: (ValueError when it is not one); every IRI the mapping writes comes from
-#: here, so its N-Quads always parse
-_iri = BoundedMemo(_checked_iri).__getitem__
+#: here, so its N-Quads always parse.  Vocabulary and entity IRIs recur;
+#: claim IRIs do not, hence the small bound.
+_iri = BoundedMemo(_checked_iri, limit=20_000).__getitem__
 
 
 def _literal(value: str, datatype: str | None = None) -> str:
