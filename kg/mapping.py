@@ -106,13 +106,13 @@ def map_report(report: Report, records: list[dict]) -> bytes:
     """Return ``report``'s named graph as N-Quads (UTF-8 bytes, one line per
     distinct quad, no build fingerprint).
 
-    Raises:
-        ValueError: an IRI to write is not one (a source URL that is not an
-            IRI is written as a literal instead).
-
     Args:
         report: the parsed report (header, date, hash).
         records: one extraction record per paper (see :mod:`kg.extract`).
+
+    Raises:
+        ValueError: an IRI to write is not one (a source URL that is not an
+            IRI is written as a literal instead).
     """
     w = GraphWriter(report_graph(report.path))
     rep = _iri(report_iri(report.path).value)
