@@ -286,13 +286,18 @@ def test_exception_while_extracting_one_paper_does_not_stop_the_build(run, tmp_p
     assert r.exit_code == 0 and "built 1 report(s)" in r.output and "skipped" not in r.output
 
 
-def test_a_reader_or_mapping_bug_costs_only_its_file(run, tmp_path, monkeypatch):
+def _two_built_reports(run, tmp_path):
+    """(folder, a.txt, b.txt, store, quads by graph) of two seed reports built."""
     folder = tmp_path / "reports"
     good = copy_seed(SMALL, folder / "a.txt")
     other = copy_seed(ARXIV, folder / "b.txt")
     store = tmp_path / "s"
     assert run("build", folder, "--store", store, "-q").exit_code == 0
-    before = store_by_graph(store)
+    return folder, good, other, store, store_by_graph(store)
+
+
+def test_a_reader_or_mapping_bug_costs_only_its_file(run, tmp_path, monkeypatch):
+    folder, good, other, store, before = _two_built_reports(run, tmp_path)
     real_read, real_map = pipeline.read_report, pipeline.map_report
 
     def bad_read(path, *args, **kwargs):
@@ -317,12 +322,7 @@ def test_a_mapping_that_makes_a_bad_iri_costs_only_its_file(run, tmp_path, monke
     # the mapping writes N-Quads text; every IRI it writes is checked, so a
     # bug that makes one that is not an IRI (here: with a space) is an error
     # of its file, found in the worker, not a bulk load that fails later
-    folder = tmp_path / "reports"
-    good = copy_seed(SMALL, folder / "a.txt")
-    other = copy_seed(ARXIV, folder / "b.txt")
-    store = tmp_path / "s"
-    assert run("build", folder, "--store", store, "-q").exit_code == 0
-    before = store_by_graph(store)
+    folder, good, other, store, before = _two_built_reports(run, tmp_path)
     ids = {p.arxiv_id for p in read_report(good).papers}
     assert ids and not ids & {p.arxiv_id for p in read_report(other).papers}
     real_iri = link.paper_iri
