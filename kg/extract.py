@@ -42,7 +42,7 @@ from kg.hardware_use import HardwareReader
 from kg.link import entity_key, fold
 from kg.mentions import HARDWARE_LABELS, is_lead_label, mention_key, span_key
 from kg.model import Paper, Section
-from kg.nlp import build_pipeline, name_shape, plain_sentences, sentence_of
+from kg.nlp import build_pipeline, name_shape, plain_sentences, sentence_of, span_text
 from kg.outline import DatasetContext, names_own_set, outline_level
 from kg.relations import BASELINES, DATASET_LABELS, Found, RelationRules, cue_regex
 from kg.resources import gazetteer, patterns, schema
@@ -178,19 +178,19 @@ class Extractor:
         for sec, span in mentions:
             ext = span._  # spaCy builds a new accessor on every `span._`: read it once
             entry, source, name, decided = ext.kg_entry, ext.kg_source, ext.kg_name, ext.kg_decided
-            label = span.label_
+            label, surface = span.label_, span_text(span)
             before, prev = (prev if prev is not None and prev.doc is span.doc else None), span
-            if (entry is None and fold(span.text) in authors) or mention_rules.in_author_name(span, paper.authors):
+            if (entry is None and fold(surface) in authors) or mention_rules.in_author_name(span, paper.authors):
                 continue  # an author's name (arXiv analyses repeat the author list; 'Yi' of 'Yi Jiang')
             key = mention_key(span, entry, name)
-            if not key or self.gaz.is_generic(span.text) or mention_rules.not_a_name(span):
+            if not key or self.gaz.is_generic(surface) or mention_rules.not_a_name(span):
                 continue
             if entry is None and mention_rules.in_expansion(span):
                 continue  # 'Visual AutoRegressive modeling (VAR)': a word of VAR's expansion
             if source == "gloss":
                 if before is not None and mention_rules.expands(before, span):
                     # 'RTC（Real-Time Chunking）': the spelled-out name is an alias
-                    surfaces[span_key(before)][span.text] += 1
+                    surfaces[span_key(before)][surface] += 1
                     continue
                 if before is not None and mention_rules.glosses(before, span):
                     head = before.label_  # '正确率（Execution Correctness）' translates a metric
@@ -205,7 +205,7 @@ class Extractor:
                 label = "Dataset"  # '**对抗性任务 (Conditional Keeper Burglar)**：' names an evaluation
                 plain.add(key)
                 types[key][label] += 3
-            surfaces[key][span.text] += 1
+            surfaces[key][surface] += 1
             if name:
                 surfaces[key][name] += 2
             if label in HARDWARE_LABELS:
@@ -214,7 +214,7 @@ class Extractor:
             if label == "Device" and entry is None:
                 cue = self.hw.device_cue(span)
                 if cue:
-                    surfaces[key][f"{span.text} {cue}"] += 1
+                    surfaces[key][f"{surface} {cue}"] += 1
             if entry is None and not decided and sec.key == "results" and is_lead_label(span):
                 label = "Dataset"  # the topic of a results bullet: a benchmark or setting
                 types[key][label] += 3
@@ -227,7 +227,7 @@ class Extractor:
                 sent = sentence_of(span)
                 by_key[key] = {"key": key, "name": entry.name if entry else name, "type": label,
                                "aliases": [], "role": "uses", "line": sec.line_of(sent.start_char),
-                               "evidence": clean_sentence(sent.text)[:400] or span.text,
+                               "evidence": clean_sentence(sent.text)[:400] or surface,
                                "section": sec.key}
                 if entry and entry.lower_is_better is not None:
                     by_key[key]["lower_is_better"] = entry.lower_is_better
@@ -292,7 +292,7 @@ class Extractor:
                         break
                     if span.end > sent.end:
                         continue
-                    if span._.kg_entry is not None and not (mention_rules.defines_acronym(span) or titled(span.text)):
+                    if span._.kg_entry is not None and not (mention_rules.defines_acronym(span) or titled(span_text(span))):
                         continue  # a known name is used, unless defined here ('We present … (VAR)')
                         # or named by the title ('发布了 Mixtral 8x7B' in 'Mixtral of Experts')
                     if span.label_ == "Metric":

@@ -12,7 +12,7 @@ import re
 
 from kg.evidence import clean_sentence
 from kg.mentions import HARDWARE_LABELS, rewrite_spans, span_key
-from kg.nlp import doc_text, sentence_of
+from kg.nlp import doc_text, sentence_of, span_text
 
 _CN_NUM = {"一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
            "八": 8, "九": 9, "十": 10, "one": 1, "two": 2, "three": 3, "four": 4, "eight": 8,
@@ -64,17 +64,18 @@ class HardwareReader:
         """Further surface forms (aliases) of a hardware mention: the memory
         variant written after it (``A100 80GB``) and the vendor-qualified name
         (``RTX 3090`` -> ``NVIDIA RTX 3090``)."""
-        forms = [span.text]
+        surface = span_text(span)
+        forms = [surface]
         m = self.variant.match(doc_text(span.doc)[span.end_char:span.end_char + 16])
         if m and "GB" in m.group():
-            forms.append(span.text + m.group())
+            forms.append(surface + m.group())
         vendor = entry.vendor if entry is not None else None
         out = []
         for form in forms:
             out.append(form)
             if vendor and not form.casefold().startswith(vendor.casefold()) and form.isascii():
                 out.append(f"{vendor} {form}")
-        return [f for f in dict.fromkeys(out) if f != span.text]
+        return [f for f in dict.fromkeys(out) if f != surface]
 
     def device_cue(self, span) -> str | None:
         """English name of the device word right after a name

@@ -18,7 +18,7 @@ from itertools import islice
 from operator import itemgetter
 
 from kg.link import entity_key
-from kg.nlp import doc_text, sentence_of
+from kg.nlp import doc_text, sentence_of, span_text
 from kg.relations import DATASET_LABELS, SYSTEM_LABELS, Mention
 
 HARDWARE_LABELS = {"Accelerator", "Device"}
@@ -56,7 +56,7 @@ def mention_key(span, entry, name: str | None) -> str:
     read (``span._`` is costly to read)."""
     if entry is not None:
         return entry.key
-    return entity_key(name or span.text, hardware=span.label_ in HARDWARE_LABELS)
+    return entity_key(name or span_text(span), hardware=span.label_ in HARDWARE_LABELS)
 
 
 def is_lead_label(span) -> bool:
@@ -102,7 +102,7 @@ def _version_step(doc, text, sp, nxt):
     if sp._.kg_entry is None or sp.label_ in HARDWARE_LABELS:
         return None
     if (nxt is not None and nxt._.kg_entry is None and text[sp.end_char:nxt.start_char] == " "
-            and _VERSION_RE.fullmatch(nxt.text)):
+            and _VERSION_RE.fullmatch(span_text(nxt))):
         longer = _longer(doc, sp, nxt.end_char, sp.label_)
         return (longer, 2) if longer is not None else None
     m = _SUFFIX_RE.match(text, sp.end_char)
@@ -123,7 +123,7 @@ def _composite_step(doc, text, sp, nxt):
             or not re.fullmatch(r"\s*\+\s*", text[sp.end_char:nxt.start_char])):
         return None
     whole = _longer(doc, sp, nxt.end_char, "Method",
-                    f"{sp._.kg_name or sp.text} + {nxt._.kg_name or nxt.text}")
+                    f"{sp._.kg_name or span_text(sp)} + {nxt._.kg_name or span_text(nxt)}")
     return (whole, 2) if whole is not None else None
 
 
@@ -152,7 +152,7 @@ def name_sizes(docs) -> None:
         for sp in doc.spans["kg"]:
             m = _FAMILY_SIZES_RE.match(text, sp.end_char) if sp.label_ in SYSTEM_LABELS else None
             for size in re.findall(_SIZE, m.group("sizes")) if m else []:
-                families.setdefault(size.upper(), set()).add(sp.text)
+                families.setdefault(size.upper(), set()).add(span_text(sp))
     if not families:
         return
     for doc in docs:
@@ -240,10 +240,11 @@ def not_a_name(span) -> bool:
     """True for mentions that are never names: an image resolution
     (``256x256``) or one level of a scale the sentence spans (``从 L1 … 至 L3``;
     a lone ``L1`` in ``如 L1, ThinkPrune`` is a name)."""
-    if _RESOLUTION_RE.fullmatch(span.text):
+    surface = span_text(span)
+    if _RESOLUTION_RE.fullmatch(surface):
         return True
-    if span._.kg_entry is None and _LEVEL_RE.fullmatch(span.text):
-        levels = {m for m in _LEVEL_RE.findall(sentence_of(span).text) if m[0] == span.text[0]}
+    if span._.kg_entry is None and _LEVEL_RE.fullmatch(surface):
+        levels = {m for m in _LEVEL_RE.findall(sentence_of(span).text) if m[0] == surface[0]}
         return len(levels) > 1
     return False
 
@@ -257,9 +258,9 @@ def glosses(name, gloss) -> bool:
 def expands(name, gloss) -> bool:
     """True when ``gloss`` spells out the acronym right before it:
     ``RTC（Real-Time Chunking）`` (not ``…GRPO（AP-GRPO）``, a new name)."""
-    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", gloss.text)
-    return (glosses(name, gloss) and len(words) > 1 and name.text.casefold() not in gloss.text.casefold()
-            and _abbreviates(name.text, words))
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", span_text(gloss))
+    return (glosses(name, gloss) and len(words) > 1 and span_text(name).casefold() not in span_text(gloss).casefold()
+            and _abbreviates(span_text(name), words))
 
 
 def head_cues(pats: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -291,9 +292,9 @@ def in_author_name(span, authors) -> bool:
     written out in the text (``Yi`` of ``Yi Jiang``)."""
     if not authors:
         return False
-    text = doc_text(span.doc)
+    text, surface = doc_text(span.doc), span_text(span)
     for name in authors:
-        if span.text in name:
+        if surface in name:
             i = text.find(name, max(0, span.start_char - len(name)))
             if 0 <= i <= span.start_char and span.end_char <= i + len(name):
                 return True
@@ -318,7 +319,7 @@ def in_expansion(span) -> bool:
     follows in parentheses: ``Visual AutoRegressive modeling (VAR)``."""
     text = doc_text(span.doc)
     m = _ACRONYM_AFTER_RE.match(text, span.end_char)
-    if not m or span.text in m.group("acro"):
+    if not m or span_text(span) in m.group("acro"):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text[max(0, span.start_char - 60):m.start("acro")])
     return _abbreviates(m.group("acro"), words)
@@ -329,10 +330,11 @@ def defines_acronym(span) -> bool:
     long form: ``Visual AutoRegressive modeling (VAR)``."""
     text = doc_text(span.doc)
     before = text[max(0, span.start_char - 80):span.start_char]
-    if not re.search(r"[(（]\s*$", before) or not re.fullmatch(r"[A-Z][A-Za-z0-9-]{1,9}", span.text):
+    if not re.search(r"[(（]\s*$", before) or not re.fullmatch(r"[A-Z][A-Za-z0-9-]{1,9}", span_text(span)):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z0-9]*", re.sub(r"[(（]\s*$", "", before))[-6:]
-    return span.text[0].upper() in _initials(words) and _abbreviates(span.text, words)
+    surface = span_text(span)
+    return surface[0].upper() in _initials(words) and _abbreviates(surface, words)
 
 
 # -- a sentence's spans as relation-rule mentions ------------------------------------

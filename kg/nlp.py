@@ -111,6 +111,12 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the Doc's text (spaCy joins the span's
+    token texts on every access)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 class TokenTable:
     """Plain lists of a Doc's token texts, trailing spaces and character
     offsets, built once per Doc: reading ``doc[i].text`` creates a Token

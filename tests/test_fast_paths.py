@@ -17,7 +17,7 @@ from kg import link, vocab
 from kg.beats import beats_rows
 from kg.extract import Extractor
 from kg.model import Paper, Section
-from kg.nlp import TokenTable, build_pipeline, plain_sentences, sentence_of, sentence_starts
+from kg.nlp import TokenTable, build_pipeline, plain_sentences, sentence_of, sentence_starts, span_text
 from kg.queries import beats, name_keys, resolve_entity, resolve_query, run_select
 from kg.relations import cue_regex
 from kg.resources import DATA, inline_refs, patterns, schema
@@ -126,6 +126,15 @@ def test_plain_sentences_are_spacys_sentences_on_the_seed_reports():
         doc = tokenizer(path.read_text(encoding="utf-8"))
         assert [(s.start, s.end, s.start_char, s.end_char, s.text) for s in plain_sentences(doc)] == \
             [(s.start, s.end, s.start_char, s.end_char, s.text) for s in doc.sents], path.name
+
+
+def test_span_text_is_spacys_span_text():
+    nlp = build_pipeline()
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = nlp(path.read_text(encoding="utf-8"))
+        spans = list(doc.spans["kg"]) + [doc[k:k + n] for k in range(0, len(doc) - 3, 7) for n in (1, 2, 3)]
+        assert len(spans) > 100
+        assert [span_text(sp) for sp in spans] == [sp.text for sp in spans], path.name
 
 
 # -- name resolution and beats -----------------------------------------------------------
