@@ -129,3 +129,39 @@ def test_help_and_query_do_not_import_spacy(seed_store_path):
     )
     p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert p.returncode == 0, p.stderr
+
+
+_STARTED = None  # multiprocessing.Value: tasks the workers have begun
+
+
+def _counting_work(task):
+    with _STARTED.get_lock():
+        _STARTED.value += 1
+    return _real_work(task)
+
+
+_real_work = parallel._work
+
+
+def test_files_in_flight_are_bounded_while_the_writer_is_busy(tmp_path, monkeypatch):
+    # a writer that stops reading must stop the workers after the window, so
+    # memory does not grow with the number of files
+    import multiprocessing
+    import time
+
+    global _STARTED
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the counter is shared with forked workers")
+    _STARTED = multiprocessing.Value("i", 0)
+    monkeypatch.setattr(parallel, "_work", _counting_work)
+    files = []
+    for k in range(60):
+        f = tmp_path / f"r{k:02d}.txt"
+        f.write_text(f"# 报告 {k}\n\n没有论文。\n", encoding="utf-8")
+        files.append((str(f), None, 1 << 20))
+    results = parallel.run_extraction(files, jobs=2)
+    next(results)
+    time.sleep(2)  # the writer is busy; 60 empty files would take far less
+    window = parallel.IN_FLIGHT_PER_JOB * 2
+    assert window < _STARTED.value <= window + 1
+    assert len(list(results)) == 59 and _STARTED.value == 60
