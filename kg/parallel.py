@@ -56,11 +56,13 @@ _FP_PREDICATE = f"<{vocab.BUILD_FINGERPRINT}>".encode()
 #: bulk-load batches of about this many bytes of N-Quads
 BULK_BATCH_BYTES = 32 * 1024 * 1024
 #: report files in flight per worker (being extracted, or done and waiting
-#: for the writer): enough that workers go on extracting while the writer
-#: bulk-loads a batch (with 2 per worker they waited, and a 10k-paper build
-#: used 183 % of 2 cores instead of 195 %); a waiting result is the report's
-#: N-Quads, about 1 MB for 35 papers
-IN_FLIGHT_PER_JOB = 8
+#: for the writer).  While the writer bulk-loads a batch the workers stop
+#: after these; 8 instead of 2 kept them busy (195 % instead of 182 % of 2
+#: cores on 10k papers) but the build was not faster (70-85 s against
+#: 72-78 s: bulk loading and extraction then share the cores), and the
+#: store writing the benchmark reports fell to 0.43 of ``bulk_load`` (0.63-0.69
+#: with 2)
+IN_FLIGHT_PER_JOB = 2
 #: a worker process is replaced after this many report files, so that what
 #: grows with the text it has seen (spaCy's string store, per-process
 #: caches) stays bounded however long the build runs; a new worker is forked
