@@ -34,8 +34,15 @@ from kg.memo import BoundedMemo
 from kg.model import Report
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# what N-Quads string literals must escape (STRING_LITERAL_QUOTE)
-_LITERAL_ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"))
+# characters a literal is written with an escape for, as pyoxigraph's N-Quads
+# serializer writes them (so the bytes are the same as ox.serialize's)
+_ESCAPE_RE = re.compile(r'[\\"\x00-\x1f\x7f\ufffe\uffff]')
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+
+
+def _escape(m: re.Match) -> str:
+    c = m.group()
+    return _ESCAPES.get(c) or f"\\u{ord(c):04X}"
 
 
 @lru_cache(maxsize=1024)
@@ -58,9 +65,8 @@ _iri = BoundedMemo(_checked_iri, limit=20_000).__getitem__
 
 def _literal(value: str, datatype: str | None = None) -> str:
     """The N-Quads term of a literal: ``"value"`` or ``"value"^^<datatype>``."""
-    if "\\" in value or '"' in value or "\n" in value or "\r" in value:
-        for char, escaped in _LITERAL_ESCAPES:
-            value = value.replace(char, escaped)
+    if _ESCAPE_RE.search(value):
+        value = _ESCAPE_RE.sub(_escape, value)
     return f'"{value}"^^<{datatype}>' if datatype else f'"{value}"'
 
 

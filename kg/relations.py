@@ -93,9 +93,9 @@ def cue_regex(words: list[str], boundaries: bool = True) -> re.Pattern:
     alternation: Python's ``re`` tries every alternative at every position,
     so a flat list of 40 cues costs 4-6x more per sentence (same matches,
     tested).  Cues are lower-cased first, so that two spellings of one cue
-    share a branch (the match is case-insensitive anyway).  An empty list
-    gives a regex that never matches."""
-    words = sorted({w.lower() for w in words})
+    share a branch (the match is case-insensitive anyway).  Empty cues are
+    ignored; an empty list gives a regex that never matches."""
+    words = sorted({w.lower() for w in words if w})
     if not words:
         return re.compile("(?!)")
     ascii_first = [w for w in words if boundaries and w[0].isascii()]

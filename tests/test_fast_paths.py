@@ -315,6 +315,7 @@ def test_beats_counts_a_comparison_stated_in_two_report_graphs_once(tmp_path):
 # -- mapping written as N-Quads text ---------------------------------------------------
 @pytest.mark.parametrize("value", [
     'a "quoted" word', "back\\slash \\n not a newline", "two\nlines\r\nand a tab\t", "中文，全角（括号）",
+    "controls \x00\x01\b\f\x1f\x7f and \ufffe\uffff",
     "trailing backslash\\", '"', "emoji 🙂 and \u2028 separator", "<not an iri>", "x" * 500])
 def test_graph_writer_lines_parse_to_the_quads_pyoxigraph_builds(value):
     from kg.mapping import GraphWriter, _entity, _iri
@@ -334,6 +335,7 @@ def test_graph_writer_lines_parse_to_the_quads_pyoxigraph_builds(value):
         ox.Quad(ox.NamedNode(s), ox.NamedNode(vocab.RDF_TYPE), ox.NamedNode(vocab.MODEL), graph),
     ]
     assert list(ox.parse(w.nquads(), format=ox.RdfFormat.N_QUADS)) == expected
+    assert w.nquads() == ox.serialize(expected, format=ox.RdfFormat.N_QUADS)  # byte for byte
 
 
 # -- further mentions of a paper's own names ------------------------------------------

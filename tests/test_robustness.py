@@ -321,7 +321,7 @@ def test_a_reader_or_mapping_bug_costs_only_its_file(run, tmp_path, monkeypatch)
 def test_a_mapping_that_makes_a_bad_iri_costs_only_its_file(run, tmp_path, monkeypatch):
     # the mapping writes N-Quads text; every IRI it writes is checked, so a
     # bug that makes one that is not an IRI (here: with a space) is an error
-    # of its file, found in the worker, not a bulk load that fails later
+    # of its file, found where the file is extracted (in a worker with -j 2)
     folder, good, other, store, before = _two_built_reports(run, tmp_path)
     ids = {p.arxiv_id for p in read_report(good).papers}
     assert ids and not ids & {p.arxiv_id for p in read_report(other).papers}
