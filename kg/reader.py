@@ -341,7 +341,8 @@ def collect_report_files(
         ``(files, errors)``: the report files of every usable path (argument
         order, each folder sorted, duplicates removed) and one
         :class:`SourceError` per path that does not exist, cannot be listed
-        or is a folder without ``*.txt``/``*.md`` files.
+        or is a folder without ``*.txt``/``*.md`` files, and per file whose
+        name is not valid UTF-8 (shown with U+FFFD for the bad bytes).
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -359,9 +360,17 @@ def collect_report_files(
             continue
         for file in files:
             key = file.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append(file)
+            if key in seen:
+                continue
+            seen.add(key)
+            try:
+                file.name.encode("utf-8")
+            except UnicodeEncodeError:  # bytes that are not UTF-8, kept by the OS as surrogates
+                shown = str(file).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                errors.append(SourceError(shown, None, "file name is not valid UTF-8 (a report's graph is "
+                                                       "named after its file name): rename the file"))
+                continue
+            found.append(file)
     return found, errors
 
 

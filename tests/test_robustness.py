@@ -714,3 +714,19 @@ def test_source_errors_survive_pickling_for_worker_processes():
 
     e = pickle.loads(pickle.dumps(SourceError("a/b.txt", 3, "bad byte")))
     assert (e.path, e.line, e.message, str(e)) == ("a/b.txt", 3, "bad byte", "a/b.txt:3: bad byte")
+
+
+def test_a_file_name_that_is_not_utf8_is_an_error_of_that_file(run, tmp_path):
+    folder = tmp_path / "reports"
+    good = copy_seed(SMALL, folder / "a.txt")
+    bad = os.fsdecode(os.fsencode(folder) + b"/x\xff.txt")  # undecodable bytes: a surrogate in str
+    shutil.copy(SMALL, bad)
+    store = tmp_path / "s"
+    for jobs in ("1", "2"):
+        r = run("build", folder, "--store", store, "-q", "--force", "--jobs", jobs)
+        assert r.exit_code == 1
+        assert "x\ufffd.txt: file name is not valid UTF-8" in r.output
+        assert "built 1 report(s)" in r.output and str(good) not in r.output
+    r = run("extract", folder, "--output-dir", tmp_path / "nq")
+    assert r.exit_code == 1 and "file name is not valid UTF-8" in r.output
+    assert sorted(p.name for p in (tmp_path / "nq").iterdir()) == ["a.txt.nq"]
