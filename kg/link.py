@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 import unicodedata
 from urllib.parse import quote
 
 from kg import vocab
+from kg.memo import BoundedMemo
 
 # Characters folded away when comparing names: whitespace, hyphens/dashes,
 # underscores, dots, middle dots, slashes.
@@ -31,7 +31,17 @@ _GREEK = {"π": "pi", "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta",
           "λ": "lambda", "μ": "mu", "σ": "sigma", "τ": "tau", "θ": "theta"}
 
 
-@lru_cache(maxsize=200_000)
+def _fold(name: str) -> str:
+    s = unicodedata.normalize("NFKC", name).casefold().strip()
+    s = _POINT_ZERO_RE.sub(r"\1", s)  # Gemini 3.0 Pro == Gemini 3 Pro
+    return _FOLD_RE.sub("", s)
+
+
+#: :func:`fold` memoised (bounded); ``map(FOLDED.__getitem__, tokens)`` folds
+#: many names at one dict lookup each
+FOLDED = BoundedMemo(_fold, limit=200_000)
+
+
 def fold(name: str) -> str:
     """Return the comparison form of a surface name.
 
@@ -39,9 +49,7 @@ def fold(name: str) -> str:
     underscores, dots and slashes; a ``.0`` version suffix is dropped.
     ``fold("Qwen2.5-VL 7B") == "qwen25vl7b"``, ``fold("Gemini 3.0") == "gemini3"``.
     """
-    s = unicodedata.normalize("NFKC", name).casefold().strip()
-    s = _POINT_ZERO_RE.sub(r"\1", s)  # Gemini 3.0 Pro == Gemini 3 Pro
-    return _FOLD_RE.sub("", s)
+    return FOLDED[name]
 
 
 def entity_key(name: str, *, hardware: bool = False) -> str:

@@ -70,10 +70,8 @@ def _literal(value: str, datatype: str | None = None) -> str:
     return f'"{value}"^^<{datatype}>' if datatype else f'"{value}"'
 
 
-@lru_cache(maxsize=65_536)
-def _entity(key: str) -> str:
-    """The N-Quads term of the entity with linking ``key``."""
-    return _iri(link.entity_iri(key))
+#: the N-Quads term of the entity with linking ``key`` (memoised: entities recur)
+_entity = BoundedMemo(lambda key: _checked_iri(link.entity_iri(key))).__getitem__
 
 
 def report_graph(path: str) -> NamedNode:

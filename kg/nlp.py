@@ -36,7 +36,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kg.link import entity_key, fold, sensor_name
+from kg.link import FOLDED, entity_key, fold, sensor_name
 from kg.memo import BoundedMemo
 from kg.resources import Entry, Gazetteer, gazetteer, patterns
 
@@ -271,13 +271,12 @@ def first_token_index(gaz: Gazetteer) -> set[str]:
     return prefixes
 
 
-# Token classes (bit flags), cached per token text.
+# Token classes (bit flags), memoised per token text.
 _CJK, _JOINER, _NAME, _BREAKER = 1, 2, 4, 8
 # Words that separate two names rather than join them (``A vs B``).
 _RUN_BREAKERS = {"vs", "versus"}
 
 
-@lru_cache(maxsize=65_536)
 def token_class(text: str) -> int:
     """Bit flags of a token text: ``_CJK`` (a CJK character), ``_JOINER``
     (``-`` ``.`` ``+`` ``·`` ``&``), ``_NAME`` (:func:`is_name_token`),
@@ -286,8 +285,7 @@ def token_class(text: str) -> int:
             | (_BREAKER * (text.casefold() in _RUN_BREAKERS)))
 
 
-_TOKEN_CLASS = BoundedMemo(token_class.__wrapped__)
-_FOLDED = BoundedMemo(fold.__wrapped__)
+_TOKEN_CLASS = BoundedMemo(token_class)  # token_class of every token, memoised
 
 
 def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
@@ -300,7 +298,7 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
     table = tokens(doc)
     words = table.words
     n = len(words)
-    folded = list(map(_FOLDED.__getitem__, words))
+    folded = list(map(FOLDED.__getitem__, words))
     classes = table.classes
     spans: list[Span] = []
     nxt = 0  # first token not inside a match
