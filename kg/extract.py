@@ -29,10 +29,8 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import asdict
-from itertools import islice
 
 import jsonschema
 
@@ -287,11 +285,7 @@ class Extractor:
                     spans = list(doc.spans["kg"])
                     starts = [sp.start for sp in spans]
                 taken_after: set[int] = set()
-                for span in islice(spans, bisect_left(starts, sent.start), None):
-                    if span.start >= sent.end:
-                        break
-                    if span.end > sent.end:
-                        continue
+                for span in mention_rules.spans_within(spans, starts, sent):
                     if span._.kg_entry is not None and not (mention_rules.defines_acronym(span) or titled(span_text(span))):
                         continue  # a known name is used, unless defined here ('We present … (VAR)')
                         # or named by the title ('发布了 Mixtral 8x7B' in 'Mixtral of Experts')
@@ -358,11 +352,12 @@ class Extractor:
         per_sentence = []  # (section, sentence, mentions)
         baselines: list[str] = []
         for sec, doc in zip(sections, docs):
-            spans = [(sp.start, sp.end, sp.start_char, sp.end_char, sp) for sp in doc.spans["kg"]]
+            spans = list(doc.spans["kg"])
+            starts = [sp.start for sp in spans]
             for sent in plain_sentences(doc):
                 if not sent.text.strip():
                     continue
-                ms = mention_rules.sentence_mentions(sent, spans, entities)
+                ms = mention_rules.sentence_mentions(sent, spans, starts, entities)
                 per_sentence.append((sec, sent, ms))
                 cue = self._baseline_ctx.search(sent.text)
                 if cue:

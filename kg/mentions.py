@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from itertools import islice
-from operator import itemgetter
 
 from kg.link import entity_key
 from kg.nlp import doc_text, sentence_of, span_text
@@ -338,26 +337,33 @@ def defines_acronym(span) -> bool:
 
 
 # -- a sentence's spans as relation-rule mentions ------------------------------------
-def sentence_mentions(sent, spans, entities: dict[str, dict]) -> list[Mention]:
-    """Mentions inside ``sent`` (offsets into the sentence) of entities the
-    paper kept; ``spans`` holds (start, end, start_char, end_char, span)
-    tuples of the Doc, sorted by start (the sentence's first one is found by
-    binary search).  Left out: a category whose members follow in
-    parentheses (``NAS 方法（AutoFIS, NASRec）``: its members are the systems)
-    and a system that only describes the one before it (``OpenCLIP
-    ViT-G/14``).  A list closed by its head noun types its members (see
-    :func:`retype_lists`)."""
-    ms = []
-    for start, end, a, b, span in islice(spans, bisect_left(spans, sent.start, key=itemgetter(0)), None):
-        if start >= sent.end:
+def spans_within(spans, starts: list[int], sent):
+    """The spans of ``spans`` (a Doc's mentions sorted by start token;
+    ``starts`` their start tokens) that lie inside ``sent``, in order; the
+    first is found by binary search."""
+    for span in islice(spans, bisect_left(starts, sent.start), None):
+        if span.start >= sent.end:
             break
-        if end <= sent.end:
-            key = span_key(span)
-            ent = entities.get(key)
-            if ent is not None:
-                ms.append(Mention(a - sent.start_char, b - sent.start_char,
-                                  key, ent["type"], ent["role"] == "proposes",
-                                  ent.get("lower_is_better"), is_lead_label(span)))
+        if span.end <= sent.end:
+            yield span
+
+
+def sentence_mentions(sent, spans, starts: list[int], entities: dict[str, dict]) -> list[Mention]:
+    """Mentions inside ``sent`` (offsets into the sentence) of entities the
+    paper kept; ``spans`` are the Doc's mentions sorted by start token and
+    ``starts`` their start tokens (see :func:`spans_within`).  Left out: a
+    category whose members follow in parentheses (``NAS 方法（AutoFIS,
+    NASRec）``: its members are the systems) and a system that only
+    describes the one before it (``OpenCLIP ViT-G/14``).  A list closed by
+    its head noun types its members (see :func:`retype_lists`)."""
+    ms = []
+    for span in spans_within(spans, starts, sent):
+        key = span_key(span)
+        ent = entities.get(key)
+        if ent is not None:
+            ms.append(Mention(span.start_char - sent.start_char, span.end_char - sent.start_char,
+                              key, ent["type"], ent["role"] == "proposes",
+                              ent.get("lower_is_better"), is_lead_label(span)))
     text = sent.text
     retype_lists(text, ms)
     ms = [m for m, nxt in zip(ms, ms[1:] + [None])
