@@ -47,12 +47,13 @@ def find_paper(arxiv_id: str, paths) -> Paper:
 def explain(paper: Paper) -> Explanation:
     """Run the extractor on ``paper`` and keep the mention spans."""
     from kg.extract import Extractor
+    from kg.nlp import mention_info, mention_spans
 
     extractor = Extractor()
     record = extractor.extract(paper)
     sections = []
     for sec, doc in extractor.annotate(paper):
-        marks = [(s.start_char, s.end_char, s.label_, s._.kg_source or "") for s in doc.spans["kg"]]
+        marks = [(s.start_char, s.end_char, s.label_, mention_info(s).source or "") for s in mention_spans(doc)]
         sections.append((sec, marks))
     return Explanation(paper, record, sections)
 

@@ -40,7 +40,8 @@ from kg.hardware_use import HardwareReader
 from kg.link import entity_key, fold
 from kg.mentions import HARDWARE_LABELS, is_lead_label, mention_key, span_key
 from kg.model import Paper, Section
-from kg.nlp import build_pipeline, name_shape, plain_sentences, sentence_of, span_text
+from kg.nlp import (build_pipeline, mention_info, mention_spans, name_shape, plain_sentences, sentence_of,
+                    span_text)
 from kg.outline import DatasetContext, names_own_set, outline_level
 from kg.relations import BASELINES, DATASET_LABELS, Found, RelationRules, cue_regex
 from kg.resources import gazetteer, patterns, schema
@@ -97,7 +98,7 @@ class Extractor:
         title_names = self._title_names(paper.title)
         mentions: list[tuple[Section, object]] = []  # (section, span)
         for sec, doc in zip(sections, docs):
-            for span in doc.spans["kg"]:
+            for span in mention_spans(doc):
                 mentions.append((sec, span))
 
         entities, gloss_only = self._entities(paper, mentions, title_names)
@@ -174,8 +175,8 @@ class Extractor:
         authors = {fold(a) for a in paper.authors}
         prev = None
         for sec, span in mentions:
-            ext = span._  # spaCy builds a new accessor on every `span._`: read it once
-            entry, source, name, decided = ext.kg_entry, ext.kg_source, ext.kg_name, ext.kg_decided
+            info = mention_info(span)
+            entry, source, name, decided = info.entry, info.source, info.name, info.decided
             label, surface = span.label_, span_text(span)
             before, prev = (prev if prev is not None and prev.doc is span.doc else None), span
             if (entry is None and fold(surface) in authors) or mention_rules.in_author_name(span, paper.authors):
@@ -267,8 +268,8 @@ class Extractor:
                 entities[key].update(line=paper.start_line, evidence=paper.title, section="title")
         for sec, doc in zip(sections, docs):
             if sec.key == "innovations":
-                for span in doc.spans["kg"]:
-                    if span._.kg_entry is None and span.label_ != "Metric" and self._in_bullet_header(sec, span):
+                for span in mention_spans(doc):
+                    if mention_info(span).entry is None and span.label_ != "Metric" and self._in_bullet_header(sec, span):
                         key = span_key(span)
                         if key in entities and key not in out:
                             entities[key].update(line=sec.line_of(span.start_char), section=sec.key,
@@ -282,11 +283,11 @@ class Extractor:
                 if not cues:
                     continue
                 if spans is None:
-                    spans = list(doc.spans["kg"])
+                    spans = mention_spans(doc)
                     starts = [sp.start for sp in spans]
                 taken_after: set[int] = set()
                 for span in mention_rules.spans_within(spans, starts, sent):
-                    if span._.kg_entry is not None and not (mention_rules.defines_acronym(span) or titled(span_text(span))):
+                    if mention_info(span).entry is not None and not (mention_rules.defines_acronym(span) or titled(span_text(span))):
                         continue  # a known name is used, unless defined here ('We present … (VAR)')
                         # or named by the title ('发布了 Mixtral 8x7B' in 'Mixtral of Experts')
                     if span.label_ == "Metric":
@@ -352,7 +353,7 @@ class Extractor:
         per_sentence = []  # (section, sentence, mentions)
         baselines: list[str] = []
         for sec, doc in zip(sections, docs):
-            spans = list(doc.spans["kg"])
+            spans = mention_spans(doc)
             starts = [sp.start for sp in spans]
             for sent in plain_sentences(doc):
                 if not sent.text.strip():

@@ -12,7 +12,7 @@ import re
 
 from kg.evidence import clean_sentence
 from kg.mentions import HARDWARE_LABELS, rewrite_spans, span_key
-from kg.nlp import doc_text, sentence_of, span_text
+from kg.nlp import doc_text, mention_info, sentence_of, set_mention_info, span_text
 
 _CN_NUM = {"一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
            "八": 8, "九": 9, "十": 10, "one": 1, "two": 2, "three": 3, "four": 4, "eight": 8,
@@ -91,7 +91,7 @@ class HardwareReader:
         that model, a device of its own, not the product line (spans of
         ``docs`` replaced in place)."""
         def step(doc, text, sp, nxt):
-            if sp.label_ != "Device" or sp._.kg_entry is None:
+            if sp.label_ != "Device" or mention_info(sp).entry is None:
                 return None
             m = self.variant.match(text[sp.end_char:sp.end_char + 16])
             if not m or "GB" in m.group():
@@ -99,7 +99,7 @@ class HardwareReader:
             longer = doc.char_span(sp.start_char, sp.end_char + m.end(), label="Device")
             if longer is None or (nxt is not None and nxt.start < longer.end):
                 return None
-            longer._.kg_source = "hardware"
+            set_mention_info(longer, source="hardware")
             return longer, 1
         rewrite_spans(docs, step)
 

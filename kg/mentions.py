@@ -17,7 +17,7 @@ from bisect import bisect_left
 from itertools import islice
 
 from kg.link import entity_key
-from kg.nlp import doc_text, sentence_of, span_text
+from kg.nlp import doc_text, mention_info, mention_spans, sentence_of, set_mention_info, set_mention_spans, span_text
 from kg.relations import DATASET_LABELS, SYSTEM_LABELS, Mention
 
 HARDWARE_LABELS = {"Accelerator", "Device"}
@@ -46,13 +46,13 @@ _LEAD_AFTER_RE = re.compile(r"^\s*(?:[(（][^()（）\n]{0,30}[)）])?[\s*]*[:�
 def span_key(span) -> str:
     """Linking key of a mention: the gazetteer entry's key, else the key of
     its canonical name (``span._.kg_name``) or its text."""
-    ext = span._
-    return mention_key(span, ext.kg_entry, ext.kg_name)
+    info = mention_info(span)
+    return mention_key(span, info.entry, info.name)
 
 
 def mention_key(span, entry, name: str | None) -> str:
     """:func:`span_key` from the span's ``kg_entry`` and ``kg_name`` already
-    read (``span._`` is costly to read)."""
+    read (:func:`kg.nlp.mention_info`)."""
     if entry is not None:
         return entry.key
     return entity_key(name or span_text(span), hardware=span.label_ in HARDWARE_LABELS)
@@ -74,7 +74,7 @@ def rewrite_spans(docs, step) -> None:
     in place of the ``n`` (1 or 2) spans starting at ``span``."""
     for doc in docs:
         text = doc_text(doc)
-        spans, out, changed, i = list(doc.spans["kg"]), [], False, 0
+        spans, out, changed, i = mention_spans(doc), [], False, 0
         while i < len(spans):
             done = step(doc, text, spans[i], spans[i + 1] if i + 1 < len(spans) else None)
             if done is None:
@@ -85,22 +85,21 @@ def rewrite_spans(docs, step) -> None:
                 i += done[1]
                 changed = True
         if changed:
-            doc.spans["kg"] = out
+            set_mention_spans(doc, out)
 
 
 def _longer(doc, sp, end: int, label: str, name: str | None = None):
     """``sp`` extended to character ``end`` (None if no token boundary there)."""
     longer = doc.char_span(sp.start_char, end, label=label, alignment_mode="expand")
     if longer is not None:
-        longer._.kg_source = "shape"
-        longer._.kg_name = name
+        set_mention_info(longer, source="shape", name=name)
     return longer
 
 
 def _version_step(doc, text, sp, nxt):
-    if sp._.kg_entry is None or sp.label_ in HARDWARE_LABELS:
+    if mention_info(sp).entry is None or sp.label_ in HARDWARE_LABELS:
         return None
-    if (nxt is not None and nxt._.kg_entry is None and text[sp.end_char:nxt.start_char] == " "
+    if (nxt is not None and mention_info(nxt).entry is None and text[sp.end_char:nxt.start_char] == " "
             and _VERSION_RE.fullmatch(span_text(nxt))):
         longer = _longer(doc, sp, nxt.end_char, sp.label_)
         return (longer, 2) if longer is not None else None
@@ -122,7 +121,7 @@ def _composite_step(doc, text, sp, nxt):
             or not re.fullmatch(r"\s*\+\s*", text[sp.end_char:nxt.start_char])):
         return None
     whole = _longer(doc, sp, nxt.end_char, "Method",
-                    f"{sp._.kg_name or span_text(sp)} + {nxt._.kg_name or span_text(nxt)}")
+                    f"{mention_info(sp).name or span_text(sp)} + {mention_info(nxt).name or span_text(nxt)}")
     return (whole, 2) if whole is not None else None
 
 
@@ -148,7 +147,7 @@ def name_sizes(docs) -> None:
     families: dict[str, set[str]] = {}
     for doc in docs:
         text = doc_text(doc)
-        for sp in doc.spans["kg"]:
+        for sp in mention_spans(doc):
             m = _FAMILY_SIZES_RE.match(text, sp.end_char) if sp.label_ in SYSTEM_LABELS else None
             for size in re.findall(_SIZE, m.group("sizes")) if m else []:
                 families.setdefault(size.upper(), set()).add(span_text(sp))
@@ -156,7 +155,7 @@ def name_sizes(docs) -> None:
         return
     for doc in docs:
         text = doc_text(doc)
-        spans = list(doc.spans["kg"])
+        spans = mention_spans(doc)
         taken = [(sp.start_char, sp.end_char) for sp in spans]
         added = False
         for m in _SIZE_REF_RE.finditer(text):
@@ -166,12 +165,11 @@ def name_sizes(docs) -> None:
             span = doc.char_span(m.start("size"), m.end("size"), label="Model")
             if span is None:
                 continue
-            span._.kg_source = "shape"
-            span._.kg_name = f"{next(iter(owners))}-{m.group('size')}"
+            set_mention_info(span, source="shape", name=f"{next(iter(owners))}-{m.group('size')}")
             spans.append(span)
             added = True
         if added:
-            doc.spans["kg"] = sorted(spans, key=lambda sp: sp.start)
+            set_mention_spans(doc, sorted(spans, key=lambda sp: sp.start))
 
 
 def complete_mentions(docs, entities: dict[str, dict], gaz) -> None:
@@ -189,7 +187,7 @@ def complete_mentions(docs, entities: dict[str, dict], gaz) -> None:
         return
     longest_first = sorted(forms, key=len, reverse=True)
     for doc in docs:
-        spans = list(doc.spans["kg"])
+        spans = mention_spans(doc)
         taken = [(sp.start_char, sp.end_char) for sp in spans]
         added = False
         for start, end, form in whole_words(doc_text(doc), longest_first):
@@ -198,11 +196,11 @@ def complete_mentions(docs, entities: dict[str, dict], gaz) -> None:
             span = doc.char_span(start, end, label=forms[form])
             if span is None:
                 continue
-            span._.kg_source = "paper"
+            set_mention_info(span, source="paper")
             spans.append(span)
             added = True
         if added:
-            doc.spans["kg"] = sorted(spans, key=lambda sp: sp.start)
+            set_mention_spans(doc, sorted(spans, key=lambda sp: sp.start))
 
 
 def _word_char(c: str) -> bool:
@@ -242,7 +240,7 @@ def not_a_name(span) -> bool:
     surface = span_text(span)
     if _RESOLUTION_RE.fullmatch(surface):
         return True
-    if span._.kg_entry is None and _LEVEL_RE.fullmatch(surface):
+    if mention_info(span).entry is None and _LEVEL_RE.fullmatch(surface):
         levels = {m for m in _LEVEL_RE.findall(sentence_of(span).text) if m[0] == surface[0]}
         return len(levels) > 1
     return False

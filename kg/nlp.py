@@ -19,8 +19,12 @@ Pipeline (``build_pipeline()``):
 
 Mentions are written to ``doc.spans["kg"]`` (overlap-free, file order) with
 the label (``Model`` ``Method`` ``Dataset`` ``Benchmark`` ``Metric``
-``Accelerator`` ``Device``) and ``span._.kg_entry`` (the gazetteer
-:class:`~kg.resources.Entry` or None for new names).
+``Accelerator`` ``Device``) and a :class:`MentionInfo` (``span._.kg_entry``:
+the gazetteer :class:`~kg.resources.Entry` or None for new names, and
+``kg_source``, ``kg_name``, ``kg_decided``).  PaperKG's own code reads and
+writes them with :func:`mention_spans` / :func:`set_mention_spans` and
+:func:`mention_info` / :func:`set_mention_info`, which give the same values
+without spaCy rebuilding a Span per mention and an accessor per ``span._``.
 """
 from __future__ import annotations
 
@@ -40,14 +44,87 @@ from kg.link import FOLDED, entity_key, fold, sensor_name
 from kg.memo import BoundedMemo
 from kg.resources import Entry, Gazetteer, gazetteer, patterns
 
-if not Span.has_extension("kg_entry"):
-    Span.set_extension("kg_entry", default=None)
-if not Span.has_extension("kg_source"):
-    Span.set_extension("kg_source", default=None)
-if not Span.has_extension("kg_name"):
-    Span.set_extension("kg_name", default=None)  # canonical name when it differs from the text
-if not Span.has_extension("kg_decided"):
-    Span.set_extension("kg_decided", default=True)
+
+# --- mentions: the Doc's spans and what is known of each -------------------
+class MentionInfo:
+    """What the components know of a mention besides its label.
+
+    ``entry``: the gazetteer :class:`~kg.resources.Entry` (None for a new
+    name); ``source``: the rule that found it (``gazetteer`` ``shape``
+    ``gloss`` ``hardware`` ``paper``); ``name``: its canonical name when it
+    differs from the text; ``decided``: False when its type is only a default.
+
+    Kept per Doc and keyed by the span's character offsets, exactly as
+    spaCy keys ``span._`` values (two spans over the same characters share
+    them), and also readable as ``span._.kg_entry`` … through getters; reading
+    it with :func:`mention_info` costs ~0.3 µs instead of ~3 µs for ``span._``.
+    """
+
+    __slots__ = ("entry", "source", "name", "decided")
+
+    def __init__(self):
+        self.entry = self.source = self.name = None
+        self.decided = True
+
+
+_NO_INFO = MentionInfo()  # what a span nothing was said of reads (never written)
+_INFO = "kg_info"  # doc.user_data key: {(start_char, end_char): MentionInfo}
+_SPANS = "kg_span_list"  # doc.user_data key: (SpanGroup, [Span, ...]) of doc.spans["kg"]
+
+
+def mention_info(span: Span) -> MentionInfo:
+    """The :class:`MentionInfo` of ``span`` (read-only: set it with
+    :func:`set_mention_info`)."""
+    table = span.doc.user_data.get(_INFO)
+    return _NO_INFO if table is None else table.get((span.start_char, span.end_char), _NO_INFO)
+
+
+def set_mention_info(span: Span, **fields) -> None:
+    """Set fields of ``span``'s :class:`MentionInfo` (``entry=``,
+    ``source=``, ``name=``, ``decided=``); raises AttributeError for another
+    name."""
+    table = span.doc.user_data.setdefault(_INFO, {})
+    key = (span.start_char, span.end_char)
+    info = table.get(key)
+    if info is None:
+        info = table[key] = MentionInfo()
+    for attr, value in fields.items():
+        setattr(info, attr, value)
+
+
+def _info_extension(attr: str) -> None:
+    def getter(span):
+        return getattr(mention_info(span), attr)
+
+    def setter(span, value):
+        set_mention_info(span, **{attr: value})
+    Span.set_extension(f"kg_{attr}", getter=getter, setter=setter, force=True)
+
+
+for _attr in MentionInfo.__slots__:
+    _info_extension(_attr)  # span._.kg_entry, span._.kg_source, span._.kg_name, span._.kg_decided
+
+
+def mention_spans(doc: Doc) -> list[Span]:
+    """The mentions of ``doc`` (``doc.spans["kg"]``) as a new list of the
+    Span objects last set with :func:`set_mention_spans` (iterating the
+    SpanGroup builds every Span again, ~2 µs each).  Spans set on
+    ``doc.spans["kg"]`` directly are read from it."""
+    group = doc.spans.get("kg")
+    if group is None:
+        return []
+    cached = doc.user_data.get(_SPANS)
+    if cached is None or cached[0] is not group or len(cached[1]) != len(group):
+        cached = doc.user_data[_SPANS] = (group, list(group))
+    return list(cached[1])
+
+
+def set_mention_spans(doc: Doc, spans: list[Span]) -> None:
+    """Set the mentions of ``doc`` (``doc.spans["kg"]``, and the list
+    :func:`mention_spans` returns)."""
+    doc.spans["kg"] = spans
+    doc.user_data[_SPANS] = (doc.spans["kg"], list(spans))
+
 
 # --- tokenizer -------------------------------------------------------------
 _LATIN = r"A-Za-z0-9\u00C0-\u024F\u0370-\u03FF"
@@ -332,8 +409,7 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
             if cjk and i > 0 and classes[i - 1] & _CJK and entry.type != "Metric":
                 continue  # inside a longer Chinese word
             hit = Span(doc, i, j, label=entry.type)
-            hit._.kg_entry = entry
-            hit._.kg_source = "gazetteer"
+            set_mention_info(hit, entry=entry, source="gazetteer")
             spans.append(hit)
             nxt = j
             break
@@ -347,7 +423,7 @@ def make_gazetteer_matcher(nlp: Language, name: str):
     firsts = first_token_index(gaz)
 
     def component(doc: Doc) -> Doc:
-        doc.spans["kg"] = match_gazetteer(doc, gaz, firsts)
+        set_mention_spans(doc, match_gazetteer(doc, gaz, firsts))
         return doc
 
     return component
@@ -484,7 +560,7 @@ class ShapeMatcher:
         self.device_cues = _folded_cues(pats["device_cue"])
 
     def __call__(self, doc: Doc) -> Doc:
-        known = list(doc.spans["kg"])
+        known = mention_spans(doc)
         taken = {t for s in known for t in range(s.start, s.end)}
         new: list[Span] = []
         undecided: set[tuple[int, int]] = set()
@@ -492,13 +568,12 @@ class ShapeMatcher:
             for s, e, source in self._names_in_run(doc, start, end, _chinese_context(doc, start, end)):
                 label, decided = self._type(doc, s, e)
                 span = Span(doc, s, e, label=label)
-                span._.kg_source = source
-                span._.kg_decided = decided
+                set_mention_info(span, source=source, decided=decided)
                 new.append(span)
                 if not decided:
                     undecided.add((s, e))
         spans = sorted(known + new, key=lambda s: s.start)
-        doc.spans["kg"] = self._retype_by_neighbours(doc, spans, undecided)
+        set_mention_spans(doc, self._retype_by_neighbours(doc, spans, undecided))
         return doc
 
     _LIST_SEP_RE = re.compile(r"^(?:\s*[（(][^()（）]{0,20}[)）])?[\s*“”\"]*(?:、|和|与|及|以及|,|，|and|or)?[\s*“”\"]*$")
@@ -530,9 +605,8 @@ class ShapeMatcher:
         for span, label, strong in zip(spans, labels, listed_by):
             if label != span.label_:
                 new = Span(doc, span.start, span.end, label=label)
-                new._.kg_source = span._.kg_source
-                new._.kg_entry = span._.kg_entry
-                new._.kg_decided = strong  # a list neighbour is strong evidence, a 在…上 frame weak
+                # (same characters: ``new`` shares the MentionInfo of ``span``)
+                set_mention_info(new, decided=strong)  # a list neighbour is strong evidence, a 在…上 frame weak
                 span = new
             out.append(span)
         return out
@@ -642,20 +716,19 @@ class HardwareMatcher:
         self.translate = pats["device_translation"]
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans["kg"])
+        spans = mention_spans(doc)
         taken = {t for s in spans for t in range(s.start, s.end)}
         new = []
         for m in self.vendor_gpu.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="Accelerator", alignment_mode="contract")
             if span is not None and not taken.intersection(range(span.start, span.end)):
-                span._.kg_source = "hardware"
-                span._.kg_name = f"{'NVIDIA' if m.group('vendor') == '英伟达' else m.group('vendor').upper()} GPU"
+                set_mention_info(span, source="hardware", name=f"{'NVIDIA' if m.group('vendor') == '英伟达' else m.group('vendor').upper()} GPU")
                 new.append(span)
         for m in self.sensor.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="Device", alignment_mode="expand")
             if span is not None and not taken.intersection(range(span.start, span.end)):
-                span._.kg_source = "hardware"
-                span._.kg_name = sensor_name(m.group("kind"), m.group("device"), self.translate)
+                set_mention_info(span, source="hardware",
+                                 name=sensor_name(m.group("kind"), m.group("device"), self.translate))
                 new.append(span)
         merged = []
         for s in sorted(spans, key=lambda s: s.start):
@@ -663,11 +736,11 @@ class HardwareMatcher:
             if (prev is not None and prev.label_ == "Device" and s.label_ == "Accelerator"
                     and s.start == prev.end and prev.doc[prev.end - 1].whitespace_):
                 whole = Span(doc, prev.start, s.end, label="Device")
-                whole._.kg_source = "hardware"
+                set_mention_info(whole, source="hardware")
                 merged[-1] = whole
                 continue
             merged.append(s)
-        doc.spans["kg"] = sorted(merged + new, key=lambda s: s.start)
+        set_mention_spans(doc, sorted(merged + new, key=lambda s: s.start))
         return doc
 
 

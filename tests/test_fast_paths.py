@@ -17,7 +17,8 @@ from kg import link, vocab
 from kg.beats import beats_rows
 from kg.extract import Extractor
 from kg.model import Paper, Section
-from kg.nlp import TokenTable, build_pipeline, plain_sentences, sentence_of, sentence_starts, span_text
+from kg.nlp import (TokenTable, build_pipeline, mention_info, mention_spans, plain_sentences, sentence_of,
+                    sentence_starts, set_mention_info, set_mention_spans, span_text)
 from kg.queries import beats, name_keys, resolve_entity, resolve_query, run_select
 from kg.relations import cue_regex
 from kg.resources import DATA, inline_refs, patterns, schema
@@ -135,6 +136,44 @@ def test_span_text_is_spacys_span_text():
         spans = list(doc.spans["kg"]) + [doc[k:k + n] for k in range(0, len(doc) - 3, 7) for n in (1, 2, 3)]
         assert len(spans) > 100
         assert [span_text(sp) for sp in spans] == [sp.text for sp in spans], path.name
+
+
+def test_mention_spans_follow_the_doc_and_are_a_new_list_each_time():
+    nlp = build_pipeline()
+    doc = nlp("我们提出 Zorblax，在 IFEval 上超越 GPT-4o 和 Qwen3-8B。")
+    spans = mention_spans(doc)
+    assert [sp.text for sp in spans] == [sp.text for sp in doc.spans["kg"]] == ["Zorblax", "IFEval", "GPT-4o", "Qwen3-8B"]
+    assert mention_spans(doc) is not spans and mention_spans(doc)[0] is spans[0]  # the same Span objects
+    spans.pop()
+    assert len(mention_spans(doc)) == 4  # changing the returned list changes nothing
+    set_mention_spans(doc, spans[:2])
+    assert [sp.text for sp in doc.spans["kg"]] == ["Zorblax", "IFEval"] == [sp.text for sp in mention_spans(doc)]
+    doc.spans["kg"] = [doc[0:1]]  # set without the helper: read from the SpanGroup
+    assert [sp.text for sp in mention_spans(doc)] == [doc[0:1].text]
+    del doc.spans["kg"]
+    assert mention_spans(doc) == []
+
+
+def test_mention_info_is_what_span_underscore_reads_and_writes():
+    nlp = build_pipeline()
+    doc = nlp("我们提出 Zorblax，在 IFEval 上超越 GPT-4o。")
+    zorblax, ifeval, gpt4o = mention_spans(doc)
+    assert mention_info(gpt4o).entry is gpt4o._.kg_entry is not None and gpt4o._.kg_entry.name == "GPT-4o"
+    assert (zorblax._.kg_entry, zorblax._.kg_source) == (None, "shape") == \
+        (mention_info(zorblax).entry, mention_info(zorblax).source)
+    assert ifeval._.kg_source == "gazetteer" and ifeval._.kg_decided is True and ifeval._.kg_name is None
+    zorblax._.kg_name = "Zorblax-1"  # the spaCy setter writes the same MentionInfo
+    assert mention_info(zorblax).name == "Zorblax-1"
+    set_mention_info(zorblax, decided=False, source="paper")
+    assert (zorblax._.kg_decided, zorblax._.kg_source, zorblax._.kg_name) == (False, "paper", "Zorblax-1")
+    # as with spaCy's own extension values: a span over the same characters shares them,
+    # another span reads the defaults
+    same = doc.char_span(zorblax.start_char, zorblax.end_char, label="Dataset")
+    assert same is not zorblax and same._.kg_name == "Zorblax-1"
+    other = doc[0:2]
+    assert (other._.kg_entry, other._.kg_source, other._.kg_name, other._.kg_decided) == (None, None, None, True)
+    with pytest.raises(AttributeError):
+        set_mention_info(other, kind="x")
 
 
 # -- name resolution and beats -----------------------------------------------------------
