@@ -17,7 +17,7 @@ from kg import link, vocab
 from kg.beats import beats_rows
 from kg.extract import Extractor
 from kg.model import Paper, Section
-from kg.nlp import (TokenTable, build_pipeline, mention_info, mention_spans, plain_sentences, sentence_of,
+from kg.nlp import (PaperTokenizer, TokenTable, build_pipeline, mention_info, mention_spans, plain_sentences, sentence_of,
                     sentence_starts, set_mention_info, set_mention_spans, span_text)
 from kg.queries import beats, name_keys, resolve_entity, resolve_query, run_select
 from kg.relations import cue_regex
@@ -119,6 +119,18 @@ def test_token_table_and_sentences_match_the_doc(text):
             spacy_sent = doc[k].sent
             assert (sent.start, sent.end, sent.text, sent.start_char) == \
                 (spacy_sent.start, spacy_sent.end, spacy_sent.text, spacy_sent.start_char)
+
+
+def test_tokenizer_builds_docs_from_string_ids_of_its_own_vocabulary():
+    import spacy
+    text = "Zorblax-9 在 IFEval 上超越 GPT-4o（84.8%）。\n新词 qqq-7B ẞeta"
+    for _ in range(2):  # a new vocabulary each time: the IDs' strings are added to it
+        tokenizer = PaperTokenizer(spacy.blank("xx").vocab)
+        tokenizer._orth.limit = 3  # the ID memo is emptied many times on the way
+        doc = tokenizer(text)
+        assert doc.text == text
+        assert [t.text for t in doc] == doc.user_data["kg_tokens"].words
+        assert [t.orth for t in doc] == [doc.vocab.strings[t.text] for t in doc]
 
 
 def test_plain_sentences_are_spacys_sentences_on_the_seed_reports():
