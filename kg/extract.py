@@ -393,16 +393,18 @@ class Extractor:
                             best.setdefault((k[0], k[1], d), dict(rec, dataset=d))
             pending = []
             metric = next((m.key for m in ms if m.label == "Metric"), None)
-            for st in self.rules.scores(sent.text, ms):
-                d = (here or inherited or [None])[0]
-                k = (st.system, d, metric, st.value)
-                results.setdefault(k, {"system": st.system, "dataset": d, "metric": metric,
-                                       "value": st.value, "unit": st.unit, "raw": st.raw,
-                                       "evidence": clean_sentence(sent.text)[:400], "line": line,
-                                       "section": sec.key})
+            stated = self.rules.scores(sent.text, ms)
             found = self.rules.find(sent.text, ms, main)
             if not found and here:
                 found = self._ellipsis(sec, line, sent.text, ms, last, here)
+            evidence = clean_sentence(sent.text)[:400] if stated or found else ""
+            for st in stated:
+                d = (here or inherited or [None])[0]
+                k = (st.system, d, metric, st.value)
+                if k not in results:
+                    results[k] = {"system": st.system, "dataset": d, "metric": metric,
+                                  "value": st.value, "unit": st.unit, "raw": st.raw,
+                                  "evidence": evidence, "line": line, "section": sec.key}
             if found:
                 last = (sec, line, outline_level(sec, line), found, sent.text)
             if not here and names_own_set(sent.text):
@@ -419,7 +421,7 @@ class Extractor:
                     for d in (f.datasets or inherited or [default]):
                         rec = {"winner": f.winner, "loser": loser, "dataset": d, "metric": f.metric,
                                "winner_score": f.winner_score, "loser_score": f.loser_score,
-                               "unit": f.unit, "cue": f.cue, "evidence": clean_sentence(sent.text)[:400],
+                               "unit": f.unit, "cue": f.cue, "evidence": evidence,
                                "line": line, "section": sec.key}
                         k = (f.winner, loser, d)
                         old = best.get(k)

@@ -169,10 +169,11 @@ class PaperTokenizer:
         doc = Doc(self.vocab, words=list(map(self._orth.__getitem__, words)), spaces=spaces)
         if words:
             # what Doc(..., sent_starts=...) does, without its per-token Python loop
-            flags = sentence_starts(words, spaces)
-            starts = numpy.array(flags, dtype=numpy.int8)
-            doc.from_array([SENT_START], (starts * 2 - 1).astype(numpy.int32).astype(numpy.uint64))
-            doc.user_data["kg_sent_starts"] = list(compress(range(len(flags)), flags))
+            starts = sentence_starts(words, spaces)
+            flags = numpy.full(len(words), -1, dtype=numpy.int32)
+            flags[starts] = 1
+            doc.from_array([SENT_START], flags.astype(numpy.uint64))
+            doc.user_data["kg_sent_starts"] = starts
         doc.user_data["kg_tokens"] = TokenTable.from_words(words, spaces)
         doc.user_data["kg_text"] = text
         return doc
@@ -260,13 +261,30 @@ def is_cjk(text: str) -> bool:
 _SENT_END = set("。！？；!?;")
 
 
-def sentence_starts(words: list[str], spaces: list[bool]) -> list[bool]:
-    """Sentence starts for a token list: after 。！？；!?; after a line end,
-    and after an English full stop followed by whitespace."""
+#: token text -> True when the token ends a sentence whatever follows (。！？；!?; or a line end)
+_ENDS_SENTENCE = BoundedMemo(lambda t: t in _SENT_END or "\n" in t)
+
+
+def sentence_starts(words: list[str], spaces: list[bool]) -> list[int]:
+    """Indices of the tokens that start a sentence, ascending: the first
+    token, a token after 。！？；!?; or a line end, and a token after an
+    English full stop followed by whitespace (``spaces[k]``: token ``k`` has
+    a trailing space).  Token texts are looked up in a memo and full stops
+    found with ``list.index``: no Python code runs per token."""
     if not words:
         return []
-    return [True] + [t in _SENT_END or "\n" in t or (t == "." and (sp or nxt.isspace()))
-                     for t, sp, nxt in zip(words, spaces, words[1:])]
+    n = len(words)
+    starts = [0, *(k + 1 for k in compress(range(n - 1), map(_ENDS_SENTENCE.__getitem__, words)))]
+    after_stop = []
+    k = -1
+    while True:
+        try:
+            k = words.index(".", k + 1, n - 1)
+        except ValueError:
+            break
+        if spaces[k] or words[k + 1].isspace():
+            after_stop.append(k + 1)
+    return sorted(starts + after_stop) if after_stop else starts  # ("." is no _SENT_END: no index twice)
 
 
 def sentences(doc: Doc) -> list[Span]:
