@@ -43,7 +43,8 @@ from kg.model import Paper, Section
 from kg.nlp import (build_pipeline, mention_info, mention_spans, name_shape, plain_sentences, sentence_of,
                     span_text)
 from kg.outline import DatasetContext, names_own_set, outline_level
-from kg.relations import BASELINES, DATASET_LABELS, Found, RelationRules, cue_regex
+from kg.cues import cue_regex
+from kg.relations import BASELINES, DATASET_LABELS, Found, RelationRules
 from kg.resources import gazetteer, patterns, schema
 
 ENTITY_SECTIONS = {"contribution", "usage", "innovations", "results", "abstract", "analysis",

@@ -92,7 +92,7 @@ def model_family(name: str) -> tuple[str, float] | None:
 
 def sensor_name(kind: str, device: str, translate: dict[str, str]) -> str:
     """English name of a sensor mention from the ``kind`` and ``device``
-    groups of the ``sensor_re`` pattern (``RGB-D`` + ``相机`` -> ``RGB-D
+    groups of :func:`kg.cues.sensor_regex` (``RGB-D`` + ``相机`` -> ``RGB-D
     camera``); ``translate`` is the patterns' ``device_translation``."""
     return f"{translate.get(kind, kind)} {translate.get(device, device.rstrip('s').lower())}"
 

@@ -40,6 +40,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.cues import sensor_regex
 from kg.link import FOLDED, entity_key, fold, sensor_name
 from kg.memo import BoundedMemo
 from kg.resources import Entry, Gazetteer, gazetteer, patterns
@@ -734,7 +735,7 @@ class HardwareMatcher:
 
     def __init__(self, pats: dict):
         self.vendor_gpu = re.compile(pats["vendor_gpu_re"])
-        self.sensor = re.compile(pats["sensor_re"], re.IGNORECASE)
+        self.sensor = sensor_regex(pats)
         self.translate = pats["device_translation"]
 
     def __call__(self, doc: Doc) -> Doc:

@@ -151,15 +151,17 @@ def _label_owner_keys(name: str) -> list[str]:
         w = link.fold(word)
         if w and folded.endswith(w) and len(folded) > len(w):
             keys.append(link.entity_key(folded[:-len(w)], hardware=True))
-    for m in _sensor_re(pats["sensor_re"]).finditer(name):
+    for m in _sensor_re().finditer(name):
         keys.append(link.entity_key(link.sensor_name(m.group("kind"), m.group("device"),
                                                      pats["device_translation"]), hardware=True))
     return keys
 
 
-@lru_cache(maxsize=4)
-def _sensor_re(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _sensor_re() -> re.Pattern:
+    from kg.cues import sensor_regex
+    from kg.resources import patterns
+    return sensor_regex(patterns())
 
 
 def beats(store: KnowledgeStore, name: str, limit: int | None = None, evidence: bool = True) -> Table:

@@ -20,7 +20,7 @@ from kg.model import Paper, Section
 from kg.nlp import (PaperTokenizer, TokenTable, build_pipeline, mention_info, mention_spans, plain_sentences, sentence_of,
                     sentence_starts, set_mention_info, set_mention_spans, span_text)
 from kg.queries import beats, name_keys, resolve_entity, resolve_query, run_select
-from kg.relations import cue_regex
+from kg.cues import cue_regex, sensor_regex
 from kg.resources import DATA, inline_refs, patterns, schema
 
 
@@ -349,6 +349,36 @@ def test_cue_regex_trie_matches_like_a_longest_first_alternation():
                 assert [m.span() for m in trie.finditer(ln)] == [m.span() for m in flat.finditer(ln)], \
                     (key, boundaries, ln)
     assert cue_regex([]).search("anything") is None
+
+
+def test_sensor_regex_finds_what_the_alternation_of_its_words_finds():
+    """sensor_regex (two tries) against the flat alternation it replaced,
+    longest words first, on every seed line and on sensor phrases."""
+    pats = patterns()
+    flat = re.compile("(?P<kind>" + "|".join(sorted(map(re.escape, pats["sensor_kind"]), key=len, reverse=True))
+                      + r")\s*(?P<device>" + "|".join(sorted(map(re.escape, pats["sensor_device"]), key=len, reverse=True))
+                      + ")", re.IGNORECASE)
+    lines = [ln for f in sorted(SEEDS.glob("*.txt")) for ln in f.read_text(encoding="utf-8").splitlines()]
+    lines += ["一台 RGB-D 相机和 rgbd camera、RGB cameras，LiDAR sensors 与 深度传感器", "tof  Sensor; Event camera",
+              "RGB-Dcamera RGB-D-camera stereo摄像头 鱼眼相机s", "FISHEYE CAMERAS and depthsensor"]
+    found = 0
+    for ln in lines:
+        ours = [(m.span(), m.group("kind"), m.group("device")) for m in sensor_regex(pats).finditer(ln)]
+        assert ours == [(m.span(), m.group("kind"), m.group("device")) for m in flat.finditer(ln)], ln
+        found += len(ours)
+    assert found >= 12
+
+
+def test_gain_regex_starts_where_the_alternation_it_replaced_starts():
+    from kg.relations import RelationRules
+    old = re.compile(r"(?:提升|提高|增加|改善|增益|improves?|improved|improvement|gains?|boosts?)"
+                     r"[^，。；,;\d]{0,8}?(?:了|by|of)?\s*[*]*\s*\+?\d+(?:\.\d+)?\s*(?:%|个点|个百分点|分|points?|pp)"
+                     r"|\+\d+(?:\.\d+)?\s*(?:%|个点|个百分点|points?|pp)", re.IGNORECASE)
+    lines = [ln for f in sorted(SEEDS.glob("*.txt")) for ln in f.read_text(encoding="utf-8").splitlines()]
+    lines += ["improvement of 3.2 points", "Improved by +4.4%", "提升了 6.4 个点，增益 +2pp", "gains 5 pp; boosts 7%"]
+    starts = [[m.start() for m in RelationRules._GAIN_RE.finditer(ln)] for ln in lines]
+    assert starts == [[m.start() for m in old.finditer(ln)] for ln in lines]
+    assert sum(map(len, starts)) >= 10
 
 
 def test_beats_counts_a_comparison_stated_in_two_report_graphs_once(tmp_path):
