@@ -388,25 +388,39 @@ def token_class(text: str) -> int:
 _TOKEN_CLASS = BoundedMemo(token_class)  # token_class of every token, memoised
 
 
-def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
+def window_starts(firsts: set[str]) -> BoundedMemo:
+    """Memo ``token text -> bool``: True when a gazetteer window may start
+    on the token (a name token or CJK character, not a joiner, whose folded
+    form begins some key in ``firsts``).  One dict lookup per token instead
+    of folding, classifying and testing it."""
+    def opens(text: str) -> bool:
+        c = _TOKEN_CLASS[text]
+        return bool(c) and not c & _JOINER and FOLDED[text] in firsts
+    return BoundedMemo(opens)
+
+
+def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str], opens: BoundedMemo | None = None) -> list[Span]:
     """Return non-overlapping spans of known names, longest match first.
 
     Windows of up to ``gaz.max_tokens`` tokens that start on a token that
     begins some name (``firsts``) and hold only name tokens and joiners
-    (``-`` ``.`` ``+``) are looked up by their folded text.
+    (``-`` ``.`` ``+``) are looked up by their folded text.  ``opens`` is
+    the :func:`window_starts` memo of ``firsts`` (made when not given).
     """
+    if opens is None:
+        opens = window_starts(firsts)
     table = tokens(doc)
     words = table.words
     n = len(words)
-    folded = list(map(FOLDED.__getitem__, words))
+    folded = FOLDED
     classes = table.classes
     spans: list[Span] = []
     nxt = 0  # first token not inside a match
     max_tokens = gaz.max_tokens
-    for i in [k for k, f in enumerate(folded) if f in firsts]:
-        c = classes[i]
-        if i < nxt or not c or c & _JOINER:
+    for i in compress(range(n), map(opens.__getitem__, words)):
+        if i < nxt:
             continue
+        c = classes[i]
         # window ends whose folded text is still a prefix of some key, with that text
         ends = []
         key = ""
@@ -414,7 +428,7 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str]) -> list[Span]:
             cj = classes[j]
             if not cj:
                 break
-            key += folded[j]
+            key += folded[words[j]]
             if key not in firsts:
                 break
             if not cj & _JOINER:
@@ -444,9 +458,10 @@ def make_gazetteer_matcher(nlp: Language, name: str):
     """Factory: the gazetteer matcher over ``kg/data/gazetteer``."""
     gaz = gazetteer()
     firsts = first_token_index(gaz)
+    opens = window_starts(firsts)
 
     def component(doc: Doc) -> Doc:
-        set_mention_spans(doc, match_gazetteer(doc, gaz, firsts))
+        set_mention_spans(doc, match_gazetteer(doc, gaz, firsts, opens))
         return doc
 
     return component
@@ -532,17 +547,21 @@ def _chinese_context(doc: Doc, start: int, end: int, width: int = 8) -> bool:
                 or _CJK_CONTEXT_RE.search(text[b:b + width]))
 
 
+#: token text -> True for a Latin name token that is no run breaker (vs, versus)
+_IN_LATIN_RUN = BoundedMemo(lambda text: _TOKEN_CLASS[text] & (_NAME | _BREAKER) == _NAME)
+
+
 def _latin_runs(doc: Doc, taken: set[int]):
     """Yield (start, end) of maximal runs of Latin name tokens joined by
     single spaces or hyphens, not overlapping ``taken``."""
     t = tokens(doc)
     words, ws = t.words, t.ws
     n = len(words)
-    ok = [c & (_NAME | _BREAKER) == _NAME for c in t.classes]
+    ok = list(map(_IN_LATIN_RUN.__getitem__, words))
     for k in taken:
         ok[k] = False
     end = 0
-    for i in [k for k, o in enumerate(ok) if o]:
+    for i in compress(range(n), ok):
         if i < end:
             continue
         j = i + 1
@@ -637,7 +656,7 @@ class ShapeMatcher:
     def _names_in_run(self, doc: Doc, start: int, end: int, chinese: bool):
         table = tokens(doc)
         words = table.words[start:end]
-        shapes = [name_shape(w) for w in words]
+        shapes = list(map(name_shape, words))
         if _in_gloss(doc, start, end):
             # a gloss is a name when strongly name-shaped; otherwise it is
             # marked "gloss" and kept only if the paper proposes it or uses
