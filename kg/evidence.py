@@ -14,6 +14,9 @@ def blank_markdown(text: str) -> str:
     return _MARKDOWN_RE.sub(lambda m: " " * len(m.group()), text)
 
 
+_SPACES_RE = re.compile(r"\s+")
+
+
 def clean_sentence(text: str) -> str:
     """Evidence form of a sentence: Markdown removed, whitespace collapsed."""
-    return re.sub(r"\s+", " ", blank_markdown(text)).strip()
+    return _SPACES_RE.sub(" ", blank_markdown(text)).strip()

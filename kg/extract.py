@@ -30,7 +30,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter, defaultdict
-from dataclasses import asdict
+from dataclasses import fields
 
 import jsonschema
 
@@ -508,8 +508,8 @@ def _richness(rec: dict) -> int:
 
 
 def _paper_dict(p: Paper) -> dict:
-    d = asdict(p)
-    d.pop("sections")
+    """The record's ``paper``: every field of ``p`` but its sections (tuples as lists)."""
+    d = {f.name: getattr(p, f.name) for f in fields(p) if f.name != "sections"}
     d["authors"] = list(p.authors)
     d["categories"] = list(p.categories)
     return d

@@ -116,9 +116,12 @@ def join_versions(docs) -> None:
     rewrite_spans(docs, _version_step)
 
 
+_PLUS_RE = re.compile(r"\s*\+\s*")
+
+
 def _composite_step(doc, text, sp, nxt):
     if (nxt is None or sp.label_ not in SYSTEM_LABELS or nxt.label_ not in SYSTEM_LABELS
-            or not re.fullmatch(r"\s*\+\s*", text[sp.end_char:nxt.start_char])):
+            or not _PLUS_RE.fullmatch(text[sp.end_char:nxt.start_char])):
         return None
     whole = _longer(doc, sp, nxt.end_char, "Method",
                     f"{mention_info(sp).name or span_text(sp)} + {mention_info(nxt).name or span_text(nxt)}")
@@ -246,10 +249,13 @@ def not_a_name(span) -> bool:
     return False
 
 
+_OPEN_PAREN_RE = re.compile(r"[\s*]*[（(][\s*]*")
+
+
 def glosses(name, gloss) -> bool:
     """True when ``gloss`` stands in parentheses right after the mention
     ``name`` (a translation or a new name built on it)."""
-    return bool(re.fullmatch(r"[\s*]*[（(][\s*]*", doc_text(name.doc)[name.end_char:gloss.start_char]))
+    return bool(_OPEN_PAREN_RE.fullmatch(doc_text(name.doc)[name.end_char:gloss.start_char]))
 
 
 def expands(name, gloss) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kg.memo import BoundedMemo
 from kg.model import Section
 
 # '在包含 4,670 个句子的人工标注集上' / 'on our held-out set': the sentence names its own,
@@ -67,7 +68,12 @@ def outline_level(section: Section, line: int) -> int:
     """Indentation level of a section line (1-based report line): leading
     spaces, plus one for a bullet or number marker (so a bullet nests under a
     lead paragraph)."""
-    text = section.text.split("\n")[line - section.start_line]
+    text = _LINES[section.text][line - section.start_line]
     stripped = text.lstrip(" \t")
     level = len(text) - len(stripped)
-    return level + 1 if re.match(r"(?:[*+\-]|\d+\.)\s", stripped) else level
+    return level + 1 if _MARKER_RE.match(stripped) else level
+
+
+_MARKER_RE = re.compile(r"(?:[*+\-]|\d+\.)\s")
+#: a section text's lines (outline_level reads several lines of one section)
+_LINES = BoundedMemo(lambda text: text.split("\n"), limit=1_000)

@@ -192,7 +192,7 @@ class RelationRules:
             if m:
                 value, unit = float(m.group("num")), m.group("unit")
             else:
-                m = re.match(r"\s*[（(]\s*(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*[)）]", tail)
+                m = self._PAREN_SCORE.match(tail)
                 if m:
                     value, unit, in_parens = float(m.group("num")), m.group("unit"), True
             if value is not None:
@@ -207,6 +207,7 @@ class RelationRules:
         return out
 
     # -- helpers ------------------------------------------------------------
+    _PAREN_SCORE = re.compile(r"\s*[（(]\s*(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*[)）]")  # 'X (84.8)'
     _GAIN_AFTER = re.compile(r"\s*(?:的|of)?\s*[*]*\s*(?:显著|大幅|相对)?(?:提升|提高|增益|改进|增长|加速|降低|减少|"
                              r"improvement|gain|increase|speedup|倍)", re.IGNORECASE)
 
