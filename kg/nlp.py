@@ -388,6 +388,13 @@ def token_class(text: str) -> int:
 _TOKEN_CLASS = BoundedMemo(token_class)  # token_class of every token, memoised
 
 
+def metric_prefixes(gaz: Gazetteer, firsts: set[str]) -> set[str]:
+    """The prefixes in ``firsts`` of the gazetteer's metric keys: inside a
+    Chinese word only a metric may match (``准确率`` of ``平均准确率``), so a
+    window that starts there walks these instead of every prefix."""
+    return {p for k in gaz.keys_of_type("Metric") for p in (k[:n] for n in range(1, len(k) + 1))} & firsts
+
+
 def window_starts(firsts: set[str]) -> BoundedMemo:
     """Memo ``token text -> bool``: True when a gazetteer window may start
     on the token (a name token or CJK character, not a joiner, whose folded
@@ -399,16 +406,20 @@ def window_starts(firsts: set[str]) -> BoundedMemo:
     return BoundedMemo(opens)
 
 
-def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str], opens: BoundedMemo | None = None) -> list[Span]:
+def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str], opens: BoundedMemo | None = None,
+                    metric_firsts: set[str] | None = None) -> list[Span]:
     """Return non-overlapping spans of known names, longest match first.
 
     Windows of up to ``gaz.max_tokens`` tokens that start on a token that
     begins some name (``firsts``) and hold only name tokens and joiners
     (``-`` ``.`` ``+``) are looked up by their folded text.  ``opens`` is
-    the :func:`window_starts` memo of ``firsts`` (made when not given).
+    the :func:`window_starts` memo of ``firsts``, ``metric_firsts`` the
+    :func:`metric_prefixes` (both made when not given).
     """
     if opens is None:
         opens = window_starts(firsts)
+    if metric_firsts is None:
+        metric_firsts = metric_prefixes(gaz, firsts)
     table = tokens(doc)
     words = table.words
     n = len(words)
@@ -420,7 +431,10 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str], opens: BoundedMe
     for i in compress(range(n), map(opens.__getitem__, words)):
         if i < nxt:
             continue
-        c = classes[i]
+        cjk = classes[i] & _CJK
+        # inside a longer Chinese word only a metric may match: walk its prefixes only
+        inside = cjk and i > 0 and classes[i - 1] & _CJK
+        prefixes = metric_firsts if inside else firsts
         # window ends whose folded text is still a prefix of some key, with that text
         ends = []
         key = ""
@@ -429,11 +443,10 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str], opens: BoundedMe
             if not cj:
                 break
             key += folded[words[j]]
-            if key not in firsts:
+            if key not in prefixes:
                 break
             if not cj & _JOINER:
                 ends.append((j + 1, key))
-        cjk = c & _CJK
         for j, key in reversed(ends):
             if cjk and j - i < 2:
                 continue
@@ -443,7 +456,7 @@ def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str], opens: BoundedMe
             surface = table.text(i, j)
             if gaz.is_generic(surface) or not _case_ok(surface, entry):
                 continue
-            if cjk and i > 0 and classes[i - 1] & _CJK and entry.type != "Metric":
+            if inside and entry.type != "Metric":
                 continue  # inside a longer Chinese word
             hit = Span(doc, i, j, label=entry.type)
             set_mention_info(hit, entry=entry, source="gazetteer")
@@ -459,9 +472,10 @@ def make_gazetteer_matcher(nlp: Language, name: str):
     gaz = gazetteer()
     firsts = first_token_index(gaz)
     opens = window_starts(firsts)
+    metric_firsts = metric_prefixes(gaz, firsts)
 
     def component(doc: Doc) -> Doc:
-        set_mention_spans(doc, match_gazetteer(doc, gaz, firsts, opens))
+        set_mention_spans(doc, match_gazetteer(doc, gaz, firsts, opens, metric_firsts))
         return doc
 
     return component

@@ -206,6 +206,10 @@ class Gazetteer:
         hit = self._by_key.get(entity_key(key, hardware=True))
         return hit if hit is not None and hit.is_hardware else None
 
+    def keys_of_type(self, entry_type: str) -> set[str]:
+        """Every lookup key (folded surface) of the entries of one type (``Metric``)."""
+        return {k for k, e in self._by_key.items() if e.type == entry_type}
+
     def surfaces(self) -> list[str]:
         """Every name and alias (for building token indexes)."""
         return list(self._surfaces)
