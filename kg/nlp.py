@@ -134,17 +134,21 @@ _LATIN = r"A-Za-z0-9\u00C0-\u024F\u0370-\u03FF"
 # by a letter/digit), single CJK characters, and any other character.
 # (CJK first: the most frequent token; no two alternatives match at the same
 # place except pct/name, where pct must come first, and cjk/other.)
+_CJK_CHAR = r"[\u3400-\u9fff\uf900-\ufaff]"
 _TOKEN_RE = re.compile(
-    rf"(?P<cjk>[\u3400-\u9fff\uf900-\ufaff])"
+    rf"(?P<cjk>{_CJK_CHAR})"
     rf"|(?P<ws>\s+)"
     rf"|(?P<pct>\d+(?:\.\d+)?%)"
     rf"|(?P<name>[{_LATIN}](?:[{_LATIN}_+]|[.\-'’@](?=[{_LATIN}]))*)"
     rf"|(?P<other>\S)")
-# The same tokens as (token, trailing space) pairs for ``findall``: a
-# whitespace run that is exactly one space is the trailing space of the
-# token before it (whitespace runs are maximal, so that token is never
-# whitespace itself); any other whitespace run is a token.
-_PAIR_RE = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern) + r")( (?!\s))?")
+# The same tokens as (token, CJK run, trailing space) triples for
+# ``findall``: a whitespace run that is exactly one space is the trailing
+# space of the token before it (whitespace runs are maximal, so that token is
+# never whitespace itself); any other whitespace run is a token.  Two or more
+# CJK characters in a row are one match (``run``), which the tokenizer splits
+# into one token per character: a third of the matches, ~35 % less time.
+_PAIR_RE = re.compile(f"((?P<run>{_CJK_CHAR}{{2,}})|" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern)
+                      + r")( (?!\s))?")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 # Chinese characters and full-width punctuation (。，：（）) mark Chinese prose.
 _CJK_CONTEXT_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -164,9 +168,16 @@ class PaperTokenizer:
         self._orth = BoundedMemo(vocab.strings.add)
 
     def __call__(self, text: str) -> Doc:
-        pairs = _PAIR_RE.findall(text)
-        words = [w for w, _ in pairs]
-        spaces = [sp == " " for _, sp in pairs]
+        words: list[str] = []
+        spaces: list[bool] = []
+        for token, run, space in _PAIR_RE.findall(text):
+            if run:  # one token per character, the last one takes the trailing space
+                words += run
+                spaces += [False] * (len(run) - 1)
+                spaces.append(space == " ")
+            else:
+                words.append(token)
+                spaces.append(space == " ")
         doc = Doc(self.vocab, words=list(map(self._orth.__getitem__, words)), spaces=spaces)
         if words:
             # what Doc(..., sent_starts=...) does, without its per-token Python loop

@@ -100,6 +100,20 @@ def test_inline_refs_merges_siblings_keeps_recursion_and_foreign_refs():
     assert not v.is_valid({"c": [[1]]})
 
 
+def _tokens_by_rule(text):
+    """(words, trailing spaces) by the definition: one token per match of
+    _TOKEN_RE, a single space being the trailing space of the token before it."""
+    from kg.nlp import _TOKEN_RE
+    words, spaces = [], []
+    for m in _TOKEN_RE.finditer(text):
+        if m.group() == " " and words:
+            spaces[-1] = True
+        else:
+            words.append(m.group())
+            spaces.append(False)
+    return words, spaces
+
+
 def _sentence_starts_by_rule(words, spaces):
     """The rule sentence_starts implements, token by token."""
     return [0] + [k + 1 for k, (t, sp, nxt) in enumerate(zip(words, spaces, words[1:]))
@@ -108,12 +122,13 @@ def _sentence_starts_by_rule(words, spaces):
 
 # -- tokenizer -----------------------------------------------------------------------
 @pytest.mark.parametrize("text", ["", " ", "a", "a ", "a \n", " lead", "a b  c .\n\nd. e", "x 。y", ".", ". ", "a.",
-                                  "x. ", "x.\ny", ". . .", "..", "e.g. x.y. z.", "。", "！a？b", "3.5 . 4",
+                                  "x. ", "x.\ny", ". . .", "..", "e.g. x.y. z.", "。", "！a？b", "3.5 . 4", "深度学习 模型（DL）。中 文 ， 字",
                                   "Qwen2.5-VL-7B 在 IFEval 上达到 78.23%，超越 GPT-4o。\n  - **A100-80GB** x 8\t!",
                                   "end.  Next. e.g. 3.5 vs. v2\r\n\u3000全角"])
 def test_token_table_and_sentences_match_the_doc(text):
     doc = build_pipeline().tokenizer(text)
     assert doc.text == text
+    assert ([t.text for t in doc], [bool(t.whitespace_) for t in doc]) == _tokens_by_rule(text)
     table, walked = doc.user_data["kg_tokens"], TokenTable(doc)
     assert (table.words, table.ws, table.idx, table.ends) == (walked.words, walked.ws, walked.idx, walked.ends)
     if text:
@@ -145,6 +160,7 @@ def test_plain_sentences_are_spacys_sentences_on_the_seed_reports():
     for path in sorted(SEEDS.glob("*.txt")):
         doc = tokenizer(path.read_text(encoding="utf-8"))
         table = doc.user_data["kg_tokens"]
+        assert (table.words, table.ws) == _tokens_by_rule(doc.text)
         assert sentence_starts(table.words, table.ws) == _sentence_starts_by_rule(table.words, table.ws)
         assert [(s.start, s.end, s.start_char, s.end_char, s.text) for s in plain_sentences(doc)] == \
             [(s.start, s.end, s.start_char, s.end_char, s.text) for s in doc.sents], path.name
