@@ -369,9 +369,11 @@ def serve(store_path, host, port):
     from kg.serve import run_until_stopped, serve as run_serve
 
     server = run_serve(store_path, host, port)
-    click.echo(f"serving {store_path} read-only at {server.url}  (SPARQL endpoint: {server.query_url})")
-    click.echo("press Ctrl-C to stop")
-    status = run_until_stopped(server)
+
+    def announce():  # once Ctrl-C and SIGTERM stop the server (not before)
+        click.echo(f"serving {store_path} read-only at {server.url}  (SPARQL endpoint: {server.query_url})")
+        click.echo("press Ctrl-C to stop")
+    status = run_until_stopped(server, announce)
     click.echo("stopped" if status == 0 else f"the server stopped with status {status}")
     sys.exit(0 if status == 0 else 1)
 

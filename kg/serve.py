@@ -27,6 +27,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from typing import Callable
 from pathlib import Path
 
 from kg.errors import KgError
@@ -226,10 +227,12 @@ def serve(location: str | os.PathLike, host: str = "127.0.0.1", port: int = 7878
     return OxigraphServer(location, host=host, port=port, read_only=True).start(timeout)
 
 
-def run_until_stopped(server: OxigraphServer) -> int:
+def run_until_stopped(server: OxigraphServer, announce: Callable[[], None] | None = None) -> int:
     """Wait for ``server`` until Ctrl-C (SIGINT), SIGTERM or SIGHUP, then stop
     it; returns the server's exit status when it ended on its own (0 when we
-    stopped it).  Signal handlers are restored afterwards."""
+    stopped it).  ``announce`` (e.g. printing the URL) is called once the
+    signal handlers are in place, so that whoever reads it can stop the
+    server with a signal.  Signal handlers are restored afterwards."""
 
     def interrupt(signum, frame):
         raise KeyboardInterrupt
@@ -242,6 +245,8 @@ def run_until_stopped(server: OxigraphServer) -> int:
         except ValueError:  # not the main thread: keep the defaults
             pass
     try:
+        if announce is not None:
+            announce()
         status = server.wait()
         # a terminal's Ctrl-C reaches the server too, and may end it first
         return 0 if status in (-signal.SIGINT, 128 + signal.SIGINT) else status
