@@ -38,7 +38,7 @@ from kg import mentions as mention_rules
 from kg.evidence import blank_markdown, clean_sentence
 from kg.hardware_use import HardwareReader
 from kg.link import entity_key, fold
-from kg.mentions import HARDWARE_LABELS, is_lead_label, mention_key, span_key
+from kg.mentions import HARDWARE_LABELS, is_lead_label, span_key
 from kg.model import Paper, Section
 from kg.nlp import (build_pipeline, mention_info, mention_spans, name_shape, plain_sentences, sentence_of,
                     span_text)
@@ -102,11 +102,12 @@ class Extractor:
             for span in mention_spans(doc):
                 mentions.append((sec, span))
 
-        entities, gloss_only = self._entities(paper, mentions, title_names)
+        keys = [span_key(span) for _, span in mentions]  # the linking key of every mention
+        entities, gloss_only = self._entities(paper, mentions, keys, title_names)
         proposed = self._proposed(paper, sections, docs, entities, title_names)
         for key in proposed:
             entities[key]["role"] = "proposes"
-        in_results = Counter(span_key(span) for sec, span in mentions
+        in_results = Counter(key for (sec, _), key in zip(mentions, keys)
                              if sec.key in ("results", "analysis", "key_findings"))
         main = self._main_system(entities, proposed, in_results)
         mention_rules.complete_mentions(docs, entities, self.gaz)
@@ -165,24 +166,25 @@ class Extractor:
                   if name_shape(p) in ("strong", "acronym") and not self.gaz.is_generic(p)]
         return names
 
-    def _entities(self, paper: Paper, mentions, title_names) -> tuple[dict[str, dict], set[str]]:
+    def _entities(self, paper: Paper, mentions, keys: list[str], title_names) -> tuple[dict[str, dict], set[str]]:
         """(entities by key, keys named only in translation glosses) of the
-        paper's mentions ((section, span) pairs) and title names."""
+        paper's mentions ((section, span) pairs; ``keys`` their linking keys)
+        and title names."""
         by_key: dict[str, dict] = {}
         surfaces: dict[str, Counter] = defaultdict(Counter)
         types: dict[str, Counter] = defaultdict(Counter)
         gloss_only: set[str] = set()
         plain: set[str] = set()
         authors = {fold(a) for a in paper.authors}
-        prev = None
-        for sec, span in mentions:
+        prev = prev_key = None
+        for (sec, span), key in zip(mentions, keys):
             info = mention_info(span)
             entry, source, name, decided = info.entry, info.source, info.name, info.decided
             label, surface = span.label_, span_text(span)
-            before, prev = (prev if prev is not None and prev.doc is span.doc else None), span
+            before, before_key = (prev, prev_key) if prev is not None and prev.doc is span.doc else (None, None)
+            prev, prev_key = span, key
             if (entry is None and fold(surface) in authors) or mention_rules.in_author_name(span, paper.authors):
                 continue  # an author's name (arXiv analyses repeat the author list; 'Yi' of 'Yi Jiang')
-            key = mention_key(span, entry, name)
             if not key or self.gaz.is_generic(surface) or mention_rules.not_a_name(span):
                 continue
             if entry is None and mention_rules.in_expansion(span):
@@ -190,7 +192,7 @@ class Extractor:
             if source == "gloss":
                 if before is not None and mention_rules.expands(before, span):
                     # 'RTC（Real-Time Chunking）': the spelled-out name is an alias
-                    surfaces[span_key(before)][surface] += 1
+                    surfaces[before_key][surface] += 1
                     continue
                 if before is not None and mention_rules.glosses(before, span):
                     head = before.label_  # '正确率（Execution Correctness）' translates a metric
