@@ -35,6 +35,7 @@ from dataclasses import fields
 import jsonschema
 
 from kg import mentions as mention_rules
+from kg.cues import cue_regex
 from kg.evidence import blank_markdown, clean_sentence
 from kg.hardware_use import HardwareReader
 from kg.link import entity_key, fold
@@ -43,7 +44,6 @@ from kg.model import Paper, Section
 from kg.nlp import (build_pipeline, mention_info, mention_spans, name_shape, plain_sentences, sentence_of,
                     span_text)
 from kg.outline import DatasetContext, names_own_set, outline_level
-from kg.cues import cue_regex
 from kg.relations import BASELINES, DATASET_LABELS, Found, RelationRules
 from kg.resources import gazetteer, patterns, schema
 

@@ -47,15 +47,9 @@ def span_key(span) -> str:
     """Linking key of a mention: the gazetteer entry's key, else the key of
     its canonical name (``span._.kg_name``) or its text."""
     info = mention_info(span)
-    return mention_key(span, info.entry, info.name)
-
-
-def mention_key(span, entry, name: str | None) -> str:
-    """:func:`span_key` from the span's ``kg_entry`` and ``kg_name`` already
-    read (:func:`kg.nlp.mention_info`)."""
-    if entry is not None:
-        return entry.key
-    return entity_key(name or span_text(span), hardware=span.label_ in HARDWARE_LABELS)
+    if info.entry is not None:
+        return info.entry.key
+    return entity_key(info.name or span_text(span), hardware=span.label_ in HARDWARE_LABELS)
 
 
 def is_lead_label(span) -> bool:

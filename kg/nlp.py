@@ -174,10 +174,9 @@ class PaperTokenizer:
             if run:  # one token per character, the last one takes the trailing space
                 words += run
                 spaces += [False] * (len(run) - 1)
-                spaces.append(space == " ")
             else:
                 words.append(token)
-                spaces.append(space == " ")
+            spaces.append(space == " ")
         doc = Doc(self.vocab, words=list(map(self._orth.__getitem__, words)), spaces=spaces)
         if words:
             # what Doc(..., sent_starts=...) does, without its per-token Python loop
@@ -417,79 +416,80 @@ def window_starts(firsts: set[str]) -> BoundedMemo:
     return BoundedMemo(opens)
 
 
-def match_gazetteer(doc: Doc, gaz: Gazetteer, firsts: set[str], opens: BoundedMemo | None = None,
-                    metric_firsts: set[str] | None = None) -> list[Span]:
-    """Return non-overlapping spans of known names, longest match first.
+class GazetteerMatcher:
+    """Known names (``kg/data/gazetteer``): ``matcher(doc)`` sets the Doc's
+    mentions to :meth:`match`'s spans.  Holds what is derived from the
+    gazetteer once: ``firsts`` (:func:`first_token_index`), ``opens``
+    (:func:`window_starts`) and ``metric_firsts`` (:func:`metric_prefixes`)."""
 
-    Windows of up to ``gaz.max_tokens`` tokens that start on a token that
-    begins some name (``firsts``) and hold only name tokens and joiners
-    (``-`` ``.`` ``+``) are looked up by their folded text.  ``opens`` is
-    the :func:`window_starts` memo of ``firsts``, ``metric_firsts`` the
-    :func:`metric_prefixes` (both made when not given).
-    """
-    if opens is None:
-        opens = window_starts(firsts)
-    if metric_firsts is None:
-        metric_firsts = metric_prefixes(gaz, firsts)
-    table = tokens(doc)
-    words = table.words
-    n = len(words)
-    folded = FOLDED
-    classes = table.classes
-    spans: list[Span] = []
-    nxt = 0  # first token not inside a match
-    max_tokens = gaz.max_tokens
-    for i in compress(range(n), map(opens.__getitem__, words)):
-        if i < nxt:
-            continue
-        cjk = classes[i] & _CJK
-        # inside a longer Chinese word only a metric may match: walk its prefixes only
-        inside = cjk and i > 0 and classes[i - 1] & _CJK
-        prefixes = metric_firsts if inside else firsts
-        # window ends whose folded text is still a prefix of some key, with that text
-        ends = []
-        key = ""
-        for j in range(i, min(n, i + max_tokens)):
-            cj = classes[j]
-            if not cj:
+    def __init__(self, gaz: Gazetteer):
+        self.gaz = gaz
+        self.firsts = first_token_index(gaz)
+        self.opens = window_starts(self.firsts)
+        self.metric_firsts = metric_prefixes(gaz, self.firsts)
+
+    def __call__(self, doc: Doc) -> Doc:
+        set_mention_spans(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Span]:
+        """Return non-overlapping spans of known names, longest match first.
+
+        Windows of up to ``gaz.max_tokens`` tokens that start on a token that
+        begins some name and hold only name tokens and joiners (``-`` ``.``
+        ``+``) are looked up by their folded text.
+        """
+        gaz, firsts = self.gaz, self.firsts
+        table = tokens(doc)
+        words = table.words
+        n = len(words)
+        folded = FOLDED
+        classes = table.classes
+        spans: list[Span] = []
+        nxt = 0  # first token not inside a match
+        max_tokens = gaz.max_tokens
+        for i in compress(range(n), map(self.opens.__getitem__, words)):
+            if i < nxt:
+                continue
+            cjk = classes[i] & _CJK
+            # inside a longer Chinese word only a metric may match: walk its prefixes only
+            inside = cjk and i > 0 and classes[i - 1] & _CJK
+            prefixes = self.metric_firsts if inside else firsts
+            # window ends whose folded text is still a prefix of some key, with that text
+            ends = []
+            key = ""
+            for j in range(i, min(n, i + max_tokens)):
+                cj = classes[j]
+                if not cj:
+                    break
+                key += folded[words[j]]
+                if key not in prefixes:
+                    break
+                if not cj & _JOINER:
+                    ends.append((j + 1, key))
+            for j, key in reversed(ends):
+                if cjk and j - i < 2:
+                    continue
+                entry = gaz.lookup_key(key)
+                if entry is None:
+                    continue
+                surface = table.text(i, j)
+                if gaz.is_generic(surface) or not _case_ok(surface, entry):
+                    continue
+                if inside and entry.type != "Metric":
+                    continue  # inside a longer Chinese word
+                hit = Span(doc, i, j, label=entry.type)
+                set_mention_info(hit, entry=entry, source="gazetteer")
+                spans.append(hit)
+                nxt = j
                 break
-            key += folded[words[j]]
-            if key not in prefixes:
-                break
-            if not cj & _JOINER:
-                ends.append((j + 1, key))
-        for j, key in reversed(ends):
-            if cjk and j - i < 2:
-                continue
-            entry = gaz.lookup_key(key)
-            if entry is None:
-                continue
-            surface = table.text(i, j)
-            if gaz.is_generic(surface) or not _case_ok(surface, entry):
-                continue
-            if inside and entry.type != "Metric":
-                continue  # inside a longer Chinese word
-            hit = Span(doc, i, j, label=entry.type)
-            set_mention_info(hit, entry=entry, source="gazetteer")
-            spans.append(hit)
-            nxt = j
-            break
-    return spans
+        return spans
 
 
 @Language.factory("paperkg_gazetteer")
 def make_gazetteer_matcher(nlp: Language, name: str):
     """Factory: the gazetteer matcher over ``kg/data/gazetteer``."""
-    gaz = gazetteer()
-    firsts = first_token_index(gaz)
-    opens = window_starts(firsts)
-    metric_firsts = metric_prefixes(gaz, firsts)
-
-    def component(doc: Doc) -> Doc:
-        set_mention_spans(doc, match_gazetteer(doc, gaz, firsts, opens, metric_firsts))
-        return doc
-
-    return component
+    return GazetteerMatcher(gazetteer())
 
 
 # --- new names by shape --------------------------------------------------------

@@ -64,6 +64,11 @@ class DatasetContext:
         return inherited if len(inherited) <= 3 else []
 
 
+_MARKER_RE = re.compile(r"(?:[*+\-]|\d+\.)\s")
+#: a section text's lines (outline_level reads several lines of one section)
+_LINES = BoundedMemo(lambda text: text.split("\n"), limit=1_000)
+
+
 def outline_level(section: Section, line: int) -> int:
     """Indentation level of a section line (1-based report line): leading
     spaces, plus one for a bullet or number marker (so a bullet nests under a
@@ -72,8 +77,3 @@ def outline_level(section: Section, line: int) -> int:
     stripped = text.lstrip(" \t")
     level = len(text) - len(stripped)
     return level + 1 if _MARKER_RE.match(stripped) else level
-
-
-_MARKER_RE = re.compile(r"(?:[*+\-]|\d+\.)\s")
-#: a section text's lines (outline_level reads several lines of one section)
-_LINES = BoundedMemo(lambda text: text.split("\n"), limit=1_000)

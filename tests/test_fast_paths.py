@@ -15,12 +15,12 @@ import pytest
 from conftest import SEEDS
 from kg import link, vocab
 from kg.beats import beats_rows
+from kg.cues import cue_regex, sensor_regex
 from kg.extract import Extractor
 from kg.model import Paper, Section
 from kg.nlp import (PaperTokenizer, TokenTable, build_pipeline, mention_info, mention_spans, plain_sentences, sentence_of,
                     sentence_starts, set_mention_info, set_mention_spans, span_text)
 from kg.queries import beats, name_keys, resolve_entity, resolve_query, run_select
-from kg.cues import cue_regex, sensor_regex
 from kg.resources import DATA, inline_refs, patterns, schema
 
 
@@ -216,17 +216,17 @@ def test_mention_info_is_what_span_underscore_reads_and_writes():
 def test_gazetteer_windows_inside_chinese_words_walk_metric_prefixes_only():
     """Pruning the walk inside a Chinese word to metric prefixes finds the
     same spans as walking every prefix (metric_firsts=firsts), on the seeds."""
-    from kg.nlp import first_token_index, match_gazetteer, metric_prefixes
+    from kg.nlp import GazetteerMatcher
     from kg.resources import gazetteer
-    nlp, gaz = build_pipeline(), gazetteer()
-    firsts = first_token_index(gaz)
-    metric = metric_prefixes(gaz, firsts)
-    assert metric and metric < firsts and "准确" in metric
+    nlp, matcher, full = build_pipeline(), GazetteerMatcher(gazetteer()), GazetteerMatcher(gazetteer())
+    full.metric_firsts = full.firsts
+    metric = matcher.metric_firsts
+    assert metric and metric < matcher.firsts and "准确" in metric
     n = 0
     for path in sorted(SEEDS.glob("*.txt")):
         doc = nlp.make_doc(path.read_text(encoding="utf-8"))
-        pruned = [(sp.start, sp.end, sp.label_) for sp in match_gazetteer(doc, gaz, firsts, metric_firsts=metric)]
-        assert pruned == [(sp.start, sp.end, sp.label_) for sp in match_gazetteer(doc, gaz, firsts, metric_firsts=firsts)]
+        pruned = [(sp.start, sp.end, sp.label_) for sp in matcher.match(doc)]
+        assert pruned == [(sp.start, sp.end, sp.label_) for sp in full.match(doc)]
         n += len(pruned)
     assert n > 500
 
