@@ -79,6 +79,30 @@ class _PssPeak:
             self._thread.join()
 
 
+def _cpu_s(who: int = resource.RUSAGE_SELF) -> float:
+    """User + system CPU seconds of ``who`` (a ``resource.RUSAGE_*`` value)."""
+    r = resource.getrusage(who)
+    return r.ru_utime + r.ru_stime
+
+
+#: the calling thread only (Linux); elsewhere the process
+_THREAD = getattr(resource, "RUSAGE_THREAD", resource.RUSAGE_SELF)
+
+
+def _wait_quiet(poll: float = 2.0, max_wait: float = 600.0) -> float:
+    """Wait until this process stops using CPU (RocksDB compacts in background
+    threads after a bulk load returns); the CPU seconds used meanwhile."""
+    start = last = _cpu_s()
+    deadline = time.monotonic() + max_wait
+    while time.monotonic() < deadline:
+        time.sleep(poll)
+        now = _cpu_s()
+        if now - last < 0.05 * poll:
+            break
+        last = now
+    return _cpu_s() - start
+
+
 def _du(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
@@ -124,10 +148,13 @@ def main() -> None:
 
     # -- the build (what we measure) --------------------------------------------
     store = KnowledgeStore(store_dir)
+    cpu0 = (_cpu_s(), _cpu_s(_THREAD), _cpu_s(resource.RUSAGE_CHILDREN))
     t = time.perf_counter()
     with _PssPeak() as pss:
         s = parallel.build([corpus], store, jobs=args.jobs, bulk=False if args.no_bulk else None)
     secs = time.perf_counter() - t
+    writer, main_thread, workers = (b - a for a, b in zip(
+        cpu0, (_cpu_s(), _cpu_s(_THREAD), _cpu_s(resource.RUSAGE_CHILDREN))))
     rss = _rss_mb()
     del store
     assert not s.errors, [str(e) for e in s.errors[:5]]
@@ -141,6 +168,20 @@ def main() -> None:
         peak_rss_mb=rss, peak_rss_mb_sum=round(rss["self"] + rss["largest_child"] * args.jobs, 1),
         peak_pss_mb_total=pss.mb,
         store_mb=round(_du(store_dir) / 1e6, 1))
+    # where the CPU went: the workers (extraction), the writer's main thread
+    # (receiving results, buffering, the build's own bookkeeping) and its other
+    # threads (pyoxigraph's bulk loader, RocksDB's compactions, the result
+    # thread of the pool, the PSS sampler).  With every core busy the build
+    # cannot go faster than cores / (CPU per paper).
+    total = writer + workers
+    out["cpu"] = {
+        "workers_s": round(workers, 1), "writer_main_thread_s": round(main_thread, 1),
+        "writer_other_threads_s": round(writer - main_thread, 1),
+        "ms_per_paper": {"workers": round(workers / s.papers * 1000, 2),
+                         "writer": round(writer / s.papers * 1000, 2),
+                         "total": round(total / s.papers * 1000, 2)},
+        "busy_cores": round(total / secs, 2),
+        "papers_per_s_all_cores_busy": round(out["cores"] * s.papers / total, 1)}
 
     # -- queries, warm, through the library ---------------------------------------
     from kg.queries import beats, query_names, resolve_entity, resolve_query, run_select
@@ -170,14 +211,17 @@ def main() -> None:
     ro.export("nquads", str(nq))
     del ro
     fresh = ox.Store(str(work / "bulk"))
+    cpu_before = _cpu_s()
     t = time.perf_counter()
     fresh.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
     fresh.flush()
     bl = time.perf_counter() - t
+    bl_cpu = _cpu_s() - cpu_before + _wait_quiet()  # with the compactions it leaves running
     n_bulk = len(fresh)
     del fresh
     out["bulk_load"] = {"quads": n_bulk, "seconds": round(bl, 2), "quads_per_s": round(n_bulk / bl),
-                        "nq_mb": round(nq.stat().st_size / 1e6, 1)}
+                        "nq_mb": round(nq.stat().st_size / 1e6, 1), "cpu_s": round(bl_cpu, 1),
+                        "cpu_ms_per_paper": round(bl_cpu / args.papers * 1000, 2)}
     if out["store_write_quads_per_s"]:
         out["ratio_store_write_vs_bulk_load"] = round(out["store_write_quads_per_s"] / (n_bulk / bl), 2)
 
@@ -191,7 +235,8 @@ def main() -> None:
         ntok += len(tok(f.read_text(encoding="utf-8")))
     tt = time.perf_counter() - t
     out["tokenizer"] = {"tokens": ntok, "seconds": round(tt, 2), "mb_per_s": round(c["bytes"] / 1e6 / tt, 2),
-                        "papers_per_s": round(args.papers / tt, 1)}
+                        "papers_per_s": round(args.papers / tt, 1),
+                        "cpu_ms_per_paper": round(tt / args.papers * 1000, 2)}
     out["ratio_papers_per_s_vs_tokenizer"] = round(out["papers_per_s"] / (args.papers / tt), 3)
 
     if not args.workdir:
