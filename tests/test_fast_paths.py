@@ -496,3 +496,37 @@ def test_bounded_memo_stays_bounded_and_stores_no_failure():
         memo[x]
         assert len(memo) <= 3
     assert memo[9] == 81
+
+
+# -- evidence text ------------------------------------------------------------------
+_MARKDOWN_EDGES = [
+    "", "*", "**", "***", "* item", "** bold", "*** x", "**- x", "* * x", "  ** x", "  - item", "12. item",
+    "1.5 is a number", "- x\n- y\n  * z", "**A** 优于 **B**", "`code` and __init__ and ``x``", "a*b*c",
+    "x\n**- y\n\t+ z", "+ plus", "-1.5 分", "\n* after a newline", "**\n* item**", "行首 - 不是列表",
+]
+
+
+def test_blank_markdown_blanks_what_the_markdown_regex_matches():
+    from kg.evidence import MARKDOWN_RE, blank_markdown
+
+    def definition(text):
+        return MARKDOWN_RE.sub(lambda m: " " * len(m.group()), text)
+    texts = list(_MARKDOWN_EDGES)
+    for path in sorted(SEEDS.glob("*")):
+        text = path.read_text(encoding="utf-8")
+        texts += [text, *text.splitlines()]
+    for text in texts:
+        assert blank_markdown(text) == definition(text), repr(text[:80])
+
+
+def test_clean_sentence_collapses_every_kind_of_whitespace_like_the_regex():
+    from kg.evidence import MARKDOWN_RE, clean_sentence
+
+    def definition(text):
+        return re.sub(r"\s+", " ", MARKDOWN_RE.sub(lambda m: " " * len(m.group()), text)).strip()
+    odd = "a\u3000b\xa0c\u2028d\x1ce\x85f\u200bg \t\r\n h\u2009"  # \u200b is no whitespace for either
+    texts = [odd, *_MARKDOWN_EDGES]
+    for path in sorted(SEEDS.glob("*")):
+        texts += path.read_text(encoding="utf-8").splitlines()
+    for text in texts:
+        assert clean_sentence(text) == definition(text), repr(text[:80])
