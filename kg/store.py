@@ -74,14 +74,30 @@ def _open_read_only(path: Path, attempts: int = 6):
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+#: files only a RocksDB database has (RocksDB creates them within milliseconds
+#: of each other when a store is created; its info ``LOG`` comes first)
+_STORE_FILES = ("CURRENT", "LOCK", "IDENTITY")
+#: how long a folder that does not look like a store is given to become one:
+#: another process may be creating a store there right now
+STORE_CREATION_GRACE_S = 0.25
+
+
 def _looks_like_store(folder: Path) -> bool:
     """True for an empty folder or one holding a RocksDB database, i.e. a
-    folder a store may be opened in.  ``LOCK`` counts: it is the first file
-    RocksDB creates, so a store another process is creating right now is
-    reported as in use, not as a foreign folder."""
+    folder a store may be opened in.  A folder that is neither is looked at
+    again after :data:`STORE_CREATION_GRACE_S`: another process creating a
+    store there has by then written its ``LOCK`` (RocksDB's first file is its
+    info ``LOG``, so for a few milliseconds a store being created holds only
+    that), and the caller then reports the store as in use, not as a foreign
+    folder."""
+    def looks() -> bool:
+        names = {p.name for p in folder.iterdir()}  # one listing: no check-then-check race
+        return not names or any(n in names for n in _STORE_FILES)
     try:
-        return (any((folder / name).is_file() for name in ("CURRENT", "LOCK", "IDENTITY"))
-                or not any(folder.iterdir()))
+        if looks():
+            return True
+        time.sleep(STORE_CREATION_GRACE_S)
+        return looks()
     except OSError:
         return True  # let the store itself report the problem
 

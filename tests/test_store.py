@@ -304,3 +304,21 @@ def test_read_only_open_retries_while_a_writer_compacts(tmp_path, monkeypatch):
     assert str(info.value) == (f"{tmp_path / 's'}: cannot open store (another process is writing the "
                                "store; try again when it ends): Corruption: IO error: No such file or "
                                "directory: 000062.sst")
+
+
+def test_a_store_another_process_is_creating_is_not_taken_for_a_foreign_folder(tmp_path):
+    # RocksDB writes its info LOG a few milliseconds before its LOCK: a second
+    # `kg build` that looks in between must not call the folder foreign
+    import threading
+
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "LOG").write_text("")
+    creator = threading.Timer(0.05, (folder / "LOCK").write_text, args=("",))
+    creator.start()
+    try:
+        store = KnowledgeStore(folder)  # opens: what is there is a (fresh) RocksDB folder
+    finally:
+        creator.join()
+    assert len(store) == 0
+    store.close()
