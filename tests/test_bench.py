@@ -39,7 +39,7 @@ def test_bench_builds_a_synthetic_corpus_and_reports_coherent_figures(tmp_path):
     assert cpu["papers_per_s_all_cores_busy"] == pytest.approx(
         out["cores"] * 1000 / ms["total"], rel=0.02)
     tok, bl = out["tokenizer"], out["bulk_load"]
-    assert tok["tokens"] > 0 and tok["cpu_ms_per_paper"] > 0 and bl["cpu_s"] > 0
+    assert tok["tokens"] > 0 and tok["cpu_ms_per_paper"] > 0 and bl["cpu_ms_per_paper"] > 0  # cpu_s rounds to 0.1 s
     assert out["ceiling_papers_per_s"] == pytest.approx(
         out["cores"] * 1000 / (tok["cpu_ms_per_paper"] + bl["cpu_ms_per_paper"]), rel=0.05)
 
