@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import re
 
-#: Markdown emphasis and list markers, blanked out (same length) before NLP:
-#: the definition; :func:`blank_markdown` does the same in two steps
-MARKDOWN_RE = re.compile(r"\*\*|__|`|^[ \t]*(?:[*+\-]|\d+\.)(?=[ \t])", re.MULTILINE)
+#: a Markdown list marker at a line start (``- ``, ``* ``, ``+ ``, ``12. ``)
 _LIST_MARKER_RE = re.compile(r"^[ \t]*(?:[*+\-]|\d+\.)(?=[ \t])", re.MULTILINE)
 
 
@@ -16,8 +14,8 @@ def _spaces(m: re.Match) -> str:
 
 
 def blank_markdown(text: str) -> str:
-    """Replace Markdown emphasis and list markers by spaces (offsets kept):
-    what ``MARKDOWN_RE.sub`` with same-length spaces gives.  List markers
+    """Replace Markdown emphasis (``**``, ``__``, backticks) and list markers
+    by spaces (offsets kept), as one regex of the four would.  List markers
     first (a regex; at most one per line), then ``**``, ``__`` and backticks
     with ``str.replace``, which runs no Python code per match.  The order
     cannot change the result: those three never contain a line start, and

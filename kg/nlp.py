@@ -789,7 +789,8 @@ class HardwareMatcher:
         for m in self.vendor_gpu.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="Accelerator", alignment_mode="contract")
             if span is not None and not taken.intersection(range(span.start, span.end)):
-                set_mention_info(span, source="hardware", name=f"{'NVIDIA' if m.group('vendor') == '英伟达' else m.group('vendor').upper()} GPU")
+                vendor = "NVIDIA" if m.group("vendor") == "英伟达" else m.group("vendor").upper()
+                set_mention_info(span, source="hardware", name=f"{vendor} GPU")
                 new.append(span)
         for m in self.sensor.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="Device", alignment_mode="expand")

@@ -27,8 +27,8 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from typing import Callable
 from pathlib import Path
+from typing import Callable
 
 from kg.errors import KgError
 

@@ -79,13 +79,13 @@ def _open_read_only(path: Path, attempts: int = 6):
 _STORE_FILES = ("CURRENT", "LOCK", "IDENTITY")
 #: how long a folder that does not look like a store is given to become one:
 #: another process may be creating a store there right now
-STORE_CREATION_GRACE_S = 0.25
+_STORE_CREATION_GRACE_S = 0.25
 
 
 def _looks_like_store(folder: Path) -> bool:
     """True for an empty folder or one holding a RocksDB database, i.e. a
     folder a store may be opened in.  A folder that is neither is looked at
-    again after :data:`STORE_CREATION_GRACE_S`: another process creating a
+    again after :data:`_STORE_CREATION_GRACE_S`: another process creating a
     store there has by then written its ``LOCK`` (RocksDB's first file is its
     info ``LOG``, so for a few milliseconds a store being created holds only
     that), and the caller then reports the store as in use, not as a foreign
@@ -96,7 +96,7 @@ def _looks_like_store(folder: Path) -> bool:
     try:
         if looks():
             return True
-        time.sleep(STORE_CREATION_GRACE_S)
+        time.sleep(_STORE_CREATION_GRACE_S)
         return looks()
     except OSError:
         return True  # let the store itself report the problem

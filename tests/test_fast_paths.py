@@ -24,6 +24,16 @@ from kg.queries import beats, name_keys, resolve_entity, resolve_query, run_sele
 from kg.resources import DATA, inline_refs, patterns, schema
 
 
+def _seed_texts() -> list[str]:
+    """The text of every seed report."""
+    return [f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt"))]
+
+
+def _seed_lines() -> list[str]:
+    """Every line of every seed report."""
+    return [ln for text in _seed_texts() for ln in text.splitlines()]
+
+
 # -- JSON Schemas ------------------------------------------------------------------
 def _paper() -> Paper:
     text = "在 IFEval 上，Foo-VL-13B 取得 90.2 分，超越了 GPT-4o（84.8）。\n训练使用 8 张 NVIDIA A100。"
@@ -366,7 +376,7 @@ def test_cue_regex_trie_matches_like_a_longest_first_alternation():
     """cue_regex compiles cue words as a trie (faster); on every line of
     the seed reports it finds the same cues at the same places as the flat
     alternation, for every cue list of patterns.json."""
-    lines = [ln for f in sorted(SEEDS.glob("*.txt")) for ln in f.read_text(encoding="utf-8").splitlines()]
+    lines = _seed_lines()
     lines += ["X beats  Y and is better than Z", "outperforms/outperform", "远超过 GPT-4o，优于"]
     lists = {k: v for k, v in patterns().items()
              if isinstance(v, list) and v and all(isinstance(w, str) and w for w in v) and not k.endswith("_re")}
@@ -392,7 +402,7 @@ def test_sensor_regex_finds_what_the_alternation_of_its_words_finds():
     flat = re.compile("(?P<kind>" + "|".join(sorted(map(re.escape, pats["sensor_kind"]), key=len, reverse=True))
                       + r")\s*(?P<device>" + "|".join(sorted(map(re.escape, pats["sensor_device"]), key=len, reverse=True))
                       + ")", re.IGNORECASE)
-    lines = [ln for f in sorted(SEEDS.glob("*.txt")) for ln in f.read_text(encoding="utf-8").splitlines()]
+    lines = _seed_lines()
     lines += ["一台 RGB-D 相机和 rgbd camera、RGB cameras，LiDAR sensors 与 深度传感器", "tof  Sensor; Event camera",
               "RGB-Dcamera RGB-D-camera stereo摄像头 鱼眼相机s", "FISHEYE CAMERAS and depthsensor"]
     found = 0
@@ -408,7 +418,7 @@ def test_gain_regex_starts_where_the_alternation_it_replaced_starts():
     old = re.compile(r"(?:提升|提高|增加|改善|增益|improves?|improved|improvement|gains?|boosts?)"
                      r"[^，。；,;\d]{0,8}?(?:了|by|of)?\s*[*]*\s*\+?\d+(?:\.\d+)?\s*(?:%|个点|个百分点|分|points?|pp)"
                      r"|\+\d+(?:\.\d+)?\s*(?:%|个点|个百分点|points?|pp)", re.IGNORECASE)
-    lines = [ln for f in sorted(SEEDS.glob("*.txt")) for ln in f.read_text(encoding="utf-8").splitlines()]
+    lines = _seed_lines()
     lines += ["improvement of 3.2 points", "Improved by +4.4%", "提升了 6.4 个点，增益 +2pp", "gains 5 pp; boosts 7%"]
     starts = [[m.start() for m in RelationRules._GAIN_RE.finditer(ln)] for ln in lines]
     assert starts == [[m.start() for m in old.finditer(ln)] for ln in lines]
@@ -466,8 +476,7 @@ def test_graph_writer_lines_parse_to_the_quads_pyoxigraph_builds(value):
 def test_whole_words_finds_what_the_regex_alternation_finds():
     from kg.mentions import whole_words
 
-    for path in sorted(SEEDS.glob("*")):
-        text = path.read_text(encoding="utf-8")
+    for text in _seed_texts():
         names = list(dict.fromkeys(re.findall(r"[A-Za-z][\w.+-]{2,}", text)))[:60]
         # overlapping forms (a name and its prefix, GPT-4 / GPT-4o), Chinese
         # words, forms starting or ending with a hyphen
@@ -506,27 +515,23 @@ _MARKDOWN_EDGES = [
 ]
 
 
-def test_blank_markdown_blanks_what_the_markdown_regex_matches():
-    from kg.evidence import MARKDOWN_RE, blank_markdown
+def _blank_by_definition(text: str) -> str:
+    """Markdown emphasis and list markers blanked out as one regex does it
+    (what kg.evidence.blank_markdown does in two steps)."""
+    markdown = re.compile(r"\*\*|__|`|^[ \t]*(?:[*+\-]|\d+\.)(?=[ \t])", re.MULTILINE)
+    return markdown.sub(lambda m: " " * len(m.group()), text)
 
-    def definition(text):
-        return MARKDOWN_RE.sub(lambda m: " " * len(m.group()), text)
-    texts = list(_MARKDOWN_EDGES)
-    for path in sorted(SEEDS.glob("*")):
-        text = path.read_text(encoding="utf-8")
-        texts += [text, *text.splitlines()]
-    for text in texts:
-        assert blank_markdown(text) == definition(text), repr(text[:80])
+
+def test_blank_markdown_blanks_what_the_markdown_regex_matches():
+    from kg.evidence import blank_markdown
+
+    for text in [*_MARKDOWN_EDGES, *_seed_texts(), *_seed_lines()]:
+        assert blank_markdown(text) == _blank_by_definition(text), repr(text[:80])
 
 
 def test_clean_sentence_collapses_every_kind_of_whitespace_like_the_regex():
-    from kg.evidence import MARKDOWN_RE, clean_sentence
+    from kg.evidence import clean_sentence
 
-    def definition(text):
-        return re.sub(r"\s+", " ", MARKDOWN_RE.sub(lambda m: " " * len(m.group()), text)).strip()
     odd = "a\u3000b\xa0c\u2028d\x1ce\x85f\u200bg \t\r\n h\u2009"  # \u200b is no whitespace for either
-    texts = [odd, *_MARKDOWN_EDGES]
-    for path in sorted(SEEDS.glob("*")):
-        texts += path.read_text(encoding="utf-8").splitlines()
-    for text in texts:
-        assert clean_sentence(text) == definition(text), repr(text[:80])
+    for text in [odd, *_MARKDOWN_EDGES, *_seed_lines()]:
+        assert clean_sentence(text) == re.sub(r"\s+", " ", _blank_by_definition(text)).strip(), repr(text[:80])
