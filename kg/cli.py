@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from functools import wraps
 
@@ -42,7 +43,12 @@ def _open(store_path: str, read_only: bool = False):
 
 
 def _print_table(table, fmt: str) -> None:
-    """Print a :class:`kg.queries.Table` as an aligned table, CSV, TSV or JSON."""
+    """Print a :class:`kg.queries.Table` as an aligned table, CSV, TSV or JSON.
+
+    ``table`` on a terminal is drawn by rich at the terminal's width (cells
+    wrap at word boundaries); piped, it is plain text: columns aligned by
+    spaces, one line per row, no trailing blanks, nothing folded.
+    """
     if fmt == "json":
         click.echo(json.dumps([dict(zip(table.columns, r)) for r in table.rows],
                               ensure_ascii=False, indent=2))
@@ -54,17 +60,33 @@ def _print_table(table, fmt: str) -> None:
         w.writerows([["" if v is None else v for v in r] for r in table.rows])
         click.echo(buf.getvalue(), nl=False)
         return
+    from kg.vocab import compact
+
+    rows = [["" if v is None else _printable(compact(str(v))) for v in r] for r in table.rows]
+    if not sys.stdout.isatty():
+        widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(table.columns)]
+        for r in [list(table.columns), *rows]:
+            click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
+        return
     from rich.console import Console
     from rich.table import Table as RichTable
-
-    from kg.vocab import compact
+    from rich.text import Text
 
     t = RichTable(show_header=True, header_style="bold", box=None, pad_edge=False)
     for c in table.columns:
         t.add_column(c, overflow="fold")
-    for r in table.rows:
-        t.add_row(*["" if v is None else compact(str(v)) for v in r])
-    Console(width=max(100, click.get_terminal_size()[0]) if sys.stdout.isatty() else 200).print(t)
+    for r in rows:
+        t.add_row(*[Text(v) for v in r])  # Text: a value's [brackets] are not rich markup
+    Console().print(t)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(value: str) -> str:
+    """``value`` without control characters (a terminal escape in a report's
+    title must not reach the terminal); tabs and newlines become spaces."""
+    return _CONTROL.sub("", value.replace("\t", " ").replace("\n", " "))
 
 
 def _check_records(ctx, param, value):
