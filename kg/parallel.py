@@ -35,6 +35,7 @@ files on Dask, Ray or a batch scheduler.
 """
 from __future__ import annotations
 
+import gc
 import io
 import multiprocessing
 import os
@@ -73,6 +74,17 @@ IN_FLIGHT_PER_JOB = 2
 #: caches) stays bounded however long the build runs; a new worker is forked
 #: from the writer, which holds a loaded extractor, so replacing one is cheap
 WORKER_MAX_FILES = 100
+
+
+# A forked worker must never finalise an object it inherited: a garbage cycle
+# holding a pyoxigraph Store (an earlier build's, a test's) would run RocksDB's
+# destructor in the child, which locks a mutex some RocksDB thread of the
+# parent held at the moment of the fork, and the worker hangs for ever.
+# Freezing the collector's generations around each fork moves every inherited
+# object to the permanent generation in the child (objects it makes itself
+# are collected as usual); the parent unfreezes at once.
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=gc.freeze, after_in_parent=gc.unfreeze)
 
 
 @dataclass

@@ -168,3 +168,47 @@ def test_files_in_flight_are_bounded_while_the_writer_is_busy(tmp_path, monkeypa
     time.sleep(1)  # 60 empty files take far less: any file past the window would have started
     assert _STARTED.value == window + 1
     assert len(list(results)) == 59 and _STARTED.value == 60
+
+
+def test_workers_never_finalise_objects_inherited_from_the_writer(tmp_path, monkeypatch):
+    """A garbage cycle made before the workers are forked (like an unreferenced
+    store, whose destructor would lock a RocksDB mutex held at fork time and
+    hang the worker) is never finalised in a worker, however often it
+    collects garbage."""
+    import gc
+    import os
+
+    from kg import parallel
+
+    log = tmp_path / "finalised"
+
+    class Cycle:
+        def __init__(self):
+            self.me = self
+
+        def __del__(self):
+            with open(log, "a") as f:
+                f.write(f"{os.getpid()}\n")
+
+    monkeypatch.setattr(parallel, "_work", _collecting_work)
+    gc.disable()  # keep the cycle alive in the writer until the workers are forked
+    try:
+        Cycle()
+        files = sorted(SEEDS.glob("*.txt"))[:3]
+        results = list(parallel.run_extraction([(str(f), None, parallel.DEFAULT_MAX_SIZE) for f in files], 2))
+    finally:
+        gc.enable()
+    gc.collect()
+    assert [r.status for r in results] == ["built"] * 3
+    pids = log.read_text().split()
+    assert pids == [str(os.getpid())]  # finalised once, by the writer only
+
+
+_REAL_WORK = parallel._work
+
+
+def _collecting_work(task):
+    """parallel._work after a full garbage collection (module level: the pool pickles it)."""
+    import gc
+    gc.collect()
+    return _REAL_WORK(task)
