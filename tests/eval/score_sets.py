@@ -1,0 +1,116 @@
+"""Score the extractor on every evaluation set with ``../shared/eval/score.py``.
+
+Each set is a list of report files and the folder(s) of their gold; the
+reports are extracted in this process (``kg.parallel.extract_file_nquads``,
+the quads ``kg build`` stores), written to one N-Quads file per set and
+scored.  Prints one table (comparisons strict P/R/F1, entities P/R/F1,
+beats_gpt4o, papers found); ``--json FILE`` writes every figure.
+
+    .venv/bin/python tests/eval/score_sets.py            # every set
+    .venv/bin/python tests/eval/score_sets.py dev-tune dev-check
+
+Sets (the dev split is documented in tests/eval/README.md): seeds-012,
+seeds-34, dev-arxiv-tune, dev-arxiv-check, dev-papers-tune,
+dev-papers-check, dev-tune, dev-check, heldout, heldout2.  Needs
+``../shared/eval`` (the scorer and the gold stay there).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared" / "eval"
+DEV = SHARED / "dev"
+
+#: the dev split: tune on one half, never let a change lower the other
+DEV_TUNE = ["arxiv-cv-2025-08-27", "arxiv-cv-2026-04-07", "papers-for-2025-09-23", "papers-for-2025-09-26"]
+DEV_CHECK = ["arxiv-cv-2025-12-17", "arxiv-cv-2026-02-17", "papers-for-2025-10-02"]
+
+
+def _dev(stems: list[str]) -> list[tuple[Path, Path]]:
+    return [(DEV / "raw" / f"{s}.md", DEV / "gold" / f"{s}.json") for s in stems]
+
+
+def _seeds(prefixes: str) -> list[tuple[Path, Path]]:
+    return [(p, SHARED / "gold" / f"{p.stem}.json") for p in sorted((ROOT / "seeds").glob("*.txt"))
+            if p.name[2] in prefixes]
+
+
+def _eval(folder: str) -> list[tuple[Path, Path]]:
+    d = ROOT / "tests" / "eval" / folder
+    return [(p, d / "gold" / f"{p.stem}.json") for p in sorted(d.glob("*.txt"))]
+
+
+SETS = {
+    "seeds-012": lambda: _seeds("012"),
+    "seeds-34": lambda: _seeds("34"),
+    "dev-arxiv-tune": lambda: _dev([s for s in DEV_TUNE if s.startswith("arxiv")]),
+    "dev-arxiv-check": lambda: _dev([s for s in DEV_CHECK if s.startswith("arxiv")]),
+    "dev-papers-tune": lambda: _dev([s for s in DEV_TUNE if s.startswith("papers")]),
+    "dev-papers-check": lambda: _dev([s for s in DEV_CHECK if s.startswith("papers")]),
+    "dev-tune": lambda: _dev(DEV_TUNE),
+    "dev-check": lambda: _dev(DEV_CHECK),
+    "heldout": lambda: _eval("heldout"),
+    "heldout2": lambda: _eval("heldout2"),
+}
+
+_LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
+
+
+def score(name: str, tmp: Path) -> dict:
+    """Figures of set ``name``: {metric: {"P", "R", "F1"}} plus papers found."""
+    sys.path.insert(0, str(ROOT))
+    from kg.parallel import extract_file_nquads
+
+    pairs = SETS[name]()
+    gold = tmp / name / "gold"
+    gold.mkdir(parents=True)
+    nq = tmp / f"{name}.nq"
+    with nq.open("wb") as out:
+        for report, g in pairs:
+            out.write(extract_file_nquads(report)[0])
+            (gold / g.name).write_bytes(g.read_bytes())
+    text = subprocess.run([sys.executable, str(SHARED / "score.py"), "--gold", str(gold), "--graph", str(nq)],
+                          capture_output=True, text=True, check=True).stdout
+    figures: dict = {}
+    for line in text.splitlines():
+        m = _LINE.match(line)
+        if m and m.group(2):
+            figures[m.group(1)] = {"P": float(m.group(2)), "R": float(m.group(3)), "F1": float(m.group(4))}
+        elif m:
+            figures["papers"] = f"{m.group(5)}/{m.group(6)}"
+    return figures
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("sets", nargs="*", metavar="SET", help=f"Sets to score (default: all): {', '.join(SETS)}.")
+    ap.add_argument("--json", metavar="FILE", help="Also write every figure as JSON.")
+    args = ap.parse_args()
+    unknown = [s for s in args.sets if s not in SETS]
+    if unknown:
+        ap.error(f"unknown set(s) {', '.join(unknown)}; known: {', '.join(SETS)}")
+    args.sets = args.sets or list(SETS)
+    if not SHARED.is_dir():
+        sys.exit(f"score_sets: {SHARED} not found (the scorer and gold live in ../shared/eval)")
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in args.sets:
+            results[name] = score(name, Path(tmp))
+    print(f"{'set':<18} {'papers':>8}  {'comparisons strict P/R/F1':<26} {'entities P/R/F1':<20} beats_gpt4o P/R")
+    for name, f in results.items():
+        c, e, b = (f.get(k, {"P": 0, "R": 0, "F1": 0}) for k in ("comparisons_strict", "entities", "beats_gpt4o"))
+        print(f"{name:<18} {f.get('papers', '?'):>8}  {c['P']:.3f} {c['R']:.3f} {c['F1']:.3f}        "
+              f"{e['P']:.3f} {e['R']:.3f} {e['F1']:.3f}  {b['P']:.2f} {b['R']:.2f}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
