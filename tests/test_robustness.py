@@ -5,6 +5,7 @@ twice leave the same quads as one clean build; readers survive arbitrary and
 mutated reports (hypothesis)."""
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -653,7 +654,8 @@ def test_kill_9_mid_build_leaves_complete_graphs_and_resumes(copies, clean_build
     after_kill, snapshots = [], 0
     proc = kg_build(copies, store)
     time.sleep(rng.uniform(0.5, 3.0))
-    os.killpg(proc.pid, signal.SIGKILL)  # the build and any workers, at once
+    with contextlib.suppress(ProcessLookupError):  # the build may have ended first
+        os.killpg(proc.pid, signal.SIGKILL)  # the build and any workers, at once
     proc.communicate()
     if (store / "CURRENT").exists():
         after_kill.append(complete_report_graphs(store, clean_build))
@@ -671,7 +673,8 @@ def test_kill_9_mid_build_leaves_complete_graphs_and_resumes(copies, clean_build
                 complete_report_graphs(store, clean_build)  # full check of this moment
                 break
         time.sleep(rng.uniform(0.0, 0.3))
-        os.killpg(proc.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):  # the build may have ended first
+            os.killpg(proc.pid, signal.SIGKILL)
         proc.communicate()
         n = complete_report_graphs(store, clean_build)  # the store opens after kill -9
         assert n >= done  # a killed build never loses finished reports
