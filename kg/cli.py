@@ -208,9 +208,14 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
               help="Extract in N worker processes (default: the number of cores).")
 @click.option("--max-size", default="16MB", show_default=True, metavar="SIZE",
               help="Refuse report files larger than SIZE (e.g. 64MB).")
+@click.option("--dask", "scheduler", metavar="SCHEDULER",
+              help="Extract on a Dask cluster: 'local' starts one of --jobs worker processes; else a "
+                   "scheduler address (tcp://HOST:8786) or scheduler file (*.json). Workers read "
+                   "PATH and write DIR themselves: give paths they all reach. Needs "
+                   "pip install -e '.[dask]'.")
 @CHECK_RECORDS_OPTION
 @_handle_errors
-def extract(paths, output_dir, jobs, max_size):
+def extract(paths, output_dir, jobs, max_size, scheduler):
     """Extract report files to N-Quads, one file per report (no store).
 
     DIR/REPORT_FILE_NAME.nq holds the report's named graph, exactly the quads
@@ -220,15 +225,29 @@ def extract(paths, output_dir, jobs, max_size):
 
     \b
     Example:  kg extract reports/ -o nq/ && kg load nq/ --store big.kg
+              kg extract /shared/reports -o /shared/nq --dask tcp://head:8786
     """
-    from kg.parallel import extract_to_dir
+    from rich.console import Console
+    from rich.progress import Progress
+
     from kg.reader import parse_size
 
     try:
         limit = parse_size(max_size)
     except ValueError as e:
         raise click.BadParameter(str(e), param_hint="--max-size") from None
-    s = extract_to_dir(paths, output_dir, jobs=jobs, max_size=limit)
+    if scheduler:
+        from functools import partial
+
+        from kg.distributed import extract_to_dir_dask
+        run = partial(extract_to_dir_dask, scheduler=scheduler)
+    else:
+        from kg.parallel import extract_to_dir as run
+    with Progress(console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("extracting", total=None)
+        s = run(paths, output_dir, jobs=jobs, max_size=limit,
+                progress=lambda path, done, total: bar.update(task, completed=done, total=total,
+                                                              description=path))
     for p in s.problems:
         click.echo(f"warning: {p}", err=True)
     for e in s.errors:

@@ -1,0 +1,254 @@
+"""Report extraction on a Dask distributed cluster (``kg extract --dask``).
+
+:func:`extract_to_dir_dask` does what :func:`kg.parallel.extract_to_dir`
+does — one N-Quads file per report file, ``DIR/<report file name>.nq``, the
+same bytes, the same warnings and errors in the same order — but maps the
+per-file extraction (:func:`kg.parallel.extract_file`) over the workers of a
+``dask.distributed`` cluster:
+
+* ``"local"`` starts a ``LocalCluster`` of ``jobs`` worker processes (one
+  thread each: extraction is pure Python and holds the GIL);
+* any other string is a scheduler address (``tcp://host:8786``) or, when it
+  ends in ``.json``, a scheduler file (``dask scheduler --scheduler-file``);
+* a ``distributed.Client`` is used as it is.
+
+Each worker reads its report file and writes the N-Quads file itself (a
+``.part`` file renamed into place, so a reader never sees half a file); only
+a small :class:`kg.parallel.FileResult` without the graph travels back.  The
+report paths and the output folder must therefore be paths every worker can
+reach: the same shared file system, mounted at the same place.
+
+Failures: a worker that dies mid-task (killed, out of memory) is restarted
+by its nanny and the task is run again by the scheduler (up to Dask's
+``distributed.scheduler.allowed-failures``, 3 by default); a file whose task
+raises, or keeps killing workers, is an error of that file only.  A worker
+whose PaperKG differs from the client's (another extractor fingerprint)
+stops the run: its graphs would not be the ones ``kg build`` makes here.
+
+Dask is an optional dependency (``pip install -e '.[dask]'``), imported only
+by :func:`extract_to_dir_dask`.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import time
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from kg import parallel
+from kg.errors import KgError, SourceError
+from kg.reader import DEFAULT_MAX_SIZE, collect_report_files
+
+#: the one-line error when Dask is asked for but not installed
+DASK_MISSING = ("Dask is not installed; install the extra: pip install -e '.[dask]' "
+                "(or pip install 'dask[distributed]')")
+#: tasks submitted but not finished, per worker thread of the cluster: keeps
+#: every worker busy while the scheduler and the client hold a bounded number
+#: of tasks, however many report files there are
+IN_FLIGHT_PER_THREAD = 4
+
+
+class ExtractorMismatch(KgError):
+    """A worker runs another PaperKG extractor than the client."""
+
+
+def _import_distributed():
+    """``distributed``, or :class:`KgError` with :data:`DASK_MISSING`."""
+    try:
+        import distributed
+    except ImportError:
+        raise KgError(DASK_MISSING) from None
+    return distributed
+
+
+# -- worker side ----------------------------------------------------------------
+def extract_task(path: str, output_dir: str, max_size: int, check_records: bool,
+                 fingerprint: str) -> parallel.FileResult:
+    """Run on a Dask worker: extract ``path`` with
+    :func:`kg.parallel.extract_file` and write ``output_dir/<name>.nq``.
+
+    Returns the :class:`kg.parallel.FileResult` without its N-Quads (counts,
+    warnings, errors).  Raises :class:`ExtractorMismatch` when this worker's
+    extractor fingerprint is not ``fingerprint`` (the client's), and
+    ``OSError`` when the output cannot be written.
+    """
+    from kg.extract import CHECK_RECORDS_ENV
+    from kg.pipeline import extractor_fingerprint
+
+    here = extractor_fingerprint()
+    if here != fingerprint:
+        raise ExtractorMismatch(
+            f"a Dask worker runs another PaperKG (extractor {here[:12]}, here {fingerprint[:12]}): "
+            "install the same PaperKG on every worker")
+    # the extractor reads the flag from the environment (as forked workers do)
+    if check_records:
+        os.environ[CHECK_RECORDS_ENV] = "1"
+    else:
+        os.environ.pop(CHECK_RECORDS_ENV, None)
+    res = parallel.extract_file(path, max_size=max_size)
+    if res.status == "built":
+        target = Path(output_dir) / parallel.nquads_name(path)
+        # a unique name: a task run again after its worker was lost may race
+        # with the lost one; either rename leaves a whole, identical file
+        tmp = target.with_name(f"{target.name}.{uuid.uuid4().hex[:8]}.part")
+        tmp.write_bytes(res.body + res.fingerprint)
+        os.replace(tmp, target)
+    res.body = res.fingerprint = b""
+    res.entity_keys = []
+    return res
+
+
+# -- client side ----------------------------------------------------------------
+def _plan(paths: Iterable[str | Path]) -> tuple[list[str], list[SourceError]]:
+    """Report files to extract and the path errors, as
+    :func:`kg.parallel.extract_to_dir` finds them (a second file of the same
+    name is an error: both would write the same ``.nq`` file)."""
+    files, errors = collect_report_files(paths)
+    errors = list(errors)
+    seen: dict[str, Path] = {}
+    todo = []
+    for path in files:
+        name = parallel.nquads_name(path)
+        if name in seen:
+            errors.append(SourceError(str(path), None, f"same file name as {seen[name]}: skipped"))
+            continue
+        seen[name] = path
+        todo.append(str(path))
+    return todo, errors
+
+
+@contextmanager
+def connect(scheduler, jobs: int | None = None) -> Iterator:
+    """A ``distributed.Client`` for ``scheduler`` (see the module docstring),
+    closed on exit (with the ``LocalCluster`` it started).  Raises
+    :class:`KgError` when Dask is missing or the scheduler cannot be reached."""
+    distributed = _import_distributed()
+    if isinstance(scheduler, distributed.Client):
+        yield scheduler
+        return
+    if scheduler == "local":
+        cluster = distributed.LocalCluster(
+            n_workers=jobs or parallel.default_jobs(), threads_per_worker=1, processes=True,
+            dashboard_address=None, silence_logs=logging.ERROR)
+        try:
+            with distributed.Client(cluster) as client:
+                yield client
+        finally:
+            cluster.close()
+        return
+    try:
+        if str(scheduler).endswith(".json"):
+            client = distributed.Client(scheduler_file=scheduler, timeout=30)
+        else:
+            client = distributed.Client(scheduler, timeout=30)
+    except (OSError, ValueError) as e:  # TimeoutError is an OSError
+        raise KgError(f"cannot reach the Dask scheduler {scheduler}: {e} "
+                      "(start one with 'dask scheduler', or use --dask local)") from None
+    with client:
+        yield client
+
+
+def _failure(path: str, future) -> SourceError:
+    """The error of one file whose task failed (raised, or killed workers)."""
+    if future.status == "cancelled":  # the scheduler dropped it: the cluster went away
+        raise KgError(f"the Dask cluster cancelled the task of {path} (scheduler or client "
+                      "connection lost?); run again: files already written are rewritten")
+    exc = future.exception()
+    if isinstance(exc, ExtractorMismatch):
+        raise KgError(str(exc))
+    if type(exc).__name__ == "KilledWorker":
+        return SourceError(path, None, "not extracted: every Dask worker that ran it died "
+                                       "(out of memory? see the workers' logs)")
+    return SourceError(path, None, f"not extracted: {type(exc).__name__} on a Dask worker: {exc}")
+
+
+def _map(client, todo: list[str], submit: Callable, progress) -> dict[int, object]:
+    """Run ``submit(path)`` for every path with a bounded number of tasks in
+    flight; return index -> FileResult or SourceError."""
+    from distributed import as_completed
+
+    threads = sum(client.nthreads().values()) or 1
+    window = max(8, IN_FLIGHT_PER_THREAD * threads)
+    pending = iter(enumerate(todo))
+    index: dict[str, int] = {}
+    results: dict[int, object] = {}
+    running = as_completed()
+
+    def feed(n: int) -> None:
+        for i, path in pending:
+            f = submit(path)
+            index[f.key] = i
+            running.add(f)
+            n -= 1
+            if n <= 0:
+                return
+
+    feed(window)
+    for done, future in enumerate(running, 1):
+        i = index.pop(future.key)
+        results[i] = future.result() if future.status == "finished" else _failure(todo[i], future)
+        future.release()
+        feed(1)
+        if progress:
+            progress(todo[i], done, len(todo))
+    return results
+
+
+def extract_to_dir_dask(paths: Iterable[str | Path], output_dir: str | Path, scheduler="local", *,
+                        jobs: int | None = None, max_size: int = DEFAULT_MAX_SIZE,
+                        progress: Callable[[str, int, int], None] | None = None
+                        ) -> parallel.ExtractSummary:
+    """Write one N-Quads file per report file into ``output_dir`` on a Dask
+    cluster; same files, bytes and summary as
+    :func:`kg.parallel.extract_to_dir` (warnings and errors in file order).
+
+    Args:
+        scheduler: ``"local"`` (a ``LocalCluster`` of ``jobs`` processes,
+            default: the number of cores), a scheduler address, a scheduler
+            file (``*.json``) or a connected ``distributed.Client``.
+        jobs: worker processes of ``"local"``; ignored otherwise.
+        progress: called as ``progress(path, done, total)`` as files finish
+            (in the order they finish).
+
+    Raises:
+        KgError: Dask is not installed, the scheduler cannot be reached, or
+            a worker runs another PaperKG extractor.
+    """
+    from kg.extract import check_records_requested
+    from kg.pipeline import extractor_fingerprint
+
+    t0 = time.perf_counter()
+    out = Path(output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    todo, path_errors = _plan(paths)
+    s = parallel.ExtractSummary(errors=path_errors)
+    args = (str(out), max_size, check_records_requested(), extractor_fingerprint())
+    results: dict[int, object] = {}
+    if todo:
+        with connect(scheduler, jobs) as client:
+            run = uuid.uuid4().hex[:8]
+
+            def submit(path: str):
+                key = f"kg-extract-{run}-{Path(path).name}"
+                return client.submit(extract_task, path, *args, key=key, pure=False)
+            results = _map(client, todo, submit, progress)
+    for i in range(len(todo)):
+        res = results[i]
+        if isinstance(res, SourceError):
+            s.errors.append(res)
+            continue
+        s.problems.extend(res.problems)
+        s.errors.extend(res.errors)
+        if res.status == "built":
+            s.files += 1
+            s.papers += res.papers
+            s.quads += res.quads
+            s.outputs.append(str(out / parallel.nquads_name(res.path)))
+    s.seconds = time.perf_counter() - t0
+    return s
+
+
+__all__ = ["DASK_MISSING", "ExtractorMismatch", "connect", "extract_task", "extract_to_dir_dask"]
