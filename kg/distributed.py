@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import threading
 import time
 import uuid
 from contextlib import contextmanager
@@ -121,6 +123,21 @@ def _plan(paths: Iterable[str | Path]) -> tuple[list[str], list[SourceError]]:
 
 
 @contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Start processes that ignore SIGINT (they inherit the ignored signal and
+    Python keeps it ignored): on Ctrl-C only this process stops, and it closes
+    the cluster, instead of every worker printing its own traceback."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
 def connect(scheduler, jobs: int | None = None) -> Iterator:
     """A ``distributed.Client`` for ``scheduler`` (see the module docstring),
     closed on exit (with the ``LocalCluster`` it started).  Raises
@@ -130,20 +147,24 @@ def connect(scheduler, jobs: int | None = None) -> Iterator:
         yield scheduler
         return
     if scheduler == "local":
-        cluster = distributed.LocalCluster(
-            n_workers=jobs or parallel.default_jobs(), threads_per_worker=1, processes=True,
-            dashboard_address=None, silence_logs=logging.ERROR)
+        with _workers_ignore_ctrl_c():
+            cluster = distributed.LocalCluster(
+                n_workers=jobs or parallel.default_jobs(), threads_per_worker=1, processes=True,
+                dashboard_address=None, silence_logs=logging.ERROR)
         try:
             with distributed.Client(cluster) as client:
                 yield client
         finally:
             cluster.close()
         return
-    try:
+    if str(scheduler).endswith(".json") and not Path(scheduler).is_file():
+        raise KgError(f"{scheduler}: no such Dask scheduler file (written by "
+                      "'dask scheduler --scheduler-file FILE')")
+    try:  # waits up to Dask's distributed.comm.timeouts.connect (30 s by default)
         if str(scheduler).endswith(".json"):
-            client = distributed.Client(scheduler_file=scheduler, timeout=30)
+            client = distributed.Client(scheduler_file=scheduler)
         else:
-            client = distributed.Client(scheduler, timeout=30)
+            client = distributed.Client(scheduler)
     except (OSError, ValueError) as e:  # TimeoutError is an OSError
         raise KgError(f"cannot reach the Dask scheduler {scheduler}: {e} "
                       "(start one with 'dask scheduler', or use --dask local)") from None

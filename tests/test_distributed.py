@@ -1,0 +1,223 @@
+"""kg extract --dask: extraction on a real Dask LocalCluster (worker processes).
+
+The output must not depend on the engine: the N-Quads files equal the local
+``kg extract`` byte for byte, the messages are the same lines in the same
+order, and ``kg load`` of them gives the store ``kg build`` gives.  Worker
+deaths are retried by Dask; a report that fails is an error of that file only.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.store import KnowledgeStore
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CASES = ROOT / "tests" / "cases"
+SMALL = SEEDS / "000_3d92274d0f9505a7.txt"   # 7 papers
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def messages(result) -> list[str]:
+    """The output lines without the time of the summary line."""
+    return [re.sub(r" in [0-9.]+ s", " in T s", ln) for ln in result.output.splitlines()]
+
+
+def quads_per_graph(path) -> dict[str, set]:
+    store = KnowledgeStore(path, read_only=True)
+    try:
+        graphs: dict[str, set] = {}
+        for q in store.quads():
+            graphs.setdefault(str(q.graph_name), set()).add(q)
+        return graphs
+    finally:
+        del store
+
+
+@pytest.fixture
+def reports(tmp_path) -> Path:
+    """The seed reports, the dev reports of tests/cases (three of which have
+    an unknown layout: errors), and a report with a duplicate paper (a warning)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for f in SEEDS.glob("*.txt"):
+        shutil.copy(f, folder / f.name)
+    for f in CASES.glob("dev-*/*.md"):
+        shutil.copy(f, folder / f.name)
+    text = SMALL.read_text(encoding="utf-8")
+    start = text.index("## 📄")
+    end = text.index("## 📄", start + 1)
+    (folder / "dup.txt").write_text(text + "\n" + text[start:end], encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def distributed():
+    return pytest.importorskip("distributed")
+
+
+@pytest.mark.slow
+def test_dask_local_gives_the_local_files_and_messages_and_the_build_store(distributed, reports, tmp_path):
+    local = run("extract", reports, "-o", tmp_path / "local", "-j", "2")
+    dask = run("extract", reports, "-o", tmp_path / "dask", "-j", "2", "--dask", "local")
+    assert local.exit_code == dask.exit_code == 1  # the dev reports of unknown layout
+    assert messages(dask) == [ln.replace("/local", "/dask") for ln in messages(local)]
+    out = messages(dask)
+    assert sum(ln.startswith("warning: ") and "duplicate paper" in ln for ln in out) == 1
+    assert sum(ln.startswith("error: ") and "unknown report layout" in ln for ln in out) == 3
+    names = sorted(p.name for p in (tmp_path / "local").iterdir())
+    assert len(names) == 5 + 4 + 1 and names == sorted(p.name for p in (tmp_path / "dask").iterdir())
+    for name in names:
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name
+    # kg load of the Dask output gives the store of kg build, graph by graph
+    assert run("load", tmp_path / "dask", "--store", tmp_path / "loaded").exit_code == 0
+    assert run("build", reports, "--store", tmp_path / "built", "-q").exit_code == 1
+    loaded, built = quads_per_graph(tmp_path / "loaded"), quads_per_graph(tmp_path / "built")
+    assert loaded.keys() == built.keys()
+    assert len([g for g in loaded if "/graph/report/" in g]) == len(names)  # and the ontology
+    for graph in built:
+        assert loaded[graph] == built[graph], graph
+
+
+@pytest.fixture(scope="module")
+def cluster(distributed):
+    """A LocalCluster of two worker processes, and its Client."""
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as c, distributed.Client(c) as client:
+        yield client
+
+
+def _patch_workers(client, fn_source: str, **kw) -> None:
+    """Replace ``kg.parallel.extract_file`` in every worker process by the
+    function ``patched(original, path, **kw)`` defined in ``fn_source``;
+    a worker started later (after one died) runs the real one."""
+    def install(source, kw):
+        import functools
+
+        from kg import parallel
+        scope: dict = {}
+        exec(source, scope)
+        original = getattr(parallel, "_real_extract_file", parallel.extract_file)
+        parallel._real_extract_file = original
+        parallel.extract_file = functools.partial(scope["patched"], original, **kw)
+    client.run(install, fn_source, kw)
+
+
+def _unpatch_workers(client) -> None:
+    def uninstall():
+        from kg import parallel
+        parallel.extract_file = getattr(parallel, "_real_extract_file", parallel.extract_file)
+    client.run(uninstall)
+
+
+KILL_ONCE = '''
+def patched(original, path, *a, marker, **kw):
+    import os, signal
+    try:
+        fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+    except FileExistsError:
+        return original(path, *a, **kw)
+    os.write(fd, str(os.getpid()).encode())
+    os.close(fd)
+    os.kill(os.getpid(), signal.SIGKILL)   # the worker dies in the middle of its task
+'''
+
+RAISE_ON = '''
+def patched(original, path, *a, name, **kw):
+    if path.endswith(name):
+        raise RuntimeError("simulated extractor bug")
+    return original(path, *a, **kw)
+'''
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_task_is_retried(cluster, tmp_path):
+    from kg.distributed import extract_to_dir_dask
+    from kg.parallel import extract_to_dir
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for f in sorted(SEEDS.glob("*.txt"))[:3]:
+        shutil.copy(f, folder / f.name)
+    marker = tmp_path / "killed"
+    workers_before = set(cluster.scheduler_info()["workers"])
+    _patch_workers(cluster, KILL_ONCE, marker=str(marker))
+    try:
+        s = extract_to_dir_dask([folder], tmp_path / "dask", cluster)
+    finally:
+        _unpatch_workers(cluster)
+    pid = int(marker.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # the worker that took the first task is gone ...
+    cluster.wait_for_workers(2, timeout=60)
+    assert set(cluster.scheduler_info()["workers"]) != workers_before  # ... and was replaced
+    assert not s.errors and s.files == 3
+    ref = extract_to_dir([folder], tmp_path / "local", jobs=1)
+    assert (s.files, s.papers, s.quads) == (ref.files, ref.papers, ref.quads)
+    for f in (tmp_path / "local").iterdir():
+        assert (tmp_path / "dask" / f.name).read_bytes() == f.read_bytes()
+
+
+@pytest.mark.slow
+def test_a_report_that_fails_is_an_error_of_that_file_only(cluster, tmp_path):
+    from kg.distributed import extract_to_dir_dask
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    files = sorted(SEEDS.glob("*.txt"))[:3]
+    for f in files:
+        shutil.copy(f, folder / f.name)
+    bad = folder / files[1].name
+    _patch_workers(cluster, RAISE_ON, name=files[1].name)
+    try:
+        s = extract_to_dir_dask([folder], tmp_path / "out", cluster)
+    finally:
+        _unpatch_workers(cluster)
+    assert [str(e) for e in s.errors] == [
+        f"{bad}: not extracted: RuntimeError on a Dask worker: simulated extractor bug"]
+    assert s.files == 2
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        f.name + ".nq" for f in files if f.name != bad.name)
+
+
+def test_without_dask_the_error_is_one_line_naming_the_extra(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
+    r = run("extract", SMALL, "-o", tmp_path / "out", "--dask", "local")
+    assert r.exit_code == 1
+    assert r.output.strip().splitlines() == [
+        "error: Dask is not installed; install the extra: pip install -e '.[dask]' "
+        "(or pip install 'dask[distributed]')"]
+
+
+def test_an_unreachable_scheduler_is_a_one_line_error(distributed, tmp_path):
+    import dask
+
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        r = run("extract", SMALL, "-o", tmp_path / "out", "--dask", "tcp://127.0.0.1:9")
+    assert r.exit_code == 1
+    (line,) = r.output.strip().splitlines()
+    assert line.startswith("error: cannot reach the Dask scheduler tcp://127.0.0.1:9: ")
+    assert line.endswith("(start one with 'dask scheduler', or use --dask local)")
+
+
+def test_local_extract_does_not_import_dask(tmp_path):
+    code = ("import sys; from kg.cli import main\n"
+            "try: main(['extract', sys.argv[1], '-o', sys.argv[2], '-j', '1'])\n"
+            "except SystemExit: pass\n"
+            "assert not any(m == 'dask' or m.startswith(('dask.', 'distributed')) for m in sys.modules)\n")
+    r = subprocess.run([sys.executable, "-c", code, str(SMALL), str(tmp_path / "out")],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "out" / (SMALL.name + ".nq")).is_file()
