@@ -137,6 +137,22 @@ def _workers_ignore_ctrl_c() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
+def local_cluster(jobs: int | None = None, **kwargs):
+    """A ``distributed.LocalCluster`` of ``jobs`` worker processes (default:
+    the number of cores), one thread each, that ignore Ctrl-C.  Each worker
+    holds only the task it runs (``worker-saturation`` 1.0; Dask queues the
+    others on the scheduler once there are more than twice as many tasks as
+    threads), so a worker that dies takes no other report's task with it.
+    ``kwargs`` go to ``LocalCluster``."""
+    import dask
+
+    distributed = _import_distributed()
+    with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}), _workers_ignore_ctrl_c():
+        return distributed.LocalCluster(
+            n_workers=jobs or parallel.default_jobs(), threads_per_worker=1, processes=True,
+            dashboard_address=None, silence_logs=logging.ERROR, **kwargs)
+
+
 @contextmanager
 def connect(scheduler, jobs: int | None = None) -> Iterator:
     """A ``distributed.Client`` for ``scheduler`` (see the module docstring),
@@ -147,10 +163,7 @@ def connect(scheduler, jobs: int | None = None) -> Iterator:
         yield scheduler
         return
     if scheduler == "local":
-        with _workers_ignore_ctrl_c():
-            cluster = distributed.LocalCluster(
-                n_workers=jobs or parallel.default_jobs(), threads_per_worker=1, processes=True,
-                dashboard_address=None, silence_logs=logging.ERROR)
+        cluster = local_cluster(jobs)
         try:
             with distributed.Client(cluster) as client:
                 yield client
@@ -174,45 +187,46 @@ def connect(scheduler, jobs: int | None = None) -> Iterator:
 
 def _failure(path: str, future) -> SourceError:
     """The error of one file whose task failed (raised, or killed workers)."""
+    from distributed import KilledWorker
+
     if future.status == "cancelled":  # the scheduler dropped it: the cluster went away
         raise KgError(f"the Dask cluster cancelled the task of {path} (scheduler or client "
                       "connection lost?); run again: files already written are rewritten")
     exc = future.exception()
     if isinstance(exc, ExtractorMismatch):
         raise KgError(str(exc))
-    if type(exc).__name__ == "KilledWorker":
+    if isinstance(exc, KilledWorker):
         return SourceError(path, None, "not extracted: every Dask worker that ran it died "
                                        "(out of memory? see the workers' logs)")
     return SourceError(path, None, f"not extracted: {type(exc).__name__} on a Dask worker: {exc}")
 
 
-def _map(client, todo: list[str], submit: Callable, progress) -> dict[int, object]:
-    """Run ``submit(path)`` for every path with a bounded number of tasks in
-    flight; return index -> FileResult or SourceError."""
+def _map(client, todo: list[str], task_kwargs: dict, progress) -> dict[int, object]:
+    """Run :func:`extract_task` on every path of ``todo`` with a bounded
+    number of tasks in flight; return index -> FileResult or SourceError."""
     from distributed import as_completed
 
     threads = sum(client.nthreads().values()) or 1
     window = max(8, IN_FLIGHT_PER_THREAD * threads)
-    pending = iter(enumerate(todo))
-    index: dict[str, int] = {}
+    name = f"kg-extract-{uuid.uuid4().hex[:8]}"  # keys (name, index): one Dask task group
     results: dict[int, object] = {}
-    running = as_completed()
 
-    def feed(n: int) -> None:
-        for i, path in pending:
-            f = submit(path)
-            index[f.key] = i
-            running.add(f)
-            n -= 1
-            if n <= 0:
-                return
+    def submit(start: int, stop: int) -> list:
+        stop = min(stop, len(todo))
+        # the first window in one call: Dask sees a group larger than the
+        # cluster at once and queues it on the scheduler (root-ish tasks)
+        return client.map(extract_task, todo[start:stop], key=[(name, i) for i in range(start, stop)],
+                          **task_kwargs)
 
-    feed(window)
+    running = as_completed(submit(0, window))
+    following = window
     for done, future in enumerate(running, 1):
-        i = index.pop(future.key)
+        i = future.key[1]
         results[i] = future.result() if future.status == "finished" else _failure(todo[i], future)
         future.release()
-        feed(1)
+        if following < len(todo):
+            running.update(submit(following, following + 1))
+            following += 1
         if progress:
             progress(todo[i], done, len(todo))
     return results
@@ -246,16 +260,12 @@ def extract_to_dir_dask(paths: Iterable[str | Path], output_dir: str | Path, sch
     out.mkdir(parents=True, exist_ok=True)
     todo, path_errors = _plan(paths)
     s = parallel.ExtractSummary(errors=path_errors)
-    args = (str(out), max_size, check_records_requested(), extractor_fingerprint())
+    task_kwargs = {"output_dir": str(out), "max_size": max_size,
+                   "check_records": check_records_requested(), "fingerprint": extractor_fingerprint()}
     results: dict[int, object] = {}
     if todo:
         with connect(scheduler, jobs) as client:
-            run = uuid.uuid4().hex[:8]
-
-            def submit(path: str):
-                key = f"kg-extract-{run}-{Path(path).name}"
-                return client.submit(extract_task, path, *args, key=key, pure=False)
-            results = _map(client, todo, submit, progress)
+            results = _map(client, todo, task_kwargs, progress)
     for i in range(len(todo)):
         res = results[i]
         if isinstance(res, SourceError):
@@ -272,4 +282,5 @@ def extract_to_dir_dask(paths: Iterable[str | Path], output_dir: str | Path, sch
     return s
 
 
-__all__ = ["DASK_MISSING", "ExtractorMismatch", "connect", "extract_task", "extract_to_dir_dask"]
+__all__ = ["DASK_MISSING", "ExtractorMismatch", "connect", "extract_task", "extract_to_dir_dask",
+           "local_cluster"]

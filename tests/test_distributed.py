@@ -92,11 +92,32 @@ def test_dask_local_gives_the_local_files_and_messages_and_the_build_store(distr
 
 
 @pytest.fixture(scope="module")
-def cluster(distributed):
-    """A LocalCluster of two worker processes, and its Client."""
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as c, distributed.Client(c) as client:
+def client(distributed, tmp_path_factory):
+    """The LocalCluster of ``--dask local -j 2`` (its scheduler file written
+    as ``client.scheduler_file``), and its Client."""
+    from kg.distributed import local_cluster
+
+    scheduler_file = tmp_path_factory.mktemp("dask") / "scheduler.json"
+    with local_cluster(2, scheduler_kwargs={"scheduler_file": str(scheduler_file)}) as c, \
+            distributed.Client(c) as client:
+        client.scheduler_file = scheduler_file
         yield client
+
+
+@pytest.mark.slow
+def test_dask_address_and_scheduler_file_reach_a_running_cluster(client, tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for f in sorted(SEEDS.glob("*.txt"))[:2]:
+        shutil.copy(f, folder / f.name)
+    local = run("extract", folder, "-o", tmp_path / "local", "-j", "1")
+    assert local.exit_code == 0, local.output
+    for name, scheduler in [("address", client.scheduler.address), ("file", client.scheduler_file)]:
+        r = run("extract", folder, "-o", tmp_path / name, "--dask", scheduler)
+        assert r.exit_code == 0, r.output
+        assert messages(r) == [ln.replace("/local", "/" + name) for ln in messages(local)]
+        for f in (tmp_path / "local").iterdir():
+            assert (tmp_path / name / f.name).read_bytes() == f.read_bytes()
 
 
 def _patch_workers(client, fn_source: str, **kw) -> None:
@@ -134,6 +155,14 @@ def patched(original, path, *a, marker, **kw):
     os.kill(os.getpid(), signal.SIGKILL)   # the worker dies in the middle of its task
 '''
 
+KILL_ON = '''
+def patched(original, path, *a, name, **kw):
+    import os, signal
+    if path.endswith(name):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return original(path, *a, **kw)
+'''
+
 RAISE_ON = '''
 def patched(original, path, *a, name, **kw):
     if path.endswith(name):
@@ -143,7 +172,7 @@ def patched(original, path, *a, name, **kw):
 
 
 @pytest.mark.slow
-def test_a_worker_killed_mid_task_is_retried(cluster, tmp_path):
+def test_a_worker_killed_mid_task_is_retried(client, tmp_path):
     from kg.distributed import extract_to_dir_dask
     from kg.parallel import extract_to_dir
 
@@ -152,17 +181,17 @@ def test_a_worker_killed_mid_task_is_retried(cluster, tmp_path):
     for f in sorted(SEEDS.glob("*.txt"))[:3]:
         shutil.copy(f, folder / f.name)
     marker = tmp_path / "killed"
-    workers_before = set(cluster.scheduler_info()["workers"])
-    _patch_workers(cluster, KILL_ONCE, marker=str(marker))
+    workers_before = set(client.scheduler_info()["workers"])
+    _patch_workers(client, KILL_ONCE, marker=str(marker))
     try:
-        s = extract_to_dir_dask([folder], tmp_path / "dask", cluster)
+        s = extract_to_dir_dask([folder], tmp_path / "dask", client)
     finally:
-        _unpatch_workers(cluster)
+        _unpatch_workers(client)
     pid = int(marker.read_text())
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)  # the worker that took the first task is gone ...
-    cluster.wait_for_workers(2, timeout=60)
-    assert set(cluster.scheduler_info()["workers"]) != workers_before  # ... and was replaced
+    client.wait_for_workers(2, timeout=60)
+    assert set(client.scheduler_info()["workers"]) != workers_before  # ... and was replaced
     assert not s.errors and s.files == 3
     ref = extract_to_dir([folder], tmp_path / "local", jobs=1)
     assert (s.files, s.papers, s.quads) == (ref.files, ref.papers, ref.quads)
@@ -171,7 +200,7 @@ def test_a_worker_killed_mid_task_is_retried(cluster, tmp_path):
 
 
 @pytest.mark.slow
-def test_a_report_that_fails_is_an_error_of_that_file_only(cluster, tmp_path):
+def test_a_report_that_fails_is_an_error_of_that_file_only(client, tmp_path):
     from kg.distributed import extract_to_dir_dask
 
     folder = tmp_path / "reports"
@@ -180,11 +209,11 @@ def test_a_report_that_fails_is_an_error_of_that_file_only(cluster, tmp_path):
     for f in files:
         shutil.copy(f, folder / f.name)
     bad = folder / files[1].name
-    _patch_workers(cluster, RAISE_ON, name=files[1].name)
+    _patch_workers(client, RAISE_ON, name=files[1].name)
     try:
-        s = extract_to_dir_dask([folder], tmp_path / "out", cluster)
+        s = extract_to_dir_dask([folder], tmp_path / "out", client)
     finally:
-        _unpatch_workers(cluster)
+        _unpatch_workers(client)
     assert [str(e) for e in s.errors] == [
         f"{bad}: not extracted: RuntimeError on a Dask worker: simulated extractor bug"]
     assert s.files == 2
@@ -221,3 +250,29 @@ def test_local_extract_does_not_import_dask(tmp_path):
                        capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "out" / (SMALL.name + ".nq")).is_file()
+
+
+@pytest.mark.slow
+def test_a_report_that_keeps_killing_workers_is_an_error_of_that_file_only(client, tmp_path):
+    from kg.distributed import extract_to_dir_dask
+
+    # more tasks than twice the threads: Dask then queues them on the scheduler
+    # (root-ish tasks), so a dying worker holds no other report's task
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    files = sorted(SEEDS.glob("*.txt"))
+    for f in files:
+        shutil.copy(f, folder / f.name)
+    bad = folder / files[0].name
+    scheduler = client.cluster.scheduler
+    allowed, scheduler.allowed_failures = scheduler.allowed_failures, 0  # give up at the first death
+    _patch_workers(client, KILL_ON, name=bad.name)
+    try:
+        s = extract_to_dir_dask([folder], tmp_path / "out", client)
+    finally:
+        scheduler.allowed_failures = allowed
+        _unpatch_workers(client)
+        client.wait_for_workers(2, timeout=60)
+    assert [str(e) for e in s.errors] == [
+        f"{bad}: not extracted: every Dask worker that ran it died (out of memory? see the workers' logs)"]
+    assert s.files == len(files) - 1 and not (tmp_path / "out" / (bad.name + ".nq")).exists()
