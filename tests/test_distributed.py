@@ -276,3 +276,62 @@ def test_a_report_that_keeps_killing_workers_is_an_error_of_that_file_only(clien
     assert [str(e) for e in s.errors] == [
         f"{bad}: not extracted: every Dask worker that ran it died (out of memory? see the workers' logs)"]
     assert s.files == len(files) - 1 and not (tmp_path / "out" / (bad.name + ".nq")).exists()
+
+
+@pytest.mark.slow
+def test_a_worker_with_another_extractor_stops_the_run(client, tmp_path):
+    from kg.distributed import extract_to_dir_dask
+    from kg.errors import KgError
+
+    def set_fingerprint(value):
+        from kg import pipeline
+        real = getattr(pipeline, "_real_fingerprint", pipeline.extractor_fingerprint)
+        pipeline._real_fingerprint = real
+        pipeline.extractor_fingerprint = real if value is None else (lambda: value)
+
+    client.run(set_fingerprint, "0" * 64)
+    try:
+        with pytest.raises(KgError, match=r"a Dask worker runs another PaperKG \(extractor 000000000000, "
+                                          r"here [0-9a-f]{12}\): install the same PaperKG on every worker"):
+            extract_to_dir_dask([SMALL], tmp_path / "out", client)
+    finally:
+        client.run(set_fingerprint, None)
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.slow
+def test_progress_is_called_once_per_file(client, tmp_path):
+    from kg.distributed import extract_to_dir_dask
+
+    files = sorted(SEEDS.glob("*.txt"))
+    calls = []
+    s = extract_to_dir_dask(files, tmp_path / "out", client, progress=lambda *a: calls.append(a))
+    assert s.files == len(files)
+    assert sorted(c[0] for c in calls) == sorted(map(str, files))
+    assert [c[1:] for c in calls] == [(i, len(files)) for i in range(1, len(files) + 1)]
+
+
+SLOW_ON = '''
+def patched(original, path, *a, name, **kw):
+    import time
+    if path.endswith(name):
+        time.sleep(3)
+    return original(path, *a, **kw)
+'''
+
+
+@pytest.mark.slow
+def test_messages_are_in_file_order_not_in_finishing_order(client, reports, tmp_path):
+    from kg.distributed import extract_to_dir_dask
+    from kg.parallel import extract_to_dir
+
+    (reports / "zz-dup.txt").write_bytes((reports / "dup.txt").read_bytes())  # a second warning
+    _patch_workers(client, SLOW_ON, name="/dup.txt")  # its warning arrives after zz-dup.txt's
+    try:
+        s = extract_to_dir_dask([reports], tmp_path / "dask", client)
+    finally:
+        _unpatch_workers(client)
+    ref = extract_to_dir([reports], tmp_path / "local", jobs=1)
+    assert len(s.problems) == 2 and len(s.errors) == 3
+    assert [str(p) for p in s.problems] == [str(p).replace("/local", "/dask") for p in ref.problems]
+    assert [str(e) for e in s.errors] == [str(e) for e in ref.errors]
