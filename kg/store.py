@@ -16,6 +16,7 @@ system when the process dies, so the store opens again.
 """
 from __future__ import annotations
 
+import io
 import os
 import re
 import time
@@ -28,6 +29,12 @@ from kg import vocab
 from kg.errors import QueryError, StoreError
 
 DEFAULT_STORE = "kg-store"
+#: the N-Quads predicate of build fingerprints, as bytes (to split them off)
+FINGERPRINT_PREDICATE = f"<{vocab.BUILD_FINGERPRINT}>".encode()
+#: bulk-load batches of about this many bytes of N-Quads: larger batches cost
+#: the bulk loader less CPU but more memory, and one batch is one call that a
+#: Ctrl-C waits for (figures in docs/performance.md)
+BULK_BATCH_BYTES = 32 * 1024 * 1024
 
 #: export format name -> (pyoxigraph format, keeps named graphs)
 FORMATS = {
@@ -36,11 +43,6 @@ FORMATS = {
     "nquads": (ox.RdfFormat.N_QUADS, True),
     "trig": (ox.RdfFormat.TRIG, True),
 }
-
-
-def default_store_path() -> str:
-    """``$KG_STORE`` if set, else ``./kg-store``."""
-    return os.environ.get("KG_STORE") or DEFAULT_STORE
 
 
 class _Closed:
@@ -248,6 +250,13 @@ class KnowledgeStore:
         except OSError as e:
             raise StoreError(f"cannot add quads: {e}") from None
 
+    def add_nquads(self, data: bytes) -> None:
+        """Add N-Quads (UTF-8 bytes) in one transaction (all or nothing)."""
+        try:
+            self._store.extend(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+        except (OSError, SyntaxError) as e:
+            raise StoreError(f"cannot add quads: {e}") from None
+
     def load_ontology(self, ttl: Path) -> int:
         """(Re)load the ontology Turtle file into its own named graph."""
         graph = ox.NamedNode(vocab.ONTOLOGY_GRAPH)
@@ -363,3 +372,42 @@ class KnowledgeStore:
             data = sorted(set(q.triple for q in self.quads(graph)),
                           key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         ox.serialize(data, output, rdf_format, prefixes=vocab.PREFIXES if fmt in ("turtle", "trig") else None)
+
+
+class BulkWriter:
+    """Buffers report graphs as N-Quads and bulk-loads them into ``store``
+    in batches of about ``batch_bytes``; the build fingerprints of a batch
+    are written (one transaction) only after the batch is loaded and
+    flushed, so a graph a crash leaves half loaded has no fingerprint and is
+    rebuilt by the next build.  Call :meth:`flush` at the end."""
+
+    def __init__(self, store: KnowledgeStore, batch_bytes: int = BULK_BATCH_BYTES):
+        self.store = store
+        self.batch_bytes = batch_bytes
+        self.buf = io.BytesIO()
+        self.fps: list[bytes] = []
+
+    def add(self, body: bytes, fingerprint: bytes = b"") -> None:
+        """Queue N-Quads ``body`` and its fingerprint line (``b""``: none)."""
+        self.buf.write(body)
+        if fingerprint:
+            self.fps.append(fingerprint)
+        if self.buf.tell() >= self.batch_bytes:
+            self.flush()
+
+    def flush(self) -> None:
+        """Load what is queued, then its fingerprints."""
+        data = self.buf.getvalue()
+        self.buf = io.BytesIO()
+        if data:
+            self.store.bulk_load_nquads(data)  # bytes: faster to parse than a file object
+        self.store.flush()
+        if self.fps:
+            self.store.add_nquads(b"".join(self.fps))
+            self.store.flush()
+        self.fps = []
+
+    def drop(self) -> None:
+        """Forget what is queued (an interrupted build: nothing half written)."""
+        self.buf = io.BytesIO()
+        self.fps = []

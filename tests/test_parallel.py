@@ -42,9 +42,9 @@ def quads_of(path) -> set:
 
 @pytest.fixture
 def reference(reports, tmp_path) -> set:
-    """Quads of the sequential, transactional build of kg.pipeline."""
+    """Quads of the sequential, transactional build (one process, one transaction per report)."""
     store = KnowledgeStore(tmp_path / "ref")
-    summary = pipeline.build([reports], store)
+    summary = pipeline.build([reports], store, jobs=1, bulk=False)
     assert not summary.errors
     quads = set(store.quads())
     del store
@@ -62,21 +62,21 @@ def test_jobs_1_and_2_and_bulk_or_not_give_the_same_quads(reports, tmp_path, ref
 
 def test_bulk_batches_and_incremental_rebuild(reports, tmp_path, reference):
     store = KnowledgeStore(tmp_path / "s")
-    s = parallel.build([reports], store, jobs=2, bulk_batch_bytes=1)  # one bulk_load per report
+    s = pipeline.build([reports], store, jobs=2, bulk_batch_bytes=1)  # one bulk_load per report
     assert s.reports == 2 and not s.errors and set(store.quads()) == reference
     # the store now holds reports: the next build is incremental and skips unchanged files
-    s = parallel.build([reports], store, jobs=2)
+    s = pipeline.build([reports], store, jobs=2)
     assert s.reports == 0 and s.skipped == 2
     # a changed file is rebuilt in one transaction; the other graph is left alone
     f = reports / HF.name
     f.write_text(f.read_text(encoding="utf-8").replace("ThinkARM", "ThinkARMX"), encoding="utf-8")
-    s = parallel.build([reports], store, jobs=2)
+    s = pipeline.build([reports], store, jobs=2)
     assert s.reports == 1 and s.skipped == 1
     fresh = KnowledgeStore(tmp_path / "fresh")
-    parallel.build([reports], fresh, jobs=1)
+    pipeline.build([reports], fresh, jobs=1)
     assert set(store.quads()) == set(fresh.quads()) != reference
     # --bulk on a store that holds the graph: dropped first, same result
-    s = parallel.build([reports], store, jobs=1, bulk=True, force=True)
+    s = pipeline.build([reports], store, jobs=1, bulk=True, force=True)
     assert s.reports == 2 and set(store.quads()) == set(fresh.quads())
 
 

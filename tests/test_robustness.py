@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from kg import link, pipeline, vocab
+from kg import filegraph, link, vocab
 from kg.cli import main
 from kg.errors import SourceError, StoreError
 from kg.mapping import report_graph
@@ -299,19 +299,19 @@ def _two_built_reports(run, tmp_path):
 
 def test_a_reader_or_mapping_bug_costs_only_its_file(run, tmp_path, monkeypatch):
     folder, good, other, store, before = _two_built_reports(run, tmp_path)
-    real_read, real_map = pipeline.read_report, pipeline.map_report
+    real_read, real_map = filegraph.read_report, filegraph.map_report
 
     def bad_read(path, *args, **kwargs):
         if Path(path).name == "b.txt":
             raise ValueError("reader bug")
         return real_read(path, *args, **kwargs)
 
-    def bad_map(report, records):
+    def bad_map(report, records, labels=None):
         if Path(report.path).name == "a.txt":
             raise KeyError("results")
-        return real_map(report, records)
-    monkeypatch.setattr(pipeline, "read_report", bad_read)
-    monkeypatch.setattr(pipeline, "map_report", bad_map)
+        return real_map(report, records, labels)
+    monkeypatch.setattr(filegraph, "read_report", bad_read)
+    monkeypatch.setattr(filegraph, "map_report", bad_map)
     r = run("build", folder, "--store", store, "-q", "--force")
     assert r.exit_code == 1
     assert f"error: {other}: internal error while reading: ValueError: reader bug\n" in r.output
@@ -367,7 +367,7 @@ def test_unchanged_files_are_skipped_changed_ones_replaced_and_prune(run, tmp_pa
     del s
 
     # a changed extractor (code, data or version) rebuilds everything
-    monkeypatch.setattr(pipeline, "extractor_fingerprint", lambda: "0" * 64)
+    monkeypatch.setattr(filegraph, "extractor_fingerprint", lambda: "0" * 64)
     r = run("build", folder, "--store", store, "-q")
     assert "built 2 report(s)" in r.output and "skipped" not in r.output
     r = run("build", folder, "--store", store, "-q", "--force")
@@ -388,9 +388,9 @@ def test_unchanged_files_are_skipped_changed_ones_replaced_and_prune(run, tmp_pa
 
 
 def test_fingerprint_covers_file_bytes_and_extractor():
-    fp = pipeline.build_fingerprint("a" * 64)
-    assert len(fp) == 64 and fp != pipeline.build_fingerprint("b" * 64)
-    assert pipeline.extractor_fingerprint() != pipeline.build_fingerprint("a" * 64)
+    fp = filegraph.build_fingerprint("a" * 64)
+    assert len(fp) == 64 and fp != filegraph.build_fingerprint("b" * 64)
+    assert filegraph.extractor_fingerprint() != filegraph.build_fingerprint("a" * 64)
 
 
 def test_a_paper_in_two_reports_is_one_node_linked_to_both(tmp_path):
@@ -540,7 +540,7 @@ def original_graphs(extractor, tmp_path_factory):
     for name, lines in _SEED_LINES.items():
         (folder / name).write_text("\n".join(lines), encoding="utf-8")
     store = KnowledgeStore()
-    assert not build([folder], store, extractor=extractor).errors
+    assert not build([folder], store, jobs=1).errors
     return {name: graph_quads(store, folder / name) for name in _SEED_LINES}
 
 
@@ -562,18 +562,18 @@ def test_building_a_mutated_report_leaves_the_whole_graph_or_the_old_one(
     store = KnowledgeStore()
     store.replace_graph(report_graph(name), [ox.Quad(q.subject, q.predicate, q.object, q.graph_name)
                                              for q in original_graphs[name]])
-    summary = build([path], store, extractor=extractor)
+    summary = build([path], store, jobs=1)
     unreadable = [e for e in summary.errors if "internal error" not in e.message]
     internal = [e for e in summary.errors if "internal error" in e.message]
     assert not internal, internal
     if unreadable:
         assert graph_quads(store, path) == original_graphs[name]  # the old graph, untouched
         empty = KnowledgeStore()
-        build([path], empty, extractor=extractor)
+        build([path], empty, jobs=1)
         assert empty.report_graphs() == []  # and nothing in a fresh store
         return
     fresh = KnowledgeStore()
-    build([path], fresh, extractor=extractor)
+    build([path], fresh, jobs=1)
     assert graph_quads(store, path) == graph_quads(fresh, path)  # the whole new graph, nothing old
     assume(summary.papers > 0)
     from kg.validate import validate_store
@@ -602,7 +602,7 @@ def copies(tmp_path_factory):
 def clean_build(copies, extractor):
     """Quads of one clean build of ``copies``, per named graph."""
     store = KnowledgeStore()
-    summary = build([copies], store, extractor=extractor)
+    summary = build([copies], store, jobs=1)
     assert not summary.errors and summary.reports == 12
     by_graph: dict[str, set] = {}
     for q in store.quads():
