@@ -53,6 +53,11 @@ from kg.reader import DEFAULT_MAX_SIZE, collect_report_files
 from kg.store import BULK_BATCH_BYTES, BulkWriter, KnowledgeStore
 
 
+#: on Ctrl-C, graphs queued for the bulk loader are still written (one
+#: transaction) when they are at most this many bytes of N-Quads, else dropped
+INTERRUPT_FLUSH_BYTES = 2 * 1024 * 1024
+
+
 @dataclass
 class BuildSummary:
     """What a build did.
@@ -211,6 +216,7 @@ class _Writer:
     def __init__(self, store: KnowledgeStore, summary: BuildSummary, existing: set[str], batch_bytes: int):
         self.store, self.summary, self.existing = store, summary, existing
         self.bulk = BulkWriter(store, batch_bytes) if summary.bulk else None
+        self.queued = 0  # reports in the bulk writer's buffer, not yet loaded
 
     def write(self, res: FileResult, entity_keys: set[str]) -> None:
         s = self.summary
@@ -239,6 +245,7 @@ class _Writer:
             for piece in res.chunks():
                 self.bulk.add(piece)
             self.bulk.add(b"", res.fingerprint)
+            self.queued = 0 if self.bulk.empty() else self.queued + 1
         elif res.body_file is None:
             self.store.replace_graph(graph, ox.parse(res.body + res.fingerprint, format=ox.RdfFormat.N_QUADS))
         else:  # too large for one transaction: in chunks, fingerprint last
@@ -256,10 +263,14 @@ class _Writer:
         self.summary.write_seconds += time.perf_counter() - tw
 
     def abandon(self) -> None:
-        """After an interrupt: drop what is queued (never half written)."""
+        """After an interrupt: load what is queued if that is quick (complete
+        graphs, fingerprints after them), else drop it; never half a graph."""
         if self.bulk is not None:
-            self.bulk.drop()
-        self.store.flush()
+            body, fingerprints = self.bulk.drop()
+            if len(body) <= INTERRUPT_FLUSH_BYTES:
+                self.store.add_nquads(body + fingerprints)  # one transaction: quicker than bulk_load
+            else:
+                self.summary.reports -= self.queued  # never written
 
 
 def _stored_fingerprints(store: KnowledgeStore) -> dict[str, str]:

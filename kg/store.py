@@ -407,7 +407,13 @@ class BulkWriter:
             self.store.flush()
         self.fps = []
 
-    def drop(self) -> None:
-        """Forget what is queued (an interrupted build: nothing half written)."""
+    def empty(self) -> bool:
+        """True when nothing is queued (just flushed)."""
+        return self.buf.tell() == 0 and not self.fps
+
+    def drop(self) -> tuple[bytes, bytes]:
+        """Forget what is queued and return it: (N-Quads, fingerprint lines)."""
+        queued = (self.buf.getvalue(), b"".join(self.fps))
         self.buf = io.BytesIO()
         self.fps = []
+        return queued
