@@ -50,7 +50,7 @@ from kg.reader import DEFAULT_MAX_SIZE, read_report
 PAPERS_PER_BATCH = 500
 #: a report graph's N-Quads larger than this are written to a file in the
 #: build's spill folder instead of being held (and sent) in memory
-SPILL_BYTES = 64 * 1024 * 1024
+SPILL_BYTES = 16 * 1024 * 1024
 
 
 @dataclass

@@ -15,8 +15,8 @@ Guarantees of :func:`build`:
   Two exceptions, both repaired by the next build because the graph's build
   fingerprint is written last: the bulk path (into an empty store, or
   ``bulk=True``: pyoxigraph's bulk loader, ≈3× faster, not atomic), and a
-  graph whose N-Quads were spilled to disk (a very large report), written in
-  chunks.
+  graph over :data:`ATOMIC_GRAPH_BYTES` of N-Quads (a report of hundreds of
+  papers), written in several transactions so that memory stays bounded.
 * **Idempotent and incremental.**  A report graph records its build
   fingerprint (:func:`kg.filegraph.build_fingerprint`); a file whose
   fingerprint is unchanged is skipped before extraction.
@@ -53,6 +53,11 @@ from kg.reader import DEFAULT_MAX_SIZE, collect_report_files
 from kg.store import BULK_BATCH_BYTES, BulkWriter, KnowledgeStore
 
 
+#: a report graph of more N-Quads than this is written in transactions of
+#: about this size, its fingerprint last, instead of one transaction (whose
+#: memory grows with the graph); a crash midway leaves it without
+#: fingerprint, and the next build rewrites it
+ATOMIC_GRAPH_BYTES = 8 * 1024 * 1024
 #: on Ctrl-C, graphs queued for the bulk loader are still written (one
 #: transaction) when they are at most this many bytes of N-Quads, else dropped
 INTERRUPT_FLUSH_BYTES = 2 * 1024 * 1024
@@ -246,11 +251,11 @@ class _Writer:
                 self.bulk.add(piece)
             self.bulk.add(b"", res.fingerprint)
             self.queued = 0 if self.bulk.empty() else self.queued + 1
-        elif res.body_file is None:
+        elif res.body_file is None and len(res.body) <= ATOMIC_GRAPH_BYTES:
             self.store.replace_graph(graph, ox.parse(res.body + res.fingerprint, format=ox.RdfFormat.N_QUADS))
         else:  # too large for one transaction: in chunks, fingerprint last
             self.store.remove_graph(graph)
-            for piece in res.chunks(8 * 1024 * 1024):
+            for piece in res.chunks(ATOMIC_GRAPH_BYTES):
                 self.store.add_nquads(piece)
             if res.fingerprint:
                 self.store.add_nquads(res.fingerprint)

@@ -387,10 +387,108 @@ def test_unchanged_files_are_skipped_changed_ones_replaced_and_prune(run, tmp_pa
             == {q for q in graph_quads(clean, a) if not fingerprint(q)})
 
 
+def _unlistable(monkeypatch, folder: Path) -> None:
+    """Make ``folder`` unreadable: chmod 000, and, for root (whom permissions
+    do not stop), an os.scandir that refuses it as the system would."""
+    folder.chmod(0)
+    real = os.scandir
+
+    def scandir(path="."):
+        if isinstance(path, (str, os.PathLike)) and Path(path) == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+    if os.geteuid() == 0:
+        monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_prune_keeps_the_graphs_of_an_unreadable_subfolder(run, tmp_path, monkeypatch):
+    folder = tmp_path / "reports"
+    copy_seed(SMALL, folder / "a.txt")
+    sub = folder / "sub"
+    copy_seed(ARXIV, sub / "b.txt")
+    store = tmp_path / "s"
+    assert run("build", folder, "--store", store, "-q").exit_code == 0
+    _unlistable(monkeypatch, sub)
+    try:
+        r = run("build", folder, "--store", store, "-q", "--prune")
+    finally:
+        sub.chmod(0o755)
+    assert r.exit_code == 1
+    assert f"error: {sub}: cannot list folder: Permission denied" in r.output
+    assert f"warning: not pruning: some paths could not be read ({sub})" in r.output
+    s = KnowledgeStore(store, read_only=True)
+    assert sorted(g.value.rsplit("/", 1)[1] for g in s.report_graphs()) == ["a.txt", "b.txt"]
+
+
+def test_symlinked_folders_are_followed_once_and_not_pruned(run, tmp_path):
+    folder = tmp_path / "reports"
+    copy_seed(SMALL, folder / "a.txt")
+    elsewhere = tmp_path / "elsewhere"
+    copy_seed(ARXIV, elsewhere / "b.txt")
+    (folder / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (folder / "loop").symlink_to(folder, target_is_directory=True)  # a link loop ends
+    store = tmp_path / "s"
+    r = run("build", folder, "--store", store, "-q", "--prune")
+    assert r.exit_code == 0, r.output
+    assert "built 2 report(s)" in r.output and "pruned" not in r.output
+    r = run("build", folder, "--store", store, "-q", "--prune")
+    assert r.exit_code == 0 and "2 unchanged report(s) skipped" in r.output and "pruned" not in r.output
+    # a link whose target is gone: its reports are unknown, so nothing is pruned
+    (folder / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (folder / "linked").unlink()
+    r = run("build", folder, "--store", store, "-q", "--prune")
+    assert r.exit_code == 1 and "broken symbolic link" in r.output and "not pruning" in r.output
+    s = KnowledgeStore(store, read_only=True)
+    assert len(s.report_graphs()) == 2
+
+
+def test_a_file_rewritten_while_it_is_built_is_stored_as_read_and_rebuilt_next_time(tmp_path, monkeypatch):
+    import hashlib
+
+    path = copy_seed(SMALL, tmp_path / "reports" / "a.txt")
+    read = path.read_bytes()
+    start = SMALL_TEXT.index("## 📄", SMALL_TEXT.index("## 📄") + 1)
+    real = filegraph.extract_papers
+
+    def rewrite_then_extract(papers, errors):  # the file is rewritten while its papers are extracted
+        path.write_text(SMALL_TEXT[:start], encoding="utf-8")
+        return real(papers, errors)
+    monkeypatch.setattr(filegraph, "extract_papers", rewrite_then_extract)
+    store = KnowledgeStore()
+    summary = build([path], store, jobs=1)
+    assert [p.message for p in summary.problems if "changed while" in p.message], summary.problems
+    graph = graph_quads(store, path)
+    hashes = {q.object.value for q in graph if q.predicate.value == vocab.CONTENT_HASH}
+    assert hashes == {hashlib.sha256(read).hexdigest()}  # the bytes that were read and extracted
+    assert not [q for q in graph if q.predicate.value == vocab.BUILD_FINGERPRINT]
+    monkeypatch.setattr(filegraph, "extract_papers", real)
+    again = build([path], store, jobs=1)
+    assert again.reports == 1 and again.skipped == 0  # read again
+    clean = KnowledgeStore()
+    build([path], clean, jobs=1)
+    assert graph_quads(store, path) == graph_quads(clean, path)
+
+
 def test_fingerprint_covers_file_bytes_and_extractor():
     fp = filegraph.build_fingerprint("a" * 64)
     assert len(fp) == 64 and fp != filegraph.build_fingerprint("b" * 64)
     assert filegraph.extractor_fingerprint() != filegraph.build_fingerprint("a" * 64)
+
+
+def test_arxiv_ids_in_fullwidth_or_arabic_indic_digits_become_ascii(tmp_path):
+    fullwidth = str.maketrans("0123456789", "０１２３４５６７８９")
+    arabic_indic = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+    text = SMALL_TEXT.replace("papers/2512.19995", "papers/" + "2512.19995".translate(fullwidth))
+    text = text.replace("papers/2512.20605", "papers/" + "2512.20605".translate(arabic_indic))
+    assert text != SMALL_TEXT
+    path = copy_seed(SMALL, tmp_path / "digits.txt", text)
+    assert {"2512.19995", "2512.20605"} <= {p.arxiv_id for p in read_report(path).papers}
+    store = KnowledgeStore()
+    assert not build([path], store, jobs=1).errors
+    ids = {r[0] for r in run_select(store, "SELECT ?id WHERE { ?p kg:arxivId ?id }").rows}
+    assert {"2512.19995", "2512.20605"} <= ids and all(i.isascii() for i in ids)
+    from kg.validate import validate_store
+    assert validate_store(store) == []
 
 
 def test_a_paper_in_two_reports_is_one_node_linked_to_both(tmp_path):
