@@ -53,10 +53,11 @@ from kg.reader import DEFAULT_MAX_SIZE, collect_report_files
 from kg.store import BULK_BATCH_BYTES, BulkWriter, KnowledgeStore
 
 
-#: a report graph of more N-Quads than this is written in transactions of
-#: about this size, its fingerprint last, instead of one transaction (whose
-#: memory grows with the graph); a crash midway leaves it without
-#: fingerprint, and the next build rewrites it
+#: a report graph of more N-Quads than this is rewritten by difference
+#: (:meth:`kg.store.KnowledgeStore.rewrite_graph`) in transactions of about
+#: this size, its fingerprint last, instead of one transaction (whose memory
+#: grows with the graph); a crash midway leaves it without fingerprint, and
+#: the next build rewrites it
 ATOMIC_GRAPH_BYTES = 8 * 1024 * 1024
 #: on Ctrl-C, graphs queued for the bulk loader are still written (one
 #: transaction) when they are at most this many bytes of N-Quads, else dropped
@@ -253,12 +254,8 @@ class _Writer:
             self.queued = 0 if self.bulk.empty() else self.queued + 1
         elif res.body_file is None and len(res.body) <= ATOMIC_GRAPH_BYTES:
             self.store.replace_graph(graph, ox.parse(res.body + res.fingerprint, format=ox.RdfFormat.N_QUADS))
-        else:  # too large for one transaction: in chunks, fingerprint last
-            self.store.remove_graph(graph)
-            for piece in res.chunks(ATOMIC_GRAPH_BYTES):
-                self.store.add_nquads(piece)
-            if res.fingerprint:
-                self.store.add_nquads(res.fingerprint)
+        else:  # too large for one transaction: the difference, in chunks, fingerprint last
+            self.store.rewrite_graph(graph, res.chunks(ATOMIC_GRAPH_BYTES), res.fingerprint)
 
     def finish(self) -> None:
         tw = time.perf_counter()

@@ -16,6 +16,7 @@ system when the process dies, so the store opens again.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import re
@@ -43,6 +44,11 @@ FORMATS = {
     "nquads": (ox.RdfFormat.N_QUADS, True),
     "trig": (ox.RdfFormat.TRIG, True),
 }
+
+
+def _digest(quad: ox.Quad) -> bytes:
+    """A 16-byte digest of a quad (to compare large graphs in little memory)."""
+    return hashlib.blake2b(str(quad).encode(), digest_size=16).digest()
 
 
 class _Closed:
@@ -223,6 +229,50 @@ class KnowledgeStore:
         except (OSError, SyntaxError) as e:
             raise StoreError(f"cannot write graph {graph.value}: {e}") from None
         return len(quads)
+
+    def rewrite_graph(self, graph: ox.NamedNode, chunks: Iterable[bytes], fingerprint: bytes = b"") -> None:
+        """Make named graph ``graph`` hold exactly the N-Quads of ``chunks``
+        plus the ``fingerprint`` line, for graphs too large for
+        :meth:`replace_graph`'s one transaction.
+
+        Only the difference with what the graph holds is written: its build
+        fingerprint is removed first, then each chunk's new quads are added
+        (one transaction per chunk), the quads no chunk holds are removed,
+        and the fingerprint comes last, so an interrupted rewrite leaves a
+        graph without fingerprint, which the next build rewrites.  Memory: a
+        16-byte digest per quad of the old graph and one chunk.  Raises
+        StoreError when writing fails.
+        """
+        try:
+            fp = ox.NamedNode(vocab.BUILD_FINGERPRINT)
+            for q in list(self._store.quads_for_pattern(None, fp, None, graph)):
+                self._store.remove(q)
+            gone = {_digest(q) for q in self._store.quads_for_pattern(None, None, None, graph)}
+            for data in chunks:
+                new = []
+                for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+                    d = _digest(q)
+                    if d in gone:
+                        gone.discard(d)  # kept
+                    else:
+                        new.append(q)
+                self._store.extend(new)
+            while gone:
+                batch = []
+                for q in self._store.quads_for_pattern(None, None, None, graph):
+                    if _digest(q) in gone:
+                        batch.append(q)
+                        if len(batch) == 10_000:
+                            break
+                for q in batch:
+                    self._store.remove(q)
+                    gone.discard(_digest(q))
+                if not batch:
+                    break
+            if fingerprint:
+                self._store.extend(ox.parse(fingerprint, format=ox.RdfFormat.N_QUADS))
+        except (OSError, SyntaxError) as e:
+            raise StoreError(f"cannot write graph {graph.value}: {e}") from None
 
     def remove_graph(self, graph: ox.NamedNode) -> None:
         """Delete a named graph and its quads in one transaction (no error if

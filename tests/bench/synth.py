@@ -146,16 +146,16 @@ def write_corpus(n: int, out: str | Path, *, seed: int = 7, min_per_file: int = 
             text = mutate(rng.choice(pools[fmt]), k, rng, used)
             papers.append(trim(text, max_paper_bytes) if max_paper_bytes else text)
             k += 1
+            if len(used) > _NAME_SPACE // 2:
+                # past half the name space, finding an unused name gets slow (and
+                # impossible once it is full): start again; a generated name may
+                # then name two unrelated systems, as real reused names do
+                used.clear()
         text = header.rstrip("\n") + "\n\n" + sep.join(papers) + "\n"
         data = text.encode("utf-8")
         (out / f"{files:06d}_synth.txt").write_bytes(data)
         files += 1
         size += len(data)
-        if len(used) > _NAME_SPACE // 2:
-            # past half the name space, finding an unused name gets slow (and
-            # impossible once it is full): start again; a generated name may
-            # then name two unrelated systems, as real reused names do
-            used.clear()
     return {"papers": k, "files": files, "bytes": size}
 
 
