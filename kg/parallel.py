@@ -43,7 +43,7 @@ from kg.errors import SourceError, StoreError
 from kg.filegraph import FileResult, extract_file, extract_file_nquads, extractor
 from kg.model import Problem
 from kg.reader import DEFAULT_MAX_SIZE, collect_report_files
-from kg.store import BULK_BATCH_BYTES, FINGERPRINT_PREDICATE, BulkWriter
+from kg.bulk import BULK_BATCH_BYTES, FINGERPRINT_PREDICATE, BulkWriter
 
 #: report files in flight per worker (being extracted, or done and waiting
 #: for the writer); see docs/performance.md for why 2
@@ -159,57 +159,64 @@ def run_extraction(tasks: list[Task], jobs: int) -> Iterator[FileResult]:
     window = IN_FLIGHT_PER_JOB * jobs
     workers: list[_Worker] = []
     done: dict[int, FileResult] = {}
+    retry: deque[int] = deque()  # files queued behind one that killed its worker
     sent = taken = 0
     try:
         for _ in range(min(jobs, len(tasks))):
             workers.append(_Worker(ctx, workers))
         while taken < len(tasks):
-            sent = _dispatch(workers, tasks, sent, taken + window)
+            sent = _dispatch(workers, tasks, sent, taken + window, retry)
             if taken in done:
                 res = done.pop(taken)
                 taken += 1
-                sent = _dispatch(workers, tasks, sent, taken + window)  # before the consumer's turn
+                sent = _dispatch(workers, tasks, sent, taken + window, retry)  # before the consumer's turn
                 yield res
                 continue
             wait([w.conn for w in workers] + [w.proc.sentinel for w in workers])
             for w in list(workers):
-                _collect(w, tasks, done)
+                _collect(w, tasks, done, retry)
                 if not w.pending and not w.can_take():  # finished its files, or died
                     w.stop()
                     workers.remove(w)
-                    if sent < len(tasks):
+                    if sent < len(tasks) or retry:
                         workers.append(_Worker(ctx, workers))
     finally:
         for w in workers:
             w.stop()
 
 
-def _dispatch(workers: list[_Worker], tasks: list[Task], sent: int, limit: int) -> int:
-    """Send tasks ``sent``, ``sent + 1``, ... below ``limit`` to the least
-    busy workers that can take one; returns the next task to send."""
-    while sent < min(limit, len(tasks)):
+def _dispatch(workers: list[_Worker], tasks: list[Task], sent: int, limit: int, retry: deque[int]) -> int:
+    """Send the tasks in ``retry``, then tasks ``sent``, ``sent + 1``, ...
+    below ``limit``, to the least busy workers that can take one; returns
+    the next task to send."""
+    while retry or sent < min(limit, len(tasks)):
         free = [w for w in workers if w.can_take()]
         if not free:
             break
-        min(free, key=lambda w: len(w.pending)).send(sent, tasks[sent])
-        sent += 1
+        if retry:
+            i = retry.popleft()
+        else:
+            i, sent = sent, sent + 1
+        min(free, key=lambda w: len(w.pending)).send(i, tasks[i])
     return sent
 
 
-def _collect(w: _Worker, tasks: list[Task], done: dict[int, FileResult]) -> None:
-    """Move the results ``w`` has sent into ``done``; if ``w`` died, its
-    pending files get a ``failed`` result."""
+def _collect(w: _Worker, tasks: list[Task], done: dict[int, FileResult], retry: deque[int]) -> None:
+    """Move the results ``w`` has sent into ``done``; if ``w`` died (its
+    pipe closed), the file it was extracting gets a ``failed`` result and
+    the files queued behind it go to ``retry``."""
     try:
         while w.pending and w.conn.poll():
             done[w.pending[0]] = w.conn.recv()
             w.pending.popleft()
+        return
     except (EOFError, OSError):
         pass
-    if w.pending and not w.proc.is_alive() and not w.conn.poll():
-        w.proc.join()
-        while w.pending:
-            i = w.pending.popleft()
-            done[i] = _died(tasks[i], w.proc.exitcode)
+    w.proc.join(5)
+    if w.pending:  # the file it was extracting; the ones queued behind it go to another worker
+        done[w.pending[0]] = _died(tasks[w.pending[0]], w.proc.exitcode)
+        retry.extend(list(w.pending)[1:])
+        w.pending.clear()
 
 
 # -- past one machine: extract to files, load files ------------------------------

@@ -50,7 +50,8 @@ from kg.filegraph import FileResult, build_fingerprint, extractor_fingerprint
 from kg.mapping import report_graph
 from kg.model import Problem
 from kg.reader import DEFAULT_MAX_SIZE, collect_report_files
-from kg.store import BULK_BATCH_BYTES, BulkWriter, KnowledgeStore
+from kg.bulk import BULK_BATCH_BYTES, BulkWriter
+from kg.store import KnowledgeStore
 
 
 #: a report graph of more N-Quads than this is rewritten by difference

@@ -244,3 +244,30 @@ def test_large_reports_streamed_in_batches_give_the_same_quads(reports, tmp_path
     nq, _ = filegraph.extract_file_nquads(HF)
     assert {q for q in ox.parse(nq, format=ox.RdfFormat.N_QUADS)} == {
         q for q in reference if q.graph_name.value.endswith(HF.name)}
+
+
+def _dying_work(task):
+    """parallel._work that kills its own worker process on files named r03*."""
+    import os
+    import signal
+    if Path(task[0]).name.startswith("r03"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _REAL_WORK(task)
+
+
+def test_a_worker_that_dies_costs_its_file_an_error_not_a_hang(tmp_path, monkeypatch):
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the patched worker function reaches forked workers only")
+    monkeypatch.setattr(parallel, "_work", _dying_work)
+    tasks = []
+    for k in range(8):
+        f = tmp_path / f"r{k:02d}.txt"
+        f.write_text(f"# 报告 {k}\n\n没有论文。\n", encoding="utf-8")
+        tasks.append((str(f), None, 1 << 20))
+    results = list(parallel.run_extraction(tasks, jobs=2))
+    assert [Path(r.path).name for r in results] == [Path(t[0]).name for t in tasks]
+    dead = [r for r in results if r.status == "failed" and "worker process" in str(r.errors)]
+    assert [Path(r.path).name for r in dead] == ["r03.txt"]
+    assert "killed by signal 9" in str(dead[0].errors[0])
