@@ -35,6 +35,7 @@ from dataclasses import fields
 import jsonschema
 
 from kg import mentions as mention_rules
+from kg import negative
 from kg.cues import cue_regex
 from kg.evidence import blank_markdown, clean_sentence
 from kg.hardware_use import HardwareReader
@@ -94,6 +95,7 @@ class Extractor:
 
     # -- entry point --------------------------------------------------------
     def extract(self, paper: Paper) -> dict:
+        self.dropped = {}
         sections = [s for s in paper.sections if s.key in ENTITY_SECTIONS]
         docs = self._docs(sections)
         title_names = self._title_names(paper.title)
@@ -118,6 +120,13 @@ class Extractor:
         compared = {c[k] for c in comparisons for k in ("winner", "loser", "dataset", "metric")}
         compared |= {r["metric"] for r in results}
         dropped = gloss_only - set(proposed) - compared
+        for key in gloss_only & dropped:
+            self._drop(key, entities[key]["name"], "gloss only")
+        roles = {c[k] for c in comparisons for k in ("winner", "loser", "dataset")} | set(proposed)
+        for key, ent in entities.items():
+            if key not in roles and negative.used_only([ent["name"], *ent["aliases"]]):
+                dropped.add(key)
+                self._drop(key, ent["name"], "used only")
         for key in dropped:
             entities.pop(key, None)
         results = [dict(r, dataset=None if r["dataset"] in dropped else r["dataset"])
@@ -152,6 +161,17 @@ class Extractor:
         return docs
 
     # -- entities -------------------------------------------------------------
+    def _drop(self, key: str, name: str, rule: str, sec: Section | None = None, span=None) -> None:
+        """Note why the name ``key`` is no entity (first reason per key):
+        ``self.dropped[key]`` = {"name", "rule", "line", "evidence"}."""
+        if key in self.dropped:
+            return
+        line = evidence = None
+        if sec is not None and span is not None:
+            sent = sentence_of(span)
+            line, evidence = sec.line_of(sent.start_char), clean_sentence(sent.text)[:200]
+        self.dropped[key] = {"name": name, "rule": rule, "line": line, "evidence": evidence}
+
     def _title_names(self, title: str) -> list[str]:
         """Names a title announces: ``VA-π: …`` and ``… (LIVR)``."""
         names = []
@@ -186,6 +206,10 @@ class Extractor:
             if (entry is None and fold(surface) in authors) or mention_rules.in_author_name(span, paper.authors):
                 continue  # an author's name (arXiv analyses repeat the author list; 'Yi' of 'Yi Jiang')
             if not key or self.gaz.is_generic(surface) or mention_rules.not_a_name(span):
+                continue
+            why = negative.rejection(span, entry is not None, self.gaz, paper.authors)
+            if why:
+                self._drop(key, surface, why, sec, span)
                 continue
             if entry is None and mention_rules.in_expansion(span):
                 continue  # 'Visual AutoRegressive modeling (VAR)': a word of VAR's expansion

@@ -1,0 +1,82 @@
+"""Negative evidence (kg/negative.py): mentions that are never entities, on
+sentences written for the tests with invented names (Zorblax, Quibble …)."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import Extractor
+from kg.model import Paper, Section
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def extract(extractor, text: str, key: str = "results", authors: tuple = ()) -> dict:
+    sec = Section(key, key, text, 10, 10 + text.count("\n"))
+    paper = Paper("A Study of Things", "https://huggingface.co/papers/2601.00001", "2601.00001", "t.txt",
+                  5, 60, (sec,), authors=authors)
+    return extractor.extract(paper)
+
+
+def names(rec) -> set[str]:
+    return {e["name"] for e in rec["entities"]}
+
+
+def test_repository_path_and_handle_are_not_entities(extractor):
+    rec = extract(extractor, "代码已开源：https://github.com/QuibbleLab/Zorblax-Kit ，联系 @MarbleFox7。"
+                             "Zorblax-7B 在 BarBench 上超越了 GPT-4o。")
+    assert "QuibbleLab" not in names(rec) and "Zorblax-Kit" not in names(rec)
+    assert "MarbleFox7" not in names(rec)
+    assert "Zorblax-7B" in names(rec)
+    assert extractor.dropped["quibblelab"]["rule"] == "url"
+
+
+def test_slash_between_two_names_is_no_url(extractor):
+    rec = extract(extractor, "训练使用 Zorblax-7B/Zorblax-13B 两个版本，在 BarBench 上评测。")
+    assert {"Zorblax-7B", "Zorblax-13B"} <= names(rec)
+
+
+def test_inline_latex_and_symbols_are_not_entities(extractor):
+    rec = extract(extractor, "模型预测下一步的潜变量 $\\hat{q}_{Kt+1}$，并以 Lψ 加权，参数 λ 设为 0.5；"
+                             "Zorblax-7B 优于 Quibble-3B。")
+    got = names(rec)
+    assert not {"Kt+1", "Lψ", "λ"} & got
+    assert {"Zorblax-7B", "Quibble-3B"} <= got
+
+
+def test_greek_name_with_a_digit_stays_a_name(extractor):
+    rec = extract(extractor, "在 BarBench 上，Zorblax-7B 的成功率高于 π0（94.2%）。")
+    assert "π0" in names(rec)
+
+
+def test_enumeration_labels_are_not_entities(extractor):
+    rec = extract(extractor, "我们把评测分为 T1 到 T4 四个任务，T3 最难；训练分 Stage1 与 Stage2 两阶段。"
+                             "Zorblax-7B 在 T3 上超越 Quibble-3B。")
+    got = names(rec)
+    assert not {"T1", "T3", "T4", "Stage1", "Stage2"} & got
+    assert extractor.dropped["t3"]["rule"] == "enumeration"
+
+
+def test_counts_and_modifiers_are_not_entities(extractor):
+    rec = extract(extractor, "我们在 7-DoF 机械臂上部署了基于 LiDAR-based 感知的 Zorblax-7B，"
+                             "它采用 Image-only 输入。")
+    got = names(rec)
+    assert not {"7-DoF", "LiDAR-based", "Image-only"} & got
+
+
+def test_cited_person_and_author_surname_are_not_entities(extractor):
+    rec = extract(extractor, "正如 Marbleton et al. 所示，Zorblax-7B 沿用了 Quiddle 的设定。",
+                  authors=("Ann Quiddle", "Bo Chen"))
+    got = names(rec)
+    assert "Marbleton" not in got and "Quiddle" not in got
+    assert extractor.dropped["quiddle"]["rule"] == "citation"
+
+
+def test_software_only_used_is_not_an_entity_but_a_compared_one_is(extractor):
+    used = extract(extractor, "我们用 PyTorch 和 NumPy 实现了 Zorblax-7B，并以 AdamW 训练。")
+    assert not {"PyTorch", "NumPy", "AdamW"} & names(used)
+    assert extractor.dropped["adamw"]["rule"] == "used only"
+    compared = extract(extractor, "在 BarBench 上，Muon 优化器的收敛速度超越了 AdamW。")
+    assert "AdamW" in names(compared)
