@@ -105,7 +105,7 @@ class Extractor:
                 mentions.append((sec, span))
 
         keys = [span_key(span) for _, span in mentions]  # the linking key of every mention
-        entities, gloss_only = self._entities(paper, mentions, keys, title_names)
+        entities, gloss_only, weak = self._entities(paper, mentions, keys, title_names)
         proposed = self._proposed(paper, sections, docs, entities, title_names)
         for key in proposed:
             entities[key]["role"] = "proposes"
@@ -124,9 +124,14 @@ class Extractor:
             self._drop(key, entities[key]["name"], "gloss only")
         roles = {c[k] for c in comparisons for k in ("winner", "loser", "dataset")} | set(proposed)
         for key, ent in entities.items():
-            if key not in roles and negative.used_only([ent["name"], *ent["aliases"]]):
+            if key in roles:
+                continue
+            if negative.used_only([ent["name"], *ent["aliases"]]):
                 dropped.add(key)
                 self._drop(key, ent["name"], "used only")
+            elif key in weak:
+                dropped.add(key)
+                self._drop(key, ent["name"], "no evidence")
         for key in dropped:
             entities.pop(key, None)
         results = [dict(r, dataset=None if r["dataset"] in dropped else r["dataset"])
@@ -186,15 +191,22 @@ class Extractor:
                   if name_shape(p) in ("strong", "acronym") and not self.gaz.is_generic(p)]
         return names
 
-    def _entities(self, paper: Paper, mentions, keys: list[str], title_names) -> tuple[dict[str, dict], set[str]]:
-        """(entities by key, keys named only in translation glosses) of the
-        paper's mentions ((section, span) pairs; ``keys`` their linking keys)
-        and title names."""
+    def _entities(self, paper: Paper, mentions, keys: list[str], title_names) \
+            -> tuple[dict[str, dict], set[str], set[str]]:
+        """(entities by key, keys named only in translation glosses, keys
+        without evidence) of the paper's mentions ((section, span) pairs;
+        ``keys`` their linking keys) and title names.  A name has evidence of
+        what it is when one of its mentions is in the gazetteer, typed by a
+        suffix or cue word, name-shaped (a digit, inner capitals, an
+        acronym) or the topic of a results bullet; plain capitalised words
+        (``Frozen``, ``Capacity Scaling``) have none and stay entities only
+        with a role (see :meth:`extract`)."""
         by_key: dict[str, dict] = {}
         surfaces: dict[str, Counter] = defaultdict(Counter)
         types: dict[str, Counter] = defaultdict(Counter)
         gloss_only: set[str] = set()
         plain: set[str] = set()
+        evidenced: set[str] = set(entity_key(n) for n in title_names)
         authors = {fold(a) for a in paper.authors}
         prev = prev_key = None
         for (sec, span), key in zip(mentions, keys):
@@ -245,6 +257,8 @@ class Extractor:
                 label = "Dataset"  # the topic of a results bullet: a benchmark or setting
                 types[key][label] += 3
             types[key][label] += 10 if entry else (3 if decided else 1)
+            if entry or label != span.label_ or (decided and source != "gloss") or negative.name_shaped(surface):
+                evidenced.add(key)
             if source == "gloss":
                 gloss_only.add(key)
             else:
@@ -276,7 +290,7 @@ class Extractor:
             if ent["name"] is None:
                 ent["name"] = forms[0]
             ent["aliases"] = sorted({f for f in forms if f != ent["name"]})
-        return by_key, gloss_only
+        return by_key, gloss_only, set(by_key) - evidenced
 
     def _proposed(self, paper, sections, docs, entities, title_names) -> list[str]:
         """Keys of what the paper itself introduces, in order of evidence:

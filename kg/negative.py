@@ -29,7 +29,7 @@ import re
 from functools import lru_cache
 
 from kg.link import fold
-from kg.nlp import doc_text, span_text
+from kg.nlp import doc_text, name_shape, span_text
 from kg.resources import DATA, load_validated
 
 _URL_TOKEN_RE = re.compile(r"(?:https?://|www\.|[\w-]+\.(?:com|org|io|ai|net|dev|edu|cn)/)", re.IGNORECASE)
@@ -167,3 +167,17 @@ def used_only(names) -> bool:
     with a role in the paper (proposed, compared with or on)."""
     keys = _used_only_keys()
     return any(fold(n) in keys for n in names)
+
+
+def name_shaped(surface: str) -> bool:
+    """True when a word of ``surface`` has the shape of a name: a digit,
+    inner capitals or an acronym (``Foo-VL``, ``ZetaNet``, ``QRX``), a
+    version number after a word (``Zorblax 4.5``) or a compound of
+    capitalised parts (``Quill-Step``); not plain capitalised words
+    (``Capacity Scaling``)."""
+    words = surface.split()
+    if any(name_shape(w) in ("strong", "acronym") for w in words):
+        return True
+    if len(words) > 1 and re.fullmatch(r"v?\d+(?:\.\d+)*", words[-1]):
+        return True  # a name and its version: 'Zorblax 4.5'
+    return any("-" in w and all(p[:1].isupper() for p in w.split("-")) for w in words)

@@ -80,3 +80,13 @@ def test_software_only_used_is_not_an_entity_but_a_compared_one_is(extractor):
     assert extractor.dropped["adamw"]["rule"] == "used only"
     compared = extract(extractor, "在 BarBench 上，Muon 优化器的收敛速度超越了 AdamW。")
     assert "AdamW" in names(compared)
+
+
+def test_plain_capitalised_words_need_evidence_or_a_role(extractor):
+    rec = extract(extractor, "该方法提供 Brisk 与 Hollow 两种模式，并在 Quill Scaling 中扩展到 Zorblax 4.5 和 Marble-Step。")
+    got = names(rec)
+    assert not {"Brisk", "Hollow", "Quill Scaling"} & got
+    assert extractor.dropped["brisk"]["rule"] == "no evidence"
+    assert {"Zorblax 4.5", "Marble-Step"} <= got  # a version number, a compound of capitalised parts
+    compared = extract(extractor, "在 BarBench 上，Zorblax-7B 超越了 Brisk。")
+    assert "Brisk" in names(compared)
