@@ -479,8 +479,16 @@ class Extractor:
                                     "evidence": rec["evidence"], "line": line, "section": sec.key}
         # a dataset-less statement of a pair that is also stated on named
         # datasets summarises those: it is not one more comparison
+        # as is the paper's own system's dataset-less win over a loser that
+        # one of its variants or base models beats on a named dataset
+        # ('LaViT beats GPT-4o' and 'LaViT-3B beats GPT-4o on BLINK': one claim)
         on_named = {(w, l) for w, l, d in best if d is not None}
-        return ([rec for (w, l, d), rec in best.items() if d is not None or (w, l) not in on_named],
+        beaten_on_named = {l for _, l in on_named}
+        own = {k for k, e in entities.items() if e["role"] == "proposes"} | {main}
+
+        def summary(w, l) -> bool:
+            return (w, l) in on_named or (w in own and l in beaten_on_named)
+        return ([rec for (w, l, d), rec in best.items() if d is not None or not summary(w, l)],
                 list(results.values()))
 
     def _ellipsis(self, sec, line, text, ms, last, datasets) -> list:

@@ -151,16 +151,22 @@ class RelationRules:
                 continue
             seen.add((f.winner, f.loser))
             f.datasets = list(dict.fromkeys(self._datasets_of(text, datasets, f.at)))
-            f.metric = metric.key if metric else None
+            f.metric = metric.key if metric else f.metric
             out.append(f)
         return out
 
     _CLAUSE_RE = re.compile(r"[；;。]|[，,]\s*(?:但|而|然而|同时|且|并且?|此外|and|while|but|whereas)|\s(?:while|but|whereas)\s")
 
+    _PART_OF_RE = re.compile(r"^[\s*]*(?:的|'s\b)[^，,；;。]{0,12}$")
+
     def _datasets_of(self, text: str, datasets: list[Mention], at: int) -> list[str]:
         """The datasets a comparison whose cue sits at ``at`` is about: all of
         the sentence's when they form one group; else those of the cue's
-        clause (``在 GSM8K 上 A 比 B 高，但在 MATH 上略逊于 C``)."""
+        clause (``在 GSM8K 上 A 比 B 高，但在 MATH 上略逊于 C``).  A part
+        of a benchmark named right after it (``FooBench 的计数（Counting）任务``)
+        is that benchmark, not one more dataset."""
+        datasets = [d for i, d in enumerate(datasets)
+                    if not (i and self._PART_OF_RE.match(text[datasets[i - 1].end:d.start]))]
         if len(datasets) < 2:
             return [d.key for d in datasets]
         breaks = [m.start() for m in self._CLAUSE_RE.finditer(text)]
@@ -318,6 +324,8 @@ class RelationRules:
                 higher = word in ("高于", "higher than")
                 reverse = higher == lower  # 'higher' loses when lower is better
             before = [s for s in systems if s.end <= m.start() and s.key not in losers_so_far]
+            measured = [s for s in before if self._measure(text, s)]
+            before = [s for s in before if s not in measured]
             end = self._clause_end(text, m.end(), systems)
             after = self._heads([s for s in systems if m.end() <= s.start < end], text)
             if not after and self.baseline_phrase.match(text[m.end():]):
@@ -332,7 +340,7 @@ class RelationRules:
                 if reverse and obj.key == BASELINES:
                     continue
                 w, l = (obj.key, subj_key) if reverse else (subj_key, obj.key)
-                f = Found(w, l, cue=m.group(), at=m.start())
+                f = Found(w, l, cue=m.group(), at=m.start(), metric=measured[-1].key if measured else None)
                 ws, wu = (self._score_between(text, subj.end, m.start()) if subj else (None, None))
                 ls, lu = self._score_after(text, obj.end) if obj.key != BASELINES else (None, None)
                 if reverse:
@@ -342,6 +350,16 @@ class RelationRules:
                 losers_so_far.add(obj.key)
             last_winner = subj_key if not reverse else last_winner
         return found
+
+    _SCORE_NOUN_AFTER = re.compile(r"[\s*]*(?:得分|分数|指标|评分|scores?\b(?!\s+(?:of|on|at)\b))", re.IGNORECASE)
+
+    def _measure(self, text: str, s: Mention) -> bool:
+        """True when the mention names what is measured, not who is:
+        a name the paper does not propose, typed only as a method, followed
+        by a score noun (``其中 Foo-cap 得分超过了 B``, ``its Foo-cap score
+        exceeds B``): the subject is elided and the name is the metric."""
+        return (not s.proposed and s.label == "Method" and s.lower_is_better is None
+                and bool(self._SCORE_NOUN_AFTER.match(text, s.end)))
 
     def _subject(self, text: str, before: list[Mention], cue: int) -> Mention | None:
         """The nearest system before a cue, unless it is a bullet's lead label,

@@ -640,3 +640,28 @@ def test_two_systems_joined_by_plus_are_one_pipeline(extractor):
         "*   Zorblax 显著优于所有基线。",
         contribution="本文提出了名为 Zorblax 的方法。"))
     assert {(w, l) for w, l, d in comparisons(rec)} == {("Zorblax", "Quuxformer-2"), ("Zorblax", "Blorp-4D + Frob-Light")}
+
+
+def test_a_measured_name_before_the_cue_is_the_metric_not_the_winner(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，其中 Quux-cap 得分甚至超过了 GPT-4o 和 Claude-3.5-Sonnet。",
+        contribution="本文提出了 Zorblax-7B 模型。"))
+    got = comparisons(rec)
+    assert ("Zorblax-7B", "GPT-4o", "BarBench") in got
+    assert not [c for c in got if c[0] == "Quux-cap"]
+    assert all(e["type"] == "Metric" for e in rec["entities"] if e["name"] == "Quux-cap")
+
+
+def test_a_variants_win_on_a_benchmark_absorbs_the_families_summary(extractor):
+    rec = extractor.extract(make_paper(
+        "Zorblax 整体上超越了 GPT-4o。\n在 BarBench 上，Zorblax-7B 达到 78.2%，优于 GPT-4o（64.5%）。",
+        contribution="本文提出了 Zorblax 框架。"))
+    got = {c for c in comparisons(rec) if c[1] == "GPT-4o"}
+    assert got == {("Zorblax-7B", "GPT-4o", "BarBench")}
+
+
+def test_a_part_of_a_benchmark_is_that_benchmark(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 的计数（Counting）任务中，Zorblax-7B 达到 78.2%，优于 GPT-4o（64.5%）。"))
+    got = {c for c in comparisons(rec) if c[1] == "GPT-4o"}
+    assert got == {("Zorblax-7B", "GPT-4o", "BarBench")}
