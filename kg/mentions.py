@@ -104,10 +104,25 @@ def _version_step(doc, text, sp, nxt):
     return (longer, 1) if longer is not None and (nxt is None or longer.end <= nxt.start) else None
 
 
+_YEAR_AFTER_RE = re.compile(r" (?:19|20)\d\d(?![\w%]|\.\d)")
+
+
+def _year_step(doc, text, sp, nxt):
+    if sp.label_ not in DATASET_LABELS:
+        return None
+    m = _YEAR_AFTER_RE.match(text, sp.end_char)
+    if not m or (nxt is not None and nxt.start_char < m.end()):
+        return None
+    longer = _longer(doc, sp, m.end(), sp.label_)
+    return (longer, 1) if longer is not None else None
+
+
 def join_versions(docs) -> None:
     """A known name followed by a version or variant is that version, one
-    name: ``Depth Anything`` + ``V2-L``, ``DeepSeek-R1`` + ``-Zero``."""
+    name: ``Depth Anything`` + ``V2-L``, ``DeepSeek-R1`` + ``-Zero``; a
+    dataset followed by a year is that year's edition (``FooCup 2022``)."""
     rewrite_spans(docs, _version_step)
+    rewrite_spans(docs, _year_step)
 
 
 _PLUS_RE = re.compile(r"\s*\+\s*")

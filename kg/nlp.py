@@ -646,11 +646,13 @@ class ShapeMatcher:
     _LIST_SEP_RE = re.compile(r"^(?:\s*[（(][^()（）]{0,20}[)）])?[\s*“”\"]*(?:、|和|与|及|以及|,|，|and|or)?[\s*“”\"]*$")
     _IN_FRAME_BEFORE = re.compile(r"在[\s*“”\"]*$")
     _IN_FRAME_AFTER = re.compile(r"^[^，。、；,;]{0,15}?上")
+    # a score or a gain, its metric, then 'on X': '+2.4 mAA on X', '71.3% accuracy on X', '(1m, 5°) on X'
+    _SCORE_ON_BEFORE = re.compile(r"\d(?:%|\$)?\s*(?:[(（][^()（）]{0,20}[)）]\s*|[A-Za-z@\-]+\s+){0,2}(?:on|in)\s+$")
 
     def _retype_by_neighbours(self, doc: Doc, spans: list[Span], undecided: set) -> list[Span]:
         """Type names that suffix and cue left open from their context: a
-        name listed with a dataset (``PhyGenBench 和 VideoPhy2``) or framed as
-        ``在 X 上`` is a dataset."""
+        name listed with a dataset (``PhyGenBench 和 VideoPhy2``), framed as
+        ``在 X 上`` or after a score and ``on`` (``+2.4 mAA on X``) is a dataset."""
         labels = [s.label_ for s in spans]
         listed_by = [False] * len(spans)
         text = doc_text(doc)
@@ -661,6 +663,7 @@ class ShapeMatcher:
             after = text[span.end_char:span.end_char + 20]
             framed = self._IN_FRAME_BEFORE.search(before) and self._IN_FRAME_AFTER.match(after) \
                 and "模型" not in after.split("上")[0] and "之上" not in after[:16]
+            framed = framed or self._SCORE_ON_BEFORE.search(text[max(0, span.start_char - 40):span.start_char])
             listed = any(0 <= j < len(spans) and labels[j] in ("Dataset", "Benchmark")
                          and self._LIST_SEP_RE.match(text[min(span.end_char, spans[j].end_char):
                                                           max(span.start_char, spans[j].start_char)])

@@ -155,7 +155,7 @@ class RelationRules:
             out.append(f)
         return out
 
-    _CLAUSE_RE = re.compile(r"[；;。]|[，,]\s*(?:但|而|然而|同时|且|并且?|此外|and|while|but|whereas)|\s(?:while|but|whereas)\s")
+    _CLAUSE_RE = re.compile(r"[；;。]|[，,]\s*(?:但|而|然而|同时|且|并且?|此外|and(?!\s+[+\-]?\d)|while|but|whereas)|\s(?:while|but|whereas)\s")
 
     _PART_OF_RE = re.compile(r"^[\s*]*(?:的|'s\b)[^，,；;。]{0,12}$")
 

@@ -665,3 +665,12 @@ def test_a_part_of_a_benchmark_is_that_benchmark(extractor):
         "在 BarBench 的计数（Counting）任务中，Zorblax-7B 达到 78.2%，优于 GPT-4o（64.5%）。"))
     got = {c for c in comparisons(rec) if c[1] == "GPT-4o"}
     assert got == {("Zorblax-7B", "GPT-4o", "BarBench")}
+
+
+def test_names_after_a_gain_and_on_are_datasets_of_the_comparison(extractor):
+    rec = extractor.extract(make_paper(
+        "ZorbNet outperforms QuuxMatch by +3.1 mAA on PlinkSet, +2.4 (5m, 10 deg) on VRTX, "
+        "and +1.2 AUC on GlimCup 2021.", contribution="We propose ZorbNet."))
+    got = comparisons(rec)
+    assert {("ZorbNet", "QuuxMatch", d) for d in ("PlinkSet", "VRTX", "GlimCup 2021")} <= got
+    assert entity(rec, "GlimCup 2021")["type"] in ("Dataset", "Benchmark")
