@@ -395,12 +395,35 @@ def _is_category(text: str, m: Mention, first: Mention) -> bool:
     return bool(c and (c.group("head") or c.group("eg") or _PAREN_LIST_RE.match(text, first.start)))
 
 
+# a head noun and a parenthesis listing its members: '在多数指标上（尤其是 A、B）', 'metrics (e.g., A, B)'
+_HEAD_PAREN_RE = re.compile(r"(?:(?P<d>基准|数据集|评测集|测试集|benchmarks|datasets)|(?P<s>基线|方法|模型|baselines|methods|models)"
+                            r"|(?P<m>指标|metrics))[上中]?[\s*]*[（(](?P<inside>[^()（）]{1,120})[)）]", re.IGNORECASE)
+
+
+_MEMBERS_OPEN_RE = re.compile(r"[\s*]*(?:尤其是|特别是|如|例如|比如|包括|e\.g\.,?|such as|including|i\.e\.,?)?[\s*]*",
+                              re.IGNORECASE)
+
+
+def _retype(m: Mention, head: re.Match) -> None:
+    """Give ``m`` the type the head noun of its list says (own names keep theirs)."""
+    if m.proposed or m.label not in DATASET_LABELS | SYSTEM_LABELS:
+        return
+    if head.group("d") and m.label not in DATASET_LABELS:
+        m.label = "Benchmark"
+    elif head.group("s") and m.label in DATASET_LABELS:
+        m.label = "Method"
+    elif head.group("m"):
+        m.label = "Metric"
+
+
 def retype_lists(text: str, ms: list[Mention]) -> None:
     """A list closed by its head noun types its members in this sentence:
     ``Video-MME、ActivityNet-QA 和 Video-ChatGPT 等基准`` (Video-ChatGPT, also
     a model's name, is a benchmark here), ``优于 Magpie、Alpaca 等合成基线``
     (Magpie, also a dataset's name, is a system here), ``在 CLIP-Frame 和
-    Motion Flow L1 指标上`` (metrics).  The paper's own names keep their type."""
+    Motion Flow L1 指标上`` (metrics); so does a head noun before a
+    parenthesis listing the members (``在多数指标上（尤其是 A、B）``).  The
+    paper's own names keep their type."""
     chain: list[Mention] = []
     for m, nxt in zip(ms, ms[1:] + [None]):
         chain.append(m)
@@ -409,13 +432,10 @@ def retype_lists(text: str, ms: list[Mention]) -> None:
         head = _LIST_HEAD_RE.match(text[m.end:]) if len(chain) > 1 else None
         if head:
             for c in chain:
-                if c.proposed or c.label not in DATASET_LABELS | SYSTEM_LABELS:
-                    continue
-                if head.group("d") and c.label not in DATASET_LABELS:
-                    c.label = "Benchmark"
-                elif head.group("s") and c.label in DATASET_LABELS:
-                    c.label = "Method"
-                elif head.group("m"):
-                    c.label = "Metric"  # '在 CLIP-Frame 和 Motion Flow L1 指标上'
-
+                _retype(c, head)  # '在 CLIP-Frame 和 Motion Flow L1 指标上'
         chain = []
+    for head in _HEAD_PAREN_RE.finditer(text):
+        inside = [m for m in ms if head.start("inside") <= m.start and m.end <= head.end("inside")]
+        if inside and _MEMBERS_OPEN_RE.fullmatch(text[head.start("inside"):inside[0].start]):
+            for m in inside:
+                _retype(m, head)

@@ -595,8 +595,18 @@ class RelationRules:
         if len({s.key for s in systems}) > 1:
             return []
         subj = self._subject(text, [s for s in systems if s.end <= m.start()], m.start())
+        if subj is None and not systems and self._SETTING_OR_PURPOSE.search(text[:m.start()]):
+            return []  # '以获得最佳效果' (a goal), '聚合 20 步效果最佳' (the best setting): no win
         winner = subj.key if subj else (main if not systems else None)
         return [Found(winner, BASELINES, cue=m.group(), at=m.start())] if winner else []
+
+    # before an elided subject's superlative: a purpose or a search ('以获得', '找到',
+    # 'to obtain') or a setting's value ('20 步', '4 layers'): a goal or a setting
+    _SETTING_OR_PURPOSE = re.compile(
+        r"(?:以|为了|从而)(?:获得|达到|取得|实现)|找到|寻找|选择|选取|确定|调整|搜索"
+        r"|\b(?:to|so as to|in order to) (?:obtain|achieve|get|reach)\b|\b(?:find|choose|select|tune|search)\b"
+        r"|\d+(?:\.\d+)?\s*(?:步|层|个|次|轮|帧|steps?|layers?|epochs?|iterations?|frames?)(?![A-Za-z])",
+        re.IGNORECASE)
 
     def _from_to(self, text, systems, main, lower) -> list[Found]:
         m = self.from_to.search(text)

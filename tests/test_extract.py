@@ -674,3 +674,21 @@ def test_names_after_a_gain_and_on_are_datasets_of_the_comparison(extractor):
     got = comparisons(rec)
     assert {("ZorbNet", "QuuxMatch", d) for d in ("PlinkSet", "VRTX", "GlimCup 2021")} <= got
     assert entity(rec, "GlimCup 2021")["type"] in ("Dataset", "Benchmark")
+
+
+def test_members_in_parentheses_after_a_metric_head_are_metrics(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，Zorblax 在多数指标上（尤其是 QuuxScore、VLT-2）均显著优于 Marble-7B。",
+        contribution="本文提出了 Zorblax 框架。"))
+    got = comparisons(rec)
+    assert ("Zorblax", "Marble-7B", "BarBench") in got
+    assert not [c for c in got if c[0] in ("QuuxScore", "VLT-2")]
+
+
+def test_a_goal_or_a_setting_is_not_a_superlative_win(extractor):
+    for sentence in ("需要仔细调整学习率，以获得最佳的训练效果。", "建议通过实验找到最优的 α 值。",
+                     "聚合 20 步效果最佳。"):
+        rec = extractor.extract(make_paper(
+            "我们对比的基线是 Marble-7B 和 Quux-9B。\n" + sentence,
+            contribution="本文提出了 Zorblax 框架。"))
+        assert rec["comparisons"] == [], sentence
