@@ -501,7 +501,7 @@ def explain(arxiv_id, paths, as_json, store_path):
 
     ex = run_explain(find_paper(arxiv_id, list(paths)))
     if as_json:
-        click.echo(json.dumps(ex.record, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(dict(ex.record, decisions=ex.decisions()), ensure_ascii=False, indent=2))
         return
     from rich.console import Console
 
@@ -516,15 +516,22 @@ def explain(arxiv_id, paths, as_json, store_path):
         click.echo()
     rec = ex.record
     names = {e["key"]: e["name"] for e in rec["entities"]}
-    click.echo("entities:")
+    click.echo("entities (kept because):")
     for e in rec["entities"]:
-        click.echo(f"  {e['role']:<8} {e['type']:<11} {e['name']}  (line {e['line']})")
+        click.echo(f"  {e['role']:<8} {e['type']:<11} {e['name']}  (line {e['line']})  [{ex.kept.get(e['key'], '')}]")
+    click.echo("dropped names (rule; line: evidence):")
+    for d in ex.dropped.values():
+        click.echo(f"  {d['name']}  [{d['rule']}]" + (f"  line {d['line']}: {d['evidence'][:100]}" if d["line"] else ""))
     click.echo("comparisons:")
     for c in rec["comparisons"]:
         scores = f" {c['winner_score']} vs {c['loser_score']}" if c["winner_score"] or c["loser_score"] else ""
         click.echo(f"  line {c['line']}: {names.get(c['winner'], c['winner'])} > "
                    f"{names.get(c['loser'], c['loser'])} on {names.get(c['dataset'], '-')}{scores}"
                    f"  [cue {c['cue']}]")
+    click.echo("dropped comparisons:")
+    for c in ex.dropped_comparisons:
+        click.echo(f"  line {c['line']}: {names.get(c['winner'], c['winner'])} > "
+                   f"{names.get(c['loser'], c['loser'])} on {names.get(c['dataset'], '-')}  [{c['rule']}]")
     click.echo("results:")
     for r in rec["results"]:
         click.echo(f"  line {r['line']}: {names.get(r['system'], r['system'])} = {r['value']}{r['unit'] or ''}"

@@ -96,9 +96,13 @@ class Extractor:
     # -- entry point --------------------------------------------------------
     def extract(self, paper: Paper) -> dict:
         self.dropped = {}
+        self.dropped_comparisons = []
+        self.kept = {}
+        self._as_metric: set[str] = set()  # keys a sentence lists among metrics
         sections = [s for s in paper.sections if s.key in ENTITY_SECTIONS]
         docs = self._docs(sections)
         title_names = self._title_names(paper.title)
+        title_keys = {entity_key(n) for n in title_names}
         mentions: list[tuple[Section, object]] = []  # (section, span)
         for sec, doc in zip(sections, docs):
             for span in mention_spans(doc):
@@ -115,6 +119,7 @@ class Extractor:
         mention_rules.complete_mentions(docs, entities, self.gaz)
         comparisons, results = self._comparisons(sections, docs, entities, main, gloss_only)
         _types_from_use(entities, comparisons, results)
+        comparisons = self._system_slots(entities, comparisons, main)
         # a translation gloss (直接监督微调（Direct SFT）) is an entity only when the
         # paper proposes it, uses it outside a gloss, or compares with or on it
         compared = {c[k] for c in comparisons for k in ("winner", "loser", "dataset", "metric")}
@@ -136,6 +141,9 @@ class Extractor:
             entities.pop(key, None)
         results = [dict(r, dataset=None if r["dataset"] in dropped else r["dataset"])
                    for r in results if r["system"] not in dropped]
+        self.dropped = {k: d for k, d in self.dropped.items() if k not in entities}  # kept by another mention
+        self.kept = {key: _why_kept(ent, key in roles, self.kept.get(key) or ("title name" if key in title_keys else ""))
+                     for key, ent in entities.items()}
         hardware = self.hw.records(mentions)
         record = {
             "paper": _paper_dict(paper),
@@ -168,7 +176,12 @@ class Extractor:
     # -- entities -------------------------------------------------------------
     def _drop(self, key: str, name: str, rule: str, sec: Section | None = None, span=None) -> None:
         """Note why the name ``key`` is no entity (first reason per key):
-        ``self.dropped[key]`` = {"name", "rule", "line", "evidence"}."""
+        ``self.dropped[key]`` = {"name", "rule", "line", "evidence"}.  After
+        :meth:`extract`, ``self.kept[key]`` says why each entity was kept
+        (proposed, compared, gazetteer entry, typing suffix or cue word, name
+        shape, results-bullet topic, title name) and
+        ``self.dropped_comparisons`` lists the comparison records folded into
+        another (with their ``rule``)."""
         if key in self.dropped:
             return
         line = evidence = None
@@ -257,8 +270,12 @@ class Extractor:
                 label = "Dataset"  # the topic of a results bullet: a benchmark or setting
                 types[key][label] += 3
             types[key][label] += 10 if entry else (3 if decided else 1)
-            if entry or label != span.label_ or (decided and source != "gloss") or negative.name_shaped(surface):
+            why = ("gazetteer entry" if entry else "results-bullet topic" if label != span.label_
+                   else "typing suffix or cue word" if decided and source != "gloss"
+                   else "name shape" if negative.name_shaped(surface) else None)
+            if why:
                 evidenced.add(key)
+                self.kept.setdefault(key, why)
             if source == "gloss":
                 gloss_only.add(key)
             else:
@@ -401,6 +418,7 @@ class Extractor:
                     continue
                 ms = mention_rules.sentence_mentions(sent, spans, starts, entities)
                 per_sentence.append((sec, sent, ms))
+                self._as_metric |= {m.key for m in ms if m.label == "Metric" and entities[m.key]["type"] != "Metric"}
                 cue = self._baseline_ctx.search(sent.text)
                 if cue:
                     baselines += [m.key for m in ms if m.is_system and not m.proposed
@@ -488,8 +506,48 @@ class Extractor:
 
         def summary(w, l) -> bool:
             return (w, l) in on_named or (w in own and l in beaten_on_named)
-        return ([rec for (w, l, d), rec in best.items() if d is not None or not summary(w, l)],
-                list(results.values()))
+        kept = []
+        for (w, l, d), rec in best.items():
+            if d is None and summary(w, l):
+                self.dropped_comparisons.append(dict(rec, rule="summary of a row on a named dataset"))
+            else:
+                kept.append(rec)
+        return kept, list(results.values())
+
+    def _system_slots(self, entities: dict, comparisons: list[dict], main: str | None) -> list[dict]:
+        """Comparisons whose winner and loser are systems: a winner the paper
+        uses as a metric (``在 Foo-cap 指标上超越了 B``; typed so by the
+        gazetteer, by use or by a list of metrics) stands for the
+        paper's own system ``main``; a row whose winner is a dataset or a
+        metric (with no ``main``) or whose loser is a metric is dropped (noted
+        in ``self.dropped_comparisons``).  A loser the gazetteer calls a
+        dataset may be a system in its sentence (``优于 Magpie 等合成基线``).
+        A name a sentence lists among metrics and no row holds as a system
+        becomes a Metric."""
+        out, seen = [], set()
+        for c in comparisons:
+            kind = {k: "Metric" if c[k] in self._as_metric else entities.get(c[k], {}).get("type")
+                    for k in ("winner", "loser")}
+            rule = None
+            if kind["winner"] == "Metric" and main and main != c["loser"]:
+                c = dict(c, winner=main, metric=c["metric"] or c["winner"])
+            elif kind["winner"] in ("Metric", *DATASET_LABELS):
+                rule = f"winner is a {kind['winner'].lower()}"
+            if kind["loser"] == "Metric":
+                rule = "loser is a metric"
+            key = (c["winner"], c["loser"], c["dataset"])
+            if rule is None and key in seen:
+                rule = "same claim as another row"
+            if rule:
+                self.dropped_comparisons.append(dict(c, rule=rule))
+                continue
+            seen.add(key)
+            out.append(c)
+        systems = {c[k] for c in out for k in ("winner", "loser")}
+        for key in self._as_metric - systems:
+            if key in entities and entities[key]["role"] != "proposes":
+                entities[key]["type"] = "Metric"  # listed among metrics, never a system
+        return out
 
     def _ellipsis(self, sec, line, text, ms, last, datasets) -> list:
         """A bullet that continues the previous one with only a new dataset
@@ -529,6 +587,12 @@ class Extractor:
         for cat in paper.categories:
             out.append({"label": cat, "line": paper.start_line})
         return out
+
+
+def _why_kept(ent: dict, compared: bool, evidence: str) -> str:
+    """Why an entity was kept, for ``kg explain``: its roles, then its evidence."""
+    why = [r for r, ok in (("proposed", ent["role"] == "proposes"), ("compared", compared), (evidence, evidence)) if ok]
+    return ", ".join(why)
 
 
 def _types_from_use(entities: dict[str, dict], comparisons: list[dict], results: list[dict]) -> None:

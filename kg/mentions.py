@@ -404,9 +404,10 @@ _MEMBERS_OPEN_RE = re.compile(r"[\s*]*(?:尤其是|特别是|如|例如|比如|�
                               re.IGNORECASE)
 
 
-def _retype(m: Mention, head: re.Match) -> None:
-    """Give ``m`` the type the head noun of its list says (own names keep theirs)."""
-    if m.proposed or m.label not in DATASET_LABELS | SYSTEM_LABELS:
+def _retype(m: Mention, head: re.Match, keep_datasets: bool = False) -> None:
+    """Give ``m`` the type the head noun of its list says (own names keep
+    theirs; datasets keep theirs with ``keep_datasets``)."""
+    if m.proposed or m.label not in DATASET_LABELS | SYSTEM_LABELS or (keep_datasets and m.label in DATASET_LABELS):
         return
     if head.group("d") and m.label not in DATASET_LABELS:
         m.label = "Benchmark"
@@ -438,4 +439,4 @@ def retype_lists(text: str, ms: list[Mention]) -> None:
         inside = [m for m in ms if head.start("inside") <= m.start and m.end <= head.end("inside")]
         if inside and _MEMBERS_OPEN_RE.fullmatch(text[head.start("inside"):inside[0].start]):
             for m in inside:
-                _retype(m, head)
+                _retype(m, head, keep_datasets=True)  # '核心指标 (FooEval)': the metric's benchmark

@@ -13,10 +13,11 @@ def extractor():
     return Extractor()
 
 
-def extract(extractor, text: str, key: str = "results", authors: tuple = ()) -> dict:
-    sec = Section(key, key, text, 10, 10 + text.count("\n"))
+def extract(extractor, text: str, key: str = "results", authors: tuple = (), contribution: str = "") -> dict:
+    secs = (Section("contribution", "contribution", contribution, 8, 8),) if contribution else ()
+    secs += (Section(key, key, text, 10, 10 + text.count("\n")),)
     paper = Paper("A Study of Things", "https://huggingface.co/papers/2601.00001", "2601.00001", "t.txt",
-                  5, 60, (sec,), authors=authors)
+                  5, 60, secs, authors=authors)
     return extractor.extract(paper)
 
 
@@ -90,3 +91,27 @@ def test_plain_capitalised_words_need_evidence_or_a_role(extractor):
     assert {"Zorblax 4.5", "Marble-Step"} <= got  # a version number, a compound of capitalised parts
     compared = extract(extractor, "在 BarBench 上，Zorblax-7B 超越了 Brisk。")
     assert "Brisk" in names(compared)
+
+
+def test_explain_tells_why_each_name_was_kept_or_dropped():
+    from kg.explain import explain
+
+    text = "代码见 https://github.com/QuibbleLab/Zorblax-Kit 。在 BarBench 上，ZorbNet 超越了 GPT-4o，并提供 Hollow 模式。"
+    sec = Section("results", "results", text, 10, 10)
+    paper = Paper("A Study of Things", "https://huggingface.co/papers/2601.00001", "2601.00001", "t.txt",
+                  5, 60, (sec,))
+    ex = explain(paper)
+    assert "compared" in ex.kept["gpt4o"] and "gazetteer entry" in ex.kept["gpt4o"]
+    assert "name shape" in ex.kept["zorbnet"]
+    assert ex.dropped["quibblelab"]["rule"] == "url" and ex.dropped["quibblelab"]["line"] == 10
+    assert ex.dropped["hollow"]["rule"] == "no evidence"
+    decisions = ex.decisions()
+    assert decisions["kept"]["GPT-4o"] == ex.kept["gpt4o"]
+    assert {d["name"] for d in decisions["dropped"]} >= {"QuibbleLab", "Hollow"}
+
+
+def test_a_metric_never_holds_the_winner_slot(extractor):
+    rec = extract(extractor, "在 BarBench 上，QuuxScore 和 VLM-Judge 等指标均有提升。\n"
+                             "在 BarBench 上，QuuxScore 超越了 Marble-7B。", contribution="本文提出了 ZorbNet 框架。")
+    got = {(c["winner"], c["loser"]) for c in rec["comparisons"]}
+    assert got == {("zorbnet", "marble7b")}  # the measured name stands for the paper's system
