@@ -232,7 +232,7 @@ class Extractor:
                 continue  # an author's name (arXiv analyses repeat the author list; 'Yi' of 'Yi Jiang')
             if not key or self.gaz.is_generic(surface) or mention_rules.not_a_name(span):
                 continue
-            why = negative.rejection(span, entry is not None, self.gaz, paper.authors)
+            why = negative.rejection(span, entry is not None or name is not None, self.gaz, paper.authors)
             if why:
                 self._drop(key, surface, why, sec, span)
                 continue

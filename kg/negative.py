@@ -11,14 +11,17 @@ a mention was dropped:
   a symbol (``t+1``, ``z_1``, ``λ``, ``Lψ``);
 * ``enumeration``: one label of a numbered series the text spans
   (``T1 … T7``, ``Stage2``, ``Step 3`` beside ``Step 1``);
-* ``quantity``: a count with a unit or a generic noun (``7-DoF``, ``12-layer``);
+* ``quantity``: a count with a unit or a generic noun (``7-DoF``, ``12-layer``),
+  a number with one or two letters (``200B+``) or dimensions (``64x64x64``);
 * ``modifier``: a hyphenated adjective (``LiDAR-based``, ``image-only``);
 * ``used only``: well-known software, optimizers and generic techniques
   (``used_only`` of ``kg/data/gazetteer/generic.json``: NumPy, AdamW, GRPO)
   are entities only when the paper proposes them or compares with or on
   them (:func:`used_only`, applied once the comparisons are known);
-* ``citation``: a person cited (``Smith et al.``, ``Smith 等人``) or the
-  surname of one of the paper's authors.
+* ``citation``: a person cited (``Smith et al.``, ``Smith 等人``), the
+  surname of one of the paper's authors or an author's name in capitals;
+* ``software``: well-known software libraries and engines (NumPy, Gradio)
+  and names followed by API or SDK.
 
 Offsets are character offsets into the section text; nothing here names a
 model, a dataset or a paper.
@@ -39,7 +42,7 @@ _GREEK_RE = re.compile(r"[\u0370-\u03FF]")
 _SERIES_RE = re.compile(r"(?P<prefix>[A-Z]{1,2}|Stage|Step|Phase|Level|Task|Round|Type|Case|Setting|Tier|Part|Exp"
                         r"|Scenario|Track|Split|Group|Mode|Variant|Version)[-_ ]?(?P<n>\d{1,2})", re.IGNORECASE)
 _QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?[-\s]?(?P<noun>[A-Za-z]+)")
-_MODIFIER_RE = re.compile(r".+-(?:based|only|level|enhanced|aware|free|driven|style|like|wise|specific|guided|"
+_MODIFIER_RE = re.compile(r".+-(?:[Bb]ased|[Oo]nly|level|enhanced|aware|free|driven|style|like|wise|specific|guided|"
                           r"conditioned|scale|stage|centric|oriented|agnostic|dependent|independent|invariant|"
                           r"augmented|supervised|trained|tuned|shot|step|view|frame|grained|order|resolution|"
                           r"length|term|time|domain|modal|lingual|language|written|generated|annotated|labeled)")
@@ -108,11 +111,18 @@ def enumeration_label(span, window: int = 400) -> str | None:
     return None
 
 
+_DIMENSIONS_RE = re.compile(r"\d+(?:[x×]\d+)+")
+
+
 def quantity(span, gaz) -> str | None:
     """``quantity`` when the mention is a number followed by a generic noun
-    or an ordinary word (``7-DoF``, ``12-layer``): a count, not a name.
-    ``gaz`` is the :class:`~kg.resources.Gazetteer`."""
-    m = _QUANTITY_RE.fullmatch(span_text(span))
+    or an ordinary word (``7-DoF``, ``12-layer``), a number with at most two
+    letters (``200B+``, ``6A``, ``31p.p``) or dimensions (``64x64x64``): a
+    count or a size, not a name.  ``gaz`` is the :class:`~kg.resources.Gazetteer`."""
+    surface = span_text(span)
+    if surface[:1].isdigit() and (sum(c.isalpha() for c in surface) <= 2 or _DIMENSIONS_RE.fullmatch(surface)):
+        return "quantity"
+    m = _QUANTITY_RE.fullmatch(surface)
     if m and (gaz.is_generic(m.group("noun")) or gaz.is_common_word(m.group("noun"))
               or m.group("noun").islower()):
         return "quantity"
@@ -138,14 +148,31 @@ def cited_person(span, authors) -> str | None:
         words = name.split()
         if len(words) > 1 and len(words[-1]) >= 3 and fold(words[-1]) == key:
             return "citation"
+        if len(words) > 1 and key in {fold(w) for w in words}:
+            # an author's name written out in another case: 'KIRA ZHOU' for Kira Zhou
+            window = text[max(0, span.start_char - len(name)):span.end_char + len(name)].casefold()
+            if name.casefold() in window:
+                return "citation"
+    return None
+
+
+def software(span) -> str | None:
+    """``software`` for well-known public software libraries, engines and
+    tools (``software`` of ``kg/data/gazetteer/generic.json``: NumPy,
+    Gradio, Unreal Engine) and any name followed by API or SDK
+    (``FooSearch API``): tools a paper uses, never entities."""
+    surface = span_text(span)
+    if fold(surface) in _software_keys() or re.search(r"\s(?:API|SDK)s?$", surface):
+        return "software"
     return None
 
 
 def rejection(span, known: bool, gaz, authors) -> str | None:
     """The first rule above that rejects the mention ``span`` as an entity,
-    or None.  Gazetteer names (``known``) are only tested for URLs and math
-    (``T5`` stays a name beside ``T1 … T7``)."""
-    for rule in (in_url, in_math):
+    or None.  Gazetteer names and names another rule resolved (``known``:
+    ``3B`` read as ``Foo-3B`` of the family listed before) are only tested
+    for URLs, math and software (``T5`` stays a name beside ``T1 … T7``)."""
+    for rule in (in_url, in_math, software):
         why = rule(span)
         if why:
             return why
@@ -156,9 +183,18 @@ def rejection(span, known: bool, gaz, authors) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _generic_lists() -> dict:
+    return load_validated(DATA / "gazetteer" / "generic.json", "generic")
+
+
+@lru_cache(maxsize=1)
 def _used_only_keys() -> frozenset[str]:
-    data = load_validated(DATA / "gazetteer" / "generic.json", "generic")
-    return frozenset(fold(n) for n in data.get("used_only", []))
+    return frozenset(fold(n) for n in _generic_lists().get("used_only", []))
+
+
+@lru_cache(maxsize=1)
+def _software_keys() -> frozenset[str]:
+    return frozenset(fold(n) for n in _generic_lists().get("software", []))
 
 
 def used_only(names) -> bool:

@@ -115,3 +115,20 @@ def test_a_metric_never_holds_the_winner_slot(extractor):
                              "在 BarBench 上，QuuxScore 超越了 Marble-7B。", contribution="本文提出了 ZorbNet 框架。")
     got = {(c["winner"], c["loser"]) for c in rec["comparisons"]}
     assert got == {("zorbnet", "marble7b")}  # the measured name stands for the paper's system
+
+
+def test_author_names_in_capitals_and_sizes_are_not_entities(extractor):
+    rec = extract(extractor, "作者单位：QUIDDLE MARBLETON，某大学。Zorblax-7B 在 200B+ token 上以 64x64x64 体素训练，"
+                             "提升 12p.p，相较 Quux-9B 更好。", authors=("Quiddle Marbleton", "Bo Chen"))
+    got = names(rec)
+    assert not {"QUIDDLE", "MARBLETON", "200B+", "64x64x64", "12p.p"} & got
+    assert {"Zorblax-7B", "Quux-9B"} <= got
+
+
+def test_software_is_never_an_entity_even_when_compared(extractor):
+    rec = extract(extractor, "我们通过 QuuxSearch API 检索网页，用 Gradio 搭建界面；其渲染逼真度不如 Unreal Engine 等专业引擎。"
+                             "Zorblax-7B 在 BarBench 上超越了 GPT-4o。", contribution="本文提出了 Zorblax-7B。")
+    got = names(rec)
+    assert not {"QuuxSearch API", "Gradio", "Unreal Engine"} & got
+    assert extractor.dropped["gradio"]["rule"] == "software"
+    assert all("unrealengine" not in (c["winner"], c["loser"]) for c in rec["comparisons"])
