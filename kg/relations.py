@@ -157,16 +157,25 @@ class RelationRules:
 
     _CLAUSE_RE = re.compile(r"[；;。]|[，,]\s*(?:但|而|然而|同时|且|并且?|此外|and(?!\s+[+\-]?\d)|while|but|whereas)|\s(?:while|but|whereas)\s")
 
-    _PART_OF_RE = re.compile(r"^[\s*]*(?:的|'s\b)[^，,；;。]{0,12}$")
+    _PART_OF_RE = re.compile(r"^[\s*]*(?:测试集|数据集|基准测试|基准)?(?:的|'s\b)[^，,；;。]{0,12}$")
+    _MEMBER_SEP_RE = re.compile(r"[\s*]*(?:、|,|，|和|及|与)[\s*]*")
 
     def _datasets_of(self, text: str, datasets: list[Mention], at: int) -> list[str]:
         """The datasets a comparison whose cue sits at ``at`` is about: all of
         the sentence's when they form one group; else those of the cue's
         clause (``在 GSM8K 上 A 比 B 高，但在 MATH 上略逊于 C``).  A part
-        of a benchmark named right after it (``FooBench 的计数（Counting）任务``)
-        is that benchmark, not one more dataset."""
-        datasets = [d for i, d in enumerate(datasets)
-                    if not (i and self._PART_OF_RE.match(text[datasets[i - 1].end:d.start]))]
+        of a benchmark named right after it (``FooBench 的计数（Counting）任务``,
+        ``FooBench 测试集的三个子任务（A, B, C）``) is that benchmark, not one
+        more dataset."""
+        kept, part = [], False
+        for i, d in enumerate(datasets):
+            between = text[datasets[i - 1].end:d.start] if i else ""
+            # a part named after its benchmark, or the next member of the same parenthesised list
+            part = bool(i) and (self._PART_OF_RE.match(between) is not None
+                                or (part and self._MEMBER_SEP_RE.fullmatch(between) is not None))
+            if not part:
+                kept.append(d)
+        datasets = kept
         if len(datasets) < 2:
             return [d.key for d in datasets]
         breaks = [m.start() for m in self._CLAUSE_RE.finditer(text)]
@@ -251,12 +260,17 @@ class RelationRules:
 
     def _clause_end(self, text: str, pos: int, systems: list[Mention]) -> int:
         """End of the list of systems that starts at ``pos``: the first
-        clause break that is not just a separator between two systems."""
+        clause break that is not just a separator between two systems nor
+        inside a parenthesis opened after ``pos``."""
         i = pos
         while True:
             m = self._BREAK_RE.search(text, i)
             if m is None:
                 return len(text)
+            before = text[pos:m.start()]
+            if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
+                i = m.end()  # inside a parenthesis: '方法（如 A, B，…）' lists the members
+                continue
             prev = [s for s in systems if pos <= s.start and s.end <= m.start()]
             nxt = [s for s in systems if s.start >= m.end()]
             if (m.group() in ("，", ",") and prev and nxt
@@ -516,9 +530,12 @@ class RelationRules:
     def _frame(self, text, systems, main, metric=None) -> list[Found]:
         """``相比 B，A 提升了 …`` / ``与 B 相比 … 更低``: A beats B when an
         improvement cue follows; a 'lower' cue counts only when the metric
-        named is not higher-is-better."""
+        named is not higher-is-better; a sentence stating a trade-off or a
+        cost (权衡, 代价, trade-off) says no winner."""
         if self.parity.search(text) or self.lose.search(text):
             return []
+        if self._TRADE_OFF_RE.search(text):
+            return []  # '与 B 相比，A 仍有速度上的权衡': a cost of A, not a win
         gains = [g.group().casefold() for g in self.improve.finditer(text)]
         if metric is not None and metric.lower_is_better is False:
             gains = [g for g in gains if g not in self._LOWER_WORDS]
@@ -535,6 +552,8 @@ class RelationRules:
             if not objs:
                 # '与 B 相比' puts the loser before the cue
                 objs = [s for s in systems if s.end <= m.start() and re.search(r"(?:与|和|跟|同)\s*[*\s]*$", text[:s.start])]
+            if not objs:
+                objs = self._listed_before_frame(text, systems, m.start())
             if not objs:
                 continue
             obj_keys = {o.key for o in objs}
@@ -554,6 +573,18 @@ class RelationRules:
                 continue
             found += [Found(winner, o.key, cue=m.group(), at=m.start()) for o in objs]
         return found
+
+    _TRADE_OFF_RE = re.compile(r"权衡|代价|牺牲|\btrade-?offs?\b|\bat the cost of\b", re.IGNORECASE)
+    _WITH_CATEGORY_RE = re.compile(r"(?:与|和|跟|同)[^，,；;。（(]{0,12}[（(][\s*]*(?:如|例如|比如|包括|e\.g\.,?|such as)?"
+                                   r"(?P<inside>[^()（）]{1,80})[)）][\s*]*$", re.IGNORECASE)
+
+    def _listed_before_frame(self, text: str, systems: list[Mention], cue: int) -> list[Mention]:
+        """The members of a category compared in a ``与 … 相比`` frame:
+        ``与 SOTA 方法（如 A, B）相比`` compares with A and B."""
+        m = self._WITH_CATEGORY_RE.search(text[:cue])
+        if not m:
+            return []
+        return [s for s in systems if m.start("inside") <= s.start and s.end <= m.end("inside")]
 
     # a gain with its amount: '提升了 6.4 个点', 'improves by 3.1%', '+4.4%' (only where
     # it starts is used; the gain words as a trie with a first-character look-ahead)

@@ -692,3 +692,21 @@ def test_a_goal_or_a_setting_is_not_a_superlative_win(extractor):
             "我们对比的基线是 Marble-7B 和 Quux-9B。\n" + sentence,
             contribution="本文提出了 Zorblax 框架。"))
         assert rec["comparisons"] == [], sentence
+
+
+def test_losers_listed_as_members_of_a_category_in_parentheses(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 测试集的两个子任务（Quux-A, Quux-B）中，Zorblax 均显著优于传统模型（如 Marble-7B, Plink-3B，"
+        "因无法处理长文本而失效）。\n与现有方法（如 Vorta-2, Glim-13B）相比，Zorblax 在流畅度方面均占据优势。",
+        contribution="本文提出了 Zorblax 框架。"))
+    got = comparisons(rec)
+    assert {("Zorblax", "Marble-7B", "BarBench"), ("Zorblax", "Plink-3B", "BarBench")} <= got
+    assert not [c for c in got if c[2] in ("Quux-A", "Quux-B")]
+    assert {("Zorblax", "Vorta-2"), ("Zorblax", "Glim-13B")} <= {c[:2] for c in got}
+
+
+def test_a_trade_off_against_a_named_model_is_no_win(extractor):
+    rec = extractor.extract(make_paper(
+        "虽然效率显著提升，但与一些非常快的模型（如 Vorta-2）相比，Zorblax 仍有少量速度上的权衡。",
+        contribution="本文提出了 Zorblax 框架。"))
+    assert not [c for c in comparisons(rec) if c[0] == "Zorblax"]
