@@ -169,6 +169,7 @@ class Extractor:
         docs = list(self.nlp.pipe(blank_markdown(s.text) for s in sections)) if sections else []
         self.hw.extend_devices(docs)
         mention_rules.join_versions(docs)
+        mention_rules.join_math_prefixes(docs)
         mention_rules.name_sizes(docs)
         mention_rules.join_composites(docs)
         return docs
@@ -238,6 +239,9 @@ class Extractor:
                 continue
             if entry is None and mention_rules.in_expansion(span):
                 continue  # 'Visual AutoRegressive modeling (VAR)': a word of VAR's expansion
+            if entry is None and negative.metric_variant(surface, self.gaz):
+                label, decided = "Metric", True  # 'rFID': a prefixed known metric
+                types[key]["Metric"] += 10
             if source == "gloss":
                 if before is not None and mention_rules.expands(before, span):
                     # 'RTC（Real-Time Chunking）': the spelled-out name is an alias

@@ -117,6 +117,27 @@ def _year_step(doc, text, sp, nxt):
     return (longer, 1) if longer is not None else None
 
 
+_MATH_PREFIX_RE = re.compile(r"\$(?P<math>[^$\n]{1,20})\$-$")
+
+
+def _math_prefix_step(doc, text, sp, nxt):
+    m = _MATH_PREFIX_RE.search(text, max(0, sp.start_char - 24), sp.start_char)
+    if m is None or mention_info(sp).entry is not None:
+        return None
+    longer = doc.char_span(m.start(), sp.end_char, label=sp.label_, alignment_mode="expand")
+    if longer is None or longer.end != sp.end:
+        return None
+    plain = re.sub(r"[\\{}_^$ ]", "", m.group("math"))
+    set_mention_info(longer, source="shape", name=f"{plain}-{span_text(sp)}")
+    return longer, 1
+
+
+def join_math_prefixes(docs) -> None:
+    """A name glued by a hyphen to inline math before it is one name, written
+    without the LaTeX: ``$Λ_{24}$-SQ`` is ``Λ24-SQ``."""
+    rewrite_spans(docs, _math_prefix_step)
+
+
 def join_versions(docs) -> None:
     """A known name followed by a version or variant is that version, one
     name: ``Depth Anything`` + ``V2-L``, ``DeepSeek-R1`` + ``-Zero``; a

@@ -217,3 +217,17 @@ def name_shaped(surface: str) -> bool:
     if len(words) > 1 and re.fullmatch(r"v?\d+(?:\.\d+)*", words[-1]):
         return True  # a name and its version: 'Zorblax 4.5'
     return any("-" in w and all(p[:1].isupper() for p in w.split("-")) for w in words)
+
+
+_PREFIXED_RE = re.compile(r"[a-z]{1,2}(?P<base>[A-Z][A-Za-z0-9@-]*)")
+
+
+def metric_variant(surface: str, gaz) -> bool:
+    """True for a known metric with a one- or two-letter lower-case prefix
+    (``rFID``, ``gFID``, ``dCD``: reconstruction FID, generation FID …);
+    ``gaz`` is the :class:`~kg.resources.Gazetteer`."""
+    m = _PREFIXED_RE.fullmatch(surface)
+    if not m:
+        return False
+    entry = gaz.lookup(m.group("base"))
+    return entry is not None and entry.type == "Metric"

@@ -710,3 +710,14 @@ def test_a_trade_off_against_a_named_model_is_no_win(extractor):
         "虽然效率显著提升，但与一些非常快的模型（如 Vorta-2）相比，Zorblax 仍有少量速度上的权衡。",
         contribution="本文提出了 Zorblax 框架。"))
     assert not [c for c in comparisons(rec) if c[0] == "Zorblax"]
+
+
+def test_a_name_glued_to_inline_math_keeps_it_and_prefixed_metrics_are_metrics(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，基于 $Ω_{8}$-VQ 的模型显著优于 Quux-VQ，rFID 降低了 12%。",
+        contribution="论文提出了名为 $Ω_{8}$-VQ 的量化方法。"))
+    got = comparisons(rec)
+    assert ("Ω8-VQ", "Quux-VQ", "BarBench") in got
+    assert "VQ" not in {e["name"] for e in rec["entities"]}
+    assert all(e["type"] == "Metric" for e in rec["entities"] if e["name"] == "rFID")
+    assert not [c for c in got if c[1] == "rFID"]
