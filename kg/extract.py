@@ -263,6 +263,12 @@ class Extractor:
             surfaces[key][surface] += 1
             if name:
                 surfaces[key][name] += 2
+            long_form = mention_rules.acronym_long_form(span) if entry is None else None
+            if long_form and entity_key(long_form) != key:
+                surfaces[key][long_form] += 1  # 'Branch-and-Bound (BnB)': a definition, its long form an alias
+                source = "definition" if source == "gloss" else source
+                self.kept.setdefault(key, "acronym definition")
+                evidenced.add(key)
             if label in HARDWARE_LABELS:
                 for form in self.hw.forms(span, entry):
                     surfaces[key][form] += 1

@@ -358,6 +358,31 @@ def in_expansion(span) -> bool:
     return _abbreviates(m.group("acro"), words)
 
 
+def acronym_long_form(span) -> str | None:
+    """The English long form an acronym in parentheses stands for, as
+    written: ``Branch-and-Bound (BnB)`` -> ``Branch-and-Bound``, ``Sparse
+    Mixture of Experts (SMoE)`` -> ``Sparse Mixture of Experts``; the
+    acronym's capitals must be the initials of the long form's capitalised
+    words (function words may sit between), its first letter the first
+    word's.  None when no such long form precedes."""
+    text = doc_text(span.doc)
+    before = text[max(0, span.start_char - 80):span.start_char]
+    m = re.search(r"(?P<long>[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z][A-Za-z0-9]*){0,7})\s*[(（]\s*$", before)
+    caps = [c for c in span_text(span) if c.isupper()]
+    if not m or len(caps) < 2:
+        return None
+    words = re.split(r"([ -])", m.group("long"))
+    # the shortest run of trailing words whose capitalised initials spell the capitals
+    for k in range(len(words) - 1, -1, -2):
+        run = words[k:]
+        initials = [w[0] for w in run[::2] if w[:1].isupper()]
+        if initials == caps and run[0][:1] == caps[0]:
+            return "".join(run)
+        if len(initials) > len(caps):
+            return None
+    return None
+
+
 def defines_acronym(span) -> bool:
     """True when the mention is an acronym in parentheses right after its
     long form: ``Visual AutoRegressive modeling (VAR)``."""

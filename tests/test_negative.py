@@ -132,3 +132,12 @@ def test_software_is_never_an_entity_even_when_compared(extractor):
     assert not {"QuuxSearch API", "Gradio", "Unreal Engine"} & got
     assert extractor.dropped["gradio"]["rule"] == "software"
     assert all("unrealengine" not in (c["winner"], c["loser"]) for c in rec["comparisons"])
+
+
+def test_an_acronym_defined_by_its_long_form_has_it_as_alias(extractor):
+    rec = extract(extractor, "The survey covers three paradigms: Quill-and-Marble (QnM), Vorta Relaxation (VR), "
+                             "and Zeta Non-Glimmer (ZNG).", key="abstract")
+    aliases = {e["name"]: set(e["aliases"]) for e in rec["entities"]}
+    assert "Quill-and-Marble" in aliases["QnM"]
+    assert "Zeta Non-Glimmer" in aliases["ZNG"]
+    assert "acronym definition" in extractor.kept["qnm"]
