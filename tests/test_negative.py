@@ -141,3 +141,11 @@ def test_an_acronym_defined_by_its_long_form_has_it_as_alias(extractor):
     assert "Quill-and-Marble" in aliases["QnM"]
     assert "Zeta Non-Glimmer" in aliases["ZNG"]
     assert "acronym definition" in extractor.kept["qnm"]
+
+
+def test_a_name_at_a_cut_off_is_a_metric_and_generic_classes_are_no_entities(extractor):
+    rec = extract(extractor, "在 BarBench 上，Zorblax-7B 的 QRR@1 与 avg@8 均高于其他 LVLM 与 GUI 代理，NFE 更少。")
+    ents = {e["name"]: e["type"] for e in rec["entities"]}
+    assert ents.get("QRR@1", "Metric") == "Metric" and ents.get("avg@8", "Metric") == "Metric"
+    assert not {"LVLM", "GUI"} & set(ents)
+    assert ents.get("NFE", "Metric") == "Metric"
