@@ -597,8 +597,9 @@ class RelationRules:
 
     def _over_base(self, text, systems, main) -> list[Found]:
         """``在使用 GPT-4.1-nano 时，成功率提升 20.6 个点`` / ``on Qwen3-8B it
-        gains +4.4%``: a stated gain of the paper's own system over the one
-        existing model the sentence frames as its base."""
+        gains +4.4%`` / ``Qwen2.5-7B 在 X 上提升 5.8 分``: a stated gain of the
+        paper's own system over the one existing model the sentence frames
+        as its base or opens with as the subject of the gain."""
         if not main or self.parity.search(text) or self.lose.search(text) or not self._GAIN_RE.search(text):
             return []
         models = [s for s in systems if s.label == "Model" and not s.proposed and s.key != main]
@@ -607,8 +608,9 @@ class RelationRules:
             return []
         base = models[0]
         winner = own[0].key if own else main
-        if not self._BASE_FRAME_RE.search(text[max(0, base.start - 6):base.start]):
-            return []
+        if not (self._BASE_FRAME_RE.search(text[max(0, base.start - 6):base.start])
+                or re.fullmatch(r"[\s*>\-+\d.]*", text[:base.start])):
+            return []  # framed as the base ('在使用 X 时'), or the subject of the gain ('X 提升了 5 分')
         gain = self._GAIN_RE.search(text, base.end)
         if gain is None:
             return []

@@ -721,3 +721,12 @@ def test_a_name_glued_to_inline_math_keeps_it_and_prefixed_metrics_are_metrics(e
     assert "VQ" not in {e["name"] for e in rec["entities"]}
     assert all(e["type"] == "Metric" for e in rec["entities"] if e["name"] == "rFID")
     assert not [c for c in got if c[1] == "rFID"]
+
+
+def test_an_existing_model_opening_a_gain_sentence_is_the_base_the_method_beats(extractor):
+    rec = extractor.extract(make_paper(
+        "*   **Quux-7B** 在 BarBench 上提升了 5.8 分。\n*   GPT-4o 在 BarBench 上得分为 80.1。",
+        contribution="本文提出了名为 Zorblax 的训练方法。"))
+    got = comparisons(rec)
+    assert ("Zorblax", "Quux-7B", "BarBench") in got
+    assert not [c for c in got if c[1] == "GPT-4o"]  # a score alone is no gain over a base
