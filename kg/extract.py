@@ -50,6 +50,7 @@ from kg.resources import gazetteer, patterns, schema
 
 ENTITY_SECTIONS = {"contribution", "usage", "innovations", "results", "abstract", "analysis",
                    "key_findings"}
+_TASK_AFTER_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b|setting)", re.IGNORECASE)
 _TITLE_NAME_RE = re.compile(r"^\s*([^:：?？]{1,40}?)\s*[:：]\s+\S")
 _TITLE_PAREN_RE = re.compile(r"[(（]\s*([A-Za-z][\w\-.]{1,20})\s*[)）]")
 _FIELD_SPLIT_RE = re.compile(r"[/、，,；;]\s*(?![^()（）]*[)）])")
@@ -481,7 +482,11 @@ class Extractor:
             if len(inherited) > 1 and not self._universal.search(sent.text):
                 inherited = inherited[:1]  # one of the datasets named above, unless 'on all of them'
             named_here = {m.key for m in ms}
+            # 'V2V 任务上': a task label, not a dataset, when a named dataset is inherited
+            tasks = {m.key for m in ms if m.label in DATASET_LABELS and _TASK_AFTER_RE.match(sent.text, m.end)}
             for f in found:
+                if f.datasets and set(f.datasets) <= tasks and [d for d in inherited if d not in tasks]:
+                    f.datasets = [d for d in inherited if d not in tasks]
                 # 'the (other) baselines': the paper's compared systems, not those this sentence names
                 losers = ([b for b in baselines if b != f.winner and b not in named_here]
                           if f.loser == BASELINES else [f.loser])

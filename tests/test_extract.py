@@ -730,3 +730,17 @@ def test_an_existing_model_opening_a_gain_sentence_is_the_base_the_method_beats(
     got = comparisons(rec)
     assert ("Zorblax", "Quux-7B", "BarBench") in got
     assert not [c for c in got if c[1] == "GPT-4o"]  # a score alone is no gain over a base
+
+
+def test_second_only_to_is_a_loss(extractor):
+    rec = extractor.extract(make_paper("在 BarBench 上，Zorblax-7B 排名第 2（仅次于 Quux-70B）。"))
+    assert ("Quux-70B", "Zorblax-7B", "BarBench") in comparisons(rec)
+
+
+def test_a_task_label_gives_way_to_the_inherited_benchmark(extractor):
+    rec = extractor.extract(make_paper(
+        "*   **BarBench 基准测试**：在 BarBench 数据集上，Zorblax 取得了新的最佳结果。特别是在 V2X 任务上，"
+        "得分为 62.0%，超越之前的 SOTA（Quux-7B）约 6.8%。", contribution="本文提出了 Zorblax 方法。"))
+    got = comparisons(rec)
+    assert ("Zorblax", "Quux-7B", "BarBench") in got
+    assert not [c for c in got if c[2] == "V2X"]
