@@ -37,8 +37,8 @@ _PAREN_LIST_RE = re.compile(r"[^()（）]*?[,，、][^()（）]*[)）]")
 # between a system and a second one that describes it: 'OpenCLIP ViT-G/14', 'MiDaS v3.1（BEiT-L-512）'
 _DESCRIBES_RE = re.compile(r" |\s*(?:v?\d+(?:\.\d+)*)?\s*[（(]\s*")
 _LIST_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|与|以及|,|，|and|as well as)[\s*]*", re.IGNORECASE)
-_LIST_HEAD_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准|数据集|评测集|测试集|benchmarks?|datasets?)"
-                           r"|(?P<s>基线|方法|模型|baselines?|methods?|models?)|(?P<m>指标|metrics?))", re.IGNORECASE)
+_LIST_HEAD_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks?|datasets?)"
+                           r"|(?P<s>基线|基准方法|基准模型|方法|模型|baselines?|methods?|models?)|(?P<m>指标|metrics?))", re.IGNORECASE)
 _LEAD_BEFORE_RE = re.compile(r"^[\s*>#\-+\d.]*$")
 _LEAD_AFTER_RE = re.compile(r"^\s*(?:[(（][^()（）\n]{0,30}[)）])?[\s*]*[:：]")
 
@@ -442,7 +442,7 @@ def _is_category(text: str, m: Mention, first: Mention) -> bool:
 
 
 # a head noun and a parenthesis listing its members: '在多数指标上（尤其是 A、B）', 'metrics (e.g., A, B)'
-_HEAD_PAREN_RE = re.compile(r"(?:(?P<d>基准|数据集|评测集|测试集|benchmarks|datasets)|(?P<s>基线|方法|模型|baselines|methods|models)"
+_HEAD_PAREN_RE = re.compile(r"(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks|datasets)|(?P<s>基线|基准方法|基准模型|方法|模型|baselines|methods|models)"
                             r"|(?P<m>指标|metrics))[上中]?[\s*]*[（(](?P<inside>[^()（）]{1,120})[)）]", re.IGNORECASE)
 
 

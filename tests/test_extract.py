@@ -744,3 +744,11 @@ def test_a_task_label_gives_way_to_the_inherited_benchmark(extractor):
     got = comparisons(rec)
     assert ("Zorblax", "Quux-7B", "BarBench") in got
     assert not [c for c in got if c[2] == "V2X"]
+
+
+def test_members_of_baseline_methods_are_systems_not_benchmarks(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，Zorblax 全面超越了包括 QuuxRL 和 PlinkRL 在内的现有基准方法。",
+        contribution="本文提出了 Zorblax 方法。"))
+    got = comparisons(rec)
+    assert {("Zorblax", "QuuxRL", "BarBench"), ("Zorblax", "PlinkRL", "BarBench")} <= got
