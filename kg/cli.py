@@ -157,7 +157,7 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
     rebuilt, one transaction each).
     """
     from kg.parallel import build as run_build
-    from kg.reader import parse_size
+    from kg.read import parse_size
 
     try:
         limit = parse_size(max_size)
@@ -222,7 +222,7 @@ def extract(paths, output_dir, jobs, max_size):
     Example:  kg extract reports/ -o nq/ && kg load nq/ --store big.kg
     """
     from kg.parallel import extract_to_dir
-    from kg.reader import parse_size
+    from kg.read import parse_size
 
     try:
         limit = parse_size(max_size)

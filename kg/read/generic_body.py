@@ -1,0 +1,101 @@
+"""The body of a paper in the generic Markdown layout: its sections
+(sub-headings, bold labels, ``Label:`` lines) and its labelled fields
+(authors, categories, date, links)."""
+from __future__ import annotations
+
+import re
+
+from kg.model import Problem
+from kg.read.labels import clean_label, section_key
+from kg.read.markdown import MD_HEADING_RE, clean_title, normalise_date
+from kg.read.sections import BODY_KEY, Draft, Open, body_section, read_whole_body
+
+# "**Label**: rest", "**Label:** rest", "- **Label**：rest", "1. **Label**" (a label is short).
+_BOLD_LABEL_RE = re.compile(
+    r"^\s{0,3}(?P<item>(?:[-*+]|\d{1,2}[.)])\s+)?\*\*(?P<label>[^*]{1,40}?)\s*(?P<c1>[:：])?\s*\*\*"
+    r"\s*(?P<c2>[:：])?\s*(?P<rest>.*?)\s*$")
+# "Label: rest" (only labels that :mod:`kg.read.labels` knows, or field labels).
+_PLAIN_LABEL_RE = re.compile(r"^\s{0,3}(?:[-*+]\s+)?(?P<label>[^\s:：*#][^:：*]{0,30}?)\s*[:：]\s*(?P<rest>.*?)\s*$")
+# Labels of a paper's fields rather than of its text.
+_FIELD_LABEL_RE = re.compile(
+    r"(?P<authors>authors?|作者)|(?P<categories>categor(?:y|ies)|subjects?|tags?|分类|标签)"
+    r"|(?P<published>published|date|publication\s+date|日期|发布(?:日期|时间)?)"
+    r"|(?:links?|urls?|pdf|code|github|project(?:\s+page)?|arxiv|paper|链接|论文链接|代码|阅读来源|comments?|venue)",
+    re.I)
+_LIST_SPLIT_RE = re.compile(r"\s*[,;，；]\s*")
+
+
+def read_body(draft: Draft, lines: list[str], first: int, last: int, source: str) -> list[Problem]:
+    """Fill the sections and fields of ``draft`` from ``lines[first:last + 1]``
+    and return the warnings.  A section runs from its label to the next one
+    (a field label ends it too); text before the first label is a section of
+    its own; a body without labels is read whole, with a warning."""
+    open_: Open | None = None
+    lead_end: int | None = None  # last line of the text before the first label
+    for i in range(first, last + 1):
+        label = _label(lines[i])
+        if label is None:
+            continue
+        if open_:
+            draft.sections.append(open_.close(lines, i - 1))
+        if lead_end is None:
+            lead_end = i - 1
+        key, heading, rest = label
+        open_ = None
+        if key is None:
+            _field(draft, heading, rest)
+        else:
+            open_ = Open(key, heading, i, rest)
+    if open_:
+        draft.sections.append(open_.close(lines, last))
+    if not draft.sections:
+        return read_whole_body(draft, body_section(lines, first, last, _is_link_only), source)
+    lead = body_section(lines, first, lead_end, _is_link_only) if lead_end is not None else None
+    if lead is not None:
+        draft.sections.insert(0, lead)
+    return []
+
+
+def _label(line: str) -> tuple[str | None, str, str] | None:
+    """``(key, heading, rest)`` when ``line`` starts a section (key) or is a
+    field line (key None), else None."""
+    if m := MD_HEADING_RE.match(line):
+        heading = clean_title(m.group(1))
+        return (section_key(heading) or BODY_KEY, heading, "") if heading else None
+    if m := _BOLD_LABEL_RE.match(line):
+        heading, rest = clean_label(m.group("label")), m.group("rest")
+        colon = m.group("c1") or m.group("c2")
+        if _FIELD_LABEL_RE.fullmatch(heading) and (colon or not rest):
+            return None, heading, rest
+        key = section_key(heading)
+        if key or (not m.group("item") and (colon or not rest)):
+            return key or BODY_KEY, heading, rest
+        return None
+    if m := _PLAIN_LABEL_RE.match(line):
+        heading, rest = clean_label(m.group("label")), m.group("rest")
+        if _FIELD_LABEL_RE.fullmatch(heading):
+            return None, heading, rest
+        if key := section_key(heading):
+            return key, heading, rest
+    return None
+
+
+def _field(draft: Draft, label: str, value: str) -> None:
+    """Store an authors / categories / date value of a field line."""
+    m = _FIELD_LABEL_RE.fullmatch(label)
+    items = tuple(x for x in (clean_title(v) for v in _LIST_SPLIT_RE.split(value)) if x)
+    if m is None:
+        return
+    if m.group("authors") and not draft.authors:
+        draft.authors = items
+    elif m.group("categories") and not draft.categories:
+        draft.categories = items
+    elif m.group("published") and draft.published is None:
+        draft.published = normalise_date(value)
+
+
+def _is_link_only(line: str) -> bool:
+    """True for a line that is only a label and a link (left out of a body)."""
+    m = _BOLD_LABEL_RE.match(line) or _PLAIN_LABEL_RE.match(line)
+    return bool(m and _FIELD_LABEL_RE.fullmatch(clean_label(m.group("label"))))
+
