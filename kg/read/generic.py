@@ -12,8 +12,9 @@ digests no layout module knows.
   unknown labels and text before the first label are ``abstract`` sections;
   author, category, date and link labels fill the paper's fields.  A paper
   with none of these is read from its whole body (with a warning).
-* The report date comes from the front matter (``date:``), the first heading
-  or the file name (``YYYY-MM-DD``), else it is left out with a warning.
+* The report date comes from the front matter (``date:``), the first heading,
+  a ``Date:`` line above the first paper or the file name (``YYYY-MM-DD``),
+  else it is left out with a warning.
 
 Every report read this way carries the warning ``read with the generic
 Markdown layout``.
@@ -61,6 +62,8 @@ _DATE_IN_TEXT_RE = re.compile(r"(?<!\d)(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,
 _STRICT_NAME_DATE_RE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 # How many non-blank lines under a heading are searched for its paper link.
 _LINK_SCAN = 5
+# A header line "Date: …", "**Date**: …", "日期：…".
+_DATE_LINE_RE = re.compile(r"^\s*[-*]?\s*(?:\*\*)?\s*(?:date|日期)\s*[:：]?\s*(?:\*\*)?\s*[:：]?\s*(.+)$", re.I)
 _FRONT_DATE_RE = re.compile(r"^\s*date\s*:\s*['\"]?(.*?)['\"]?\s*$", re.I)
 
 
@@ -141,7 +144,7 @@ def read(lines: list[str], source: str, problems: list[Problem]) -> Report | Non
     papers = [c for c in found if c.level == level]
     problems.append(Problem(source, None, f"read with the generic Markdown layout: papers are the "
                                           f"level-{level} headings that carry a paper link or arXiv id"))
-    date = _report_date(lines, source, problems)
+    date = _report_date(lines, papers[0].index, source, problems)
     drafts = []
     for n, cand in enumerate(papers):
         stop = _block_end(lines, cand, papers[n + 1].index if n + 1 < len(papers) else len(lines))
@@ -185,19 +188,23 @@ def title_of(heading: str) -> str:
     return text.strip(" -–—|:：·").strip()
 
 
-def _report_date(lines: list[str], source: str, problems: list[Problem]) -> str | None:
-    """The date of the front matter, else of the first heading, else of the
-    file name; a warning when none is found."""
+def _report_date(lines: list[str], header_end: int, source: str, problems: list[Problem]) -> str | None:
+    """The date of the front matter, else of the first heading, else of a
+    ``Date:`` line before the first paper (``lines[:header_end]``), else of
+    the file name; a warning when none is found."""
     date = _front_matter_date(lines)
     if date is None:
         first = next((m.group("text") for line in lines if (m := HEADING_RE.match(line))), "")
         date = _date_in(first)
     if date is None:
+        date = next((_date_in(m.group(1)) for line in lines[:header_end] if (m := _DATE_LINE_RE.match(line))), None)
+    if date is None:
         m = _STRICT_NAME_DATE_RE.search(PurePath(source).name)
         date = normalise_date(m.group(1)) if m else None
     if date is None:
         problems.append(Problem(source, 1, "no report date found (front matter 'date:', a date in the first "
-                                           "heading, or YYYY-MM-DD in the file name); the report has none"))
+                                           "heading, a 'Date:' line or YYYY-MM-DD in the file name); the report "
+                                           "has none"))
     return date
 
 

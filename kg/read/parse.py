@@ -1,8 +1,11 @@
 """Pick the layout of a report and read it; read a report file.
 
 :func:`parse_report` asks every layout's detector how sure it is and lets
-the surest read the text; a layout that finds no paper block hands over to
-the next surest.  Only a text in which no layout finds a paper is an error.
+the surest read the text; a layout that finds no paper (no paper block, or
+only blocks that cannot be identified) hands over to the next surest.  When
+no layout finds a paper, the first report of unidentifiable blocks is
+returned (its warnings say why each was ignored); only a text in which no
+layout finds a paper block at all is an error.
 """
 from __future__ import annotations
 
@@ -52,7 +55,8 @@ def parse_report(text: str, path: str | Path) -> Report:
     Returns:
         A :class:`Report` (``sha256`` left empty) whose papers are in file
         order, with 1-based line spans; warnings (never fatal) are in
-        ``Report.problems``.
+        ``Report.problems``.  Its papers are empty only when every paper
+        block found lacks an id or a title (each one is warned about).
 
     Raises:
         SourceError: no layout finds a paper in the text; the message names
@@ -62,10 +66,14 @@ def parse_report(text: str, path: str | Path) -> Report:
     text = normalise_newlines(text.removeprefix("\ufeff"))
     problems: list[Problem] = []
     lines = cut_long_lines(split_lines(text), source, problems)
+    unidentified: Report | None = None
     for _, layout in ranked_layouts(lines):
         report = layout.read(lines, source, list(problems))
-        if report is not None:
+        if report is not None and report.papers:
             return report
+        unidentified = unidentified or report
+    if unidentified is not None:
+        return unidentified  # paper blocks, none identifiable: its warnings say why
     raise SourceError(source, None, no_paper_message())
 
 
