@@ -631,7 +631,7 @@ def test_text_without_papers_raises_source_error_naming_layouts_and_headings():
     assert str(info.value) == f"x/notes.md: {message}"
     assert message.startswith("no paper found:")
     for name, heading in [("hf-daily", "## 📄 Title"), ("arxiv-cv", "## [Title](https://arxiv.org/abs/"),
-                          ("papers-for", "## 0.[Title](https://arxiv.org/pdf/"), ("markdown", "paper link")]:
+                          ("papers-for", "## 0.[Title](https://arxiv.org/pdf/"), ("markdown", "arXiv id")]:
         assert name in message and heading in message
 
 

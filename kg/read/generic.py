@@ -231,6 +231,5 @@ def _date_in(text: str) -> str | None:
 
 
 #: the layout as the registry lists it
-LAYOUT = Layout(MARKDOWN, "a Markdown digest (the generic layout)",
-                "## 1. [Title](https://arxiv.org/abs/2601.00001) (any heading with a paper link or arXiv id)",
-                detect, read)
+LAYOUT = Layout(MARKDOWN, "any heading with a link to arxiv.org, huggingface.co/papers, openreview.net or "
+                          "doi.org, or with an arXiv id", "## 1. [Title](https://arxiv.org/abs/2601.00001)", detect, read)

@@ -63,20 +63,27 @@ def _label(line: str) -> tuple[str | None, str, str] | None:
         heading = clean_title(m.group(1))
         return (section_key(heading) or BODY_KEY, heading, "") if heading else None
     if m := _BOLD_LABEL_RE.match(line):
-        heading, rest = clean_label(m.group("label")), m.group("rest")
-        colon = m.group("c1") or m.group("c2")
-        if _FIELD_LABEL_RE.fullmatch(heading) and (colon or not rest):
-            return None, heading, rest
-        key = section_key(heading)
-        if key or (not m.group("item") and (colon or not rest)):
-            return key or BODY_KEY, heading, rest
-        return None
+        return _bold_label(m)
     if m := _PLAIN_LABEL_RE.match(line):
         heading, rest = clean_label(m.group("label")), m.group("rest")
         if _FIELD_LABEL_RE.fullmatch(heading):
             return None, heading, rest
         if key := section_key(heading):
             return key, heading, rest
+    return None
+
+
+def _bold_label(m: re.Match) -> tuple[str | None, str, str] | None:
+    """A bold label line (:data:`_BOLD_LABEL_RE` match) as in :func:`_label`:
+    a known label anywhere, an unknown one only outside a list item and
+    when a colon or nothing follows it (``**Notes**: …``, not ``**GPT-4o** beats``)."""
+    heading, rest = clean_label(m.group("label")), m.group("rest")
+    colon = m.group("c1") or m.group("c2")
+    if _FIELD_LABEL_RE.fullmatch(heading) and (colon or not rest):
+        return None, heading, rest
+    key = section_key(heading)
+    if key or (not m.group("item") and (colon or not rest)):
+        return key or BODY_KEY, heading, rest
     return None
 
 

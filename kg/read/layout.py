@@ -26,7 +26,8 @@ class Layout:
 
     Attributes:
         name: the layout's name, stored as ``Report.format`` (``"hf-daily"``).
-        description: what the layout is, for messages ("a Hugging Face daily
+        description: what the layout is (or, for the generic layout, what
+            its paper headings are), for messages ("a Hugging Face daily
             papers report").
         paper_heading: what one of its paper headings looks like
             (``"## 📄 Title"``), for messages and the README.

@@ -24,9 +24,8 @@ from kg.read.registry import LAYOUTS
 def no_paper_message(layouts: tuple[Layout, ...] = LAYOUTS) -> str:
     """The message of a text in which no paper is found: the layouts tried
     and what a paper heading of each looks like."""
-    tried = "; ".join(f"{lay.name} ({lay.description}): {lay.paper_heading}" for lay in layouts)
-    return ("no paper found: a paper starts with a heading, and none matched the layouts tried — "
-            f"{tried}")
+    tried = ", ".join(f"{lay.name} ({lay.description}, e.g. '{lay.paper_heading}')" for lay in layouts)
+    return f"no paper found: none of the layouts tried finds a paper heading — {tried}"
 
 
 def ranked_layouts(lines: list[str]) -> list[tuple[float, Layout]]:
