@@ -202,13 +202,18 @@ Just a paragraph about BarNet.
 
 ## 3.[No Id](https://example.org/paper)
 summary: text
+
+## 4.[Bullets](https://arxiv.org/pdf/2511.00004)
+summary:
+- **核心关键词：** 扩散
+- **Key Methodology:** FooNet reaches 81.5. **Primary Results:** it beats X.
 """
 
 
 def test_papers_for_label_variants_and_warnings():
     report = parse_report(PAPERS_FOR_VARIANTS, "p.md")
     assert report.format == "papers-for" and report.date == "2025-11-05"
-    plain, numbered, bare = report.papers
+    plain, numbered, bare, bullets = report.papers
     assert [(s.key, s.heading, s.text) for s in plain.sections] == [
         ("field", "核心关键词", "扩散模型, 蒸馏"),
         ("contribution", "一句话核心摘要", "提出 FooNet。"),

@@ -46,11 +46,12 @@ _PAPER_RE = re.compile(
 _SUMMARY_RE = re.compile(r"^\s*summary\s*[:：]\s*", re.I)
 # Before an inline label: the paragraph start, a space or a sentence end.
 _BEFORE = r"(?:^|(?<=\s)|(?<=[。；;.!?！？]))"
-# An inline label: optional numbering ("1.", "ii)"), then "**Label**" with an
+# An inline label: optional numbering or list marker after a space ("1.",
+# "ii)", "-"), then "**Label**" with an
 # optional colon inside or after, or "Label:" / "Label：", or a Chinese label
 # alone followed by a space.
 _LABEL_RE = re.compile(
-    _BEFORE + r"(?P<all>(?:(?:\d{1,2}|[ivx]{1,4})[.)]\s*)?"
+    _BEFORE + r"(?P<all>(?:(?<!\S)(?:\d{1,2}[.)]|[ivx]{1,4}\)|[-*+•])\s*)?"
     rf"(?:\*\*\s*(?P<bold>{LABEL_ALT})\s*[:：]?\s*\*\*\s*[:：]?"
     rf"|(?P<plain>{LABEL_ALT})\s*[:：]"
     r"|(?P<cjk>[\u4e00-\u9fff]{2,12})(?=\s)))",
