@@ -238,7 +238,7 @@ def test_papers_for_label_variants_and_warnings():
     ("关键方法论", "innovations"), ("Key Methodology", "innovations"),
     ("主要成果", "results"), ("**Primary Results**", "results"),
     ("对AI从业者的主要启示", "usage"), ("Principal Implication for AI Practitioners", "usage"),
-    ("Key Findings", "key_findings"), ("Analysis", "analysis"),
+    ("Key Findings", "key_findings"), ("Analysis", "analysis"), ("5. 实验效果 (Results)", "results"),
     ("Authors", None), ("视觉语言模型", None),
 ])
 def test_section_labels_map_to_the_keys_of_the_other_layouts(label, key):

@@ -54,6 +54,8 @@ _KEY_RES = [(key, re.compile("|".join(f"(?:{p})" for p in pats), re.I)) for key,
 LABEL_ALT = "|".join(f"(?:{p})" for pats in SECTION_LABELS.values() for p in sorted(pats, key=len, reverse=True))
 
 _SPACES_RE = re.compile(r"\s+")
+# a parenthesised gloss after a label: "实验效果 (Results)"
+_GLOSS_RE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 # list numbering before a label: "1. ", "2)", "ii) ", "一、"
 _ENUM_RE = re.compile(r"^(?:\d{1,2}|[ivx]{1,4}|[一二三四五六七八九十])\s*[.)）、]\s*", re.I)
 
@@ -68,9 +70,10 @@ def clean_label(text: str) -> str:
 
 def section_key(label: str) -> str | None:
     """The section key a label means (see module docstring), or None for a
-    label no layout knows."""
+    label no layout knows; a parenthesised gloss after it is ignored."""
     text = clean_label(label)
-    for key, pattern in _KEY_RES:
-        if pattern.fullmatch(text):
-            return key
+    for candidate in dict.fromkeys((text, _GLOSS_RE.sub("", text))):
+        for key, pattern in _KEY_RES:
+            if pattern.fullmatch(candidate):
+                return key
     return None
