@@ -315,3 +315,21 @@ def test_generic_layout_date_from_the_first_heading_else_a_warning(text, date):
     assert report.date == date
     warned = any(m.startswith("no report date found") for _, m in messages(report))
     assert warned == (date is None)
+
+
+def test_generic_layout_reads_a_hugging_face_report_whose_paper_headings_changed():
+    # '## 📑' instead of '## 📄': the Hugging Face layout finds no paper, the
+    # generic one finds every paper by the link under its heading, skips the
+    # '# 研究报告' title some papers carry, and keeps '## 1. 应用领域'
+    # section headings of the paper level inside the paper
+    path = SEEDS / "000_3d92274d0f9505a7.txt"
+    text = path.read_text(encoding="utf-8")
+    hf = parse_report(text, path.name)
+    generic = parse_report(text.replace("## 📄", "## 📑"), path.name)
+    assert generic.format == "markdown" and generic.date == hf.date
+    assert [m for _, m in messages(generic)] == [
+        "read with the generic Markdown layout: papers are the level-2 headings that carry a paper link or arXiv id"]
+    assert [(p.title, p.arxiv_id, p.url) for p in generic.papers] == [(p.title, p.arxiv_id, p.url) for p in hf.papers]
+    for a, b in zip(hf.papers, generic.papers):
+        assert keys(a) == keys(b)
+        assert [s.end_line for s in a.sections] == [s.end_line for s in b.sections]

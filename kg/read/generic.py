@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from kg.model import Problem, Report
-from kg.read.generic_body import read_body
+from kg.read.generic_body import is_field_line, read_body
+from kg.read.labels import section_key
 from kg.read.layout import Layout
 from kg.read.markdown import MD_LINK_RE, URL_RE, arxiv_id, clean_title, last_content_line, normalise_date
 from kg.read.sections import Draft, Header, finish
@@ -155,12 +156,25 @@ def read(lines: list[str], source: str, problems: list[Problem]) -> Report | Non
 
 
 def _block_end(lines: list[str], cand: Candidate, limit: int) -> int:
-    """Index after a paper's block: the next heading of its level or higher."""
+    """Index after a paper's block (``limit`` at most: the next paper): the
+    next heading of its level, unless that heading is a section label
+    (``## 1. 应用领域``, ``## Results``), or of a higher level once the paper
+    has text (a higher heading right under the paper heading and its link
+    lines is the paper's own title)."""
+    has_text = False
     for i in range(cand.index + 1, limit):
         m = HEADING_RE.match(lines[i])
-        if m and len(m.group("hashes")) <= cand.level:
+        if m and _ends_paper(len(m.group("hashes")), m.group("text"), cand.level, has_text):
             return i
+        has_text = has_text or bool(lines[i].strip() and not m and not is_field_line(lines[i]))
     return limit
+
+
+def _ends_paper(level: int, text: str, paper_level: int, has_text: bool) -> bool:
+    """Whether a heading inside a paper's block ends it (see :func:`_block_end`)."""
+    if level == paper_level:
+        return section_key(clean_title(text)) is None
+    return level < paper_level and has_text
 
 
 def _paper(lines: list[str], cand: Candidate, stop: int, source: str) -> tuple[Draft, list[Problem]]:

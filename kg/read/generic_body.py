@@ -48,9 +48,10 @@ def read_body(draft: Draft, lines: list[str], first: int, last: int, source: str
             open_ = Open(key, heading, i, rest)
     if open_:
         draft.sections.append(open_.close(lines, last))
+    draft.sections = [s for s in draft.sections if s.text]  # a heading over sub-headings
     if not draft.sections:
-        return read_whole_body(draft, body_section(lines, first, last, _is_link_only), source)
-    lead = body_section(lines, first, lead_end, _is_link_only) if lead_end is not None else None
+        return read_whole_body(draft, body_section(lines, first, last, is_field_line), source)
+    lead = body_section(lines, first, lead_end, is_field_line) if lead_end is not None else None
     if lead is not None:
         draft.sections.insert(0, lead)
     return []
@@ -101,8 +102,9 @@ def _field(draft: Draft, label: str, value: str) -> None:
         draft.published = normalise_date(value)
 
 
-def _is_link_only(line: str) -> bool:
-    """True for a line that is only a label and a link (left out of a body)."""
+def is_field_line(line: str) -> bool:
+    """True for a field line (``- **Link**: URL``, ``Authors: …``), which is
+    left out of a body read whole."""
     m = _BOLD_LABEL_RE.match(line) or _PLAIN_LABEL_RE.match(line)
     return bool(m and _FIELD_LABEL_RE.fullmatch(clean_label(m.group("label"))))
 
