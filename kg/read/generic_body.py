@@ -22,20 +22,23 @@ _FIELD_LABEL_RE = re.compile(
     r"|(?P<published>published|date|publication\s+date|日期|发布(?:日期|时间)?)"
     r"|(?:links?|urls?|pdf|code|github|project(?:\s+page)?|arxiv|paper|链接|论文链接|代码|阅读来源|comments?|venue)",
     re.I)
+# A list item: "- ", "* ", "1. ", "2) " (indented or not).
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+")
 _LIST_SPLIT_RE = re.compile(r"\s*[,;，；]\s*")
 
 
 def read_body(draft: Draft, lines: list[str], first: int, last: int, source: str) -> list[Problem]:
     """Fill the sections and fields of ``draft`` from ``lines[first:last + 1]``
     and return the warnings.  A section runs from its label to the next one
-    (a field label ends it too); text before the first label is a section of
+    (a field label ends it too, unless it is a list item: ``* **代码**：…``
+    inside a section is text); text before the first label is a section of
     its own; a body without labels is read whole, with a warning."""
     open_: Open | None = None
     lead_end: int | None = None  # last line of the text before the first label
     for i in range(first, last + 1):
         label = _label(lines[i])
-        if label is None:
-            continue
+        if label is None or (open_ and label[0] is None and _LIST_ITEM_RE.match(lines[i])):
+            continue  # a field-like list item inside a section is its text
         if open_:
             draft.sections.append(open_.close(lines, i - 1))
         if lead_end is None:
