@@ -30,15 +30,16 @@ _LIST_SPLIT_RE = re.compile(r"\s*[,;，；]\s*")
 def read_body(draft: Draft, lines: list[str], first: int, last: int, source: str) -> list[Problem]:
     """Fill the sections and fields of ``draft`` from ``lines[first:last + 1]``
     and return the warnings.  A section runs from its label to the next one
-    (a field label ends it too, unless it is a list item: ``* **代码**：…``
-    inside a section is text); text before the first label is a section of
-    its own; a body without labels is read whole, with a warning."""
+    of its kind (see :func:`_is_text`); text before the first label is a
+    section of its own; a body without labels is read whole, with a warning."""
     open_: Open | None = None
+    by_heading = False  # the open section starts at a Markdown heading
     lead_end: int | None = None  # last line of the text before the first label
     for i in range(first, last + 1):
         label = _label(lines[i])
-        if label is None or (open_ and label[0] is None and _LIST_ITEM_RE.match(lines[i])):
-            continue  # a field-like list item inside a section is its text
+        if label is None or (open_ and _is_text(lines[i], label[0], by_heading)):
+            continue
+        by_heading = bool(MD_HEADING_RE.match(lines[i])) and section_key(label[1]) is not None
         if open_:
             draft.sections.append(open_.close(lines, i - 1))
         if lead_end is None:
@@ -58,6 +59,17 @@ def read_body(draft: Draft, lines: list[str], first: int, last: int, source: str
     if lead is not None:
         draft.sections.insert(0, lead)
     return []
+
+
+def _is_text(line: str, key: str | None, by_heading: bool) -> bool:
+    """Whether a label line inside an open section is text of it: a field
+    label that is a list item (``* **代码**：…``), and in a section that
+    starts at a heading naming a known section (``### 3. 使用指南``), any bold
+    or ``Label:`` line but an unlisted field line (``**Links:**``) — a report
+    whose sections are headings uses bold labels inside them."""
+    if _LIST_ITEM_RE.match(line) and key is None:
+        return True
+    return by_heading and not MD_HEADING_RE.match(line) and key is not None
 
 
 def _label(line: str) -> tuple[str | None, str, str] | None:
@@ -80,13 +92,13 @@ def _label(line: str) -> tuple[str | None, str, str] | None:
 def _bold_label(m: re.Match) -> tuple[str | None, str, str] | None:
     """A bold label line (:data:`_BOLD_LABEL_RE` match) as in :func:`_label`:
     a known label anywhere, an unknown one only outside a list item and
-    when a colon or nothing follows it (``**Notes**: …``, not ``**GPT-4o** beats``)."""
+    with a colon (``**Notes**: …``, not ``**GPT-4o** beats`` nor a line in bold)."""
     heading, rest = clean_label(m.group("label")), m.group("rest")
     colon = m.group("c1") or m.group("c2")
     if _FIELD_LABEL_RE.fullmatch(heading) and (colon or not rest):
         return None, heading, rest
     key = section_key(heading)
-    if key or (not m.group("item") and (colon or not rest)):
+    if key or (not m.group("item") and colon):
         return key or BODY_KEY, heading, rest
     return None
 
