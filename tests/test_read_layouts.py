@@ -333,3 +333,19 @@ def test_generic_layout_reads_a_hugging_face_report_whose_paper_headings_changed
     for a, b in zip(hf.papers, generic.papers):
         assert keys(a) == keys(b)
         assert [s.end_line for s in a.sections] == [s.end_line for s in b.sections]
+
+
+def test_generic_layout_reads_inline_labels_of_a_digest_without_its_title():
+    # a '# Papers for' digest without its title line and 'summary:' prefixes is
+    # no longer that layout: the generic one reads it, inline labels included
+    path = next(p for p in PAPERS_FOR if "09-23" in p.name)
+    text = path.read_text(encoding="utf-8")
+    known = parse_report(text, path.name)
+    generic = parse_report(text.replace("# Papers for", "# Digest for").replace("summary:", ""), path.name)
+    assert generic.format == "markdown" and generic.date == "2025-09-23"
+    assert [(p.title, p.arxiv_id, p.url) for p in generic.papers] == [
+        (p.title, p.arxiv_id, p.url) for p in known.papers]
+    labelled = [(a, b) for a, b in zip(known.papers, generic.papers) if len(a.sections) > 1]
+    assert len(labelled) == 10
+    for a, b in labelled:
+        assert [(s.key, s.text) for s in a.sections] == [(s.key, s.text) for s in b.sections]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from kg.model import Problem
+from kg.model import Problem, Section
+from kg.read.inline import split_labels
 from kg.read.labels import clean_label, section_key
 from kg.read.markdown import MD_HEADING_RE, clean_title, normalise_date
 from kg.read.sections import BODY_KEY, Draft, Open, body_section, read_whole_body
@@ -39,19 +40,19 @@ def read_body(draft: Draft, lines: list[str], first: int, last: int, source: str
         label = _label(lines[i])
         if label is None or (open_ and _is_text(lines[i], label[0], by_heading)):
             continue
-        by_heading = bool(MD_HEADING_RE.match(lines[i])) and section_key(label[1]) is not None
         if open_:
-            draft.sections.append(open_.close(lines, i - 1))
+            draft.sections.extend(_close(open_, lines, i - 1))
         if lead_end is None:
             lead_end = i - 1
         key, heading, rest = label
+        by_heading = bool(MD_HEADING_RE.match(lines[i])) and section_key(heading) is not None
         open_ = None
         if key is None:
             _field(draft, heading, rest)
         else:
             open_ = Open(key, heading, i, rest)
     if open_:
-        draft.sections.append(open_.close(lines, last))
+        draft.sections.extend(_close(open_, lines, last))
     draft.sections = [s for s in draft.sections if s.text]  # a heading over sub-headings
     if not draft.sections:
         return read_whole_body(draft, body_section(lines, first, last, is_field_line), source)
@@ -59,6 +60,15 @@ def read_body(draft: Draft, lines: list[str], first: int, last: int, source: str
     if lead is not None:
         draft.sections.insert(0, lead)
     return []
+
+
+def _close(open_: Open, lines: list[str], last: int) -> list[Section]:
+    """Close a section at ``lines[last]``; a section that starts at a label
+    line is cut at the labels inside its paragraph (``**Keywords**: … **TL;DR**: …``)."""
+    section = open_.close(lines, last)
+    if MD_HEADING_RE.match(lines[open_.index]) or not section.text:
+        return [section]
+    return split_labels(section.text, section.start_line, section.key, section.heading)
 
 
 def _is_text(line: str, key: str | None, by_heading: bool) -> bool:

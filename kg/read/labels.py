@@ -60,6 +60,14 @@ _GLOSS_RE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _ENUM_RE = re.compile(r"^(?:\d{1,2}|[ivx]{1,4}|[一二三四五六七八九十])\s*[.)）、]\s*", re.I)
 
 
+_KEYWORDS_RE = re.compile(r"(?:核心)?关键[词字].*|(?:core\s+)?key\s*words?.*", re.I)
+
+
+def is_keywords_label(label: str) -> bool:
+    """True for a label of a keyword list (``核心关键词``, ``Core Keywords``)."""
+    return bool(_KEYWORDS_RE.fullmatch(clean_label(label)))
+
+
 def clean_label(text: str) -> str:
     """A label as written, without bold markers, list numbering, a trailing
     colon and extra spaces (``"i) **Core Keywords**:"`` -> ``"Core Keywords"``)."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Problem, Report, Section
-from kg.read.labels import LABEL_ALT, clean_label, section_key
+from kg.read.inline import split_labels
 from kg.read.layout import Layout
 from kg.read.markdown import arxiv_id, clean_title, count_score, last_content_line, normalise_date, title_score
 from kg.read.sections import BODY_KEY, Draft, Header, finish, paper_label, read_whole_body
@@ -44,18 +44,7 @@ _PAPER_RE = re.compile(
     r"^\s{0,3}#{2,3}\s*(?:\d{1,4}\s*[.、)]\s*)?\[(?P<title>.*)\]\((?P<url>[^()\s]+)\)\s*$")
 # The summary line: "summary:" then the paragraph.
 _SUMMARY_RE = re.compile(r"^\s*summary\s*[:：]\s*", re.I)
-# Before an inline label: the paragraph start, a space or a sentence end.
-_BEFORE = r"(?:^|(?<=\s)|(?<=[。；;.!?！？]))"
-# An inline label: optional numbering or list marker after a space ("1.",
-# "ii)", "-"), then "**Label**" with an
-# optional colon inside or after, or "Label:" / "Label：", or a Chinese label
-# alone followed by a space.
-_LABEL_RE = re.compile(
-    _BEFORE + r"(?P<all>(?:(?<!\S)(?:\d{1,2}[.)]|[ivx]{1,4}\)|[-*+•])\s*)?"
-    rf"(?:\*\*\s*(?P<bold>{LABEL_ALT})\s*[:：]?\s*\*\*\s*[:：]?"
-    rf"|(?P<plain>{LABEL_ALT})\s*[:：]"
-    r"|(?P<cjk>[\u4e00-\u9fff]{2,12})(?=\s)))",
-    re.I | re.M)
+
 
 
 def detect(lines: list[str]) -> float:
@@ -123,67 +112,12 @@ def _paper(lines: list[str], head: int, stop: int, source: str) -> tuple[Draft, 
 
 def _summary_sections(lines: list[str], first: int, last: int) -> list[Section]:
     """The sections of the paragraph ``lines[first:last + 1]`` (its
-    ``summary:`` prefix left out): one per label, the text before the first
-    label (or the whole paragraph) as an ``abstract`` section."""
+    ``summary:`` prefix left out): see :func:`kg.read.inline.split_labels`."""
     para = "\n".join(lines[first:last + 1])
     prefix = _SUMMARY_RE.match(para)
     begin = prefix.end() if prefix else 0
-    cuts: list[tuple[int, int, str, str]] = []  # (label start, text start, key, heading)
-    seen: set[str] = set()
-    # the prefix is blanked (not skipped) so that a label right after it
-    # counts as one at the start of the paragraph
-    for m in _LABEL_RE.finditer(" " * begin + para[begin:]):
-        label = m.group("bold") or m.group("plain") or m.group("cjk")
-        key = section_key(label)
-        if key is None or key in seen:
-            continue
-        seen.add(key)
-        cuts.append((m.start("all"), m.end(), key, clean_label(label)))
-    parts = [(begin, cuts[0][0] if cuts else len(para), BODY_KEY, "summary")]
-    for n, (_, start, key, heading) in enumerate(cuts):
-        parts.append((start, cuts[n + 1][0] if n + 1 < len(cuts) else len(para), key, heading))
-    parts = [piece for part in parts for piece in _split_keywords(para, part)]
-    out = [_slice(para, a, b, key, heading, first) for a, b, key, heading in parts]
-    return [s for s in out if s is not None]
-
-
-# Where a keyword list ends: a run of two spaces or a line end, else the
-# space after the last list separator before a sentence's full stop.
-_GAP_RE = re.compile(r"\S(\s{2,}|\n)")
-_LAST_ITEM_RE = re.compile(r"[,，、;；]\s*[^,，、;；。\s]*(?:\s*\([^()]*\))?\**\s")
-
-
-def _split_keywords(para: str, part: tuple[int, int, str, str]) -> list[tuple[int, int, str, str]]:
-    """A keywords part (key ``field``) followed by unlabelled sentences is
-    cut after the keyword list; the sentences become an ``abstract`` part."""
-    a, b, key, heading = part
-    if key != "field":
-        return [part]
-    text = para[a:b]
-    if m := _GAP_RE.search(text):
-        cut = m.start(1)
-    elif "。" in text:
-        items = list(_LAST_ITEM_RE.finditer(text, 0, text.index("。")))
-        if not items:
-            return [part]
-        cut = items[-1].end()
-    else:
-        return [part]
-    if not text[cut:].strip():
-        return [part]
-    return [(a, a + cut, key, heading), (a + cut, b, BODY_KEY, "summary")]
-
-
-def _slice(para: str, a: int, b: int, key: str, heading: str, first: int) -> Section | None:
-    """Section of ``para[a:b]`` (spaces stripped) whose paragraph starts on
-    0-based line ``first``; None when the slice is blank."""
-    text = para[a:b]
-    lead = len(text) - len(text.lstrip())
-    text = text.strip()
-    if not text:
-        return None
-    start = first + 1 + para.count("\n", 0, a + lead)
-    return Section(key, heading, text, start, start + text.count("\n"))
+    # the prefix is blanked (not cut) so that offsets stay those of the lines
+    return split_labels(" " * begin + para[begin:], first + 1, BODY_KEY, "summary")
 
 
 #: the layout as the registry lists it
