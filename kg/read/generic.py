@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -82,23 +83,28 @@ class Candidate:
 def detect(lines: list[str]) -> float:
     """How sure it is that ``lines`` are a Markdown digest: 0.1 when a
     paper heading is found (always below the layouts of their own), else 0."""
-    return 0.1 if candidates(lines) else 0.0
+    return 0.1 if next(iter_candidates(lines), None) else 0.0
 
 
 def candidates(lines: list[str]) -> list[Candidate]:
     """Every heading that carries a paper link or arXiv id, or whose next
-    non-blank lines (up to three, before another heading) start with one."""
-    out = []
+    non-blank lines (up to five, before another heading) start with one."""
+    return list(iter_candidates(lines))
+
+
+def iter_candidates(lines: list[str]) -> Iterator[Candidate]:
+    """:func:`candidates`, one at a time."""
     for i, line in enumerate(lines):
+        if not line.lstrip(" ").startswith("#") or len(line) > MAX_HEADING_CHARS:
+            continue
         m = HEADING_RE.match(line)
-        if not m or len(line) > MAX_HEADING_CHARS:
+        if not m:
             continue
         level, text = len(m.group("hashes")), m.group("text")
         if found := paper_link(text):
-            out.append(Candidate(i, level, text, True, found))
+            yield Candidate(i, level, text, True, found)
         elif found := _link_below(lines, i):
-            out.append(Candidate(i, level, text, False, found))
-    return out
+            yield Candidate(i, level, text, False, found)
 
 
 def paper_link(text: str) -> str | None:

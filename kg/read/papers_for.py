@@ -56,7 +56,7 @@ def detect(lines: list[str]) -> float:
         return score
     count = 0
     for i, line in enumerate(lines):
-        if _PAPER_RE.match(line):
+        if line.lstrip().startswith("##") and _PAPER_RE.match(line):
             after = next((x for x in lines[i + 1:i + 4] if x.strip()), "")
             count += bool(_SUMMARY_RE.match(after))
     return count_score(count, 0.65)
