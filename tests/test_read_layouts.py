@@ -329,7 +329,8 @@ def test_generic_layout_reads_a_hugging_face_report_whose_paper_headings_changed
     assert generic.format == "markdown" and generic.date == hf.date
     assert [m for _, m in messages(generic)] == [
         "read with the generic Markdown layout: papers are the level-2 headings that carry a paper link or arXiv id"]
-    assert [(p.title, p.arxiv_id, p.url) for p in generic.papers] == [(p.title, p.arxiv_id, p.url) for p in hf.papers]
+    assert [(p.title, p.arxiv_id, p.url, p.read_from) for p in generic.papers] == [
+        (p.title, p.arxiv_id, p.url, p.read_from) for p in hf.papers]
     for a, b in zip(hf.papers, generic.papers):
         assert keys(a) == keys(b)
         assert [s.end_line for s in a.sections] == [s.end_line for s in b.sections]

@@ -21,7 +21,8 @@ _PLAIN_LABEL_RE = re.compile(r"^\s{0,3}(?:[-*+]\s+)?(?P<label>[^\s:：*#][^:：*
 _FIELD_LABEL_RE = re.compile(
     r"(?P<authors>authors?|作者)|(?P<categories>categor(?:y|ies)|subjects?|tags?|分类|标签)"
     r"|(?P<published>published|date|publication\s+date|日期|发布(?:日期|时间)?)"
-    r"|(?:links?|urls?|pdf|code|github|project(?:\s+page)?|arxiv|paper|链接|论文链接|代码|阅读来源|comments?|venue)",
+    r"|(?P<read_from>阅读来源|read\s+from)"
+    r"|(?:links?|urls?|pdf|code|github|project(?:\s+page)?|arxiv|paper|链接|论文链接|代码|comments?|venue)",
     re.I)
 # A list item: "- ", "* ", "1. ", "2) " (indented or not).
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+")
@@ -114,7 +115,7 @@ def _bold_label(m: re.Match) -> tuple[str | None, str, str] | None:
 
 
 def _field(draft: Draft, label: str, value: str) -> None:
-    """Store an authors / categories / date value of a field line."""
+    """Store an authors / categories / date / reading-source value of a field line."""
     m = _FIELD_LABEL_RE.fullmatch(label)
     items = tuple(x for x in (clean_title(v) for v in _LIST_SPLIT_RE.split(value)) if x)
     if m is None:
@@ -125,6 +126,8 @@ def _field(draft: Draft, label: str, value: str) -> None:
         draft.categories = items
     elif m.group("published") and draft.published is None:
         draft.published = normalise_date(value)
+    elif m.group("read_from") and draft.read_from is None:
+        draft.read_from = clean_title(value) or None
 
 
 def is_field_line(line: str) -> bool:
