@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import SourceError
-from kg.read import LAYOUTS, detect_layout, no_paper_message, parse_report, read_report
+from kg.read import LAYOUTS, detect_layout, parse_report, read_report
 from kg.read.labels import section_key
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,7 @@ from kg.model import Problem, Report
 Detector = Callable[[list[str]], float]
 #: ``read(lines, source, problems) -> Report | None``; ``problems`` holds the
 #: warnings found before the layout was chosen and is extended.
-Reader = Callable[[list[str], str, list[Problem]], "Report | None"]
+Reader = Callable[[list[str], str, list[Problem]], Report | None]
 
 
 @dataclass(frozen=True)
