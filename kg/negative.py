@@ -205,15 +205,21 @@ def used_only(names) -> bool:
     return any(fold(n) in keys for n in names)
 
 
+_MODEL_HEAD_RE = re.compile(r"(?:[Ff]ormers?|Transformers?|Networks?|Nets?|Encoders?|Decoders?|GAN|BERT|GPT|Diffusion|Sets)$")
+
+
 def name_shaped(surface: str) -> bool:
     """True when a word of ``surface`` has the shape of a name: a digit,
     inner capitals or an acronym (``Foo-VL``, ``ZetaNet``, ``QRX``), a
-    version number after a word (``Zorblax 4.5``) or a compound of
-    capitalised parts (``Quill-Step``); not plain capitalised words
+    version number after a word (``Zorblax 4.5``), a compound of
+    capitalised parts (``Quill-Step``) or a model's head word or suffix
+    (``Quill Transformer``, ``Marbleformer``); not plain capitalised words
     (``Capacity Scaling``)."""
     words = surface.split()
     if any(name_shape(w) in ("strong", "acronym") for w in words):
         return True
+    if _MODEL_HEAD_RE.search(words[-1]) and (len(words) > 1 or len(words[-1]) > 7):
+        return True  # a model's head word or suffix: 'Set Transformer', 'Highway Networks', 'Synchformer'
     if len(words) > 1 and re.fullmatch(r"v?\d+(?:\.\d+)*", words[-1]):
         return True  # a name and its version: 'Zorblax 4.5'
     return any("-" in w and all(p[:1].isupper() for p in w.split("-")) for w in words)

@@ -149,3 +149,10 @@ def test_a_name_at_a_cut_off_is_a_metric_and_generic_classes_are_no_entities(ext
     assert ents.get("QRR@1", "Metric") == "Metric" and ents.get("avg@8", "Metric") == "Metric"
     assert not {"LVLM", "GUI"} & set(ents)
     assert ents.get("NFE", "Metric") == "Metric"
+
+
+def test_a_models_head_word_or_suffix_is_evidence(extractor):
+    rec = extract(extractor, "该方法借鉴了 Quill Transformer、Marble Networks 和 Zorbformer 的设计，并提供 Hollow 模式。")
+    got = names(rec)
+    assert {"Quill Transformer", "Marble Networks", "Zorbformer"} <= got
+    assert "Hollow" not in got
