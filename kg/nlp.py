@@ -596,6 +596,8 @@ def _latin_runs(doc: Doc, taken: set[int]):
         end = j
 
 
+#: head nouns after a name that make it a metric ('DeSync 指标'), casefolded
+_METRIC_HEADS = ("指标", "metric")
 _CALLED_RE = re.compile(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$")
 _BENCHMARK_WORD_RE = re.compile(r"(?i)bench|eval|arena|qa")
 
@@ -741,7 +743,8 @@ class ShapeMatcher:
 
     def _type(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
         """(type, decided): ``decided`` is False when no suffix or cue spoke
-        and the type is only a default."""
+        and the type is only a default.  A name followed by 指标/metric is a
+        Metric."""
         surface = tokens(doc).text(start, end)
         if self.dataset_name.search(surface):
             return ("Benchmark" if _BENCHMARK_WORD_RE.search(surface) else "Dataset"), True
@@ -749,6 +752,8 @@ class ShapeMatcher:
             return "Dataset", True
         if self._cue_after(doc, end, self.device_cues, 6):
             return "Device", True
+        if self._cue_after(doc, end, _METRIC_HEADS, 8):
+            return "Metric", True  # 'FooSync 指标', 'the FooSync metric
         if self.model_size.search(surface) or self._cue_after(doc, end, self.model_cues):
             return "Model", True
         if self._cue_after(doc, end, self.method_cues):

@@ -156,3 +156,11 @@ def test_a_models_head_word_or_suffix_is_evidence(extractor):
     got = names(rec)
     assert {"Quill Transformer", "Marble Networks", "Zorbformer"} <= got
     assert "Hollow" not in got
+
+
+def test_names_followed_by_metric_or_ending_in_score_are_metrics(extractor):
+    rec = extract(extractor, "Zorblax 将 QuuxSync 指标从基线 Marble-7B 的 0.95 降低至 0.31，并将 VB-score 从 35.9 提升到 40.8。",
+                  contribution="本文提出了 Zorblax 方法。")
+    types = {e["name"]: e["type"] for e in rec["entities"]}
+    assert types.get("QuuxSync", "Metric") == "Metric" and types.get("VB-score", "Metric") == "Metric"
+    assert all(c["loser"] not in ("quuxsync", "vbscore") for c in rec["comparisons"])
