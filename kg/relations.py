@@ -641,13 +641,18 @@ class RelationRules:
         r"|\d+(?:\.\d+)?\s*(?:步|层|个|次|轮|帧|steps?|layers?|epochs?|iterations?|frames?)(?![A-Za-z])",
         re.IGNORECASE)
 
+    _COST_UNITS = {"步", "秒", "毫秒", "ms", "小时", "hour", "hours", "step", "steps"}
+
     def _from_to(self, text, systems, main, lower) -> list[Found]:
         m = self.from_to.search(text)
         if not m or not main:
             return []
         a, b = float(m.group("a")), float(m.group("b"))
         decreased = b < a
-        if decreased and not lower:
+        cost = (m.group("ua") or m.group("ub") or "") in self._COST_UNITS
+        if decreased and not (lower or cost):
+            return []  # a drop is a gain only for an error or a cost ('从 256 步减少到 30 步')
+        if cost and not decreased:
             return []
         bases = [s for s in systems if not s.proposed and s.key != main]
         if m.group("base"):  # '从 StreamingLLM 的 31.5 提升至 62.8': the base is named in the frame

@@ -752,3 +752,15 @@ def test_members_of_baseline_methods_are_systems_not_benchmarks(extractor):
         contribution="本文提出了 Zorblax 方法。"))
     got = comparisons(rec)
     assert {("Zorblax", "QuuxRL", "BarBench"), ("Zorblax", "PlinkRL", "BarBench")} <= got
+
+
+def test_a_cost_falling_from_base_to_method_is_a_win(extractor):
+    rec = extractor.extract(make_paper(
+        "将该方法应用于 Quux-8B 模型，在 BarBench 上，解码步数从 256 步减少到 30 步。",
+        contribution="本文提出了名为 Zorblax 的加速方法。"))
+    c = next(c for c in rec["comparisons"] if c["loser"] == "quux8b")
+    assert (c["winner"], c["dataset"], c["winner_score"], c["loser_score"]) == ("zorblax", "barbench", 30, 256)
+    rec = extractor.extract(make_paper(
+        "将该方法应用于 Quux-8B 模型，在 BarBench 上，解码步数从 30 步增加到 256 步。",
+        contribution="本文提出了名为 Zorblax 的加速方法。"))
+    assert rec["comparisons"] == []
