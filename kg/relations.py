@@ -141,8 +141,8 @@ class RelationRules:
         found += [f for f in self._frame(text, systems, main, metric) if f.loser not in losers]
         losers = {f.loser for f in found}
         found += [f for f in self._from_to(text, systems, main, lower) if f.loser not in losers]
-        if not found:
-            found += self._over_base(text, systems, main)
+        losers = {f.loser for f in found}
+        found += [f for f in self._over_base(text, systems, main) if f.loser not in losers]
         if not found:
             found += self._superlative(text, systems, main)
         out, seen = [], set()
@@ -600,8 +600,11 @@ class RelationRules:
         gains +4.4%`` / ``Qwen2.5-7B 在 X 上提升 5.8 分``: a stated gain of the
         paper's own system over the one existing model the sentence frames
         as its base or opens with as the subject of the gain."""
-        if not main or self.parity.search(text) or self.lose.search(text) or not self._GAIN_RE.search(text):
+        first_gain = self._GAIN_RE.search(text)
+        if not main or self.parity.search(text) or self.lose.search(text) or not first_gain:
             return []
+        # only what stands before the first gain frames it ('…提升了 7.5%，并优于 C' names C in another claim)
+        systems = [s for s in systems if s.end <= first_gain.start()]
         models = [s for s in systems if s.label == "Model" and not s.proposed and s.key != main]
         own = [s for s in systems if s.proposed]
         if len(models) != 1 or any(s.key not in (main, models[0].key) and not s.proposed for s in systems):

@@ -764,3 +764,11 @@ def test_a_cost_falling_from_base_to_method_is_a_win(extractor):
         "将该方法应用于 Quux-8B 模型，在 BarBench 上，解码步数从 30 步增加到 256 步。",
         contribution="本文提出了名为 Zorblax 的加速方法。"))
     assert rec["comparisons"] == []
+
+
+def test_a_gain_over_the_base_and_a_win_over_another_in_one_sentence(extractor):
+    rec = extractor.extract(make_paper(
+        "在使用 Quux-1.5B 模型时，Zorblax 在 BarBench 上的平均性能相较于基线模型提升了 7.5%，并且在训练效率上显著优于 PlinkRL。",
+        contribution="本文提出了名为 Zorblax 的框架。"))
+    got = {c[:2] for c in comparisons(rec)}
+    assert {("Zorblax", "Quux-1.5B"), ("Zorblax", "PlinkRL")} <= got
