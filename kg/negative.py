@@ -41,6 +41,7 @@ _GREEK_RE = re.compile(r"[\u0370-\u03FF]")
 #: words that number the items of a series (T1, Stage2, Step 3, RQ1)
 _SERIES_RE = re.compile(r"(?P<prefix>[A-Z]{1,2}|Stage|Step|Phase|Level|Task|Round|Type|Case|Setting|Tier|Part|Exp"
                         r"|Scenario|Track|Split|Group|Mode|Variant|Version)[-_ ]?(?P<n>\d{1,2})", re.IGNORECASE)
+_SECTION_NUMBER_RE = re.compile(r"[A-Z]\.\d+(?:\.\d+)*")
 _QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?[-\s]?(?P<noun>[A-Za-z]+)")
 _MODIFIER_RE = re.compile(r".+-(?:[Bb]ased|[Oo]nly|level|enhanced|aware|free|driven|style|like|wise|specific|guided|"
                           r"conditioned|scale|stage|centric|oriented|agnostic|dependent|independent|invariant|"
@@ -95,8 +96,11 @@ def in_math(span) -> str | None:
 def enumeration_label(span, window: int = 400) -> str | None:
     """``enumeration`` when the mention is one label of a numbered series
     (``T1``, ``Stage2``, ``Step 3``) and the same label word appears with
-    another number within ``window`` characters, or in a range (``T1–T7``)."""
+    another number within ``window`` characters, or in a range (``T1–T7``);
+    also a lone letter and a section number (``D.5``)."""
     surface = span_text(span)
+    if len(surface) == 1 or _SECTION_NUMBER_RE.fullmatch(surface):
+        return "enumeration"  # a lone letter, or a section or appendix number ('D.5')
     m = _SERIES_RE.fullmatch(surface)
     if not m:
         return None
@@ -243,3 +247,4 @@ def metric_variant(surface: str, gaz) -> bool:
         return False
     entry = gaz.lookup(m.group("base"))
     return entry is not None and entry.type == "Metric"
+

@@ -365,8 +365,10 @@ def _case_ok(surface: str, entry: Entry) -> bool:
     if name_letters and all(c.isupper() for c in name_letters) and len(name_letters) <= 5:
         return all(c.isupper() for c in letters) or any(c.isdigit() for c in surface)
     if len(name_letters) <= 5 and any(c.isupper() for c in name_letters) and any(c.islower() for c in name_letters):
-        # short mixed-case names (vLLM, SigLIP) must keep their case: VLLM is generic
-        return letters == name_letters or fold(surface) != fold(entry.name)
+        # short mixed-case names (vLLM, SigLIP) must keep their case: VLLM is generic;
+        # a capitalised word of five letters is the name written as a word (Llama for LLaMA)
+        return (letters == name_letters or fold(surface) != fold(entry.name)
+                or (len(letters) >= 5 and surface.istitle()))
     return True
 
 

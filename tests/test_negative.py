@@ -164,3 +164,10 @@ def test_names_followed_by_metric_or_ending_in_score_are_metrics(extractor):
     types = {e["name"]: e["type"] for e in rec["entities"]}
     assert types.get("QuuxSync", "Metric") == "Metric" and types.get("VB-score", "Metric") == "Metric"
     assert all(c["loser"] not in ("quuxsync", "vbscore") for c in rec["comparisons"])
+
+
+def test_lone_letters_and_section_numbers_are_not_entities_and_llama_is_known(extractor):
+    rec = extract(extractor, "详见附录 D.5 与 T 的定义；该方法可直接应用于 Llama、Qwen 等主流模型。")
+    got = names(rec)
+    assert not {"D.5", "T"} & got
+    assert "LLaMA" in got  # 'Llama' is the family written as a word
