@@ -772,3 +772,12 @@ def test_a_gain_over_the_base_and_a_win_over_another_in_one_sentence(extractor):
         contribution="本文提出了名为 Zorblax 的框架。"))
     got = {c[:2] for c in comparisons(rec)}
     assert {("Zorblax", "Quux-1.5B"), ("Zorblax", "PlinkRL")} <= got
+
+
+def test_a_superscript_digit_stays_inside_a_name_and_rates_read_from_to(extractor):
+    rec = extractor.extract(make_paper(
+        "例如，在 Quux-Inst 模型上，z²Cache 在 BarBench 上的推理吞吐量从每秒 2.62 个令牌提升至 12.25 个令牌。",
+        contribution="本文提出了 z²Cache 方法。"))
+    got = comparisons(rec)
+    assert ("z²Cache", "Quux-Inst", "BarBench") in got
+    assert "Cache" not in {e["name"] for e in rec["entities"]}
