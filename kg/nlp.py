@@ -644,8 +644,40 @@ class ShapeMatcher:
                 if not decided:
                     undecided.add((s, e))
         spans = sorted(known + new, key=lambda s: s.start)
+        spans = self._listed_compounds(doc, spans, undecided)
         set_mention_spans(doc, self._retype_by_neighbours(doc, spans, undecided))
         return doc
+
+    _COMPOUND_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][A-Za-z]+)+")
+    _SEP_RE = re.compile(r"\s*(?:,|，|、|和|与|及|and)\s*")
+
+    def _listed_compounds(self, doc: Doc, spans: list[Span], undecided: set) -> list[Span]:
+        """A compound of capitalised words (``Quill-Anything``) listed right
+        beside a name (``A, Quill-Anything, B``) is a name too: in English
+        prose such compounds are left out unless a list says so."""
+        t = tokens(doc)
+        text = doc_text(doc)
+        starts = {s.start_char: s for s in spans}
+        ends = {s.end_char: s for s in spans}
+        added = []
+        for i, w in enumerate(t.words):
+            if "-" not in w or not w[:1].isupper() or not self._COMPOUND_RE.fullmatch(w) or self.gaz.is_generic(w):
+                continue
+            a, b = t.idx[i], t.ends[i]
+            if a in starts:
+                continue
+            before = re.search(r"(?:,|，|、|和|与|及|and)\s*$", text[max(0, a - 6):a])
+            after = self._SEP_RE.match(text, b)
+            left = before and any(self._SEP_RE.fullmatch(text[e:a]) for e in range(max(0, a - 6), a + 1) if e in ends)
+            right = after and after.end() in starts
+            if left or right:
+                label, decided = self._type(doc, i, i + 1)
+                span = Span(doc, i, i + 1, label=label)
+                set_mention_info(span, source="shape", decided=decided)
+                added.append(span)
+                if not decided:
+                    undecided.add((i, i + 1))
+        return sorted(spans + added, key=lambda s: s.start) if added else spans
 
     _LIST_SEP_RE = re.compile(r"^(?:\s*[（(][^()（）]{0,20}[)）])?[\s*“”\"]*(?:、|和|与|及|以及|,|，|and|or)?[\s*“”\"]*$")
     _IN_FRAME_BEFORE = re.compile(r"在[\s*“”\"]*$")

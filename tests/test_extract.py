@@ -781,3 +781,12 @@ def test_a_superscript_digit_stays_inside_a_name_and_rates_read_from_to(extracto
     got = comparisons(rec)
     assert ("z²Cache", "Quux-Inst", "BarBench") in got
     assert "Cache" not in {e["name"] for e in rec["entities"]}
+
+
+def test_a_capitalised_compound_listed_beside_names_is_a_name(extractor):
+    rec = extractor.extract(make_paper(
+        "We compare Zorblax with ZETAX, Quill-Anything, and Marble3D on BarBench. Large-Scale training helps.",
+        contribution="We propose Zorblax."))
+    names = {e["name"] for e in rec["entities"]}
+    assert "Quill-Anything" in names
+    assert "Large-Scale" not in names  # not listed beside a name
