@@ -630,12 +630,17 @@ class RelationRules:
             return []
         if len({s.key for s in systems}) > 1:
             return []
+        if self.win.search(re.search(r"[^，。；,;]{0,10}$", text[:m.start()]).group()):
+            return []  # '超越了现有最优方法': the superlative describes the beaten, unnamed ones
         subj = self._subject(text, [s for s in systems if s.end <= m.start()], m.start())
-        if subj is None and not systems and self._SETTING_OR_PURPOSE.search(text[:m.start()]):
-            return []  # '以获得最佳效果' (a goal), '聚合 20 步效果最佳' (the best setting): no win
+        if subj is None and not systems and (self._SETTING_OR_PURPOSE.search(text[:m.start()])
+                                             or self._OPTIMAL_THING.match(text, m.end())):
+            return []  # '以获得最佳效果' (a goal), '聚合 20 步效果最佳', '最优的网格结构' (a setting): no win
         winner = subj.key if subj else (main if not systems else None)
         return [Found(winner, BASELINES, cue=m.group(), at=m.start())] if winner else []
 
+    # after a superlative: the optimal thing is a setting, not a result ('最优的 α 值', '最优网格结构')
+    _OPTIMAL_THING = re.compile(r"[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径)")
     # before an elided subject's superlative: a purpose or a search ('以获得', '找到',
     # 'to obtain') or a setting's value ('20 步', '4 layers'): a goal or a setting
     _SETTING_OR_PURPOSE = re.compile(

@@ -790,3 +790,10 @@ def test_a_capitalised_compound_listed_beside_names_is_a_name(extractor):
     names = {e["name"] for e in rec["entities"]}
     assert "Quill-Anything" in names
     assert "Large-Scale" not in names  # not listed beside a name
+
+
+def test_a_superlative_describing_the_beaten_or_a_setting_is_no_win(extractor):
+    for sentence in ("Zorblax 在性能上超越了现有最优方法。", "论文证明了数学上的最优网格结构能够带来提升。"):
+        rec = extractor.extract(make_paper(
+            "我们对比的基线是 Marble-7B 和 Quux-9B。\n" + sentence, contribution="本文提出了 Zorblax 框架。"))
+        assert rec["comparisons"] == [], sentence
