@@ -797,3 +797,11 @@ def test_a_superlative_describing_the_beaten_or_a_setting_is_no_win(extractor):
         rec = extractor.extract(make_paper(
             "我们对比的基线是 Marble-7B 和 Quux-9B。\n" + sentence, contribution="本文提出了 Zorblax 框架。"))
         assert rec["comparisons"] == [], sentence
+
+
+def test_each_from_to_with_its_own_base_is_a_row(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，Zorblax 将 Quux-7B 的准确率从 3.5% 提升至 12.1%，将 GPT-4o 的准确率从 8.6% 提升至 17.2%。",
+        contribution="本文提出了 Zorblax 框架。"))
+    rows = {(c["loser"], c["loser_score"], c["winner_score"]) for c in rec["comparisons"]}
+    assert rows == {("quux7b", 3.5, 12.1), ("gpt4o", 8.6, 17.2)}
