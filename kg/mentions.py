@@ -104,6 +104,7 @@ def _version_step(doc, text, sp, nxt):
     return (longer, 1) if longer is not None and (nxt is None or longer.end <= nxt.start) else None
 
 
+_ANY_YEAR_RE = re.compile(r" (?:19|20)\d\d")
 _YEAR_AFTER_RE = re.compile(r" (?:19|20)\d\d(?![\w%]|\.\d)")
 
 
@@ -135,7 +136,7 @@ def _math_prefix_step(doc, text, sp, nxt):
 def join_math_prefixes(docs) -> None:
     """A name glued by a hyphen to inline math before it is one name, written
     without the LaTeX: ``$Λ_{24}$-SQ`` is ``Λ24-SQ``."""
-    rewrite_spans(docs, _math_prefix_step)
+    rewrite_spans([d for d in docs if "$-" in doc_text(d)], _math_prefix_step)
 
 
 def join_versions(docs) -> None:
@@ -143,7 +144,7 @@ def join_versions(docs) -> None:
     name: ``Depth Anything`` + ``V2-L``, ``DeepSeek-R1`` + ``-Zero``; a
     dataset followed by a year is that year's edition (``FooCup 2022``)."""
     rewrite_spans(docs, _version_step)
-    rewrite_spans(docs, _year_step)
+    rewrite_spans([d for d in docs if _ANY_YEAR_RE.search(doc_text(d))], _year_step)
 
 
 _PLUS_RE = re.compile(r"\s*\+\s*")
@@ -366,6 +367,8 @@ def acronym_long_form(span) -> str | None:
     words (function words may sit between), its first letter the first
     word's.  None when no such long form precedes."""
     text = doc_text(span.doc)
+    if text[max(0, span.start_char - 3):span.start_char].rstrip()[-1:] not in ("(", "（"):
+        return None
     before = text[max(0, span.start_char - 80):span.start_char]
     m = re.search(r"(?P<long>[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z][A-Za-z0-9]*){0,7})\s*[(（]\s*$", before)
     caps = [c for c in span_text(span) if c.isupper()]
@@ -481,7 +484,7 @@ def retype_lists(text: str, ms: list[Mention]) -> None:
             for c in chain:
                 _retype(c, head)  # '在 CLIP-Frame 和 Motion Flow L1 指标上'
         chain = []
-    for head in _HEAD_PAREN_RE.finditer(text):
+    for head in (_HEAD_PAREN_RE.finditer(text) if "(" in text or "（" in text else ()):
         inside = [m for m in ms if head.start("inside") <= m.start and m.end <= head.end("inside")]
         if inside and _MEMBERS_OPEN_RE.fullmatch(text[head.start("inside"):inside[0].start]):
             for m in inside:

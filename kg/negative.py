@@ -50,6 +50,19 @@ _MODIFIER_RE = re.compile(r".+-(?:[Bb]ased|[Oo]nly|level|enhanced|aware|free|dri
 _CITED_AFTER_RE = re.compile(r"\s*(?:et\s+al\b|等人|等\s*[（(]\s*\d{4})")
 
 
+_DOC_MARKS = {"url": re.compile(r"://|www\.|\.(?:com|org|io|ai|net|dev|edu|cn)/|@"), "math": re.compile(r"\$")}
+
+
+def _doc_has(doc, what: str) -> bool:
+    """Whether the Doc's text holds anything a URL (``what="url"``) or inline
+    math (``"math"``) needs; computed once per Doc."""
+    key = "kg_has_" + what
+    hit = doc.user_data.get(key)
+    if hit is None:
+        hit = doc.user_data[key] = bool(_DOC_MARKS[what].search(doc_text(doc)))
+    return hit
+
+
 def _in_url_chunk(c: str) -> bool:
     """A character a URL or handle may hold: printable ASCII, no bracket or quote."""
     return "!" <= c <= "~" and c not in "()[]<>\"'"
@@ -60,6 +73,8 @@ def in_url(span) -> str | None:
     ``@handle``: the whitespace-delimited text around it holds ``://``,
     ``www.`` or a ``host.tld/`` path, or starts with ``@``."""
     text = doc_text(span.doc)
+    if not _doc_has(span.doc, "url"):
+        return None
     a = span.start_char
     while a > 0 and _in_url_chunk(text[a - 1]):
         a -= 1
@@ -80,6 +95,10 @@ def in_math(span) -> str | None:
     one of them Greek (``λ``, ``Lψ``; ``π0`` with its digit is a name)."""
     text = doc_text(span.doc)
     surface = span_text(span)
+    if not _doc_has(span.doc, "math"):
+        if "\\" in surface or _FORMULA_RE.fullmatch(surface):
+            return "math"
+        return "math" if len(surface) <= 3 and _GREEK_RE.search(surface) and surface.isalpha() else None
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     before = text[line_start:span.start_char].replace("\\$", "")
@@ -147,17 +166,34 @@ def cited_person(span, authors) -> str | None:
     text = doc_text(span.doc)
     if _CITED_AFTER_RE.match(text, span.end_char):
         return "citation"
+    if not authors:
+        return None
+    surnames, words = _author_words(tuple(authors))
     key = fold(span_text(span))
-    for name in authors:
-        words = name.split()
-        if len(words) > 1 and len(words[-1]) >= 3 and fold(words[-1]) == key:
+    if key in surnames:
+        return "citation"
+    for name in words.get(key, ()):
+        # an author's name written out in another case: 'KIRA ZHOU' for Kira Zhou
+        window = text[max(0, span.start_char - len(name)):span.end_char + len(name)].casefold()
+        if name.casefold() in window:
             return "citation"
-        if len(words) > 1 and key in {fold(w) for w in words}:
-            # an author's name written out in another case: 'KIRA ZHOU' for Kira Zhou
-            window = text[max(0, span.start_char - len(name)):span.end_char + len(name)].casefold()
-            if name.casefold() in window:
-                return "citation"
     return None
+
+
+@lru_cache(maxsize=256)
+def _author_words(authors: tuple) -> tuple[frozenset, dict]:
+    """(folded surnames of three letters or more, folded word -> the author
+    names holding it) of a paper's author list (names of one word left out)."""
+    surnames, words = set(), {}
+    for name in authors:
+        parts = name.split()
+        if len(parts) < 2:
+            continue
+        if len(parts[-1]) >= 3:
+            surnames.add(fold(parts[-1]))
+        for w in parts:
+            words.setdefault(fold(w), []).append(name)
+    return frozenset(surnames), words
 
 
 def software(span) -> str | None:

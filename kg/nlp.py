@@ -648,35 +648,37 @@ class ShapeMatcher:
         set_mention_spans(doc, self._retype_by_neighbours(doc, spans, undecided))
         return doc
 
-    _COMPOUND_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][A-Za-z]+)+")
+    # a compound of capitalised words right after a list separator or right before one
+    _LISTED_COMPOUND_RE = re.compile(r"(?<=[,，、和与及\s])[A-Z][a-z]+(?:-[A-Z][A-Za-z]+)+(?![\w\-.])")
     _SEP_RE = re.compile(r"\s*(?:,|，|、|和|与|及|and)\s*")
 
     def _listed_compounds(self, doc: Doc, spans: list[Span], undecided: set) -> list[Span]:
         """A compound of capitalised words (``Quill-Anything``) listed right
         beside a name (``A, Quill-Anything, B``) is a name too: in English
         prose such compounds are left out unless a list says so."""
-        t = tokens(doc)
         text = doc_text(doc)
-        starts = {s.start_char: s for s in spans}
-        ends = {s.end_char: s for s in spans}
         added = []
-        for i, w in enumerate(t.words):
-            if "-" not in w or not w[:1].isupper() or not self._COMPOUND_RE.fullmatch(w) or self.gaz.is_generic(w):
+        starts = ends = None
+        for m in self._LISTED_COMPOUND_RE.finditer(text):
+            if starts is None:
+                starts = {s.start_char for s in spans}
+                ends = {s.end_char for s in spans}
+            a, b = m.span()
+            if a in starts or self.gaz.is_generic(m.group()):
                 continue
-            a, b = t.idx[i], t.ends[i]
-            if a in starts:
-                continue
-            before = re.search(r"(?:,|，|、|和|与|及|and)\s*$", text[max(0, a - 6):a])
+            left = any(self._SEP_RE.fullmatch(text[e:a]) for e in range(max(0, a - 6), a) if e in ends)
             after = self._SEP_RE.match(text, b)
-            left = before and any(self._SEP_RE.fullmatch(text[e:a]) for e in range(max(0, a - 6), a + 1) if e in ends)
-            right = after and after.end() in starts
-            if left or right:
-                label, decided = self._type(doc, i, i + 1)
-                span = Span(doc, i, i + 1, label=label)
-                set_mention_info(span, source="shape", decided=decided)
-                added.append(span)
-                if not decided:
-                    undecided.add((i, i + 1))
+            if not (left or (after and after.end() in starts)):
+                continue
+            span = doc.char_span(a, b, alignment_mode="strict")
+            if span is None or len(span) != 1:
+                continue
+            label, decided = self._type(doc, span.start, span.end)
+            span = Span(doc, span.start, span.end, label=label)
+            set_mention_info(span, source="shape", decided=decided)
+            added.append(span)
+            if not decided:
+                undecided.add((span.start, span.end))
         return sorted(spans + added, key=lambda s: s.start) if added else spans
 
     _LIST_SEP_RE = re.compile(r"^(?:\s*[（(][^()（）]{0,20}[)）])?[\s*“”\"]*(?:、|和|与|及|以及|,|，|and|or)?[\s*“”\"]*$")
