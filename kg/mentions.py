@@ -428,6 +428,9 @@ def sentence_mentions(sent, spans, starts: list[int], entities: dict[str, dict])
                               ent.get("lower_is_better"), is_lead_label(span)))
     text = sent.text
     retype_lists(text, ms)
+    for m in ms:
+        if m.label in SYSTEM_LABELS and not m.proposed and _CATEGORY_AFTER_RE.match(text, m.end):
+            m.label = "Dataset"  # '在 Multi-Foo 类别上': a task or category of the evaluation, not a system
     ms = [m for m, nxt in zip(ms, ms[1:] + [None])
           if not (nxt is not None and m.is_system and nxt.is_system and _is_category(text, m, nxt))]
     return [m for prev, m in zip([None] + ms, ms)
@@ -445,6 +448,8 @@ def _is_category(text: str, m: Mention, first: Mention) -> bool:
 
 
 # a head noun and a parenthesis listing its members: '在多数指标上（尤其是 A、B）', 'metrics (e.g., A, B)'
+_CATEGORY_AFTER_RE = re.compile(r"[\s*)）]*(?:类别|子任务|任务|子集|categor(?:y|ies)\b|tasks?\b|subsets?\b|splits?\b)",
+                                re.IGNORECASE)
 _HEAD_PAREN_RE = re.compile(r"(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks|datasets)|(?P<s>基线|基准方法|基准模型|方法|模型|baselines|methods|models)"
                             r"|(?P<m>指标|metrics))[上中]?[\s*]*[（(](?P<inside>[^()（）]{1,120})[)）]", re.IGNORECASE)
 

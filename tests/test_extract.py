@@ -805,3 +805,10 @@ def test_each_from_to_with_its_own_base_is_a_row(extractor):
         contribution="本文提出了 Zorblax 框架。"))
     rows = {(c["loser"], c["loser_score"], c["winner_score"]) for c in rec["comparisons"]}
     assert rows == {("quux7b", 3.5, 12.1), ("gpt4o", 8.6, 17.2)}
+
+
+def test_a_name_before_category_or_task_is_no_system(extractor):
+    rec = extractor.extract(make_paper(
+        "在 BarBench 上，特别是在多对象组合（Multi-Quux）类别上提升明显（从 5.383 提升至 7.797）。",
+        contribution="本文提出了 Zorblax 方法。"))
+    assert not [c for c in rec["comparisons"] if c["loser"] == "multiquux"]
