@@ -240,7 +240,8 @@ class Extractor:
                 continue
             if entry is None and mention_rules.in_expansion(span):
                 continue  # 'Visual AutoRegressive modeling (VAR)': a word of VAR's expansion
-            if entry is None and negative.metric_variant(surface, self.gaz):
+            metric_shape = entry is None and negative.metric_variant(surface, self.gaz)
+            if metric_shape:
                 label, decided = "Metric", True  # 'rFID': a prefixed known metric
                 types[key]["Metric"] += 10
             if source == "gloss":
@@ -281,7 +282,8 @@ class Extractor:
                 label = "Dataset"  # the topic of a results bullet: a benchmark or setting
                 types[key][label] += 3
             types[key][label] += 10 if entry else (3 if decided else 1)
-            why = ("gazetteer entry" if entry else "results-bullet topic" if label != span.label_
+            why = ("gazetteer entry" if entry else "metric shape" if metric_shape
+                   else "results-bullet topic" if label != span.label_
                    else "typing suffix or cue word" if decided and source != "gloss"
                    else "name shape" if negative.name_shaped(surface) else None)
             if why:

@@ -96,13 +96,15 @@ def test_plain_capitalised_words_need_evidence_or_a_role(extractor):
 def test_explain_tells_why_each_name_was_kept_or_dropped():
     from kg.explain import explain
 
-    text = "代码见 https://github.com/QuibbleLab/Zorblax-Kit 。在 BarBench 上，ZorbNet 超越了 GPT-4o，并提供 Hollow 模式。"
+    text = ("代码见 https://github.com/QuibbleLab/Zorblax-Kit 。在 BarBench 上，ZorbNet 超越了 GPT-4o，"
+            "QRR@1 更高，并提供 Hollow 模式。")
     sec = Section("results", "results", text, 10, 10)
     paper = Paper("A Study of Things", "https://huggingface.co/papers/2601.00001", "2601.00001", "t.txt",
                   5, 60, (sec,))
     ex = explain(paper)
     assert "compared" in ex.kept["gpt4o"] and "gazetteer entry" in ex.kept["gpt4o"]
     assert "name shape" in ex.kept["zorbnet"]
+    assert ex.kept["qrr@1"] == "metric shape"
     assert ex.dropped["quibblelab"]["rule"] == "url" and ex.dropped["quibblelab"]["line"] == 10
     assert ex.dropped["hollow"]["rule"] == "no evidence"
     decisions = ex.decisions()
