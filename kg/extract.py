@@ -34,6 +34,7 @@ from dataclasses import fields
 
 import jsonschema
 
+from kg import claims
 from kg import mentions as mention_rules
 from kg import negative
 from kg.cues import cue_regex
@@ -120,7 +121,7 @@ class Extractor:
         mention_rules.complete_mentions(docs, entities, self.gaz)
         comparisons, results = self._comparisons(sections, docs, entities, main, gloss_only)
         _types_from_use(entities, comparisons, results)
-        comparisons = self._system_slots(entities, comparisons, main)
+        comparisons = claims.system_slots(entities, comparisons, main, self._as_metric, self.dropped_comparisons)
         # a translation gloss (直接监督微调（Direct SFT）) is an entity only when the
         # paper proposes it, uses it outside a gloss, or compares with or on it
         compared = {c[k] for c in comparisons for k in ("winner", "loser", "dataset", "metric")}
@@ -143,7 +144,8 @@ class Extractor:
         results = [dict(r, dataset=None if r["dataset"] in dropped else r["dataset"])
                    for r in results if r["system"] not in dropped]
         self.dropped = {k: d for k, d in self.dropped.items() if k not in entities}  # kept by another mention
-        self.kept = {key: _why_kept(ent, key in roles, self.kept.get(key) or ("title name" if key in title_keys else ""))
+        self.kept = {key: claims.why_kept(ent, key in roles,
+                                          self.kept.get(key) or ("title name" if key in title_keys else ""))
                      for key, ent in entities.items()}
         hardware = self.hw.records(mentions)
         record = {
@@ -531,41 +533,6 @@ class Extractor:
                 kept.append(rec)
         return kept, list(results.values())
 
-    def _system_slots(self, entities: dict, comparisons: list[dict], main: str | None) -> list[dict]:
-        """Comparisons whose winner and loser are systems: a winner the paper
-        uses as a metric (``在 Foo-cap 指标上超越了 B``; typed so by the
-        gazetteer, by use or by a list of metrics) stands for the
-        paper's own system ``main``; a row whose winner is a dataset or a
-        metric (with no ``main``) or whose loser is a metric is dropped (noted
-        in ``self.dropped_comparisons``).  A loser the gazetteer calls a
-        dataset may be a system in its sentence (``优于 Magpie 等合成基线``).
-        A name a sentence lists among metrics and no row holds as a system
-        becomes a Metric."""
-        out, seen = [], set()
-        for c in comparisons:
-            kind = {k: "Metric" if c[k] in self._as_metric else entities.get(c[k], {}).get("type")
-                    for k in ("winner", "loser")}
-            rule = None
-            if kind["winner"] == "Metric" and main and main != c["loser"]:
-                c = dict(c, winner=main, metric=c["metric"] or c["winner"])
-            elif kind["winner"] in ("Metric", *DATASET_LABELS):
-                rule = f"winner is a {kind['winner'].lower()}"
-            if kind["loser"] == "Metric":
-                rule = "loser is a metric"
-            key = (c["winner"], c["loser"], c["dataset"])
-            if rule is None and key in seen:
-                rule = "same claim as another row"
-            if rule:
-                self.dropped_comparisons.append(dict(c, rule=rule))
-                continue
-            seen.add(key)
-            out.append(c)
-        systems = {c[k] for c in out for k in ("winner", "loser")}
-        for key in self._as_metric - systems:
-            if key in entities and entities[key]["role"] != "proposes":
-                entities[key]["type"] = "Metric"  # listed among metrics, never a system
-        return out
-
     def _ellipsis(self, sec, line, text, ms, last, datasets) -> list:
         """A bullet that continues the previous one with only a new dataset
         (``在 AIME 上，相比基座提升了 13%。`` then ``在 BeyondAIME 上，提升了 11%。``)
@@ -604,12 +571,6 @@ class Extractor:
         for cat in paper.categories:
             out.append({"label": cat, "line": paper.start_line})
         return out
-
-
-def _why_kept(ent: dict, compared: bool, evidence: str) -> str:
-    """Why an entity was kept, for ``kg explain``: its roles, then its evidence."""
-    why = [r for r, ok in (("proposed", ent["role"] == "proposes"), ("compared", compared), (evidence, evidence)) if ok]
-    return ", ".join(why)
 
 
 def _types_from_use(entities: dict[str, dict], comparisons: list[dict], results: list[dict]) -> None:

@@ -450,7 +450,8 @@ def _is_category(text: str, m: Mention, first: Mention) -> bool:
 # a head noun and a parenthesis listing its members: '在多数指标上（尤其是 A、B）', 'metrics (e.g., A, B)'
 _CATEGORY_AFTER_RE = re.compile(r"[\s*)）]*(?:类别|子任务|任务|子集|categor(?:y|ies)\b|tasks?\b|subsets?\b|splits?\b)",
                                 re.IGNORECASE)
-_HEAD_PAREN_RE = re.compile(r"(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks|datasets)|(?P<s>基线|基准方法|基准模型|方法|模型|baselines|methods|models)"
+_HEAD_PAREN_RE = re.compile(r"(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks|datasets)"
+                            r"|(?P<s>基线|基准方法|基准模型|方法|模型|baselines|methods|models)"
                             r"|(?P<m>指标|metrics))[上中]?[\s*]*[（(](?P<inside>[^()（）]{1,120})[)）]", re.IGNORECASE)
 
 

@@ -245,7 +245,8 @@ def used_only(names) -> bool:
     return any(fold(n) in keys for n in names)
 
 
-_MODEL_HEAD_RE = re.compile(r"(?:[Ff]ormers?|Transformers?|Networks?|Nets?|Encoders?|Decoders?|GAN|BERT|GPT|Diffusion|Sets)$")
+_MODEL_HEAD_RE = re.compile(r"(?:[Ff]ormers?|Transformers?|Networks?|Nets?|Encoders?|Decoders?"
+                            r"|GAN|BERT|GPT|Diffusion|Sets)$")
 
 
 def name_shaped(surface: str) -> bool:
