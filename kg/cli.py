@@ -374,30 +374,49 @@ def export(store_path, fmt, output, graph):
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (loopback by default; 0.0.0.0 exposes the store to the network).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0),
+              help="Seconds a query may run before it is stopped with an error (0: no limit).")
+@click.option("--max-memory", default="2GB", show_default=True, metavar="SIZE",
+              help="Address space per query worker; a query that needs more gets an error.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Queries evaluated at once (one worker process each).")
+@click.option("--allow-service", is_flag=True,
+              help="Let queries use SERVICE (federated queries make the server send HTTP requests "
+                   "to the IRIs they name). Refused by default.")
 @_handle_errors
-def serve(store_path, host, port):
+def serve(store_path, host, port, timeout, max_memory, workers, allow_service):
     """Serve the store read-only over the SPARQL 1.1 Protocol, with a query page.
 
-    Runs the Oxigraph server (the 'oxigraph' package) in read-only mode on the
-    store: open the printed URL for the query page; SPARQL clients use
-    URL/query.  The default graph is the union of all graphs, as in
-    'kg query'.  Stop with Ctrl-C.
+    Open the printed URL for PaperKG's query page (the shipped queries one
+    click away); SPARQL clients use URL/query (GET or POST; JSON, XML, CSV,
+    TSV by content negotiation).  As in 'kg query', the default graph is the
+    union of all graphs and the prefixes kg:, entity:, paper:, rdfs:, …
+    are predeclared.  Each query sees the store as it is now (a 'kg build'
+    meanwhile shows at the next query).  Queries are bounded in size,
+    nesting, time (--timeout) and memory (--max-memory); SERVICE is refused
+    unless --allow-service.  Stop with Ctrl-C.
 
     \b
     Example:  kg serve --port 7878
-              curl -H 'Accept: application/sparql-results+json' \\
-                   --data-urlencode 'query=SELECT (COUNT(*) AS ?n) { ?s ?p ?o }' http://127.0.0.1:7878/query
+              curl -H 'Accept: text/csv' \\
+                   --data-urlencode 'query=SELECT (COUNT(*) AS ?n) { ?p a kg:Paper }' http://127.0.0.1:7878/query
     """
+    from kg.reader import parse_size
     from kg.serve import run_until_stopped, serve as run_serve
 
-    server = run_serve(store_path, host, port)
+    try:
+        memory = parse_size(max_memory)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--max-memory") from None
+    server = run_serve(store_path, host, port, timeout=timeout or None, workers=workers,
+                       max_memory=memory, allow_service=allow_service)
 
     def announce():  # once Ctrl-C and SIGTERM stop the server (not before)
         click.echo(f"serving {store_path} read-only at {server.url}  (SPARQL endpoint: {server.query_url})")
         click.echo("press Ctrl-C to stop")
     status = run_until_stopped(server, announce)
-    click.echo("stopped" if status == 0 else f"the server stopped with status {status}")
-    sys.exit(0 if status == 0 else 1)
+    click.echo("stopped" if status == 0 else "the server stopped")
+    sys.exit(status)
 
 
 @main.command()
