@@ -301,8 +301,13 @@ def beats(name, store_path, evidence, limit, fmt):
 @click.option("--bind", "binds", multiple=True, metavar="VAR=VALUE",
               help="Bind ?VAR to VALUE (an IRI if it starts with http, an entity name otherwise). Repeatable.")
 @click.option("--update", is_flag=True, help="Allow a SPARQL Update (the default is read-only).")
+@click.option("--timeout", type=click.FloatRange(0, min_open=True), default=None, metavar="SECONDS",
+              help="Stop the query with an error after SECONDS (default: no limit; Ctrl-C stops it).")
+@click.option("--allow-service", is_flag=True,
+              help="Let the query use SERVICE or LOAD, which send HTTP requests to the IRIs they "
+                   "name. Refused by default.")
 @_handle_errors
-def query(query, store_path, fmt, binds, update):
+def query(query, store_path, fmt, binds, update, timeout, allow_service):
     """Run SPARQL: inline text, a .rq file, or a query name from queries/.
 
     \b
@@ -311,31 +316,76 @@ def query(query, store_path, fmt, binds, update):
       kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?p a kg:Paper }'
       kg query beats --bind loser=GPT-4o
     Prefixes kg:, rdfs:, skos:, prov:, dcterms:, schema: … are predeclared.
+    Queries are bounded in size and nesting; SERVICE is refused unless
+    --allow-service.
     """
-    import pyoxigraph as ox
-
     from kg.errors import QueryError
-    from kg.queries import is_update, resolve_entity, resolve_query, run_select
+    from kg.query_guard import check_query, run_bounded
+    from kg.queries import is_update, resolve_query, run_select
 
     sparql = resolve_query(query)
+    check_query(sparql, allow_service=allow_service)
     if is_update(sparql):
         if not update:
             raise QueryError("this is a SPARQL Update; pass --update to change the store")
-        _open(store_path).update(sparql)
+        store = _open(store_path)
+        try:
+            run_bounded(lambda: store.update(sparql), timeout)
+        except KeyboardInterrupt:
+            _interrupted()
+        store.close()
         click.echo("update done")
         return
     store = _open(store_path, read_only=True)
+    bindings = _query_bindings(store, binds)
+    try:
+        table = run_bounded(lambda: run_select(store, sparql, bindings), timeout)
+    except KeyboardInterrupt:
+        _interrupted()
+    _print_table(table, fmt)
+
+
+def _interrupted():
+    """Ctrl-C during a query: one line and exit status 130 (the query
+    thread cannot be stopped; the process ends with it)."""
+    click.echo("interrupted", err=True)
+    sys.stdout.flush()
+    os._exit(130)
+
+
+_VARNAME = re.compile(r"[A-Za-z_0-9\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF"
+                      r"\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF"
+                      r"\uF900-\uFDCF\uFDF0-\uFFFD]+")
+
+
+def _query_bindings(store, binds) -> dict:
+    """``--bind VAR=VALUE`` options as pyoxigraph substitutions: an IRI for
+    a value starting with http(s)://, else the entity the name resolves to,
+    else a literal.  Raises QueryError naming the bad option."""
+    import pyoxigraph as ox
+
+    from kg.errors import QueryError
+    from kg.queries import resolve_entity
+
     bindings = {}
     for b in binds:
         var, sep, value = b.partition("=")
+        var = var.strip().lstrip("?$")
         if not sep:
             raise QueryError(f"--bind expects VAR=VALUE, got '{b}'")
+        if not _VARNAME.fullmatch(var):
+            raise QueryError(f"--bind '{b}': '{var}' is not a SPARQL variable name "
+                             "(letters, digits and _, e.g. --bind loser=GPT-4o)")
         if value.startswith(("http://", "https://")):
-            bindings[var.lstrip("?")] = ox.NamedNode(value)
+            try:
+                bindings[var] = ox.NamedNode(value)
+            except ValueError as e:
+                raise QueryError(f"--bind '{b}': '{value}' is not a valid IRI ({e}); "
+                                 "percent-encode spaces as %20") from None
         else:
             iris = resolve_entity(store, value)
-            bindings[var.lstrip("?")] = iris[0] if iris else ox.Literal(value)
-    _print_table(run_select(store, sparql, bindings), fmt)
+            bindings[var] = iris[0] if iris else ox.Literal(value)
+    return bindings
 
 
 @main.command()

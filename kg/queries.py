@@ -42,16 +42,27 @@ def resolve_query(text_or_name: str) -> str:
     """
     arg = text_or_name.strip()
     path = Path(arg)
-    if arg.endswith(".rq") and path.is_file():
+    if arg.endswith(".rq") and _is_file(path):
         return path.read_text(encoding="utf-8")
     named = shipped_dir("queries") / (arg if arg.endswith(".rq") else arg + ".rq")
-    if "\n" not in arg and named.is_file():
+    if "\n" not in arg and _is_file(named):
         return named.read_text(encoding="utf-8")
-    if any(w in arg.upper() for w in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "INSERT", "DELETE",
-                                      "DROP", "CLEAR", "LOAD", "CREATE")):
+    from kg.query_guard import first_keyword
+
+    if first_keyword(arg) in ("ADD", "MOVE", "COPY", "WITH") or any(
+            w in arg.upper() for w in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "INSERT", "DELETE",
+                                       "DROP", "CLEAR", "LOAD", "CREATE")):
         return arg
     raise QueryError(f"'{arg}' is neither SPARQL, a .rq file, nor a query in queries/ "
                      f"(known: {', '.join(query_names())})")
+
+
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, False for a name the system refuses (too long, NUL)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def is_update(sparql: str) -> bool:

@@ -30,8 +30,10 @@ agrees with rdflib's parse tree on the queries rdflib can parse.
 from __future__ import annotations
 
 import re
+import threading
+import time
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 from kg.errors import QueryError
 
@@ -39,6 +41,8 @@ from kg.errors import QueryError
 MAX_BYTES = 1 << 20
 MAX_DEPTH = 100
 MAX_OPERATORS = 5000
+
+T = TypeVar("T")
 
 
 class QueryRefused(QueryError):
@@ -218,3 +222,50 @@ def first_keyword(text: str) -> str | None:
         if tok.kind != "iri":
             return None
     return None
+
+
+#: stack of the thread a query is evaluated on: queries within the limits
+#: above cannot overflow it (virtual memory; only touched pages are used)
+EVAL_STACK_BYTES = 256 << 20
+
+
+def run_bounded(evaluate: Callable[[], T], timeout: float | None = None) -> T:
+    """Call ``evaluate()`` (a query evaluation) on a thread with a large
+    stack and wait for it, at most ``timeout`` seconds (None: no limit).
+
+    pyoxigraph releases the GIL while it evaluates, so the waiting thread
+    stays responsive: Ctrl-C raises KeyboardInterrupt here at once, and the
+    time limit raises :class:`QueryRefused`.  Either way the evaluation
+    thread cannot be stopped; it is a daemon thread, so the process can
+    exit (``kg query`` does).  Errors of the evaluation that are not
+    KgErrors (e.g. a ``SERVICE`` endpoint that cannot be reached) become
+    QueryError.
+    """
+    from kg.errors import KgError
+
+    box: dict = {}
+
+    def target():
+        try:
+            box["value"] = evaluate()
+        except KgError as e:
+            box["error"] = e
+        except (OSError, RuntimeError, ValueError, TypeError, SyntaxError, MemoryError) as e:
+            box["error"] = QueryError(f"SPARQL evaluation failed: {' '.join(str(e).split())}")
+
+    old = threading.stack_size()
+    threading.stack_size(EVAL_STACK_BYTES)
+    try:
+        t = threading.Thread(target=target, name="kg-query", daemon=True)
+        t.start()
+    finally:
+        threading.stack_size(old)
+    deadline = None if not timeout else time.monotonic() + timeout
+    while t.is_alive():
+        wait = 0.1 if deadline is None else min(0.1, deadline - time.monotonic())
+        if wait <= 0:
+            raise QueryRefused(f"query stopped after {timeout:g} s (the --timeout)", status=503)
+        t.join(wait)
+    if "error" in box:
+        raise box["error"]
+    return box["value"]

@@ -33,9 +33,9 @@ import time
 from pathlib import Path
 from typing import BinaryIO
 
+from kg.query_guard import EVAL_STACK_BYTES
+
 _LEN = struct.Struct(">Q")
-#: stack of the evaluating thread (virtual; only touched pages use memory)
-EVAL_STACK_BYTES = 256 << 20
 
 
 def write_frame(out: BinaryIO, data: bytes) -> None:

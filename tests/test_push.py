@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from kg import vocab
 from kg.cli import main
 from kg.push import PushError, env_auth, graph_url, push
-from kg.serve import OxigraphServer, free_port
+from oxigraph_server import OxigraphServer, free_port
 
 
 # -- helpers --------------------------------------------------------------------
