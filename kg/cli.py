@@ -480,15 +480,19 @@ def push(store_path, endpoint, timeout):
 
     One HTTP PUT per named graph (ENDPOINT?graph=IRI, N-Triples body), which
     replaces that graph on the server: pushing twice changes nothing.  Basic
-    authentication from $KG_PUSH_USER and $KG_PUSH_PASSWORD.
+    authentication from user:password@ in the URL, or $KG_PUSH_USER and
+    $KG_PUSH_PASSWORD; messages never show them.  The graphs are named
+    graphs: query them with GRAPH ?g { … }, or let the store use the union
+    of its graphs as default graph (see README).
 
     \b
     Example:  kg push --endpoint http://localhost:3030/papers/data
     """
-    from kg.push import env_auth, push as run_push
+    from kg.push import UNION_NOTE, env_auth, push as run_push
 
     s = run_push(_open(store_path, read_only=True), endpoint, auth=env_auth(), timeout=timeout)
     click.echo(f"pushed {s.graphs} graph(s), {s.triples} triples to {s.endpoint} in {s.seconds:.1f} s")
+    click.echo(UNION_NOTE, err=True)
 
 
 @main.command()
