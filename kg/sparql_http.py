@@ -25,6 +25,8 @@ RESULTS_TYPES = {"json": "application/sparql-results+json", "xml": "application/
 GRAPH_TYPES = {"turtle": "text/turtle", "ntriples": "application/n-triples",
                "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json"}
 _ALIASES = {"application/json": "application/sparql-results+json"}
+#: a body over the limit but under this size is read and dropped before the 413 answer
+_DRAIN_BYTES = 64 << 20
 _UPDATE_WORDS = {"INSERT", "DELETE", "DROP", "CLEAR", "LOAD", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 
 
@@ -115,7 +117,10 @@ class Handler(BaseHTTPRequestHandler):
             return _error(400, f"bad Content-Length '{length}'")
         limit = 3 * query_guard.MAX_BYTES + 4096  # a query at the limit, percent-encoded
         if n < 0 or n > limit:
-            return _error(413, f"request body of {n} bytes; the limit is {limit}")
+            if 0 < n <= _DRAIN_BYTES:  # read it, so that the client gets to see the answer
+                while n > 0:
+                    n -= len(self.rfile.read(min(n, 1 << 20)) or b"x" * n)
+            return _error(413, f"request body of {length} bytes; the limit is {limit}")
         return self.rfile.read(n)
 
     def _form(self, raw: str) -> dict[str, list[str]] | Answer:
