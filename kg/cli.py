@@ -321,7 +321,7 @@ def query(query, store_path, fmt, binds, update, timeout, allow_service):
     """
     from kg.errors import QueryError
     from kg.query_guard import check_query, run_bounded
-    from kg.queries import is_update, resolve_query, run_select
+    from kg.queries import is_update, parse_bindings, resolve_query, run_select
 
     sparql = resolve_query(query)
     check_query(sparql, allow_service=allow_service)
@@ -337,7 +337,7 @@ def query(query, store_path, fmt, binds, update, timeout, allow_service):
         click.echo("update done")
         return
     store = _open(store_path, read_only=True)
-    bindings = _query_bindings(store, binds)
+    bindings = parse_bindings(store, binds)
     try:
         table = run_bounded(lambda: run_select(store, sparql, bindings), timeout)
     except KeyboardInterrupt:
@@ -351,41 +351,6 @@ def _interrupted():
     click.echo("interrupted", err=True)
     sys.stdout.flush()
     os._exit(130)
-
-
-_VARNAME = re.compile(r"[A-Za-z_0-9\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF"
-                      r"\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF"
-                      r"\uF900-\uFDCF\uFDF0-\uFFFD]+")
-
-
-def _query_bindings(store, binds) -> dict:
-    """``--bind VAR=VALUE`` options as pyoxigraph substitutions: an IRI for
-    a value starting with http(s)://, else the entity the name resolves to,
-    else a literal.  Raises QueryError naming the bad option."""
-    import pyoxigraph as ox
-
-    from kg.errors import QueryError
-    from kg.queries import resolve_entity
-
-    bindings = {}
-    for b in binds:
-        var, sep, value = b.partition("=")
-        var = var.strip().lstrip("?$")
-        if not sep:
-            raise QueryError(f"--bind expects VAR=VALUE, got '{b}'")
-        if not _VARNAME.fullmatch(var):
-            raise QueryError(f"--bind '{b}': '{var}' is not a SPARQL variable name "
-                             "(letters, digits and _, e.g. --bind loser=GPT-4o)")
-        if value.startswith(("http://", "https://")):
-            try:
-                bindings[var] = ox.NamedNode(value)
-            except ValueError as e:
-                raise QueryError(f"--bind '{b}': '{value}' is not a valid IRI ({e}); "
-                                 "percent-encode spaces as %20") from None
-        else:
-            iris = resolve_entity(store, value)
-            bindings[var] = iris[0] if iris else ox.Literal(value)
-    return bindings
 
 
 @main.command()
@@ -463,6 +428,8 @@ def serve(store_path, host, port, timeout, max_memory, workers, allow_service):
 
     def announce():  # once Ctrl-C and SIGTERM stop the server (not before)
         click.echo(f"serving {store_path} read-only at {server.url}  (SPARQL endpoint: {server.query_url})")
+        if host not in ("127.0.0.1", "::1", "localhost"):
+            click.echo(f"note: listening on {host}: other machines can query the store", err=True)
         click.echo("press Ctrl-C to stop")
     status = run_until_stopped(server, announce)
     click.echo("stopped" if status == 0 else "the server stopped")

@@ -191,3 +191,35 @@ def beats(store: KnowledgeStore, name: str, limit: int | None = None, evidence: 
 
     b = beats_rows(store, resolve_entity(store, name), limit, evidence)
     return Table(list(COLUMNS), b.rows, b.complete)
+
+
+_VARNAME = re.compile(r"[A-Za-z_0-9\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF"
+                      r"\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF"
+                      r"\uF900-\uFDCF\uFDF0-\uFFFD]+")
+
+
+def parse_bindings(store: KnowledgeStore, binds) -> dict:
+    """``kg query --bind VAR=VALUE`` options (strings) as pyoxigraph
+    substitutions ``{var: term}``: an IRI for a value starting with
+    http(s)://, else the entity the name resolves to
+    (:func:`resolve_entity`), else a literal.  Raises QueryError naming the
+    bad option (no ``=``, a bad variable name, an invalid IRI)."""
+    bindings = {}
+    for b in binds:
+        var, sep, value = b.partition("=")
+        var = var.strip().lstrip("?$")
+        if not sep:
+            raise QueryError(f"--bind expects VAR=VALUE, got '{b}'")
+        if not _VARNAME.fullmatch(var):
+            raise QueryError(f"--bind '{b}': '{var}' is not a SPARQL variable name "
+                             "(letters, digits and _, e.g. --bind loser=GPT-4o)")
+        if value.startswith(("http://", "https://")):
+            try:
+                bindings[var] = ox.NamedNode(value)
+            except ValueError as e:
+                raise QueryError(f"--bind '{b}': '{value}' is not a valid IRI ({e}); "
+                                 "percent-encode spaces as %20") from None
+        else:
+            iris = resolve_entity(store, value)
+            bindings[var] = iris[0] if iris else ox.Literal(value)
+    return bindings
