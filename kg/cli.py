@@ -420,7 +420,7 @@ def serve(store_path, host, port, timeout, max_memory, workers, allow_service):
               curl -H 'Accept: text/csv' \\
                    --data-urlencode 'query=SELECT (COUNT(*) AS ?n) { ?p a kg:Paper }' http://127.0.0.1:7878/query
     """
-    from kg.reader import parse_size
+    from kg.read import parse_size
     from kg.serve import run_until_stopped, serve as run_serve
 
     try:
