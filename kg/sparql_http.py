@@ -79,6 +79,17 @@ class SparqlServer(ThreadingHTTPServer):
         self.store_label, self.public_url, self.query_names = store_label, public_url, query_names
         super().__init__(address, Handler)
 
+    def handle_error(self, request, client_address) -> None:
+        """A client that went away (reset, broken pipe, timeout) is not an
+        error of the server; anything else is reported in one line."""
+        import sys
+
+        err = sys.exc_info()[1]
+        if isinstance(err, (ConnectionError, TimeoutError, socket.timeout)):
+            return
+        print(f"kg serve: error answering {client_address[0]}: {type(err).__name__}: {err}",
+              file=sys.stderr)
+
 
 class Handler(BaseHTTPRequestHandler):
     """One HTTP request: the page, the endpoint, or an error."""

@@ -7,6 +7,7 @@ nothing.  The server runs with ``--timeout 3 --max-memory 1GB``.
 """
 from __future__ import annotations
 
+import signal
 import socket
 import time
 import urllib.parse
@@ -30,8 +31,13 @@ def hostile(seed_store_path):
     try:
         yield f"http://127.0.0.1:{port}", lst, proc
     finally:
-        _stop_cli(proc)
-        lst.close()
+        proc.send_signal(signal.SIGINT)
+        try:
+            _, err = proc.communicate(timeout=30)
+        finally:
+            _stop_cli(proc)
+            lst.close()
+        assert "Traceback" not in err and "error" not in err, err
 
 
 def _form(query: str) -> tuple[bytes, dict]:
@@ -150,6 +156,17 @@ def test_hostile_request_is_answered_and_server_stays_up(hostile, name):
     assert proc.poll() is None, f"{name}: kg serve exited with {proc.returncode}"
     assert values(sparql(base + "/query", PAPERS), "n") == ["80"]
     assert lst.received == [], f"{name}: the listener received {lst.received[:1]}"
+
+
+@pytest.mark.slow
+def test_client_that_leaves_mid_query_costs_nothing(hostile):
+    base, _, proc = hostile
+    body, headers = _form("SELECT (COUNT(*) AS ?n) WHERE " + CROSS3)
+    with pytest.raises(OSError):  # the client gives up after 0.5 s
+        request(base + "/query", body, headers, timeout=0.5)
+    time.sleep(TIMEOUT + 1)  # the server's answer meets a closed socket
+    assert proc.poll() is None
+    assert values(sparql(base + "/query", PAPERS), "n") == ["80"]
 
 
 @pytest.mark.slow
