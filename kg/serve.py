@@ -49,6 +49,13 @@ def _netloc(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
+def base_url(host: str, port: int) -> str:
+    """``http://HOST:PORT/`` to reach a server listening on ``host``
+    (a wildcard address is reached through loopback)."""
+    host = "127.0.0.1" if host in ("0.0.0.0", "") else "::1" if host == "::" else host
+    return f"http://{_netloc(host, port)}/"
+
+
 def check_store(location: str | os.PathLike) -> Path:
     """Raise StoreError unless ``location`` holds a PaperKG store (opened
     read-only for a moment, so no lock is left behind)."""
@@ -85,8 +92,7 @@ class SparqlService:
     @property
     def url(self) -> str:
         """Base URL; the query page is served here."""
-        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else "::1" if self.host == "::" else self.host
-        return f"http://{_netloc(host, self.port)}/"
+        return base_url(self.host, self.port)
 
     @property
     def query_url(self) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.serve import ServeError, free_port  # noqa: F401 - re-exported for the tests
+from kg.serve import ServeError, base_url, free_port  # noqa: F401 - free_port: for the tests
 
 
 def oxigraph_executable() -> str:
@@ -75,18 +75,8 @@ class OxigraphServer:
     # -- addresses ------------------------------------------------------------
     @property
     def url(self) -> str:
-        """Base URL; the query page is served here."""
-        host = "127.0.0.1" if self.host in ("0.0.0.0", "") else "::1" if self.host == "::" else self.host
-        return f"http://{_netloc(host, self.port)}/"
-
-    @property
-    def query_url(self) -> str:
-        """SPARQL 1.1 Protocol query endpoint."""
-        return self.url + "query"
-
-    @property
-    def update_url(self) -> str:
-        return self.url + "update"
+        """Base URL."""
+        return base_url(self.host, self.port)
 
     @property
     def store_url(self) -> str:
