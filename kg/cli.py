@@ -310,8 +310,11 @@ def beats(name, store_path, evidence, limit, fmt):
 @click.option("--allow-service", is_flag=True,
               help="Let the query use SERVICE or LOAD, which send HTTP requests to the IRIs they "
                    "name. Refused by default.")
+@click.option("--max-memory", default=None, metavar="SIZE",
+              help="Evaluate in a separate process limited to SIZE of memory (e.g. 2GB); a query "
+                   "that needs more gets an error. Default: no limit, in-process.")
 @_handle_errors
-def query(query, store_path, fmt, binds, update, timeout, allow_service):
+def query(query, store_path, fmt, binds, update, timeout, allow_service, max_memory):
     """Run SPARQL: inline text, a .rq file, or a query name from queries/.
 
     \b
@@ -343,7 +346,17 @@ def query(query, store_path, fmt, binds, update, timeout, allow_service):
     store = _open(store_path, read_only=True)
     bindings = parse_bindings(store, binds)
     try:
-        table = run_bounded(lambda: run_select(store, sparql, bindings), timeout)
+        if max_memory is not None:
+            from kg.query_pool import select_in_worker
+            from kg.read import parse_size
+
+            try:
+                limit = parse_size(max_memory)
+            except ValueError as e:
+                raise click.BadParameter(str(e), param_hint="--max-memory") from None
+            table = select_in_worker(store_path, sparql, bindings, timeout=timeout, max_memory=limit)
+        else:
+            table = run_bounded(lambda: run_select(store, sparql, bindings), timeout)
     except KeyboardInterrupt:
         _interrupted()
     _print_table(table, fmt)

@@ -83,7 +83,12 @@ def run_select(store: KnowledgeStore, sparql: str, bindings: dict | None = None)
 
     Raises QueryError for CONSTRUCT/DESCRIBE (use export) or bad SPARQL.
     """
-    result = store.query(sparql, bindings)
+    return result_table(store.query(sparql, bindings))
+
+
+def result_table(result) -> Table:
+    """A :class:`Table` of a pyoxigraph query result (solutions or boolean,
+    e.g. parsed from SPARQL results JSON).  Raises QueryError for a graph."""
     if isinstance(result, ox.QueryBoolean):
         return Table(["answer"], [[str(bool(result)).lower()]])
     if not isinstance(result, ox.QuerySolutions):

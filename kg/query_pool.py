@@ -208,11 +208,13 @@ class WorkerPool:
             self._spawn_requests.put(1)
 
     # -- queries ---------------------------------------------------------------------------
-    def run(self, query: str, results_type: str, graph_type: str) -> Answer:
+    def run(self, query: str, results_type: str, graph_type: str,
+            bindings: dict[str, str] | None = None) -> Answer:
         """Evaluate ``query`` in a worker; solutions and booleans come back
         as ``results_type``, graphs as ``graph_type``.  Errors come back as
         text/plain answers: 400 (the query), 413 (result too large), 503
-        (time limit, no free worker), 500 (the worker died)."""
+        (time limit, no free worker), 500 (the worker died).  ``bindings``
+        maps variable names to N-Triples terms (substitutions)."""
         wait = self.timeout if self.timeout else None
         try:
             w = self._idle.get(timeout=wait)
@@ -220,7 +222,7 @@ class WorkerPool:
             return _error(503, f"all {self.size} query workers stayed busy for {self.timeout:g} s; "
                                "try again later")
         request = json.dumps({"query": query, "results_type": results_type,
-                              "graph_type": graph_type}).encode("utf-8")
+                              "graph_type": graph_type, "bindings": bindings or {}}).encode("utf-8")
         deadline = None if not self.timeout else time.monotonic() + self.timeout
         try:
             w.proc.stdin.write(_LEN.pack(len(request)) + request)
@@ -229,7 +231,7 @@ class WorkerPool:
         except _Timeout:
             self._replace(w)
             return _error(503, f"query stopped: it ran longer than the time limit of {self.timeout:g} s "
-                               "(kg serve --timeout)")
+                               "(--timeout)")
         except OSError:
             header = body = None
         if header is None or body is None:
@@ -241,3 +243,29 @@ class WorkerPool:
         if not h["ok"]:
             return _error(h["status"], h["message"])
         return Answer(200, h["content_type"], body)
+
+
+def select_in_worker(path: str | os.PathLike, query: str, bindings: dict | None = None, *,
+                     timeout: float | None = None, max_memory: int = 2 << 30):
+    """Run a SELECT or ASK on the store at ``path`` in one worker process
+    under ``max_memory`` bytes and ``timeout`` seconds (``kg query
+    --max-memory``); a :class:`kg.queries.Table`.  ``bindings`` maps
+    variable names to pyoxigraph terms.  Raises QueryError with the worker's
+    message (limits, syntax, a CONSTRUCT), PoolError when it cannot start.
+    Ctrl-C (KeyboardInterrupt) kills the worker and propagates."""
+    import pyoxigraph as ox
+
+    from kg.errors import QueryError
+    from kg.queries import result_table
+
+    pool = WorkerPool(path, size=1, timeout=timeout, max_memory=max_memory).start()
+    try:
+        answer = pool.run(query, "application/sparql-results+json", "application/n-triples",
+                          {k: str(v) for k, v in (bindings or {}).items()})
+    finally:
+        pool.close()
+    if answer.status != 200:
+        raise QueryError(answer.body.decode("utf-8", "replace").strip())
+    if answer.content_type != "application/sparql-results+json":
+        raise QueryError("only SELECT and ASK queries print tables; use 'kg export' for graphs")
+    return result_table(ox.parse_query_results(answer.body, format=ox.QueryResultsFormat.JSON))

@@ -3,8 +3,9 @@
 Run as ``python -m kg.query_worker STORE PARENT_PID MAX_MEMORY MAX_RESULT``
 by :mod:`kg.query_pool`, which talks to it over its stdin/stdout with
 frames (:func:`write_frame` / :func:`read_frame`): one request, a JSON
-header ``{"query", "results_type", "graph_type"}`` (media types for
-solutions/booleans and for graphs), and one answer, a JSON header
+header ``{"query", "results_type", "graph_type", "bindings"}`` (media
+types for solutions/booleans and for graphs; variable name -> N-Triples
+term, as pyoxigraph substitutions), and one answer, a JSON header
 ``{"ok", "content_type" | "status", "message"}`` followed by a body frame.
 
 The worker
@@ -153,7 +154,8 @@ class Evaluator:
         sink = _Capped(self.max_result)
         media = request["results_type"]
         try:
-            result = self.store.query(request["query"])
+            subs = {k: _term(v) for k, v in (request.get("bindings") or {}).items()}
+            result = self.store.query(request["query"], subs or None)
             if isinstance(result, ox.QueryTriples):
                 media = request["graph_type"]
                 result.serialize(sink, ox.RdfFormat.from_media_type(media))
@@ -172,6 +174,15 @@ class Evaluator:
         except MemoryError:
             return {"ok": False, "status": 503, "message": "the query needed more memory than allowed"}, b""
         return {"ok": True, "content_type": media}, b"".join(sink.parts)
+
+
+def _term(ntriples: str):
+    """The RDF term written ``ntriples`` (``<iri>``, ``"v"@en``, …)."""
+    import pyoxigraph as ox
+
+    triple = next(iter(ox.parse(f"<urn:s> <urn:p> {ntriples} .".encode("utf-8"),
+                                format=ox.RdfFormat.N_TRIPLES)))
+    return triple.object
 
 
 def _loop(evaluator: Evaluator, inp: BinaryIO, out: BinaryIO) -> None:

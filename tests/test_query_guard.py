@@ -206,3 +206,22 @@ def test_bind_bad_variable_name_is_one_line_error(seed_store_path):
 def test_overlong_query_argument_is_not_a_traceback(seed_store_path):
     r = CliRunner().invoke(main, ["query", "--store", str(seed_store_path), "x" * 5000])
     assert r.exit_code == 1 and "neither SPARQL" in r.output and "Traceback" not in r.output
+
+
+@pytest.mark.slow
+def test_kg_query_max_memory_stops_a_greedy_query_with_an_error(seed_store_path):
+    r = CliRunner().invoke(main, ["query", "--store", str(seed_store_path), "--max-memory", "700MB",
+                                  "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert r.output.startswith("error: the query process ended") and "memory limit (700 MiB)" in r.output
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args", [["beats", "--bind", "loser=GPT-4o"], ["ASK { ?p a kg:Paper }"],
+                                  ["papers_per_field"]])
+def test_kg_query_max_memory_prints_what_the_in_process_query_prints(seed_store_path, args):
+    base = ["query", "--store", str(seed_store_path), "--format", "json", *args]
+    plain = CliRunner().invoke(main, base)
+    isolated = CliRunner().invoke(main, [*base, "--max-memory", "1GB"])
+    assert plain.exit_code == isolated.exit_code == 0, isolated.output
+    assert isolated.output == plain.output and len(plain.output) > 20
