@@ -150,32 +150,47 @@ def _remote_keyword(tok: Token) -> str | None:
     return None
 
 
+def _check_remote(tok: Token, text: str) -> None:
+    remote = _remote_keyword(tok)
+    if remote == "SERVICE":
+        raise QueryRefused(f"SERVICE at {_line_col(text, tok.offset)}: federated queries send "
+                           "requests to other servers and are refused (kg query and kg serve "
+                           "take --allow-service to permit them)", status=403)
+    if remote == "LOAD":
+        raise QueryRefused(f"LOAD at {_line_col(text, tok.offset)}: LOAD fetches a URL and is "
+                           "refused (pass --allow-service to permit it)", status=403)
+
+
 def _scan(text: str, allow_service: bool, max_depth: int, max_operators: int) -> None:
+    """One pass over the tokens; the quads of an ``INSERT DATA`` /
+    ``DELETE DATA`` block are data, not operators, and are not counted."""
     depth = operators = 0
+    data_depth: int | None = None  # depth of the INSERT/DELETE DATA block we are in
+    after_data = False
+    previous = None
     for tok in tokens(text):
         word = tok.text.upper() if tok.kind == "word" else None
-        if tok.kind == "op":
-            if tok.text in _OPEN:
-                depth += 1
-                if depth > max_depth:
-                    raise QueryRefused(f"query nested more than {max_depth} levels deep (at "
-                                       f"{_line_col(text, tok.offset)}); flatten it")
-            elif tok.text in _CLOSE:
-                depth = max(depth - 1, 0)
-            operators += tok.text in _OPERATOR_PUNCT
-        elif word in _OPERATOR_WORDS:
+        if tok.kind == "op" and tok.text in _OPEN:
+            depth += 1
+            if depth > max_depth:
+                raise QueryRefused(f"query nested more than {max_depth} levels deep (at "
+                                   f"{_line_col(text, tok.offset)}); flatten it")
+            if after_data and tok.text == "{":
+                data_depth, after_data = depth, False
+        elif tok.kind == "op" and tok.text in _CLOSE:
+            depth = max(depth - 1, 0)
+            if data_depth is not None and depth < data_depth:
+                data_depth = None
+        after_data = after_data or (word == "DATA" and previous in ("INSERT", "DELETE"))
+        previous = word
+        if data_depth is None and (word in _OPERATOR_WORDS or
+                                   (tok.kind == "op" and tok.text in _OPERATOR_PUNCT)):
             operators += 1
-        if operators > max_operators:
-            raise QueryRefused(f"query has more than {max_operators} operators and patterns "
-                               f"(at {_line_col(text, tok.offset)}); split it into smaller queries")
-        remote = None if allow_service else _remote_keyword(tok)
-        if remote == "SERVICE":
-            raise QueryRefused(f"SERVICE at {_line_col(text, tok.offset)}: federated queries send "
-                               "requests to other servers and are refused (kg query and kg serve "
-                               "take --allow-service to permit them)", status=403)
-        if remote == "LOAD":
-            raise QueryRefused(f"LOAD at {_line_col(text, tok.offset)}: LOAD fetches a URL and is "
-                               "refused (pass --allow-service to permit it)", status=403)
+            if operators > max_operators:
+                raise QueryRefused(f"query has more than {max_operators} operators and patterns "
+                                   f"(at {_line_col(text, tok.offset)}); split it into smaller queries")
+        if not allow_service:
+            _check_remote(tok, text)
 
 
 def check_query(text: str, *, allow_service: bool = False, max_bytes: int = MAX_BYTES,

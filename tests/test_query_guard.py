@@ -225,3 +225,14 @@ def test_kg_query_max_memory_prints_what_the_in_process_query_prints(seed_store_
     isolated = CliRunner().invoke(main, [*base, "--max-memory", "1GB"])
     assert plain.exit_code == isolated.exit_code == 0, isolated.output
     assert isolated.output == plain.output and len(plain.output) > 20
+
+
+def test_insert_data_quads_are_not_operators():
+    triples = " ".join(f"<http://e/s{i}> <http://e/p> {i} ." for i in range(6000))
+    check_query(f"INSERT DATA {{ GRAPH <http://e/g> {{ {triples} }} }}")
+    check_query(f"DELETE DATA {{ {triples} }} ; INSERT DATA {{ {triples} }}")
+    with pytest.raises(QueryRefused, match="more than 5000 operators"):
+        check_query(f"INSERT DATA {{ <http://e/a> <http://e/b> 1 }} ; "
+                    f"DELETE WHERE {{ {triples.replace('<http://e/s', '?s').replace('> <http', ' <http')} }}")
+    with pytest.raises(QueryRefused, match="more than 5000 operators"):
+        check_query(f"SELECT * WHERE {{ {triples} }}")
