@@ -236,3 +236,59 @@ def test_insert_data_quads_are_not_operators():
                     f"DELETE WHERE {{ {triples.replace('<http://e/s', '?s').replace('> <http', ' <http')} }}")
     with pytest.raises(QueryRefused, match="more than 5000 operators"):
         check_query(f"SELECT * WHERE {{ {triples} }}")
+
+
+def _ctrl_c_in_a_terminal(args: list[str], after: float) -> tuple[int, float, str]:
+    """Run ``python -m kg ARGS`` on a pseudo-terminal that is its controlling
+    terminal, type Ctrl-C after ``after`` seconds; (status, seconds from the
+    key to the exit, screen)."""
+    import fcntl
+    import pty
+    import termios
+
+    master, slave = pty.openpty()
+
+    def own_terminal():
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen([sys.executable, "-m", "kg", *args], stdin=slave, stdout=slave, stderr=slave,
+                            env=env, cwd=ROOT, preexec_fn=own_terminal)
+    os.close(slave)
+    time.sleep(after)
+    os.write(master, b"\x03")  # the terminal sends SIGINT to its foreground process group
+    t0 = time.monotonic()
+    try:
+        proc.wait(30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    took = time.monotonic() - t0
+    screen = b""
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        screen += data
+    os.close(master)
+    return proc.returncode, took, screen.decode("utf-8", "replace")
+
+
+@pytest.mark.slow
+def test_ctrl_c_typed_in_a_terminal_stops_a_long_kg_query(seed_store_path):
+    status, took, screen = _ctrl_c_in_a_terminal(["query", "--store", str(seed_store_path), CROSS3], 3)
+    assert status == 130 and took < 2, (status, took, screen)
+    assert "interrupted" in screen and "Traceback" not in screen
+
+
+@pytest.mark.slow
+def test_ctrl_c_typed_in_a_terminal_stops_kg_serve(seed_store_path):
+    port = free_port()
+    status, took, screen = _ctrl_c_in_a_terminal(["serve", "--store", str(seed_store_path), "--port",
+                                                  str(port)], 4)
+    assert status == 0 and took < 5, (status, took, screen)
+    assert f"http://127.0.0.1:{port}/" in screen and "stopped" in screen and "Traceback" not in screen
