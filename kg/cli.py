@@ -540,7 +540,8 @@ def show(arxiv_id, store_path):
 @click.argument("arxiv_id")
 @click.option("--from", "paths", multiple=True, type=click.Path(), default=("seeds",), show_default=True,
               help="Report files or folders to find the paper in. Repeatable.")
-@click.option("--json", "as_json", is_flag=True, help="Print the raw extraction record as JSON.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the extraction record as JSON, with the kept/dropped reasons under \"decisions\".")
 @_store_option
 @_handle_errors
 def explain(arxiv_id, paths, as_json, store_path):
@@ -548,8 +549,12 @@ def explain(arxiv_id, paths, as_json, store_path):
 
     Re-reads the paper from the report files (not from the store) and runs
     the extractor, so a changed rule can be checked at once.  Mentions print
-    as [[name|Label]] (coloured on a terminal), followed by the entities,
-    comparisons, results and hardware with their lines.
+    as [[name|Label]] (coloured on a terminal), followed by the entities with
+    why each was kept (proposed, compared, gazetteer entry, name shape …),
+    the names dropped with the rule and sentence that dropped them (url,
+    math, enumeration, citation, software, no evidence, used only …), the
+    comparisons with their cue, the comparisons folded or dropped, results
+    and hardware with their lines.  --json adds these under "decisions".
 
     \b
     Example:  kg explain 2601.06431 --from seeds/
