@@ -42,7 +42,7 @@ from kg import vocab
 from kg.errors import SourceError
 from kg.mapping import ReportLabels, map_report, report_graph, report_iri
 from kg.model import Paper, Problem, Report
-from kg.reader import DEFAULT_MAX_SIZE, read_report
+from kg.read import DEFAULT_MAX_SIZE, read_report
 
 #: papers extracted and mapped together; a report of more papers is
 #: streamed batch by batch (records spooled to disk), so memory follows

@@ -42,7 +42,7 @@ import pyoxigraph as ox
 from kg.errors import SourceError, StoreError
 from kg.filegraph import FileResult, extract_file, extract_file_nquads, extractor
 from kg.model import Problem
-from kg.reader import DEFAULT_MAX_SIZE, collect_report_files
+from kg.read import DEFAULT_MAX_SIZE, collect_report_files
 from kg.bulk import BULK_BATCH_BYTES, FINGERPRINT_PREDICATE, BulkWriter
 
 #: report files in flight per worker (being extracted, or done and waiting

@@ -1,7 +1,7 @@
 """The build: report files -> records -> quads -> store.
 
 The only place that wires the stages together: find the report files
-(:func:`kg.reader.collect_report_files`), extract each into its named
+(:func:`kg.read.collect_report_files`), extract each into its named
 graph's N-Quads (:func:`kg.filegraph.extract_file`, in worker processes:
 :func:`kg.parallel.run_extraction`), write them into the store (one writer,
 this process).
@@ -49,7 +49,7 @@ from kg.errors import SourceError
 from kg.filegraph import FileResult, build_fingerprint, extractor_fingerprint
 from kg.mapping import report_graph
 from kg.model import Problem
-from kg.reader import DEFAULT_MAX_SIZE, collect_report_files
+from kg.read import DEFAULT_MAX_SIZE, collect_report_files
 from kg.bulk import BULK_BATCH_BYTES, BulkWriter
 from kg.store import KnowledgeStore
 
