@@ -177,6 +177,9 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
             summary = _run_build(run_build, paths, store_path, quiet, prune=prune, force=force,
                                  max_size=limit, jobs=jobs, bulk=bulk)
         except KeyboardInterrupt as e:
+            import signal
+            for sig in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C while exiting changes nothing
+                signal.signal(sig, signal.SIG_IGN)
             s = e.summary if isinstance(e, BuildInterrupted) else None
             kept = f"; the {s.reports} report(s) written are kept" if s is not None and s.reports else ""
             how = e.signal_name if isinstance(e, BuildInterrupted) else "SIGINT"

@@ -62,7 +62,7 @@ from kg.store import KnowledgeStore
 ATOMIC_GRAPH_BYTES = 8 * 1024 * 1024
 #: on Ctrl-C, graphs queued for the bulk loader are still written (one
 #: transaction) when they are at most this many bytes of N-Quads, else dropped
-INTERRUPT_FLUSH_BYTES = 2 * 1024 * 1024
+INTERRUPT_FLUSH_BYTES = 4 * 1024 * 1024
 
 
 @dataclass
