@@ -856,7 +856,8 @@ def _without_fingerprints(by_graph: dict[str, set]) -> dict[str, set]:
 @pytest.mark.slow
 def test_ctrl_c_or_sigterm_stop_a_build_within_2_s_and_keep_what_was_written(synthetic, tmp_path):
     """SIGINT to the process group (as a terminal's Ctrl-C) or SIGTERM to the
-    build (as a service manager) at 10 random moments, --jobs 1 or 2, with
+    build (as a service manager) at 10 random moments mid-build (a build that
+    ends first does not count), --jobs 1 or 2, with
     --force into two stores (the first build of each bulk-loads into an
     empty store, later ones write one transaction per report).  Each build exits within 2 s with status
     130/143 and one line on stderr, leaves no process behind, the store
@@ -867,11 +868,13 @@ def test_ctrl_c_or_sigterm_stop_a_build_within_2_s_and_keep_what_was_written(syn
     clean_bare = _without_fingerprints(clean)
     rng = random.Random(17)
     interrupted, exits = 0, []
-    for k in range(10):
+    for k in range(20):  # until 10 builds were interrupted mid-build
+        if interrupted == 10:
+            break
         store = tmp_path / "ab"[k % 2]
         jobs, sig = rng.choice(["1", "2"]), rng.choice([signal.SIGINT, signal.SIGTERM])
         proc = kg_build(folder, store, "--jobs", jobs, "--force")
-        time.sleep(rng.uniform(1.0, max(1.0, 0.8 * seconds)))  # after start-up (importing click)
+        time.sleep(rng.uniform(1.0, max(1.1, 0.8 * seconds)))  # after start-up (importing click)
         t = time.monotonic()
         with contextlib.suppress(ProcessLookupError):  # the build may have ended first
             if sig == signal.SIGINT:
@@ -880,7 +883,8 @@ def test_ctrl_c_or_sigterm_stop_a_build_within_2_s_and_keep_what_was_written(syn
                 os.kill(proc.pid, signal.SIGTERM)
         out, err = proc.communicate(timeout=30)
         exits.append(round(time.monotonic() - t, 2))
-        if "built " in out:  # it ended before the signal
+        if "built " in out:  # it ended before the signal: the machine is faster now
+            seconds *= 0.7
             continue
         interrupted += 1
         assert exits[-1] < 2.0, (k, exits[-1], err)
@@ -892,7 +896,7 @@ def test_ctrl_c_or_sigterm_stop_a_build_within_2_s_and_keep_what_was_written(syn
         got = _without_fingerprints(store_by_graph(store))
         for g, qs in got.items():
             assert qs == clean_bare[g], f"run {k}: {g} is not the clean build's graph"
-    assert interrupted >= 5, exits
+    assert interrupted >= 8, exits
     for store in (tmp_path / "a", tmp_path / "b"):
         kept = sum(1 for qs in store_by_graph(store).values()
                    for q in qs if q.predicate.value == vocab.BUILD_FINGERPRINT)
