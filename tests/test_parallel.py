@@ -132,6 +132,17 @@ def test_help_and_query_do_not_import_spacy(seed_store_path):
     assert p.returncode == 0, p.stderr
 
 
+def _paperless_tasks(folder: Path, n: int) -> list[tuple]:
+    """Extraction tasks of ``n`` files r00.txt, r01.txt, ... that hold no
+    paper (each fails fast with an unknown layout)."""
+    tasks = []
+    for k in range(n):
+        f = folder / f"r{k:02d}.txt"
+        f.write_text(f"# 报告 {k}\n\n没有论文。\n", encoding="utf-8")
+        tasks.append((str(f), None, 1 << 20))
+    return tasks
+
+
 _STARTED = None  # multiprocessing.Value: tasks the workers have begun
 
 
@@ -155,12 +166,7 @@ def test_files_in_flight_are_bounded_while_the_writer_is_busy(tmp_path, monkeypa
         pytest.skip("the counter is shared with forked workers")
     _STARTED = multiprocessing.Value("i", 0)
     monkeypatch.setattr(parallel, "_work", _counting_work)
-    files = []
-    for k in range(60):
-        f = tmp_path / f"r{k:02d}.txt"
-        f.write_text(f"# 报告 {k}\n\n没有论文。\n", encoding="utf-8")
-        files.append((str(f), None, 1 << 20))
-    results = parallel.run_extraction(files, jobs=2)
+    results = parallel.run_extraction(_paperless_tasks(tmp_path, 60), jobs=2)
     next(results)  # one result taken: one more file may start, then the writer is busy
     window = parallel.IN_FLIGHT_PER_JOB * 2
     deadline = time.monotonic() + 60
@@ -261,11 +267,7 @@ def test_a_worker_that_dies_costs_its_file_an_error_not_a_hang(tmp_path, monkeyp
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.skip("the patched worker function reaches forked workers only")
     monkeypatch.setattr(parallel, "_work", _dying_work)
-    tasks = []
-    for k in range(8):
-        f = tmp_path / f"r{k:02d}.txt"
-        f.write_text(f"# 报告 {k}\n\n没有论文。\n", encoding="utf-8")
-        tasks.append((str(f), None, 1 << 20))
+    tasks = _paperless_tasks(tmp_path, 8)
     results = list(parallel.run_extraction(tasks, jobs=2))
     assert [Path(r.path).name for r in results] == [Path(t[0]).name for t in tasks]
     dead = [r for r in results if r.status == "failed" and "worker process" in str(r.errors)]
