@@ -33,6 +33,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import tempfile
 import threading
 import time
 import uuid
@@ -42,7 +43,7 @@ from typing import Callable, Iterable, Iterator
 
 from kg import parallel
 from kg.errors import KgError, SourceError
-from kg.reader import DEFAULT_MAX_SIZE, collect_report_files
+from kg.read import DEFAULT_MAX_SIZE, collect_report_files
 
 #: the one-line error when Dask is asked for but not installed
 DASK_MISSING = ("Dask is not installed; install the extra: pip install -e '.[dask]' "
@@ -77,10 +78,10 @@ def extract_task(path: str, output_dir: str, max_size: int, check_records: bool,
     extractor fingerprint is not ``fingerprint`` (the client's), and
     ``OSError`` when the output cannot be written.
     """
+    from kg import filegraph
     from kg.extract import CHECK_RECORDS_ENV
-    from kg.pipeline import extractor_fingerprint
 
-    here = extractor_fingerprint()
+    here = filegraph.extractor_fingerprint()
     if here != fingerprint:
         raise ExtractorMismatch(
             f"a Dask worker runs another PaperKG (extractor {here[:12]}, here {fingerprint[:12]}): "
@@ -90,17 +91,28 @@ def extract_task(path: str, output_dir: str, max_size: int, check_records: bool,
         os.environ[CHECK_RECORDS_ENV] = "1"
     else:
         os.environ.pop(CHECK_RECORDS_ENV, None)
-    res = parallel.extract_file(path, max_size=max_size)
-    if res.status == "built":
-        target = Path(output_dir) / parallel.nquads_name(path)
-        # a unique name: a task run again after its worker was lost may race
-        # with the lost one; either rename leaves a whole, identical file
-        tmp = target.with_name(f"{target.name}.{uuid.uuid4().hex[:8]}.part")
-        tmp.write_bytes(res.body + res.fingerprint)
-        os.replace(tmp, target)
+    with tempfile.TemporaryDirectory(prefix="paperkg-dask-") as spill:  # a large graph's N-Quads
+        res = parallel.extract_file(path, max_size=max_size, spill_dir=spill)
+        try:
+            if res.status == "built":
+                _write_nquads(res, Path(output_dir) / parallel.nquads_name(path))
+        finally:
+            res.discard()
     res.body = res.fingerprint = b""
     res.entity_keys = []
     return res
+
+
+def _write_nquads(res: parallel.FileResult, target: Path) -> None:
+    """Write ``res``'s graph (fingerprint line last) to ``target`` through
+    a ``.part`` file of a unique name: a task run again after its worker was
+    lost may race with the lost one; either rename leaves a whole file."""
+    tmp = target.with_name(f"{target.name}.{uuid.uuid4().hex[:8]}.part")
+    with open(tmp, "wb") as f:
+        for piece in res.chunks():
+            f.write(piece)
+        f.write(res.fingerprint)
+    os.replace(tmp, target)
 
 
 # -- client side ----------------------------------------------------------------
@@ -253,7 +265,7 @@ def extract_to_dir_dask(paths: Iterable[str | Path], output_dir: str | Path, sch
             a worker runs another PaperKG extractor.
     """
     from kg.extract import check_records_requested
-    from kg.pipeline import extractor_fingerprint
+    from kg.filegraph import extractor_fingerprint
 
     t0 = time.perf_counter()
     out = Path(output_dir)

@@ -34,7 +34,7 @@ def _kg() -> str:
 
 
 def _papers(corpus: Path) -> int:
-    from kg.reader import read_report
+    from kg.read import read_report
     return sum(len(read_report(f).papers) for f in sorted(corpus.glob("*.txt")))
 
 
