@@ -93,12 +93,15 @@ class _Worker:
         if self.proc.poll() is None:
             self.proc.kill()
         code = self.proc.wait(10)
+        crashed = code < 0 and -code in (signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS)
+        # under an address-space limit a failed allocation may also end the worker with an
+        # uncaught MemoryError or a thread it could not start (status 1)
+        if crashed or (code > 0 and memory):
+            how = signal.Signals(-code).name if code < 0 else f"status {code}"
+            return (f"the query process ended with {how}: the query needed more than the "
+                    f"memory limit ({memory >> 20} MiB) or crashed the evaluator; simplify it")
         if code < 0:
-            name = signal.Signals(-code).name
-            if -code in (signal.SIGABRT, signal.SIGSEGV, signal.SIGBUS):
-                return (f"the query process ended with {name}: the query needed more than the "
-                        f"memory limit ({memory >> 20} MiB) or crashed the evaluator; simplify it")
-            return f"the query process was ended by {name}"
+            return f"the query process was ended by {signal.Signals(-code).name}"
         return f"the query process exited with status {code}"
 
 
@@ -177,6 +180,7 @@ class WorkerPool:
                str(self.max_memory), str(self.max_result)]
         env = dict(os.environ)
         root = str(Path(__file__).resolve().parent.parent)
+        env.setdefault("MALLOC_ARENA_MAX", "2")  # glibc reserves 64 MB of address space per arena
         env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,

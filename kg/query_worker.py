@@ -203,15 +203,19 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is for kg serve
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write into the answer pipe
-    _limit_memory(max_memory)
     try:
         evaluator = Evaluator(Path(store), max_result)
     except Exception as e:  # noqa: BLE001 - reported to the parent, which shows it
         write_frame(out, json.dumps({"ok": False, "status": 500, "message": str(e)}).encode())
         return 1
+    # the store is open and the evaluation thread's large stack mapped before the address-space
+    # limit is set: the limit bounds what queries allocate, not whether the worker can start
     threading.stack_size(EVAL_STACK_BYTES)
-    t = threading.Thread(target=_loop, args=(evaluator, inp, out), daemon=True)
+    go = threading.Event()
+    t = threading.Thread(target=lambda: go.wait() and _loop(evaluator, inp, out), daemon=True)
     t.start()
+    _limit_memory(max_memory)
+    go.set()
     t.join()
     return 0
 
