@@ -50,7 +50,9 @@ def _print_table(table, fmt: str) -> None:
     spaces, one line per row, no trailing blanks, nothing folded.
     """
     if fmt == "json":
-        click.echo(json.dumps([dict(zip(table.columns, r)) for r in table.rows],
+        from kg.queries import json_value
+
+        click.echo(json.dumps([{c: json_value(v) for c, v in zip(table.columns, r)} for r in table.rows],
                               ensure_ascii=False, indent=2))
         return
     if fmt in ("csv", "tsv"):

@@ -5,6 +5,7 @@ Every user-supplied value reaches SPARQL as a bound parameter
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,6 +68,52 @@ def term_value(term) -> str | None:
     return None if term is None else term.value
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                "positiveInteger", "negativeInteger", "nonPositiveInteger",
+                                "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
+_REALS = {_XSD + t for t in ("decimal", "double", "float")}
+_BOOLEAN = _XSD + "boolean"
+
+
+class Cell(str):
+    """A table cell: the lexical form of a literal (a ``str``), which keeps
+    its RDF datatype IRI in ``datatype`` so that JSON output can type it
+    (:func:`json_value`)."""
+
+    datatype: str | None = None
+
+
+def cell(term) -> str | None:
+    """Table value of an RDF term: None when unbound, a :class:`Cell` for
+    a typed literal (not a plain or language-tagged string), else a str."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal) and not term.language and term.datatype.value != _XSD + "string":
+        c = Cell(term.value)
+        c.datatype = term.datatype.value
+        return c
+    return term.value
+
+
+def json_value(value):
+    """The JSON value of a table cell: a number for xsd:integer/decimal/
+    double/float literals (a non-finite or malformed one stays a string),
+    a boolean for xsd:boolean, None for an unbound cell, else the string."""
+    dt = getattr(value, "datatype", None)
+    try:
+        if dt in _INTEGERS:
+            return int(value)
+        if dt in _REALS:
+            number = float(value)
+            return number if math.isfinite(number) else str(value)
+    except ValueError:
+        return str(value)
+    if dt == _BOOLEAN:
+        return value.strip() in ("true", "1")
+    return None if value is None else str(value)
+
+
 def run_select(store: KnowledgeStore, sparql: str, bindings: dict | None = None) -> Table:
     """Run a SELECT (or ASK) query and return a :class:`Table`.
 
@@ -74,11 +121,11 @@ def run_select(store: KnowledgeStore, sparql: str, bindings: dict | None = None)
     """
     result = store.query(sparql, bindings)
     if isinstance(result, ox.QueryBoolean):
-        return Table(["answer"], [[str(bool(result)).lower()]])
+        return Table(["answer"], [[cell(ox.Literal(bool(result)))]])
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("only SELECT and ASK queries print tables; use 'kg export' for graphs")
     cols = [v.value for v in result.variables]
-    rows = [[term_value(sol[c]) for c in cols] for sol in result]
+    rows = [[cell(sol[c]) for c in cols] for sol in result]
     return Table(cols, rows)
 
 
