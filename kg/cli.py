@@ -442,7 +442,7 @@ def report(store_path, output, top):
     \b
     Example:  kg report --output site/ && xdg-open site/index.html
     """
-    from kg.report import write_report
+    from kg.site import write_report
 
     s = write_report(_open(store_path, read_only=True), output, hubs=top)
     click.echo(f"wrote {s.pages} pages to {s.output} ({s.benchmarks} leaderboards, {s.models} systems, "
