@@ -12,6 +12,8 @@ import json
 import os
 import re
 import sys
+import threading
+from contextlib import contextmanager
 from functools import wraps
 
 import click
@@ -27,14 +29,165 @@ def _store_option(f):
 
 
 def _handle_errors(f):
+    """Turn every error a user can cause into one ``error:`` line on stderr
+    and exit status 1: PaperKG's own errors, OSError (naming the file and
+    what to do), parser errors; anything else is named as unexpected (set
+    $PAPERKG_TRACEBACK=1 to see the traceback).  A closed pipe (``| head``)
+    ends quietly."""
     @wraps(f)
     def wrapper(*args, **kwargs):
         try:
             return f(*args, **kwargs)
-        except KgError as e:
-            click.echo(f"error: {e}", err=True)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:
+            _quiet_stdout()
             sys.exit(1)
+        except Exception as e:  # noqa: BLE001 - each kind gets its message below
+            if os.environ.get("PAPERKG_TRACEBACK") and not isinstance(e, KgError):
+                raise
+            message = error_message(e)
+        # outside the except block: the exception (and the objects its frames hold,
+        # such as an open store) is released before exiting
+        click.echo(f"error: {message}", err=True)
+        sys.exit(1)
     return wrapper
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null (after EPIPE, so that Python's final flush is silent)."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+_ERRNO_HINTS = {
+    "ENOENT": "no such file or folder; check the path (does its folder exist?)",
+    "EACCES": "permission denied; choose another path or fix its permissions",
+    "EPERM": "operation not permitted; choose another path",
+    "ENOSPC": "no space left on the device; free some space or choose another disk",
+    "EISDIR": "is a folder; give a file name",
+    "ENOTDIR": "a part of the path is a file, not a folder",
+    "EROFS": "read-only file system; choose another path",
+    "EEXIST": "already exists",
+}
+
+
+def error_message(e: BaseException) -> str:
+    """The one-line message of an error, file names escaped (a newline or a
+    terminal escape in a file name cannot forge or hide a line)."""
+    import errno
+
+    from kg.errors import SourceError
+
+    if isinstance(e, SourceError):
+        where = f"{safe_text(e.path)}:{e.line}" if e.line else safe_text(e.path)
+        return f"{where}: {safe_text(e.message, keep_newlines=True)}"
+    if isinstance(e, KgError):
+        return safe_text(str(e), keep_newlines=True)
+    if isinstance(e, OSError):
+        name = errno.errorcode.get(e.errno or -1, "")
+        what = _ERRNO_HINTS.get(name, e.strerror or str(e))
+        files = [safe_text(str(x)) for x in (e.filename, e.filename2) if x is not None]
+        return f"{' -> '.join(files)}: {what}" if files else f"{what} ({safe_text(str(e))})"
+    if isinstance(e, SyntaxError):
+        return f"cannot parse: {safe_text(str(e))}"
+    return (f"unexpected {type(e).__name__}: {safe_text(str(e))} (set PAPERKG_TRACEBACK=1 to see where, "
+            "and please report it)")
+
+
+def safe_text(text: str, keep_newlines: bool = False) -> str:
+    """``text`` for one terminal line: control characters shown as ``\\xNN``
+    (``\\n`` for a newline), so a file name cannot forge an ``error:``
+    line or send terminal escapes.  With ``keep_newlines`` a message's own
+    line breaks stay, each further line indented."""
+    def one(line: str) -> str:
+        return _CONTROL_ALL.sub(lambda m: "\\n" if m.group() == "\n" else f"\\x{ord(m.group()):02x}", line)
+    if keep_newlines:
+        return "\n  ".join(one(line) for line in text.split("\n"))
+    return one(text)
+
+
+def _first_bad_nquads(paths) -> str | None:
+    """``FILE:LINE: message`` of the first file under ``paths`` that is not
+    valid N-Quads (read only after a load failed), or None."""
+    from pathlib import Path
+
+    import pyoxigraph as ox
+
+    for p in map(Path, paths):
+        for f in sorted(p.rglob("*.nq")) if p.is_dir() else [p]:
+            try:
+                for _ in ox.parse(path=str(f), format=ox.RdfFormat.N_QUADS):
+                    pass
+            except SyntaxError as e:
+                line = getattr(e, "lineno", None)
+                return f"{safe_text(str(f))}:{line}: not valid N-Quads: {safe_text(str(e))}" if line \
+                    else f"{safe_text(str(f))}: not valid N-Quads: {safe_text(str(e))}"
+            except OSError:
+                continue
+    return None
+
+
+def _did_you_mean(store, name: str, entities=()) -> str:
+    """``"; did you mean: …?"`` for ``name`` (entities whose label contains or
+    resembles it, with counts; not those in ``entities``), or ``""``."""
+    from kg.names import did_you_mean, suggest
+
+    if entities:  # the name is known: offer its family only
+        return did_you_mean(suggest(store, name, exclude={e.value for e in entities}, close=False),
+                            f"other names containing '{safe_text(name)}': ")
+    return did_you_mean(suggest(store, name))
+
+
+def _emit(kind: str, item) -> None:
+    """Print a build's warning or error as one ``kind: …`` line on stderr."""
+    text = error_message(item) if isinstance(item, BaseException) else safe_text(str(item))
+    click.echo(f"{kind}: {text}", err=True)
+
+
+_CONTROL_ALL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+#: seconds of work before a progress bar is shown
+PROGRESS_AFTER_S = 1.5
+
+
+@contextmanager
+def _progress(description: str):
+    """A transient rich progress bar on stderr, shown only when stderr is a
+    terminal; yields ``update(done, total, what=None)`` (``total`` None: a
+    spinner while the amount of work is not known yet)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, \
+        TimeElapsedColumn
+
+    console = Console(stderr=True)
+    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                   TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal)
+    task = bar.add_task(description, total=None)
+    lock, stopped = threading.Lock(), []
+
+    def start():  # only work that lasts shows a bar
+        with lock:
+            if not stopped:
+                bar.start()
+
+    def update(done, total, what=None):
+        bar.update(task, completed=done, total=total,
+                   description=f"{description}: {what}" if what else description)
+    timer = threading.Timer(PROGRESS_AFTER_S, start)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield update
+    finally:
+        timer.cancel()
+        with lock:
+            stopped.append(True)
+            if bar.live.is_started:
+                bar.stop()
 
 
 def _open(store_path: str, read_only: bool = False):
@@ -89,6 +242,12 @@ def _printable(value: str) -> str:
     """``value`` without control characters (a terminal escape in a report's
     title must not reach the terminal); tabs and newlines become spaces."""
     return _CONTROL.sub("", value.replace("\t", " ").replace("\n", " "))
+
+
+def clean(text: str) -> str:
+    """``text`` without control characters other than tab and newline: a
+    report's text may be printed, its terminal escapes may not."""
+    return _CONTROL.sub("", text)
 
 
 def _check_records(ctx, param, value):
@@ -186,9 +345,9 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
         if bar is not None:
             bar.stop()
     for p in summary.problems:
-        click.echo(f"warning: {p}", err=True)
+        _emit("warning", p)
     for e in summary.errors:
-        click.echo(f"error: {e}", err=True)
+        _emit("error", e)
     if summary.prune_refused:
         click.echo(f"warning: {summary.prune_refused}", err=True)
     extra = "".join([f", {summary.skipped} unchanged report(s) skipped" if summary.skipped else "",
@@ -232,9 +391,9 @@ def extract(paths, output_dir, jobs, max_size):
         raise click.BadParameter(str(e), param_hint="--max-size") from None
     s = extract_to_dir(paths, output_dir, jobs=jobs, max_size=limit)
     for p in s.problems:
-        click.echo(f"warning: {p}", err=True)
+        _emit("warning", p)
     for e in s.errors:
-        click.echo(f"error: {e}", err=True)
+        _emit("error", e)
     click.echo(f"wrote {s.files} N-Quads file(s) to {output_dir}: {s.papers} papers, {s.quads} quads "
                f"in {s.seconds:.1f} s" + (f", {len(s.errors)} error(s)" if s.errors else ""))
     if s.errors:
@@ -254,9 +413,17 @@ def load(paths, store_path):
     \b
     Example:  kg load nq/ --store big.kg
     """
+    from kg.errors import StoreError
     from kg.parallel import load_dir
 
-    s = load_dir(paths, _open(store_path))
+    try:
+        s = load_dir(paths, _open(store_path))
+    except StoreError as e:
+        bad = _first_bad_nquads(paths)
+        raise (StoreError(f"{bad}; 'kg load' reads the N-Quads files 'kg extract' writes "
+                          "(a Turtle file can be converted with any RDF tool)") if bad else e) from None
+    if not s.files:
+        raise StoreError(f"no N-Quads file (*.nq) under {', '.join(map(safe_text, paths))}")
     click.echo(f"loaded {s.files} file(s) into {store_path}: {s.quads} quads in the store, {s.seconds:.1f} s")
 
 
@@ -282,11 +449,21 @@ def beats(name, store_path, evidence, limit, fmt):
       kg beats GPT-4o --evidence
       kg beats GPT-4o --limit 0 --format csv > beats-gpt4o.csv
     """
-    from kg.queries import Table, beats as run_beats
+    from kg.errors import QueryError
+    from kg.queries import Table, beats as run_beats, resolve_entity
 
-    t = run_beats(_open(store_path, read_only=True), name, limit or None, evidence)
+    store = _open(store_path, read_only=True)
+    entities = resolve_entity(store, name)
+    if not entities:
+        raise QueryError(f"no entity named '{safe_text(name)}' in the store"
+                         + (_did_you_mean(store, name) or "; check the spelling, or run 'kg stats' for names"))
+    t = run_beats(store, name, limit or None, evidence)
     if not t.rows:
-        click.echo(f"no comparison in the store says that something beats '{name}'", err=True)
+        from kg.names import _WON, _count
+
+        won = sum(_count(store, _WON, e.value) for e in entities)
+        click.echo(f"'{safe_text(name)}' is in the store, but no comparison says that something beats it "
+                   f"(it wins {won} comparison(s)){_did_you_mean(store, name, entities)}", err=True)
         return
     keep = t.columns if evidence else t.columns[:7]
     ix = [t.columns.index(c) for c in keep]
@@ -305,21 +482,27 @@ def beats(name, store_path, evidence, limit, fmt):
 @click.option("--update", is_flag=True, help="Allow a SPARQL Update (the default is read-only).")
 @_handle_errors
 def query(query, store_path, fmt, binds, update):
-    """Run SPARQL: inline text, a .rq file, or a query name from queries/.
+    """Run SPARQL: inline text, a .rq or .sparql file, a query name from queries/, or - (stdin).
 
     \b
     Examples:
       kg query papers_per_field
       kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?p a kg:Paper }'
       kg query beats --bind loser=GPT-4o
+      kg query - --format json < my-query.sparql
+    With --format json, numbers and booleans are JSON numbers and booleans
+    (from each literal's datatype) and unbound values null.
     Prefixes kg:, rdfs:, skos:, prov:, dcterms:, schema: … are predeclared.
     """
-    import pyoxigraph as ox
-
     from kg.errors import QueryError
-    from kg.queries import is_update, resolve_entity, resolve_query, run_select
+    from kg.queries import is_update, resolve_query, run_select
 
-    sparql = resolve_query(query)
+    if query == "-":
+        sparql = sys.stdin.read()
+        if not sparql.strip():
+            raise QueryError("no query on standard input ('kg query -' reads the SPARQL text from stdin)")
+    else:
+        sparql = resolve_query(query)
     if is_update(sparql):
         if not update:
             raise QueryError("this is a SPARQL Update; pass --update to change the store")
@@ -327,17 +510,45 @@ def query(query, store_path, fmt, binds, update):
         click.echo("update done")
         return
     store = _open(store_path, read_only=True)
-    bindings = {}
+    bindings, unknown = _bindings(store, binds)
+    table = run_select(store, sparql, bindings)
+    _print_table(table, fmt)
+    if not table.rows:
+        for var, value in unknown:
+            click.echo(f"note: --bind {var}={safe_text(value)}: no entity named '{safe_text(value)}' in the store "
+                       f"(bound as a plain string){_did_you_mean(store, value)}", err=True)
+
+
+def _bindings(store, binds) -> tuple[dict, list[tuple[str, str]]]:
+    """``--bind VAR=VALUE`` options as pyoxigraph substitutions: an IRI for a
+    value starting with http(s)://, the entity a name resolves to, else a
+    plain literal.  Returns them with the (var, value) pairs that named no
+    entity.  Raises QueryError on a malformed option, variable or IRI."""
+    import pyoxigraph as ox
+
+    from kg.errors import QueryError
+    from kg.queries import resolve_entity
+
+    bindings, unknown = {}, []
     for b in binds:
         var, sep, value = b.partition("=")
+        var = var.strip().lstrip("?$")
         if not sep:
-            raise QueryError(f"--bind expects VAR=VALUE, got '{b}'")
+            raise QueryError(f"--bind expects VAR=VALUE, got '{safe_text(b)}'")
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", var):
+            raise QueryError(f"--bind {safe_text(b)}: '{safe_text(var)}' is not a SPARQL variable name "
+                             "(letters, digits and _, not starting with a digit)")
         if value.startswith(("http://", "https://")):
-            bindings[var.lstrip("?")] = ox.NamedNode(value)
+            try:
+                bindings[var] = ox.NamedNode(value)
+            except ValueError as e:
+                raise QueryError(f"--bind {var}: '{safe_text(value)}' is not a valid IRI ({e})") from None
         else:
             iris = resolve_entity(store, value)
-            bindings[var.lstrip("?")] = iris[0] if iris else ox.Literal(value)
-    _print_table(run_select(store, sparql, bindings), fmt)
+            bindings[var] = iris[0] if iris else ox.Literal(value)
+            if not iris:
+                unknown.append((var, value))
+    return bindings, unknown
 
 
 @main.command()
@@ -444,7 +655,10 @@ def report(store_path, output, top):
     """
     from kg.site import write_report
 
-    s = write_report(_open(store_path, read_only=True), output, hubs=top)
+    with _progress("writing the site") as update:
+        s = write_report(_open(store_path, read_only=True), output, hubs=top,
+                         progress=lambda done, total: update(done, total, "reading the store" if total is None
+                                                             else "pages"))
     click.echo(f"wrote {s.pages} pages to {s.output} ({s.benchmarks} leaderboards, {s.models} systems, "
                f"{s.papers} papers) in {s.seconds:.1f} s; open {s.output / 'index.html'}")
 
@@ -457,7 +671,10 @@ def stats(store_path, top):
     """Counts per class; most-compared models, most-used benchmarks and hardware."""
     from kg.stats import store_stats
 
-    for title, table in store_stats(_open(store_path, read_only=True), top):
+    with _progress("counting") as update:
+        tables = store_stats(_open(store_path, read_only=True), top,
+                             progress=lambda title: update(0, None, title.lower()))
+    for title, table in tables:
         click.echo(click.style(title, bold=True))
         _print_table(table, "table")
         click.echo()
@@ -510,30 +727,30 @@ def explain(arxiv_id, paths, as_json, store_path):
     console = Console(highlight=False, soft_wrap=True)
     fancy = console.is_terminal
     p = ex.paper
-    click.echo(f"{p.arxiv_id}  {p.title}\n{p.source}:{p.start_line}-{p.end_line}\n")
+    click.echo(clean(f"{p.arxiv_id}  {p.title}\n{p.source}:{p.start_line}-{p.end_line}\n"))
     for sec, marks in ex.sections:
-        click.echo(f"-- {sec.key} ({sec.heading}, lines {sec.start_line}-{sec.end_line})")
-        text = render_markup(sec.text, marks, fancy)
+        click.echo(clean(f"-- {sec.key} ({sec.heading}, lines {sec.start_line}-{sec.end_line})"))
+        text = clean(render_markup(sec.text, marks, fancy))  # marks are offsets into the raw text
         console.print(text) if fancy else click.echo(text)
         click.echo()
     rec = ex.record
     names = {e["key"]: e["name"] for e in rec["entities"]}
     click.echo("entities:")
     for e in rec["entities"]:
-        click.echo(f"  {e['role']:<8} {e['type']:<11} {e['name']}  (line {e['line']})")
+        click.echo(clean(f"  {e['role']:<8} {e['type']:<11} {e['name']}  (line {e['line']})"))
     click.echo("comparisons:")
     for c in rec["comparisons"]:
         scores = f" {c['winner_score']} vs {c['loser_score']}" if c["winner_score"] or c["loser_score"] else ""
-        click.echo(f"  line {c['line']}: {names.get(c['winner'], c['winner'])} > "
-                   f"{names.get(c['loser'], c['loser'])} on {names.get(c['dataset'], '-')}{scores}"
-                   f"  [cue {c['cue']}]")
+        click.echo(clean(f"  line {c['line']}: {names.get(c['winner'], c['winner'])} > "
+                         f"{names.get(c['loser'], c['loser'])} on {names.get(c['dataset'], '-')}{scores}"
+                         f"  [cue {c['cue']}]"))
     click.echo("results:")
     for r in rec["results"]:
-        click.echo(f"  line {r['line']}: {names.get(r['system'], r['system'])} = {r['value']}{r['unit'] or ''}"
-                   f" on {names.get(r['dataset'], '-')}  ({r['raw']})")
+        click.echo(clean(f"  line {r['line']}: {names.get(r['system'], r['system'])} = {r['value']}"
+                         f"{r['unit'] or ''} on {names.get(r['dataset'], '-')}  ({r['raw']})"))
     click.echo("hardware:")
     for h in rec["hardware"]:
-        click.echo(f"  line {h['line']}: {names.get(h['key'], h['key'])} x {h['count'] or '?'}")
+        click.echo(clean(f"  line {h['line']}: {names.get(h['key'], h['key'])} x {h['count'] or '?'}"))
 
 
 @main.command()
@@ -551,7 +768,8 @@ def validate(store_path, limit):
     """
     from kg.validate import validate_store
 
-    violations = validate_store(_open(store_path, read_only=True))
+    with _progress("validating graphs") as update:
+        violations = validate_store(_open(store_path, read_only=True), progress=update)
     for v in violations[:max(limit, 0)]:
         click.echo(f"{v.severity.lower()}: {v}")
     if len(violations) > limit:

@@ -37,14 +37,22 @@ def query_names() -> list[str]:
 def resolve_query(text_or_name: str) -> str:
     """Return SPARQL text for ``kg query``'s argument.
 
-    Accepts inline SPARQL, a path to a ``.rq`` file, or the name of a file in
-    ``queries/`` (with or without ``.rq``).  Raises QueryError when it is
-    none of these.
+    Accepts inline SPARQL, a path to a ``.rq`` or ``.sparql`` file, or the
+    name of a file in ``queries/`` (with or without ``.rq``).  Raises
+    QueryError when it is none of these, or the file cannot be read.
     """
     arg = text_or_name.strip()
     path = Path(arg)
-    if arg.endswith(".rq") and path.is_file():
-        return path.read_text(encoding="utf-8")
+    shipped = shipped_dir("queries") / path.name
+    if arg.endswith((".rq", ".sparql")) and "\n" not in arg:
+        if not path.is_file() and "/" not in arg and shipped.is_file():
+            path = shipped
+        elif not path.is_file():
+            raise QueryError(f"{arg}: no such query file (known queries: {', '.join(query_names())})")
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise QueryError(f"{arg}: cannot read the query: {e}") from None
     named = shipped_dir("queries") / (arg if arg.endswith(".rq") else arg + ".rq")
     if "\n" not in arg and named.is_file():
         return named.read_text(encoding="utf-8")
@@ -125,7 +133,10 @@ def run_select(store: KnowledgeStore, sparql: str, bindings: dict | None = None)
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("only SELECT and ASK queries print tables; use 'kg export' for graphs")
     cols = [v.value for v in result.variables]
-    rows = [[cell(sol[c]) for c in cols] for sol in result]
+    try:  # solutions are computed while iterating: evaluation errors surface here
+        rows = [[cell(sol[c]) for c in cols] for sol in result]
+    except (OSError, RuntimeError, ValueError) as e:
+        raise QueryError(f"SPARQL evaluation failed: {e}") from None
     return Table(cols, rows)
 
 

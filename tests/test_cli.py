@@ -85,8 +85,9 @@ def test_beats_evidence_column(run, seed_store_path):
 
 def test_beats_injection_attempt_is_just_a_name(run, seed_store_path):
     r = run("beats", '" } } DROP ALL #', "--store", seed_store_path)
-    assert r.exit_code == 0
-    assert "no comparison" in r.output
+    assert r.exit_code == 1
+    assert "no entity named '\" } } DROP ALL #' in the store" in r.output
+    assert "Qwen3-8B" in run("beats", "GPT-4o", "--store", seed_store_path).output  # nothing dropped
 
 
 def test_query_named_inline_and_formats(run, seed_store_path):
