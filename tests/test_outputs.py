@@ -1,0 +1,93 @@
+"""Machine-readable output, name suggestions and inspection commands."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+
+@pytest.fixture
+def run(seed_store_path):
+    def invoke(*args, input=None):
+        return CliRunner().invoke(main, [*map(str, args), "--store", str(seed_store_path)], input=input)
+    return invoke
+
+
+def test_json_numbers_are_numbers_booleans_booleans_absent_null(run):
+    r = run("query", "leaderboard", "--bind", "dataset=IFEval", "--format", "json")
+    rows = json.loads(r.stdout)
+    assert rows and all(isinstance(row["score"], (int, float)) for row in rows)
+    assert all(isinstance(row["lowerIsBetter"], bool) for row in rows)
+    r = run("beats", "GPT-4o", "--format", "json", "--limit", "0")
+    rows = json.loads(r.stdout)
+    assert any(row["winner_score"] is None for row in rows)  # absent: null, not ""
+    assert {type(row["winner_score"]) for row in rows} <= {float, int, type(None)}
+    count = json.loads(run("query", "SELECT (COUNT(*) AS ?n) WHERE { ?p a kg:Paper }", "--format", "json").stdout)
+    assert count == [{"n": 80}]
+    ask = json.loads(run("query", "ASK { ?p a kg:Paper }", "--format", "json").stdout)
+    assert ask == [{"answer": True}]
+
+
+def test_json_keeps_strings_that_look_like_numbers(run):
+    rows = json.loads(run("query", "beats", "--bind", "loser=GPT-4o", "--format", "json").stdout)
+    assert rows and all(isinstance(r["paperId"], str) for r in rows)  # arXiv ids stay strings
+    lit = json.loads(run("query", 'SELECT ?x WHERE { BIND("007" AS ?x) }', "--format", "json").stdout)
+    assert lit == [{"x": "007"}]
+
+
+def test_csv_and_tsv_are_unpadded(run):
+    out = run("beats", "GPT-4o", "--format", "csv").stdout
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0][0] == "winner" and all(c == c.strip() for r in rows for c in r)
+    tsv = run("beats", "GPT-4o", "--format", "tsv").stdout.splitlines()
+    assert all(not ln.endswith(" ") and "  " not in ln for ln in tsv)
+
+
+def test_query_reads_stdin_and_sparql_files(run, tmp_path):
+    q = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a kg:Paper }"
+    assert run("query", "-", "--format", "tsv", input=q).stdout.splitlines() == ["n", "80"]
+    f = tmp_path / "count.sparql"
+    f.write_text(q)
+    assert run("query", f, "--format", "tsv").stdout.splitlines() == ["n", "80"]
+
+
+def test_beats_unknown_name_suggests_close_names(run):
+    r = run("beats", "GTP-4o")
+    assert r.exit_code == 1
+    assert "no entity named 'GTP-4o'" in r.output and "did you mean: GPT-4o (beaten in" in r.output
+
+
+def test_beats_family_name_offers_the_family(run):
+    r = run("beats", "Qwen")
+    assert r.exit_code == 0
+    assert "is in the store, but no comparison says that something beats it" in r.output
+    assert "other names containing 'Qwen': Qwen3-VL (beaten in 5)" in r.output
+
+
+def test_beats_known_but_never_beaten_is_said_so(run):
+    r = run("beats", "JavisGPT")
+    assert r.exit_code == 0 and "is in the store" in r.output and "wins 8 comparison(s)" in r.output
+
+
+def test_bind_to_an_unknown_name_says_so(run):
+    r = run("query", "leaderboard", "--bind", "dataset=NoSuchBench")
+    assert "no entity named 'NoSuchBench' in the store" in r.stderr
+
+
+def test_show_lists_the_paper_once_per_report_and_its_facts(run):
+    r = run("show", "2512.19995")
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    assert lines[0] == "Paper" and lines[2].startswith("2512.19995  Schoenfeld's Anatomy")
+    assert "Comparisons" in lines and any(ln.startswith("GPT-5   GPT-4o") for ln in lines)
+
+
+def test_stats_rankings(run):
+    out = run("stats").stdout
+    assert "Paper          80" in out
+    assert "GPT-4o              9            0     9" in out
