@@ -91,3 +91,29 @@ def test_stats_rankings(run):
     out = run("stats").stdout
     assert "Paper          80" in out
     assert "GPT-4o              9            0     9" in out
+
+
+def test_terminal_escapes_in_titles_never_reach_the_terminal(tmp_path):
+    from kg.store import KnowledgeStore
+
+    store = KnowledgeStore(tmp_path / "st")
+    store.update("""INSERT DATA { GRAPH <https://w3id.org/paperkg/graph/report/x.txt> {
+      <https://w3id.org/paperkg/id/paper/2601.00001> a kg:Paper ; kg:arxivId "2601.00001" ;
+        dcterms:title "Evil\\u001b]0;pwned\\u0007\\u001b[2J [bold]markup[/bold]" } }""")
+    store.close()
+    r = CliRunner().invoke(main, ["show", "2601.00001", "--store", str(tmp_path / "st")])
+    assert r.exit_code == 0
+    assert "\x1b" not in r.output and "\x07" not in r.output
+    assert "[bold]markup[/bold]" in r.output  # markup is text, not interpreted
+
+
+def test_explain_strips_terminal_escapes_from_report_text(tmp_path):
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "000_3d92274d0f9505a7.txt"
+    text = seed.read_text(encoding="utf-8").replace("Schoenfeld's Anatomy", "Schoenfeld\x1b[2J's Anatomy")
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    r = CliRunner().invoke(main, ["explain", "2512.19995", "--from", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    assert "\x1b" not in r.output and "Schoenfeld's Anatomy" not in r.output
+    assert "Schoenfeld[2J's Anatomy" in r.output
