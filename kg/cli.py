@@ -101,11 +101,11 @@ def safe_text(text: str, keep_newlines: bool = False) -> str:
     """``text`` for one terminal line: control characters shown as ``\\xNN``
     (``\\n`` for a newline), so a file name cannot forge an ``error:``
     line or send terminal escapes.  With ``keep_newlines`` a message's own
-    line breaks stay, each further line indented."""
+    line breaks stay (a SPARQL syntax error shows the line and a caret)."""
     def one(line: str) -> str:
         return _CONTROL_ALL.sub(lambda m: "\\n" if m.group() == "\n" else f"\\x{ord(m.group()):02x}", line)
     if keep_newlines:
-        return "\n  ".join(one(line) for line in text.split("\n"))
+        return "\n".join(one(line) for line in text.split("\n"))
     return one(text)
 
 
