@@ -304,6 +304,10 @@ def main():
 def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
     """Build the graph from report files or folders (default: seeds/).
 
+    Layouts read: Hugging Face daily papers, arXiv CV daily reports, '# Papers
+    for DATE' digests, and any Markdown digest whose paper headings carry a
+    paper link or an arXiv id (README: Report layouts).
+
     Each report file becomes one named graph, replaced in one transaction
     (after a crash every report is entirely old or entirely new).  A file
     whose content and extractor are unchanged since its graph was built is
@@ -318,7 +322,7 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
     rebuilt, one transaction each).
     """
     from kg.parallel import build as run_build
-    from kg.reader import parse_size
+    from kg.read import parse_size
 
     try:
         limit = parse_size(max_size)
@@ -383,7 +387,7 @@ def extract(paths, output_dir, jobs, max_size):
     Example:  kg extract reports/ -o nq/ && kg load nq/ --store big.kg
     """
     from kg.parallel import extract_to_dir
-    from kg.reader import parse_size
+    from kg.read import parse_size
 
     try:
         limit = parse_size(max_size)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kg.errors import QueryError
 from kg.model import Paper, Section
-from kg.reader import iter_report_files, read_report
+from kg.read import iter_report_files, read_report
 
 #: rich style per mention label
 STYLES = {"Model": "bold cyan", "Method": "cyan", "Dataset": "bold green", "Benchmark": "bold green",

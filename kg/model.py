@@ -30,7 +30,10 @@ class Section:
         key: canonical section key. Hugging Face reports use ``field``
             (应用领域), ``contribution`` (一句话核心贡献), ``usage`` (使用指南),
             ``innovations`` (主要创新点), ``results`` (实验效果); arXiv reports use
-            ``abstract``, ``analysis`` and ``key_findings``.
+            ``abstract``, ``analysis`` and ``key_findings``; other layouts map
+            their labels to these keys by meaning (:mod:`kg.read.labels`), and
+            a paper's whole body, read when no section is recognised, is an
+            ``abstract`` section.
         heading: the heading text as written in the report.
         text: the section body, original lines joined with ``"\\n"``
             (Markdown kept).  For a one-line layout (``1. **应用领域**：text``)
@@ -92,8 +95,10 @@ class Report:
 
     Attributes:
         path: the file path as given to the reader.
-        format: ``"hf-daily"`` (Hugging Face daily papers) or ``"arxiv-cv"``
-            (arXiv CV daily report).
+        format: the layout (:mod:`kg.read.registry`): ``"hf-daily"``
+            (Hugging Face daily papers), ``"arxiv-cv"`` (arXiv CV daily
+            report), ``"papers-for"`` (``# Papers for DATE`` digest) or
+            ``"markdown"`` (generic Markdown digest).
         date: report date ``YYYY-MM-DD`` from the header, or ``None``.
         source_url: the ``**Source URL**`` of HF reports, or ``None``.
         papers: paper blocks in file order.

@@ -50,7 +50,7 @@ import pyoxigraph as ox
 from kg import vocab
 from kg.errors import SourceError, StoreError
 from kg.model import Problem
-from kg.reader import DEFAULT_MAX_SIZE, collect_report_files
+from kg.read import DEFAULT_MAX_SIZE, collect_report_files
 
 #: the N-Quads predicate of build fingerprints, as bytes (to split them off)
 _FP_PREDICATE = f"<{vocab.BUILD_FINGERPRINT}>".encode()

@@ -36,7 +36,7 @@ from kg import vocab
 from kg.errors import SourceError
 from kg.mapping import map_report, report_graph, report_iri
 from kg.model import Paper, Problem, Report
-from kg.reader import DEFAULT_MAX_SIZE, collect_report_files, read_report
+from kg.read import DEFAULT_MAX_SIZE, collect_report_files, read_report
 from kg.resources import ontology_path
 from kg.store import KnowledgeStore
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cases.golden import case_names, expected, run_case
+from kg.read import LAYOUTS, detect_layout
+from tests.cases.golden import case_input, case_names, expected, run_case
 
 
 def test_there_are_cases_for_every_layout():
@@ -17,6 +18,9 @@ def test_there_are_cases_for_every_layout():
     assert len([n for n in names if n.startswith("seed-")]) == 5
     assert any(n.startswith("dev-arxiv-cv") for n in names)
     assert any(n.startswith("dev-papers-for") for n in names)
+    # every layout of the registry has a golden case
+    covered = {detect_layout(case_input(n).read_text(encoding="utf-8")) for n in names}
+    assert covered == {layout.name for layout in LAYOUTS}
 
 
 @pytest.mark.parametrize("name", case_names())

@@ -1,4 +1,4 @@
-"""Tests for kg.reader: report layouts, line spans, warnings and file errors.
+"""Tests for kg.read: report layouts, line spans, warnings and file errors.
 
 Fixtures are written inline; each starts with a backslash-newline so that the
 first line of the string is line 1 of the "file".
@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 
 from kg.errors import SourceError
-from kg.reader import (
+from kg.read import (
     ARXIV_SECTIONS,
     HF_SECTIONS,
     MAX_LINE_CHARS,
     MAX_SECTION_CHARS,
-    UNKNOWN_LAYOUT,
     collect_report_files,
-    detect_format,
+    detect_layout,
     iter_report_files,
+    no_paper_message,
     parse_report,
     read_report,
 )
@@ -416,8 +416,8 @@ def test_hf_heading_variants(line, key, heading, text):
     report = one_heading_report(line)
     (paper,) = report.papers
     assert paper.title == "Learning C# Fast"
-    if key is None:
-        assert paper.sections == ()
+    if key is None:  # the paper is read from its whole body
+        assert [(s.key, s.heading, s.start_line) for s in paper.sections] == [("abstract", "body", 8)]
         return
     (section,) = paper.sections
     assert (section.key, section.heading, section.text) == (key, heading, text)
@@ -585,7 +585,7 @@ def test_arxiv_missing_abstract_and_truncated_paper():
     assert len(report.papers) == 2
     assert report.papers[1].sections == ()
     assert messages(report) == [
-        (66, "paper 'Tuning-free Visual [Effect] Transfer' has no recognisable sections"),
+        (66, "paper 'Tuning-free Visual [Effect] Transfer' has no recognisable sections and no text"),
     ]
     text = ARXIV[:cut]
     report = parse_report(text, "a.txt")
@@ -606,6 +606,9 @@ def test_arxiv_missing_abstract_and_truncated_paper():
         (HF_H3, "hf-daily"),
         (ARXIV, "arxiv-cv"),
         ("**Date**: 2025-12-28\n\nno papers yet\n", "hf-daily"),
+        ("# Papers for 2025-09-23\n\n## 0.[T](https://arxiv.org/pdf/2509.16198)\nsummary:x\n", "papers-for"),
+        ("intro\n\n## [T](https://arxiv.org/pdf/2509.16198)\nsummary: x\n", "papers-for"),
+        ("# Notes\n\n## 1. [T](https://arxiv.org/abs/2601.00001)\n**Abstract**: x\n", "markdown"),
         ("time: 20260113\n", "arxiv-cv"),
         # No title lines: decided by the shape of the paper headings.
         ("intro\n\n## 📄 A Paper\n\n### 1. 应用领域\nx\n", "hf-daily"),
@@ -614,17 +617,22 @@ def test_arxiv_missing_abstract_and_truncated_paper():
         ("", None),
     ],
 )
-def test_detect_format(text, expected):
-    assert detect_format(text) == expected
+def test_detect_layout(text, expected):
+    assert detect_layout(text) == expected
 
 
-def test_unknown_layout_raises_source_error():
+def test_text_without_papers_raises_source_error_naming_layouts_and_headings():
     with pytest.raises(SourceError) as info:
         parse_report("# Some other report\n\nhello\n", "x/notes.md")
     assert info.value.path == "x/notes.md"
     assert info.value.line is None
-    assert info.value.message == UNKNOWN_LAYOUT
-    assert str(info.value) == f"x/notes.md: {UNKNOWN_LAYOUT}"
+    message = info.value.message
+    assert message == no_paper_message()
+    assert str(info.value) == f"x/notes.md: {message}"
+    assert message.startswith("no paper found:")
+    for name, heading in [("hf-daily", "## 📄 Title"), ("arxiv-cv", "## [Title](https://arxiv.org/abs/"),
+                          ("papers-for", "## 0.[Title](https://arxiv.org/pdf/"), ("markdown", "arXiv id")]:
+        assert name in message and heading in message
 
 
 # ---------------------------------------------------------------------------
@@ -704,10 +712,13 @@ def test_missing_and_unrecognised_sections_warn():
     partial, free = report.papers
     assert [s.key for s in partial.sections] == ["field", "contribution", "innovations"]
     assert partial.section("contribution").heading == "2. 核心贡献"
-    assert free.sections == ()
+    # nothing is dropped: a paper without sections is read from its whole body
+    assert [(s.key, s.text, s.start_line, s.end_line) for s in free.sections] == [
+        ("abstract", "这篇论文只有一段自由文本。", 26, 26)]
     assert messages(report) == [
         (7, "paper 'Partial Paper': missing sections: 使用指南, 实验效果"),
-        (22, "paper 'Free Text Paper' has no recognisable sections"),
+        (22, "paper 'Free Text Paper' has no recognisable sections; its whole body (lines 26-26) "
+             "is read as one section"),
     ]
 
 
@@ -721,11 +732,10 @@ def test_duplicate_paper_keeps_first_and_warns_at_second():
     ]
 
 
-def test_no_papers_and_no_date_warn():
-    report = parse_report("# Hugging Face Daily Papers Report\n\n", "r.txt")
-    assert report.papers == ()
-    assert report.date is None
-    assert messages(report) == [(1, "report header has no date"), (1, "no paper blocks found")]
+def test_a_report_header_without_papers_is_an_error():
+    with pytest.raises(SourceError) as info:
+        parse_report("# Hugging Face Daily Papers Report\n\n", "r.txt")
+    assert info.value.message == no_paper_message()
 
 
 def test_invalid_header_date_warns():
@@ -767,8 +777,12 @@ def test_garbage_inside_recognised_format_never_raises():
     for head in ("# Hugging Face Daily Papers Report\n", "time: 20260113\n"):
         for _ in range(200):
             text = head + "\n".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
-            report = parse_report(text, "g.txt")
-            assert report.format in ("hf-daily", "arxiv-cv")
+            try:
+                report = parse_report(text, "g.txt")
+            except SourceError as err:
+                assert err.message == no_paper_message()
+                continue
+            assert report.format in ("hf-daily", "arxiv-cv", "markdown")
             for paper in report.papers:
                 assert paper.start_line <= paper.end_line
                 for s in paper.sections:
@@ -840,12 +854,12 @@ def test_read_report_missing_file_and_directory(tmp_path):
     assert info.value.message == "is a directory, not a report file"
 
 
-def test_read_report_unknown_layout(tmp_path):
+def test_read_report_without_papers(tmp_path):
     path = tmp_path / "notes.md"
     path.write_text("# Notes\n\nnothing here\n", encoding="utf-8")
     with pytest.raises(SourceError) as info:
         read_report(path)
-    assert info.value.message == UNKNOWN_LAYOUT
+    assert info.value.message == no_paper_message()
 
 
 def test_iter_report_files_expands_folders_sorted(tmp_path):
@@ -972,11 +986,11 @@ def test_a_one_megabyte_line_is_cut_with_a_warning():
     ]
 
 
-def test_a_file_that_is_one_megabyte_line_is_read_quickly():
+def test_a_file_that_is_one_megabyte_line_is_refused_quickly():
     text = HF_H3.replace("\n", " ") * (1_000_000 // len(HF_H3))
-    report = parse_report(text, "one-line.txt")
-    assert report.papers == ()
-    assert [m for _, m in messages(report)][0].startswith("line is ")
+    with pytest.raises(SourceError) as info:
+        parse_report(text, "one-line.txt")
+    assert info.value.message == no_paper_message()
 
 
 def test_overlong_section_is_cut_at_a_line_end():

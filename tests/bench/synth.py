@@ -1,6 +1,6 @@
 """A synthetic corpus of N papers made from the seed reports.
 
-Paper blocks of the seed reports (their line spans, from :mod:`kg.reader`)
+Paper blocks of the seed reports (their line spans, from :mod:`kg.read`)
 are recombined into new report files of 20–50 papers (Hugging Face files
 from Hugging Face blocks, arXiv files from arXiv blocks), and every copy is
 made a new paper:
@@ -55,7 +55,7 @@ def seed_blocks(seeds: Path = SEEDS) -> tuple[list[Block], dict[str, str]]:
     """The paper blocks of the seed reports (with the names the extractor
     finds in them) and one header per format."""
     from kg.extract import Extractor
-    from kg.reader import read_report
+    from kg.read import read_report
 
     ex = Extractor()
     blocks, headers = [], {}

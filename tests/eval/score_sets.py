@@ -63,6 +63,14 @@ SETS = {
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
 
 
+def _ontology_nquads() -> bytes:
+    """The ontology's triples as N-Quads (default graph), as ``kg export`` includes them."""
+    import pyoxigraph as ox
+
+    triples = ox.parse(path=str(ROOT / "ontology" / "paperkg.ttl"), format=ox.RdfFormat.TURTLE)
+    return ox.serialize(triples, format=ox.RdfFormat.N_QUADS)
+
+
 def score(name: str, tmp: Path) -> dict:
     """Figures of set ``name``: {metric: {"P", "R", "F1"}} plus papers found."""
     sys.path.insert(0, str(ROOT))
@@ -73,6 +81,7 @@ def score(name: str, tmp: Path) -> dict:
     gold.mkdir(parents=True)
     nq = tmp / f"{name}.nq"
     with nq.open("wb") as out:
+        out.write(_ontology_nquads())  # hardware subclasses count as kg:Hardware only with it
         for report, g in pairs:
             out.write(extract_file_nquads(report)[0])
             (gold / g.name).write_bytes(g.read_bytes())
