@@ -117,3 +117,12 @@ def test_explain_strips_terminal_escapes_from_report_text(tmp_path):
     assert r.exit_code == 0, r.output
     assert "\x1b" not in r.output and "Schoenfeld's Anatomy" not in r.output
     assert "Schoenfeld[2J's Anatomy" in r.output
+
+
+def test_leaderboard_query_says_the_direction(run):
+    def directions(dataset):
+        rows = json.loads(run("query", "leaderboard", "--bind", f"dataset={dataset}", "--format", "json").stdout)
+        return {(r["metricLabel"], r["direction"]) for r in rows}
+    assert directions("DL3DV-10K") == {("Point Error", "lower")}
+    assert directions("IFEval") == {(None, "unknown")}
+    assert ("Accuracy", "higher") in directions("BLINK")
