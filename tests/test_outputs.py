@@ -126,3 +126,21 @@ def test_leaderboard_query_says_the_direction(run):
     assert directions("DL3DV-10K") == {("Point Error", "lower")}
     assert directions("IFEval") == {(None, "unknown")}
     assert ("Accuracy", "higher") in directions("BLINK")
+
+
+def test_show_lists_conflicting_titles_once_per_report(tmp_path):
+    from kg.store import KnowledgeStore
+
+    store = KnowledgeStore(tmp_path / "st")
+    graphs = ""
+    for n, title in ((1, "First title"), (2, "Second title")):
+        graphs += f"""GRAPH <https://w3id.org/paperkg/graph/report/r{n}.txt> {{
+          <https://w3id.org/paperkg/id/report/r{n}.txt> a kg:Report ; kg:fileName "r{n}.txt" .
+          <https://w3id.org/paperkg/id/paper/2601.00001> a kg:Paper ; kg:arxivId "2601.00001" ;
+            dcterms:title "{title}" ; kg:reportedIn <https://w3id.org/paperkg/id/report/r{n}.txt> }}\n"""
+    store.update("INSERT DATA { " + graphs + " }")
+    store.close()
+    r = CliRunner().invoke(main, ["show", "2601.00001", "--store", str(tmp_path / "st")])
+    paper = r.stdout.split("\n\n")[0].splitlines()[2:]
+    assert [ln.split()[1:3] + [ln.split()[3]] for ln in paper] == [
+        ["First", "title", "r1.txt"], ["Second", "title", "r2.txt"]]
