@@ -23,6 +23,8 @@ from kg.store import KnowledgeStore
 
 @dataclass
 class Evidence:
+    """An evidence sentence: its text, report file name and 1-based line."""
+
     quote: str
     file: str | None = None
     line: int | None = None
@@ -30,6 +32,9 @@ class Evidence:
 
 @dataclass
 class Comparison:
+    """A ``kg:Comparison``: IRIs of its winner, loser, dataset, metric, unit
+    and paper; scores as Decimals (None when not stated)."""
+
     iri: str
     winner: str
     loser: str
@@ -44,6 +49,9 @@ class Comparison:
 
 @dataclass
 class Paper:
+    """A ``kg:Paper`` with its report files, fields, related entities
+    (relation IRI -> entity IRIs) and hardware (IRI, count, evidence)."""
+
     iri: str
     arxiv_id: str | None
     title: str | None
@@ -57,6 +65,8 @@ class Paper:
 
 @dataclass
 class LeaderRow:
+    """One system's best score on a leaderboard, with the comparison stating it."""
+
     system: str
     score: Decimal
     unit: str | None
