@@ -275,9 +275,9 @@ def beats(name, store_path, evidence, limit, fmt):
                          + (_did_you_mean(store, name) or "; check the spelling, or run 'kg stats' for names"))
     t = run_beats(store, name, limit or None, evidence)
     if not t.rows:
-        from kg.names import _WON, _count
+        from kg.names import comparisons_won
 
-        won = sum(_count(store, _WON, e.value) for e in entities)
+        won = sum(comparisons_won(store, e.value) for e in entities)
         click.echo(f"'{safe_text(name)}' is in the store, but no comparison says that something beats it "
                    f"(it wins {won} comparison(s)){_did_you_mean(store, name, entities)}", err=True)
         return

@@ -48,6 +48,11 @@ def _count(store: KnowledgeStore, sparql: str, iri: str) -> int:
     return 0
 
 
+def comparisons_won(store: KnowledgeStore, iri: str) -> int:
+    """How many comparisons the entity ``iri`` wins (distinct kg:Comparison nodes)."""
+    return _count(store, _WON, iri)
+
+
 def suggest(store: KnowledgeStore, name: str, limit: int = 8,
             exclude: set[str] | None = None, close: bool = True) -> list[Suggestion]:
     """Up to ``limit`` entities (not those in ``exclude``, IRIs) whose label
