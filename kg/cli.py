@@ -51,10 +51,11 @@ def _did_you_mean(store, name: str, entities=()) -> str:
     resembles it, with counts; not those in ``entities``), or ``""``."""
     from kg.names import did_you_mean, suggest
 
-    if entities:  # the name is known: offer its family only
-        return did_you_mean(suggest(store, name, exclude={e.value for e in entities}, close=False),
-                            f"other names containing '{safe_text(name)}': ")
-    return did_you_mean(suggest(store, name))
+    with _progress("looking for similar names"):
+        if entities:  # the name is known: offer its family only
+            return did_you_mean(suggest(store, name, exclude={e.value for e in entities}, close=False),
+                                f"other names containing '{safe_text(name)}': ")
+        return did_you_mean(suggest(store, name))
 
 
 def _open(store_path: str, read_only: bool = False):
@@ -389,7 +390,8 @@ def export(store_path, fmt, output, graph):
 
     store = _open(store_path, read_only=True)
     if output:
-        run_export(store, fmt, output, graph)
+        with _progress(f"writing {safe_text(output)}"):
+            run_export(store, fmt, output, graph)
         click.echo(f"wrote {output}", err=True)
     else:
         buf = io.BytesIO()
