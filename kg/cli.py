@@ -297,8 +297,16 @@ def beats(name, store_path, evidence, limit, fmt):
 @click.option("--bind", "binds", multiple=True, metavar="VAR=VALUE",
               help="Bind ?VAR to VALUE (an IRI if it starts with http, an entity name otherwise). Repeatable.")
 @click.option("--update", is_flag=True, help="Allow a SPARQL Update (the default is read-only).")
+@click.option("--timeout", type=click.FloatRange(0, min_open=True), default=None, metavar="SECONDS",
+              help="Stop the query with an error after SECONDS (default: no limit; Ctrl-C stops it).")
+@click.option("--allow-service", is_flag=True,
+              help="Let the query use SERVICE or LOAD, which send HTTP requests to the IRIs they "
+                   "name. Refused by default.")
+@click.option("--max-memory", default=None, metavar="SIZE",
+              help="Evaluate in a separate process limited to SIZE of memory (e.g. 2GB); a query "
+                   "that needs more gets an error. Default: no limit, in-process.")
 @_handle_errors
-def query(query, store_path, fmt, binds, update):
+def query(query, store_path, fmt, binds, update, timeout, allow_service, max_memory):
     """Run SPARQL: inline text, a .rq or .sparql file, a query name from queries/, or - (stdin).
 
     \b
@@ -310,9 +318,12 @@ def query(query, store_path, fmt, binds, update):
     With --format json, numbers and booleans are JSON numbers and booleans
     (from each literal's datatype) and unbound values null.
     Prefixes kg:, rdfs:, skos:, prov:, dcterms:, schema: … are predeclared.
+    Queries are bounded in size and nesting; SERVICE is refused unless
+    --allow-service.
     """
     from kg.errors import QueryError
-    from kg.queries import is_update, resolve_query, run_select
+    from kg.query_guard import check_query, run_bounded
+    from kg.queries import is_update, parse_bindings, resolve_query, run_select
 
     if query == "-":
         sparql = sys.stdin.read()
@@ -320,52 +331,57 @@ def query(query, store_path, fmt, binds, update):
             raise QueryError("no query on standard input ('kg query -' reads the SPARQL text from stdin)")
     else:
         sparql = resolve_query(query)
+    check_query(sparql, allow_service=allow_service)
     if is_update(sparql):
         if not update:
             raise QueryError("this is a SPARQL Update; pass --update to change the store")
-        _open(store_path).update(sparql)
+        store = _open(store_path)
+        try:
+            run_bounded(lambda: store.update(sparql), timeout)
+        except KeyboardInterrupt:
+            _interrupted()
+        store.close()
         click.echo("update done")
         return
     store = _open(store_path, read_only=True)
-    bindings, unknown = _bindings(store, binds)
-    table = run_select(store, sparql, bindings)
+    bindings = parse_bindings(store, binds)
+    try:
+        if max_memory is not None:
+            from kg.query_pool import select_in_worker
+            from kg.read import parse_size
+
+            try:
+                limit = parse_size(max_memory)
+            except ValueError as e:
+                raise click.BadParameter(str(e), param_hint="--max-memory") from None
+            table = select_in_worker(store_path, sparql, bindings, timeout=timeout, max_memory=limit)
+        else:
+            table = run_bounded(lambda: run_select(store, sparql, bindings), timeout)
+    except KeyboardInterrupt:
+        _interrupted()
     _print_table(table, fmt)
     if not table.rows:
-        for var, value in unknown:
-            click.echo(f"note: --bind {var}={safe_text(value)}: no entity named '{safe_text(value)}' in the store "
+        _note_unknown_bindings(store, binds, bindings)
+
+
+def _note_unknown_bindings(store, binds, bindings) -> None:
+    """After an empty answer: a note for each ``--bind VAR=NAME`` whose name
+    is no entity of the store (it was bound as a plain string)."""
+    import pyoxigraph as ox
+
+    for b in binds:
+        var, _, value = b.partition("=")
+        if isinstance(bindings.get(var.strip().lstrip("?$")), ox.Literal):
+            click.echo(f"note: --bind {safe_text(b)}: no entity named '{safe_text(value)}' in the store "
                        f"(bound as a plain string){_did_you_mean(store, value)}", err=True)
 
 
-def _bindings(store, binds) -> tuple[dict, list[tuple[str, str]]]:
-    """``--bind VAR=VALUE`` options as pyoxigraph substitutions: an IRI for a
-    value starting with http(s)://, the entity a name resolves to, else a
-    plain literal.  Returns them with the (var, value) pairs that named no
-    entity.  Raises QueryError on a malformed option, variable or IRI."""
-    import pyoxigraph as ox
-
-    from kg.errors import QueryError
-    from kg.queries import resolve_entity
-
-    bindings, unknown = {}, []
-    for b in binds:
-        var, sep, value = b.partition("=")
-        var = var.strip().lstrip("?$")
-        if not sep:
-            raise QueryError(f"--bind expects VAR=VALUE, got '{safe_text(b)}'")
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", var):
-            raise QueryError(f"--bind {safe_text(b)}: '{safe_text(var)}' is not a SPARQL variable name "
-                             "(letters, digits and _, not starting with a digit)")
-        if value.startswith(("http://", "https://")):
-            try:
-                bindings[var] = ox.NamedNode(value)
-            except ValueError as e:
-                raise QueryError(f"--bind {var}: '{safe_text(value)}' is not a valid IRI ({e})") from None
-        else:
-            iris = resolve_entity(store, value)
-            bindings[var] = iris[0] if iris else ox.Literal(value)
-            if not iris:
-                unknown.append((var, value))
-    return bindings, unknown
+def _interrupted():
+    """Ctrl-C during a query: one line and exit status 130 (the query
+    thread cannot be stopped; the process ends with it)."""
+    click.echo("interrupted", err=True)
+    sys.stdout.flush()
+    os._exit(130)
 
 
 @main.command()
@@ -405,30 +421,51 @@ def export(store_path, fmt, output, graph):
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (loopback by default; 0.0.0.0 exposes the store to the network).")
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
+@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0),
+              help="Seconds a query may run before it is stopped with an error (0: no limit).")
+@click.option("--max-memory", default="2GB", show_default=True, metavar="SIZE",
+              help="Address space per query worker; a query that needs more gets an error.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Queries evaluated at once (one worker process each).")
+@click.option("--allow-service", is_flag=True,
+              help="Let queries use SERVICE (federated queries make the server send HTTP requests "
+                   "to the IRIs they name). Refused by default.")
 @_handle_errors
-def serve(store_path, host, port):
+def serve(store_path, host, port, timeout, max_memory, workers, allow_service):
     """Serve the store read-only over the SPARQL 1.1 Protocol, with a query page.
 
-    Runs the Oxigraph server (the 'oxigraph' package) in read-only mode on the
-    store: open the printed URL for the query page; SPARQL clients use
-    URL/query.  The default graph is the union of all graphs, as in
-    'kg query'.  Stop with Ctrl-C.
+    Open the printed URL for PaperKG's query page (the shipped queries one
+    click away); SPARQL clients use URL/query (GET or POST; JSON, XML, CSV,
+    TSV by content negotiation).  As in 'kg query', the default graph is the
+    union of all graphs and the prefixes kg:, entity:, paper:, rdfs:, …
+    are predeclared.  Each query sees the store as it is now (a 'kg build'
+    meanwhile shows at the next query).  Queries are bounded in size,
+    nesting, time (--timeout) and memory (--max-memory); SERVICE is refused
+    unless --allow-service.  Stop with Ctrl-C.
 
     \b
     Example:  kg serve --port 7878
-              curl -H 'Accept: application/sparql-results+json' \\
-                   --data-urlencode 'query=SELECT (COUNT(*) AS ?n) { ?s ?p ?o }' http://127.0.0.1:7878/query
+              curl -H 'Accept: text/csv' \\
+                   --data-urlencode 'query=SELECT (COUNT(*) AS ?n) { ?p a kg:Paper }' http://127.0.0.1:7878/query
     """
+    from kg.read import parse_size
     from kg.serve import run_until_stopped, serve as run_serve
 
-    server = run_serve(store_path, host, port)
+    try:
+        memory = parse_size(max_memory)
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--max-memory") from None
+    server = run_serve(store_path, host, port, timeout=timeout or None, workers=workers,
+                       max_memory=memory, allow_service=allow_service)
 
     def announce():  # once Ctrl-C and SIGTERM stop the server (not before)
         click.echo(f"serving {store_path} read-only at {server.url}  (SPARQL endpoint: {server.query_url})")
+        if host not in ("127.0.0.1", "::1", "localhost"):
+            click.echo(f"note: listening on {host}: other machines can query the store", err=True)
         click.echo("press Ctrl-C to stop")
     status = run_until_stopped(server, announce)
-    click.echo("stopped" if status == 0 else f"the server stopped with status {status}")
-    sys.exit(0 if status == 0 else 1)
+    click.echo("stopped" if status == 0 else "the server stopped")
+    sys.exit(status)
 
 
 @main.command()
@@ -442,15 +479,19 @@ def push(store_path, endpoint, timeout):
 
     One HTTP PUT per named graph (ENDPOINT?graph=IRI, N-Triples body), which
     replaces that graph on the server: pushing twice changes nothing.  Basic
-    authentication from $KG_PUSH_USER and $KG_PUSH_PASSWORD.
+    authentication from user:password@ in the URL, or $KG_PUSH_USER and
+    $KG_PUSH_PASSWORD; messages never show them.  The graphs are named
+    graphs: query them with GRAPH ?g { … }, or let the store use the union
+    of its graphs as default graph (see README).
 
     \b
     Example:  kg push --endpoint http://localhost:3030/papers/data
     """
-    from kg.push import env_auth, push as run_push
+    from kg.push import UNION_NOTE, env_auth, push as run_push
 
     s = run_push(_open(store_path, read_only=True), endpoint, auth=env_auth(), timeout=timeout)
     click.echo(f"pushed {s.graphs} graph(s), {s.triples} triples to {s.endpoint} in {s.seconds:.1f} s")
+    click.echo(UNION_NOTE, err=True)
 
 
 @main.command()
@@ -520,7 +561,8 @@ def show(arxiv_id, store_path):
 @click.argument("arxiv_id")
 @click.option("--from", "paths", multiple=True, type=click.Path(), default=("seeds",), show_default=True,
               help="Report files or folders to find the paper in. Repeatable.")
-@click.option("--json", "as_json", is_flag=True, help="Print the raw extraction record as JSON.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the extraction record as JSON, with the kept/dropped reasons under \"decisions\".")
 @_store_option
 @_handle_errors
 def explain(arxiv_id, paths, as_json, store_path):
@@ -528,8 +570,12 @@ def explain(arxiv_id, paths, as_json, store_path):
 
     Re-reads the paper from the report files (not from the store) and runs
     the extractor, so a changed rule can be checked at once.  Mentions print
-    as [[name|Label]] (coloured on a terminal), followed by the entities,
-    comparisons, results and hardware with their lines.
+    as [[name|Label]] (coloured on a terminal), followed by the entities with
+    why each was kept (proposed, compared, gazetteer entry, name shape …),
+    the names dropped with the rule and sentence that dropped them (url,
+    math, enumeration, citation, software, no evidence, used only …), the
+    comparisons with their cue, the comparisons folded or dropped, results
+    and hardware with their lines.  --json adds these under "decisions".
 
     \b
     Example:  kg explain 2601.06431 --from seeds/
@@ -538,7 +584,7 @@ def explain(arxiv_id, paths, as_json, store_path):
 
     ex = run_explain(find_paper(arxiv_id, list(paths)))
     if as_json:
-        click.echo(json.dumps(ex.record, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(dict(ex.record, decisions=ex.decisions()), ensure_ascii=False, indent=2))
         return
     from rich.console import Console
 
@@ -553,15 +599,24 @@ def explain(arxiv_id, paths, as_json, store_path):
         click.echo()
     rec = ex.record
     names = {e["key"]: e["name"] for e in rec["entities"]}
-    click.echo("entities:")
+    click.echo("entities (kept because):")
     for e in rec["entities"]:
-        click.echo(clean(f"  {e['role']:<8} {e['type']:<11} {e['name']}  (line {e['line']})"))
+        click.echo(clean(f"  {e['role']:<8} {e['type']:<11} {e['name']}  (line {e['line']})  "
+                         f"[{ex.kept.get(e['key'], '')}]"))
+    click.echo("dropped names (rule; line: evidence):")
+    for d in ex.dropped.values():
+        click.echo(clean(f"  {d['name']}  [{d['rule']}]"
+                         + (f"  line {d['line']}: {d['evidence'][:100]}" if d["line"] else "")))
     click.echo("comparisons:")
     for c in rec["comparisons"]:
         scores = f" {c['winner_score']} vs {c['loser_score']}" if c["winner_score"] or c["loser_score"] else ""
         click.echo(clean(f"  line {c['line']}: {names.get(c['winner'], c['winner'])} > "
                          f"{names.get(c['loser'], c['loser'])} on {names.get(c['dataset'], '-')}{scores}"
                          f"  [cue {c['cue']}]"))
+    click.echo("dropped comparisons:")
+    for c in ex.dropped_comparisons:
+        click.echo(clean(f"  line {c['line']}: {names.get(c['winner'], c['winner'])} > "
+                         f"{names.get(c['loser'], c['loser'])} on {names.get(c['dataset'], '-')}  [{c['rule']}]"))
     click.echo("results:")
     for r in rec["results"]:
         click.echo(clean(f"  line {r['line']}: {names.get(r['system'], r['system'])} = {r['value']}"

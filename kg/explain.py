@@ -3,7 +3,7 @@ spans marked in the section text, so misses can be diagnosed without
 reading code (``kg explain ARXIV_ID``)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import QueryError
@@ -21,12 +21,29 @@ class Explanation:
 
     ``sections`` holds (section, [(start, end, label, source)]) with
     character offsets into ``section.text``; ``record`` is the extraction
-    record (see :mod:`kg.extract`).
+    record (see :mod:`kg.extract`).  ``kept`` maps each entity key to why it
+    was kept (``"compared, gazetteer entry"``); ``dropped`` maps each
+    rejected name's key to {"name", "rule", "line", "evidence"} (rules of
+    :mod:`kg.negative`, ``no evidence``, ``used only``, ``gloss only``);
+    ``dropped_comparisons`` lists comparison records folded into another,
+    each with its ``rule``.
     """
 
     paper: Paper
     record: dict
     sections: list[tuple[Section, list[tuple[int, int, str, str]]]]
+    kept: dict = field(default_factory=dict)
+    dropped: dict = field(default_factory=dict)
+    dropped_comparisons: list = field(default_factory=list)
+
+    def decisions(self) -> dict:
+        """The kept/dropped reasons as JSON-ready data (names, not keys)."""
+        names = {e["key"]: e["name"] for e in self.record["entities"]}
+        return {"kept": {names[k]: why for k, why in self.kept.items() if k in names},
+                "dropped": list(self.dropped.values()),
+                "dropped_comparisons": [
+                    {k: c.get(k) for k in ("winner", "loser", "dataset", "line", "rule", "evidence")}
+                    for c in self.dropped_comparisons]}
 
 
 def find_paper(arxiv_id: str, paths) -> Paper:
@@ -55,7 +72,8 @@ def explain(paper: Paper) -> Explanation:
     for sec, doc in extractor.annotate(paper):
         marks = [(s.start_char, s.end_char, s.label_, mention_info(s).source or "") for s in mention_spans(doc)]
         sections.append((sec, marks))
-    return Explanation(paper, record, sections)
+    return Explanation(paper, record, sections, dict(extractor.kept), dict(extractor.dropped),
+                       list(extractor.dropped_comparisons))
 
 
 def render_markup(text: str, marks: list[tuple[int, int, str, str]], rich: bool) -> str:

@@ -34,7 +34,9 @@ from dataclasses import fields
 
 import jsonschema
 
+from kg import claims
 from kg import mentions as mention_rules
+from kg import negative
 from kg.cues import cue_regex
 from kg.evidence import blank_markdown, clean_sentence
 from kg.hardware_use import HardwareReader
@@ -49,6 +51,7 @@ from kg.resources import gazetteer, patterns, schema
 
 ENTITY_SECTIONS = {"contribution", "usage", "innovations", "results", "abstract", "analysis",
                    "key_findings"}
+_TASK_AFTER_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b|setting)", re.IGNORECASE)
 _TITLE_NAME_RE = re.compile(r"^\s*([^:：?？]{1,40}?)\s*[:：]\s+\S")
 _TITLE_PAREN_RE = re.compile(r"[(（]\s*([A-Za-z][\w\-.]{1,20})\s*[)）]")
 _FIELD_SPLIT_RE = re.compile(r"[/、，,；;]\s*(?![^()（）]*[)）])")
@@ -94,16 +97,21 @@ class Extractor:
 
     # -- entry point --------------------------------------------------------
     def extract(self, paper: Paper) -> dict:
+        self.dropped = {}
+        self.dropped_comparisons = []
+        self.kept = {}
+        self._as_metric: set[str] = set()  # keys a sentence lists among metrics
         sections = [s for s in paper.sections if s.key in ENTITY_SECTIONS]
         docs = self._docs(sections)
         title_names = self._title_names(paper.title)
+        title_keys = {entity_key(n) for n in title_names}
         mentions: list[tuple[Section, object]] = []  # (section, span)
         for sec, doc in zip(sections, docs):
             for span in mention_spans(doc):
                 mentions.append((sec, span))
 
         keys = [span_key(span) for _, span in mentions]  # the linking key of every mention
-        entities, gloss_only = self._entities(paper, mentions, keys, title_names)
+        entities, gloss_only, weak = self._entities(paper, mentions, keys, title_names)
         proposed = self._proposed(paper, sections, docs, entities, title_names)
         for key in proposed:
             entities[key]["role"] = "proposes"
@@ -113,15 +121,32 @@ class Extractor:
         mention_rules.complete_mentions(docs, entities, self.gaz)
         comparisons, results = self._comparisons(sections, docs, entities, main, gloss_only)
         _types_from_use(entities, comparisons, results)
+        comparisons = claims.system_slots(entities, comparisons, main, self._as_metric, self.dropped_comparisons)
         # a translation gloss (直接监督微调（Direct SFT）) is an entity only when the
         # paper proposes it, uses it outside a gloss, or compares with or on it
         compared = {c[k] for c in comparisons for k in ("winner", "loser", "dataset", "metric")}
         compared |= {r["metric"] for r in results}
         dropped = gloss_only - set(proposed) - compared
+        for key in gloss_only & dropped:
+            self._drop(key, entities[key]["name"], "gloss only")
+        roles = {c[k] for c in comparisons for k in ("winner", "loser", "dataset")} | set(proposed)
+        for key, ent in entities.items():
+            if key in roles:
+                continue
+            if negative.used_only([ent["name"], *ent["aliases"]]):
+                dropped.add(key)
+                self._drop(key, ent["name"], "used only")
+            elif key in weak:
+                dropped.add(key)
+                self._drop(key, ent["name"], "no evidence")
         for key in dropped:
             entities.pop(key, None)
         results = [dict(r, dataset=None if r["dataset"] in dropped else r["dataset"])
                    for r in results if r["system"] not in dropped]
+        self.dropped = {k: d for k, d in self.dropped.items() if k not in entities}  # kept by another mention
+        self.kept = {key: claims.why_kept(ent, key in roles,
+                                          self.kept.get(key) or ("title name" if key in title_keys else ""))
+                     for key, ent in entities.items()}
         hardware = self.hw.records(mentions)
         record = {
             "paper": _paper_dict(paper),
@@ -147,11 +172,28 @@ class Extractor:
         docs = list(self.nlp.pipe(blank_markdown(s.text) for s in sections)) if sections else []
         self.hw.extend_devices(docs)
         mention_rules.join_versions(docs)
+        mention_rules.join_math_prefixes(docs)
         mention_rules.name_sizes(docs)
         mention_rules.join_composites(docs)
         return docs
 
     # -- entities -------------------------------------------------------------
+    def _drop(self, key: str, name: str, rule: str, sec: Section | None = None, span=None) -> None:
+        """Note why the name ``key`` is no entity (first reason per key):
+        ``self.dropped[key]`` = {"name", "rule", "line", "evidence"}.  After
+        :meth:`extract`, ``self.kept[key]`` says why each entity was kept
+        (proposed, compared, gazetteer entry, typing suffix or cue word, name
+        shape, results-bullet topic, title name) and
+        ``self.dropped_comparisons`` lists the comparison records folded into
+        another (with their ``rule``)."""
+        if key in self.dropped:
+            return
+        line = evidence = None
+        if sec is not None and span is not None:
+            sent = sentence_of(span)
+            line, evidence = sec.line_of(sent.start_char), clean_sentence(sent.text)[:200]
+        self.dropped[key] = {"name": name, "rule": rule, "line": line, "evidence": evidence}
+
     def _title_names(self, title: str) -> list[str]:
         """Names a title announces: ``VA-π: …`` and ``… (LIVR)``."""
         names = []
@@ -166,15 +208,22 @@ class Extractor:
                   if name_shape(p) in ("strong", "acronym") and not self.gaz.is_generic(p)]
         return names
 
-    def _entities(self, paper: Paper, mentions, keys: list[str], title_names) -> tuple[dict[str, dict], set[str]]:
-        """(entities by key, keys named only in translation glosses) of the
-        paper's mentions ((section, span) pairs; ``keys`` their linking keys)
-        and title names."""
+    def _entities(self, paper: Paper, mentions, keys: list[str], title_names) \
+            -> tuple[dict[str, dict], set[str], set[str]]:
+        """(entities by key, keys named only in translation glosses, keys
+        without evidence) of the paper's mentions ((section, span) pairs;
+        ``keys`` their linking keys) and title names.  A name has evidence of
+        what it is when one of its mentions is in the gazetteer, typed by a
+        suffix or cue word, name-shaped (a digit, inner capitals, an
+        acronym) or the topic of a results bullet; plain capitalised words
+        (``Frozen``, ``Capacity Scaling``) have none and stay entities only
+        with a role (see :meth:`extract`)."""
         by_key: dict[str, dict] = {}
         surfaces: dict[str, Counter] = defaultdict(Counter)
         types: dict[str, Counter] = defaultdict(Counter)
         gloss_only: set[str] = set()
         plain: set[str] = set()
+        evidenced: set[str] = set(entity_key(n) for n in title_names)
         authors = {fold(a) for a in paper.authors}
         prev = prev_key = None
         for (sec, span), key in zip(mentions, keys):
@@ -187,8 +236,16 @@ class Extractor:
                 continue  # an author's name (arXiv analyses repeat the author list; 'Yi' of 'Yi Jiang')
             if not key or self.gaz.is_generic(surface) or mention_rules.not_a_name(span):
                 continue
+            why = negative.rejection(span, entry is not None or name is not None, self.gaz, paper.authors)
+            if why:
+                self._drop(key, surface, why, sec, span)
+                continue
             if entry is None and mention_rules.in_expansion(span):
                 continue  # 'Visual AutoRegressive modeling (VAR)': a word of VAR's expansion
+            metric_shape = entry is None and negative.metric_variant(surface, self.gaz)
+            if metric_shape:
+                label, decided = "Metric", True  # 'rFID': a prefixed known metric
+                types[key]["Metric"] += 10
             if source == "gloss":
                 if before is not None and mention_rules.expands(before, span):
                     # 'RTC（Real-Time Chunking）': the spelled-out name is an alias
@@ -210,6 +267,12 @@ class Extractor:
             surfaces[key][surface] += 1
             if name:
                 surfaces[key][name] += 2
+            long_form = mention_rules.acronym_long_form(span) if entry is None else None
+            if long_form and entity_key(long_form) != key:
+                surfaces[key][long_form] += 1  # 'Branch-and-Bound (BnB)': a definition, its long form an alias
+                source = "definition" if source == "gloss" else source
+                self.kept.setdefault(key, "acronym definition")
+                evidenced.add(key)
             if label in HARDWARE_LABELS:
                 for form in self.hw.forms(span, entry):
                     surfaces[key][form] += 1
@@ -221,6 +284,13 @@ class Extractor:
                 label = "Dataset"  # the topic of a results bullet: a benchmark or setting
                 types[key][label] += 3
             types[key][label] += 10 if entry else (3 if decided else 1)
+            why = ("gazetteer entry" if entry else "metric shape" if metric_shape
+                   else "results-bullet topic" if label != span.label_
+                   else "typing suffix or cue word" if decided and source != "gloss"
+                   else "name shape" if negative.name_shaped(surface) else None)
+            if why:
+                evidenced.add(key)
+                self.kept.setdefault(key, why)
             if source == "gloss":
                 gloss_only.add(key)
             else:
@@ -252,7 +322,7 @@ class Extractor:
             if ent["name"] is None:
                 ent["name"] = forms[0]
             ent["aliases"] = sorted({f for f in forms if f != ent["name"]})
-        return by_key, gloss_only
+        return by_key, gloss_only, set(by_key) - evidenced
 
     def _proposed(self, paper, sections, docs, entities, title_names) -> list[str]:
         """Keys of what the paper itself introduces, in order of evidence:
@@ -363,6 +433,7 @@ class Extractor:
                     continue
                 ms = mention_rules.sentence_mentions(sent, spans, starts, entities)
                 per_sentence.append((sec, sent, ms))
+                self._as_metric |= {m.key for m in ms if m.label == "Metric" and entities[m.key]["type"] != "Metric"}
                 cue = self._baseline_ctx.search(sent.text)
                 if cue:
                     baselines += [m.key for m in ms if m.is_system and not m.proposed
@@ -415,7 +486,11 @@ class Extractor:
             if len(inherited) > 1 and not self._universal.search(sent.text):
                 inherited = inherited[:1]  # one of the datasets named above, unless 'on all of them'
             named_here = {m.key for m in ms}
+            # 'V2V 任务上': a task label, not a dataset, when a named dataset is inherited
+            tasks = {m.key for m in ms if m.label in DATASET_LABELS and _TASK_AFTER_RE.match(sent.text, m.end)}
             for f in found:
+                if f.datasets and set(f.datasets) <= tasks and [d for d in inherited if d not in tasks]:
+                    f.datasets = [d for d in inherited if d not in tasks]
                 # 'the (other) baselines': the paper's compared systems, not those this sentence names
                 losers = ([b for b in baselines if b != f.winner and b not in named_here]
                           if f.loser == BASELINES else [f.loser])
@@ -441,9 +516,22 @@ class Extractor:
                                     "evidence": rec["evidence"], "line": line, "section": sec.key}
         # a dataset-less statement of a pair that is also stated on named
         # datasets summarises those: it is not one more comparison
+        # as is the paper's own system's dataset-less win over a loser that
+        # one of its variants or base models beats on a named dataset
+        # ('LaViT beats GPT-4o' and 'LaViT-3B beats GPT-4o on BLINK': one claim)
         on_named = {(w, l) for w, l, d in best if d is not None}
-        return ([rec for (w, l, d), rec in best.items() if d is not None or (w, l) not in on_named],
-                list(results.values()))
+        beaten_on_named = {l for _, l in on_named}
+        own = {k for k, e in entities.items() if e["role"] == "proposes"} | {main}
+
+        def summary(w, l) -> bool:
+            return (w, l) in on_named or (w in own and l in beaten_on_named)
+        kept = []
+        for (w, l, d), rec in best.items():
+            if d is None and summary(w, l):
+                self.dropped_comparisons.append(dict(rec, rule="summary of a row on a named dataset"))
+            else:
+                kept.append(rec)
+        return kept, list(results.values())
 
     def _ellipsis(self, sec, line, text, ms, last, datasets) -> list:
         """A bullet that continues the previous one with only a new dataset

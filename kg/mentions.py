@@ -37,8 +37,8 @@ _PAREN_LIST_RE = re.compile(r"[^()（）]*?[,，、][^()（）]*[)）]")
 # between a system and a second one that describes it: 'OpenCLIP ViT-G/14', 'MiDaS v3.1（BEiT-L-512）'
 _DESCRIBES_RE = re.compile(r" |\s*(?:v?\d+(?:\.\d+)*)?\s*[（(]\s*")
 _LIST_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|与|以及|,|，|and|as well as)[\s*]*", re.IGNORECASE)
-_LIST_HEAD_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准|数据集|评测集|测试集|benchmarks?|datasets?)"
-                           r"|(?P<s>基线|方法|模型|baselines?|methods?|models?)|(?P<m>指标|metrics?))", re.IGNORECASE)
+_LIST_HEAD_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks?|datasets?)"
+                           r"|(?P<s>基线|基准方法|基准模型|方法|模型|baselines?|methods?|models?)|(?P<m>指标|metrics?))", re.IGNORECASE)
 _LEAD_BEFORE_RE = re.compile(r"^[\s*>#\-+\d.]*$")
 _LEAD_AFTER_RE = re.compile(r"^\s*(?:[(（][^()（）\n]{0,30}[)）])?[\s*]*[:：]")
 
@@ -104,10 +104,47 @@ def _version_step(doc, text, sp, nxt):
     return (longer, 1) if longer is not None and (nxt is None or longer.end <= nxt.start) else None
 
 
+_ANY_YEAR_RE = re.compile(r" (?:19|20)\d\d")
+_YEAR_AFTER_RE = re.compile(r" (?:19|20)\d\d(?![\w%]|\.\d)")
+
+
+def _year_step(doc, text, sp, nxt):
+    if sp.label_ not in DATASET_LABELS:
+        return None
+    m = _YEAR_AFTER_RE.match(text, sp.end_char)
+    if not m or (nxt is not None and nxt.start_char < m.end()):
+        return None
+    longer = _longer(doc, sp, m.end(), sp.label_)
+    return (longer, 1) if longer is not None else None
+
+
+_MATH_PREFIX_RE = re.compile(r"\$(?P<math>[^$\n]{1,20})\$-$")
+
+
+def _math_prefix_step(doc, text, sp, nxt):
+    m = _MATH_PREFIX_RE.search(text, max(0, sp.start_char - 24), sp.start_char)
+    if m is None or mention_info(sp).entry is not None:
+        return None
+    longer = doc.char_span(m.start(), sp.end_char, label=sp.label_, alignment_mode="expand")
+    if longer is None or longer.end != sp.end:
+        return None
+    plain = re.sub(r"[\\{}_^$ ]", "", m.group("math"))
+    set_mention_info(longer, source="shape", name=f"{plain}-{span_text(sp)}")
+    return longer, 1
+
+
+def join_math_prefixes(docs) -> None:
+    """A name glued by a hyphen to inline math before it is one name, written
+    without the LaTeX: ``$Λ_{24}$-SQ`` is ``Λ24-SQ``."""
+    rewrite_spans([d for d in docs if "$-" in doc_text(d)], _math_prefix_step)
+
+
 def join_versions(docs) -> None:
     """A known name followed by a version or variant is that version, one
-    name: ``Depth Anything`` + ``V2-L``, ``DeepSeek-R1`` + ``-Zero``."""
+    name: ``Depth Anything`` + ``V2-L``, ``DeepSeek-R1`` + ``-Zero``; a
+    dataset followed by a year is that year's edition (``FooCup 2022``)."""
     rewrite_spans(docs, _version_step)
+    rewrite_spans([d for d in docs if _ANY_YEAR_RE.search(doc_text(d))], _year_step)
 
 
 _PLUS_RE = re.compile(r"\s*\+\s*")
@@ -322,6 +359,33 @@ def in_expansion(span) -> bool:
     return _abbreviates(m.group("acro"), words)
 
 
+def acronym_long_form(span) -> str | None:
+    """The English long form an acronym in parentheses stands for, as
+    written: ``Branch-and-Bound (BnB)`` -> ``Branch-and-Bound``, ``Sparse
+    Mixture of Experts (SMoE)`` -> ``Sparse Mixture of Experts``; the
+    acronym's capitals must be the initials of the long form's capitalised
+    words (function words may sit between), its first letter the first
+    word's.  None when no such long form precedes."""
+    text = doc_text(span.doc)
+    if text[max(0, span.start_char - 3):span.start_char].rstrip()[-1:] not in ("(", "（"):
+        return None
+    before = text[max(0, span.start_char - 80):span.start_char]
+    m = re.search(r"(?P<long>[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z][A-Za-z0-9]*){0,7})\s*[(（]\s*$", before)
+    caps = [c for c in span_text(span) if c.isupper()]
+    if not m or len(caps) < 2:
+        return None
+    words = re.split(r"([ -])", m.group("long"))
+    # the shortest run of trailing words whose capitalised initials spell the capitals
+    for k in range(len(words) - 1, -1, -2):
+        run = words[k:]
+        initials = [w[0] for w in run[::2] if w[:1].isupper()]
+        if initials == caps and run[0][:1] == caps[0]:
+            return "".join(run)
+        if len(initials) > len(caps):
+            return None
+    return None
+
+
 def defines_acronym(span) -> bool:
     """True when the mention is an acronym in parentheses right after its
     long form: ``Visual AutoRegressive modeling (VAR)``."""
@@ -364,6 +428,9 @@ def sentence_mentions(sent, spans, starts: list[int], entities: dict[str, dict])
                               ent.get("lower_is_better"), is_lead_label(span)))
     text = sent.text
     retype_lists(text, ms)
+    for m in ms:
+        if m.label in SYSTEM_LABELS and not m.proposed and _CATEGORY_AFTER_RE.match(text, m.end):
+            m.label = "Dataset"  # '在 Multi-Foo 类别上': a task or category of the evaluation, not a system
     ms = [m for m, nxt in zip(ms, ms[1:] + [None])
           if not (nxt is not None and m.is_system and nxt.is_system and _is_category(text, m, nxt))]
     return [m for prev, m in zip([None] + ms, ms)
@@ -380,12 +447,39 @@ def _is_category(text: str, m: Mention, first: Mention) -> bool:
     return bool(c and (c.group("head") or c.group("eg") or _PAREN_LIST_RE.match(text, first.start)))
 
 
+# a head noun and a parenthesis listing its members: '在多数指标上（尤其是 A、B）', 'metrics (e.g., A, B)'
+_CATEGORY_AFTER_RE = re.compile(r"[\s*)）]*(?:类别|子任务|任务|子集|categor(?:y|ies)\b|tasks?\b|subsets?\b|splits?\b)",
+                                re.IGNORECASE)
+_HEAD_PAREN_RE = re.compile(r"(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks|datasets)"
+                            r"|(?P<s>基线|基准方法|基准模型|方法|模型|baselines|methods|models)"
+                            r"|(?P<m>指标|metrics))[上中]?[\s*]*[（(](?P<inside>[^()（）]{1,120})[)）]", re.IGNORECASE)
+
+
+_MEMBERS_OPEN_RE = re.compile(r"[\s*]*(?:尤其是|特别是|如|例如|比如|包括|e\.g\.,?|such as|including|i\.e\.,?)?[\s*]*",
+                              re.IGNORECASE)
+
+
+def _retype(m: Mention, head: re.Match, keep_datasets: bool = False) -> None:
+    """Give ``m`` the type the head noun of its list says (own names keep
+    theirs; datasets keep theirs with ``keep_datasets``)."""
+    if m.proposed or m.label not in DATASET_LABELS | SYSTEM_LABELS or (keep_datasets and m.label in DATASET_LABELS):
+        return
+    if head.group("d") and m.label not in DATASET_LABELS:
+        m.label = "Benchmark"
+    elif head.group("s") and m.label in DATASET_LABELS:
+        m.label = "Method"
+    elif head.group("m"):
+        m.label = "Metric"
+
+
 def retype_lists(text: str, ms: list[Mention]) -> None:
     """A list closed by its head noun types its members in this sentence:
     ``Video-MME、ActivityNet-QA 和 Video-ChatGPT 等基准`` (Video-ChatGPT, also
     a model's name, is a benchmark here), ``优于 Magpie、Alpaca 等合成基线``
     (Magpie, also a dataset's name, is a system here), ``在 CLIP-Frame 和
-    Motion Flow L1 指标上`` (metrics).  The paper's own names keep their type."""
+    Motion Flow L1 指标上`` (metrics); so does a head noun before a
+    parenthesis listing the members (``在多数指标上（尤其是 A、B）``).  The
+    paper's own names keep their type."""
     chain: list[Mention] = []
     for m, nxt in zip(ms, ms[1:] + [None]):
         chain.append(m)
@@ -394,13 +488,10 @@ def retype_lists(text: str, ms: list[Mention]) -> None:
         head = _LIST_HEAD_RE.match(text[m.end:]) if len(chain) > 1 else None
         if head:
             for c in chain:
-                if c.proposed or c.label not in DATASET_LABELS | SYSTEM_LABELS:
-                    continue
-                if head.group("d") and c.label not in DATASET_LABELS:
-                    c.label = "Benchmark"
-                elif head.group("s") and c.label in DATASET_LABELS:
-                    c.label = "Method"
-                elif head.group("m"):
-                    c.label = "Metric"  # '在 CLIP-Frame 和 Motion Flow L1 指标上'
-
+                _retype(c, head)  # '在 CLIP-Frame 和 Motion Flow L1 指标上'
         chain = []
+    for head in (_HEAD_PAREN_RE.finditer(text) if "(" in text or "（" in text else ()):
+        inside = [m for m in ms if head.start("inside") <= m.start and m.end <= head.end("inside")]
+        if inside and _MEMBERS_OPEN_RE.fullmatch(text[head.start("inside"):inside[0].start]):
+            for m in inside:
+                _retype(m, head, keep_datasets=True)  # '核心指标 (FooEval)': the metric's benchmark

@@ -139,7 +139,7 @@ _TOKEN_RE = re.compile(
     rf"(?P<cjk>{_CJK_CHAR})"
     rf"|(?P<ws>\s+)"
     rf"|(?P<pct>\d+(?:\.\d+)?%)"
-    rf"|(?P<name>[{_LATIN}](?:[{_LATIN}_+]|[.\-'’@](?=[{_LATIN}]))*)"
+    rf"|(?P<name>[{_LATIN}](?:[{_LATIN}_+\u00B2\u00B3\u00B9]|[.\-'’@](?=[{_LATIN}]))*)"
     rf"|(?P<other>\S)")
 # The same tokens as (token, CJK run, trailing space) triples for
 # ``findall``: a whitespace run that is exactly one space is the trailing
@@ -365,8 +365,10 @@ def _case_ok(surface: str, entry: Entry) -> bool:
     if name_letters and all(c.isupper() for c in name_letters) and len(name_letters) <= 5:
         return all(c.isupper() for c in letters) or any(c.isdigit() for c in surface)
     if len(name_letters) <= 5 and any(c.isupper() for c in name_letters) and any(c.islower() for c in name_letters):
-        # short mixed-case names (vLLM, SigLIP) must keep their case: VLLM is generic
-        return letters == name_letters or fold(surface) != fold(entry.name)
+        # short mixed-case names (vLLM, SigLIP) must keep their case: VLLM is generic;
+        # a capitalised word of five letters is the name written as a word (Llama for LLaMA)
+        return (letters == name_letters or fold(surface) != fold(entry.name)
+                or (len(letters) >= 5 and surface.istitle()))
     return True
 
 
@@ -596,6 +598,8 @@ def _latin_runs(doc: Doc, taken: set[int]):
         end = j
 
 
+#: head nouns after a name that make it a metric ('DeSync 指标'), casefolded
+_METRIC_HEADS = ("指标", "metric")
 _CALLED_RE = re.compile(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$")
 _BENCHMARK_WORD_RE = re.compile(r"(?i)bench|eval|arena|qa")
 
@@ -640,17 +644,53 @@ class ShapeMatcher:
                 if not decided:
                     undecided.add((s, e))
         spans = sorted(known + new, key=lambda s: s.start)
+        spans = self._listed_compounds(doc, spans, undecided)
         set_mention_spans(doc, self._retype_by_neighbours(doc, spans, undecided))
         return doc
+
+    # a compound of capitalised words right after a list separator or right before one
+    _LISTED_COMPOUND_RE = re.compile(r"(?<=[,，、和与及\s])[A-Z][a-z]+(?:-[A-Z][A-Za-z]+)+(?![\w\-.])")
+    _SEP_RE = re.compile(r"\s*(?:,|，|、|和|与|及|and)\s*")
+
+    def _listed_compounds(self, doc: Doc, spans: list[Span], undecided: set) -> list[Span]:
+        """A compound of capitalised words (``Quill-Anything``) listed right
+        beside a name (``A, Quill-Anything, B``) is a name too: in English
+        prose such compounds are left out unless a list says so."""
+        text = doc_text(doc)
+        added = []
+        starts = ends = None
+        for m in self._LISTED_COMPOUND_RE.finditer(text):
+            if starts is None:
+                starts = {s.start_char for s in spans}
+                ends = {s.end_char for s in spans}
+            a, b = m.span()
+            if a in starts or self.gaz.is_generic(m.group()):
+                continue
+            left = any(self._SEP_RE.fullmatch(text[e:a]) for e in range(max(0, a - 6), a) if e in ends)
+            after = self._SEP_RE.match(text, b)
+            if not (left or (after and after.end() in starts)):
+                continue
+            span = doc.char_span(a, b, alignment_mode="strict")
+            if span is None or len(span) != 1:
+                continue
+            label, decided = self._type(doc, span.start, span.end)
+            span = Span(doc, span.start, span.end, label=label)
+            set_mention_info(span, source="shape", decided=decided)
+            added.append(span)
+            if not decided:
+                undecided.add((span.start, span.end))
+        return sorted(spans + added, key=lambda s: s.start) if added else spans
 
     _LIST_SEP_RE = re.compile(r"^(?:\s*[（(][^()（）]{0,20}[)）])?[\s*“”\"]*(?:、|和|与|及|以及|,|，|and|or)?[\s*“”\"]*$")
     _IN_FRAME_BEFORE = re.compile(r"在[\s*“”\"]*$")
     _IN_FRAME_AFTER = re.compile(r"^[^，。、；,;]{0,15}?上")
+    # a score or a gain, its metric, then 'on X': '+2.4 mAA on X', '71.3% accuracy on X', '(1m, 5°) on X'
+    _SCORE_ON_BEFORE = re.compile(r"\d(?:%|\$)?\s*(?:[(（][^()（）]{0,20}[)）]\s*|[A-Za-z@\-]+\s+){0,2}(?:on|in)\s+$")
 
     def _retype_by_neighbours(self, doc: Doc, spans: list[Span], undecided: set) -> list[Span]:
         """Type names that suffix and cue left open from their context: a
-        name listed with a dataset (``PhyGenBench 和 VideoPhy2``) or framed as
-        ``在 X 上`` is a dataset."""
+        name listed with a dataset (``PhyGenBench 和 VideoPhy2``), framed as
+        ``在 X 上`` or after a score and ``on`` (``+2.4 mAA on X``) is a dataset."""
         labels = [s.label_ for s in spans]
         listed_by = [False] * len(spans)
         text = doc_text(doc)
@@ -661,6 +701,7 @@ class ShapeMatcher:
             after = text[span.end_char:span.end_char + 20]
             framed = self._IN_FRAME_BEFORE.search(before) and self._IN_FRAME_AFTER.match(after) \
                 and "模型" not in after.split("上")[0] and "之上" not in after[:16]
+            framed = framed or self._SCORE_ON_BEFORE.search(text[max(0, span.start_char - 40):span.start_char])
             listed = any(0 <= j < len(spans) and labels[j] in ("Dataset", "Benchmark")
                          and self._LIST_SEP_RE.match(text[min(span.end_char, spans[j].end_char):
                                                           max(span.start_char, spans[j].start_char)])
@@ -738,7 +779,8 @@ class ShapeMatcher:
 
     def _type(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
         """(type, decided): ``decided`` is False when no suffix or cue spoke
-        and the type is only a default."""
+        and the type is only a default.  A name followed by 指标/metric is a
+        Metric."""
         surface = tokens(doc).text(start, end)
         if self.dataset_name.search(surface):
             return ("Benchmark" if _BENCHMARK_WORD_RE.search(surface) else "Dataset"), True
@@ -746,6 +788,8 @@ class ShapeMatcher:
             return "Dataset", True
         if self._cue_after(doc, end, self.device_cues, 6):
             return "Device", True
+        if self._cue_after(doc, end, _METRIC_HEADS, 8):
+            return "Metric", True  # 'FooSync 指标', 'the FooSync metric
         if self.model_size.search(surface) or self._cue_after(doc, end, self.model_cues):
             return "Model", True
         if self._cue_after(doc, end, self.method_cues):

@@ -11,12 +11,23 @@ not have are left alone.
 Endpoints: Oxigraph ``http://host:7878/store``, Fuseki
 ``http://host:3030/DATASET/data``, GraphDB
 ``http://host:7200/repositories/REPO/rdf-graphs/service``, …
-Basic authentication comes from ``KG_PUSH_USER`` / ``KG_PUSH_PASSWORD``.
+Basic authentication comes from ``user:password@`` in the endpoint URL or
+from ``KG_PUSH_USER`` / ``KG_PUSH_PASSWORD``.  Messages never show
+credentials: URLs are printed without their user information and with the
+values of their query parameters masked (:func:`redact_url`).
+
+The graphs are pushed as named graphs.  Stores answer a query without
+``GRAPH`` from their default graph, which is empty unless the store is set
+to use the union of its named graphs as default graph (Oxigraph:
+``--union-default-graph``; Fuseki/TDB2: ``tdb2:unionDefaultGraph true``;
+GraphDB does so by default); :data:`UNION_NOTE` says so after a push.
 """
 from __future__ import annotations
 
 import base64
+import http.client
 import os
+import re
 import socket
 import time
 import urllib.error
@@ -34,8 +45,40 @@ from kg.store import KnowledgeStore
 N_TRIPLES = "application/n-triples"
 
 
+UNION_NOTE = ("note: the graphs are named graphs; queries without GRAPH see them only where the "
+              "default graph is the union of the named graphs (Oxigraph: serve "
+              "--union-default-graph; Fuseki: tdb2:unionDefaultGraph true); elsewhere wrap the "
+              "pattern in GRAPH ?g { … }")
+
+
 class PushError(KgError):
     """An upload failed: bad endpoint, connection refused, HTTP error."""
+
+
+def redact_url(url: str) -> str:
+    """``url`` fit for a message: no ``user:password@``, and every query
+    parameter value masked as ``***`` except ``graph`` (a graph IRI of
+    ours).  A URL that cannot be parsed is replaced by a placeholder."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host = parts.netloc.rpartition("@")[2]
+        query = "&".join(f"{k}={v if k == 'graph' else '***'}" for k, v in
+                         (p.partition("=")[::2] for p in parts.query.split("&") if p))
+    except ValueError:  # e.g. '[::1' : strip what looks like credentials and a query
+        return re.sub(r"\?.*", "?***", re.sub(r"//[^/]*@", "//", url), flags=re.S)
+    return urllib.parse.urlunsplit((parts.scheme, host, parts.path, query, ""))
+
+
+def split_credentials(endpoint: str) -> tuple[str, tuple[str, str] | None]:
+    """(endpoint without ``user:password@``, (user, password) or None);
+    both percent-decoded, as in any URL."""
+    parts = urllib.parse.urlsplit(endpoint)
+    if "@" not in parts.netloc:
+        return endpoint, None
+    userinfo, _, host = parts.netloc.rpartition("@")
+    user, _, password = userinfo.partition(":")
+    clean = urllib.parse.urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+    return clean, (urllib.parse.unquote(user), urllib.parse.unquote(password))
 
 
 @dataclass
@@ -77,9 +120,19 @@ def graphs_to_push(store: KnowledgeStore) -> list[ox.NamedNode]:
 
 
 def _check_endpoint(endpoint: str) -> None:
-    parts = urllib.parse.urlsplit(endpoint)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise PushError(f"endpoint must be an http(s) URL, got '{endpoint}'")
+    """Raise PushError unless ``endpoint`` is an http(s) URL with a host and
+    a valid port (message without credentials)."""
+    shown = redact_url(endpoint)
+    try:
+        parts = urllib.parse.urlsplit(endpoint)
+        port = parts.port
+    except ValueError as e:  # '[::1' (bad IPv6), port 99999, port 'x'
+        raise PushError(f"endpoint '{shown}' is not a valid URL: {e} (e.g. "
+                        "http://[::1]:7878/store, ports 1-65535)") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise PushError(f"endpoint must be an http(s) URL, got '{shown}'")
+    if port == 0:
+        raise PushError(f"endpoint '{shown}': port 0 is not a TCP port (use 1-65535)")
 
 
 def put(url: str, body: bytes, *, auth: tuple[str, str] | None = None,
@@ -91,6 +144,7 @@ def put(url: str, body: bytes, *, auth: tuple[str, str] | None = None,
         token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode("ascii")
         headers["Authorization"] = f"Basic {token}"
     req = urllib.request.Request(url, data=body, method="PUT", headers=headers)
+    shown = redact_url(url)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as r:
             return r.status
@@ -102,21 +156,28 @@ def put(url: str, body: bytes, *, auth: tuple[str, str] | None = None,
         first = text.splitlines()[0] if text else e.reason
         hint = ""
         if e.code in (401, 403):
-            hint = " (credentials come from KG_PUSH_USER / KG_PUSH_PASSWORD)"
-        raise PushError(f"PUT {url} failed: HTTP {e.code}: {first}{hint}") from None
+            hint = (" (credentials come from user:password@ in the endpoint or "
+                    "KG_PUSH_USER / KG_PUSH_PASSWORD)")
+        raise PushError(f"PUT {shown} failed: HTTP {e.code}: {first}{hint}") from None
     except urllib.error.URLError as e:
         reason = e.reason
         if isinstance(reason, ConnectionRefusedError):
-            host = urllib.parse.urlsplit(url).netloc
+            host = urllib.parse.urlsplit(shown).netloc
             raise PushError(f"cannot connect to {host}: connection refused "
-                            f"(is the triple store running at that address?) [PUT {url}]") from None
+                            f"(is the triple store running at that address?) [PUT {shown}]") from None
         if isinstance(reason, (socket.timeout, TimeoutError)):
-            raise PushError(f"PUT {url} timed out after {timeout:.0f} s") from None
-        raise PushError(f"cannot reach {url}: {reason}") from None
+            raise PushError(f"PUT {shown} timed out after {timeout:.0f} s") from None
+        raise PushError(f"cannot reach {shown}: {reason}") from None
     except (TimeoutError, socket.timeout):
-        raise PushError(f"PUT {url} timed out after {timeout:.0f} s") from None
-    except (ConnectionError, OSError) as e:
-        raise PushError(f"PUT {url} failed: {e}") from None
+        raise PushError(f"PUT {shown} timed out after {timeout:.0f} s") from None
+    except http.client.InvalidURL as e:
+        raise PushError(f"endpoint '{shown}' is not a valid URL: {e}") from None
+    except http.client.HTTPException as e:  # not HTTP at all: BadStatusLine, …
+        what = " ".join(str(e).split())[:120] or type(e).__name__
+        raise PushError(f"PUT {shown}: the server's answer is not HTTP ({type(e).__name__}: "
+                        f"{what}); is this the Graph Store endpoint?") from None
+    except (ConnectionError, OSError, ValueError) as e:
+        raise PushError(f"PUT {shown} failed: {e}") from None
 
 
 def push(store: KnowledgeStore, endpoint: str, *, auth: tuple[str, str] | None = None,
@@ -127,14 +188,18 @@ def push(store: KnowledgeStore, endpoint: str, *, auth: tuple[str, str] | None =
 
     Args:
         store: the local store (read only).
-        endpoint: Graph Store endpoint URL, e.g. ``http://127.0.0.1:7878/store``.
+        endpoint: Graph Store endpoint URL, e.g. ``http://127.0.0.1:7878/store``;
+            ``user:password@`` in it is used for basic auth (before ``auth``).
         auth: ``(user, password)`` for HTTP basic auth (see :func:`env_auth`).
         timeout: seconds per request.
         progress: called with (graph IRI, graphs done, total) after each PUT.
 
     Raises PushError at the first failed upload (graphs already sent stay).
+    The summary's endpoint is redacted (:func:`redact_url`).
     """
     _check_endpoint(endpoint)
+    endpoint, url_auth = split_credentials(endpoint)
+    auth = url_auth or auth
     start = time.perf_counter()
     graphs = graphs_to_push(store)
     triples = 0
@@ -144,4 +209,4 @@ def push(store: KnowledgeStore, endpoint: str, *, auth: tuple[str, str] | None =
         triples += n
         if progress is not None:
             progress(g.value, i, len(graphs))
-    return PushSummary(endpoint, len(graphs), triples, time.perf_counter() - start)
+    return PushSummary(redact_url(endpoint), len(graphs), triples, time.perf_counter() - start)

@@ -45,22 +45,33 @@ def resolve_query(text_or_name: str) -> str:
     path = Path(arg)
     shipped = shipped_dir("queries") / path.name
     if arg.endswith((".rq", ".sparql")) and "\n" not in arg:
-        if not path.is_file() and "/" not in arg and shipped.is_file():
+        if not _is_file(path) and "/" not in arg and _is_file(shipped):
             path = shipped
-        elif not path.is_file():
+        elif not _is_file(path):
             raise QueryError(f"{arg}: no such query file (known queries: {', '.join(query_names())})")
         try:
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise QueryError(f"{arg}: cannot read the query: {e}") from None
     named = shipped_dir("queries") / (arg if arg.endswith(".rq") else arg + ".rq")
-    if "\n" not in arg and named.is_file():
+    if "\n" not in arg and _is_file(named):
         return named.read_text(encoding="utf-8")
-    if any(w in arg.upper() for w in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "INSERT", "DELETE",
-                                      "DROP", "CLEAR", "LOAD", "CREATE")):
+    from kg.query_guard import first_keyword
+
+    if first_keyword(arg) in ("ADD", "MOVE", "COPY", "WITH") or any(
+            w in arg.upper() for w in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "INSERT", "DELETE",
+                                       "DROP", "CLEAR", "LOAD", "CREATE")):
         return arg
     raise QueryError(f"'{arg}' is neither SPARQL, a .rq file, nor a query in queries/ "
                      f"(known: {', '.join(query_names())})")
+
+
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, False for a name the system refuses (too long, NUL)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def is_update(sparql: str) -> bool:
@@ -127,7 +138,12 @@ def run_select(store: KnowledgeStore, sparql: str, bindings: dict | None = None)
 
     Raises QueryError for CONSTRUCT/DESCRIBE (use export) or bad SPARQL.
     """
-    result = store.query(sparql, bindings)
+    return result_table(store.query(sparql, bindings))
+
+
+def result_table(result) -> Table:
+    """A :class:`Table` of a pyoxigraph query result (solutions or boolean,
+    e.g. parsed from SPARQL results JSON).  Raises QueryError for a graph."""
     if isinstance(result, ox.QueryBoolean):
         return Table(["answer"], [[cell(ox.Literal(bool(result)))]])
     if not isinstance(result, ox.QuerySolutions):
@@ -238,3 +254,35 @@ def beats(store: KnowledgeStore, name: str, limit: int | None = None, evidence: 
 
     b = beats_rows(store, resolve_entity(store, name), limit, evidence)
     return Table(list(COLUMNS), b.rows, b.complete)
+
+
+_VARNAME = re.compile(r"[A-Za-z_0-9\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF"
+                      r"\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF"
+                      r"\uF900-\uFDCF\uFDF0-\uFFFD]+")
+
+
+def parse_bindings(store: KnowledgeStore, binds) -> dict:
+    """``kg query --bind VAR=VALUE`` options (strings) as pyoxigraph
+    substitutions ``{var: term}``: an IRI for a value starting with
+    http(s)://, else the entity the name resolves to
+    (:func:`resolve_entity`), else a literal.  Raises QueryError naming the
+    bad option (no ``=``, a bad variable name, an invalid IRI)."""
+    bindings = {}
+    for b in binds:
+        var, sep, value = b.partition("=")
+        var = var.strip().lstrip("?$")
+        if not sep:
+            raise QueryError(f"--bind expects VAR=VALUE, got '{b}'")
+        if not _VARNAME.fullmatch(var):
+            raise QueryError(f"--bind '{b}': '{var}' is not a SPARQL variable name "
+                             "(letters, digits and _, e.g. --bind loser=GPT-4o)")
+        if value.startswith(("http://", "https://")):
+            try:
+                bindings[var] = ox.NamedNode(value)
+            except ValueError as e:
+                raise QueryError(f"--bind '{b}': '{value}' is not a valid IRI ({e}); "
+                                 "percent-encode spaces as %20") from None
+        else:
+            iris = resolve_entity(store, value)
+            bindings[var] = iris[0] if iris else ox.Literal(value)
+    return bindings

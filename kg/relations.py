@@ -141,8 +141,8 @@ class RelationRules:
         found += [f for f in self._frame(text, systems, main, metric) if f.loser not in losers]
         losers = {f.loser for f in found}
         found += [f for f in self._from_to(text, systems, main, lower) if f.loser not in losers]
-        if not found:
-            found += self._over_base(text, systems, main)
+        losers = {f.loser for f in found}
+        found += [f for f in self._over_base(text, systems, main) if f.loser not in losers]
         if not found:
             found += self._superlative(text, systems, main)
         out, seen = [], set()
@@ -151,16 +151,31 @@ class RelationRules:
                 continue
             seen.add((f.winner, f.loser))
             f.datasets = list(dict.fromkeys(self._datasets_of(text, datasets, f.at)))
-            f.metric = metric.key if metric else None
+            f.metric = metric.key if metric else f.metric
             out.append(f)
         return out
 
-    _CLAUSE_RE = re.compile(r"[；;。]|[，,]\s*(?:但|而|然而|同时|且|并且?|此外|and|while|but|whereas)|\s(?:while|but|whereas)\s")
+    _CLAUSE_RE = re.compile(r"[；;。]|[，,]\s*(?:但|而|然而|同时|且|并且?|此外|and(?!\s+[+\-]?\d)|while|but|whereas)|\s(?:while|but|whereas)\s")
+
+    _PART_OF_RE = re.compile(r"^[\s*]*(?:测试集|数据集|基准测试|基准)?(?:的|'s\b)[^，,；;。]{0,12}$")
+    _MEMBER_SEP_RE = re.compile(r"[\s*]*(?:、|,|，|和|及|与)[\s*]*")
 
     def _datasets_of(self, text: str, datasets: list[Mention], at: int) -> list[str]:
         """The datasets a comparison whose cue sits at ``at`` is about: all of
         the sentence's when they form one group; else those of the cue's
-        clause (``在 GSM8K 上 A 比 B 高，但在 MATH 上略逊于 C``)."""
+        clause (``在 GSM8K 上 A 比 B 高，但在 MATH 上略逊于 C``).  A part
+        of a benchmark named right after it (``FooBench 的计数（Counting）任务``,
+        ``FooBench 测试集的三个子任务（A, B, C）``) is that benchmark, not one
+        more dataset."""
+        kept, part = [], False
+        for i, d in enumerate(datasets):
+            between = text[datasets[i - 1].end:d.start] if i else ""
+            # a part named after its benchmark, or the next member of the same parenthesised list
+            part = bool(i) and (self._PART_OF_RE.match(between) is not None
+                                or (part and self._MEMBER_SEP_RE.fullmatch(between) is not None))
+            if not part:
+                kept.append(d)
+        datasets = kept
         if len(datasets) < 2:
             return [d.key for d in datasets]
         breaks = [m.start() for m in self._CLAUSE_RE.finditer(text)]
@@ -245,12 +260,17 @@ class RelationRules:
 
     def _clause_end(self, text: str, pos: int, systems: list[Mention]) -> int:
         """End of the list of systems that starts at ``pos``: the first
-        clause break that is not just a separator between two systems."""
+        clause break that is not just a separator between two systems nor
+        inside a parenthesis opened after ``pos``."""
         i = pos
         while True:
             m = self._BREAK_RE.search(text, i)
             if m is None:
                 return len(text)
+            before = text[pos:m.start()]
+            if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
+                i = m.end()  # inside a parenthesis: '方法（如 A, B，…）' lists the members
+                continue
             prev = [s for s in systems if pos <= s.start and s.end <= m.start()]
             nxt = [s for s in systems if s.start >= m.end()]
             if (m.group() in ("，", ",") and prev and nxt
@@ -318,6 +338,8 @@ class RelationRules:
                 higher = word in ("高于", "higher than")
                 reverse = higher == lower  # 'higher' loses when lower is better
             before = [s for s in systems if s.end <= m.start() and s.key not in losers_so_far]
+            measured = [s for s in before if self._measure(text, s)]
+            before = [s for s in before if s not in measured]
             end = self._clause_end(text, m.end(), systems)
             after = self._heads([s for s in systems if m.end() <= s.start < end], text)
             if not after and self.baseline_phrase.match(text[m.end():]):
@@ -332,7 +354,7 @@ class RelationRules:
                 if reverse and obj.key == BASELINES:
                     continue
                 w, l = (obj.key, subj_key) if reverse else (subj_key, obj.key)
-                f = Found(w, l, cue=m.group(), at=m.start())
+                f = Found(w, l, cue=m.group(), at=m.start(), metric=measured[-1].key if measured else None)
                 ws, wu = (self._score_between(text, subj.end, m.start()) if subj else (None, None))
                 ls, lu = self._score_after(text, obj.end) if obj.key != BASELINES else (None, None)
                 if reverse:
@@ -342,6 +364,16 @@ class RelationRules:
                 losers_so_far.add(obj.key)
             last_winner = subj_key if not reverse else last_winner
         return found
+
+    _SCORE_NOUN_AFTER = re.compile(r"[\s*]*(?:得分|分数|指标|评分|scores?\b(?!\s+(?:of|on|at)\b))", re.IGNORECASE)
+
+    def _measure(self, text: str, s: Mention) -> bool:
+        """True when the mention names what is measured, not who is:
+        a name the paper does not propose, typed only as a method, followed
+        by a score noun (``其中 Foo-cap 得分超过了 B``, ``its Foo-cap score
+        exceeds B``): the subject is elided and the name is the metric."""
+        return (not s.proposed and s.label == "Method" and s.lower_is_better is None
+                and bool(self._SCORE_NOUN_AFTER.match(text, s.end)))
 
     def _subject(self, text: str, before: list[Mention], cue: int) -> Mention | None:
         """The nearest system before a cue, unless it is a bullet's lead label,
@@ -498,9 +530,12 @@ class RelationRules:
     def _frame(self, text, systems, main, metric=None) -> list[Found]:
         """``相比 B，A 提升了 …`` / ``与 B 相比 … 更低``: A beats B when an
         improvement cue follows; a 'lower' cue counts only when the metric
-        named is not higher-is-better."""
+        named is not higher-is-better; a sentence stating a trade-off or a
+        cost (权衡, 代价, trade-off) says no winner."""
         if self.parity.search(text) or self.lose.search(text):
             return []
+        if self._TRADE_OFF_RE.search(text):
+            return []  # '与 B 相比，A 仍有速度上的权衡': a cost of A, not a win
         gains = [g.group().casefold() for g in self.improve.finditer(text)]
         if metric is not None and metric.lower_is_better is False:
             gains = [g for g in gains if g not in self._LOWER_WORDS]
@@ -517,6 +552,8 @@ class RelationRules:
             if not objs:
                 # '与 B 相比' puts the loser before the cue
                 objs = [s for s in systems if s.end <= m.start() and re.search(r"(?:与|和|跟|同)\s*[*\s]*$", text[:s.start])]
+            if not objs:
+                objs = self._listed_before_frame(text, systems, m.start())
             if not objs:
                 continue
             obj_keys = {o.key for o in objs}
@@ -537,6 +574,18 @@ class RelationRules:
             found += [Found(winner, o.key, cue=m.group(), at=m.start()) for o in objs]
         return found
 
+    _TRADE_OFF_RE = re.compile(r"权衡|代价|牺牲|\btrade-?offs?\b|\bat the cost of\b", re.IGNORECASE)
+    _WITH_CATEGORY_RE = re.compile(r"(?:与|和|跟|同)[^，,；;。（(]{0,12}[（(][\s*]*(?:如|例如|比如|包括|e\.g\.,?|such as)?"
+                                   r"(?P<inside>[^()（）]{1,80})[)）][\s*]*$", re.IGNORECASE)
+
+    def _listed_before_frame(self, text: str, systems: list[Mention], cue: int) -> list[Mention]:
+        """The members of a category compared in a ``与 … 相比`` frame:
+        ``与 SOTA 方法（如 A, B）相比`` compares with A and B."""
+        m = self._WITH_CATEGORY_RE.search(text[:cue])
+        if not m:
+            return []
+        return [s for s in systems if m.start("inside") <= s.start and s.end <= m.end("inside")]
+
     # a gain with its amount: '提升了 6.4 个点', 'improves by 3.1%', '+4.4%' (only where
     # it starts is used; the gain words as a trie with a first-character look-ahead)
     _GAIN_WORDS = ["提升", "提高", "增加", "改善", "增益", "improve", "improves", "improved", "improvement",
@@ -548,18 +597,23 @@ class RelationRules:
 
     def _over_base(self, text, systems, main) -> list[Found]:
         """``在使用 GPT-4.1-nano 时，成功率提升 20.6 个点`` / ``on Qwen3-8B it
-        gains +4.4%``: a stated gain of the paper's own system over the one
-        existing model the sentence frames as its base."""
-        if not main or self.parity.search(text) or self.lose.search(text) or not self._GAIN_RE.search(text):
+        gains +4.4%`` / ``Qwen2.5-7B 在 X 上提升 5.8 分``: a stated gain of the
+        paper's own system over the one existing model the sentence frames
+        as its base or opens with as the subject of the gain."""
+        first_gain = self._GAIN_RE.search(text)
+        if not main or self.parity.search(text) or self.lose.search(text) or not first_gain:
             return []
+        # only what stands before the first gain frames it ('…提升了 7.5%，并优于 C' names C in another claim)
+        systems = [s for s in systems if s.end <= first_gain.start()]
         models = [s for s in systems if s.label == "Model" and not s.proposed and s.key != main]
         own = [s for s in systems if s.proposed]
         if len(models) != 1 or any(s.key not in (main, models[0].key) and not s.proposed for s in systems):
             return []
         base = models[0]
         winner = own[0].key if own else main
-        if not self._BASE_FRAME_RE.search(text[max(0, base.start - 6):base.start]):
-            return []
+        if not (self._BASE_FRAME_RE.search(text[max(0, base.start - 6):base.start])
+                or re.fullmatch(r"[\s*>\-+\d.]*", text[:base.start])):
+            return []  # framed as the base ('在使用 X 时'), or the subject of the gain ('X 提升了 5 分')
         gain = self._GAIN_RE.search(text, base.end)
         if gain is None:
             return []
@@ -576,25 +630,60 @@ class RelationRules:
             return []
         if len({s.key for s in systems}) > 1:
             return []
+        if self.win.search(re.search(r"[^，。；,;]{0,10}$", text[:m.start()]).group()):
+            return []  # '超越了现有最优方法': the superlative describes the beaten, unnamed ones
         subj = self._subject(text, [s for s in systems if s.end <= m.start()], m.start())
+        if subj is None and not systems and (self._SETTING_OR_PURPOSE.search(text[:m.start()])
+                                             or self._OPTIMAL_THING.match(text, m.end())):
+            return []  # '以获得最佳效果' (a goal), '聚合 20 步效果最佳', '最优的网格结构' (a setting): no win
         winner = subj.key if subj else (main if not systems else None)
         return [Found(winner, BASELINES, cue=m.group(), at=m.start())] if winner else []
 
+    # after a superlative: the optimal thing is a setting, not a result ('最优的 α 值', '最优网格结构')
+    _OPTIMAL_THING = re.compile(r"[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径)")
+    # before an elided subject's superlative: a purpose or a search ('以获得', '找到',
+    # 'to obtain') or a setting's value ('20 步', '4 layers'): a goal or a setting
+    _SETTING_OR_PURPOSE = re.compile(
+        r"(?:以|为了|从而)(?:获得|达到|取得|实现)|找到|寻找|选择|选取|确定|调整|搜索"
+        r"|\b(?:to|so as to|in order to) (?:obtain|achieve|get|reach)\b|\b(?:find|choose|select|tune|search)\b"
+        r"|\d+(?:\.\d+)?\s*(?:步|层|个|次|轮|帧|steps?|layers?|epochs?|iterations?|frames?)(?![A-Za-z])",
+        re.IGNORECASE)
+
+    _COST_UNITS = {"步", "秒", "毫秒", "ms", "小时", "hour", "hours", "step", "steps"}
+
     def _from_to(self, text, systems, main, lower) -> list[Found]:
-        m = self.from_to.search(text)
-        if not m or not main:
+        """``在 B 上，FID 从 14.36 降至 7.65``: the paper's own system beats the
+        base B.  Each from-to of the sentence is read; after the first, only
+        one with its own base named before it ('将 B 的准确率从 3.5% 提升至
+        12.1%，将 C 的准确率从 8.6% 提升至 17.2%')."""
+        if not main:
             return []
+        found: list[Found] = []
+        prev_end = 0
+        for m in self.from_to.finditer(text):
+            segment, prev_end = (prev_end, m.start()), m.end()
+            f = self._one_from_to(m, systems, main, lower, segment if found else None)
+            if f is not None and all(f.loser != g.loser for g in found):
+                found.append(f)
+        return found
+
+    def _one_from_to(self, m, systems, main, lower, segment) -> Found | None:
         a, b = float(m.group("a")), float(m.group("b"))
         decreased = b < a
-        if decreased and not lower:
-            return []
+        cost = (m.group("ua") or m.group("ub") or "") in self._COST_UNITS
+        if decreased and not (lower or cost):
+            return None  # a drop is a gain only for an error or a cost ('从 256 步减少到 30 步')
+        if cost and not decreased:
+            return None
         bases = [s for s in systems if not s.proposed and s.key != main]
         if m.group("base"):  # '从 StreamingLLM 的 31.5 提升至 62.8': the base is named in the frame
             bases = [s for s in bases if m.start("base") <= s.start < m.end("base")] or bases
+        elif segment is not None:  # a later from-to needs its own base right before it
+            bases = [s for s in bases if segment[0] <= s.start and s.end <= segment[1]][-1:]
         if not bases:
-            return []
+            return None
         unit = "%" if (m.group("ua") == "%" or m.group("ub") == "%") else None
         base = bases[0]
         own = [s for s in systems if s.proposed and s.end <= m.start()]
         winner = own[-1].key if own else main
-        return [Found(winner, base.key, winner_score=b, loser_score=a, unit=unit, cue="从…至", at=m.start())]
+        return Found(winner, base.key, winner_score=b, loser_score=a, unit=unit, cue="从…至", at=m.start())

@@ -182,7 +182,7 @@ class KnowledgeStore:
         if self.path is not None:
             try:
                 self._store.flush()
-            except (OSError, AttributeError, StoreError):
+            except (OSError, RuntimeError, AttributeError, StoreError):  # read-only: nothing to flush
                 pass
         self._store = _Closed(self.path)
 

@@ -87,10 +87,14 @@ def test_show_lists_the_paper_once_per_report_and_its_facts(run):
     assert "Comparisons" in lines and any(ln.startswith("GPT-5   GPT-4o") for ln in lines)
 
 
-def test_stats_rankings(run):
-    out = run("stats").stdout
+def test_stats_rankings_match_a_plain_count(run, seed_store):
+    out = run("stats", "--top", "3").stdout
     assert "Paper          80" in out
-    assert "GPT-4o              9            0     9" in out
+    plain = seed_store.query("""SELECT ?e (COUNT(DISTINCT ?c) AS ?n) WHERE {
+        { ?c kg:winner ?e } UNION { ?c kg:loser ?e } } GROUP BY ?e ORDER BY DESC(?n) LIMIT 1""")
+    top = int(next(iter(plain))["n"].value)
+    ranking = out.split("Most-compared models\n")[1].split("\n\n")[0].splitlines()[1:]
+    assert len(ranking) == 3 and int(ranking[0].split()[-3]) == top
 
 
 def test_terminal_escapes_in_titles_never_reach_the_terminal(tmp_path):

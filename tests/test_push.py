@@ -6,6 +6,7 @@ Every server binds 127.0.0.1 on a free port and is stopped by its test.
 from __future__ import annotations
 
 import base64
+import socket
 import threading
 import urllib.parse
 import urllib.request
@@ -20,8 +21,8 @@ from click.testing import CliRunner
 
 from kg import vocab
 from kg.cli import main
-from kg.push import PushError, env_auth, graph_url, push
-from kg.serve import OxigraphServer, free_port
+from kg.push import PushError, env_auth, graph_url, push, redact_url
+from oxigraph_server import OxigraphServer, free_port
 
 
 # -- helpers --------------------------------------------------------------------
@@ -204,3 +205,73 @@ def test_connection_refused_is_clear_and_cli_exits_1(seed_store_path, seed_store
 def test_bad_endpoint_url(seed_store):
     with pytest.raises(PushError, match="http"):
         push(seed_store, "localhost:7878/store")
+
+
+# -- credentials and bad endpoints ----------------------------------------------------------
+def test_push_never_prints_credentials_from_the_url(seed_store, seed_store_path, recorder):
+    recorder.reply = (500, b"Internal failure")
+    endpoint = f"http://alice:s3cret@127.0.0.1:{recorder.server_port}/store?token=abc123&db=x"
+    with pytest.raises(PushError) as e:
+        push(seed_store, endpoint)
+    msg = str(e.value)
+    assert "s3cret" not in msg and "alice" not in msg and "abc123" not in msg
+    assert f"PUT http://127.0.0.1:{recorder.server_port}/store?token=***&db=***&graph=" in msg
+    for refused in (f"http://alice:s3cret@127.0.0.1:{free_port()}/store?token=abc123",
+                    "http://alice:s3cret@[::1/store?token=abc123"):
+        r = CliRunner().invoke(main, ["push", "--store", str(seed_store_path), "--endpoint", refused])
+        assert r.exit_code == 1 and "s3cret" not in r.output and "abc123" not in r.output, r.output
+
+
+def test_userinfo_in_the_endpoint_is_basic_auth(seed_store, recorder):
+    s = push(seed_store, f"http://bob:p%40ss:w@127.0.0.1:{recorder.server_port}/store",
+             auth=("env-user", "env-pass"))
+    assert s.endpoint == f"http://127.0.0.1:{recorder.server_port}/store"
+    assert recorder.requests
+    for path, headers, _ in recorder.requests:
+        assert headers["Authorization"] == "Basic " + base64.b64encode(b"bob:p@ss:w").decode()
+        assert path.startswith("/store?graph=")
+
+
+def test_redact_url():
+    assert redact_url("https://u:p@h:1/x?token=t&graph=http%3A%2F%2Fg") == \
+        "https://h:1/x?token=***&graph=http%3A%2F%2Fg"
+    assert redact_url("http://u:p@[::1/x?k=v") == "http://[::1/x?***"
+
+
+def test_port_99999_is_reported_as_a_bad_port(seed_store):
+    with pytest.raises(PushError, match="not a valid URL: Port out of range"):
+        push(seed_store, "http://127.0.0.1:99999/store")
+
+
+def test_malformed_ipv6_endpoint_is_one_line_error(seed_store_path):
+    r = CliRunner().invoke(main, ["push", "--store", str(seed_store_path), "--endpoint", "http://[::1/store"])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert r.output.startswith("error: endpoint 'http://[::1/store' is not a valid URL: Invalid IPv6 URL")
+
+
+def test_garbage_push_answer_is_one_line_error(seed_store_path):
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(4)
+
+    def answer_garbage():
+        conn, _ = srv.accept()
+        conn.recv(65536)
+        conn.sendall(b"\x00\x01 this is not HTTP\r\n\r\n")
+        conn.close()
+    t = threading.Thread(target=answer_garbage, daemon=True)
+    t.start()
+    try:
+        r = CliRunner().invoke(main, ["push", "--store", str(seed_store_path), "--endpoint",
+                                      f"http://127.0.0.1:{srv.getsockname()[1]}/store"])
+    finally:
+        t.join(10)
+        srv.close()
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert "the server's answer is not HTTP" in r.output
+
+
+def test_cli_push_says_how_to_query_named_graphs(seed_store_path, recorder):
+    r = CliRunner().invoke(main, ["push", "--store", str(seed_store_path), "--endpoint",
+                                  f"http://127.0.0.1:{recorder.server_port}/store"])
+    assert r.exit_code == 0 and "union-default-graph" in r.output and "GRAPH ?g" in r.output
