@@ -133,8 +133,12 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
     the bulk loader, which is faster but not atomic: if a bulk build is
     interrupted, run 'kg build' again (graphs left without a fingerprint are
     rebuilt, one transaction each).
+
+    Ctrl-C or SIGTERM stops the build within a second or two at any moment;
+    the reports written so far are kept and the next 'kg build' skips them
+    (exit status 130 or 143).
     """
-    from kg.parallel import build as run_build
+    from kg.pipeline import BuildInterrupted, build as run_build, sigterm_interrupts
     from kg.read import parse_size
 
     try:
@@ -142,25 +146,22 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
     except ValueError as e:
         raise click.BadParameter(str(e), param_hint="--max-size") from None
     paths = paths or ("seeds",)
-    store = _open(store_path)
-    progress_cb = None
-    bar = None
-    if not quiet:
-        from rich.progress import Progress
-
-        bar = Progress(transient=True, disable=not sys.stderr.isatty())
-        bar.start()
-        task = bar.add_task("building", total=None)
-
-        def progress_cb(path, done, total):
-            bar.update(task, completed=done, total=total, description=path)
-    try:
-        summary = run_build(paths, store, progress_cb, prune=prune, force=force, max_size=limit,
-                            jobs=jobs, bulk=bulk)
-    finally:
-        store.close()  # release the write lock before exiting (also when run in-process)
-        if bar is not None:
-            bar.stop()
+    with sigterm_interrupts():
+        try:
+            summary = _run_build(run_build, paths, store_path, quiet, prune=prune, force=force,
+                                 max_size=limit, jobs=jobs, bulk=bulk)
+        except KeyboardInterrupt as e:
+            import signal
+            for sig in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C while exiting changes nothing
+                signal.signal(sig, signal.SIG_IGN)
+            s = e.summary if isinstance(e, BuildInterrupted) else None
+            kept = f"; the {s.reports} report(s) written are kept" if s is not None and s.reports else ""
+            how = e.signal_name if isinstance(e, BuildInterrupted) else "SIGINT"
+            click.echo(f"interrupted ({how}): build stopped{kept}; run 'kg build' again to finish "
+                       "(up-to-date reports are skipped)", err=True)
+            import gc
+            gc.freeze()  # exit now: collecting spaCy's objects at shutdown takes seconds
+            sys.exit(143 if how == "SIGTERM" else 130)
     for p in summary.problems:
         _emit("warning", p)
     for e in summary.errors:
@@ -176,6 +177,29 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
                f"{summary.quads} quads in {summary.seconds:.1f} s{extra}")
     if summary.errors:
         sys.exit(1)
+
+
+def _run_build(run_build, paths, store_path, quiet, **options):
+    """Open the store, run the build with a progress bar on a terminal
+    (unless ``quiet``), close the store (also when interrupted)."""
+    store = _open(store_path)
+    progress_cb = None
+    bar = None
+    if not quiet:
+        from rich.progress import Progress
+
+        bar = Progress(transient=True, disable=not sys.stderr.isatty())
+        bar.start()
+        task = bar.add_task("building", total=None)
+
+        def progress_cb(path, done, total):
+            bar.update(task, completed=done, total=total, description=path)
+    try:
+        return run_build(paths, store, progress_cb, **options)
+    finally:
+        store.close()  # release the write lock before exiting (also when run in-process)
+        if bar is not None:
+            bar.stop()
 
 
 @main.command()

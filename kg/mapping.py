@@ -106,13 +106,17 @@ class GraphWriter:
         return "".join(self._lines).encode()
 
 
-def map_report(report: Report, records: list[dict]) -> bytes:
+def map_report(report: Report, records: list[dict],
+               labels: dict[str, tuple[str, set[str]]] | None = None) -> bytes:
     """Return ``report``'s named graph as N-Quads (UTF-8 bytes, one line per
     distinct quad, no build fingerprint).
 
     Args:
         report: the parsed report (header, date, hash).
         records: one extraction record per paper (see :mod:`kg.extract`).
+        labels: the report's entity labels (:class:`ReportLabels`) when
+            ``records`` are one batch of its papers (the graph is then the
+            union of the batches' N-Quads); default: from ``records``.
 
     Raises:
         ValueError: an IRI to write is not one (a source URL that is not an
@@ -131,26 +135,36 @@ def map_report(report: Report, records: list[dict]) -> bytes:
             w.add(rep, vocab.DC_SOURCE, _iri(report.source_url))
         except ValueError:  # not an IRI: keep it as text
             w.lit(rep, vocab.DC_SOURCE, report.source_url)
-    labels = _report_labels(records)
+    if labels is None:
+        labels = ReportLabels(records).labels()
     for rec in records:
         _map_paper(w, rep, rec, labels)
     return w.nquads()
 
 
-def _report_labels(records: list[dict]) -> dict[str, tuple[str, set[str]]]:
+class ReportLabels:
     """One label per entity key for the whole report: the name most papers
-    use (ties: first seen); every other surface form becomes an alias."""
-    names: dict[str, Counter] = {}
-    forms: dict[str, set[str]] = {}
-    for rec in records:
-        for e in rec["entities"]:
-            names.setdefault(e["key"], Counter())[e["name"]] += 1
-            forms.setdefault(e["key"], set()).update([e["name"], *e["aliases"]])
-    out = {}
-    for key, counter in names.items():
-        label = counter.most_common(1)[0][0]
-        out[key] = (label, forms[key] - {label})
-    return out
+    use (ties: first seen); every other surface form becomes an alias.
+    Fed with records in file order, in one go or batch by batch."""
+
+    def __init__(self, records: list[dict] = ()):
+        self._names: dict[str, Counter] = {}
+        self._forms: dict[str, set[str]] = {}
+        self.add(records)
+
+    def add(self, records: list[dict]) -> None:
+        for rec in records:
+            for e in rec["entities"]:
+                self._names.setdefault(e["key"], Counter())[e["name"]] += 1
+                self._forms.setdefault(e["key"], set()).update([e["name"], *e["aliases"]])
+
+    def labels(self) -> dict[str, tuple[str, set[str]]]:
+        """entity key -> (label, aliases)."""
+        out = {}
+        for key, counter in self._names.items():
+            label = counter.most_common(1)[0][0]
+            out[key] = (label, self._forms[key] - {label})
+        return out
 
 
 def _map_paper(w: GraphWriter, rep: str, rec: dict,

@@ -16,6 +16,7 @@ system when the process dies, so the store opens again.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import time
@@ -38,9 +39,9 @@ FORMATS = {
 }
 
 
-def default_store_path() -> str:
-    """``$KG_STORE`` if set, else ``./kg-store``."""
-    return os.environ.get("KG_STORE") or DEFAULT_STORE
+def _digest(quad: ox.Quad) -> bytes:
+    """A 16-byte digest of a quad (to compare large graphs in little memory)."""
+    return hashlib.blake2b(str(quad).encode(), digest_size=16).digest()
 
 
 class _Closed:
@@ -222,6 +223,50 @@ class KnowledgeStore:
             raise StoreError(f"cannot write graph {graph.value}: {e}") from None
         return len(quads)
 
+    def rewrite_graph(self, graph: ox.NamedNode, chunks: Iterable[bytes], fingerprint: bytes = b"") -> None:
+        """Make named graph ``graph`` hold exactly the N-Quads of ``chunks``
+        plus the ``fingerprint`` line, for graphs too large for
+        :meth:`replace_graph`'s one transaction.
+
+        Only the difference with what the graph holds is written: its build
+        fingerprint is removed first, then each chunk's new quads are added
+        (one transaction per chunk), the quads no chunk holds are removed,
+        and the fingerprint comes last, so an interrupted rewrite leaves a
+        graph without fingerprint, which the next build rewrites.  Memory: a
+        16-byte digest per quad of the old graph and one chunk.  Raises
+        StoreError when writing fails.
+        """
+        try:
+            fp = ox.NamedNode(vocab.BUILD_FINGERPRINT)
+            for q in list(self._store.quads_for_pattern(None, fp, None, graph)):
+                self._store.remove(q)
+            gone = {_digest(q) for q in self._store.quads_for_pattern(None, None, None, graph)}
+            for data in chunks:
+                new = []
+                for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+                    d = _digest(q)
+                    if d in gone:
+                        gone.discard(d)  # kept
+                    else:
+                        new.append(q)
+                self._store.extend(new)
+            while gone:
+                batch = []
+                for q in self._store.quads_for_pattern(None, None, None, graph):
+                    if _digest(q) in gone:
+                        batch.append(q)
+                        if len(batch) == 10_000:
+                            break
+                for q in batch:
+                    self._store.remove(q)
+                    gone.discard(_digest(q))
+                if not batch:
+                    break
+            if fingerprint:
+                self._store.extend(ox.parse(fingerprint, format=ox.RdfFormat.N_QUADS))
+        except (OSError, SyntaxError) as e:
+            raise StoreError(f"cannot write graph {graph.value}: {e}") from None
+
     def remove_graph(self, graph: ox.NamedNode) -> None:
         """Delete a named graph and its quads in one transaction (no error if
         absent)."""
@@ -234,7 +279,7 @@ class KnowledgeStore:
         """Add N-Quads (bytes or a binary file object, read from its current
         position) with pyoxigraph's bulk loader: fast (no transaction,
         writes SST files directly) but NOT atomic — a crash midway can leave
-        part of the data.  Used by :mod:`kg.parallel` for builds into an
+        part of the data.  Used by :mod:`kg.bulk` for builds into an
         empty store and ``kg load``."""
         try:
             self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
@@ -246,6 +291,13 @@ class KnowledgeStore:
         try:
             self._store.extend(quads)
         except OSError as e:
+            raise StoreError(f"cannot add quads: {e}") from None
+
+    def add_nquads(self, data: bytes) -> None:
+        """Add N-Quads (UTF-8 bytes) in one transaction (all or nothing)."""
+        try:
+            self._store.extend(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+        except (OSError, SyntaxError) as e:
             raise StoreError(f"cannot add quads: {e}") from None
 
     def load_ontology(self, ttl: Path) -> int:
@@ -363,3 +415,4 @@ class KnowledgeStore:
             data = sorted(set(q.triple for q in self.quads(graph)),
                           key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         ox.serialize(data, output, rdf_format, prefixes=vocab.PREFIXES if fmt in ("turtle", "trig") else None)
+

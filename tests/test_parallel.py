@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
@@ -42,9 +43,9 @@ def quads_of(path) -> set:
 
 @pytest.fixture
 def reference(reports, tmp_path) -> set:
-    """Quads of the sequential, transactional build of kg.pipeline."""
+    """Quads of the sequential, transactional build (one process, one transaction per report)."""
     store = KnowledgeStore(tmp_path / "ref")
-    summary = pipeline.build([reports], store)
+    summary = pipeline.build([reports], store, jobs=1, bulk=False)
     assert not summary.errors
     quads = set(store.quads())
     del store
@@ -62,21 +63,21 @@ def test_jobs_1_and_2_and_bulk_or_not_give_the_same_quads(reports, tmp_path, ref
 
 def test_bulk_batches_and_incremental_rebuild(reports, tmp_path, reference):
     store = KnowledgeStore(tmp_path / "s")
-    s = parallel.build([reports], store, jobs=2, bulk_batch_bytes=1)  # one bulk_load per report
+    s = pipeline.build([reports], store, jobs=2, bulk_batch_bytes=1)  # one bulk_load per report
     assert s.reports == 2 and not s.errors and set(store.quads()) == reference
     # the store now holds reports: the next build is incremental and skips unchanged files
-    s = parallel.build([reports], store, jobs=2)
+    s = pipeline.build([reports], store, jobs=2)
     assert s.reports == 0 and s.skipped == 2
     # a changed file is rebuilt in one transaction; the other graph is left alone
     f = reports / HF.name
     f.write_text(f.read_text(encoding="utf-8").replace("ThinkARM", "ThinkARMX"), encoding="utf-8")
-    s = parallel.build([reports], store, jobs=2)
+    s = pipeline.build([reports], store, jobs=2)
     assert s.reports == 1 and s.skipped == 1
     fresh = KnowledgeStore(tmp_path / "fresh")
-    parallel.build([reports], fresh, jobs=1)
+    pipeline.build([reports], fresh, jobs=1)
     assert set(store.quads()) == set(fresh.quads()) != reference
     # --bulk on a store that holds the graph: dropped first, same result
-    s = parallel.build([reports], store, jobs=1, bulk=True, force=True)
+    s = pipeline.build([reports], store, jobs=1, bulk=True, force=True)
     assert s.reports == 2 and set(store.quads()) == set(fresh.quads())
 
 
@@ -131,6 +132,17 @@ def test_help_and_query_do_not_import_spacy(seed_store_path):
     assert p.returncode == 0, p.stderr
 
 
+def _paperless_tasks(folder: Path, n: int) -> list[tuple]:
+    """Extraction tasks of ``n`` files r00.txt, r01.txt, ... that hold no
+    paper (each fails fast with an unknown layout)."""
+    tasks = []
+    for k in range(n):
+        f = folder / f"r{k:02d}.txt"
+        f.write_text(f"# 报告 {k}\n\n没有论文。\n", encoding="utf-8")
+        tasks.append((str(f), None, 1 << 20))
+    return tasks
+
+
 _STARTED = None  # multiprocessing.Value: tasks the workers have begun
 
 
@@ -154,12 +166,7 @@ def test_files_in_flight_are_bounded_while_the_writer_is_busy(tmp_path, monkeypa
         pytest.skip("the counter is shared with forked workers")
     _STARTED = multiprocessing.Value("i", 0)
     monkeypatch.setattr(parallel, "_work", _counting_work)
-    files = []
-    for k in range(60):
-        f = tmp_path / f"r{k:02d}.txt"
-        f.write_text(f"# 报告 {k}\n\n没有论文。\n", encoding="utf-8")
-        files.append((str(f), None, 1 << 20))
-    results = parallel.run_extraction(files, jobs=2)
+    results = parallel.run_extraction(_paperless_tasks(tmp_path, 60), jobs=2)
     next(results)  # one result taken: one more file may start, then the writer is busy
     window = parallel.IN_FLIGHT_PER_JOB * 2
     deadline = time.monotonic() + 60
@@ -212,3 +219,57 @@ def _collecting_work(task):
     import gc
     gc.collect()
     return _REAL_WORK(task)
+
+
+def test_large_reports_streamed_in_batches_give_the_same_quads(reports, tmp_path, reference, monkeypatch):
+    """With tiny limits every streaming path runs on the seed reports:
+    papers extracted and mapped in batches (records spooled), N-Quads
+    spilled to a file, graphs written by difference in several
+    transactions.  The quads are those of the plain build, bulk or not,
+    in-process or in workers, from an empty store and incrementally."""
+    from kg import filegraph
+
+    monkeypatch.setattr(filegraph, "PAPERS_PER_BATCH", 3)
+    monkeypatch.setattr(filegraph, "SPILL_BYTES", 20_000)
+    monkeypatch.setattr(pipeline, "ATOMIC_GRAPH_BYTES", 10_000)
+    for name, jobs, bulk in [("bulk", 2, None), ("tx", 1, False)]:
+        store = KnowledgeStore(tmp_path / name)
+        s = pipeline.build([reports], store, jobs=jobs, bulk=bulk)
+        assert not s.errors and s.papers == 17 and set(store.quads()) == reference, name
+    # incremental: one paper's text changed, then changed back
+    f = reports / HF.name
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text.replace("ThinkARM", "ThinkARMX"), encoding="utf-8")
+    fresh = KnowledgeStore(tmp_path / "fresh")
+    pipeline.build([reports], fresh, jobs=1)
+    assert pipeline.build([reports], store, jobs=2).reports == 1
+    assert set(store.quads()) == set(fresh.quads()) != reference
+    f.write_text(text, encoding="utf-8")
+    assert pipeline.build([reports], store, jobs=1).reports == 1
+    assert set(store.quads()) == reference
+    nq, _ = filegraph.extract_file_nquads(HF)
+    assert {q for q in ox.parse(nq, format=ox.RdfFormat.N_QUADS)} == {
+        q for q in reference if q.graph_name.value.endswith(HF.name)}
+
+
+def _dying_work(task):
+    """parallel._work that kills its own worker process on files named r03*."""
+    import os
+    import signal
+    if Path(task[0]).name.startswith("r03"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _REAL_WORK(task)
+
+
+def test_a_worker_that_dies_costs_its_file_an_error_not_a_hang(tmp_path, monkeypatch):
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the patched worker function reaches forked workers only")
+    monkeypatch.setattr(parallel, "_work", _dying_work)
+    tasks = _paperless_tasks(tmp_path, 8)
+    results = list(parallel.run_extraction(tasks, jobs=2))
+    assert [Path(r.path).name for r in results] == [Path(t[0]).name for t in tasks]
+    dead = [r for r in results if r.status == "failed" and "worker process" in str(r.errors)]
+    assert [Path(r.path).name for r in dead] == ["r03.txt"]
+    assert "killed by signal 9" in str(dead[0].errors[0])

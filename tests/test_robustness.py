@@ -22,7 +22,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from kg import link, pipeline, vocab
+from kg import filegraph, link, vocab
 from kg.cli import main
 from kg.errors import SourceError, StoreError
 from kg.mapping import report_graph
@@ -298,19 +298,19 @@ def _two_built_reports(run, tmp_path):
 
 def test_a_reader_or_mapping_bug_costs_only_its_file(run, tmp_path, monkeypatch):
     folder, good, other, store, before = _two_built_reports(run, tmp_path)
-    real_read, real_map = pipeline.read_report, pipeline.map_report
+    real_read, real_map = filegraph.read_report, filegraph.map_report
 
     def bad_read(path, *args, **kwargs):
         if Path(path).name == "b.txt":
             raise ValueError("reader bug")
         return real_read(path, *args, **kwargs)
 
-    def bad_map(report, records):
+    def bad_map(report, records, labels=None):
         if Path(report.path).name == "a.txt":
             raise KeyError("results")
-        return real_map(report, records)
-    monkeypatch.setattr(pipeline, "read_report", bad_read)
-    monkeypatch.setattr(pipeline, "map_report", bad_map)
+        return real_map(report, records, labels)
+    monkeypatch.setattr(filegraph, "read_report", bad_read)
+    monkeypatch.setattr(filegraph, "map_report", bad_map)
     r = run("build", folder, "--store", store, "-q", "--force")
     assert r.exit_code == 1
     assert f"error: {other}: internal error while reading: ValueError: reader bug\n" in r.output
@@ -366,7 +366,7 @@ def test_unchanged_files_are_skipped_changed_ones_replaced_and_prune(run, tmp_pa
     del s
 
     # a changed extractor (code, data or version) rebuilds everything
-    monkeypatch.setattr(pipeline, "extractor_fingerprint", lambda: "0" * 64)
+    monkeypatch.setattr(filegraph, "extractor_fingerprint", lambda: "0" * 64)
     r = run("build", folder, "--store", store, "-q")
     assert "built 2 report(s)" in r.output and "skipped" not in r.output
     r = run("build", folder, "--store", store, "-q", "--force")
@@ -386,10 +386,108 @@ def test_unchanged_files_are_skipped_changed_ones_replaced_and_prune(run, tmp_pa
             == {q for q in graph_quads(clean, a) if not fingerprint(q)})
 
 
+def _unlistable(monkeypatch, folder: Path) -> None:
+    """Make ``folder`` unreadable: chmod 000, and, for root (whom permissions
+    do not stop), an os.scandir that refuses it as the system would."""
+    folder.chmod(0)
+    real = os.scandir
+
+    def scandir(path="."):
+        if isinstance(path, (str, os.PathLike)) and Path(path) == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+    if os.geteuid() == 0:
+        monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_prune_keeps_the_graphs_of_an_unreadable_subfolder(run, tmp_path, monkeypatch):
+    folder = tmp_path / "reports"
+    copy_seed(SMALL, folder / "a.txt")
+    sub = folder / "sub"
+    copy_seed(ARXIV, sub / "b.txt")
+    store = tmp_path / "s"
+    assert run("build", folder, "--store", store, "-q").exit_code == 0
+    _unlistable(monkeypatch, sub)
+    try:
+        r = run("build", folder, "--store", store, "-q", "--prune")
+    finally:
+        sub.chmod(0o755)
+    assert r.exit_code == 1
+    assert f"error: {sub}: cannot list folder: Permission denied" in r.output
+    assert f"warning: not pruning: some paths could not be read ({sub})" in r.output
+    s = KnowledgeStore(store, read_only=True)
+    assert sorted(g.value.rsplit("/", 1)[1] for g in s.report_graphs()) == ["a.txt", "b.txt"]
+
+
+def test_symlinked_folders_are_followed_once_and_not_pruned(run, tmp_path):
+    folder = tmp_path / "reports"
+    copy_seed(SMALL, folder / "a.txt")
+    elsewhere = tmp_path / "elsewhere"
+    copy_seed(ARXIV, elsewhere / "b.txt")
+    (folder / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (folder / "loop").symlink_to(folder, target_is_directory=True)  # a link loop ends
+    store = tmp_path / "s"
+    r = run("build", folder, "--store", store, "-q", "--prune")
+    assert r.exit_code == 0, r.output
+    assert "built 2 report(s)" in r.output and "pruned" not in r.output
+    r = run("build", folder, "--store", store, "-q", "--prune")
+    assert r.exit_code == 0 and "2 unchanged report(s) skipped" in r.output and "pruned" not in r.output
+    # a link whose target is gone: its reports are unknown, so nothing is pruned
+    (folder / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (folder / "linked").unlink()
+    r = run("build", folder, "--store", store, "-q", "--prune")
+    assert r.exit_code == 1 and "broken symbolic link" in r.output and "not pruning" in r.output
+    s = KnowledgeStore(store, read_only=True)
+    assert len(s.report_graphs()) == 2
+
+
+def test_a_file_rewritten_while_it_is_built_is_stored_as_read_and_rebuilt_next_time(tmp_path, monkeypatch):
+    import hashlib
+
+    path = copy_seed(SMALL, tmp_path / "reports" / "a.txt")
+    read = path.read_bytes()
+    start = SMALL_TEXT.index("## 📄", SMALL_TEXT.index("## 📄") + 1)
+    real = filegraph.extract_papers
+
+    def rewrite_then_extract(papers, errors):  # the file is rewritten while its papers are extracted
+        path.write_text(SMALL_TEXT[:start], encoding="utf-8")
+        return real(papers, errors)
+    monkeypatch.setattr(filegraph, "extract_papers", rewrite_then_extract)
+    store = KnowledgeStore()
+    summary = build([path], store, jobs=1)
+    assert [p.message for p in summary.problems if "changed while" in p.message], summary.problems
+    graph = graph_quads(store, path)
+    hashes = {q.object.value for q in graph if q.predicate.value == vocab.CONTENT_HASH}
+    assert hashes == {hashlib.sha256(read).hexdigest()}  # the bytes that were read and extracted
+    assert not [q for q in graph if q.predicate.value == vocab.BUILD_FINGERPRINT]
+    monkeypatch.setattr(filegraph, "extract_papers", real)
+    again = build([path], store, jobs=1)
+    assert again.reports == 1 and again.skipped == 0  # read again
+    clean = KnowledgeStore()
+    build([path], clean, jobs=1)
+    assert graph_quads(store, path) == graph_quads(clean, path)
+
+
 def test_fingerprint_covers_file_bytes_and_extractor():
-    fp = pipeline.build_fingerprint("a" * 64)
-    assert len(fp) == 64 and fp != pipeline.build_fingerprint("b" * 64)
-    assert pipeline.extractor_fingerprint() != pipeline.build_fingerprint("a" * 64)
+    fp = filegraph.build_fingerprint("a" * 64)
+    assert len(fp) == 64 and fp != filegraph.build_fingerprint("b" * 64)
+    assert filegraph.extractor_fingerprint() != filegraph.build_fingerprint("a" * 64)
+
+
+def test_arxiv_ids_in_fullwidth_or_arabic_indic_digits_become_ascii(tmp_path):
+    fullwidth = str.maketrans("0123456789", "０１２３４５６７８９")
+    arabic_indic = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+    text = SMALL_TEXT.replace("papers/2512.19995", "papers/" + "2512.19995".translate(fullwidth))
+    text = text.replace("papers/2512.20605", "papers/" + "2512.20605".translate(arabic_indic))
+    assert text != SMALL_TEXT
+    path = copy_seed(SMALL, tmp_path / "digits.txt", text)
+    assert {"2512.19995", "2512.20605"} <= {p.arxiv_id for p in read_report(path).papers}
+    store = KnowledgeStore()
+    assert not build([path], store, jobs=1).errors
+    ids = {r[0] for r in run_select(store, "SELECT ?id WHERE { ?p kg:arxivId ?id }").rows}
+    assert {"2512.19995", "2512.20605"} <= ids and all(i.isascii() for i in ids)
+    from kg.validate import validate_store
+    assert validate_store(store) == []
 
 
 def test_a_paper_in_two_reports_is_one_node_linked_to_both(tmp_path):
@@ -539,7 +637,7 @@ def original_graphs(extractor, tmp_path_factory):
     for name, lines in _SEED_LINES.items():
         (folder / name).write_text("\n".join(lines), encoding="utf-8")
     store = KnowledgeStore()
-    assert not build([folder], store, extractor=extractor).errors
+    assert not build([folder], store, jobs=1).errors
     return {name: graph_quads(store, folder / name) for name in _SEED_LINES}
 
 
@@ -561,18 +659,18 @@ def test_building_a_mutated_report_leaves_the_whole_graph_or_the_old_one(
     store = KnowledgeStore()
     store.replace_graph(report_graph(name), [ox.Quad(q.subject, q.predicate, q.object, q.graph_name)
                                              for q in original_graphs[name]])
-    summary = build([path], store, extractor=extractor)
+    summary = build([path], store, jobs=1)
     unreadable = [e for e in summary.errors if "internal error" not in e.message]
     internal = [e for e in summary.errors if "internal error" in e.message]
     assert not internal, internal
     if unreadable:
         assert graph_quads(store, path) == original_graphs[name]  # the old graph, untouched
         empty = KnowledgeStore()
-        build([path], empty, extractor=extractor)
+        build([path], empty, jobs=1)
         assert empty.report_graphs() == []  # and nothing in a fresh store
         return
     fresh = KnowledgeStore()
-    build([path], fresh, extractor=extractor)
+    build([path], fresh, jobs=1)
     assert graph_quads(store, path) == graph_quads(fresh, path)  # the whole new graph, nothing old
     assume(summary.papers > 0)
     from kg.validate import validate_store
@@ -601,7 +699,7 @@ def copies(tmp_path_factory):
 def clean_build(copies, extractor):
     """Quads of one clean build of ``copies``, per named graph."""
     store = KnowledgeStore()
-    summary = build([copies], store, extractor=extractor)
+    summary = build([copies], store, jobs=1)
     assert not summary.errors and summary.reports == 12
     by_graph: dict[str, set] = {}
     for q in store.quads():
@@ -732,3 +830,79 @@ def test_a_file_name_that_is_not_utf8_is_an_error_of_that_file(run, tmp_path):
     r = run("extract", folder, "--output-dir", tmp_path / "nq")
     assert r.exit_code == 1 and "file name is not valid UTF-8" in r.output
     assert sorted(p.name for p in (tmp_path / "nq").iterdir()) == ["a.txt.nq"]
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory):
+    """(folder of a 150-paper synthetic corpus, its clean build by graph,
+    seconds that clean ``kg build`` took)."""
+    sys.path.insert(0, str(ROOT / "tests" / "bench"))
+    from synth import write_corpus
+
+    folder = tmp_path_factory.mktemp("synth")
+    write_corpus(150, folder)
+    store = tmp_path_factory.mktemp("synth-store") / "s"
+    t = time.monotonic()
+    proc = kg_build(folder, store)
+    out, err = proc.communicate(timeout=600)
+    assert proc.returncode == 0, err
+    return folder, store_by_graph(store), time.monotonic() - t
+
+
+def _without_fingerprints(by_graph: dict[str, set]) -> dict[str, set]:
+    return {g: {q for q in qs if q.predicate.value != vocab.BUILD_FINGERPRINT} for g, qs in by_graph.items()}
+
+
+@pytest.mark.slow
+def test_ctrl_c_or_sigterm_stop_a_build_within_2_s_and_keep_what_was_written(synthetic, tmp_path):
+    """SIGINT to the process group (as a terminal's Ctrl-C) or SIGTERM to the
+    build (as a service manager) at 10 random moments mid-build (a build that
+    ends first does not count), --jobs 1 or 2, with
+    --force into two stores (the first build of each bulk-loads into an
+    empty store, later ones write one transaction per report).  Each build exits within 2 s with status
+    130/143 and one line on stderr, leaves no process behind, the store
+    opens with every report graph complete (equal to the clean build's),
+    graphs written with their fingerprint are skipped by the next build,
+    and a last build equals a clean build."""
+    folder, clean, seconds = synthetic
+    clean_bare = _without_fingerprints(clean)
+    rng = random.Random(17)
+    interrupted, exits = 0, []
+    for k in range(20):  # until 10 builds were interrupted mid-build
+        if interrupted == 10:
+            break
+        store = tmp_path / "ab"[k % 2]
+        jobs, sig = rng.choice(["1", "2"]), rng.choice([signal.SIGINT, signal.SIGTERM])
+        proc = kg_build(folder, store, "--jobs", jobs, "--force")
+        time.sleep(rng.uniform(1.0, max(1.1, 0.8 * seconds)))  # after start-up (importing click)
+        t = time.monotonic()
+        with contextlib.suppress(ProcessLookupError):  # the build may have ended first
+            if sig == signal.SIGINT:
+                os.killpg(proc.pid, signal.SIGINT)
+            else:
+                os.kill(proc.pid, signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+        exits.append(round(time.monotonic() - t, 2))
+        if "built " in out:  # it ended before the signal: the machine is faster now
+            seconds *= 0.7
+            continue
+        interrupted += 1
+        assert exits[-1] < 2.0, (k, exits[-1], err)
+        assert proc.returncode == (130 if sig == signal.SIGINT else 143), err
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("interrupted (SIG"), err
+        with pytest.raises(ProcessLookupError):
+            os.killpg(proc.pid, 0)  # no worker left behind
+        got = _without_fingerprints(store_by_graph(store))
+        for g, qs in got.items():
+            assert qs == clean_bare[g], f"run {k}: {g} is not the clean build's graph"
+    assert interrupted >= 8, exits
+    for store in (tmp_path / "a", tmp_path / "b"):
+        kept = sum(1 for qs in store_by_graph(store).values()
+                   for q in qs if q.predicate.value == vocab.BUILD_FINGERPRINT)
+        proc = kg_build(folder, store)
+        out, err = proc.communicate(timeout=600)
+        assert proc.returncode == 0, err
+        assert (f"{kept} unchanged report(s) skipped" in out) or kept == 0, out
+        assert store_by_graph(store) == clean
+    print(f"seconds from signal to exit: {exits} ({interrupted} interrupted mid-build)")

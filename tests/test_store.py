@@ -322,3 +322,42 @@ def test_a_store_another_process_is_creating_is_not_taken_for_a_foreign_folder(t
         creator.join()
     assert len(store) == 0
     store.close()
+
+
+def test_rewrite_graph_writes_the_difference_and_the_fingerprint_last():
+    import pyoxigraph as ox
+
+    from kg import vocab
+    store = KnowledgeStore()
+    g, other = ox.NamedNode("https://example.org/g"), ox.NamedNode("https://example.org/h")
+
+    def q(i, graph=g):
+        return ox.Quad(ox.NamedNode(f"https://example.org/s{i}"), ox.NamedNode("https://example.org/p"),
+                       ox.Literal(f"v{i}"), graph)
+    fp = ox.Quad(ox.NamedNode("https://example.org/r"), ox.NamedNode(vocab.BUILD_FINGERPRINT),
+                 ox.Literal("old"), g)
+    store.add_quads([q(i) for i in range(0, 30)] + [fp, q(0, other)])
+    new_fp = ox.Quad(fp.subject, fp.predicate, ox.Literal("new"), g)
+    nq = lambda quads: ox.serialize(quads, format=ox.RdfFormat.N_QUADS)  # noqa: E731
+    chunks = [nq([q(i) for i in range(20, 40)]), nq([q(i) for i in range(35, 50)])]  # overlapping
+    store.rewrite_graph(g, iter(chunks), nq([new_fp]))
+    assert set(store.quads(g)) == {q(i) for i in range(20, 50)} | {new_fp}
+    assert set(store.quads(other)) == {q(0, other)}
+
+
+def test_rewrite_graph_interrupted_leaves_no_fingerprint():
+    import pyoxigraph as ox
+
+    from kg import vocab
+    store = KnowledgeStore()
+    g = ox.NamedNode("https://example.org/g")
+    fp = ox.Quad(ox.NamedNode("https://example.org/r"), ox.NamedNode(vocab.BUILD_FINGERPRINT),
+                 ox.Literal("old"), g)
+    store.add_quads([fp])
+
+    def chunks():
+        yield b""
+        raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt):
+        store.rewrite_graph(g, chunks(), b"")
+    assert not [x for x in store.quads(g) if x.predicate.value == vocab.BUILD_FINGERPRINT]

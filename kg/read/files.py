@@ -8,6 +8,7 @@ there is one).
 """
 from __future__ import annotations
 
+import os
 import re
 import stat
 from collections.abc import Iterable
@@ -66,7 +67,7 @@ def collect_report_files(
     seen: set[Path] = set()
     for item in paths:
         try:
-            files = _expand(Path(item))
+            files = _expand(Path(item), errors)
         except SourceError as err:
             errors.append(err)
             continue
@@ -89,25 +90,52 @@ def collect_report_files(
     return found, errors
 
 
-def _expand(path: Path) -> list[Path]:
+def _expand(path: Path, errors: list[SourceError] | None = None) -> list[Path]:
     """Return ``[path]`` for a file, the sorted reports under a folder.
 
-    Raises SourceError for a missing path and for a folder without reports.
+    Folders are walked recursively, following symbolic links to folders
+    (each folder is entered once, so a link loop ends); hidden entries are
+    skipped.  A subfolder that cannot be listed and a broken link named like
+    a report are added to ``errors`` (their reports are unknown, so a prune
+    must not run).  Raises SourceError for a missing path and for a folder
+    without reports.
     """
     if path.is_dir():
-        files = sorted(
-            p
-            for p in path.rglob("*")
-            if p.suffix.lower() in REPORT_SUFFIXES
-            and p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        )
-        if not files:
+        found: list[Path] = []
+        problems = errors if errors is not None else []
+        before = len(problems)
+        _walk(path, found, problems, set())
+        if not found and len(problems) == before:
             raise SourceError(str(path), None, "no report files (*.txt, *.md) in this folder")
-        return files
+        return sorted(found)
     if path.exists():
         return [path]
     raise SourceError(str(path), None, "no such file or directory")
+
+
+def _walk(folder: Path, found: list[Path], errors: list[SourceError], seen: set[tuple[int, int]]) -> None:
+    """Add the report files under ``folder`` to ``found`` (see :func:`_expand`)."""
+    try:
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:  # reached twice (a link loop, two links)
+            return
+        seen.add((info.st_dev, info.st_ino))
+        with os.scandir(folder) as it:
+            entries = [e for e in it if not e.name.startswith(".")]
+    except OSError as err:
+        errors.append(SourceError(str(folder), None, f"cannot list folder: {err.strerror or err}; its "
+                                  "reports are skipped and --prune removes nothing"))
+        return
+    for entry in entries:
+        child = Path(entry.path)
+        if entry.is_dir():  # follows links
+            _walk(child, found, errors, seen)
+        elif child.suffix.lower() in REPORT_SUFFIXES:
+            if entry.is_file():
+                found.append(child)
+            elif entry.is_symlink() and not child.exists():
+                errors.append(SourceError(str(child), None, "broken symbolic link (its target is missing); "
+                                          "skipped, and --prune removes nothing"))
 
 
 def _read_bytes(path: Path, source: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:

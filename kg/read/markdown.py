@@ -58,11 +58,14 @@ def cut_long_lines(lines: list[str], source: str, problems: list[Problem]) -> li
 
 
 def arxiv_id(text: str | None) -> str | None:
-    """Return the version-less arXiv id found in a URL or anchor, or None."""
+    """Return the version-less arXiv id found in a URL or anchor, or None.
+
+    Digits of any script (fullwidth ``２６０１``, Arabic-Indic ``٢٦٠١``) are
+    read as the ASCII digits they stand for, so an id is always ASCII."""
     if not text:
         return None
     m = ARXIV_ID_RE.search(text)
-    return m.group(1) if m else None
+    return "".join(c if c == "." else str(int(c)) for c in m.group(1)) if m else None
 
 
 def first_url(text: str) -> str | None:

@@ -175,6 +175,56 @@ def inspection(store_dir: Path, work: Path) -> dict:
     return out
 
 
+def _run_peak_rss(cmd: list[str]) -> tuple[float, float, str]:
+    """Run ``cmd``; (peak RSS of its largest process in MB, seconds, stdout)."""
+    import subprocess
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)  # this child and the children it waited for
+        secs = time.perf_counter() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(cmd)} failed: {err.read().decode()[-2000:]}")
+        return usage.ru_maxrss / 1024, secs, out.read().decode()
+
+
+#: reader's default size limit, minus a margin for the header
+_ONE_FILE_BYTES = 15 * 1024 * 1024
+
+
+def single_file_builds(work: Path, sizes: list[int], blocks, headers) -> dict:
+    """Peak RSS of ``kg build`` (one process) on ONE report file of N papers,
+    for each N in ``sizes``: a bulk build into an empty store, then an
+    incremental build after a one-byte change.  Paper blocks are cut to fit
+    the file under the reader's 16 MB limit."""
+    from synth import write_corpus
+
+    out = {}
+    kg = [sys.executable, "-c", "from kg.cli import main; main()", "build", "-q", "--jobs", "1"]
+    for n in sizes:
+        folder, store = work / f"one-{n}", work / f"one-{n}-store"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(store, ignore_errors=True)
+        c = write_corpus(n, folder, min_per_file=n, max_per_file=n, blocks=blocks, headers=headers,
+                         max_paper_bytes=max(200, _ONE_FILE_BYTES // n))
+        (report,) = folder.glob("*.txt")
+        row = {"mb_text": round(c["bytes"] / 2**20, 2)}
+        rss, secs, text = _run_peak_rss(kg + [str(report), "--store", str(store)])
+        row["bulk"] = {"peak_rss_mb": round(rss, 1), "seconds": round(secs, 1), "summary": text.strip()}
+        data = bytearray(report.read_bytes())
+        i = data.rfind(b"the")
+        data[i:i + 1] = b"T"  # one byte changed near the end
+        report.write_bytes(bytes(data))
+        rss, secs, text = _run_peak_rss(kg + [str(report), "--store", str(store)])
+        row["incremental"] = {"peak_rss_mb": round(rss, 1), "seconds": round(secs, 1), "summary": text.strip()}
+        out[str(n)] = row
+        shutil.rmtree(store, ignore_errors=True)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--papers", type=int, default=1000)
@@ -183,13 +233,17 @@ def main() -> None:
     ap.add_argument("--no-bulk", action="store_true", help="build with one transaction per report")
     ap.add_argument("--inspect", metavar="STORE",
                     help="only time the inspection commands on this built store (a synth.py corpus)")
+    ap.add_argument("--one-file", default="", metavar="N,N,...",
+                    help="also measure peak RSS of building ONE report file of N papers (bulk, then "
+                         "incremental after a one-byte change), e.g. 2000,5000,50000; with --papers 0 "
+                         "only this")
     args = ap.parse_args()
     if args.inspect:
         with tempfile.TemporaryDirectory(prefix="kgbench-") as tmp:
             print(json.dumps({"inspection": inspection(Path(args.inspect), Path(tmp))}))
         return
 
-    from kg import parallel
+    from kg import pipeline
     from kg.store import KnowledgeStore
     from synth import seed_blocks, write_corpus
 
@@ -205,6 +259,12 @@ def main() -> None:
 
     t = time.perf_counter()
     blocks, headers = seed_blocks()
+    if args.one_file:
+        sizes = [int(x) for x in args.one_file.split(",") if x.strip()]
+        out["one_file"] = single_file_builds(work, sizes, blocks, headers)
+        if not args.papers:
+            print(json.dumps(out, ensure_ascii=False))
+            return
     c = write_corpus(args.papers, corpus, blocks=blocks, headers=headers)
     del blocks
     out.update(files=c["files"], mb_text=round(c["bytes"] / 1e6, 2),
@@ -215,7 +275,7 @@ def main() -> None:
     cpu0 = _build_cpu_s()
     t = time.perf_counter()
     with _PssPeak() as pss:
-        s = parallel.build([corpus], store, jobs=args.jobs, bulk=False if args.no_bulk else None)
+        s = pipeline.build([corpus], store, jobs=args.jobs, bulk=False if args.no_bulk else None)
     secs = time.perf_counter() - t
     writer, main_thread, workers = (b - a for a, b in zip(cpu0, _build_cpu_s()))
     rss = _rss_mb()

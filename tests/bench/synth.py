@@ -96,12 +96,28 @@ def mutate(block: Block, k: int, rng: random.Random, used: set[str]) -> str:
     return text
 
 
+def trim(text: str, max_bytes: int) -> str:
+    """The first lines of a paper block that fit in ``max_bytes`` UTF-8
+    bytes (at least its heading line), so that many papers fit in one file
+    under the reader's size limit."""
+    kept, size = [], 0
+    for line in text.split("\n"):
+        size += len(line.encode("utf-8")) + 1
+        if kept and size > max_bytes:
+            break
+        kept.append(line)
+    return "\n".join(kept).rstrip()
+
+
 def write_corpus(n: int, out: str | Path, *, seed: int = 7, min_per_file: int = 20,
-                 max_per_file: int = 50, blocks=None, headers=None) -> dict:
+                 max_per_file: int = 50, max_paper_bytes: int | None = None,
+                 blocks=None, headers=None) -> dict:
     """Write report files holding ``n`` papers in total into ``out``.
 
-    Returns ``{"papers", "files", "bytes"}``.  Files are written one at a
-    time (memory does not grow with ``n``).
+    ``min_per_file = max_per_file = n`` writes one file of ``n`` papers;
+    ``max_paper_bytes`` keeps only the first lines of each paper block (see
+    :func:`trim`).  Returns ``{"papers", "files", "bytes"}``.  Files are
+    written one at a time (memory does not grow with ``n``).
     """
     if blocks is None or headers is None:
         blocks, headers = seed_blocks()
@@ -127,20 +143,35 @@ def write_corpus(n: int, out: str | Path, *, seed: int = 7, min_per_file: int = 
             sep = "\n\n---\n\n"
         papers = []
         for _ in range(count):
-            papers.append(mutate(rng.choice(pools[fmt]), k, rng, used))
+            text = mutate(rng.choice(pools[fmt]), k, rng, used)
+            papers.append(trim(text, max_paper_bytes) if max_paper_bytes else text)
             k += 1
+            if len(used) > _NAME_SPACE // 2:
+                # past half the name space, finding an unused name gets slow (and
+                # impossible once it is full): start again; a generated name may
+                # then name two unrelated systems, as real reused names do
+                used.clear()
         text = header.rstrip("\n") + "\n\n" + sep.join(papers) + "\n"
         data = text.encode("utf-8")
         (out / f"{files:06d}_synth.txt").write_bytes(data)
         files += 1
         size += len(data)
-        if len(used) > _NAME_SPACE // 2:
-            # past half the name space, finding an unused name gets slow (and
-            # impossible once it is full): start again; a generated name may
-            # then name two unrelated systems, as real reused names do
-            used.clear()
     return {"papers": k, "files": files, "bytes": size}
 
 
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+    ap = argparse.ArgumentParser(description="Write a synthetic corpus made from the seed reports.")
+    ap.add_argument("papers", type=int)
+    ap.add_argument("out", help="folder to write the report files into (created)")
+    ap.add_argument("--one-file", action="store_true", help="all papers in one report file")
+    ap.add_argument("--max-paper-bytes", type=int, metavar="N",
+                    help="keep only the first lines of each paper, at most N bytes")
+    ap.add_argument("--seed", type=int, default=7)
+    a = ap.parse_args(argv)
+    per = dict(min_per_file=a.papers, max_per_file=a.papers) if a.one_file else {}
+    print(write_corpus(a.papers, a.out, seed=a.seed, max_paper_bytes=a.max_paper_bytes, **per))
+
+
 if __name__ == "__main__":
-    print(write_corpus(int(sys.argv[1]), sys.argv[2]))
+    main()
