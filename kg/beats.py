@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from kg.store import KnowledgeStore
+from kg.queries import cell
 
 #: columns of :func:`beats_rows` (``kg beats`` prints the first seven)
 COLUMNS = ["winner", "benchmark", "metric", "winner_score", "loser_score", "paper", "title",
@@ -130,8 +131,7 @@ def beats_rows(store: KnowledgeStore, losers: list[ox.NamedNode], limit: int | N
 def _row(sol, evidence: bool) -> list[str | None]:
     """The :data:`COLUMNS` of one solution of :func:`page_query`."""
     def value(var: str) -> str | None:
-        term = sol[var]
-        return None if term is None else term.value
+        return cell(sol[var])
     winner = value("winnerName") or value("winner")
     tail = [value("evidence"), value("file"), value("line")] if evidence else [None, None, None]
     return [winner, value("datasetLabel"), value("metricLabel"), value("winnerScore"),

@@ -65,16 +65,28 @@ def export(store: KnowledgeStore, fmt: str, output: str | BinaryIO,
            graph: str | None = None) -> None:
     """Write the store (or the named graph ``graph``, see
     :func:`resolve_graph`) as ``fmt`` (one of :data:`EXPORT_FORMATS`) to
-    ``output``, a path or a binary file."""
+    ``output``, a path or a binary file.  Raises StoreError naming
+    ``output`` when it cannot be written (e.g. its folder is missing)."""
     if fmt not in EXPORT_FORMATS:
         raise StoreError(f"unknown export format '{fmt}' (use {', '.join(EXPORT_FORMATS)})")
     g = resolve_graph(store, graph) if graph else None
-    if fmt != "jsonld":
-        store.export(fmt, output, g)
-        return
-    data = to_jsonld(store, g)
-    if isinstance(output, (str, bytes)) or hasattr(output, "__fspath__"):
-        with open(output, "wb") as f:
-            f.write(data)
-    else:
-        output.write(data)
+    to_path = isinstance(output, (str, bytes)) or hasattr(output, "__fspath__")
+    try:
+        if fmt != "jsonld":
+            store.export(fmt, str(output) if to_path else output, g)
+            return
+        data = to_jsonld(store, g)
+        if to_path:
+            with open(output, "wb") as f:
+                f.write(data)
+        else:
+            output.write(data)
+    except OSError as e:
+        if not to_path:
+            raise
+        from pathlib import Path
+
+        folder = Path(output).parent
+        hint = (f"folder {folder} does not exist; create it first" if not folder.is_dir()
+                else e.strerror or str(e))
+        raise StoreError(f"{output}: cannot write the export: {hint}") from None

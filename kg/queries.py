@@ -5,6 +5,7 @@ Every user-supplied value reaches SPARQL as a bound parameter
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,14 +37,22 @@ def query_names() -> list[str]:
 def resolve_query(text_or_name: str) -> str:
     """Return SPARQL text for ``kg query``'s argument.
 
-    Accepts inline SPARQL, a path to a ``.rq`` file, or the name of a file in
-    ``queries/`` (with or without ``.rq``).  Raises QueryError when it is
-    none of these.
+    Accepts inline SPARQL, a path to a ``.rq`` or ``.sparql`` file, or the
+    name of a file in ``queries/`` (with or without ``.rq``).  Raises
+    QueryError when it is none of these, or the file cannot be read.
     """
     arg = text_or_name.strip()
     path = Path(arg)
-    if arg.endswith(".rq") and _is_file(path):
-        return path.read_text(encoding="utf-8")
+    shipped = shipped_dir("queries") / path.name
+    if arg.endswith((".rq", ".sparql")) and "\n" not in arg:
+        if not _is_file(path) and "/" not in arg and _is_file(shipped):
+            path = shipped
+        elif not _is_file(path):
+            raise QueryError(f"{arg}: no such query file (known queries: {', '.join(query_names())})")
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise QueryError(f"{arg}: cannot read the query: {e}") from None
     named = shipped_dir("queries") / (arg if arg.endswith(".rq") else arg + ".rq")
     if "\n" not in arg and _is_file(named):
         return named.read_text(encoding="utf-8")
@@ -78,6 +87,52 @@ def term_value(term) -> str | None:
     return None if term is None else term.value
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                "positiveInteger", "negativeInteger", "nonPositiveInteger",
+                                "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
+_REALS = {_XSD + t for t in ("decimal", "double", "float")}
+_BOOLEAN = _XSD + "boolean"
+
+
+class Cell(str):
+    """A table cell: the lexical form of a literal (a ``str``), which keeps
+    its RDF datatype IRI in ``datatype`` so that JSON output can type it
+    (:func:`json_value`)."""
+
+    datatype: str | None = None
+
+
+def cell(term) -> str | None:
+    """Table value of an RDF term: None when unbound, a :class:`Cell` for
+    a typed literal (not a plain or language-tagged string), else a str."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal) and not term.language and term.datatype.value != _XSD + "string":
+        c = Cell(term.value)
+        c.datatype = term.datatype.value
+        return c
+    return term.value
+
+
+def json_value(value):
+    """The JSON value of a table cell: a number for xsd:integer/decimal/
+    double/float literals (a non-finite or malformed one stays a string),
+    a boolean for xsd:boolean, None for an unbound cell, else the string."""
+    dt = getattr(value, "datatype", None)
+    try:
+        if dt in _INTEGERS:
+            return int(value)
+        if dt in _REALS:
+            number = float(value)
+            return number if math.isfinite(number) else str(value)
+    except ValueError:
+        return str(value)
+    if dt == _BOOLEAN:
+        return value.strip() in ("true", "1")
+    return None if value is None else str(value)
+
+
 def run_select(store: KnowledgeStore, sparql: str, bindings: dict | None = None) -> Table:
     """Run a SELECT (or ASK) query and return a :class:`Table`.
 
@@ -90,11 +145,14 @@ def result_table(result) -> Table:
     """A :class:`Table` of a pyoxigraph query result (solutions or boolean,
     e.g. parsed from SPARQL results JSON).  Raises QueryError for a graph."""
     if isinstance(result, ox.QueryBoolean):
-        return Table(["answer"], [[str(bool(result)).lower()]])
+        return Table(["answer"], [[cell(ox.Literal(bool(result)))]])
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("only SELECT and ASK queries print tables; use 'kg export' for graphs")
     cols = [v.value for v in result.variables]
-    rows = [[term_value(sol[c]) for c in cols] for sol in result]
+    try:  # solutions are computed while iterating: evaluation errors surface here
+        rows = [[cell(sol[c]) for c in cols] for sol in result]
+    except (OSError, RuntimeError, ValueError) as e:
+        raise QueryError(f"SPARQL evaluation failed: {e}") from None
     return Table(cols, rows)
 
 
