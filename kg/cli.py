@@ -14,7 +14,7 @@ import sys
 
 import click
 
-from kg.cli_output import (clean, emit as _emit, handle_errors as _handle_errors,
+from kg.outputs.cli_output import (clean, emit as _emit, handle_errors as _handle_errors,
                            print_table as _print_table, progress as _progress, safe_text)
 
 STORE_HELP = "Store folder (default: $KG_STORE or ./kg-store)."
@@ -49,7 +49,7 @@ def _first_bad_nquads(paths) -> str | None:
 def _did_you_mean(store, name: str, entities=()) -> str:
     """``"; did you mean: …?"`` for ``name`` (entities whose label contains or
     resembles it, with counts; not those in ``entities``), or ``""``."""
-    from kg.names import did_you_mean, suggest
+    from kg.outputs.names import did_you_mean, suggest
 
     with _progress("looking for similar names"):
         if entities:  # the name is known: offer its family only
@@ -59,7 +59,7 @@ def _did_you_mean(store, name: str, entities=()) -> str:
 
 
 def _open(store_path: str, read_only: bool = False):
-    from kg.store import KnowledgeStore
+    from kg.rdf.store import KnowledgeStore
     return KnowledgeStore(store_path, read_only=read_only)
 
 
@@ -138,7 +138,7 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
     the reports written so far are kept and the next 'kg build' skips them
     (exit status 130 or 143).
     """
-    from kg.pipeline import BuildInterrupted, build as run_build, sigterm_interrupts
+    from kg.pipeline.build import BuildInterrupted, build as run_build, sigterm_interrupts
     from kg.read import parse_size
 
     try:
@@ -223,7 +223,7 @@ def extract(paths, output_dir, jobs, max_size):
     \b
     Example:  kg extract reports/ -o nq/ && kg load nq/ --store big.kg
     """
-    from kg.parallel import extract_to_dir
+    from kg.pipeline.parallel import extract_to_dir
     from kg.read import parse_size
 
     try:
@@ -255,7 +255,7 @@ def load(paths, store_path):
     Example:  kg load nq/ --store big.kg
     """
     from kg.errors import StoreError
-    from kg.parallel import load_dir
+    from kg.pipeline.parallel import load_dir
 
     try:
         s = load_dir(paths, _open(store_path))
@@ -291,7 +291,7 @@ def beats(name, store_path, evidence, limit, fmt):
       kg beats GPT-4o --limit 0 --format csv > beats-gpt4o.csv
     """
     from kg.errors import QueryError
-    from kg.queries import Table, beats as run_beats, resolve_entity
+    from kg.outputs.queries import Table, beats as run_beats, resolve_entity
 
     store = _open(store_path, read_only=True)
     entities = resolve_entity(store, name)
@@ -300,7 +300,7 @@ def beats(name, store_path, evidence, limit, fmt):
                          + (_did_you_mean(store, name) or "; check the spelling, or run 'kg stats' for names"))
     t = run_beats(store, name, limit or None, evidence)
     if not t.rows:
-        from kg.names import comparisons_won
+        from kg.outputs.names import comparisons_won
 
         won = sum(comparisons_won(store, e.value) for e in entities)
         click.echo(f"'{safe_text(name)}' is in the store, but no comparison says that something beats it "
@@ -346,8 +346,8 @@ def query(query, store_path, fmt, binds, update, timeout, allow_service, max_mem
     --allow-service.
     """
     from kg.errors import QueryError
-    from kg.query_guard import check_query, run_bounded
-    from kg.queries import is_update, parse_bindings, resolve_query, run_select
+    from kg.serve.query_guard import check_query, run_bounded
+    from kg.outputs.queries import is_update, parse_bindings, resolve_query, run_select
 
     if query == "-":
         sparql = sys.stdin.read()
@@ -371,7 +371,7 @@ def query(query, store_path, fmt, binds, update, timeout, allow_service, max_mem
     bindings = parse_bindings(store, binds)
     try:
         if max_memory is not None:
-            from kg.query_pool import select_in_worker
+            from kg.serve.query_pool import select_in_worker
             from kg.read import parse_size
 
             try:
@@ -426,7 +426,7 @@ def export(store_path, fmt, output, graph):
     \b
     Example:  kg export --format jsonld --graph 000_3d92274d0f9505a7.txt -o r0.jsonld
     """
-    from kg.export import export as run_export
+    from kg.rdf.export import export as run_export
 
     store = _open(store_path, read_only=True)
     if output:
@@ -473,7 +473,7 @@ def serve(store_path, host, port, timeout, max_memory, workers, allow_service):
                    --data-urlencode 'query=SELECT (COUNT(*) AS ?n) { ?p a kg:Paper }' http://127.0.0.1:7878/query
     """
     from kg.read import parse_size
-    from kg.serve import run_until_stopped, serve as run_serve
+    from kg.serve.server import run_until_stopped, serve as run_serve
 
     try:
         memory = parse_size(max_memory)
@@ -511,7 +511,7 @@ def push(store_path, endpoint, timeout):
     \b
     Example:  kg push --endpoint http://localhost:3030/papers/data
     """
-    from kg.push import UNION_NOTE, env_auth, push as run_push
+    from kg.outputs.push import UNION_NOTE, env_auth, push as run_push
 
     s = run_push(_open(store_path, read_only=True), endpoint, auth=env_auth(), timeout=timeout)
     click.echo(f"pushed {s.graphs} graph(s), {s.triples} triples to {s.endpoint} in {s.seconds:.1f} s")
@@ -536,7 +536,7 @@ def report(store_path, output, top):
     \b
     Example:  kg report --output site/ && xdg-open site/index.html
     """
-    from kg.site import write_report
+    from kg.outputs.site import write_report
 
     with _progress("writing the site") as update:
         s = write_report(_open(store_path, read_only=True), output, hubs=top,
@@ -552,7 +552,7 @@ def report(store_path, output, top):
 @_handle_errors
 def stats(store_path, top):
     """Counts per class; most-compared models, most-used benchmarks and hardware."""
-    from kg.stats import store_stats
+    from kg.outputs.stats import store_stats
 
     with _progress("counting") as update:
         tables = store_stats(_open(store_path, read_only=True), top,
@@ -573,7 +573,7 @@ def show(arxiv_id, store_path):
     \b
     Example:  kg show 2512.19995
     """
-    from kg.stats import paper_facts
+    from kg.outputs.stats import paper_facts
 
     for title, table in paper_facts(_open(store_path, read_only=True), arxiv_id):
         click.echo(click.style(title, bold=True))
@@ -604,7 +604,7 @@ def explain(arxiv_id, paths, as_json, store_path):
     \b
     Example:  kg explain 2601.06431 --from seeds/
     """
-    from kg.explain import explain as run_explain, find_paper, render_markup
+    from kg.outputs.explain import explain as run_explain, find_paper, render_markup
 
     ex = run_explain(find_paper(arxiv_id, list(paths)))
     if as_json:
@@ -663,7 +663,7 @@ def validate(store_path, limit):
     \b
     Example:  kg validate --store lab.kg
     """
-    from kg.validate import validate_store
+    from kg.rdf.validate import validate_store
 
     with _progress("validating graphs") as update:
         violations = validate_store(_open(store_path, read_only=True), progress=update)

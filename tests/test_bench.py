@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.queries import query_names
+from kg.outputs.queries import query_names
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "tests" / "bench" / "bench.py"

@@ -104,11 +104,11 @@ def test_a_newline_in_a_file_name_cannot_forge_an_error_line(tmp_path):
 
 
 def test_unexpected_errors_are_one_line_too(monkeypatch, seed_store_path):
-    import kg.stats
+    import kg.outputs.stats
 
     def boom(*a, **k):
         raise ValueError("something odd")
-    monkeypatch.setattr(kg.stats, "store_stats", boom)
+    monkeypatch.setattr(kg.outputs.stats, "store_stats", boom)
     r = CliRunner().invoke(main, ["stats", "--store", str(seed_store_path)])
     assert r.exit_code == 1 and r.exception is None or isinstance(r.exception, SystemExit)
     assert r.output.strip().splitlines()[-1].startswith("error: unexpected ValueError: something odd")

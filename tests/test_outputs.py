@@ -98,7 +98,7 @@ def test_stats_rankings_match_a_plain_count(run, seed_store):
 
 
 def test_terminal_escapes_in_titles_never_reach_the_terminal(tmp_path):
-    from kg.store import KnowledgeStore
+    from kg.rdf.store import KnowledgeStore
 
     store = KnowledgeStore(tmp_path / "st")
     store.update("""INSERT DATA { GRAPH <https://w3id.org/paperkg/graph/report/x.txt> {
@@ -133,7 +133,7 @@ def test_leaderboard_query_says_the_direction(run):
 
 
 def test_show_lists_conflicting_titles_once_per_report(tmp_path):
-    from kg.store import KnowledgeStore
+    from kg.rdf.store import KnowledgeStore
 
     store = KnowledgeStore(tmp_path / "st")
     graphs = ""

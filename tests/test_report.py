@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.site import MARKER, ReportError, markdown_leaderboard, write_report
-from kg.site_data import leaderboards, load
-from kg.store import KnowledgeStore
+from kg.outputs.site import MARKER, ReportError, markdown_leaderboard, write_report
+from kg.outputs.site_data import leaderboards, load
+from kg.rdf.store import KnowledgeStore
 
 ENTITY = "https://w3id.org/paperkg/id/entity/"
 
@@ -290,7 +290,7 @@ def test_cli_report(seed_store_path, tmp_path):
 
 
 def _select(store, sparql):
-    from kg.queries import run_select
+    from kg.outputs.queries import run_select
     return run_select(store, sparql).rows
 
 

@@ -125,7 +125,7 @@ def _median_ms(fn, runs: int = 7) -> float:
 _PEAK_RSS = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
-from kg.store import KnowledgeStore
+from kg.rdf.store import KnowledgeStore
 t = time.perf_counter()
 {body}
 print(json.dumps({{"seconds": round(time.perf_counter() - t, 2),
@@ -150,8 +150,8 @@ def inspection(store_dir: Path, work: Path) -> dict:
     process (``cli_ms``: Python start and imports included); the site and the
     validation run once each in a child process, with its peak RSS."""
     import subprocess
-    from kg.stats import paper_facts, store_stats
-    from kg.store import KnowledgeStore
+    from kg.outputs.stats import paper_facts, store_stats
+    from kg.rdf.store import KnowledgeStore
 
     ro = KnowledgeStore(store_dir, read_only=True)
     paper = next(iter(ro.query("SELECT ?id WHERE { ?p kg:arxivId ?id } LIMIT 1")))["id"].value
@@ -165,11 +165,11 @@ def inspection(store_dir: Path, work: Path) -> dict:
     site = work / "site"
     shutil.rmtree(site, ignore_errors=True)
     out["kg report"] = _in_child(
-        f"from kg.site import write_report\n"
+        f"from kg.outputs.site import write_report\n"
         f"s = write_report(KnowledgeStore({str(store_dir)!r}, read_only=True), {str(site)!r})")
     out["kg report"]["pages"] = sum(1 for _ in site.rglob("*.html"))
     out["kg validate"] = _in_child(
-        f"from kg.validate import validate_store\n"
+        f"from kg.rdf.validate import validate_store\n"
         f"v = validate_store(KnowledgeStore({str(store_dir)!r}, read_only=True))\n"
         f"assert not v, [str(x) for x in v[:5]]")
     return out
@@ -243,8 +243,8 @@ def main() -> None:
             print(json.dumps({"inspection": inspection(Path(args.inspect), Path(tmp))}))
         return
 
-    from kg import pipeline
-    from kg.store import KnowledgeStore
+    from kg.pipeline import build as pipeline
+    from kg.rdf.store import KnowledgeStore
     from synth import seed_blocks, write_corpus
 
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kgbench-"))
@@ -307,7 +307,7 @@ def main() -> None:
         "papers_per_s_all_cores_busy": round(out["cores"] * s.papers / total, 1)}
 
     # -- queries, warm, through the library ---------------------------------------
-    from kg.queries import beats, query_names, resolve_entity, resolve_query, run_select
+    from kg.outputs.queries import beats, query_names, resolve_entity, resolve_query, run_select
 
     import pyoxigraph as ox
     ro = KnowledgeStore(store_dir, read_only=True)
