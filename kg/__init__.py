@@ -1,8 +1,8 @@
 """PaperKG: build a knowledge graph of ML papers from daily digest reports.
 
-Data flow: :mod:`kg.read` → :mod:`kg.extract` (spaCy pipeline in
-:mod:`kg.nlp`, relation rules in :mod:`kg.relations`) → :mod:`kg.link` →
-:mod:`kg.mapping` → :mod:`kg.store` → :mod:`kg.queries`; :mod:`kg.pipeline`
+Data flow: :mod:`kg.read` → :mod:`kg.extract.extractor` (spaCy pipeline in
+:mod:`kg.nlp.pipeline`, relation rules in :mod:`kg.extract.relations`) → :mod:`kg.link` →
+:mod:`kg.rdf.mapping` → :mod:`kg.rdf.store` → :mod:`kg.outputs.queries`; :mod:`kg.pipeline.build`
 wires them and :mod:`kg.cli` is the ``kg`` command.
 """
 

@@ -6,17 +6,16 @@ no traceback is shown for problems in the user's input.
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
 import re
 import sys
-from functools import wraps
 
 import click
 
-from kg.errors import KgError
+from kg.outputs.cli_output import (clean, emit as _emit, handle_errors as _handle_errors,
+                           print_table as _print_table, progress as _progress, safe_text)
 
 STORE_HELP = "Store folder (default: $KG_STORE or ./kg-store)."
 
@@ -26,67 +25,42 @@ def _store_option(f):
                         show_default=True, metavar="DIR", help=STORE_HELP)(f)
 
 
-def _handle_errors(f):
-    @wraps(f)
-    def wrapper(*args, **kwargs):
-        try:
-            return f(*args, **kwargs)
-        except KgError as e:
-            click.echo(f"error: {e}", err=True)
-            sys.exit(1)
-    return wrapper
+def _first_bad_nquads(paths) -> str | None:
+    """``FILE:LINE: message`` of the first file under ``paths`` that is not
+    valid N-Quads (read only after a load failed), or None."""
+    from pathlib import Path
+
+    import pyoxigraph as ox
+
+    for p in map(Path, paths):
+        for f in sorted(p.rglob("*.nq")) if p.is_dir() else [p]:
+            try:
+                for _ in ox.parse(path=str(f), format=ox.RdfFormat.N_QUADS):
+                    pass
+            except SyntaxError as e:
+                line = getattr(e, "lineno", None)
+                return f"{safe_text(str(f))}:{line}: not valid N-Quads: {safe_text(str(e))}" if line \
+                    else f"{safe_text(str(f))}: not valid N-Quads: {safe_text(str(e))}"
+            except OSError:
+                continue
+    return None
+
+
+def _did_you_mean(store, name: str, entities=()) -> str:
+    """``"; did you mean: …?"`` for ``name`` (entities whose label contains or
+    resembles it, with counts; not those in ``entities``), or ``""``."""
+    from kg.outputs.names import did_you_mean, suggest
+
+    with _progress("looking for similar names"):
+        if entities:  # the name is known: offer its family only
+            return did_you_mean(suggest(store, name, exclude={e.value for e in entities}, close=False),
+                                f"other names containing '{safe_text(name)}': ")
+        return did_you_mean(suggest(store, name))
 
 
 def _open(store_path: str, read_only: bool = False):
-    from kg.store import KnowledgeStore
+    from kg.rdf.store import KnowledgeStore
     return KnowledgeStore(store_path, read_only=read_only)
-
-
-def _print_table(table, fmt: str) -> None:
-    """Print a :class:`kg.queries.Table` as an aligned table, CSV, TSV or JSON.
-
-    ``table`` on a terminal is drawn by rich at the terminal's width (cells
-    wrap at word boundaries); piped, it is plain text: columns aligned by
-    spaces, one line per row, no trailing blanks, nothing folded.
-    """
-    if fmt == "json":
-        click.echo(json.dumps([dict(zip(table.columns, r)) for r in table.rows],
-                              ensure_ascii=False, indent=2))
-        return
-    if fmt in ("csv", "tsv"):
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        w.writerow(table.columns)
-        w.writerows([["" if v is None else v for v in r] for r in table.rows])
-        click.echo(buf.getvalue(), nl=False)
-        return
-    from kg.vocab import compact
-
-    rows = [["" if v is None else _printable(compact(str(v))) for v in r] for r in table.rows]
-    if not sys.stdout.isatty():
-        widths = [max([len(c), *(len(r[i]) for r in rows)]) for i, c in enumerate(table.columns)]
-        for r in [list(table.columns), *rows]:
-            click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
-        return
-    from rich.console import Console
-    from rich.table import Table as RichTable
-    from rich.text import Text
-
-    t = RichTable(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for c in table.columns:
-        t.add_column(c, overflow="fold")
-    for r in rows:
-        t.add_row(*[Text(v) for v in r])  # Text: a value's [brackets] are not rich markup
-    Console().print(t)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _printable(value: str) -> str:
-    """``value`` without control characters (a terminal escape in a report's
-    title must not reach the terminal); tabs and newlines become spaces."""
-    return _CONTROL.sub("", value.replace("\t", " ").replace("\n", " "))
 
 
 def _check_records(ctx, param, value):
@@ -164,7 +138,7 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
     the reports written so far are kept and the next 'kg build' skips them
     (exit status 130 or 143).
     """
-    from kg.pipeline import BuildInterrupted, build as run_build, sigterm_interrupts
+    from kg.pipeline.build import BuildInterrupted, build as run_build, sigterm_interrupts
     from kg.read import parse_size
 
     try:
@@ -189,9 +163,9 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
             gc.freeze()  # exit now: collecting spaCy's objects at shutdown takes seconds
             sys.exit(143 if how == "SIGTERM" else 130)
     for p in summary.problems:
-        click.echo(f"warning: {p}", err=True)
+        _emit("warning", p)
     for e in summary.errors:
-        click.echo(f"error: {e}", err=True)
+        _emit("error", e)
     if summary.prune_refused:
         click.echo(f"warning: {summary.prune_refused}", err=True)
     extra = "".join([f", {summary.skipped} unchanged report(s) skipped" if summary.skipped else "",
@@ -270,16 +244,16 @@ def extract(paths, output_dir, jobs, max_size, scheduler):
         from kg.distributed import extract_to_dir_dask
         run = partial(extract_to_dir_dask, scheduler=scheduler)
     else:
-        from kg.parallel import extract_to_dir as run
+        from kg.pipeline.parallel import extract_to_dir as run
     with Progress(console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("extracting", total=None)
         s = run(paths, output_dir, jobs=jobs, max_size=limit,
                 progress=lambda path, done, total: bar.update(task, completed=done, total=total,
                                                               description=path))
     for p in s.problems:
-        click.echo(f"warning: {p}", err=True)
+        _emit("warning", p)
     for e in s.errors:
-        click.echo(f"error: {e}", err=True)
+        _emit("error", e)
     click.echo(f"wrote {s.files} N-Quads file(s) to {output_dir}: {s.papers} papers, {s.quads} quads "
                f"in {s.seconds:.1f} s" + (f", {len(s.errors)} error(s)" if s.errors else ""))
     if s.errors:
@@ -299,9 +273,17 @@ def load(paths, store_path):
     \b
     Example:  kg load nq/ --store big.kg
     """
-    from kg.parallel import load_dir
+    from kg.errors import StoreError
+    from kg.pipeline.parallel import load_dir
 
-    s = load_dir(paths, _open(store_path))
+    try:
+        s = load_dir(paths, _open(store_path))
+    except StoreError as e:
+        bad = _first_bad_nquads(paths)
+        raise (StoreError(f"{bad}; 'kg load' reads the N-Quads files 'kg extract' writes "
+                          "(a Turtle file can be converted with any RDF tool)") if bad else e) from None
+    if not s.files:
+        raise StoreError(f"no N-Quads file (*.nq) under {', '.join(map(safe_text, paths))}")
     click.echo(f"loaded {s.files} file(s) into {store_path}: {s.quads} quads in the store, {s.seconds:.1f} s")
 
 
@@ -327,11 +309,21 @@ def beats(name, store_path, evidence, limit, fmt):
       kg beats GPT-4o --evidence
       kg beats GPT-4o --limit 0 --format csv > beats-gpt4o.csv
     """
-    from kg.queries import Table, beats as run_beats
+    from kg.errors import QueryError
+    from kg.outputs.queries import Table, beats as run_beats, resolve_entity
 
-    t = run_beats(_open(store_path, read_only=True), name, limit or None, evidence)
+    store = _open(store_path, read_only=True)
+    entities = resolve_entity(store, name)
+    if not entities:
+        raise QueryError(f"no entity named '{safe_text(name)}' in the store"
+                         + (_did_you_mean(store, name) or "; check the spelling, or run 'kg stats' for names"))
+    t = run_beats(store, name, limit or None, evidence)
     if not t.rows:
-        click.echo(f"no comparison in the store says that something beats '{name}'", err=True)
+        from kg.outputs.names import comparisons_won
+
+        won = sum(comparisons_won(store, e.value) for e in entities)
+        click.echo(f"'{safe_text(name)}' is in the store, but no comparison says that something beats it "
+                   f"(it wins {won} comparison(s)){_did_you_mean(store, name, entities)}", err=True)
         return
     keep = t.columns if evidence else t.columns[:7]
     ix = [t.columns.index(c) for c in keep]
@@ -358,22 +350,30 @@ def beats(name, store_path, evidence, limit, fmt):
                    "that needs more gets an error. Default: no limit, in-process.")
 @_handle_errors
 def query(query, store_path, fmt, binds, update, timeout, allow_service, max_memory):
-    """Run SPARQL: inline text, a .rq file, or a query name from queries/.
+    """Run SPARQL: inline text, a .rq or .sparql file, a query name from queries/, or - (stdin).
 
     \b
     Examples:
       kg query papers_per_field
       kg query 'SELECT (COUNT(*) AS ?n) WHERE { ?p a kg:Paper }'
       kg query beats --bind loser=GPT-4o
+      kg query - --format json < my-query.sparql
+    With --format json, numbers and booleans are JSON numbers and booleans
+    (from each literal's datatype) and unbound values null.
     Prefixes kg:, rdfs:, skos:, prov:, dcterms:, schema: … are predeclared.
     Queries are bounded in size and nesting; SERVICE is refused unless
     --allow-service.
     """
     from kg.errors import QueryError
-    from kg.query_guard import check_query, run_bounded
-    from kg.queries import is_update, parse_bindings, resolve_query, run_select
+    from kg.serve.query_guard import check_query, run_bounded
+    from kg.outputs.queries import is_update, parse_bindings, resolve_query, run_select
 
-    sparql = resolve_query(query)
+    if query == "-":
+        sparql = sys.stdin.read()
+        if not sparql.strip():
+            raise QueryError("no query on standard input ('kg query -' reads the SPARQL text from stdin)")
+    else:
+        sparql = resolve_query(query)
     check_query(sparql, allow_service=allow_service)
     if is_update(sparql):
         if not update:
@@ -390,7 +390,7 @@ def query(query, store_path, fmt, binds, update, timeout, allow_service, max_mem
     bindings = parse_bindings(store, binds)
     try:
         if max_memory is not None:
-            from kg.query_pool import select_in_worker
+            from kg.serve.query_pool import select_in_worker
             from kg.read import parse_size
 
             try:
@@ -403,6 +403,20 @@ def query(query, store_path, fmt, binds, update, timeout, allow_service, max_mem
     except KeyboardInterrupt:
         _interrupted()
     _print_table(table, fmt)
+    if not table.rows:
+        _note_unknown_bindings(store, binds, bindings)
+
+
+def _note_unknown_bindings(store, binds, bindings) -> None:
+    """After an empty answer: a note for each ``--bind VAR=NAME`` whose name
+    is no entity of the store (it was bound as a plain string)."""
+    import pyoxigraph as ox
+
+    for b in binds:
+        var, _, value = b.partition("=")
+        if isinstance(bindings.get(var.strip().lstrip("?$")), ox.Literal):
+            click.echo(f"note: --bind {safe_text(b)}: no entity named '{safe_text(value)}' in the store "
+                       f"(bound as a plain string){_did_you_mean(store, value)}", err=True)
 
 
 def _interrupted():
@@ -431,11 +445,12 @@ def export(store_path, fmt, output, graph):
     \b
     Example:  kg export --format jsonld --graph 000_3d92274d0f9505a7.txt -o r0.jsonld
     """
-    from kg.export import export as run_export
+    from kg.rdf.export import export as run_export
 
     store = _open(store_path, read_only=True)
     if output:
-        run_export(store, fmt, output, graph)
+        with _progress(f"writing {safe_text(output)}"):
+            run_export(store, fmt, output, graph)
         click.echo(f"wrote {output}", err=True)
     else:
         buf = io.BytesIO()
@@ -477,7 +492,7 @@ def serve(store_path, host, port, timeout, max_memory, workers, allow_service):
                    --data-urlencode 'query=SELECT (COUNT(*) AS ?n) { ?p a kg:Paper }' http://127.0.0.1:7878/query
     """
     from kg.read import parse_size
-    from kg.serve import run_until_stopped, serve as run_serve
+    from kg.serve.server import run_until_stopped, serve as run_serve
 
     try:
         memory = parse_size(max_memory)
@@ -515,7 +530,7 @@ def push(store_path, endpoint, timeout):
     \b
     Example:  kg push --endpoint http://localhost:3030/papers/data
     """
-    from kg.push import UNION_NOTE, env_auth, push as run_push
+    from kg.outputs.push import UNION_NOTE, env_auth, push as run_push
 
     s = run_push(_open(store_path, read_only=True), endpoint, auth=env_auth(), timeout=timeout)
     click.echo(f"pushed {s.graphs} graph(s), {s.triples} triples to {s.endpoint} in {s.seconds:.1f} s")
@@ -540,9 +555,12 @@ def report(store_path, output, top):
     \b
     Example:  kg report --output site/ && xdg-open site/index.html
     """
-    from kg.report import write_report
+    from kg.outputs.site import write_report
 
-    s = write_report(_open(store_path, read_only=True), output, hubs=top)
+    with _progress("writing the site") as update:
+        s = write_report(_open(store_path, read_only=True), output, hubs=top,
+                         progress=lambda done, total: update(done, total, "reading the store" if total is None
+                                                             else "pages"))
     click.echo(f"wrote {s.pages} pages to {s.output} ({s.benchmarks} leaderboards, {s.models} systems, "
                f"{s.papers} papers) in {s.seconds:.1f} s; open {s.output / 'index.html'}")
 
@@ -553,9 +571,12 @@ def report(store_path, output, top):
 @_handle_errors
 def stats(store_path, top):
     """Counts per class; most-compared models, most-used benchmarks and hardware."""
-    from kg.stats import store_stats
+    from kg.outputs.stats import store_stats
 
-    for title, table in store_stats(_open(store_path, read_only=True), top):
+    with _progress("counting") as update:
+        tables = store_stats(_open(store_path, read_only=True), top,
+                             progress=lambda title: update(0, None, title.lower()))
+    for title, table in tables:
         click.echo(click.style(title, bold=True))
         _print_table(table, "table")
         click.echo()
@@ -571,7 +592,7 @@ def show(arxiv_id, store_path):
     \b
     Example:  kg show 2512.19995
     """
-    from kg.stats import paper_facts
+    from kg.outputs.stats import paper_facts
 
     for title, table in paper_facts(_open(store_path, read_only=True), arxiv_id):
         click.echo(click.style(title, bold=True))
@@ -602,7 +623,7 @@ def explain(arxiv_id, paths, as_json, store_path):
     \b
     Example:  kg explain 2601.06431 --from seeds/
     """
-    from kg.explain import explain as run_explain, find_paper, render_markup
+    from kg.outputs.explain import explain as run_explain, find_paper, render_markup
 
     ex = run_explain(find_paper(arxiv_id, list(paths)))
     if as_json:
@@ -613,37 +634,39 @@ def explain(arxiv_id, paths, as_json, store_path):
     console = Console(highlight=False, soft_wrap=True)
     fancy = console.is_terminal
     p = ex.paper
-    click.echo(f"{p.arxiv_id}  {p.title}\n{p.source}:{p.start_line}-{p.end_line}\n")
+    click.echo(clean(f"{p.arxiv_id}  {p.title}\n{p.source}:{p.start_line}-{p.end_line}\n"))
     for sec, marks in ex.sections:
-        click.echo(f"-- {sec.key} ({sec.heading}, lines {sec.start_line}-{sec.end_line})")
-        text = render_markup(sec.text, marks, fancy)
+        click.echo(clean(f"-- {sec.key} ({sec.heading}, lines {sec.start_line}-{sec.end_line})"))
+        text = clean(render_markup(sec.text, marks, fancy))  # marks are offsets into the raw text
         console.print(text) if fancy else click.echo(text)
         click.echo()
     rec = ex.record
     names = {e["key"]: e["name"] for e in rec["entities"]}
     click.echo("entities (kept because):")
     for e in rec["entities"]:
-        click.echo(f"  {e['role']:<8} {e['type']:<11} {e['name']}  (line {e['line']})  [{ex.kept.get(e['key'], '')}]")
+        click.echo(clean(f"  {e['role']:<8} {e['type']:<11} {e['name']}  (line {e['line']})  "
+                         f"[{ex.kept.get(e['key'], '')}]"))
     click.echo("dropped names (rule; line: evidence):")
     for d in ex.dropped.values():
-        click.echo(f"  {d['name']}  [{d['rule']}]" + (f"  line {d['line']}: {d['evidence'][:100]}" if d["line"] else ""))
+        click.echo(clean(f"  {d['name']}  [{d['rule']}]"
+                         + (f"  line {d['line']}: {d['evidence'][:100]}" if d["line"] else "")))
     click.echo("comparisons:")
     for c in rec["comparisons"]:
         scores = f" {c['winner_score']} vs {c['loser_score']}" if c["winner_score"] or c["loser_score"] else ""
-        click.echo(f"  line {c['line']}: {names.get(c['winner'], c['winner'])} > "
-                   f"{names.get(c['loser'], c['loser'])} on {names.get(c['dataset'], '-')}{scores}"
-                   f"  [cue {c['cue']}]")
+        click.echo(clean(f"  line {c['line']}: {names.get(c['winner'], c['winner'])} > "
+                         f"{names.get(c['loser'], c['loser'])} on {names.get(c['dataset'], '-')}{scores}"
+                         f"  [cue {c['cue']}]"))
     click.echo("dropped comparisons:")
     for c in ex.dropped_comparisons:
-        click.echo(f"  line {c['line']}: {names.get(c['winner'], c['winner'])} > "
-                   f"{names.get(c['loser'], c['loser'])} on {names.get(c['dataset'], '-')}  [{c['rule']}]")
+        click.echo(clean(f"  line {c['line']}: {names.get(c['winner'], c['winner'])} > "
+                         f"{names.get(c['loser'], c['loser'])} on {names.get(c['dataset'], '-')}  [{c['rule']}]"))
     click.echo("results:")
     for r in rec["results"]:
-        click.echo(f"  line {r['line']}: {names.get(r['system'], r['system'])} = {r['value']}{r['unit'] or ''}"
-                   f" on {names.get(r['dataset'], '-')}  ({r['raw']})")
+        click.echo(clean(f"  line {r['line']}: {names.get(r['system'], r['system'])} = {r['value']}"
+                         f"{r['unit'] or ''} on {names.get(r['dataset'], '-')}  ({r['raw']})"))
     click.echo("hardware:")
     for h in rec["hardware"]:
-        click.echo(f"  line {h['line']}: {names.get(h['key'], h['key'])} x {h['count'] or '?'}")
+        click.echo(clean(f"  line {h['line']}: {names.get(h['key'], h['key'])} x {h['count'] or '?'}"))
 
 
 @main.command()
@@ -659,9 +682,10 @@ def validate(store_path, limit):
     \b
     Example:  kg validate --store lab.kg
     """
-    from kg.validate import validate_store
+    from kg.rdf.validate import validate_store
 
-    violations = validate_store(_open(store_path, read_only=True))
+    with _progress("validating graphs") as update:
+        violations = validate_store(_open(store_path, read_only=True), progress=update)
     for v in violations[:max(limit, 0)]:
         click.echo(f"{v.severity.lower()}: {v}")
     if len(violations) > limit:

@@ -1,9 +1,9 @@
 """Report extraction on a Dask distributed cluster (``kg extract --dask``).
 
-:func:`extract_to_dir_dask` does what :func:`kg.parallel.extract_to_dir`
+:func:`extract_to_dir_dask` does what :func:`kg.pipeline.parallel.extract_to_dir`
 does — one N-Quads file per report file, ``DIR/<report file name>.nq``, the
 same bytes, the same warnings and errors in the same order — but maps the
-per-file extraction (:func:`kg.parallel.extract_file`) over the workers of a
+per-file extraction (:func:`kg.pipeline.parallel.extract_file`) over the workers of a
 ``dask.distributed`` cluster:
 
 * ``"local"`` starts a ``LocalCluster`` of ``jobs`` worker processes (one
@@ -14,7 +14,7 @@ per-file extraction (:func:`kg.parallel.extract_file`) over the workers of a
 
 Each worker reads its report file and writes the N-Quads file itself (a
 ``.part`` file renamed into place, so a reader never sees half a file); only
-a small :class:`kg.parallel.FileResult` without the graph travels back.  The
+a small :class:`kg.pipeline.parallel.FileResult` without the graph travels back.  The
 report paths and the output folder must therefore be paths every worker can
 reach: the same shared file system, mounted at the same place.
 
@@ -41,7 +41,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg import parallel
+from kg.pipeline import parallel
 from kg.errors import KgError, SourceError
 from kg.read import DEFAULT_MAX_SIZE, collect_report_files
 
@@ -71,15 +71,15 @@ def _import_distributed():
 def extract_task(path: str, output_dir: str, max_size: int, check_records: bool,
                  fingerprint: str) -> parallel.FileResult:
     """Run on a Dask worker: extract ``path`` with
-    :func:`kg.parallel.extract_file` and write ``output_dir/<name>.nq``.
+    :func:`kg.pipeline.parallel.extract_file` and write ``output_dir/<name>.nq``.
 
-    Returns the :class:`kg.parallel.FileResult` without its N-Quads (counts,
+    Returns the :class:`kg.pipeline.parallel.FileResult` without its N-Quads (counts,
     warnings, errors).  Raises :class:`ExtractorMismatch` when this worker's
     extractor fingerprint is not ``fingerprint`` (the client's), and
     ``OSError`` when the output cannot be written.
     """
-    from kg import filegraph
-    from kg.extract import CHECK_RECORDS_ENV
+    from kg.pipeline import filegraph
+    from kg.extract.extractor import CHECK_RECORDS_ENV
 
     here = filegraph.extractor_fingerprint()
     if here != fingerprint:
@@ -118,7 +118,7 @@ def _write_nquads(res: parallel.FileResult, target: Path) -> None:
 # -- client side ----------------------------------------------------------------
 def _plan(paths: Iterable[str | Path]) -> tuple[list[str], list[SourceError]]:
     """Report files to extract and the path errors, as
-    :func:`kg.parallel.extract_to_dir` finds them (a second file of the same
+    :func:`kg.pipeline.parallel.extract_to_dir` finds them (a second file of the same
     name is an error: both would write the same ``.nq`` file)."""
     files, errors = collect_report_files(paths)
     errors = list(errors)
@@ -250,7 +250,7 @@ def extract_to_dir_dask(paths: Iterable[str | Path], output_dir: str | Path, sch
                         ) -> parallel.ExtractSummary:
     """Write one N-Quads file per report file into ``output_dir`` on a Dask
     cluster; same files, bytes and summary as
-    :func:`kg.parallel.extract_to_dir` (warnings and errors in file order).
+    :func:`kg.pipeline.parallel.extract_to_dir` (warnings and errors in file order).
 
     Args:
         scheduler: ``"local"`` (a ``LocalCluster`` of ``jobs`` processes,
@@ -264,8 +264,8 @@ def extract_to_dir_dask(paths: Iterable[str | Path], output_dir: str | Path, sch
         KgError: Dask is not installed, the scheduler cannot be reached, or
             a worker runs another PaperKG extractor.
     """
-    from kg.extract import check_records_requested
-    from kg.filegraph import extractor_fingerprint
+    from kg.extract.extractor import check_records_requested
+    from kg.pipeline.filegraph import extractor_fingerprint
 
     t0 = time.perf_counter()
     out = Path(output_dir)

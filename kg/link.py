@@ -14,7 +14,7 @@ import re
 import unicodedata
 from urllib.parse import quote
 
-from kg import vocab
+from kg.rdf import vocab
 from kg.memo import BoundedMemo
 
 # Characters folded away when comparing names: whitespace, hyphens/dashes,
@@ -92,7 +92,7 @@ def model_family(name: str) -> tuple[str, float] | None:
 
 def sensor_name(kind: str, device: str, translate: dict[str, str]) -> str:
     """English name of a sensor mention from the ``kind`` and ``device``
-    groups of :func:`kg.cues.sensor_regex` (``RGB-D`` + ``相机`` -> ``RGB-D
+    groups of :func:`kg.nlp.cues.sensor_regex` (``RGB-D`` + ``相机`` -> ``RGB-D
     camera``); ``translate`` is the patterns' ``device_translation``."""
     return f"{translate.get(kind, kind)} {translate.get(device, device.rstrip('s').lower())}"
 

@@ -10,8 +10,8 @@ import pytest
 # is validated against the record schema
 os.environ["PAPERKG_CHECK_RECORDS"] = "1"
 
-from kg.pipeline import build
-from kg.store import KnowledgeStore
+from kg.pipeline.build import build
+from kg.rdf.store import KnowledgeStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.serve import ServeError, base_url, free_port  # noqa: F401 - free_port: for the tests
+from kg.serve.server import ServeError, base_url, free_port  # noqa: F401 - free_port: for the tests
 
 
 def oxigraph_executable() -> str:

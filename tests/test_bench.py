@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.queries import query_names
+from kg.outputs.queries import query_names
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "tests" / "bench" / "bench.py"
@@ -48,3 +48,10 @@ def test_bench_builds_a_synthetic_corpus_and_reports_coherent_figures(tmp_path):
     assert set(lat) == set(query_names()) | {"kg beats GPT-4o", "kg beats GPT-4o --limit 0 --evidence"}
     assert all(v > 0 for v in lat.values())
     assert out["gpt4o_beaten_rows"] > 0
+
+    # the inspection commands (issue targets at 100k papers are checked on the benchmark's runs)
+    ins = out["inspection"]
+    assert set(ins) == {"kg show", "kg stats", "kg report", "kg validate"}
+    assert ins["kg show"]["ms_warm_median"] > 0 and ins["kg show"]["cli_ms"] > 0
+    assert ins["kg report"]["pages"] >= papers and ins["kg report"]["peak_rss_mb"] > 0
+    assert ins["kg validate"]["seconds"] > 0 and ins["kg validate"]["peak_rss_mb"] > 0

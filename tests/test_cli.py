@@ -72,7 +72,7 @@ def test_beats_matches_aliases(run, seed_store_path):
         out[name] = json.loads(r.output)
     assert out["GPT-4o"] == out["gpt4o"] == out["GPT 4o"]
     assert any(row["winner"] == "Qwen3-8B" and row["benchmark"] == "IFEval"
-               and row["winner_score"] == "90.2" and row["loser_score"] == "84.8"
+               and row["winner_score"] == 90.2 and row["loser_score"] == 84.8
                for row in out["GPT-4o"])
 
 
@@ -85,8 +85,9 @@ def test_beats_evidence_column(run, seed_store_path):
 
 def test_beats_injection_attempt_is_just_a_name(run, seed_store_path):
     r = run("beats", '" } } DROP ALL #', "--store", seed_store_path)
-    assert r.exit_code == 0
-    assert "no comparison" in r.output
+    assert r.exit_code == 1
+    assert "no entity named '\" } } DROP ALL #' in the store" in r.output
+    assert "Qwen3-8B" in run("beats", "GPT-4o", "--store", seed_store_path).output  # nothing dropped
 
 
 def test_query_named_inline_and_formats(run, seed_store_path):

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.store import KnowledgeStore
+from kg.rdf.store import KnowledgeStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -124,13 +124,13 @@ def test_dask_address_and_scheduler_file_reach_a_running_cluster(client, tmp_pat
 
 
 def _patch_workers(client, fn_source: str, **kw) -> None:
-    """Replace ``kg.parallel.extract_file`` in every worker process by the
+    """Replace ``kg.pipeline.parallel.extract_file`` in every worker process by the
     function ``patched(original, path, **kw)`` defined in ``fn_source``;
     a worker started later (after one died) runs the real one."""
     def install(source, kw):
         import functools
 
-        from kg import parallel
+        from kg.pipeline import parallel
         scope: dict = {}
         exec(source, scope)
         original = getattr(parallel, "_real_extract_file", parallel.extract_file)
@@ -141,7 +141,7 @@ def _patch_workers(client, fn_source: str, **kw) -> None:
 
 def _unpatch_workers(client) -> None:
     def uninstall():
-        from kg import parallel
+        from kg.pipeline import parallel
         parallel.extract_file = getattr(parallel, "_real_extract_file", parallel.extract_file)
     client.run(uninstall)
 
@@ -177,7 +177,7 @@ def patched(original, path, *a, name, **kw):
 @pytest.mark.slow
 def test_a_worker_killed_mid_task_is_retried(client, tmp_path):
     from kg.distributed import extract_to_dir_dask
-    from kg.parallel import extract_to_dir
+    from kg.pipeline.parallel import extract_to_dir
 
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -287,7 +287,7 @@ def test_a_worker_with_another_extractor_stops_the_run(client, tmp_path):
     from kg.errors import KgError
 
     def set_fingerprint(value):
-        from kg import filegraph
+        from kg.pipeline import filegraph
         real = getattr(filegraph, "_real_fingerprint", filegraph.extractor_fingerprint)
         filegraph._real_fingerprint = real
         filegraph.extractor_fingerprint = real if value is None else (lambda: value)
@@ -326,7 +326,7 @@ def patched(original, path, *a, name, **kw):
 @pytest.mark.slow
 def test_messages_are_in_file_order_not_in_finishing_order(client, reports, tmp_path):
     from kg.distributed import extract_to_dir_dask
-    from kg.parallel import extract_to_dir
+    from kg.pipeline.parallel import extract_to_dir
 
     (reports / "zz-dup.txt").write_bytes((reports / "dup.txt").read_bytes())  # a second warning
     _patch_workers(client, SLOW_ON, name="/dup.txt")  # its warning arrives after zz-dup.txt's

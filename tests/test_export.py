@@ -1,4 +1,4 @@
-"""kg export --format jsonld and --graph (kg/export.py)."""
+"""kg export --format jsonld and --graph (kg/rdf/export.py)."""
 from __future__ import annotations
 
 import io
@@ -8,10 +8,10 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kg import vocab
+from kg.rdf import vocab
 from kg.cli import main
 from kg.errors import StoreError
-from kg.export import export, resolve_graph
+from kg.rdf.export import export, resolve_graph
 
 REPORT = "000_3d92274d0f9505a7.txt"
 

@@ -13,14 +13,15 @@ import pyoxigraph as ox
 import pytest
 
 from conftest import SEEDS
-from kg import link, vocab
-from kg.beats import beats_rows
-from kg.cues import cue_regex, sensor_regex
-from kg.extract import Extractor
+from kg import link
+from kg.rdf import vocab
+from kg.outputs.beats import beats_rows
+from kg.nlp.cues import cue_regex, sensor_regex
+from kg.extract.extractor import Extractor
 from kg.model import Paper, Section
-from kg.nlp import (PaperTokenizer, TokenTable, build_pipeline, mention_info, mention_spans, plain_sentences, sentence_of,
+from kg.nlp.pipeline import (PaperTokenizer, TokenTable, build_pipeline, mention_info, mention_spans, plain_sentences, sentence_of,
                     sentence_starts, set_mention_info, set_mention_spans, span_text)
-from kg.queries import beats, name_keys, resolve_entity, resolve_query, run_select
+from kg.outputs.queries import beats, name_keys, resolve_entity, resolve_query, run_select
 from kg.resources import DATA, inline_refs, patterns, schema
 
 
@@ -113,7 +114,7 @@ def test_inline_refs_merges_siblings_keeps_recursion_and_foreign_refs():
 def _tokens_by_rule(text):
     """(words, trailing spaces) by the definition: one token per match of
     _TOKEN_RE, a single space being the trailing space of the token before it."""
-    from kg.nlp import _TOKEN_RE
+    from kg.nlp.pipeline import _TOKEN_RE
     words, spaces = [], []
     for m in _TOKEN_RE.finditer(text):
         if m.group() == " " and words:
@@ -226,7 +227,7 @@ def test_mention_info_is_what_span_underscore_reads_and_writes():
 def test_gazetteer_windows_inside_chinese_words_walk_metric_prefixes_only():
     """Pruning the walk inside a Chinese word to metric prefixes finds the
     same spans as walking every prefix (metric_firsts=firsts), on the seeds."""
-    from kg.nlp import GazetteerMatcher
+    from kg.nlp.pipeline import GazetteerMatcher
     from kg.resources import gazetteer
     nlp, matcher, full = build_pipeline(), GazetteerMatcher(gazetteer()), GazetteerMatcher(gazetteer())
     full.metric_firsts = full.firsts
@@ -339,7 +340,7 @@ def _beats_by_sparql(store, loser: ox.NamedNode) -> set[tuple]:
 
 def test_beats_by_index_lookups_answers_as_the_shipped_query(seed_store):
     """kg beats reads each comparison inside its own report graph (one
-    LATERAL query, kg/beats.py); for every loser of the seeds it lists the
+    LATERAL query, kg/outputs/beats.py); for every loser of the seeds it lists the
     rows of queries/beats.rq, in its order."""
     losers = sorted({r[1] for r in run_select(seed_store, resolve_query("beats")).rows})
     assert len(losers) > 50
@@ -414,7 +415,7 @@ def test_sensor_regex_finds_what_the_alternation_of_its_words_finds():
 
 
 def test_gain_regex_starts_where_the_alternation_it_replaced_starts():
-    from kg.relations import RelationRules
+    from kg.extract.relations import RelationRules
     old = re.compile(r"(?:提升|提高|增加|改善|增益|improves?|improved|improvement|gains?|boosts?)"
                      r"[^，。；,;\d]{0,8}?(?:了|by|of)?\s*[*]*\s*\+?\d+(?:\.\d+)?\s*(?:%|个点|个百分点|分|points?|pp)"
                      r"|\+\d+(?:\.\d+)?\s*(?:%|个点|个百分点|points?|pp)", re.IGNORECASE)
@@ -428,8 +429,8 @@ def test_gain_regex_starts_where_the_alternation_it_replaced_starts():
 def test_beats_counts_a_comparison_stated_in_two_report_graphs_once(tmp_path):
     """The same report under two file names: every comparison is in two
     named graphs.  Rows, limits and the complete flag count comparisons."""
-    from kg.pipeline import build
-    from kg.store import KnowledgeStore
+    from kg.pipeline.build import build
+    from kg.rdf.store import KnowledgeStore
 
     src = SEEDS / "001_ae3f07256f1b0f9f.txt"
     for name in ("a.txt", "b.txt"):
@@ -452,7 +453,7 @@ def test_beats_counts_a_comparison_stated_in_two_report_graphs_once(tmp_path):
     "controls \x00\x01\b\f\x1f\x7f and \ufffe\uffff",
     "trailing backslash\\", '"', "emoji 🙂 and \u2028 separator", "<not an iri>", "x" * 500])
 def test_graph_writer_lines_parse_to_the_quads_pyoxigraph_builds(value):
-    from kg.mapping import GraphWriter, _entity, _iri
+    from kg.rdf.mapping import GraphWriter, _entity, _iri
 
     graph = ox.NamedNode(vocab.GRAPH + "report/r%20one.txt")
     s = link.entity_iri("qwen38b")
@@ -474,7 +475,7 @@ def test_graph_writer_lines_parse_to_the_quads_pyoxigraph_builds(value):
 
 # -- further mentions of a paper's own names ------------------------------------------
 def test_whole_words_finds_what_the_regex_alternation_finds():
-    from kg.mentions import whole_words
+    from kg.extract.mentions import whole_words
 
     for text in _seed_texts():
         names = list(dict.fromkeys(re.findall(r"[A-Za-z][\w.+-]{2,}", text)))[:60]
@@ -517,20 +518,20 @@ _MARKDOWN_EDGES = [
 
 def _blank_by_definition(text: str) -> str:
     """Markdown emphasis and list markers blanked out as one regex does it
-    (what kg.evidence.blank_markdown does in two steps)."""
+    (what kg.nlp.evidence.blank_markdown does in two steps)."""
     markdown = re.compile(r"\*\*|__|`|^[ \t]*(?:[*+\-]|\d+\.)(?=[ \t])", re.MULTILINE)
     return markdown.sub(lambda m: " " * len(m.group()), text)
 
 
 def test_blank_markdown_blanks_what_the_markdown_regex_matches():
-    from kg.evidence import blank_markdown
+    from kg.nlp.evidence import blank_markdown
 
     for text in [*_MARKDOWN_EDGES, *_seed_texts(), *_seed_lines()]:
         assert blank_markdown(text) == _blank_by_definition(text), repr(text[:80])
 
 
 def test_clean_sentence_collapses_every_kind_of_whitespace_like_the_regex():
-    from kg.evidence import clean_sentence
+    from kg.nlp.evidence import clean_sentence
 
     odd = "a\u3000b\xa0c\u2028d\x1ce\x85f\u200bg \t\r\n h\u2009"  # \u200b is no whitespace for either
     for text in [odd, *_MARKDOWN_EDGES, *_seed_lines()]:

@@ -1,10 +1,10 @@
-"""Negative evidence (kg/negative.py): mentions that are never entities, on
+"""Negative evidence (kg/extract/negative.py): mentions that are never entities, on
 sentences written for the tests with invented names (Zorblax, Quibble …)."""
 from __future__ import annotations
 
 import pytest
 
-from kg.extract import Extractor
+from kg.extract.extractor import Extractor
 from kg.model import Paper, Section
 
 
@@ -94,7 +94,7 @@ def test_plain_capitalised_words_need_evidence_or_a_role(extractor):
 
 
 def test_explain_tells_why_each_name_was_kept_or_dropped():
-    from kg.explain import explain
+    from kg.outputs.explain import explain
 
     text = ("代码见 https://github.com/QuibbleLab/Zorblax-Kit 。在 BarBench 上，ZorbNet 超越了 GPT-4o，"
             "QRR@1 更高，并提供 Hollow 模式。")

@@ -1,9 +1,9 @@
 """Tests for ``ontology/paperkg.ttl`` and the SPARQL files in ``queries/``.
 
-The ontology must declare every ``kg:`` term the code emits (``kg.vocab``)
+The ontology must declare every ``kg:`` term the code emits (``kg.rdf.vocab``)
 and keep the ontology contract of ``ARCHITECTURE.md``.  Every query must
 start with a comment, parse, and give the expected answers on a small
-hand-written graph shaped like the one ``kg.mapping`` emits.
+hand-written graph shaped like the one ``kg.rdf.mapping`` emits.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg import vocab
+from kg.rdf import vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY = ROOT / "ontology" / "paperkg.ttl"

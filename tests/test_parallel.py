@@ -10,9 +10,11 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kg import parallel, pipeline
+from kg.pipeline import parallel
+
+from kg.pipeline import build as pipeline
 from kg.cli import main
-from kg.store import KnowledgeStore
+from kg.rdf.store import KnowledgeStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -185,7 +187,7 @@ def test_workers_never_finalise_objects_inherited_from_the_writer(tmp_path, monk
     import gc
     import os
 
-    from kg import parallel
+    from kg.pipeline import parallel
 
     log = tmp_path / "finalised"
 
@@ -227,7 +229,7 @@ def test_large_reports_streamed_in_batches_give_the_same_quads(reports, tmp_path
     spilled to a file, graphs written by difference in several
     transactions.  The quads are those of the plain build, bulk or not,
     in-process or in workers, from an empty store and incrementally."""
-    from kg import filegraph
+    from kg.pipeline import filegraph
 
     monkeypatch.setattr(filegraph, "PAPERS_PER_BATCH", 3)
     monkeypatch.setattr(filegraph, "SPILL_BYTES", 20_000)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pyoxigraph as ox
 import rdflib
 
-from kg import vocab
-from kg.pipeline import build
-from kg.queries import beats, run_select
+from kg.rdf import vocab
+from kg.pipeline.build import build
+from kg.outputs.queries import beats, run_select
 from kg.resources import ontology_path
-from kg.store import KnowledgeStore
+from kg.rdf.store import KnowledgeStore
 
 from conftest import SEEDS
 

@@ -19,9 +19,9 @@ import rdflib
 import rdflib.compare
 from click.testing import CliRunner
 
-from kg import vocab
+from kg.rdf import vocab
 from kg.cli import main
-from kg.push import PushError, env_auth, graph_url, push, redact_url
+from kg.outputs.push import PushError, env_auth, graph_url, push, redact_url
 from oxigraph_server import OxigraphServer, free_port
 
 

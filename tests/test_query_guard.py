@@ -1,4 +1,4 @@
-"""kg.query_guard and kg query's safety: SERVICE refused, limits before
+"""kg.serve.query_guard and kg query's safety: SERVICE refused, limits before
 evaluation, Ctrl-C and --timeout, one-line errors."""
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.cli import main
-from kg.query_guard import QueryRefused, check_query, first_keyword, tokens
-from kg.serve import free_port
+from kg.serve.query_guard import QueryRefused, check_query, first_keyword, tokens
+from kg.serve.server import free_port
 
 from conftest import ROOT
 from test_serve import Listener
@@ -82,7 +82,7 @@ def test_service_refused_where_rdflib_cannot_parse():
 
 
 def test_shipped_queries_pass(shipped=("beats", "leaderboard", "hardware", "papers")):
-    from kg.queries import resolve_query
+    from kg.outputs.queries import resolve_query
 
     for name in shipped:
         check_query(resolve_query(name))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -10,8 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.report import MARKER, ReportError, load, leaderboards, markdown_leaderboard, write_report
-from kg.store import KnowledgeStore
+from kg.outputs.site import MARKER, ReportError, markdown_leaderboard, write_report
+from kg.outputs.site_data import leaderboards, load
+from kg.rdf.store import KnowledgeStore
 
 ENTITY = "https://w3id.org/paperkg/id/entity/"
 
@@ -288,5 +290,83 @@ def test_cli_report(seed_store_path, tmp_path):
 
 
 def _select(store, sparql):
-    from kg.queries import run_select
+    from kg.outputs.queries import run_select
     return run_select(store, sparql).rows
+
+
+HOSTILE = """
+PREFIX kg: <https://w3id.org/paperkg#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <http://schema.org/>
+PREFIX e: <https://w3id.org/paperkg/id/entity/>
+PREFIX id: <https://w3id.org/paperkg/id/>
+INSERT DATA { GRAPH <https://w3id.org/paperkg/graph/report/h.txt> {
+  e:a a kg:Model ; rdfs:label "Alpha\\u0000\\u001b[31mRED" .
+  e:b a kg:Model ; rdfs:label "Beta" .
+  e:c a kg:Model ; rdfs:label "Gamma" .
+  e:bench a kg:Benchmark ; rdfs:label "Bench" .
+  e:err a kg:Metric ; rdfs:label "Point Error" .
+  id:paper\\/1 a kg:Paper ; kg:arxivId "2601.00001" ; dcterms:title "T\\u0000i\\u0007tle" ;
+      schema:url "javascript:alert(1)" .
+  id:paper\\/2 a kg:Paper ; kg:arxivId "2601.00002" ; schema:url "data:text/html,<script>x</script>" .
+  id:paper\\/3 a kg:Paper ; kg:arxivId "2601.00003" ; schema:url "file:///etc/passwd" .
+  id:paper\\/4 a kg:Paper ; kg:arxivId "2601.00004" ; schema:url "https://arxiv.org/abs/2601.00004" .
+  id:comparison\\/c1 a kg:Comparison ; kg:winner e:a ; kg:loser e:b ; kg:onDataset e:bench ;
+      kg:metric e:err ; kg:winnerScore 1.0 ; kg:loserScore 1.5 ; prov:hadPrimarySource id:paper\\/1 .
+  id:comparison\\/c2 a kg:Comparison ; kg:winner e:b ; kg:loser e:c ; kg:onDataset e:bench ;
+      kg:metric e:err ; kg:winnerScore 1.5 ; kg:loserScore 2.5 ; prov:hadPrimarySource id:paper\\/1 .
+} }"""
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    store = KnowledgeStore(None)
+    store.update(HOSTILE)
+    return store
+
+
+def test_site_links_only_http_and_https(hostile, tmp_path):
+    write_report(hostile, tmp_path / "site")
+    links = [a for f in (tmp_path / "site").rglob("*.html") for a in read(f).links]
+    assert "https://arxiv.org/abs/2601.00004" in links
+    assert not [a for a in links if a.split(":", 1)[0].lower() in ("javascript", "data", "file")]
+    page = read(tmp_path / "site" / "paper" / "2601.00001.html")
+    assert "javascript:alert(1)" in "".join(page.text)  # shown as text, not a link
+
+
+def test_site_removes_control_characters(hostile, tmp_path):
+    write_report(hostile, tmp_path / "site")
+    for f in (tmp_path / "site").rglob("*"):
+        if f.is_file():
+            raw = f.read_text(encoding="utf-8")
+            assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", raw), f
+    assert "Title" in (tmp_path / "site" / "paper" / "2601.00001.html").read_text(encoding="utf-8")
+
+
+def test_site_never_writes_through_symlinks(hostile, tmp_path):
+    out, outside = tmp_path / "site", tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.html").write_text("mine")
+    write_report(hostile, out)
+    shutil.rmtree(out / "model")
+    (out / "model").symlink_to(outside, target_is_directory=True)
+    (out / "index.html").unlink()
+    (out / "index.html").symlink_to(outside / "keep.html")
+    write_report(hostile, out)
+    assert sorted(p.name for p in outside.iterdir()) == ["keep.html"]
+    assert (outside / "keep.html").read_text() == "mine"
+    assert not (out / "model").is_symlink() and (out / "model" / "b.html").is_file()
+    assert not (out / "index.html").is_symlink()
+
+
+def test_unknown_direction_is_said_and_ordered_by_the_comparisons(hostile, tmp_path):
+    g = load(hostile)
+    (board,) = leaderboards(g, ENTITY + "bench")
+    assert board.direction == "unknown" and board.order == "lower" and board.votes == (2, 0)
+    assert [g.label(r.system) for r in board.rows][1:] == ["Beta", "Gamma"]
+    write_report(hostile, tmp_path / "site")
+    page = read(tmp_path / "site" / "benchmark" / "bench.html")
+    heading = [t for tag, t in page.headings if t.startswith("Leaderboard")][0]
+    assert "direction unknown" in heading and "higher is better" not in heading

@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 
 from kg.errors import StoreError
-from kg.pipeline import build
-from kg.serve import ServeError, SparqlService, free_port, serve
-from kg.store import KnowledgeStore
+from kg.pipeline.build import build
+from kg.serve.server import ServeError, SparqlService, free_port, serve
+from kg.rdf.store import KnowledgeStore
 
 from conftest import ROOT, SEEDS
 

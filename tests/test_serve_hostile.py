@@ -14,7 +14,7 @@ import urllib.parse
 
 import pytest
 
-from kg.serve import free_port
+from kg.serve.server import free_port
 
 from test_serve import PAPERS, Listener, _start_cli, _stop_cli, request, sparql, values
 

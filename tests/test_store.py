@@ -1,4 +1,4 @@
-"""kg/store.py: atomic graph replacement (also under kill -9), opening errors
+"""kg/rdf/store.py: atomic graph replacement (also under kill -9), opening errors
 (file, foreign folder, lock held by another process), SPARQL errors with line
 and column, bound parameters."""
 from __future__ import annotations
@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kg.errors import QueryError, StoreError
-from kg.queries import run_select
-from kg.store import KnowledgeStore
+from kg.outputs.queries import run_select
+from kg.rdf.store import KnowledgeStore
 
 from conftest import ROOT
 
@@ -108,7 +108,7 @@ def test_any_literal_survives_the_sparql_text_of_replace_graph(values, lang):
 WRITER = textwrap.dedent("""
     import sys
     import pyoxigraph as ox
-    from kg.store import KnowledgeStore
+    from kg.rdf.store import KnowledgeStore
     s = KnowledgeStore(sys.argv[1])
     P = ox.NamedNode("https://w3id.org/paperkg#quote")
     graphs = [ox.NamedNode(f"https://w3id.org/paperkg/graph/report/{g}.txt") for g in "abcd"]
@@ -183,7 +183,7 @@ def test_read_only_store_that_does_not_exist(tmp_path):
 
 HOLDER = textwrap.dedent("""
     import sys
-    from kg.store import KnowledgeStore
+    from kg.rdf.store import KnowledgeStore
     s = KnowledgeStore(sys.argv[1])
     print("ready", flush=True)
     sys.stdin.read()
@@ -260,7 +260,7 @@ def test_bound_values_are_values_never_sparql(evil):
 
 
 def test_load_ontology_is_idempotent_and_repairs_a_partial_graph(tmp_path):
-    from kg import vocab
+    from kg.rdf import vocab
     from kg.resources import ontology_path
 
     s = KnowledgeStore()
@@ -281,7 +281,7 @@ def test_load_ontology_is_idempotent_and_repairs_a_partial_graph(tmp_path):
 def test_read_only_open_retries_while_a_writer_compacts(tmp_path, monkeypatch):
     import types
 
-    import kg.store
+    import kg.rdf.store
 
     KnowledgeStore(tmp_path / "s").close()
     calls = []
@@ -292,13 +292,13 @@ def test_read_only_open_retries_while_a_writer_compacts(tmp_path, monkeypatch):
             raise OSError("Corruption: IO error: No such file or directory: While open a file "
                           "for random read: 000062.sst")
         return ox.Store.read_only(path)
-    monkeypatch.setattr(kg.store, "ox", types.SimpleNamespace(Store=types.SimpleNamespace(read_only=flaky)))
+    monkeypatch.setattr(kg.rdf.store, "ox", types.SimpleNamespace(Store=types.SimpleNamespace(read_only=flaky)))
     assert len(KnowledgeStore(tmp_path / "s", read_only=True)) == 0
     assert len(calls) == 3
 
     def always(path):
         raise OSError("Corruption: IO error: No such file or directory: 000062.sst\nmore")
-    monkeypatch.setattr(kg.store, "ox", types.SimpleNamespace(Store=types.SimpleNamespace(read_only=always)))
+    monkeypatch.setattr(kg.rdf.store, "ox", types.SimpleNamespace(Store=types.SimpleNamespace(read_only=always)))
     with pytest.raises(StoreError) as info:
         KnowledgeStore(tmp_path / "s", read_only=True)
     assert str(info.value) == (f"{tmp_path / 's'}: cannot open store (another process is writing the "
@@ -327,7 +327,7 @@ def test_a_store_another_process_is_creating_is_not_taken_for_a_foreign_folder(t
 def test_rewrite_graph_writes_the_difference_and_the_fingerprint_last():
     import pyoxigraph as ox
 
-    from kg import vocab
+    from kg.rdf import vocab
     store = KnowledgeStore()
     g, other = ox.NamedNode("https://example.org/g"), ox.NamedNode("https://example.org/h")
 
@@ -348,7 +348,7 @@ def test_rewrite_graph_writes_the_difference_and_the_fingerprint_last():
 def test_rewrite_graph_interrupted_leaves_no_fingerprint():
     import pyoxigraph as ox
 
-    from kg import vocab
+    from kg.rdf import vocab
     store = KnowledgeStore()
     g = ox.NamedNode("https://example.org/g")
     fp = ox.Quad(ox.NamedNode("https://example.org/r"), ox.NamedNode(vocab.BUILD_FINGERPRINT),

@@ -1,4 +1,4 @@
-"""SHACL validation (kg/validate.py, ontology/shapes.ttl, ``kg validate``):
+"""SHACL validation (kg/rdf/validate.py, ontology/shapes.ttl, ``kg validate``):
 the seed graph conforms, and each broken rule is reported with its focus
 node and path."""
 from __future__ import annotations
@@ -8,8 +8,8 @@ import rdflib
 from click.testing import CliRunner
 
 from kg.cli import main
-from kg.store import KnowledgeStore
-from kg.validate import load_shapes, shapes_path, store_graph, validate_graph, validate_store
+from kg.rdf.store import KnowledgeStore
+from kg.rdf.validate import load_shapes, shapes_path, store_graph, validate_graph, validate_store
 
 KG = "https://w3id.org/paperkg#"
 ID = "https://w3id.org/paperkg/id/"

@@ -197,6 +197,8 @@ def _decode(data: bytes, source: str) -> str:
     """Decode UTF-8 bytes (BOM allowed) to LF-normalised text, or raise."""
     if not data:
         raise SourceError(source, None, "empty file")
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: same first bytes
+        raise SourceError(source, 1, "not UTF-8 text (UTF-32 byte order mark)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(source, 1, "not UTF-8 text (UTF-16 byte order mark)")
     nul = data.find(b"\x00")

@@ -122,6 +122,59 @@ def _median_ms(fn, runs: int = 7) -> float:
     return round(statistics.median(times) * 1000, 2)
 
 
+_PEAK_RSS = """
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+from kg.rdf.store import KnowledgeStore
+t = time.perf_counter()
+{body}
+print(json.dumps({{"seconds": round(time.perf_counter() - t, 2),
+                  "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}}))
+"""
+
+
+def _in_child(body: str) -> dict:
+    """Run ``body`` (Python, ``store_dir`` and ``out`` defined) in a fresh
+    interpreter; its wall time and its own peak RSS (no other process's)."""
+    import subprocess
+    code = _PEAK_RSS.format(root=str(ROOT), body=body)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def inspection(store_dir: Path, work: Path) -> dict:
+    """Time the inspection commands on a built store (issue targets at 100k
+    papers: ``kg show`` < 100 ms, ``kg stats`` < 10 s, ``kg report`` < 2 min,
+    ``kg validate`` < 1 GiB RSS).  ``kg show`` and ``kg stats`` are timed
+    warm through the library (median), and ``kg show`` also as a whole
+    process (``cli_ms``: Python start and imports included); the site and the
+    validation run once each in a child process, with its peak RSS."""
+    import subprocess
+    from kg.outputs.stats import paper_facts, store_stats
+    from kg.rdf.store import KnowledgeStore
+
+    ro = KnowledgeStore(store_dir, read_only=True)
+    paper = next(iter(ro.query("SELECT ?id WHERE { ?p kg:arxivId ?id } LIMIT 1")))["id"].value
+    out: dict = {"kg show": {"ms_warm_median": _median_ms(lambda: paper_facts(ro, paper), runs=7)},
+                 "kg stats": {"ms_warm_median": _median_ms(lambda: store_stats(ro), runs=3)}}
+    del ro
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "kg", "show", paper, "--store", str(store_dir)],
+                   cwd=ROOT, capture_output=True, check=True)
+    out["kg show"]["cli_ms"] = round((time.perf_counter() - t) * 1000, 1)
+    site = work / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    out["kg report"] = _in_child(
+        f"from kg.outputs.site import write_report\n"
+        f"s = write_report(KnowledgeStore({str(store_dir)!r}, read_only=True), {str(site)!r})")
+    out["kg report"]["pages"] = sum(1 for _ in site.rglob("*.html"))
+    out["kg validate"] = _in_child(
+        f"from kg.rdf.validate import validate_store\n"
+        f"v = validate_store(KnowledgeStore({str(store_dir)!r}, read_only=True))\n"
+        f"assert not v, [str(x) for x in v[:5]]")
+    return out
+
+
 def _run_peak_rss(cmd: list[str]) -> tuple[float, float, str]:
     """Run ``cmd``; (peak RSS of its largest process in MB, seconds, stdout)."""
     import subprocess
@@ -178,14 +231,20 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--workdir", help="folder for corpus and stores (default: a temp folder, removed)")
     ap.add_argument("--no-bulk", action="store_true", help="build with one transaction per report")
+    ap.add_argument("--inspect", metavar="STORE",
+                    help="only time the inspection commands on this built store (a synth.py corpus)")
     ap.add_argument("--one-file", default="", metavar="N,N,...",
                     help="also measure peak RSS of building ONE report file of N papers (bulk, then "
                          "incremental after a one-byte change), e.g. 2000,5000,50000; with --papers 0 "
                          "only this")
     args = ap.parse_args()
+    if args.inspect:
+        with tempfile.TemporaryDirectory(prefix="kgbench-") as tmp:
+            print(json.dumps({"inspection": inspection(Path(args.inspect), Path(tmp))}))
+        return
 
-    from kg import pipeline
-    from kg.store import KnowledgeStore
+    from kg.pipeline import build as pipeline
+    from kg.rdf.store import KnowledgeStore
     from synth import seed_blocks, write_corpus
 
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="kgbench-"))
@@ -248,7 +307,7 @@ def main() -> None:
         "papers_per_s_all_cores_busy": round(out["cores"] * s.papers / total, 1)}
 
     # -- queries, warm, through the library ---------------------------------------
-    from kg.queries import beats, query_names, resolve_entity, resolve_query, run_select
+    from kg.outputs.queries import beats, query_names, resolve_entity, resolve_query, run_select
 
     import pyoxigraph as ox
     ro = KnowledgeStore(store_dir, read_only=True)
@@ -274,6 +333,7 @@ def main() -> None:
     nq = work / "export.nq"
     ro.export("nquads", str(nq))
     del ro
+    out["inspection"] = inspection(store_dir, work)
     fresh = ox.Store(str(work / "bulk"))
     cpu_before = _cpu_s()
     t = time.perf_counter()

@@ -54,7 +54,7 @@ def _names(rec: dict) -> tuple[list[str], list[str]]:
 def seed_blocks(seeds: Path = SEEDS) -> tuple[list[Block], dict[str, str]]:
     """The paper blocks of the seed reports (with the names the extractor
     finds in them) and one header per format."""
-    from kg.extract import Extractor
+    from kg.extract.extractor import Extractor
     from kg.read import read_report
 
     ex = Extractor()

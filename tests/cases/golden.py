@@ -38,7 +38,7 @@ def case_input(name: str) -> Path:
 def run_case(name: str) -> tuple[list[bytes], list[str]]:
     """Extract case ``name``'s report in this process: (sorted N-Quads lines
     without the fingerprint, sorted messages with the report's folder removed)."""
-    from kg.parallel import extract_file_nquads
+    from kg.pipeline.parallel import extract_file_nquads
 
     path = case_input(name)
     nquads, messages = extract_file_nquads(path)

@@ -1,7 +1,7 @@
 """Score the extractor on every evaluation set with ``../shared/eval/score.py``.
 
 Each set is a list of report files and the folder(s) of their gold; the
-reports are extracted in this process (``kg.parallel.extract_file_nquads``,
+reports are extracted in this process (``kg.pipeline.parallel.extract_file_nquads``,
 the quads ``kg build`` stores), written to one N-Quads file per set and
 scored.  Prints one table (comparisons strict P/R/F1, entities P/R/F1,
 beats_gpt4o, papers found); ``--json FILE`` writes every figure.
@@ -74,7 +74,7 @@ def _ontology_nquads() -> bytes:
 def score(name: str, tmp: Path) -> dict:
     """Figures of set ``name``: {metric: {"P", "R", "F1"}} plus papers found."""
     sys.path.insert(0, str(ROOT))
-    from kg.parallel import extract_file_nquads
+    from kg.pipeline.parallel import extract_file_nquads
 
     pairs = SETS[name]()
     gold = tmp / name / "gold"

@@ -1,0 +1,56 @@
+"""Checks on a paper's finished comparison records and entities.
+
+Run by :class:`kg.extract.extractor.Extractor` after the sentence rules: every
+comparison's winner and loser must be systems (:func:`system_slots`), and
+each kept entity gets the reason ``kg explain`` shows (:func:`why_kept`).
+Records are the dicts described in :mod:`kg.extract.extractor`.
+"""
+from __future__ import annotations
+
+from kg.extract.relations import DATASET_LABELS
+
+
+def system_slots(entities: dict, comparisons: list[dict], main: str | None, as_metric: set[str],
+                 dropped: list[dict]) -> list[dict]:
+    """Comparisons whose winner and loser are systems.
+
+    A winner the paper uses as a metric (``在 Foo-cap 指标上超越了 B``; typed so
+    by the gazetteer, by use, or listed among metrics in a sentence:
+    ``as_metric``) stands for the paper's own system ``main``; a row whose
+    winner is a dataset, or a metric with no ``main``, or whose loser is a
+    metric is dropped and appended to ``dropped`` with its ``rule``, as is a
+    row repeating another.  A loser the gazetteer calls a dataset may be a
+    system in its sentence (``优于 Magpie 等合成基线``) and stays.  A name of
+    ``as_metric`` that no kept row holds as a system becomes a Metric in
+    ``entities`` (changed in place)."""
+    out, seen = [], set()
+    for c in comparisons:
+        kind = {k: "Metric" if c[k] in as_metric else entities.get(c[k], {}).get("type")
+                for k in ("winner", "loser")}
+        rule = None
+        if kind["winner"] == "Metric" and main and main != c["loser"]:
+            c = dict(c, winner=main, metric=c["metric"] or c["winner"])
+        elif kind["winner"] in ("Metric", *DATASET_LABELS):
+            rule = f"winner is a {kind['winner'].lower()}"
+        if kind["loser"] == "Metric":
+            rule = "loser is a metric"
+        key = (c["winner"], c["loser"], c["dataset"])
+        if rule is None and key in seen:
+            rule = "same claim as another row"
+        if rule:
+            dropped.append(dict(c, rule=rule))
+            continue
+        seen.add(key)
+        out.append(c)
+    systems = {c[k] for c in out for k in ("winner", "loser")}
+    for key in as_metric - systems:
+        if key in entities and entities[key]["role"] != "proposes":
+            entities[key]["type"] = "Metric"  # listed among metrics, never a system
+    return out
+
+
+def why_kept(ent: dict, compared: bool, evidence: str) -> str:
+    """Why the entity ``ent`` was kept, for ``kg explain``: its roles
+    (proposed, ``compared``), then ``evidence`` (gazetteer entry, name shape …)."""
+    why = [r for r, ok in (("proposed", ent["role"] == "proposes"), ("compared", compared), (evidence, evidence)) if ok]
+    return ", ".join(why)

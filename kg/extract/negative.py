@@ -1,0 +1,287 @@
+"""Negative evidence: mentions that are never entities, whatever their shape.
+
+Each test looks at one mention (a spaCy span over a section's text, see
+:mod:`kg.nlp.pipeline`) and its surroundings and returns the name of the rule that
+rejects it, or None.  The names are what ``kg explain`` prints as the reason
+a mention was dropped:
+
+* ``url``: part of a URL, a repository path or an ``@handle``
+  (``github.com/someone/Tool-Kit``);
+* ``math``: inside inline LaTeX (``$z_{t+1}$``) or shaped like a formula or
+  a symbol (``t+1``, ``z_1``, ``λ``, ``Lψ``);
+* ``enumeration``: one label of a numbered series the text spans
+  (``T1 … T7``, ``Stage2``, ``Step 3`` beside ``Step 1``);
+* ``quantity``: a count with a unit or a generic noun (``7-DoF``, ``12-layer``),
+  a number with one or two letters (``200B+``) or dimensions (``64x64x64``);
+* ``modifier``: a hyphenated adjective (``LiDAR-based``, ``image-only``);
+* ``used only``: well-known software, optimizers and generic techniques
+  (``used_only`` of ``kg/data/gazetteer/generic.json``: NumPy, AdamW, GRPO)
+  are entities only when the paper proposes them or compares with or on
+  them (:func:`used_only`, applied once the comparisons are known);
+* ``citation``: a person cited (``Smith et al.``, ``Smith 等人``), the
+  surname of one of the paper's authors or an author's name in capitals;
+* ``software``: well-known software libraries and engines (NumPy, Gradio)
+  and names followed by API or SDK.
+
+Offsets are character offsets into the section text; nothing here names a
+model, a dataset or a paper.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.link import fold
+from kg.nlp.pipeline import doc_text, name_shape, span_text
+from kg.resources import DATA, load_validated
+
+_URL_TOKEN_RE = re.compile(r"(?:https?://|www\.|[\w-]+\.(?:com|org|io|ai|net|dev|edu|cn)/)", re.IGNORECASE)
+_FORMULA_RE = re.compile(r"[A-Za-z]\w?[_^][\w{}]+|[a-z][+\-*/]\d+|\d+[+\-*/][a-z]|[a-z]\([a-z]\)")
+_GREEK_RE = re.compile(r"[\u0370-\u03FF]")
+#: words that number the items of a series (T1, Stage2, Step 3, RQ1)
+_SERIES_RE = re.compile(r"(?P<prefix>[A-Z]{1,2}|Stage|Step|Phase|Level|Task|Round|Type|Case|Setting|Tier|Part|Exp"
+                        r"|Scenario|Track|Split|Group|Mode|Variant|Version)[-_ ]?(?P<n>\d{1,2})", re.IGNORECASE)
+_SECTION_NUMBER_RE = re.compile(r"[A-Z]\.\d+(?:\.\d+)*")
+_QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?[-\s]?(?P<noun>[A-Za-z]+)")
+_MODIFIER_RE = re.compile(r".+-(?:[Bb]ased|[Oo]nly|level|enhanced|aware|free|driven|style|like|wise|specific|guided|"
+                          r"conditioned|scale|stage|centric|oriented|agnostic|dependent|independent|invariant|"
+                          r"augmented|supervised|trained|tuned|shot|step|view|frame|grained|order|resolution|"
+                          r"length|term|time|domain|modal|lingual|language|written|generated|annotated|labeled)")
+_CITED_AFTER_RE = re.compile(r"\s*(?:et\s+al\b|等人|等\s*[（(]\s*\d{4})")
+
+
+_DOC_MARKS = {"url": re.compile(r"://|www\.|\.(?:com|org|io|ai|net|dev|edu|cn)/|@"), "math": re.compile(r"\$")}
+
+
+def _doc_has(doc, what: str) -> bool:
+    """Whether the Doc's text holds anything a URL (``what="url"``) or inline
+    math (``"math"``) needs; computed once per Doc."""
+    key = "kg_has_" + what
+    hit = doc.user_data.get(key)
+    if hit is None:
+        hit = doc.user_data[key] = bool(_DOC_MARKS[what].search(doc_text(doc)))
+    return hit
+
+
+def _in_url_chunk(c: str) -> bool:
+    """A character a URL or handle may hold: printable ASCII, no bracket or quote."""
+    return "!" <= c <= "~" and c not in "()[]<>\"'"
+
+
+def in_url(span) -> str | None:
+    """``url`` when the mention is part of a URL, a repository path or an
+    ``@handle``: the whitespace-delimited text around it holds ``://``,
+    ``www.`` or a ``host.tld/`` path, or starts with ``@``."""
+    text = doc_text(span.doc)
+    if not _doc_has(span.doc, "url"):
+        return None
+    a = span.start_char
+    while a > 0 and _in_url_chunk(text[a - 1]):
+        a -= 1
+    b = span.end_char
+    while b < len(text) and _in_url_chunk(text[b]):
+        b += 1
+    chunk = text[a:b]
+    if _URL_TOKEN_RE.search(chunk) or chunk.startswith("@"):
+        return "url"
+    return None
+
+
+def in_math(span) -> str | None:
+    """``math`` when the mention sits inside inline LaTeX (an odd number of
+    ``$`` before it on its line and one after it), or is shaped like a
+    formula or a symbol: a subscript or superscript (``z_1``), a letter
+    plus or minus a number (``t+1``, ``1-t``), or at most three letters,
+    one of them Greek (``λ``, ``Lψ``; ``π0`` with its digit is a name)."""
+    text = doc_text(span.doc)
+    surface = span_text(span)
+    if not _doc_has(span.doc, "math"):
+        if "\\" in surface or _FORMULA_RE.fullmatch(surface):
+            return "math"
+        return "math" if len(surface) <= 3 and _GREEK_RE.search(surface) and surface.isalpha() else None
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    before = text[line_start:span.start_char].replace("\\$", "")
+    after = text[span.end_char:line_end if line_end >= 0 else len(text)].replace("\\$", "")
+    if before.count("$") % 2 == 1 and "$" in after:
+        return "math"
+    if "\\" in surface or _FORMULA_RE.fullmatch(surface):
+        return "math"
+    if len(surface) <= 3 and _GREEK_RE.search(surface) and surface.isalpha():
+        return "math"
+    return None
+
+
+def enumeration_label(span, window: int = 400) -> str | None:
+    """``enumeration`` when the mention is one label of a numbered series
+    (``T1``, ``Stage2``, ``Step 3``) and the same label word appears with
+    another number within ``window`` characters, or in a range (``T1–T7``);
+    also a lone letter and a section number (``D.5``)."""
+    surface = span_text(span)
+    if len(surface) == 1 or _SECTION_NUMBER_RE.fullmatch(surface):
+        return "enumeration"  # a lone letter, or a section or appendix number ('D.5')
+    m = _SERIES_RE.fullmatch(surface)
+    if not m:
+        return None
+    text = doc_text(span.doc)
+    near = text[max(0, span.start_char - window):span.end_char + window]
+    prefix = re.escape(m.group("prefix"))
+    numbers = {int(x) for x in re.findall(rf"(?<![A-Za-z0-9]){prefix}[-_ ]?(\d{{1,2}})(?![A-Za-z0-9])", near)}
+    if len(numbers) > 1:
+        return "enumeration"
+    if re.match(r"\s*[-–~～至到]\s*" + prefix + r"?\d", text[span.end_char:span.end_char + 12]):
+        return "enumeration"
+    return None
+
+
+_DIMENSIONS_RE = re.compile(r"\d+(?:[x×]\d+)+")
+
+
+def quantity(span, gaz) -> str | None:
+    """``quantity`` when the mention is a number followed by a generic noun
+    or an ordinary word (``7-DoF``, ``12-layer``), a number with at most two
+    letters (``200B+``, ``6A``, ``31p.p``) or dimensions (``64x64x64``): a
+    count or a size, not a name.  ``gaz`` is the :class:`~kg.resources.Gazetteer`."""
+    surface = span_text(span)
+    if surface[:1].isdigit() and (sum(c.isalpha() for c in surface) <= 2 or _DIMENSIONS_RE.fullmatch(surface)):
+        return "quantity"
+    m = _QUANTITY_RE.fullmatch(surface)
+    if m and (gaz.is_generic(m.group("noun")) or gaz.is_common_word(m.group("noun"))
+              or m.group("noun").islower()):
+        return "quantity"
+    return None
+
+
+def modifier(span) -> str | None:
+    """``modifier`` when the mention is a hyphenated adjective ending in a
+    lower-case modifier word (``LiDAR-based``, ``Image-only``,
+    ``Rollout-level``): it describes a name, it is not one."""
+    return "modifier" if _MODIFIER_RE.fullmatch(span_text(span)) else None
+
+
+def cited_person(span, authors) -> str | None:
+    """``citation`` when the mention is a person: followed by ``et al.`` or
+    ``等人``, or equal to the surname (last word, three letters or more) of
+    one of ``authors`` (the paper's author names)."""
+    text = doc_text(span.doc)
+    if _CITED_AFTER_RE.match(text, span.end_char):
+        return "citation"
+    if not authors:
+        return None
+    surnames, words = _author_words(tuple(authors))
+    key = fold(span_text(span))
+    if key in surnames:
+        return "citation"
+    for name in words.get(key, ()):
+        # an author's name written out in another case: 'KIRA ZHOU' for Kira Zhou
+        window = text[max(0, span.start_char - len(name)):span.end_char + len(name)].casefold()
+        if name.casefold() in window:
+            return "citation"
+    return None
+
+
+@lru_cache(maxsize=256)
+def _author_words(authors: tuple) -> tuple[frozenset, dict]:
+    """(folded surnames of three letters or more, folded word -> the author
+    names holding it) of a paper's author list (names of one word left out)."""
+    surnames, words = set(), {}
+    for name in authors:
+        parts = name.split()
+        if len(parts) < 2:
+            continue
+        if len(parts[-1]) >= 3:
+            surnames.add(fold(parts[-1]))
+        for w in parts:
+            words.setdefault(fold(w), []).append(name)
+    return frozenset(surnames), words
+
+
+def software(span) -> str | None:
+    """``software`` for well-known public software libraries, engines and
+    tools (``software`` of ``kg/data/gazetteer/generic.json``: NumPy,
+    Gradio, Unreal Engine) and any name followed by API or SDK
+    (``FooSearch API``): tools a paper uses, never entities."""
+    surface = span_text(span)
+    if fold(surface) in _software_keys() or re.search(r"\s(?:API|SDK)s?$", surface):
+        return "software"
+    return None
+
+
+def rejection(span, known: bool, gaz, authors) -> str | None:
+    """The first rule above that rejects the mention ``span`` as an entity,
+    or None.  Gazetteer names and names another rule resolved (``known``:
+    ``3B`` read as ``Foo-3B`` of the family listed before) are only tested
+    for URLs, math and software (``T5`` stays a name beside ``T1 … T7``)."""
+    for rule in (in_url, in_math, software):
+        why = rule(span)
+        if why:
+            return why
+    if known:
+        return None
+    return (enumeration_label(span) or quantity(span, gaz) or modifier(span)
+            or cited_person(span, authors))
+
+
+@lru_cache(maxsize=1)
+def _generic_lists() -> dict:
+    return load_validated(DATA / "gazetteer" / "generic.json", "generic")
+
+
+@lru_cache(maxsize=1)
+def _used_only_keys() -> frozenset[str]:
+    return frozenset(fold(n) for n in _generic_lists().get("used_only", []))
+
+
+@lru_cache(maxsize=1)
+def _software_keys() -> frozenset[str]:
+    return frozenset(fold(n) for n in _generic_lists().get("software", []))
+
+
+def used_only(names) -> bool:
+    """True when one of ``names`` (an entity's name and aliases) is a
+    well-known tool, optimizer or generic technique that is an entity only
+    with a role in the paper (proposed, compared with or on)."""
+    keys = _used_only_keys()
+    return any(fold(n) in keys for n in names)
+
+
+_MODEL_HEAD_RE = re.compile(r"(?:[Ff]ormers?|Transformers?|Networks?|Nets?|Encoders?|Decoders?"
+                            r"|GAN|BERT|GPT|Diffusion|Sets)$")
+
+
+def name_shaped(surface: str) -> bool:
+    """True when a word of ``surface`` has the shape of a name: a digit,
+    inner capitals or an acronym (``Foo-VL``, ``ZetaNet``, ``QRX``), a
+    version number after a word (``Zorblax 4.5``), a compound of
+    capitalised parts (``Quill-Step``) or a model's head word or suffix
+    (``Quill Transformer``, ``Marbleformer``); not plain capitalised words
+    (``Capacity Scaling``)."""
+    words = surface.split()
+    if any(name_shape(w) in ("strong", "acronym") for w in words):
+        return True
+    if _MODEL_HEAD_RE.search(words[-1]) and (len(words) > 1 or len(words[-1]) > 7):
+        return True  # a model's head word or suffix: 'Set Transformer', 'Highway Networks', 'Synchformer'
+    if len(words) > 1 and re.fullmatch(r"v?\d+(?:\.\d+)*", words[-1]):
+        return True  # a name and its version: 'Zorblax 4.5'
+    return any("-" in w and all(p[:1].isupper() for p in w.split("-")) for w in words)
+
+
+_SCORE_SUFFIX_RE = re.compile(r"\S(?:-[Ss]core|Score)$")
+_AT_K_RE = re.compile(r"[A-Za-z][\w.-]*@(?:\d+|[kKnN])")
+_PREFIXED_RE = re.compile(r"[a-z]{1,2}(?P<base>[A-Z][A-Za-z0-9@-]*)")
+
+
+def metric_variant(surface: str, gaz) -> bool:
+    """True for a known metric with a one- or two-letter lower-case prefix
+    (``rFID``, ``gFID``, ``dCD``: reconstruction FID, generation FID …),
+    for any name at a cut-off (``Hits@10``, ``avg@8``) and any name ending
+    in ``-score`` or ``Score`` (``IB-score``, ``FooScore``);
+    ``gaz`` is the :class:`~kg.resources.Gazetteer`."""
+    if _AT_K_RE.fullmatch(surface) or _SCORE_SUFFIX_RE.search(surface):
+        return True  # 'Recall@5', 'avg@8': a metric at a cut-off; 'IB-score', 'FooScore'
+    m = _PREFIXED_RE.fullmatch(surface)
+    if not m:
+        return False
+    entry = gaz.lookup(m.group("base"))
+    return entry is not None and entry.type == "Metric"
+

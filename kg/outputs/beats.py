@@ -1,0 +1,146 @@
+"""Who beats a system: the comparisons it loses, read one report graph at a time.
+
+``kg beats NAME`` answers the headline question.  ``queries/beats.rq`` gives
+the same rows (and stays the reference: a test compares the two on every
+loser of the seeds), but it reads every fact of a comparison over the union
+of all graphs, grouping the copies each report graph holds, and sorts all
+rows; its time grows with the number of comparisons the system loses
+(~0.5 ms each on disk), so listing every one cannot be fast on a large
+store.  Here:
+
+1. ``GRAPH ?g { ?c kg:loser LOSER }`` — an index range scan, cut at
+   ``limit + 1`` comparisons;
+2. for each of those, its winner, dataset, metric, scores, paper (and with
+   ``evidence`` the quote, line and report file) are looked up *inside its own
+   report graph* ``?g``, each as a ``LATERAL`` index seek on encoded terms
+   (SEP-0006, supported by Oxigraph), so one graph's copy is read and nothing
+   needs grouping.
+
+So the time follows the rows read (~0.25 ms each on disk), not the store,
+and ``limit`` bounds it.  The index order of step 1 is that of hashed IRIs,
+so a limited answer is a *sample* of the comparisons, not their first N in
+any meaningful order; the rows read are sorted like the full answer.
+
+One difference from ``beats.rq``: where two reports label an entity
+differently (``WAN2.1-14B`` / ``Wan2.1-14B``), a row shows the label of the
+report that states the comparison; ``beats.rq`` samples one of them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from kg.rdf.store import KnowledgeStore
+from kg.outputs.queries import cell
+
+#: columns of :func:`beats_rows` (``kg beats`` prints the first seven)
+COLUMNS = ["winner", "benchmark", "metric", "winner_score", "loser_score", "paper", "title",
+           "evidence", "file", "line"]
+
+# one optional value, read in the row's graph ?g (a node with two values in
+# one graph gives two solutions: rows are kept once per ?c)
+_LOOKUP = "  LATERAL {{ OPTIONAL {{ GRAPH ?g {{ {pattern} }} }} }}\n"
+_COLUMN_PATTERNS = [
+    ("winnerName", "?winner rdfs:label ?winnerName"),
+    ("datasetLabel", "?c kg:onDataset ?dataset . ?dataset rdfs:label ?datasetLabel"),
+    ("metricLabel", "?c kg:metric ?metric . ?metric rdfs:label ?metricLabel"),
+    ("winnerScore", "?c kg:winnerScore ?winnerScore"),
+    ("loserScore", "?c kg:loserScore ?loserScore"),
+]
+# the facts of ONE node ?c points to (its paper, its evidence sentence): the
+# node is chosen first, inside the OPTIONAL, so that an absent node leaves the
+# columns unbound instead of matching every node of the graph
+_NODE = ("  LATERAL {{ OPTIONAL {{\n"
+         "    {{ SELECT ?c ?g ?{node} WHERE {{ GRAPH ?g {{ ?c {link} ?{node} }} }} LIMIT 1 }}\n"
+         "{lookups}  }} }}\n")
+_PAPER = [("paperId", "?paper kg:arxivId ?paperId"), ("title", "?paper dcterms:title ?title")]
+_EVIDENCE = [("evidence", "?ev kg:quote ?evidence"), ("line", "?ev kg:line ?line"),
+             ("file", "?ev dcterms:source ?report . ?report kg:fileName ?file")]
+
+
+def _node(node: str, link: str, lookups: list[tuple[str, str]]) -> str:
+    return _NODE.format(node=node, link=link,
+                        lookups="".join("  " + _LOOKUP.format(pattern=p) for _, p in lookups))
+
+
+def page_query(limit: int | None, evidence: bool) -> str:
+    """The SPARQL of steps 1 and 2 for ``?loser`` (bound by the caller; the
+    prefixes are those :meth:`KnowledgeStore.query` declares).  Only
+    ``limit`` (an int) and fixed fragments make up the text."""
+    cols = [v for v, _ in _COLUMN_PATTERNS + _PAPER + (_EVIDENCE if evidence else [])]
+    cut = "" if limit is None else f" LIMIT {int(limit) + 1}"
+    return ("SELECT ?c ?loser ?winner " + " ".join("?" + v for v in cols) + "\nWHERE {\n"
+            # distinct comparisons first (a paper in two reports is in two graphs), then one graph
+            + f"  {{ SELECT DISTINCT ?c ?loser WHERE {{ ?c kg:loser ?loser }}{cut} }}\n"
+            + "  LATERAL { SELECT ?c ?loser ?g WHERE { GRAPH ?g { ?c kg:loser ?loser ; a kg:Comparison } } LIMIT 1 }\n"
+            + "  LATERAL { GRAPH ?g { ?c kg:winner ?winner } }\n"
+            + "".join(_LOOKUP.format(pattern=p) for _, p in _COLUMN_PATTERNS)
+            + _node("paper", "prov:hadPrimarySource", _PAPER)
+            + (_node("ev", "kg:evidence", _EVIDENCE) if evidence else "")
+            + "}")
+
+
+@dataclass
+class Beaten:
+    """The comparisons a system loses.
+
+    ``rows``: one list of strings/None per comparison, columns
+    :data:`COLUMNS`, sorted by winner, then winner score (highest first),
+    paper and line (when the evidence was read).  ``complete``: False when
+    a ``limit`` left comparisons out (there are more than ``len(rows)``).
+    """
+
+    rows: list[list[str | None]]
+    complete: bool
+
+
+def beats_rows(store: KnowledgeStore, losers: list[ox.NamedNode], limit: int | None = None,
+               evidence: bool = True) -> Beaten:
+    """Comparisons whose loser is one of ``losers`` (entity IRIs, e.g. from
+    :func:`kg.outputs.queries.resolve_entity`).
+
+    Args:
+        limit: read at most this many comparisons (None: all).  The time is
+            about proportional to the number read, whatever the size of the
+            store.
+        evidence: also read the quoted sentence, report file and line; without,
+            those columns are None (fewer lookups).
+
+    Returns:
+        a :class:`Beaten`; a comparison stated in two report graphs (the same
+        paper in two reports) is one row.
+
+    Raises:
+        QueryError: the store cannot answer (see :meth:`KnowledgeStore.query`).
+    """
+    rows: dict[str, list[str | None]] = {}  # comparison IRI -> row
+    for loser in losers:
+        left = None if limit is None else limit - len(rows)  # the query reads one more
+        if left is not None and left < 0:
+            break
+        for sol in store.query(page_query(left, evidence), {"loser": loser}):
+            rows.setdefault(sol["c"].value, _row(sol, evidence))
+    found = list(rows.values())
+    complete = limit is None or len(found) <= limit
+    found = found[:limit] if limit is not None else found
+    uniq = list({tuple(r[:6]): r for r in found}.values())
+    return Beaten(sorted(uniq, key=_order), complete)
+
+
+def _row(sol, evidence: bool) -> list[str | None]:
+    """The :data:`COLUMNS` of one solution of :func:`page_query`."""
+    def value(var: str) -> str | None:
+        return cell(sol[var])
+    winner = value("winnerName") or value("winner")
+    tail = [value("evidence"), value("file"), value("line")] if evidence else [None, None, None]
+    return [winner, value("datasetLabel"), value("metricLabel"), value("winnerScore"),
+            value("loserScore"), value("paperId"), value("title"), *tail]
+
+
+def _order(row: list[str | None]) -> tuple:
+    """Sort key of a row: winner, winner score descending (none last),
+    paper, line — the ``ORDER BY`` of ``queries/beats.rq``."""
+    score = row[3]
+    return (row[0] or "", score is None, -float(score) if score is not None else 0.0,
+            row[5] or "", int(row[9]) if row[9] else 0)

@@ -1,0 +1,194 @@
+"""Summaries of a store: class counts, rankings, and one paper's facts.
+
+The default graph is the union of every report graph, and a well-known
+entity (its label, its type) is repeated in every report graph that names
+it, so a pattern that joins an entity's label with anything else multiplies
+rows by the number of those graphs (thousands on a large store).  So:
+
+* rankings count first (grouped by the entity IRI, no label), and look up
+  the labels of the rows printed only;
+* one paper's facts are read inside each report graph that holds the paper
+  (``GRAPH ?g``), where every fact is stated once: the time follows what is
+  printed, not the store.
+"""
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError
+from kg.outputs.queries import Table, cell, run_select
+from kg.rdf.store import KnowledgeStore
+
+_CLASSES = ("Paper", "Report", "Model", "Method", "Dataset", "Benchmark", "Metric", "Accelerator",
+            "Device", "ResearchField", "Comparison", "Evidence")
+_COUNT = "SELECT ?c (COUNT(DISTINCT ?s) AS ?count) WHERE { ?s a ?c } GROUP BY ?c"
+
+_MOST_COMPARED = """
+SELECT ?e (COUNT(DISTINCT ?c) AS ?n) (COUNT(DISTINCT ?won) AS ?wins) (COUNT(DISTINCT ?lost) AS ?losses)
+WHERE { { ?c kg:winner ?e BIND(?c AS ?won) } UNION { ?c kg:loser ?e BIND(?c AS ?lost) } }
+GROUP BY ?e ORDER BY DESC(?n)"""
+
+_BENCHMARKS = """
+SELECT ?e (COUNT(DISTINCT ?p) AS ?n) WHERE {
+  { SELECT DISTINCT ?e WHERE { VALUES ?t { kg:Dataset kg:Benchmark } ?e a ?t } }
+  ?p kg:usesDataset|kg:proposes ?e
+} GROUP BY ?e ORDER BY DESC(?n)"""
+
+_HARDWARE = """
+SELECT ?e (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p kg:usesHardware ?e } GROUP BY ?e ORDER BY DESC(?n)"""
+
+_LABEL = "SELECT ?e (MIN(?l) AS ?label) WHERE { ?e rdfs:label ?l } GROUP BY ?e"
+
+#: rows of a ranking read past ``top`` to order ties at the cut by label
+_TIES = 10
+
+
+def _label(store: KnowledgeStore, iri: ox.NamedNode) -> str:
+    for sol in store.query(_LABEL, {"e": iri}):
+        if sol["label"] is not None:
+            return sol["label"].value
+    return iri.value
+
+
+def _ranking(store: KnowledgeStore, sparql: str, columns: list[str], top: int) -> Table:
+    """The ``top`` rows of a count query (``?e`` then counts, highest
+    first), labelled, ties ordered by label.  Only the rows up to the tie at
+    the cut (at most ``top * _TIES``) are decoded and labelled."""
+    rows, cut = [], None
+    result = store.query(sparql)
+    names = [v.value for v in result.variables][1:]
+    for sol in result:
+        counts = [int(sol[v].value) for v in names]
+        if len(rows) >= top:
+            if cut is None:
+                cut = rows[top - 1][1][0]
+            if counts[0] < cut or len(rows) >= top * _TIES:
+                break
+        rows.append((sol["e"], counts))
+    labelled = sorted(((_label(store, e), counts) for e, counts in rows), key=lambda r: (-r[1][0], r[0]))
+    return Table(columns, [[label, *map(_int_cell, counts)] for label, counts in labelled[:top]])
+
+
+def _int_cell(n: int) -> str:
+    return cell(ox.Literal(str(n), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+
+
+def class_counts(store: KnowledgeStore) -> Table:
+    """Distinct members of each PaperKG class (and foaf:Person), most first."""
+    from kg.rdf import vocab
+
+    rows = []
+    for name in _CLASSES:
+        rows.append((name, _count(store, ox.NamedNode(vocab.KG + name))))
+    rows.append(("Person", _count(store, ox.NamedNode("http://xmlns.com/foaf/0.1/Person"))))
+    rows = sorted((r for r in rows if r[1]), key=lambda r: (-r[1], r[0]))
+    return Table(["class", "count"], [[name, _int_cell(n)] for name, n in rows])
+
+
+def _count(store: KnowledgeStore, cls: ox.NamedNode) -> int:
+    for sol in store.query(_COUNT, {"c": cls}):
+        return int(sol["count"].value)
+    return 0
+
+
+def store_stats(store: KnowledgeStore, top: int = 10, progress=None) -> list[tuple[str, Table]]:
+    """Titled tables: counts per class, most-compared models, most-used
+    benchmarks/datasets and hardware (``top`` rows each).
+
+    ``progress(title)``, when given, is called before each table is read.
+    """
+    top = max(1, int(top))
+    parts = [("Counts per class", class_counts),
+             ("Most-compared models", lambda s: _ranking(
+                 s, _MOST_COMPARED, ["model", "comparisons", "wins", "losses"], top)),
+             ("Most-used datasets and benchmarks", lambda s: _ranking(
+                 s, _BENCHMARKS, ["benchmark", "papers"], top)),
+             ("Most-used hardware", lambda s: _ranking(s, _HARDWARE, ["hardware", "papers"], top))]
+    out = []
+    for title, fn in parts:
+        if progress is not None:
+            progress(title)
+        out.append((title, fn(store)))
+    return out
+
+
+_GRAPHS = "SELECT DISTINCT ?id ?paper ?g WHERE { GRAPH ?g { ?paper kg:arxivId ?id } } ORDER BY ?g"
+
+_PAPER = """
+SELECT ?g ?paper ?title ?url ?file ?date WHERE { GRAPH ?g {
+  OPTIONAL { ?paper dcterms:title ?title } OPTIONAL { ?paper schema:url ?url }
+  OPTIONAL { ?paper kg:reportedIn ?r . ?r kg:fileName ?file OPTIONAL { ?r dcterms:date ?date } }
+} }"""
+
+_ENTITIES = """
+SELECT ?g ?paper ?relation ?entity ?class WHERE { GRAPH ?g {
+  VALUES ?rel { kg:proposes kg:usesModel kg:usesMethod kg:usesDataset kg:usesHardware }
+  ?paper ?rel ?e . ?e rdfs:label ?entity ; a ?c .
+  BIND(STRAFTER(STR(?rel), "#") AS ?relation) BIND(STRAFTER(STR(?c), "#") AS ?class)
+} }"""
+
+_HW = """
+SELECT ?g ?paper ?hardware ?count ?line ?evidence WHERE { GRAPH ?g {
+  ?paper kg:hardwareUsage ?u . ?u kg:hardware/rdfs:label ?hardware .
+  OPTIONAL { ?u kg:count ?count }
+  OPTIONAL { ?u kg:evidence ?ev . ?ev kg:line ?line ; kg:quote ?evidence }
+} }"""
+
+_CMP = """
+SELECT ?g ?paper ?winner ?loser ?dataset ?metric ?winnerScore ?loserScore ?line ?evidence WHERE { GRAPH ?g {
+  ?c prov:hadPrimarySource ?paper ; a kg:Comparison ; kg:winner/rdfs:label ?winner ;
+     kg:loser/rdfs:label ?loser .
+  OPTIONAL { ?c kg:onDataset/rdfs:label ?dataset } OPTIONAL { ?c kg:metric/rdfs:label ?metric }
+  OPTIONAL { ?c kg:winnerScore ?winnerScore } OPTIONAL { ?c kg:loserScore ?loserScore }
+  OPTIONAL { ?c kg:evidence ?ev . ?ev kg:line ?line ; kg:quote ?evidence }
+} }"""
+
+
+def _key(*columns: int):
+    """Sort key on the given columns: absent values last, numbers by value."""
+    def key(row: list) -> tuple:
+        return tuple((row[i] is None, int(row[i]) if (row[i] or "").isdigit() else 0, row[i] or "")
+                     for i in columns)
+    return key
+
+
+def _unbound(t: Table) -> Table:
+    """``t`` without its first two columns (``?g ?paper``, bound by the caller:
+    pyoxigraph wants a bound variable in the projection)."""
+    return Table(t.columns[2:], [r[2:] for r in t.rows])
+
+
+def paper_facts(store: KnowledgeStore, arxiv_id: str) -> list[tuple[str, Table]]:
+    """Titled tables of what the graph holds about paper ``arxiv_id``
+    (a version suffix such as ``v2`` is ignored): the paper (one row per
+    report that lists it, with that report's title and file), its entities,
+    hardware and comparisons (each row once, with the evidence line of its
+    report).  Every fact is read inside the report graphs that hold the
+    paper, by index lookups.  Raises QueryError when the paper is not in
+    the store."""
+    bare = re.sub(r"v\d+$", "", arxiv_id.strip())
+    found = list(store.query(_GRAPHS, {"id": ox.Literal(bare)}))
+    if not found:
+        raise QueryError(f"paper {bare} is not in the store (try 'kg query papers' for the arXiv ids, "
+                         "or 'kg build' the report that lists it)")
+    paper = found[0]["paper"]
+    out = [("Paper", Table(["id", "title", "url", "file", "date"], []))]
+    sections = [("Entities", _ENTITIES, _key(0, 1, 2)), ("Hardware", _HW, _key(0, 2, 1, 3)),
+                ("Comparisons", _CMP, _key(6, 0, 1, 2, 3))]
+    tables = {title: None for title, *_ in sections}
+    for sol in found:
+        binds = {"paper": paper, "g": sol["g"]}
+        for row in _unbound(run_select(store, _PAPER, binds)).rows:
+            out[0][1].rows.append([bare, *row])
+        for title, q, _ in sections:
+            t = _unbound(run_select(store, q, binds))
+            if tables[title] is None:
+                tables[title] = Table(t.columns, [])
+            tables[title].rows.extend(t.rows)
+    for title, _, key in sections:
+        t = tables[title]
+        seen = {tuple(r): r for r in t.rows}
+        out.append((title, Table(t.columns, sorted(seen.values(), key=key))))
+    return out
