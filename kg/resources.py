@@ -171,7 +171,6 @@ class Gazetteer:
                 for k in _lookup_keys(surface, entry.is_hardware):
                     self._by_key.setdefault(k, entry)
         self._generic = {fold(g) for g in generic}
-        self.first_tokens: set[str] = set()  # folded first tokens of every name (filled by kg.nlp.pipeline)
         self._common = {w.casefold() for w in common_words}
         self._key_misses: dict[str, Entry | None] = {}  # lookup_key of keys not in _by_key
         self.max_tokens = 8

@@ -773,10 +773,6 @@ class ShapeMatcher:
         prev = _CALLED_RE.sub("", doc_text(doc)[max(0, a - width):a])
         return prev.casefold().endswith(cues)
 
-    def type_of(self, doc: Doc, start: int, end: int) -> str:
-        """Type of a new name from its suffix, then the cue word after it."""
-        return self._type(doc, start, end)[0]
-
     def _type(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
         """(type, decided): ``decided`` is False when no suffix or cue spoke
         and the type is only a default.  A name followed by 指标/metric is a
