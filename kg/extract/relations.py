@@ -247,7 +247,7 @@ class RelationRules:
     def _negated(self, text: str, start: int) -> bool:
         before = text[max(0, start - 12):start]
         m = None
-        for m in self.neg.finditer(before):
+        for m in self.neg.finditer(before):  # noqa: B007 - the last match is wanted
             pass
         if m is None:
             return False
