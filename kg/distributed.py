@@ -39,7 +39,7 @@ import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from kg.pipeline import parallel
 from kg.errors import KgError, SourceError

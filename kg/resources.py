@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, cache
 from pathlib import Path
 
 import jsonschema
@@ -37,7 +37,7 @@ def ontology_path() -> Path:
     return shipped_dir("ontology") / "paperkg.ttl"
 
 
-@lru_cache(maxsize=None)
+@cache
 def schema(name: str) -> dict:
     """Load the JSON Schema ``kg/data/schemas/<name>.schema.json``, with its
     local references (``{"$ref": "#/$defs/NAME"}``) inlined.
@@ -89,7 +89,7 @@ def inline_refs(doc: dict) -> dict:
     return result
 
 
-@lru_cache(maxsize=None)
+@cache
 def validator(schema_name: str) -> jsonschema.protocols.Validator:
     """A draft 2020-12 validator of the packaged schema ``schema_name``
     (made once per process)."""
@@ -171,13 +171,12 @@ class Gazetteer:
                 for k in _lookup_keys(surface, entry.is_hardware):
                     self._by_key.setdefault(k, entry)
         self._generic = {fold(g) for g in generic}
-        self.first_tokens: set[str] = set()  # folded first tokens of every name (filled by kg.nlp.pipeline)
         self._common = {w.casefold() for w in common_words}
         self._key_misses: dict[str, Entry | None] = {}  # lookup_key of keys not in _by_key
         self.max_tokens = 8
 
     @classmethod
-    def load(cls, folder: Path | None = None) -> "Gazetteer":
+    def load(cls, folder: Path | None = None) -> Gazetteer:
         """Load and validate ``kg/data/gazetteer/*.json``. Raises DataError."""
         folder = folder or DATA / "gazetteer"
         entries: list[tuple[Entry, list[str]]] = []

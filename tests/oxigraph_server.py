@@ -93,7 +93,7 @@ class OxigraphServer:
         return cmd
 
     # -- life cycle --------------------------------------------------------------
-    def start(self, timeout: float = 30.0) -> "OxigraphServer":
+    def start(self, timeout: float = 30.0) -> OxigraphServer:
         """Start the server and wait (at most ``timeout`` seconds) until it
         answers HTTP.  Raises ServeError with the server's own message when it
         exits early (port in use, not a store, …) or does not answer in time."""
@@ -167,7 +167,7 @@ class OxigraphServer:
         self._proc = None
         self._cleanup()
 
-    def __enter__(self) -> "OxigraphServer":
+    def __enter__(self) -> OxigraphServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-import os
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -190,3 +190,20 @@ def test_check_records_flag_turns_record_validation_on(run, tmp_path, monkeypatc
     checked = run("build", report, "--store", tmp_path / "b", "-j", "1", "-q", "--check-records")
     assert checked.exit_code == 1
     assert "001_ae3f07256f1b0f9f.txt:" in checked.output and "rejected by the test" in checked.output
+
+
+def test_readme_lists_every_command_and_option():
+    """The README's command tables name every `kg` command and every long option
+    it has (so a new option is documented where users look)."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    missing = [f"kg {name} {opt}" for name, cmd in sorted(main.commands.items())
+               for opt in ([f"`kg {name}"] if f"`kg {name}" not in readme else [])
+               + [o for p in cmd.params for o in p.opts if o.startswith("--") and o not in readme]]
+    assert not missing, f"not in README.md: {missing}"
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_every_command_explains_itself_with_an_example(run, name):
+    r = run(name, "--help")
+    assert r.exit_code == 0
+    assert len(main.commands[name].help or "") > 40, f"kg {name} has no help text"

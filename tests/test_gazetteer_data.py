@@ -133,7 +133,7 @@ def test_aliases_do_not_collide(all_entries):
         label[i] = f"{e['name']} ({fname})"
         owner[norm(e["name"])] = i
     clashes = []
-    for i, (fname, e) in enumerate(all_entries):
+    for i, (_fname, e) in enumerate(all_entries):
         for alias in e["aliases"]:
             key = norm(alias)
             assert key, f"{label[i]}: alias {alias!r} is empty after normalisation"

@@ -72,7 +72,7 @@ def test_every_kg_subject_is_documented(onto: Graph) -> None:
 
 def test_every_kg_term_mentioned_is_declared(onto: Graph) -> None:
     """No kg: IRI is used as an object (superclass, range...) without a declaration."""
-    declared = {s for s in onto.subjects(RDF.type, None)}
+    declared = set(onto.subjects(RDF.type, None))
     for o in onto.objects():
         if isinstance(o, URIRef) and str(o).startswith(vocab.KG):
             assert o in declared, f"{o} is referenced but not declared"
@@ -327,7 +327,7 @@ def test_query_ignores_copies_of_a_graph(store: ox.Store, path: Path) -> None:
     def answer(s: ox.Store) -> list[tuple]:
         result = s.query(text, use_default_graph_as_union=True)
         names = [v.value for v in result.variables]
-        return sorted((tuple(str(row[n]) for n in names) for row in result))
+        return sorted(tuple(str(row[n]) for n in names) for row in result)
 
     assert answer(tripled) == answer(store)
 

@@ -250,7 +250,7 @@ def test_large_reports_streamed_in_batches_give_the_same_quads(reports, tmp_path
     assert pipeline.build([reports], store, jobs=1).reports == 1
     assert set(store.quads()) == reference
     nq, _ = filegraph.extract_file_nquads(HF)
-    assert {q for q in ox.parse(nq, format=ox.RdfFormat.N_QUADS)} == {
+    assert set(ox.parse(nq, format=ox.RdfFormat.N_QUADS)) == {
         q for q in reference if q.graph_name.value.endswith(HF.name)}
 
 

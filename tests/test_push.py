@@ -187,9 +187,8 @@ def test_unauthorized_hints_at_environment(seed_store, recorder):
 
 
 def test_read_only_server_refuses(seed_store_path, seed_store):
-    with OxigraphServer(seed_store_path, port=free_port()) as ro:
-        with pytest.raises(PushError, match="HTTP 403"):
-            push(seed_store, ro.store_url)
+    with OxigraphServer(seed_store_path, port=free_port()) as ro, pytest.raises(PushError, match="HTTP 403"):
+        push(seed_store, ro.store_url)
 
 
 def test_connection_refused_is_clear_and_cli_exits_1(seed_store_path, seed_store):

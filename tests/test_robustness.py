@@ -28,7 +28,7 @@ from kg.pipeline import filegraph
 
 from kg.rdf import vocab
 from kg.cli import main
-from kg.errors import SourceError, StoreError
+from kg.errors import SourceError
 from kg.rdf.mapping import report_graph
 from kg.pipeline.build import build
 from kg.outputs.queries import run_select
@@ -132,7 +132,7 @@ def test_bom_and_crlf_reports_build_like_the_plain_file(run, tmp_path):
     one, two = KnowledgeStore(tmp_path / "s1", read_only=True), KnowledgeStore(tmp_path / "s2", read_only=True)
     hashes = {q.object.value for q in two.quads() if q.predicate.value in (vocab.CONTENT_HASH,
                                                                           vocab.BUILD_FINGERPRINT)}
-    differ = lambda q: q.predicate.value in (vocab.CONTENT_HASH, vocab.BUILD_FINGERPRINT)  # noqa: E731
+    differ = lambda q: q.predicate.value in (vocab.CONTENT_HASH, vocab.BUILD_FINGERPRINT)
     assert {q for q in one.quads() if not differ(q)} == {q for q in two.quads() if not differ(q)}
     assert len(hashes) == 2  # the bytes differ, so the hash and fingerprint do
 
@@ -385,7 +385,7 @@ def test_unchanged_files_are_skipped_changed_ones_replaced_and_prune(run, tmp_pa
     assert r.exit_code == 0 and "1 pruned (b.txt)" in r.output
     s = KnowledgeStore(store, read_only=True)
     assert [g.value.rsplit("/", 1)[1] for g in s.report_graphs()] == ["a.txt"]
-    fingerprint = lambda q: q.predicate.value == vocab.BUILD_FINGERPRINT  # noqa: E731 (patched above)
+    fingerprint = lambda q: q.predicate.value == vocab.BUILD_FINGERPRINT
     assert ({q for q in graph_quads(s, a) if not fingerprint(q)}
             == {q for q in graph_quads(clean, a) if not fingerprint(q)})
 

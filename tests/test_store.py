@@ -338,7 +338,7 @@ def test_rewrite_graph_writes_the_difference_and_the_fingerprint_last():
                  ox.Literal("old"), g)
     store.add_quads([q(i) for i in range(0, 30)] + [fp, q(0, other)])
     new_fp = ox.Quad(fp.subject, fp.predicate, ox.Literal("new"), g)
-    nq = lambda quads: ox.serialize(quads, format=ox.RdfFormat.N_QUADS)  # noqa: E731
+    nq = lambda quads: ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
     chunks = [nq([q(i) for i in range(20, 40)]), nq([q(i) for i in range(35, 50)])]  # overlapping
     store.rewrite_graph(g, iter(chunks), nq([new_fp]))
     assert set(store.quads(g)) == {q(i) for i in range(20, 50)} | {new_fp}

@@ -223,7 +223,7 @@ class Extractor:
         types: dict[str, Counter] = defaultdict(Counter)
         gloss_only: set[str] = set()
         plain: set[str] = set()
-        evidenced: set[str] = set(entity_key(n) for n in title_names)
+        evidenced: set[str] = {entity_key(n) for n in title_names}
         authors = {fold(a) for a in paper.authors}
         prev = prev_key = None
         for (sec, span), key in zip(mentions, keys):

@@ -95,7 +95,6 @@ class RelationRules:
         self.frame = cue_regex(p["compare_frame"])
         self.improve = cue_regex(p["improve"])
         self.from_to = re.compile(p["from_to_re"], re.IGNORECASE)
-        self.than = re.compile(r"比\s*$")
         self.than_adj = re.compile(r"^\s*[*]*\s*(?:" + "|".join(p["than_adjective"]) + ")")
         self.subordinate = re.compile("(?:" + "|".join(
             (r"\b" + re.escape(w) + r"\b") if w[0].isascii() else re.escape(w)
@@ -248,7 +247,7 @@ class RelationRules:
     def _negated(self, text: str, start: int) -> bool:
         before = text[max(0, start - 12):start]
         m = None
-        for m in self.neg.finditer(before):
+        for m in self.neg.finditer(before):  # noqa: B007 - the last match is wanted
             pass
         if m is None:
             return False

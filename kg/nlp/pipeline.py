@@ -226,7 +226,7 @@ class TokenTable:
         self.ends = [i + len(w) for i, w in zip(self.idx, self.words)]
 
     @classmethod
-    def from_words(cls, words: list[str], spaces: list[bool]) -> "TokenTable":
+    def from_words(cls, words: list[str], spaces: list[bool]) -> TokenTable:
         """Build the table from the tokenizer's own lists (no Doc walk)."""
         self = cls.__new__(cls)
         self.words, self.ws = words, spaces
@@ -773,10 +773,6 @@ class ShapeMatcher:
         prev = _CALLED_RE.sub("", doc_text(doc)[max(0, a - width):a])
         return prev.casefold().endswith(cues)
 
-    def type_of(self, doc: Doc, start: int, end: int) -> str:
-        """Type of a new name from its suffix, then the cue word after it."""
-        return self._type(doc, start, end)[0]
-
     def _type(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
         """(type, decided): ``decided`` is False when no suffix or cue spoke
         and the type is only a default.  A name followed by 指标/metric is a
@@ -804,15 +800,7 @@ def make_shape_matcher(nlp: Language, name: str):
 
 
 # Capitalised English words that start sentences or headings, never names.
-_ENGLISH_STOP = """a an the we our this that these those it its in on of for to with and or but by from as at is are
-was were be been via using use based new however moreover furthermore finally first second third then also
-experiments experimental results result extensive code project page website github model models method methods
-dataset datasets benchmark benchmarks table figure fig section appendix abstract introduction conclusion
-input output inputs outputs step stage phase task tasks data training inference evaluation key findings
-pdf arxiv html links authors analysis note example examples overall specifically notably additionally
-existing prior previous recent current state art sota baseline baselines ablation ablations analysis
-yes no true false none all any each both either neither more most less least many much few several
-github huggingface hugging face paper papers work works approach approaches framework frameworks""".split()
+_ENGLISH_STOP = ["a", "an", "the", "we", "our", "this", "that", "these", "those", "it", "its", "in", "on", "of", "for", "to", "with", "and", "or", "but", "by", "from", "as", "at", "is", "are", "was", "were", "be", "been", "via", "using", "use", "based", "new", "however", "moreover", "furthermore", "finally", "first", "second", "third", "then", "also", "experiments", "experimental", "results", "result", "extensive", "code", "project", "page", "website", "github", "model", "models", "method", "methods", "dataset", "datasets", "benchmark", "benchmarks", "table", "figure", "fig", "section", "appendix", "abstract", "introduction", "conclusion", "input", "output", "inputs", "outputs", "step", "stage", "phase", "task", "tasks", "data", "training", "inference", "evaluation", "key", "findings", "pdf", "arxiv", "html", "links", "authors", "analysis", "note", "example", "examples", "overall", "specifically", "notably", "additionally", "existing", "prior", "previous", "recent", "current", "state", "art", "sota", "baseline", "baselines", "ablation", "ablations", "analysis", "yes", "no", "true", "false", "none", "all", "any", "each", "both", "either", "neither", "more", "most", "less", "least", "many", "much", "few", "several", "github", "huggingface", "hugging", "face", "paper", "papers", "work", "works", "approach", "approaches", "framework", "frameworks"]
 
 
 class HardwareMatcher:

@@ -40,7 +40,7 @@ def handle_errors(f):
         except BrokenPipeError:
             _quiet_stdout()
             sys.exit(1)
-        except Exception as e:  # noqa: BLE001 - each kind gets its message below
+        except Exception as e:
             if os.environ.get("PAPERKG_TRACEBACK") and not isinstance(e, KgError):
                 raise
             message = error_message(e)

@@ -4,7 +4,6 @@ reading code (``kg explain ARXIV_ID``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from kg.errors import QueryError
 from kg.model import Paper, Section
@@ -98,7 +97,3 @@ def render_markup(text: str, marks: list[tuple[int, int, str, str]], rich: bool)
         pos = end
     out.append(escape(text[pos:]) if rich else text[pos:])
     return "".join(out)
-
-
-def default_paths() -> list[Path]:
-    return [Path("seeds")]

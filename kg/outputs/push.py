@@ -34,7 +34,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 import pyoxigraph as ox
 
@@ -168,7 +168,7 @@ def put(url: str, body: bytes, *, auth: tuple[str, str] | None = None,
         if isinstance(reason, (socket.timeout, TimeoutError)):
             raise PushError(f"PUT {shown} timed out after {timeout:.0f} s") from None
         raise PushError(f"cannot reach {shown}: {reason}") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise PushError(f"PUT {shown} timed out after {timeout:.0f} s") from None
     except http.client.InvalidURL as e:
         raise PushError(f"endpoint '{shown}' is not a valid URL: {e}") from None

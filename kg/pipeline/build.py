@@ -40,7 +40,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 
@@ -278,7 +278,7 @@ class _Writer:
 
 def _stored_fingerprints(store: KnowledgeStore) -> dict[str, str]:
     """graph IRI -> build fingerprint, for every report graph of ``store``."""
-    q = "SELECT ?g ?fp WHERE { GRAPH ?g { ?r <%s> ?fp } }" % vocab.BUILD_FINGERPRINT
+    q = f"SELECT ?g ?fp WHERE {{ GRAPH ?g {{ ?r <{vocab.BUILD_FINGERPRINT}> ?fp }} }}"
     fps: dict[str, str] = {}
     for row in store.query(q):
         fps.setdefault(row["g"].value, row["fp"].value)

@@ -33,7 +33,8 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 
@@ -214,7 +215,8 @@ def _extract_and_map(report: Report, res: FileResult, spill_dir: str | None) -> 
     keys: set[str] = set()
     complete = True
     batches = [report.papers[i:i + PAPERS_PER_BATCH] for i in range(0, len(report.papers), PAPERS_PER_BATCH)]
-    spool: BinaryIO | None = tempfile.TemporaryFile() if len(batches) > 1 else None
+    # closed in the finally below (it lives across the batches and the body written after them)
+    spool: BinaryIO | None = tempfile.TemporaryFile() if len(batches) > 1 else None  # noqa: SIM115
     kept: list[dict] = []
     try:
         for batch in batches:

@@ -35,7 +35,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -105,7 +105,7 @@ def _worker_main(conn, inherited, limit: int) -> None:
 class _Worker:
     """One worker process and the tasks sent to it (indexes, in order)."""
 
-    def __init__(self, ctx, others: list["_Worker"]):
+    def __init__(self, ctx, others: list[_Worker]):
         parent, child = ctx.Pipe()
         inherited = [w.conn for w in others] if ctx.get_start_method() == "fork" else []
         self.proc = ctx.Process(target=_worker_main, args=(child, inherited, WORKER_MAX_FILES), daemon=True)

@@ -21,7 +21,8 @@ import os
 import re
 import time
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -187,7 +188,7 @@ class KnowledgeStore:
                 pass
         self._store = _Closed(self.path)
 
-    def __enter__(self) -> "KnowledgeStore":
+    def __enter__(self) -> KnowledgeStore:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -412,7 +413,7 @@ class KnowledgeStore:
         if keeps_graphs:
             data = self.quads(graph)
         else:
-            data = sorted(set(q.triple for q in self.quads(graph)),
+            data = sorted({q.triple for q in self.quads(graph)},
                           key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
         ox.serialize(data, output, rdf_format, prefixes=vocab.PREFIXES if fmt in ("turtle", "trig") else None)
 

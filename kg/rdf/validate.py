@@ -13,6 +13,7 @@ path.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -106,8 +107,7 @@ def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph | None = None) -> li
         data, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=True)
     out = []
     for result in results.subjects(rdflib.RDF.type, SH.ValidationResult):
-        def one(p):
-            return results.value(result, p)
+        one = partial(results.value, result)
         severity = one(SH.resultSeverity)
         messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
         out.append(Violation(

@@ -132,7 +132,7 @@ class WorkerPool:
         self._spawner = threading.Thread(target=self._spawn_loop, name="query-worker-spawner", daemon=True)
 
     # -- life cycle -------------------------------------------------------------------
-    def start(self, wait: float = 60.0) -> "WorkerPool":
+    def start(self, wait: float = 60.0) -> WorkerPool:
         """Start the workers; return once each has opened the store."""
         self._spawner.start()
         for _ in range(self.size):

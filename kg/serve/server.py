@@ -28,7 +28,7 @@ import socket
 import threading
 import time
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from kg.errors import KgError
 
@@ -116,7 +116,7 @@ class SparqlService:
                                  "(check --host: an address of this machine, e.g. 127.0.0.1)") from None
             raise ServeError(f"cannot listen on {where}: {e.strerror or e}") from None
 
-    def start(self) -> "SparqlService":
+    def start(self) -> SparqlService:
         """Open the store in the workers and start answering; returns once
         the server accepts connections.  Raises StoreError (no store) or
         ServeError (address in use, workers failed)."""
@@ -152,7 +152,7 @@ class SparqlService:
             self.pool.close()
         self._thread = None
 
-    def __enter__(self) -> "SparqlService":
+    def __enter__(self) -> SparqlService:
         return self.start()
 
     def __exit__(self, *exc) -> None:

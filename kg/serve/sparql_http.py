@@ -99,7 +99,7 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     timeout = 30  # seconds a client may take to send its request
 
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+    def log_message(self, format, *args):
         pass
 
     # -- plumbing ----------------------------------------------------------------------
@@ -163,13 +163,13 @@ class Handler(BaseHTTPRequestHandler):
                            "application/x-www-form-urlencoded")
 
     # -- routes ------------------------------------------------------------------------
-    def do_GET(self):  # noqa: N802 - the stdlib's name
+    def do_GET(self):
         self._route(self._form(urllib.parse.urlsplit(self.path).query))
 
-    def do_HEAD(self):  # noqa: N802
+    def do_HEAD(self):
         self._route(self._form(urllib.parse.urlsplit(self.path).query), head_only=True)
 
-    def do_POST(self):  # noqa: N802
+    def do_POST(self):
         self._route(self._post_params())
 
     def _route(self, params, head_only: bool = False) -> None:
@@ -186,7 +186,7 @@ class Handler(BaseHTTPRequestHandler):
             answer = _error(404, f"no such page '{path}'; the query page is / and the endpoint /query")
         self._send(answer, head_only)
 
-    def do_PUT(self):  # noqa: N802
+    def do_PUT(self):
         self._send(_error(403, "this server is read-only"))
 
     do_DELETE = do_PATCH = do_PUT

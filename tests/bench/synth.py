@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +46,7 @@ class Block:
 def _names(rec: dict) -> tuple[list[str], list[str]]:
     proposed = [e["name"] for e in rec["entities"] if e["role"] == "proposes"]
     models = [e["name"] for e in rec["entities"] if e["role"] != "proposes" and e["type"] == "Model"]
-    keep = lambda n: len(n) >= 3 and not n.isdigit()  # noqa: E731
+    keep = lambda n: len(n) >= 3 and not n.isdigit()
     return [n for n in proposed if keep(n)], [n for n in models if keep(n)]
 
 
@@ -169,7 +168,7 @@ def main(argv: list[str] | None = None) -> None:
                     help="keep only the first lines of each paper, at most N bytes")
     ap.add_argument("--seed", type=int, default=7)
     a = ap.parse_args(argv)
-    per = dict(min_per_file=a.papers, max_per_file=a.papers) if a.one_file else {}
+    per = {"min_per_file": a.papers, "max_per_file": a.papers} if a.one_file else {}
     print(write_corpus(a.papers, a.out, seed=a.seed, max_paper_bytes=a.max_paper_bytes, **per))
 
 
