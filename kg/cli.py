@@ -240,7 +240,7 @@ def extract(paths, output_dir, jobs, max_size, scheduler):
     if scheduler:
         from functools import partial
 
-        from kg.distributed import extract_to_dir_dask
+        from kg.pipeline.distributed import extract_to_dir_dask
         run = partial(extract_to_dir_dask, scheduler=scheduler)
     else:
         from kg.pipeline.parallel import extract_to_dir as run

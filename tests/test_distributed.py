@@ -98,7 +98,7 @@ def test_dask_local_gives_the_local_files_and_messages_and_the_build_store(distr
 def client(distributed, tmp_path_factory):
     """The LocalCluster of ``--dask local -j 2`` (its scheduler file written
     as ``client.scheduler_file``), and its Client."""
-    from kg.distributed import local_cluster
+    from kg.pipeline.distributed import local_cluster
 
     scheduler_file = tmp_path_factory.mktemp("dask") / "scheduler.json"
     with local_cluster(2, scheduler_kwargs={"scheduler_file": str(scheduler_file)}) as c, \
@@ -176,7 +176,7 @@ def patched(original, path, *a, name, **kw):
 
 @pytest.mark.slow
 def test_a_worker_killed_mid_task_is_retried(client, tmp_path):
-    from kg.distributed import extract_to_dir_dask
+    from kg.pipeline.distributed import extract_to_dir_dask
     from kg.pipeline.parallel import extract_to_dir
 
     folder = tmp_path / "reports"
@@ -204,7 +204,7 @@ def test_a_worker_killed_mid_task_is_retried(client, tmp_path):
 
 @pytest.mark.slow
 def test_a_report_that_fails_is_an_error_of_that_file_only(client, tmp_path):
-    from kg.distributed import extract_to_dir_dask
+    from kg.pipeline.distributed import extract_to_dir_dask
 
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -257,7 +257,7 @@ def test_local_extract_does_not_import_dask(tmp_path):
 
 @pytest.mark.slow
 def test_a_report_that_keeps_killing_workers_is_an_error_of_that_file_only(client, tmp_path):
-    from kg.distributed import extract_to_dir_dask
+    from kg.pipeline.distributed import extract_to_dir_dask
 
     # more tasks than twice the threads: Dask then queues them on the scheduler
     # (root-ish tasks), so a dying worker holds no other report's task
@@ -283,7 +283,7 @@ def test_a_report_that_keeps_killing_workers_is_an_error_of_that_file_only(clien
 
 @pytest.mark.slow
 def test_a_worker_with_another_extractor_stops_the_run(client, tmp_path):
-    from kg.distributed import extract_to_dir_dask
+    from kg.pipeline.distributed import extract_to_dir_dask
     from kg.errors import KgError
 
     def set_fingerprint(value):
@@ -304,7 +304,7 @@ def test_a_worker_with_another_extractor_stops_the_run(client, tmp_path):
 
 @pytest.mark.slow
 def test_progress_is_called_once_per_file(client, tmp_path):
-    from kg.distributed import extract_to_dir_dask
+    from kg.pipeline.distributed import extract_to_dir_dask
 
     files = sorted(SEEDS.glob("*.txt"))
     calls = []
@@ -325,7 +325,7 @@ def patched(original, path, *a, name, **kw):
 
 @pytest.mark.slow
 def test_messages_are_in_file_order_not_in_finishing_order(client, reports, tmp_path):
-    from kg.distributed import extract_to_dir_dask
+    from kg.pipeline.distributed import extract_to_dir_dask
     from kg.pipeline.parallel import extract_to_dir
 
     (reports / "zz-dup.txt").write_bytes((reports / "dup.txt").read_bytes())  # a second warning
