@@ -4,6 +4,7 @@ Each command: options → one library call → output.  Library errors
 (:class:`kg.errors.KgError`) become one-line messages and exit status 1;
 no traceback is shown for problems in the user's input.
 """
+
 from __future__ import annotations
 
 import io
@@ -13,15 +14,28 @@ import sys
 
 import click
 
-from kg.outputs.cli_output import (clean, emit as _emit, handle_errors as _handle_errors,
-                           print_table as _print_table, progress as _progress, safe_text)
+from kg.outputs.cli_output import (
+    clean,
+    emit as _emit,
+    handle_errors as _handle_errors,
+    print_table as _print_table,
+    progress as _progress,
+    safe_text,
+)
 
 STORE_HELP = "Store folder (default: $KG_STORE or ./kg-store)."
 
 
 def _store_option(f):
-    return click.option("--store", "store_path", envvar="KG_STORE", default="kg-store",
-                        show_default=True, metavar="DIR", help=STORE_HELP)(f)
+    return click.option(
+        "--store",
+        "store_path",
+        envvar="KG_STORE",
+        default="kg-store",
+        show_default=True,
+        metavar="DIR",
+        help=STORE_HELP,
+    )(f)
 
 
 def _first_bad_nquads(paths) -> str | None:
@@ -38,8 +52,11 @@ def _first_bad_nquads(paths) -> str | None:
                     pass
             except SyntaxError as e:
                 line = getattr(e, "lineno", None)
-                return f"{safe_text(str(f))}:{line}: not valid N-Quads: {safe_text(str(e))}" if line \
+                return (
+                    f"{safe_text(str(f))}:{line}: not valid N-Quads: {safe_text(str(e))}"
+                    if line
                     else f"{safe_text(str(f))}: not valid N-Quads: {safe_text(str(e))}"
+                )
             except OSError:
                 continue
     return None
@@ -52,13 +69,16 @@ def _did_you_mean(store, name: str, entities=()) -> str:
 
     with _progress("looking for similar names"):
         if entities:  # the name is known: offer its family only
-            return did_you_mean(suggest(store, name, exclude={e.value for e in entities}, close=False),
-                                f"other names containing '{safe_text(name)}': ")
+            return did_you_mean(
+                suggest(store, name, exclude={e.value for e in entities}, close=False),
+                f"other names containing '{safe_text(name)}': ",
+            )
         return did_you_mean(suggest(store, name))
 
 
 def _open(store_path: str, read_only: bool = False):
     from kg.rdf.store import KnowledgeStore
+
     return KnowledgeStore(store_path, read_only=read_only)
 
 
@@ -71,16 +91,26 @@ def _check_records(ctx, param, value):
 
 
 CHECK_RECORDS_OPTION = click.option(
-    "--check-records", is_flag=True, callback=_check_records, expose_value=False,
+    "--check-records",
+    is_flag=True,
+    callback=_check_records,
+    expose_value=False,
     help="Validate every extraction record against its JSON Schema (a self-check of the "
-         "extractor; about a quarter slower). A paper whose record breaks it is reported as an "
-         "internal error and left out.")
+    "extractor; about a quarter slower). A paper whose record breaks it is reported as an "
+    "internal error and left out.",
+)
 
 #: rows ``kg beats`` reads by default (a bounded time on any store)
 BEATS_LIMIT = 50
 
-FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
-                             default="table", show_default=True, help="Output format.")
+FORMAT_OPTION = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,16 +131,29 @@ def main():
 @click.argument("paths", nargs=-1, type=click.Path())
 @_store_option
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
-@click.option("--prune", is_flag=True,
-              help="Also remove the graphs of reports whose file is not under PATHS any more.")
+@click.option("--prune", is_flag=True, help="Also remove the graphs of reports whose file is not under PATHS any more.")
 @click.option("--force", is_flag=True, help="Rebuild files even when their graph is up to date.")
-@click.option("--max-size", default="16MB", show_default=True, metavar="SIZE",
-              help="Refuse report files larger than SIZE (e.g. 64MB).")
-@click.option("--jobs", "-j", type=click.IntRange(1), default=None, metavar="N",
-              help="Extract in N worker processes (default: the number of cores).")
-@click.option("--bulk/--no-bulk", default=None,
-              help="Write with the bulk loader (fast, not atomic) or one transaction per report. "
-                   "Default: bulk when the store holds no report yet.")
+@click.option(
+    "--max-size",
+    default="16MB",
+    show_default=True,
+    metavar="SIZE",
+    help="Refuse report files larger than SIZE (e.g. 64MB).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1),
+    default=None,
+    metavar="N",
+    help="Extract in N worker processes (default: the number of cores).",
+)
+@click.option(
+    "--bulk/--no-bulk",
+    default=None,
+    help="Write with the bulk loader (fast, not atomic) or one transaction per report. "
+    "Default: bulk when the store holds no report yet.",
+)
 @CHECK_RECORDS_OPTION
 @_handle_errors
 def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
@@ -147,18 +190,24 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
     paths = paths or ("seeds",)
     with sigterm_interrupts():
         try:
-            summary = _run_build(run_build, paths, store_path, quiet, prune=prune, force=force,
-                                 max_size=limit, jobs=jobs, bulk=bulk)
+            summary = _run_build(
+                run_build, paths, store_path, quiet, prune=prune, force=force, max_size=limit, jobs=jobs, bulk=bulk
+            )
         except KeyboardInterrupt as e:
             import signal
+
             for sig in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C while exiting changes nothing
                 signal.signal(sig, signal.SIG_IGN)
             s = e.summary if isinstance(e, BuildInterrupted) else None
             kept = f"; the {s.reports} report(s) written are kept" if s is not None and s.reports else ""
             how = e.signal_name if isinstance(e, BuildInterrupted) else "SIGINT"
-            click.echo(f"interrupted ({how}): build stopped{kept}; run 'kg build' again to finish "
-                       "(up-to-date reports are skipped)", err=True)
+            click.echo(
+                f"interrupted ({how}): build stopped{kept}; run 'kg build' again to finish "
+                "(up-to-date reports are skipped)",
+                err=True,
+            )
             import gc
+
             gc.freeze()  # exit now: collecting spaCy's objects at shutdown takes seconds
             sys.exit(143 if how == "SIGTERM" else 130)
     for p in summary.problems:
@@ -167,13 +216,18 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
         _emit("error", e)
     if summary.prune_refused:
         click.echo(f"warning: {summary.prune_refused}", err=True)
-    extra = "".join([f", {summary.skipped} unchanged report(s) skipped" if summary.skipped else "",
-                     f", {len(summary.pruned)} pruned ({', '.join(summary.pruned)})"
-                     if summary.pruned else "",
-                     f", {len(summary.errors)} error(s)" if summary.errors else ""])
-    click.echo(f"built {summary.reports} report(s) into {store_path}: {summary.papers} papers, "
-               f"{summary.entities} entities, {summary.comparisons} comparisons, "
-               f"{summary.quads} quads in {summary.seconds:.1f} s{extra}")
+    extra = "".join(
+        [
+            f", {summary.skipped} unchanged report(s) skipped" if summary.skipped else "",
+            f", {len(summary.pruned)} pruned ({', '.join(summary.pruned)})" if summary.pruned else "",
+            f", {len(summary.errors)} error(s)" if summary.errors else "",
+        ]
+    )
+    click.echo(
+        f"built {summary.reports} report(s) into {store_path}: {summary.papers} papers, "
+        f"{summary.entities} entities, {summary.comparisons} comparisons, "
+        f"{summary.quads} quads in {summary.seconds:.1f} s{extra}"
+    )
     if summary.errors:
         sys.exit(1)
 
@@ -193,6 +247,7 @@ def _run_build(run_build, paths, store_path, quiet, **options):
 
         def progress_cb(path, done, total):
             bar.update(task, completed=done, total=total, description=path)
+
     try:
         return run_build(paths, store, progress_cb, **options)
     finally:
@@ -203,17 +258,38 @@ def _run_build(run_build, paths, store_path, quiet, **options):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--output-dir", "-o", required=True, type=click.Path(file_okay=False), metavar="DIR",
-              help="Folder to write one N-Quads file per report into (created).")
-@click.option("--jobs", "-j", type=click.IntRange(1), default=None, metavar="N",
-              help="Extract in N worker processes (default: the number of cores).")
-@click.option("--max-size", default="16MB", show_default=True, metavar="SIZE",
-              help="Refuse report files larger than SIZE (e.g. 64MB).")
-@click.option("--dask", "scheduler", metavar="SCHEDULER",
-              help="Extract on a Dask cluster: 'local' starts one of --jobs worker processes; else a "
-                   "scheduler address (tcp://HOST:8786) or scheduler file (*.json). Workers read "
-                   "PATH and write DIR themselves: give paths they all reach. Needs "
-                   "pip install -e '.[dask]'.")
+@click.option(
+    "--output-dir",
+    "-o",
+    required=True,
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="Folder to write one N-Quads file per report into (created).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1),
+    default=None,
+    metavar="N",
+    help="Extract in N worker processes (default: the number of cores).",
+)
+@click.option(
+    "--max-size",
+    default="16MB",
+    show_default=True,
+    metavar="SIZE",
+    help="Refuse report files larger than SIZE (e.g. 64MB).",
+)
+@click.option(
+    "--dask",
+    "scheduler",
+    metavar="SCHEDULER",
+    help="Extract on a Dask cluster: 'local' starts one of --jobs worker processes; else a "
+    "scheduler address (tcp://HOST:8786) or scheduler file (*.json). Workers read "
+    "PATH and write DIR themselves: give paths they all reach. Needs "
+    "pip install -e '.[dask]'.",
+)
 @CHECK_RECORDS_OPTION
 @_handle_errors
 def extract(paths, output_dir, jobs, max_size, scheduler):
@@ -241,20 +317,27 @@ def extract(paths, output_dir, jobs, max_size, scheduler):
         from functools import partial
 
         from kg.pipeline.distributed import extract_to_dir_dask
+
         run = partial(extract_to_dir_dask, scheduler=scheduler)
     else:
         from kg.pipeline.parallel import extract_to_dir as run
     with Progress(console=Console(stderr=True), transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("extracting", total=None)
-        s = run(paths, output_dir, jobs=jobs, max_size=limit,
-                progress=lambda path, done, total: bar.update(task, completed=done, total=total,
-                                                              description=path))
+        s = run(
+            paths,
+            output_dir,
+            jobs=jobs,
+            max_size=limit,
+            progress=lambda path, done, total: bar.update(task, completed=done, total=total, description=path),
+        )
     for p in s.problems:
         _emit("warning", p)
     for e in s.errors:
         _emit("error", e)
-    click.echo(f"wrote {s.files} N-Quads file(s) to {output_dir}: {s.papers} papers, {s.quads} quads "
-               f"in {s.seconds:.1f} s" + (f", {len(s.errors)} error(s)" if s.errors else ""))
+    click.echo(
+        f"wrote {s.files} N-Quads file(s) to {output_dir}: {s.papers} papers, {s.quads} quads "
+        f"in {s.seconds:.1f} s" + (f", {len(s.errors)} error(s)" if s.errors else "")
+    )
     if s.errors:
         sys.exit(1)
 
@@ -279,8 +362,14 @@ def load(paths, store_path):
         s = load_dir(paths, _open(store_path))
     except StoreError as e:
         bad = _first_bad_nquads(paths)
-        raise (StoreError(f"{bad}; 'kg load' reads the N-Quads files 'kg extract' writes "
-                          "(a Turtle file can be converted with any RDF tool)") if bad else e) from None
+        raise (
+            StoreError(
+                f"{bad}; 'kg load' reads the N-Quads files 'kg extract' writes "
+                "(a Turtle file can be converted with any RDF tool)"
+            )
+            if bad
+            else e
+        ) from None
     if not s.files:
         raise StoreError(f"no N-Quads file (*.nq) under {', '.join(map(safe_text, paths))}")
     click.echo(f"loaded {s.files} file(s) into {store_path}: {s.quads} quads in the store, {s.seconds:.1f} s")
@@ -290,9 +379,14 @@ def load(paths, store_path):
 @click.argument("name")
 @_store_option
 @click.option("--evidence", is_flag=True, help="Also show the quoted sentence, file and line.")
-@click.option("--limit", default=BEATS_LIMIT, show_default=True, type=click.IntRange(min=0),
-              help="Read at most this many comparisons (0: all). Past the limit the rows are a "
-                   "sample, and a note on stderr says so.")
+@click.option(
+    "--limit",
+    default=BEATS_LIMIT,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Read at most this many comparisons (0: all). Past the limit the rows are a "
+    "sample, and a note on stderr says so.",
+)
 @FORMAT_OPTION
 @_handle_errors
 def beats(name, store_path, evidence, limit, fmt):
@@ -314,39 +408,63 @@ def beats(name, store_path, evidence, limit, fmt):
     store = _open(store_path, read_only=True)
     entities = resolve_entity(store, name)
     if not entities:
-        raise QueryError(f"no entity named '{safe_text(name)}' in the store"
-                         + (_did_you_mean(store, name) or "; check the spelling, or run 'kg stats' for names"))
+        raise QueryError(
+            f"no entity named '{safe_text(name)}' in the store"
+            + (_did_you_mean(store, name) or "; check the spelling, or run 'kg stats' for names")
+        )
     t = run_beats(store, name, limit or None, evidence)
     if not t.rows:
         from kg.outputs.names import comparisons_won
 
         won = sum(comparisons_won(store, e.value) for e in entities)
-        click.echo(f"'{safe_text(name)}' is in the store, but no comparison says that something beats it "
-                   f"(it wins {won} comparison(s)){_did_you_mean(store, name, entities)}", err=True)
+        click.echo(
+            f"'{safe_text(name)}' is in the store, but no comparison says that something beats it "
+            f"(it wins {won} comparison(s)){_did_you_mean(store, name, entities)}",
+            err=True,
+        )
         return
     keep = t.columns if evidence else t.columns[:7]
     ix = [t.columns.index(c) for c in keep]
     _print_table(Table(keep, [[r[i] for i in ix] for r in t.rows]), fmt)
     if not t.complete:
-        click.echo(f"note: more than {limit} comparisons say that something beats '{name}'; these "
-                   f"{len(t.rows)} are a sample (use --limit 0 for all, sorted)", err=True)
+        click.echo(
+            f"note: more than {limit} comparisons say that something beats '{name}'; these "
+            f"{len(t.rows)} are a sample (use --limit 0 for all, sorted)",
+            err=True,
+        )
 
 
 @main.command()
 @click.argument("query")
 @_store_option
 @FORMAT_OPTION
-@click.option("--bind", "binds", multiple=True, metavar="VAR=VALUE",
-              help="Bind ?VAR to VALUE (an IRI if it starts with http, an entity name otherwise). Repeatable.")
+@click.option(
+    "--bind",
+    "binds",
+    multiple=True,
+    metavar="VAR=VALUE",
+    help="Bind ?VAR to VALUE (an IRI if it starts with http, an entity name otherwise). Repeatable.",
+)
 @click.option("--update", is_flag=True, help="Allow a SPARQL Update (the default is read-only).")
-@click.option("--timeout", type=click.FloatRange(0, min_open=True), default=None, metavar="SECONDS",
-              help="Stop the query with an error after SECONDS (default: no limit; Ctrl-C stops it).")
-@click.option("--allow-service", is_flag=True,
-              help="Let the query use SERVICE or LOAD, which send HTTP requests to the IRIs they "
-                   "name. Refused by default.")
-@click.option("--max-memory", default=None, metavar="SIZE",
-              help="Evaluate in a separate process limited to SIZE of memory (e.g. 2GB); a query "
-                   "that needs more gets an error. Default: no limit, in-process.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0, min_open=True),
+    default=None,
+    metavar="SECONDS",
+    help="Stop the query with an error after SECONDS (default: no limit; Ctrl-C stops it).",
+)
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let the query use SERVICE or LOAD, which send HTTP requests to the IRIs they name. Refused by default.",
+)
+@click.option(
+    "--max-memory",
+    default=None,
+    metavar="SIZE",
+    help="Evaluate in a separate process limited to SIZE of memory (e.g. 2GB); a query "
+    "that needs more gets an error. Default: no limit, in-process.",
+)
 @_handle_errors
 def query(query, store_path, fmt, binds, update, timeout, allow_service, max_memory):
     """Run SPARQL: inline text, a .rq or .sparql file, a query name from queries/, or - (stdin).
@@ -414,8 +532,11 @@ def _note_unknown_bindings(store, binds, bindings) -> None:
     for b in binds:
         var, _, value = b.partition("=")
         if isinstance(bindings.get(var.strip().lstrip("?$")), ox.Literal):
-            click.echo(f"note: --bind {safe_text(b)}: no entity named '{safe_text(value)}' in the store "
-                       f"(bound as a plain string){_did_you_mean(store, value)}", err=True)
+            click.echo(
+                f"note: --bind {safe_text(b)}: no entity named '{safe_text(value)}' in the store "
+                f"(bound as a plain string){_did_you_mean(store, value)}",
+                err=True,
+            )
 
 
 def _interrupted():
@@ -428,11 +549,21 @@ def _interrupted():
 
 @main.command()
 @_store_option
-@click.option("--format", "fmt", type=click.Choice(["turtle", "nquads", "ntriples", "trig", "jsonld"]),
-              default="turtle", show_default=True, help="RDF syntax.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "nquads", "ntriples", "trig", "jsonld"]),
+    default="turtle",
+    show_default=True,
+    help="RDF syntax.",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
-@click.option("--graph", "graph", metavar="FILE_NAME_OR_IRI",
-              help="Export one named graph: a report file name, a graph IRI, or 'ontology'.")
+@click.option(
+    "--graph",
+    "graph",
+    metavar="FILE_NAME_OR_IRI",
+    help="Export one named graph: a report file name, a graph IRI, or 'ontology'.",
+)
 @_handle_errors
 def export(store_path, fmt, output, graph):
     """Export the graph (with the ontology) as Turtle, N-Quads, N-Triples, TriG or JSON-LD.
@@ -460,18 +591,40 @@ def export(store_path, fmt, output, graph):
 
 @main.command()
 @_store_option
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (loopback by default; 0.0.0.0 exposes the store to the network).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (loopback by default; 0.0.0.0 exposes the store to the network).",
+)
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
-@click.option("--timeout", default=30.0, show_default=True, type=click.FloatRange(0),
-              help="Seconds a query may run before it is stopped with an error (0: no limit).")
-@click.option("--max-memory", default="2GB", show_default=True, metavar="SIZE",
-              help="Address space per query worker; a query that needs more gets an error.")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
-              help="Queries evaluated at once (one worker process each).")
-@click.option("--allow-service", is_flag=True,
-              help="Let queries use SERVICE (federated queries make the server send HTTP requests "
-                   "to the IRIs they name). Refused by default.")
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(0),
+    help="Seconds a query may run before it is stopped with an error (0: no limit).",
+)
+@click.option(
+    "--max-memory",
+    default="2GB",
+    show_default=True,
+    metavar="SIZE",
+    help="Address space per query worker; a query that needs more gets an error.",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Queries evaluated at once (one worker process each).",
+)
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Let queries use SERVICE (federated queries make the server send HTTP requests "
+    "to the IRIs they name). Refused by default.",
+)
 @_handle_errors
 def serve(store_path, host, port, timeout, max_memory, workers, allow_service):
     """Serve the store read-only over the SPARQL 1.1 Protocol, with a query page.
@@ -497,14 +650,16 @@ def serve(store_path, host, port, timeout, max_memory, workers, allow_service):
         memory = parse_size(max_memory)
     except ValueError as e:
         raise click.BadParameter(str(e), param_hint="--max-memory") from None
-    server = run_serve(store_path, host, port, timeout=timeout or None, workers=workers,
-                       max_memory=memory, allow_service=allow_service)
+    server = run_serve(
+        store_path, host, port, timeout=timeout or None, workers=workers, max_memory=memory, allow_service=allow_service
+    )
 
     def announce():  # once Ctrl-C and SIGTERM stop the server (not before)
         click.echo(f"serving {store_path} read-only at {server.url}  (SPARQL endpoint: {server.query_url})")
         if host not in ("127.0.0.1", "::1", "localhost"):
             click.echo(f"note: listening on {host}: other machines can query the store", err=True)
         click.echo("press Ctrl-C to stop")
+
     status = run_until_stopped(server, announce)
     click.echo("stopped" if status == 0 else "the server stopped")
     sys.exit(status)
@@ -512,8 +667,12 @@ def serve(store_path, host, port, timeout, max_memory, workers, allow_service):
 
 @main.command()
 @_store_option
-@click.option("--endpoint", required=True, metavar="URL",
-              help="SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store.")
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="SPARQL 1.1 Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store.",
+)
 @click.option("--timeout", default=60.0, show_default=True, help="Seconds per HTTP request.")
 @_handle_errors
 def push(store_path, endpoint, timeout):
@@ -538,10 +697,21 @@ def push(store_path, endpoint, timeout):
 
 @main.command()
 @_store_option
-@click.option("--output", "-o", required=True, type=click.Path(file_okay=False), metavar="DIR",
-              help="Folder to write the site into (created; an earlier report there is replaced).")
-@click.option("--top", default=8, show_default=True, type=click.IntRange(1, 100),
-              help="Most compared systems drawn (with their opponents) in the who-beats-whom picture.")
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(file_okay=False),
+    metavar="DIR",
+    help="Folder to write the site into (created; an earlier report there is replaced).",
+)
+@click.option(
+    "--top",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1, 100),
+    help="Most compared systems drawn (with their opponents) in the who-beats-whom picture.",
+)
 @_handle_errors
 def report(store_path, output, top):
     """Write a static HTML site: leaderboards, model and paper pages, a graph picture.
@@ -557,11 +727,16 @@ def report(store_path, output, top):
     from kg.outputs.site import write_report
 
     with _progress("writing the site") as update:
-        s = write_report(_open(store_path, read_only=True), output, hubs=top,
-                         progress=lambda done, total: update(done, total, "reading the store" if total is None
-                                                             else "pages"))
-    click.echo(f"wrote {s.pages} pages to {s.output} ({s.benchmarks} leaderboards, {s.models} systems, "
-               f"{s.papers} papers) in {s.seconds:.1f} s; open {s.output / 'index.html'}")
+        s = write_report(
+            _open(store_path, read_only=True),
+            output,
+            hubs=top,
+            progress=lambda done, total: update(done, total, "reading the store" if total is None else "pages"),
+        )
+    click.echo(
+        f"wrote {s.pages} pages to {s.output} ({s.benchmarks} leaderboards, {s.models} systems, "
+        f"{s.papers} papers) in {s.seconds:.1f} s; open {s.output / 'index.html'}"
+    )
 
 
 @main.command()
@@ -573,8 +748,9 @@ def stats(store_path, top):
     from kg.outputs.stats import store_stats
 
     with _progress("counting") as update:
-        tables = store_stats(_open(store_path, read_only=True), top,
-                             progress=lambda title: update(0, None, title.lower()))
+        tables = store_stats(
+            _open(store_path, read_only=True), top, progress=lambda title: update(0, None, title.lower())
+        )
     for title, table in tables:
         click.echo(click.style(title, bold=True))
         _print_table(table, "table")
@@ -601,10 +777,21 @@ def show(arxiv_id, store_path):
 
 @main.command()
 @click.argument("arxiv_id")
-@click.option("--from", "paths", multiple=True, type=click.Path(), default=("seeds",), show_default=True,
-              help="Report files or folders to find the paper in. Repeatable.")
-@click.option("--json", "as_json", is_flag=True,
-              help="Print the extraction record as JSON, with the kept/dropped reasons under \"decisions\".")
+@click.option(
+    "--from",
+    "paths",
+    multiple=True,
+    type=click.Path(),
+    default=("seeds",),
+    show_default=True,
+    help="Report files or folders to find the paper in. Repeatable.",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help='Print the extraction record as JSON, with the kept/dropped reasons under "decisions".',
+)
 @_store_option
 @_handle_errors
 def explain(arxiv_id, paths, as_json, store_path):
@@ -643,26 +830,40 @@ def explain(arxiv_id, paths, as_json, store_path):
     names = {e["key"]: e["name"] for e in rec["entities"]}
     click.echo("entities (kept because):")
     for e in rec["entities"]:
-        click.echo(clean(f"  {e['role']:<8} {e['type']:<11} {e['name']}  (line {e['line']})  "
-                         f"[{ex.kept.get(e['key'], '')}]"))
+        click.echo(
+            clean(f"  {e['role']:<8} {e['type']:<11} {e['name']}  (line {e['line']})  [{ex.kept.get(e['key'], '')}]")
+        )
     click.echo("dropped names (rule; line: evidence):")
     for d in ex.dropped.values():
-        click.echo(clean(f"  {d['name']}  [{d['rule']}]"
-                         + (f"  line {d['line']}: {d['evidence'][:100]}" if d["line"] else "")))
+        click.echo(
+            clean(f"  {d['name']}  [{d['rule']}]" + (f"  line {d['line']}: {d['evidence'][:100]}" if d["line"] else ""))
+        )
     click.echo("comparisons:")
     for c in rec["comparisons"]:
         scores = f" {c['winner_score']} vs {c['loser_score']}" if c["winner_score"] or c["loser_score"] else ""
-        click.echo(clean(f"  line {c['line']}: {names.get(c['winner'], c['winner'])} > "
-                         f"{names.get(c['loser'], c['loser'])} on {names.get(c['dataset'], '-')}{scores}"
-                         f"  [cue {c['cue']}]"))
+        click.echo(
+            clean(
+                f"  line {c['line']}: {names.get(c['winner'], c['winner'])} > "
+                f"{names.get(c['loser'], c['loser'])} on {names.get(c['dataset'], '-')}{scores}"
+                f"  [cue {c['cue']}]"
+            )
+        )
     click.echo("dropped comparisons:")
     for c in ex.dropped_comparisons:
-        click.echo(clean(f"  line {c['line']}: {names.get(c['winner'], c['winner'])} > "
-                         f"{names.get(c['loser'], c['loser'])} on {names.get(c['dataset'], '-')}  [{c['rule']}]"))
+        click.echo(
+            clean(
+                f"  line {c['line']}: {names.get(c['winner'], c['winner'])} > "
+                f"{names.get(c['loser'], c['loser'])} on {names.get(c['dataset'], '-')}  [{c['rule']}]"
+            )
+        )
     click.echo("results:")
     for r in rec["results"]:
-        click.echo(clean(f"  line {r['line']}: {names.get(r['system'], r['system'])} = {r['value']}"
-                         f"{r['unit'] or ''} on {names.get(r['dataset'], '-')}  ({r['raw']})"))
+        click.echo(
+            clean(
+                f"  line {r['line']}: {names.get(r['system'], r['system'])} = {r['value']}"
+                f"{r['unit'] or ''} on {names.get(r['dataset'], '-')}  ({r['raw']})"
+            )
+        )
     click.echo("hardware:")
     for h in rec["hardware"]:
         click.echo(clean(f"  line {h['line']}: {names.get(h['key'], h['key'])} x {h['count'] or '?'}"))
@@ -685,7 +886,7 @@ def validate(store_path, limit):
 
     with _progress("validating graphs") as update:
         violations = validate_store(_open(store_path, read_only=True), progress=update)
-    for v in violations[:max(limit, 0)]:
+    for v in violations[: max(limit, 0)]:
         click.echo(f"{v.severity.lower()}: {v}")
     if len(violations) > limit:
         click.echo(f"… {len(violations) - limit} more (use --limit)")

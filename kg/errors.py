@@ -3,6 +3,7 @@
 The library raises these and never prints or exits; the CLI turns them into
 messages of the form ``path:line: message`` and an exit status.
 """
+
 from __future__ import annotations
 
 

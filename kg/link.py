@@ -7,6 +7,7 @@ only case, spacing, hyphens, dots, underscores, full-width forms and a
 leading hardware vendor are folded (``GPT-4`` -> ``gpt4`` vs ``GPT-4o`` ->
 ``gpt4o``).  No RDF here: this module returns strings.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -25,10 +26,21 @@ _POINT_ZERO_RE = re.compile(r"(\d)\.0(?![\d])")
 # Leading vendor names dropped from hardware keys (``NVIDIA A100`` == ``A100``).
 _VENDOR_RE = re.compile(
     r"^(?:(?:nvidia|英伟达|amd|intel|google|apple|huawei|华为|meta|microsoft)"
-    r"(?:geforce)?|geforce)(?=.{2,})")
+    r"(?:geforce)?|geforce)(?=.{2,})"
+)
 # Greek letters spelled out in ASCII aliases (VA-pi == VA-π).
-_GREEK = {"π": "pi", "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta",
-          "λ": "lambda", "μ": "mu", "σ": "sigma", "τ": "tau", "θ": "theta"}
+_GREEK = {
+    "π": "pi",
+    "α": "alpha",
+    "β": "beta",
+    "γ": "gamma",
+    "δ": "delta",
+    "λ": "lambda",
+    "μ": "mu",
+    "σ": "sigma",
+    "τ": "tau",
+    "θ": "theta",
+}
 
 
 def _fold(name: str) -> str:
@@ -69,7 +81,8 @@ def entity_key(name: str, *, hardware: bool = False) -> str:
 # Qwen3-30B-A3B, SmolLM-360M.  family = the part before the size.
 _SIZE_RE = re.compile(
     r"^(?P<family>.*?[A-Za-z\u0370-\u03FF].*?)[-_ ]+(?P<n>\d+(?:\.\d+)?)\s?(?P<unit>[BbMmTt])"
-    r"(?=$|[-_ ])(?P<rest>.*)$")
+    r"(?=$|[-_ ])(?P<rest>.*)$"
+)
 
 
 def model_family(name: str) -> tuple[str, float] | None:

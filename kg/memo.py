@@ -1,4 +1,5 @@
 """A bounded memo for functions called on every token or term."""
+
 from __future__ import annotations
 
 

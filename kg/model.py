@@ -4,6 +4,7 @@ Every object that describes text carries the report file it came from and a
 1-based line span, so that each extracted fact can be traced back to its
 evidence.  This module imports neither spaCy nor any RDF library.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -3,6 +3,7 @@
 Every data file is validated with jsonschema when loaded; a broken file
 raises :class:`kg.errors.DataError` naming the file and the JSON path.
 """
+
 from __future__ import annotations
 
 import json
@@ -70,7 +71,7 @@ def inline_refs(doc: dict) -> dict:
         if not isinstance(node, dict):
             return node
         ref = node.get("$ref")
-        name = ref[len("#/$defs/"):] if isinstance(ref, str) and ref.startswith("#/$defs/") else None
+        name = ref[len("#/$defs/") :] if isinstance(ref, str) and ref.startswith("#/$defs/") else None
         if ref is not None and (name not in defs or name in active):
             kept = True  # not ours to inline (or recursive): jsonschema resolves it
             name = None
@@ -161,8 +162,7 @@ class Gazetteer:
 
     FILES = ("models", "datasets", "metrics", "hardware")
 
-    def __init__(self, entries: list[tuple[Entry, list[str]]], generic: list[str],
-                 common_words: list[str] = ()):
+    def __init__(self, entries: list[tuple[Entry, list[str]]], generic: list[str], common_words: list[str] = ()):
         self._by_key: dict[str, Entry] = {}
         self._surfaces: list[str] = []
         for entry, aliases in entries:
@@ -183,9 +183,12 @@ class Gazetteer:
         for name in cls.FILES:
             data = load_validated(folder / f"{name}.json", "gazetteer")
             for e in data["entries"]:
-                entries.append((Entry(e["name"], e["type"], e.get("lower_is_better"),
-                                      e.get("vendor"), bool(e.get("family"))),
-                                e.get("aliases", [])))
+                entries.append(
+                    (
+                        Entry(e["name"], e["type"], e.get("lower_is_better"), e.get("vendor"), bool(e.get("family"))),
+                        e.get("aliases", []),
+                    )
+                )
         generic = load_validated(folder / "generic.json", "generic")
         return cls(entries, generic["generic_terms"], generic.get("common_words", []))
 

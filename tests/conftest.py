@@ -1,4 +1,5 @@
 """Shared fixtures: the seed reports built once into a temporary store."""
+
 from __future__ import annotations
 
 import os
@@ -35,5 +36,6 @@ def seed_store(seed_store_path) -> KnowledgeStore:
 
 def pytest_configure(config):
     config.addinivalue_line(
-        "markers", "slow: takes seconds (subprocesses, kill -9, concurrent builds); runs by default, "
-                   "deselect with -m 'not slow'")
+        "markers",
+        "slow: takes seconds (subprocesses, kill -9, concurrent builds); runs by default, deselect with -m 'not slow'",
+    )

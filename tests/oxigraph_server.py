@@ -2,6 +2,7 @@
 ``oxigraph``, a test dependency) for the tests: a writable remote triple
 store that ``kg push`` uploads to, and a read-only one that refuses.
 """
+
 from __future__ import annotations
 
 import os
@@ -30,8 +31,7 @@ def oxigraph_executable() -> str:
     found = shutil.which("oxigraph")
     if found:
         return found
-    pytest.skip("the 'oxigraph' server executable is not installed "
-                "(pip install -e '.[test]' installs it)")
+    pytest.skip("the 'oxigraph' server executable is not installed (pip install -e '.[test]' installs it)")
 
 
 def _listening(host: str, port: int) -> bool:
@@ -60,8 +60,15 @@ class OxigraphServer:
     Use as a context manager, or :meth:`start` / :meth:`stop`.
     """
 
-    def __init__(self, location: str | os.PathLike | None, *, host: str = "127.0.0.1",
-                 port: int = 7878, read_only: bool = True, union_default_graph: bool = True):
+    def __init__(
+        self,
+        location: str | os.PathLike | None,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 7878,
+        read_only: bool = True,
+        union_default_graph: bool = True,
+    ):
         if location is None and read_only:
             raise ServeError("a read-only server needs a store folder")
         self.location = None if location is None else Path(location)
@@ -101,21 +108,22 @@ class OxigraphServer:
             return self
         cmd = self.command()
         if _listening(self.host, self.port):
-            raise ServeError(f"{_netloc(self.host, self.port)} is already in use "
-                             "(another server?); choose another --port")
+            raise ServeError(
+                f"{_netloc(self.host, self.port)} is already in use (another server?); choose another --port"
+            )
         self._log = tempfile.TemporaryFile()
         env = dict(os.environ, RUST_BACKTRACE="0", RUST_LIB_BACKTRACE="0")
         try:
-            self._proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=self._log,
-                                          stderr=subprocess.STDOUT, env=env)
+            self._proc = subprocess.Popen(
+                cmd, stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT, env=env
+            )
         except OSError as e:
             raise ServeError(f"cannot run {cmd[0]}: {e}") from None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self._proc.poll() is not None:
                 lines = [ln.strip() for ln in self._output().splitlines() if ln.strip()]
-                msg = next((ln for ln in lines if ln.lower().startswith("error")), lines[0] if lines else
-                           "no message")
+                msg = next((ln for ln in lines if ln.lower().startswith("error")), lines[0] if lines else "no message")
                 self._cleanup()
                 raise ServeError(f"oxigraph exited with status {self._proc.returncode}: {msg}")
             if self._answers():
@@ -172,5 +180,3 @@ class OxigraphServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
-
-

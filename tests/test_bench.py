@@ -1,6 +1,7 @@
 """The benchmark script (tests/bench/bench.py) still runs end to end and its
 JSON is consistent.  Nothing here is timed: the figures are checked for
 coherence, not for speed (speed targets belong to the benchmark's runs)."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,12 @@ BENCH = ROOT / "tests" / "bench" / "bench.py"
 @pytest.mark.slow
 def test_bench_builds_a_synthetic_corpus_and_reports_coherent_figures(tmp_path):
     papers = 40
-    run = subprocess.run([sys.executable, str(BENCH), "--papers", str(papers), "--jobs", "2",
-                          "--workdir", str(tmp_path)], capture_output=True, text=True, timeout=600)
+    run = subprocess.run(
+        [sys.executable, str(BENCH), "--papers", str(papers), "--jobs", "2", "--workdir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     out = json.loads(run.stdout)
 
@@ -35,13 +40,14 @@ def test_bench_builds_a_synthetic_corpus_and_reports_coherent_figures(tmp_path):
     assert ms["workers"] > 0 and ms["writer"] > 0
     assert ms["total"] == pytest.approx(ms["workers"] + ms["writer"], abs=0.02)
     assert cpu["writer_main_thread_s"] + cpu["writer_other_threads_s"] == pytest.approx(
-        ms["writer"] * papers / 1000, abs=0.15)
-    assert cpu["papers_per_s_all_cores_busy"] == pytest.approx(
-        out["cores"] * 1000 / ms["total"], rel=0.02)
+        ms["writer"] * papers / 1000, abs=0.15
+    )
+    assert cpu["papers_per_s_all_cores_busy"] == pytest.approx(out["cores"] * 1000 / ms["total"], rel=0.02)
     tok, bl = out["tokenizer"], out["bulk_load"]
     assert tok["tokens"] > 0 and tok["cpu_ms_per_paper"] > 0 and bl["cpu_ms_per_paper"] > 0  # cpu_s rounds to 0.1 s
     assert out["ceiling_papers_per_s"] == pytest.approx(
-        out["cores"] * 1000 / (tok["cpu_ms_per_paper"] + bl["cpu_ms_per_paper"]), rel=0.05)
+        out["cores"] * 1000 / (tok["cpu_ms_per_paper"] + bl["cpu_ms_per_paper"]), rel=0.05
+    )
 
     # every shipped query and `kg beats GPT-4o`, as the CLI runs it and with every row
     lat = out["query_ms_warm_median"]

@@ -1,4 +1,5 @@
 """CLI tests with click's CliRunner: exit codes and output of every command."""
+
 from __future__ import annotations
 
 import json
@@ -18,6 +19,7 @@ def run():
 
     def invoke(*args):
         return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
     return invoke
 
 
@@ -50,8 +52,7 @@ def test_build_reports_bad_files_and_exits_1(run, tmp_path):
     bad = tmp_path / "reports"
     bad.mkdir()
     (bad / "empty.txt").write_text("")
-    (bad / "good.txt").write_text((SEEDS / "000_3d92274d0f9505a7.txt").read_text(encoding="utf-8"),
-                                  encoding="utf-8")
+    (bad / "good.txt").write_text((SEEDS / "000_3d92274d0f9505a7.txt").read_text(encoding="utf-8"), encoding="utf-8")
     r = run("build", bad, "--store", tmp_path / "s", "-q")
     assert r.exit_code == 1
     assert f"{bad / 'empty.txt'}: empty file" in r.output
@@ -71,9 +72,13 @@ def test_beats_matches_aliases(run, seed_store_path):
         assert r.exit_code == 0
         out[name] = json.loads(r.output)
     assert out["GPT-4o"] == out["gpt4o"] == out["GPT 4o"]
-    assert any(row["winner"] == "Qwen3-8B" and row["benchmark"] == "IFEval"
-               and row["winner_score"] == 90.2 and row["loser_score"] == 84.8
-               for row in out["GPT-4o"])
+    assert any(
+        row["winner"] == "Qwen3-8B"
+        and row["benchmark"] == "IFEval"
+        and row["winner_score"] == 90.2
+        and row["loser_score"] == 84.8
+        for row in out["GPT-4o"]
+    )
 
 
 def test_beats_evidence_column(run, seed_store_path):
@@ -93,11 +98,16 @@ def test_beats_injection_attempt_is_just_a_name(run, seed_store_path):
 def test_query_named_inline_and_formats(run, seed_store_path):
     r = run("query", "papers_per_field", "--store", seed_store_path, "--format", "csv")
     assert r.exit_code == 0 and len(r.output.splitlines()) > 5
-    r = run("query", "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a kg:Paper }",
-            "--store", seed_store_path, "--format", "tsv")
+    r = run(
+        "query",
+        "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a kg:Paper }",
+        "--store",
+        seed_store_path,
+        "--format",
+        "tsv",
+    )
     assert r.output.splitlines() == ["n", "80"]
-    r = run("query", "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a kg:Paper }",
-            "--store", seed_store_path)
+    r = run("query", "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a kg:Paper }", "--store", seed_store_path)
     assert "80" in r.output
 
 
@@ -123,8 +133,12 @@ def test_query_syntax_error_names_position(run, seed_store_path):
 
 
 def test_export_formats(run, seed_store_path, tmp_path):
-    for fmt, marker in (("turtle", "@prefix kg:"), ("nquads", "<https://w3id.org/paperkg/graph/"),
-                        ("ntriples", "<https://w3id.org/paperkg#"), ("trig", "<https://w3id.org/paperkg/graph/ontology> {")):
+    for fmt, marker in (
+        ("turtle", "@prefix kg:"),
+        ("nquads", "<https://w3id.org/paperkg/graph/"),
+        ("ntriples", "<https://w3id.org/paperkg#"),
+        ("trig", "<https://w3id.org/paperkg/graph/ontology> {"),
+    ):
         out = tmp_path / f"kg.{fmt}"
         r = run("export", "--store", seed_store_path, "--format", fmt, "--output", out)
         assert r.exit_code == 0
@@ -182,6 +196,7 @@ def test_check_records_flag_turns_record_validation_on(run, tmp_path, monkeypatc
 
     def reject(self, record):
         raise jsonschema.ValidationError("rejected by the test")
+
     monkeypatch.setattr(jsonschema.Draft202012Validator, "validate", reject)
     monkeypatch.delenv("PAPERKG_CHECK_RECORDS")
     report = SEEDS / "001_ae3f07256f1b0f9f.txt"
@@ -196,9 +211,12 @@ def test_readme_lists_every_command_and_option():
     """The README's command tables name every `kg` command and every long option
     it has (so a new option is documented where users look)."""
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    missing = [f"kg {name} {opt}" for name, cmd in sorted(main.commands.items())
-               for opt in ([f"`kg {name}"] if f"`kg {name}" not in readme else [])
-               + [o for p in cmd.params for o in p.opts if o.startswith("--") and o not in readme]]
+    missing = [
+        f"kg {name} {opt}"
+        for name, cmd in sorted(main.commands.items())
+        for opt in ([f"`kg {name}"] if f"`kg {name}" not in readme else [])
+        + [o for p in cmd.params for o in p.opts if o.startswith("--") and o not in readme]
+    ]
     assert not missing, f"not in README.md: {missing}"
 
 

@@ -1,5 +1,6 @@
 """The CLI audit: bad invocations a user can make end in one message that
 names the file, option or value at fault, never a traceback."""
+
 from __future__ import annotations
 
 import pytest
@@ -108,6 +109,7 @@ def test_unexpected_errors_are_one_line_too(monkeypatch, seed_store_path):
 
     def boom(*a, **k):
         raise ValueError("something odd")
+
     monkeypatch.setattr(kg.outputs.stats, "store_stats", boom)
     r = CliRunner().invoke(main, ["stats", "--store", str(seed_store_path)])
     assert r.exit_code == 1 and r.exception is None or isinstance(r.exception, SystemExit)

@@ -5,6 +5,7 @@ The output must not depend on the engine: the N-Quads files equal the local
 order, and ``kg load`` of them gives the store ``kg build`` gives.  Worker
 deaths are retried by Dask; a report that fails is an error of that file only.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,7 +24,7 @@ from kg.rdf.store import KnowledgeStore
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CASES = ROOT / "tests" / "cases"
-SMALL = SEEDS / "000_3d92274d0f9505a7.txt"   # 7 papers
+SMALL = SEEDS / "000_3d92274d0f9505a7.txt"  # 7 papers
 
 
 def run(*args):
@@ -101,8 +102,10 @@ def client(distributed, tmp_path_factory):
     from kg.pipeline.distributed import local_cluster
 
     scheduler_file = tmp_path_factory.mktemp("dask") / "scheduler.json"
-    with local_cluster(2, scheduler_kwargs={"scheduler_file": str(scheduler_file)}) as c, \
-            distributed.Client(c) as client:
+    with (
+        local_cluster(2, scheduler_kwargs={"scheduler_file": str(scheduler_file)}) as c,
+        distributed.Client(c) as client,
+    ):
         client.scheduler_file = scheduler_file
         yield client
 
@@ -127,26 +130,31 @@ def _patch_workers(client, fn_source: str, **kw) -> None:
     """Replace ``kg.pipeline.parallel.extract_file`` in every worker process by the
     function ``patched(original, path, **kw)`` defined in ``fn_source``;
     a worker started later (after one died) runs the real one."""
+
     def install(source, kw):
         import functools
 
         from kg.pipeline import parallel
+
         scope: dict = {}
         exec(source, scope)
         original = getattr(parallel, "_real_extract_file", parallel.extract_file)
         parallel._real_extract_file = original
         parallel.extract_file = functools.partial(scope["patched"], original, **kw)
+
     client.run(install, fn_source, kw)
 
 
 def _unpatch_workers(client) -> None:
     def uninstall():
         from kg.pipeline import parallel
+
         parallel.extract_file = getattr(parallel, "_real_extract_file", parallel.extract_file)
+
     client.run(uninstall)
 
 
-KILL_ONCE = '''
+KILL_ONCE = """
 def patched(original, path, *a, marker, **kw):
     import os, signal
     try:
@@ -156,22 +164,22 @@ def patched(original, path, *a, marker, **kw):
     os.write(fd, str(os.getpid()).encode())
     os.close(fd)
     os.kill(os.getpid(), signal.SIGKILL)   # the worker dies in the middle of its task
-'''
+"""
 
-KILL_ON = '''
+KILL_ON = """
 def patched(original, path, *a, name, **kw):
     import os, signal
     if path.endswith(name):
         os.kill(os.getpid(), signal.SIGKILL)
     return original(path, *a, **kw)
-'''
+"""
 
-RAISE_ON = '''
+RAISE_ON = """
 def patched(original, path, *a, name, **kw):
     if path.endswith(name):
         raise RuntimeError("simulated extractor bug")
     return original(path, *a, **kw)
-'''
+"""
 
 
 @pytest.mark.slow
@@ -218,10 +226,12 @@ def test_a_report_that_fails_is_an_error_of_that_file_only(client, tmp_path):
     finally:
         _unpatch_workers(client)
     assert [str(e) for e in s.errors] == [
-        f"{bad}: not extracted: RuntimeError on a Dask worker: simulated extractor bug"]
+        f"{bad}: not extracted: RuntimeError on a Dask worker: simulated extractor bug"
+    ]
     assert s.files == 2
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        f.name + ".nq" for f in files if f.name != bad.name)
+        f.name + ".nq" for f in files if f.name != bad.name
+    )
 
 
 def test_without_dask_the_error_is_one_line_naming_the_extra(tmp_path, monkeypatch):
@@ -229,8 +239,8 @@ def test_without_dask_the_error_is_one_line_naming_the_extra(tmp_path, monkeypat
     r = run("extract", SMALL, "-o", tmp_path / "out", "--dask", "local")
     assert r.exit_code == 1
     assert r.output.strip().splitlines() == [
-        "error: Dask is not installed; install the extra: pip install -e '.[dask]' "
-        "(or pip install 'dask[distributed]')"]
+        "error: Dask is not installed; install the extra: pip install -e '.[dask]' (or pip install 'dask[distributed]')"
+    ]
 
 
 def test_an_unreachable_scheduler_is_a_one_line_error(distributed, tmp_path):
@@ -245,12 +255,15 @@ def test_an_unreachable_scheduler_is_a_one_line_error(distributed, tmp_path):
 
 
 def test_local_extract_does_not_import_dask(tmp_path):
-    code = ("import sys; from kg.cli import main\n"
-            "try: main(['extract', sys.argv[1], '-o', sys.argv[2], '-j', '1'])\n"
-            "except SystemExit: pass\n"
-            "assert not any(m == 'dask' or m.startswith(('dask.', 'distributed')) for m in sys.modules)\n")
-    r = subprocess.run([sys.executable, "-c", code, str(SMALL), str(tmp_path / "out")],
-                       capture_output=True, text=True, cwd=ROOT)
+    code = (
+        "import sys; from kg.cli import main\n"
+        "try: main(['extract', sys.argv[1], '-o', sys.argv[2], '-j', '1'])\n"
+        "except SystemExit: pass\n"
+        "assert not any(m == 'dask' or m.startswith(('dask.', 'distributed')) for m in sys.modules)\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code, str(SMALL), str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT
+    )
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "out" / (SMALL.name + ".nq")).is_file()
 
@@ -277,7 +290,8 @@ def test_a_report_that_keeps_killing_workers_is_an_error_of_that_file_only(clien
         _unpatch_workers(client)
         client.wait_for_workers(2, timeout=60)
     assert [str(e) for e in s.errors] == [
-        f"{bad}: not extracted: every Dask worker that ran it died (out of memory? see the workers' logs)"]
+        f"{bad}: not extracted: every Dask worker that ran it died (out of memory? see the workers' logs)"
+    ]
     assert s.files == len(files) - 1 and not (tmp_path / "out" / (bad.name + ".nq")).exists()
 
 
@@ -288,14 +302,18 @@ def test_a_worker_with_another_extractor_stops_the_run(client, tmp_path):
 
     def set_fingerprint(value):
         from kg.pipeline import filegraph
+
         real = getattr(filegraph, "_real_fingerprint", filegraph.extractor_fingerprint)
         filegraph._real_fingerprint = real
         filegraph.extractor_fingerprint = real if value is None else (lambda: value)
 
     client.run(set_fingerprint, "0" * 64)
     try:
-        with pytest.raises(KgError, match=r"a Dask worker runs another PaperKG \(extractor 000000000000, "
-                                          r"here [0-9a-f]{12}\): install the same PaperKG on every worker"):
+        with pytest.raises(
+            KgError,
+            match=r"a Dask worker runs another PaperKG \(extractor 000000000000, "
+            r"here [0-9a-f]{12}\): install the same PaperKG on every worker",
+        ):
             extract_to_dir_dask([SMALL], tmp_path / "out", client)
     finally:
         client.run(set_fingerprint, None)
@@ -314,13 +332,13 @@ def test_progress_is_called_once_per_file(client, tmp_path):
     assert [c[1:] for c in calls] == [(i, len(files)) for i in range(1, len(files) + 1)]
 
 
-SLOW_ON = '''
+SLOW_ON = """
 def patched(original, path, *a, name, **kw):
     import time
     if path.endswith(name):
         time.sleep(3)
     return original(path, *a, **kw)
-'''
+"""
 
 
 @pytest.mark.slow

@@ -1,4 +1,5 @@
 """kg export --format jsonld and --graph (kg/rdf/export.py)."""
+
 from __future__ import annotations
 
 import io
@@ -17,8 +18,7 @@ REPORT = "000_3d92274d0f9505a7.txt"
 
 
 def ground(quads) -> set[str]:
-    return {str(q) for q in quads
-            if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
+    return {str(q) for q in quads if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode)}
 
 
 def test_jsonld_has_prefix_context_and_round_trips(seed_store):
@@ -45,8 +45,7 @@ def test_jsonld_of_one_graph(seed_store):
     assert ground(back) == ground(seed_store.quads(g))
 
 
-@pytest.mark.parametrize("name", [REPORT, f"seeds/{REPORT}",
-                                  f"https://w3id.org/paperkg/graph/report/{REPORT}"])
+@pytest.mark.parametrize("name", [REPORT, f"seeds/{REPORT}", f"https://w3id.org/paperkg/graph/report/{REPORT}"])
 def test_resolve_graph_by_file_name_path_or_iri(seed_store, name):
     assert resolve_graph(seed_store, name).value == vocab.GRAPH + "report/" + REPORT
 

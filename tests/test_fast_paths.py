@@ -2,6 +2,7 @@
 reject) as the files do; the tokenizer's plain token table matches the Doc;
 name resolution by index lookups finds what a scan of every label finds;
 queries/beats.rq with LATERAL lookups answers as plain grouped subqueries."""
+
 from __future__ import annotations
 
 import copy
@@ -19,8 +20,19 @@ from kg.outputs.beats import beats_rows
 from kg.nlp.cues import cue_regex, sensor_regex
 from kg.extract.extractor import Extractor
 from kg.model import Paper, Section
-from kg.nlp.pipeline import (PaperTokenizer, TokenTable, build_pipeline, mention_info, mention_spans, plain_sentences, sentence_of,
-                    sentence_starts, set_mention_info, set_mention_spans, span_text)
+from kg.nlp.pipeline import (
+    PaperTokenizer,
+    TokenTable,
+    build_pipeline,
+    mention_info,
+    mention_spans,
+    plain_sentences,
+    sentence_of,
+    sentence_starts,
+    set_mention_info,
+    set_mention_spans,
+    span_text,
+)
 from kg.outputs.queries import beats, name_keys, resolve_entity, resolve_query, run_select
 from kg.resources import DATA, inline_refs, patterns, schema
 
@@ -38,8 +50,15 @@ def _seed_lines() -> list[str]:
 # -- JSON Schemas ------------------------------------------------------------------
 def _paper() -> Paper:
     text = "在 IFEval 上，Foo-VL-13B 取得 90.2 分，超越了 GPT-4o（84.8）。\n训练使用 8 张 NVIDIA A100。"
-    return Paper("Foo: A Study", "https://huggingface.co/papers/2601.00001", "2601.00001", "t.txt", 5, 60,
-                 (Section("results", "results", text, 10, 11),))
+    return Paper(
+        "Foo: A Study",
+        "https://huggingface.co/papers/2601.00001",
+        "2601.00001",
+        "t.txt",
+        5,
+        60,
+        (Section("results", "results", text, 10, 11),),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -95,11 +114,19 @@ def test_record_checks_are_on_when_asked_for(monkeypatch):
 
 
 def test_inline_refs_merges_siblings_keeps_recursion_and_foreign_refs():
-    doc = {"$defs": {"int": {"type": "integer", "description": "d"}, "tree": {"type": "array", "items": {"$ref": "#/$defs/tree"}},
-                     "pos": {"minimum": 1}},
-           "properties": {"a": {"$ref": "#/$defs/int", "description": "own"},
-                          "b": {"$ref": "#/$defs/pos", "title": "t"},
-                          "c": {"$ref": "#/$defs/tree"}, "d": {"$ref": "other.json"}}}
+    doc = {
+        "$defs": {
+            "int": {"type": "integer", "description": "d"},
+            "tree": {"type": "array", "items": {"$ref": "#/$defs/tree"}},
+            "pos": {"minimum": 1},
+        },
+        "properties": {
+            "a": {"$ref": "#/$defs/int", "description": "own"},
+            "b": {"$ref": "#/$defs/pos", "title": "t"},
+            "c": {"$ref": "#/$defs/tree"},
+            "d": {"$ref": "other.json"},
+        },
+    }
     out = inline_refs(doc)
     assert out["properties"]["a"] == {"description": "own", "allOf": [{"type": "integer", "description": "d"}]}
     assert out["properties"]["b"] == {"title": "t", "minimum": 1}
@@ -115,6 +142,7 @@ def _tokens_by_rule(text):
     """(words, trailing spaces) by the definition: one token per match of
     _TOKEN_RE, a single space being the trailing space of the token before it."""
     from kg.nlp.pipeline import _TOKEN_RE
+
     words, spaces = [], []
     for m in _TOKEN_RE.finditer(text):
         if m.group() == " " and words:
@@ -127,15 +155,41 @@ def _tokens_by_rule(text):
 
 def _sentence_starts_by_rule(words, spaces):
     """The rule sentence_starts implements, token by token."""
-    return [0] + [k + 1 for k, (t, sp, nxt) in enumerate(zip(words, spaces, words[1:]))
-                  if t in set("。！？；!?;") or "\n" in t or (t == "." and (sp or nxt.isspace()))]
+    return [0] + [
+        k + 1
+        for k, (t, sp, nxt) in enumerate(zip(words, spaces, words[1:]))
+        if t in set("。！？；!?;") or "\n" in t or (t == "." and (sp or nxt.isspace()))
+    ]
 
 
 # -- tokenizer -----------------------------------------------------------------------
-@pytest.mark.parametrize("text", ["", " ", "a", "a ", "a \n", " lead", "a b  c .\n\nd. e", "x 。y", ".", ". ", "a.",
-                                  "x. ", "x.\ny", ". . .", "..", "e.g. x.y. z.", "。", "！a？b", "3.5 . 4", "深度学习 模型（DL）。中 文 ， 字",
-                                  "Qwen2.5-VL-7B 在 IFEval 上达到 78.23%，超越 GPT-4o。\n  - **A100-80GB** x 8\t!",
-                                  "end.  Next. e.g. 3.5 vs. v2\r\n\u3000全角"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "a",
+        "a ",
+        "a \n",
+        " lead",
+        "a b  c .\n\nd. e",
+        "x 。y",
+        ".",
+        ". ",
+        "a.",
+        "x. ",
+        "x.\ny",
+        ". . .",
+        "..",
+        "e.g. x.y. z.",
+        "。",
+        "！a？b",
+        "3.5 . 4",
+        "深度学习 模型（DL）。中 文 ， 字",
+        "Qwen2.5-VL-7B 在 IFEval 上达到 78.23%，超越 GPT-4o。\n  - **A100-80GB** x 8\t!",
+        "end.  Next. e.g. 3.5 vs. v2\r\n\u3000全角",
+    ],
+)
 def test_token_table_and_sentences_match_the_doc(text):
     doc = build_pipeline().tokenizer(text)
     assert doc.text == text
@@ -144,18 +198,28 @@ def test_token_table_and_sentences_match_the_doc(text):
     assert (table.words, table.ws, table.idx, table.ends) == (walked.words, walked.ws, walked.idx, walked.ends)
     if text:
         starts = sentence_starts(table.words, table.ws)
-        assert [k for k, t in enumerate(doc) if t.is_sent_start] == starts == _sentence_starts_by_rule(table.words, table.ws)
-        assert [(s.start, s.end, s.start_char, s.end_char, s.text) for s in plain_sentences(doc)] == \
-            [(s.start, s.end, s.start_char, s.end_char, s.text) for s in doc.sents]
+        assert (
+            [k for k, t in enumerate(doc) if t.is_sent_start]
+            == starts
+            == _sentence_starts_by_rule(table.words, table.ws)
+        )
+        assert [(s.start, s.end, s.start_char, s.end_char, s.text) for s in plain_sentences(doc)] == [
+            (s.start, s.end, s.start_char, s.end_char, s.text) for s in doc.sents
+        ]
         for k in range(len(doc)):
-            sent = sentence_of(doc[k:k + 1])
+            sent = sentence_of(doc[k : k + 1])
             spacy_sent = doc[k].sent
-            assert (sent.start, sent.end, sent.text, sent.start_char) == \
-                (spacy_sent.start, spacy_sent.end, spacy_sent.text, spacy_sent.start_char)
+            assert (sent.start, sent.end, sent.text, sent.start_char) == (
+                spacy_sent.start,
+                spacy_sent.end,
+                spacy_sent.text,
+                spacy_sent.start_char,
+            )
 
 
 def test_tokenizer_builds_docs_from_string_ids_of_its_own_vocabulary():
     import spacy
+
     text = "Zorblax-9 在 IFEval 上超越 GPT-4o（84.8%）。\n新词 qqq-7B ẞeta"
     for _ in range(2):  # a new vocabulary each time: the IDs' strings are added to it
         tokenizer = PaperTokenizer(spacy.blank("xx").vocab)
@@ -173,15 +237,16 @@ def test_plain_sentences_are_spacys_sentences_on_the_seed_reports():
         table = doc.user_data["kg_tokens"]
         assert (table.words, table.ws) == _tokens_by_rule(doc.text)
         assert sentence_starts(table.words, table.ws) == _sentence_starts_by_rule(table.words, table.ws)
-        assert [(s.start, s.end, s.start_char, s.end_char, s.text) for s in plain_sentences(doc)] == \
-            [(s.start, s.end, s.start_char, s.end_char, s.text) for s in doc.sents], path.name
+        assert [(s.start, s.end, s.start_char, s.end_char, s.text) for s in plain_sentences(doc)] == [
+            (s.start, s.end, s.start_char, s.end_char, s.text) for s in doc.sents
+        ], path.name
 
 
 def test_span_text_is_spacys_span_text():
     nlp = build_pipeline()
     for path in sorted(SEEDS.glob("*.txt")):
         doc = nlp(path.read_text(encoding="utf-8"))
-        spans = list(doc.spans["kg"]) + [doc[k:k + n] for k in range(0, len(doc) - 3, 7) for n in (1, 2, 3)]
+        spans = list(doc.spans["kg"]) + [doc[k : k + n] for k in range(0, len(doc) - 3, 7) for n in (1, 2, 3)]
         assert len(spans) > 100
         assert [span_text(sp) for sp in spans] == [sp.text for sp in spans], path.name
 
@@ -190,7 +255,9 @@ def test_mention_spans_follow_the_doc_and_are_a_new_list_each_time():
     nlp = build_pipeline()
     doc = nlp("我们提出 Zorblax，在 IFEval 上超越 GPT-4o 和 Qwen3-8B。")
     spans = mention_spans(doc)
-    assert [sp.text for sp in spans] == [sp.text for sp in doc.spans["kg"]] == ["Zorblax", "IFEval", "GPT-4o", "Qwen3-8B"]
+    assert (
+        [sp.text for sp in spans] == [sp.text for sp in doc.spans["kg"]] == ["Zorblax", "IFEval", "GPT-4o", "Qwen3-8B"]
+    )
     assert mention_spans(doc) is not spans and mention_spans(doc)[0] is spans[0]  # the same Span objects
     spans.pop()
     assert len(mention_spans(doc)) == 4  # changing the returned list changes nothing
@@ -207,8 +274,11 @@ def test_mention_info_is_what_span_underscore_reads_and_writes():
     doc = nlp("我们提出 Zorblax，在 IFEval 上超越 GPT-4o。")
     zorblax, ifeval, gpt4o = mention_spans(doc)
     assert mention_info(gpt4o).entry is gpt4o._.kg_entry is not None and gpt4o._.kg_entry.name == "GPT-4o"
-    assert (zorblax._.kg_entry, zorblax._.kg_source) == (None, "shape") == \
-        (mention_info(zorblax).entry, mention_info(zorblax).source)
+    assert (
+        (zorblax._.kg_entry, zorblax._.kg_source)
+        == (None, "shape")
+        == (mention_info(zorblax).entry, mention_info(zorblax).source)
+    )
     assert ifeval._.kg_source == "gazetteer" and ifeval._.kg_decided is True and ifeval._.kg_name is None
     zorblax._.kg_name = "Zorblax-1"  # the spaCy setter writes the same MentionInfo
     assert mention_info(zorblax).name == "Zorblax-1"
@@ -229,6 +299,7 @@ def test_gazetteer_windows_inside_chinese_words_walk_metric_prefixes_only():
     same spans as walking every prefix (metric_firsts=firsts), on the seeds."""
     from kg.nlp.pipeline import GazetteerMatcher
     from kg.resources import gazetteer
+
     nlp, matcher, full = build_pipeline(), GazetteerMatcher(gazetteer()), GazetteerMatcher(gazetteer())
     full.metric_firsts = full.firsts
     metric = matcher.metric_firsts
@@ -252,15 +323,27 @@ def _resolve_by_scan(store, name: str, rows) -> set[str]:
     name or a key (a scan of every label)."""
     keys, wanted = name_keys(name)
     key_iris = {link.entity_iri(k) for k in keys}
-    return {iri for iri, label in rows if iri.startswith(vocab.ID + "entity/")
-            and (iri in key_iris or link.fold(label) in wanted)}
+    return {
+        iri
+        for iri, label in rows
+        if iri.startswith(vocab.ID + "entity/") and (iri in key_iris or link.fold(label) in wanted)
+    }
 
 
 def test_resolve_entity_finds_what_a_scan_of_every_label_finds(seed_store):
     rows = run_select(seed_store, _ALL_LABELS).rows
     names = sorted({label for _, label in rows}) + [
-        "gpt4o", "GPT 4o", "ｇｐｔ-４ｏ", "nvidia a100", "A100", "Manus data glove", "RGB-D相机",
-        "RGB-D camera", "no such model", ""]
+        "gpt4o",
+        "GPT 4o",
+        "ｇｐｔ-４ｏ",
+        "nvidia a100",
+        "A100",
+        "Manus data glove",
+        "RGB-D相机",
+        "RGB-D camera",
+        "no such model",
+        "",
+    ]
     for name in names:
         assert {n.value for n in resolve_entity(seed_store, name)} == _resolve_by_scan(seed_store, name, rows), name
 
@@ -333,8 +416,21 @@ def test_beats_query_answers_as_plain_subqueries(seed_store):
 
 def _beats_by_sparql(store, loser: ox.NamedNode) -> set[tuple]:
     t = run_select(store, resolve_query("beats"), {"loser": loser})
-    ix = [t.columns.index(c) for c in ("winnerLabel", "datasetLabel", "metricLabel", "winnerScore",
-                                       "loserScore", "paperId", "title", "evidence", "file", "line")]
+    ix = [
+        t.columns.index(c)
+        for c in (
+            "winnerLabel",
+            "datasetLabel",
+            "metricLabel",
+            "winnerScore",
+            "loserScore",
+            "paperId",
+            "title",
+            "evidence",
+            "file",
+            "line",
+        )
+    ]
     return {tuple(r[i] for i in ix) for r in t.rows}
 
 
@@ -379,8 +475,11 @@ def test_cue_regex_trie_matches_like_a_longest_first_alternation():
     alternation, for every cue list of patterns.json."""
     lines = _seed_lines()
     lines += ["X beats  Y and is better than Z", "outperforms/outperform", "远超过 GPT-4o，优于"]
-    lists = {k: v for k, v in patterns().items()
-             if isinstance(v, list) and v and all(isinstance(w, str) and w for w in v) and not k.endswith("_re")}
+    lists = {
+        k: v
+        for k, v in patterns().items()
+        if isinstance(v, list) and v and all(isinstance(w, str) and w for w in v) and not k.endswith("_re")
+    }
     assert {"win", "lose", "parity", "improve", "superlative"} <= set(lists)
     lists["case"] = ["GPT", "gpt-4", "Beats", "beats by"]  # spellings that differ in case only
     lines += ["gpt-4 wins", "GPT-4 BEATS BY far"]
@@ -391,8 +490,11 @@ def test_cue_regex_trie_matches_like_a_longest_first_alternation():
         for boundaries in (True, False):
             trie, flat = cue_regex(words, boundaries), _flat_cue_regex(words, boundaries)
             for ln in lines:
-                assert [m.span() for m in trie.finditer(ln)] == [m.span() for m in flat.finditer(ln)], \
-                    (key, boundaries, ln)
+                assert [m.span() for m in trie.finditer(ln)] == [m.span() for m in flat.finditer(ln)], (
+                    key,
+                    boundaries,
+                    ln,
+                )
     assert cue_regex([]).search("anything") is None
 
 
@@ -400,12 +502,21 @@ def test_sensor_regex_finds_what_the_alternation_of_its_words_finds():
     """sensor_regex (two tries) against the flat alternation it replaced,
     longest words first, on every seed line and on sensor phrases."""
     pats = patterns()
-    flat = re.compile("(?P<kind>" + "|".join(sorted(map(re.escape, pats["sensor_kind"]), key=len, reverse=True))
-                      + r")\s*(?P<device>" + "|".join(sorted(map(re.escape, pats["sensor_device"]), key=len, reverse=True))
-                      + ")", re.IGNORECASE)
+    flat = re.compile(
+        "(?P<kind>"
+        + "|".join(sorted(map(re.escape, pats["sensor_kind"]), key=len, reverse=True))
+        + r")\s*(?P<device>"
+        + "|".join(sorted(map(re.escape, pats["sensor_device"]), key=len, reverse=True))
+        + ")",
+        re.IGNORECASE,
+    )
     lines = _seed_lines()
-    lines += ["一台 RGB-D 相机和 rgbd camera、RGB cameras，LiDAR sensors 与 深度传感器", "tof  Sensor; Event camera",
-              "RGB-Dcamera RGB-D-camera stereo摄像头 鱼眼相机s", "FISHEYE CAMERAS and depthsensor"]
+    lines += [
+        "一台 RGB-D 相机和 rgbd camera、RGB cameras，LiDAR sensors 与 深度传感器",
+        "tof  Sensor; Event camera",
+        "RGB-Dcamera RGB-D-camera stereo摄像头 鱼眼相机s",
+        "FISHEYE CAMERAS and depthsensor",
+    ]
     found = 0
     for ln in lines:
         ours = [(m.span(), m.group("kind"), m.group("device")) for m in sensor_regex(pats).finditer(ln)]
@@ -416,9 +527,13 @@ def test_sensor_regex_finds_what_the_alternation_of_its_words_finds():
 
 def test_gain_regex_starts_where_the_alternation_it_replaced_starts():
     from kg.extract.relations import RelationRules
-    old = re.compile(r"(?:提升|提高|增加|改善|增益|improves?|improved|improvement|gains?|boosts?)"
-                     r"[^，。；,;\d]{0,8}?(?:了|by|of)?\s*[*]*\s*\+?\d+(?:\.\d+)?\s*(?:%|个点|个百分点|分|points?|pp)"
-                     r"|\+\d+(?:\.\d+)?\s*(?:%|个点|个百分点|points?|pp)", re.IGNORECASE)
+
+    old = re.compile(
+        r"(?:提升|提高|增加|改善|增益|improves?|improved|improvement|gains?|boosts?)"
+        r"[^，。；,;\d]{0,8}?(?:了|by|of)?\s*[*]*\s*\+?\d+(?:\.\d+)?\s*(?:%|个点|个百分点|分|points?|pp)"
+        r"|\+\d+(?:\.\d+)?\s*(?:%|个点|个百分点|points?|pp)",
+        re.IGNORECASE,
+    )
     lines = _seed_lines()
     lines += ["improvement of 3.2 points", "Improved by +4.4%", "提升了 6.4 个点，增益 +2pp", "gains 5 pp; boosts 7%"]
     starts = [[m.start() for m in RelationRules._GAIN_RE.finditer(ln)] for ln in lines]
@@ -437,8 +552,10 @@ def test_beats_counts_a_comparison_stated_in_two_report_graphs_once(tmp_path):
         (tmp_path / name).write_bytes(src.read_bytes())
     store = KnowledgeStore(tmp_path / "store")
     assert not build([tmp_path / "a.txt", tmp_path / "b.txt"], store).errors
-    loser = max(sorted({r[1] for r in run_select(store, resolve_query("beats")).rows}),
-                key=lambda iri: len(_beats_by_sparql(store, ox.NamedNode(iri))))  # first of the ties
+    loser = max(
+        sorted({r[1] for r in run_select(store, resolve_query("beats")).rows}),
+        key=lambda iri: len(_beats_by_sparql(store, ox.NamedNode(iri))),
+    )  # first of the ties
     everything = beats_rows(store, [ox.NamedNode(loser)])
     n = len(everything.rows)
     assert n >= 2 and {tuple(r) for r in everything.rows} == _beats_by_sparql(store, ox.NamedNode(loser))
@@ -448,10 +565,21 @@ def test_beats_counts_a_comparison_stated_in_two_report_graphs_once(tmp_path):
 
 
 # -- mapping written as N-Quads text ---------------------------------------------------
-@pytest.mark.parametrize("value", [
-    'a "quoted" word', "back\\slash \\n not a newline", "two\nlines\r\nand a tab\t", "中文，全角（括号）",
-    "controls \x00\x01\b\f\x1f\x7f and \ufffe\uffff",
-    "trailing backslash\\", '"', "emoji 🙂 and \u2028 separator", "<not an iri>", "x" * 500])
+@pytest.mark.parametrize(
+    "value",
+    [
+        'a "quoted" word',
+        "back\\slash \\n not a newline",
+        "two\nlines\r\nand a tab\t",
+        "中文，全角（括号）",
+        "controls \x00\x01\b\f\x1f\x7f and \ufffe\uffff",
+        "trailing backslash\\",
+        '"',
+        "emoji 🙂 and \u2028 separator",
+        "<not an iri>",
+        "x" * 500,
+    ],
+)
 def test_graph_writer_lines_parse_to_the_quads_pyoxigraph_builds(value):
     from kg.rdf.mapping import GraphWriter, _entity, _iri
 
@@ -465,8 +593,12 @@ def test_graph_writer_lines_parse_to_the_quads_pyoxigraph_builds(value):
     w.lit(_iri(s), vocab.QUOTE, "")  # empty values are not written
     expected = [
         ox.Quad(ox.NamedNode(s), ox.NamedNode(vocab.RDFS_LABEL), ox.Literal(value), graph),
-        ox.Quad(ox.NamedNode(s), ox.NamedNode(vocab.VALUE),
-                ox.Literal("90.2", datatype=ox.NamedNode(vocab.XSD_DECIMAL)), graph),
+        ox.Quad(
+            ox.NamedNode(s),
+            ox.NamedNode(vocab.VALUE),
+            ox.Literal("90.2", datatype=ox.NamedNode(vocab.XSD_DECIMAL)),
+            graph,
+        ),
         ox.Quad(ox.NamedNode(s), ox.NamedNode(vocab.RDF_TYPE), ox.NamedNode(vocab.MODEL), graph),
     ]
     assert list(ox.parse(w.nquads(), format=ox.RdfFormat.N_QUADS)) == expected
@@ -497,6 +629,7 @@ def test_bounded_memo_stays_bounded_and_stores_no_failure():
         if x < 0:
             raise ValueError(x)
         return x * x
+
     memo = BoundedMemo(square, limit=3)
     assert list(map(memo.__getitem__, [2, 3, 2, 3])) == [4, 9, 4, 9] and calls == [2, 3]
     with pytest.raises(ValueError):
@@ -510,9 +643,29 @@ def test_bounded_memo_stays_bounded_and_stores_no_failure():
 
 # -- evidence text ------------------------------------------------------------------
 _MARKDOWN_EDGES = [
-    "", "*", "**", "***", "* item", "** bold", "*** x", "**- x", "* * x", "  ** x", "  - item", "12. item",
-    "1.5 is a number", "- x\n- y\n  * z", "**A** 优于 **B**", "`code` and __init__ and ``x``", "a*b*c",
-    "x\n**- y\n\t+ z", "+ plus", "-1.5 分", "\n* after a newline", "**\n* item**", "行首 - 不是列表",
+    "",
+    "*",
+    "**",
+    "***",
+    "* item",
+    "** bold",
+    "*** x",
+    "**- x",
+    "* * x",
+    "  ** x",
+    "  - item",
+    "12. item",
+    "1.5 is a number",
+    "- x\n- y\n  * z",
+    "**A** 优于 **B**",
+    "`code` and __init__ and ``x``",
+    "a*b*c",
+    "x\n**- y\n\t+ z",
+    "+ plus",
+    "-1.5 分",
+    "\n* after a newline",
+    "**\n* item**",
+    "行首 - 不是列表",
 ]
 
 

@@ -4,6 +4,7 @@ The files are plain data; these tests keep them valid against their JSON
 Schemas and free of collisions once names are normalised the way the
 extractor normalises them (NFKC, casefold, drop spaces, '-', '_', '.').
 """
+
 from __future__ import annotations
 
 import json
@@ -56,6 +57,7 @@ def generic_terms() -> list[str]:
 
 # --- schema validity ---------------------------------------------------------
 
+
 def test_schemas_are_valid_draft_2020_12():
     for name in ("gazetteer.schema.json", "generic.schema.json"):
         Draft202012Validator.check_schema(_load(SCHEMAS / name))
@@ -92,6 +94,7 @@ def test_schema_rejects_bad_entries():
 
 # --- file-level conventions --------------------------------------------------
 
+
 @pytest.mark.parametrize("fname", sorted(ENTITY_FILES))
 def test_types_belong_to_file(fname, entity_files):
     wrong = [e["name"] for e in entity_files[fname] if e["type"] not in ENTITY_FILES[fname]]
@@ -112,6 +115,7 @@ def test_generic_terms_sorted_and_unique(generic_terms):
 
 
 # --- collisions after normalisation -------------------------------------------
+
 
 def test_no_duplicate_names(all_entries):
     seen: dict[str, str] = {}
@@ -153,6 +157,7 @@ def test_generic_terms_are_not_entities(all_entries, generic_terms):
 
 
 # --- guards against merging distinct models -----------------------------------
+
 
 @pytest.mark.parametrize(
     "first, second",

@@ -5,6 +5,7 @@ report), so two graphs are isomorphic exactly when their N-Quads lines are
 equal as sets; the comparison is of sorted lines.  Regenerate with
 ``python -m tests.cases.golden`` when a change is meant to alter output.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -32,5 +33,6 @@ def test_golden_case(name):
     extra = sorted(set(got_lines) - set(want_lines))
     assert not missing and not extra, (
         f"{name}: {len(missing)} quad(s) missing, {len(extra)} unexpected; first missing: "
-        f"{missing[:3]}; first unexpected: {extra[:3]} (if intended: python -m tests.cases.golden {name})")
+        f"{missing[:3]}; first unexpected: {extra[:3]} (if intended: python -m tests.cases.golden {name})"
+    )
     assert got_messages == want_messages

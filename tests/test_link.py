@@ -1,4 +1,5 @@
 """Entity linking: keys, aliases, families and sizes."""
+
 from kg.link import entity_iri, entity_key, fold, model_family
 
 

@@ -1,4 +1,5 @@
 """The code passes ruff's lint rules configured in pyproject.toml ([tool.ruff])."""
+
 from __future__ import annotations
 
 import subprocess
@@ -17,4 +18,9 @@ def _ruff(*args: str) -> subprocess.CompletedProcess:
 
 def test_ruff_check_passes():
     r = _ruff("check", "kg", "tests")
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_ruff_format_check_passes():
+    r = _ruff("format", "--check", "kg", "tests")
     assert r.returncode == 0, r.stdout + r.stderr

@@ -1,5 +1,6 @@
 """Negative evidence (kg/extract/negative.py): mentions that are never entities, on
 sentences written for the tests with invented names (Zorblax, Quibble …)."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,8 +17,16 @@ def extractor():
 def extract(extractor, text: str, key: str = "results", authors: tuple = (), contribution: str = "") -> dict:
     secs = (Section("contribution", "contribution", contribution, 8, 8),) if contribution else ()
     secs += (Section(key, key, text, 10, 10 + text.count("\n")),)
-    paper = Paper("A Study of Things", "https://huggingface.co/papers/2601.00001", "2601.00001", "t.txt",
-                  5, 60, secs, authors=authors)
+    paper = Paper(
+        "A Study of Things",
+        "https://huggingface.co/papers/2601.00001",
+        "2601.00001",
+        "t.txt",
+        5,
+        60,
+        secs,
+        authors=authors,
+    )
     return extractor.extract(paper)
 
 
@@ -26,8 +35,11 @@ def names(rec) -> set[str]:
 
 
 def test_repository_path_and_handle_are_not_entities(extractor):
-    rec = extract(extractor, "代码已开源：https://github.com/QuibbleLab/Zorblax-Kit ，联系 @MarbleFox7。"
-                             "Zorblax-7B 在 BarBench 上超越了 GPT-4o。")
+    rec = extract(
+        extractor,
+        "代码已开源：https://github.com/QuibbleLab/Zorblax-Kit ，联系 @MarbleFox7。"
+        "Zorblax-7B 在 BarBench 上超越了 GPT-4o。",
+    )
     assert "QuibbleLab" not in names(rec) and "Zorblax-Kit" not in names(rec)
     assert "MarbleFox7" not in names(rec)
     assert "Zorblax-7B" in names(rec)
@@ -40,8 +52,10 @@ def test_slash_between_two_names_is_no_url(extractor):
 
 
 def test_inline_latex_and_symbols_are_not_entities(extractor):
-    rec = extract(extractor, "模型预测下一步的潜变量 $\\hat{q}_{Kt+1}$，并以 Lψ 加权，参数 λ 设为 0.5；"
-                             "Zorblax-7B 优于 Quibble-3B。")
+    rec = extract(
+        extractor,
+        "模型预测下一步的潜变量 $\\hat{q}_{Kt+1}$，并以 Lψ 加权，参数 λ 设为 0.5；Zorblax-7B 优于 Quibble-3B。",
+    )
     got = names(rec)
     assert not {"Kt+1", "Lψ", "λ"} & got
     assert {"Zorblax-7B", "Quibble-3B"} <= got
@@ -53,23 +67,26 @@ def test_greek_name_with_a_digit_stays_a_name(extractor):
 
 
 def test_enumeration_labels_are_not_entities(extractor):
-    rec = extract(extractor, "我们把评测分为 T1 到 T4 四个任务，T3 最难；训练分 Stage1 与 Stage2 两阶段。"
-                             "Zorblax-7B 在 T3 上超越 Quibble-3B。")
+    rec = extract(
+        extractor,
+        "我们把评测分为 T1 到 T4 四个任务，T3 最难；训练分 Stage1 与 Stage2 两阶段。"
+        "Zorblax-7B 在 T3 上超越 Quibble-3B。",
+    )
     got = names(rec)
     assert not {"T1", "T3", "T4", "Stage1", "Stage2"} & got
     assert extractor.dropped["t3"]["rule"] == "enumeration"
 
 
 def test_counts_and_modifiers_are_not_entities(extractor):
-    rec = extract(extractor, "我们在 7-DoF 机械臂上部署了基于 LiDAR-based 感知的 Zorblax-7B，"
-                             "它采用 Image-only 输入。")
+    rec = extract(extractor, "我们在 7-DoF 机械臂上部署了基于 LiDAR-based 感知的 Zorblax-7B，它采用 Image-only 输入。")
     got = names(rec)
     assert not {"7-DoF", "LiDAR-based", "Image-only"} & got
 
 
 def test_cited_person_and_author_surname_are_not_entities(extractor):
-    rec = extract(extractor, "正如 Marbleton et al. 所示，Zorblax-7B 沿用了 Quiddle 的设定。",
-                  authors=("Ann Quiddle", "Bo Chen"))
+    rec = extract(
+        extractor, "正如 Marbleton et al. 所示，Zorblax-7B 沿用了 Quiddle 的设定。", authors=("Ann Quiddle", "Bo Chen")
+    )
     got = names(rec)
     assert "Marbleton" not in got and "Quiddle" not in got
     assert extractor.dropped["quiddle"]["rule"] == "citation"
@@ -84,7 +101,9 @@ def test_software_only_used_is_not_an_entity_but_a_compared_one_is(extractor):
 
 
 def test_plain_capitalised_words_need_evidence_or_a_role(extractor):
-    rec = extract(extractor, "该方法提供 Brisk 与 Hollow 两种模式，并在 Quill Scaling 中扩展到 Zorblax 4.5 和 Marble-Step。")
+    rec = extract(
+        extractor, "该方法提供 Brisk 与 Hollow 两种模式，并在 Quill Scaling 中扩展到 Zorblax 4.5 和 Marble-Step。"
+    )
     got = names(rec)
     assert not {"Brisk", "Hollow", "Quill Scaling"} & got
     assert extractor.dropped["brisk"]["rule"] == "no evidence"
@@ -96,11 +115,12 @@ def test_plain_capitalised_words_need_evidence_or_a_role(extractor):
 def test_explain_tells_why_each_name_was_kept_or_dropped():
     from kg.outputs.explain import explain
 
-    text = ("代码见 https://github.com/QuibbleLab/Zorblax-Kit 。在 BarBench 上，ZorbNet 超越了 GPT-4o，"
-            "QRR@1 更高，并提供 Hollow 模式。")
+    text = (
+        "代码见 https://github.com/QuibbleLab/Zorblax-Kit 。在 BarBench 上，ZorbNet 超越了 GPT-4o，"
+        "QRR@1 更高，并提供 Hollow 模式。"
+    )
     sec = Section("results", "results", text, 10, 10)
-    paper = Paper("A Study of Things", "https://huggingface.co/papers/2601.00001", "2601.00001", "t.txt",
-                  5, 60, (sec,))
+    paper = Paper("A Study of Things", "https://huggingface.co/papers/2601.00001", "2601.00001", "t.txt", 5, 60, (sec,))
     ex = explain(paper)
     assert "compared" in ex.kept["gpt4o"] and "gazetteer entry" in ex.kept["gpt4o"]
     assert "name shape" in ex.kept["zorbnet"]
@@ -113,23 +133,34 @@ def test_explain_tells_why_each_name_was_kept_or_dropped():
 
 
 def test_a_metric_never_holds_the_winner_slot(extractor):
-    rec = extract(extractor, "在 BarBench 上，QuuxScore 和 VLM-Judge 等指标均有提升。\n"
-                             "在 BarBench 上，QuuxScore 超越了 Marble-7B。", contribution="本文提出了 ZorbNet 框架。")
+    rec = extract(
+        extractor,
+        "在 BarBench 上，QuuxScore 和 VLM-Judge 等指标均有提升。\n在 BarBench 上，QuuxScore 超越了 Marble-7B。",
+        contribution="本文提出了 ZorbNet 框架。",
+    )
     got = {(c["winner"], c["loser"]) for c in rec["comparisons"]}
     assert got == {("zorbnet", "marble7b")}  # the measured name stands for the paper's system
 
 
 def test_author_names_in_capitals_and_sizes_are_not_entities(extractor):
-    rec = extract(extractor, "作者单位：QUIDDLE MARBLETON，某大学。Zorblax-7B 在 200B+ token 上以 64x64x64 体素训练，"
-                             "提升 12p.p，相较 Quux-9B 更好。", authors=("Quiddle Marbleton", "Bo Chen"))
+    rec = extract(
+        extractor,
+        "作者单位：QUIDDLE MARBLETON，某大学。Zorblax-7B 在 200B+ token 上以 64x64x64 体素训练，"
+        "提升 12p.p，相较 Quux-9B 更好。",
+        authors=("Quiddle Marbleton", "Bo Chen"),
+    )
     got = names(rec)
     assert not {"QUIDDLE", "MARBLETON", "200B+", "64x64x64", "12p.p"} & got
     assert {"Zorblax-7B", "Quux-9B"} <= got
 
 
 def test_software_is_never_an_entity_even_when_compared(extractor):
-    rec = extract(extractor, "我们通过 QuuxSearch API 检索网页，用 Gradio 搭建界面；其渲染逼真度不如 Unreal Engine 等专业引擎。"
-                             "Zorblax-7B 在 BarBench 上超越了 GPT-4o。", contribution="本文提出了 Zorblax-7B。")
+    rec = extract(
+        extractor,
+        "我们通过 QuuxSearch API 检索网页，用 Gradio 搭建界面；其渲染逼真度不如 Unreal Engine 等专业引擎。"
+        "Zorblax-7B 在 BarBench 上超越了 GPT-4o。",
+        contribution="本文提出了 Zorblax-7B。",
+    )
     got = names(rec)
     assert not {"QuuxSearch API", "Gradio", "Unreal Engine"} & got
     assert extractor.dropped["gradio"]["rule"] == "software"
@@ -137,8 +168,11 @@ def test_software_is_never_an_entity_even_when_compared(extractor):
 
 
 def test_an_acronym_defined_by_its_long_form_has_it_as_alias(extractor):
-    rec = extract(extractor, "The survey covers three paradigms: Quill-and-Marble (QnM), Vorta Relaxation (VR), "
-                             "and Zeta Non-Glimmer (ZNG).", key="abstract")
+    rec = extract(
+        extractor,
+        "The survey covers three paradigms: Quill-and-Marble (QnM), Vorta Relaxation (VR), and Zeta Non-Glimmer (ZNG).",
+        key="abstract",
+    )
     aliases = {e["name"]: set(e["aliases"]) for e in rec["entities"]}
     assert "Quill-and-Marble" in aliases["QnM"]
     assert "Zeta Non-Glimmer" in aliases["ZNG"]
@@ -154,15 +188,20 @@ def test_a_name_at_a_cut_off_is_a_metric_and_generic_classes_are_no_entities(ext
 
 
 def test_a_models_head_word_or_suffix_is_evidence(extractor):
-    rec = extract(extractor, "该方法借鉴了 Quill Transformer、Marble Networks 和 Zorbformer 的设计，并提供 Hollow 模式。")
+    rec = extract(
+        extractor, "该方法借鉴了 Quill Transformer、Marble Networks 和 Zorbformer 的设计，并提供 Hollow 模式。"
+    )
     got = names(rec)
     assert {"Quill Transformer", "Marble Networks", "Zorbformer"} <= got
     assert "Hollow" not in got
 
 
 def test_names_followed_by_metric_or_ending_in_score_are_metrics(extractor):
-    rec = extract(extractor, "Zorblax 将 QuuxSync 指标从基线 Marble-7B 的 0.95 降低至 0.31，并将 VB-score 从 35.9 提升到 40.8。",
-                  contribution="本文提出了 Zorblax 方法。")
+    rec = extract(
+        extractor,
+        "Zorblax 将 QuuxSync 指标从基线 Marble-7B 的 0.95 降低至 0.31，并将 VB-score 从 35.9 提升到 40.8。",
+        contribution="本文提出了 Zorblax 方法。",
+    )
     types = {e["name"]: e["type"] for e in rec["entities"]}
     assert types.get("QuuxSync", "Metric") == "Metric" and types.get("VB-score", "Metric") == "Metric"
     assert all(c["loser"] not in ("quuxsync", "vbscore") for c in rec["comparisons"])

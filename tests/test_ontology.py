@@ -5,6 +5,7 @@ and keep the ontology contract of ``ARCHITECTURE.md``.  Every query must
 start with a comment, parse, and give the expected answers on a small
 hand-written graph shaped like the one ``kg.rdf.mapping`` emits.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal
@@ -47,8 +48,7 @@ def test_ontology_parses_and_has_header(onto: Graph) -> None:
 
 
 def _english(g: Graph, term: URIRef, prop: URIRef) -> list[Literal]:
-    return [o for o in g.objects(term, prop)
-            if isinstance(o, Literal) and o.language == "en" and str(o).strip()]
+    return [o for o in g.objects(term, prop) if isinstance(o, Literal) and o.language == "en" and str(o).strip()]
 
 
 @pytest.mark.parametrize("iri", sorted(vocab.kg_terms()))
@@ -101,21 +101,32 @@ def test_alignments(onto: Graph) -> None:
     skos = Namespace(vocab.SKOS)
     dcterms = Namespace(vocab.DCTERMS)
     expected_classes = [
-        (KG.Paper, fabio.ResearchPaper), (KG.Paper, schema.ScholarlyArticle),
-        (KG.Report, fabio.ReportDocument), (KG.Report, prov.Entity),
-        (KG.Model, mls.Model), (KG.Method, mls.Algorithm),
-        (KG.Dataset, mls.Dataset), (KG.Dataset, schema.Dataset),
-        (KG.Metric, mls.EvaluationMeasure), (KG.Hardware, schema.Product),
-        (KG.ResearchField, skos.Concept), (KG.Comparison, prov.Entity),
-        (KG.Evidence, prov.Entity), (KG.Result, mls.ModelEvaluation),
+        (KG.Paper, fabio.ResearchPaper),
+        (KG.Paper, schema.ScholarlyArticle),
+        (KG.Report, fabio.ReportDocument),
+        (KG.Report, prov.Entity),
+        (KG.Model, mls.Model),
+        (KG.Method, mls.Algorithm),
+        (KG.Dataset, mls.Dataset),
+        (KG.Dataset, schema.Dataset),
+        (KG.Metric, mls.EvaluationMeasure),
+        (KG.Hardware, schema.Product),
+        (KG.ResearchField, skos.Concept),
+        (KG.Comparison, prov.Entity),
+        (KG.Evidence, prov.Entity),
+        (KG.Result, mls.ModelEvaluation),
     ]
     for sub, sup in expected_classes:
         assert (sub, RDFS.subClassOf, sup) in onto, (sub, sup)
     expected_properties = [
-        (KG.arxivId, dcterms.identifier), (KG.quote, prov.value),
-        (KG.evidence, prov.wasDerivedFrom), (KG.family, skos.broader),
-        (KG.usesModel, KG.uses), (KG.usesMethod, KG.uses),
-        (KG.usesDataset, KG.uses), (KG.usesHardware, KG.uses),
+        (KG.arxivId, dcterms.identifier),
+        (KG.quote, prov.value),
+        (KG.evidence, prov.wasDerivedFrom),
+        (KG.family, skos.broader),
+        (KG.usesModel, KG.uses),
+        (KG.usesMethod, KG.uses),
+        (KG.usesDataset, KG.uses),
+        (KG.usesHardware, KG.uses),
     ]
     for sub, sup in expected_properties:
         assert (sub, RDFS.subPropertyOf, sup) in onto, (sub, sup)
@@ -128,15 +139,13 @@ def test_ontology_has_no_owl_imports(onto: Graph) -> None:
 def test_no_punning(onto: Graph) -> None:
     """No kg: IRI is both a class and a property."""
     classes = set(onto.subjects(RDF.type, OWL.Class))
-    props = set(onto.subjects(RDF.type, OWL.ObjectProperty)) | set(
-        onto.subjects(RDF.type, OWL.DatatypeProperty))
+    props = set(onto.subjects(RDF.type, OWL.ObjectProperty)) | set(onto.subjects(RDF.type, OWL.DatatypeProperty))
     assert not classes & props
 
 
 def test_pyoxigraph_reads_the_ontology() -> None:
     store = ox.Store()
-    store.load(path=str(ONTOLOGY), format=ox.RdfFormat.TURTLE,
-               to_graph=ox.NamedNode(vocab.ONTOLOGY_GRAPH))
+    store.load(path=str(ONTOLOGY), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(vocab.ONTOLOGY_GRAPH))
     assert len(store) > 100
 
 
@@ -165,7 +174,9 @@ PREFIXES = """
 # Report 1: paper A proposes AlphaNet and the benchmark MathBench, beats GPT-4o
 # on MathBench (90.2 vs 84.8 %), trains on 8 H100; GPT-4o is also beaten by
 # Qwen3-8B without dataset or scores.
-REPORT_1 = PREFIXES + """
+REPORT_1 = (
+    PREFIXES
+    + """
 report:r1.txt a kg:Report ; dcterms:date "2026-01-12"^^xsd:date ;
     dcterms:source <https://huggingface.co/papers/date/2026-01-12> ;
     kg:fileName "r1.txt" ; kg:contentHash "aa" ; kg:reportFormat "hf-daily" .
@@ -201,12 +212,15 @@ ev:c1 a kg:Evidence ; kg:quote "AlphaNet reaches 90.2% on MathBench vs 84.8% for
 cmp:c5 a kg:Comparison ; prov:hadPrimarySource paper:2601.00001 ;
     kg:winner e:qwen38b ; kg:loser e:gpt4o .
 """
+)
 
 # Report 2 (and report 3, which lists paper B again): Qwen3-8B beats GPT-4o on
 # MathBench (88.5 vs 84.8 % accuracy, and 70.0 vs 60.0 with no metric named);
 # BetaGen beats LlamaGen on ImageNet by FID, a lower-is-better metric (7.65 vs
 # 14.36).
-REPORT_2 = PREFIXES + """
+REPORT_2 = (
+    PREFIXES
+    + """
 report:{file} a kg:Report ; dcterms:date "{date}"^^xsd:date ;
     kg:fileName "{file}" ; kg:contentHash "bb" ; kg:reportFormat "hf-daily" .
 
@@ -241,6 +255,7 @@ cmp:c3 a kg:Comparison ; prov:hadPrimarySource paper:2601.00002 ;
     kg:winner e:betagen ; kg:loser e:llamagen ; kg:onDataset e:imagenet ; kg:metric e:fid ;
     kg:winnerScore 7.65 ; kg:loserScore 14.36 ; kg:scoreUnit unit:NUM .
 """
+)
 
 GPT4O = ENTITY + "gpt4o"
 
@@ -248,8 +263,7 @@ GPT4O = ENTITY + "gpt4o"
 def make_store(copies: int = 1) -> ox.Store:
     """The fixture graphs, each report graph loaded ``copies`` times under different names."""
     s = ox.Store()
-    s.load(path=str(ONTOLOGY), format=ox.RdfFormat.TURTLE,
-           to_graph=ox.NamedNode(vocab.ONTOLOGY_GRAPH))
+    s.load(path=str(ONTOLOGY), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(vocab.ONTOLOGY_GRAPH))
     graphs = {
         "r1.txt": REPORT_1,
         "r2.txt": REPORT_2.replace("{file}", "r2.txt").replace("{date}", "2026-01-13"),
@@ -270,8 +284,9 @@ def store() -> ox.Store:
 def query(store: ox.Store, name: str, **bindings: ox.NamedNode | ox.Literal):
     """Run ``queries/<name>.rq`` over the union of all graphs with ``bindings``."""
     text = (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
-    return store.query(text, use_default_graph_as_union=True,
-                       substitutions={ox.Variable(k): v for k, v in bindings.items()})
+    return store.query(
+        text, use_default_graph_as_union=True, substitutions={ox.Variable(k): v for k, v in bindings.items()}
+    )
 
 
 def run(store: ox.Store, name: str, **bindings: ox.NamedNode | ox.Literal) -> list[dict]:
@@ -298,8 +313,7 @@ def value(term):
 
 def test_there_are_enough_queries() -> None:
     names = {q.stem for q in QUERIES}
-    assert {"beats", "leaderboard", "hardware", "introduced_datasets",
-            "most_compared", "papers_per_field"} <= names
+    assert {"beats", "leaderboard", "hardware", "introduced_datasets", "most_compared", "papers_per_field"} <= names
 
 
 @pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.stem)
@@ -335,15 +349,35 @@ def test_query_ignores_copies_of_a_graph(store: ox.Store, path: Path) -> None:
 def test_beats_gpt4o(store: ox.Store) -> None:
     columns = [v.value for v in query(store, "beats", loser=ox.NamedNode(GPT4O)).variables]
     assert columns == [
-        "winnerLabel", "loser", "loserLabel", "datasetLabel", "metricLabel", "winnerScore",
-        "loserScore", "paperId", "title", "evidence", "line", "file"]
+        "winnerLabel",
+        "loser",
+        "loserLabel",
+        "datasetLabel",
+        "metricLabel",
+        "winnerScore",
+        "loserScore",
+        "paperId",
+        "title",
+        "evidence",
+        "line",
+        "file",
+    ]
     rows = run(store, "beats", loser=ox.NamedNode(GPT4O))
     assert {value(r["winnerLabel"]) for r in rows} == {"AlphaNet", "Qwen3-8B"}
     assert all(value(r["loser"]) == GPT4O and value(r["loserLabel"]) == "GPT-4o" for r in rows)
     assert [value(r["winnerLabel"]) for r in rows] == sorted(value(r["winnerLabel"]) for r in rows)
-    scored = {(value(r["winnerLabel"]), value(r["winnerScore"]), value(r["loserScore"]),
-               value(r["datasetLabel"]), value(r["metricLabel"]), value(r["paperId"]))
-              for r in rows if r["winnerScore"] is not None}
+    scored = {
+        (
+            value(r["winnerLabel"]),
+            value(r["winnerScore"]),
+            value(r["loserScore"]),
+            value(r["datasetLabel"]),
+            value(r["metricLabel"]),
+            value(r["paperId"]),
+        )
+        for r in rows
+        if r["winnerScore"] is not None
+    }
     assert scored == {
         ("AlphaNet", Decimal("90.2"), Decimal("84.8"), "MathBench", "accuracy", "2601.00001"),
         ("Qwen3-8B", Decimal("88.5"), Decimal("84.8"), "MathBench", "accuracy", "2601.00002"),
@@ -365,12 +399,16 @@ def test_beats_unknown_system_is_empty(store: ox.Store) -> None:
 def test_leaderboard_higher_is_better(store: ox.Store) -> None:
     everything = run(store, "leaderboard", dataset=ox.NamedNode(ENTITY + "mathbench"))
     # comparisons without a metric form their own group, listed first
-    assert [(value(r["metricLabel"]), value(r["systemLabel"]), value(r["score"]))
-            for r in everything[:2]] == [
-        (None, "Qwen3-8B", Decimal("70.0")), (None, "GPT-4o", Decimal("60.0"))]
+    assert [(value(r["metricLabel"]), value(r["systemLabel"]), value(r["score"])) for r in everything[:2]] == [
+        (None, "Qwen3-8B", Decimal("70.0")),
+        (None, "GPT-4o", Decimal("60.0")),
+    ]
     rows = everything[2:]
     assert [(value(r["systemLabel"]), value(r["score"])) for r in rows] == [
-        ("AlphaNet", Decimal("90.2")), ("Qwen3-8B", Decimal("88.5")), ("GPT-4o", Decimal("84.8"))]
+        ("AlphaNet", Decimal("90.2")),
+        ("Qwen3-8B", Decimal("88.5")),
+        ("GPT-4o", Decimal("84.8")),
+    ]
     assert {value(r["metricLabel"]) for r in rows} == {"accuracy"}
     assert {value(r["unit"]) for r in rows} == {vocab.UNIT_PERCENT}
     assert [value(r["paperId"]) for r in rows][:2] == ["2601.00001", "2601.00002"]
@@ -381,7 +419,9 @@ def test_leaderboard_higher_is_better(store: ox.Store) -> None:
 def test_leaderboard_lower_is_better(store: ox.Store) -> None:
     rows = run(store, "leaderboard", dataset=ox.NamedNode(ENTITY + "imagenet"))
     assert [(value(r["systemLabel"]), value(r["score"])) for r in rows] == [
-        ("BetaGen", Decimal("7.65")), ("LlamaGen", Decimal("14.36"))]
+        ("BetaGen", Decimal("7.65")),
+        ("LlamaGen", Decimal("14.36")),
+    ]
     assert all(value(r["lowerIsBetter"]) is True for r in rows)
     assert all(value(r["datasetLabel"]) == "ImageNet" for r in rows)
 
@@ -390,8 +430,12 @@ def test_most_compared_puts_gpt4o_first(store: ox.Store) -> None:
     rows = run(store, "most_compared")
     top = rows[0]
     # c1, c2, c5, c6: c2 and c6 are in two report graphs but count once
-    assert (value(top["systemLabel"]), value(top["comparisons"]),
-            value(top["wins"]), value(top["losses"])) == ("GPT-4o", 4, 0, 4)
+    assert (value(top["systemLabel"]), value(top["comparisons"]), value(top["wins"]), value(top["losses"])) == (
+        "GPT-4o",
+        4,
+        0,
+        4,
+    )
     qwen = next(r for r in rows if value(r["systemLabel"]) == "Qwen3-8B")
     assert (value(qwen["comparisons"]), value(qwen["wins"]), value(qwen["losses"])) == (3, 3, 0)
     assert len(rows) == 5
@@ -399,10 +443,20 @@ def test_most_compared_puts_gpt4o_first(store: ox.Store) -> None:
 
 def test_hardware(store: ox.Store) -> None:
     rows = run(store, "hardware")
-    got = {(value(r["hardwareLabel"]), value(r["hardwareClass"]), value(r["count"]),
-            value(r["paperId"]), value(r["title"])) for r in rows}
-    assert got == {("NVIDIA H100", "accelerator", 8, "2601.00001", "Alpha"),
-                   ("Franka arm", "device", None, "2601.00002", "Beta")}
+    got = {
+        (
+            value(r["hardwareLabel"]),
+            value(r["hardwareClass"]),
+            value(r["count"]),
+            value(r["paperId"]),
+            value(r["title"]),
+        )
+        for r in rows
+    }
+    assert got == {
+        ("NVIDIA H100", "accelerator", 8, "2601.00001", "Alpha"),
+        ("Franka arm", "device", None, "2601.00002", "Beta"),
+    }
     one = run(store, "hardware", hardware=ox.NamedNode(ENTITY + "h100"))
     assert [value(r["paperId"]) for r in one] == ["2601.00001"]
 
@@ -410,13 +464,16 @@ def test_hardware(store: ox.Store) -> None:
 def test_introduced_datasets(store: ox.Store) -> None:
     rows = run(store, "introduced_datasets")
     assert [(value(r["paperId"]), value(r["datasetLabel"]), value(r["kind"])) for r in rows] == [
-        ("2601.00001", "MathBench", "benchmark")]
+        ("2601.00001", "MathBench", "benchmark")
+    ]
 
 
 def test_papers_per_field(store: ox.Store) -> None:
     rows = run(store, "papers_per_field")
     assert [(value(r["fieldLabel"]), value(r["papers"])) for r in rows] == [
-        ("强化学习 (Reinforcement Learning)", 2), ("计算机视觉 (Computer Vision)", 1)]
+        ("强化学习 (Reinforcement Learning)", 2),
+        ("计算机视觉 (Computer Vision)", 1),
+    ]
 
 
 def test_papers(store: ox.Store) -> None:

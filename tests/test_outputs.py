@@ -1,4 +1,5 @@
 """Machine-readable output, name suggestions and inspection commands."""
+
 from __future__ import annotations
 
 import csv
@@ -15,6 +16,7 @@ from kg.cli import main
 def run(seed_store_path):
     def invoke(*args, input=None):
         return CliRunner().invoke(main, [*map(str, args), "--store", str(seed_store_path)], input=input)
+
     return invoke
 
 
@@ -127,6 +129,7 @@ def test_leaderboard_query_says_the_direction(run):
     def directions(dataset):
         rows = json.loads(run("query", "leaderboard", "--bind", f"dataset={dataset}", "--format", "json").stdout)
         return {(r["metricLabel"], r["direction"]) for r in rows}
+
     assert directions("DL3DV-10K") == {("Point Error", "lower")}
     assert directions("IFEval") == {(None, "unknown")}
     assert ("Accuracy", "higher") in directions("BLINK")
@@ -147,4 +150,6 @@ def test_show_lists_conflicting_titles_once_per_report(tmp_path):
     r = CliRunner().invoke(main, ["show", "2601.00001", "--store", str(tmp_path / "st")])
     paper = r.stdout.split("\n\n")[0].splitlines()[2:]
     assert [ln.split()[1:3] + [ln.split()[3]] for ln in paper] == [
-        ["First", "title", "r1.txt"], ["Second", "title", "r2.txt"]]
+        ["First", "title", "r1.txt"],
+        ["Second", "title", "r2.txt"],
+    ]

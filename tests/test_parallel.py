@@ -1,4 +1,5 @@
 """Parallel extraction, the bulk path, extract/load split, and quick start-up."""
+
 from __future__ import annotations
 
 import shutil
@@ -18,8 +19,8 @@ from kg.rdf.store import KnowledgeStore
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-HF = SEEDS / "000_3d92274d0f9505a7.txt"      # 7 papers
-ARXIV = SEEDS / "004_598ffdc448aaeccc.txt"   # 10 papers
+HF = SEEDS / "000_3d92274d0f9505a7.txt"  # 7 papers
+ARXIV = SEEDS / "004_598ffdc448aaeccc.txt"  # 10 papers
 
 
 @pytest.fixture
@@ -55,8 +56,7 @@ def reference(reports, tmp_path) -> set:
 
 
 def test_jobs_1_and_2_and_bulk_or_not_give_the_same_quads(reports, tmp_path, reference):
-    for name, extra in [("j1", ["--jobs", "1"]), ("j2", ["--jobs", "2"]),
-                        ("j2tx", ["--jobs", "2", "--no-bulk"])]:
+    for name, extra in [("j1", ["--jobs", "1"]), ("j2", ["--jobs", "2"]), ("j2tx", ["--jobs", "2", "--no-bulk"])]:
         r = run("build", reports, "--store", tmp_path / name, "-q", *extra)
         assert r.exit_code == 0, r.output
         assert "built 2 report(s)" in r.output and "17 papers" in r.output
@@ -219,6 +219,7 @@ _REAL_WORK = parallel._work
 def _collecting_work(task):
     """parallel._work after a full garbage collection (module level: the pool pickles it)."""
     import gc
+
     gc.collect()
     return _REAL_WORK(task)
 
@@ -251,13 +252,15 @@ def test_large_reports_streamed_in_batches_give_the_same_quads(reports, tmp_path
     assert set(store.quads()) == reference
     nq, _ = filegraph.extract_file_nquads(HF)
     assert set(ox.parse(nq, format=ox.RdfFormat.N_QUADS)) == {
-        q for q in reference if q.graph_name.value.endswith(HF.name)}
+        q for q in reference if q.graph_name.value.endswith(HF.name)
+    }
 
 
 def _dying_work(task):
     """parallel._work that kills its own worker process on files named r03*."""
     import os
     import signal
+
     if Path(task[0]).name.startswith("r03"):
         os.kill(os.getpid(), signal.SIGKILL)
     return _REAL_WORK(task)

@@ -3,6 +3,7 @@ server; errors and basic auth against a small recording HTTP server.
 
 Every server binds 127.0.0.1 on a free port and is stopped by its test.
 """
+
 from __future__ import annotations
 
 import base64
@@ -46,8 +47,7 @@ def isomorphic(a: list, b: list) -> bool:
 
 
 def same_dataset(a: dict, b: dict) -> bool:
-    return a.keys() == b.keys() and all(
-        a[g][0] == b[g][0] and isomorphic(a[g][1], b[g][1]) for g in a)
+    return a.keys() == b.keys() and all(a[g][0] == b[g][0] and isomorphic(a[g][1], b[g][1]) for g in a)
 
 
 def remote_quads(server: OxigraphServer) -> dict:
@@ -119,10 +119,16 @@ def test_push_round_trips_and_is_idempotent(seed_store, remote):
 def test_push_replaces_changed_graphs_and_keeps_foreign_ones(seed_store, remote):
     other = "http://example.org/someone-elses-graph"
     junk_graph = seed_store.report_graphs()[0].value
-    for graph, triple in ((other, b"<http://e/a> <http://e/b> <http://e/c> ."),
-                          (junk_graph, b"<http://e/stale> <http://e/b> <http://e/c> .")):
-        req = urllib.request.Request(graph_url(remote.store_url, graph), data=triple, method="PUT",
-                                     headers={"Content-Type": "application/n-triples"})
+    for graph, triple in (
+        (other, b"<http://e/a> <http://e/b> <http://e/c> ."),
+        (junk_graph, b"<http://e/stale> <http://e/b> <http://e/c> ."),
+    ):
+        req = urllib.request.Request(
+            graph_url(remote.store_url, graph),
+            data=triple,
+            method="PUT",
+            headers={"Content-Type": "application/n-triples"},
+        )
         urllib.request.urlopen(req, timeout=30).close()
     push(seed_store, remote.store_url)
     got = remote_quads(remote)
@@ -215,15 +221,16 @@ def test_push_never_prints_credentials_from_the_url(seed_store, seed_store_path,
     msg = str(e.value)
     assert "s3cret" not in msg and "alice" not in msg and "abc123" not in msg
     assert f"PUT http://127.0.0.1:{recorder.server_port}/store?token=***&db=***&graph=" in msg
-    for refused in (f"http://alice:s3cret@127.0.0.1:{free_port()}/store?token=abc123",
-                    "http://alice:s3cret@[::1/store?token=abc123"):
+    for refused in (
+        f"http://alice:s3cret@127.0.0.1:{free_port()}/store?token=abc123",
+        "http://alice:s3cret@[::1/store?token=abc123",
+    ):
         r = CliRunner().invoke(main, ["push", "--store", str(seed_store_path), "--endpoint", refused])
         assert r.exit_code == 1 and "s3cret" not in r.output and "abc123" not in r.output, r.output
 
 
 def test_userinfo_in_the_endpoint_is_basic_auth(seed_store, recorder):
-    s = push(seed_store, f"http://bob:p%40ss:w@127.0.0.1:{recorder.server_port}/store",
-             auth=("env-user", "env-pass"))
+    s = push(seed_store, f"http://bob:p%40ss:w@127.0.0.1:{recorder.server_port}/store", auth=("env-user", "env-pass"))
     assert s.endpoint == f"http://127.0.0.1:{recorder.server_port}/store"
     assert recorder.requests
     for path, headers, _ in recorder.requests:
@@ -232,8 +239,9 @@ def test_userinfo_in_the_endpoint_is_basic_auth(seed_store, recorder):
 
 
 def test_redact_url():
-    assert redact_url("https://u:p@h:1/x?token=t&graph=http%3A%2F%2Fg") == \
-        "https://h:1/x?token=***&graph=http%3A%2F%2Fg"
+    assert (
+        redact_url("https://u:p@h:1/x?token=t&graph=http%3A%2F%2Fg") == "https://h:1/x?token=***&graph=http%3A%2F%2Fg"
+    )
     assert redact_url("http://u:p@[::1/x?k=v") == "http://[::1/x?***"
 
 
@@ -258,11 +266,14 @@ def test_garbage_push_answer_is_one_line_error(seed_store_path):
         conn.recv(65536)
         conn.sendall(b"\x00\x01 this is not HTTP\r\n\r\n")
         conn.close()
+
     t = threading.Thread(target=answer_garbage, daemon=True)
     t.start()
     try:
-        r = CliRunner().invoke(main, ["push", "--store", str(seed_store_path), "--endpoint",
-                                      f"http://127.0.0.1:{srv.getsockname()[1]}/store"])
+        r = CliRunner().invoke(
+            main,
+            ["push", "--store", str(seed_store_path), "--endpoint", f"http://127.0.0.1:{srv.getsockname()[1]}/store"],
+        )
     finally:
         t.join(10)
         srv.close()
@@ -271,6 +282,7 @@ def test_garbage_push_answer_is_one_line_error(seed_store_path):
 
 
 def test_cli_push_says_how_to_query_named_graphs(seed_store_path, recorder):
-    r = CliRunner().invoke(main, ["push", "--store", str(seed_store_path), "--endpoint",
-                                  f"http://127.0.0.1:{recorder.server_port}/store"])
+    r = CliRunner().invoke(
+        main, ["push", "--store", str(seed_store_path), "--endpoint", f"http://127.0.0.1:{recorder.server_port}/store"]
+    )
     assert r.exit_code == 0 and "union-default-graph" in r.output and "GRAPH ?g" in r.output

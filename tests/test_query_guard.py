@@ -1,5 +1,6 @@
 """kg.serve.query_guard and kg query's safety: SERVICE refused, limits before
 evaluation, Ctrl-C and --timeout, one-line errors."""
+
 from __future__ import annotations
 
 import os
@@ -45,6 +46,7 @@ def rdflib_has_service(q: str) -> bool:
         if isinstance(node, dict):
             return any(walk(v) for v in node.values())
         return False
+
     return walk(tree)
 
 
@@ -61,7 +63,7 @@ AGREEMENT = [
     "SELECT ?service WHERE { ?service ?p ?o }",
     "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:SERVICE ?o }",
     "SELECT * WHERE { ?s ?p ?o } # SERVICE <http://x/> { }",
-    "SELECT * WHERE { ?s ?p \"a\\\"SERVICE\" }",
+    'SELECT * WHERE { ?s ?p "a\\"SERVICE" }',
     "SELECT * WHERE { ?s ?p ?o FILTER(?o < 3) FILTER(?o > 1) }",
     "SELECT * WHERE { ?s ?p ?o FILTER(?o<3 && ?o>1) SERVICE <http://x/> { ?s ?p ?o } }",
 ]
@@ -75,8 +77,7 @@ def test_service_verdict_agrees_with_rdflib_parse_tree(q):
 def test_service_refused_where_rdflib_cannot_parse():
     # LATERAL (Oxigraph) and deep parentheses are beyond rdflib's parser
     assert refused("SELECT * WHERE { ?x ?y ?z LATERAL { SERVICE <http://x/> { ?s ?p ?o } } }")
-    assert refused("SELECT * WHERE { ?s ?p ?o FILTER" + "(" * 40 + "1" + ")" * 40
-                   + " SERVICE <http://x/> { } }")
+    assert refused("SELECT * WHERE { ?s ?p ?o FILTER" + "(" * 40 + "1" + ")" * 40 + " SERVICE <http://x/> { } }")
     assert refused("SELECT * WHERE { \\u0053ERVICE <http://x/> { ?s ?p ?o } }")
     assert refused("PREFIX service: <http://x/> SELECT * WHERE { SERVICE service:a { } }")
 
@@ -105,23 +106,34 @@ def test_limits_name_line_and_column():
 
 def test_tokens_skip_strings_iris_and_comments():
     toks = [(t.kind, t.text) for t in tokens('SELECT ?s { ?s <a#b> "x # y" } # c\nLIMIT 1')]
-    assert toks == [("word", "SELECT"), ("var", "?s"), ("op", "{"), ("var", "?s"), ("iri", "<a#b>"),
-                    ("string", '"x # y"'), ("op", "}"), ("word", "LIMIT"), ("number", "1")]
+    assert toks == [
+        ("word", "SELECT"),
+        ("var", "?s"),
+        ("op", "{"),
+        ("var", "?s"),
+        ("iri", "<a#b>"),
+        ("string", '"x # y"'),
+        ("op", "}"),
+        ("word", "LIMIT"),
+        ("number", "1"),
+    ]
     assert first_keyword("PREFIX : <http://e/>\nBASE <http://b/>\n# c\nADD <a> TO <b>") == "ADD"
 
 
 # -- kg query -------------------------------------------------------------------------------------
 def kg(*args, timeout=60, **kw) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
-                          env=env, cwd=ROOT, timeout=timeout, **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=timeout, **kw
+    )
 
 
 def test_kg_query_service_is_refused_and_listener_receives_nothing(seed_store_path):
     lst = Listener()
     try:
-        r = CliRunner().invoke(main, ["query", "--store", str(seed_store_path),
-                                      f"SELECT * WHERE {{ SERVICE <{lst.url}> {{ ?s ?p ?o }} }}"])
+        r = CliRunner().invoke(
+            main, ["query", "--store", str(seed_store_path), f"SELECT * WHERE {{ SERVICE <{lst.url}> {{ ?s ?p ?o }} }}"]
+        )
         time.sleep(0.3)
     finally:
         lst.close()
@@ -131,8 +143,16 @@ def test_kg_query_service_is_refused_and_listener_receives_nothing(seed_store_pa
 
 def test_kg_query_runtime_service_error_is_one_line(seed_store_path):
     endpoint = f"http://127.0.0.1:{free_port()}/sparql"  # nothing listens there
-    r = CliRunner().invoke(main, ["query", "--store", str(seed_store_path), "--allow-service",
-                                  f"SELECT * WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}"])
+    r = CliRunner().invoke(
+        main,
+        [
+            "query",
+            "--store",
+            str(seed_store_path),
+            "--allow-service",
+            f"SELECT * WHERE {{ SERVICE <{endpoint}> {{ ?s ?p ?o }} }}",
+        ],
+    )
     assert r.exit_code == 1 and r.output.startswith("error: SPARQL evaluation failed")
     assert len(r.output.strip().splitlines()) == 1 and "Traceback" not in r.output
 
@@ -147,8 +167,14 @@ def test_kg_query_10000_nested_braces_is_an_error_not_a_segfault(seed_store_path
 @pytest.mark.slow
 def test_ctrl_c_stops_a_long_kg_query(seed_store_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "query", "--store", str(seed_store_path), CROSS3],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "query", "--store", str(seed_store_path), CROSS3],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     try:
         time.sleep(2.5)  # started, and deep in the evaluation
         assert proc.poll() is None
@@ -177,22 +203,40 @@ def test_add_move_copy_accepted_with_update(seed_store_path, tmp_path, op):
     store = tmp_path / "s"
     shutil.copytree(seed_store_path, store)
     run = CliRunner().invoke
-    assert run(main, ["query", "--store", str(store), "--update",
-                      "INSERT DATA { GRAPH <http://e/a> { <http://e/s> <http://e/p> 1 } }"]).exit_code == 0
+    assert (
+        run(
+            main,
+            [
+                "query",
+                "--store",
+                str(store),
+                "--update",
+                "INSERT DATA { GRAPH <http://e/a> { <http://e/s> <http://e/p> 1 } }",
+            ],
+        ).exit_code
+        == 0
+    )
     r = run(main, ["query", "--store", str(store), f"{op} <http://e/a> TO <http://e/b>"])
     assert r.exit_code == 1 and "pass --update" in r.output
     r = run(main, ["query", "--store", str(store), "--update", f"{op} <http://e/a> TO <http://e/b>"])
     assert r.exit_code == 0 and "update done" in r.output, r.output
-    r = run(main, ["query", "--store", str(store), "--format", "csv",
-                   "SELECT ?g WHERE { GRAPH ?g { <http://e/s> ?p ?o } } ORDER BY ?g"])
-    expected = {"ADD": ["http://e/a", "http://e/b"], "COPY": ["http://e/a", "http://e/b"],
-                "MOVE": ["http://e/b"]}[op]
+    r = run(
+        main,
+        [
+            "query",
+            "--store",
+            str(store),
+            "--format",
+            "csv",
+            "SELECT ?g WHERE { GRAPH ?g { <http://e/s> ?p ?o } } ORDER BY ?g",
+        ],
+    )
+    expected = {"ADD": ["http://e/a", "http://e/b"], "COPY": ["http://e/a", "http://e/b"], "MOVE": ["http://e/b"]}[op]
     assert r.output.split()[1:] == expected
 
 
 def test_bind_iri_with_space_is_one_line_error(seed_store_path):
-    r = CliRunner().invoke(main, ["query", "--store", str(seed_store_path), "beats",
-                                  "--bind", "loser=http://a b"])
+    r = CliRunner().invoke(main, ["query", "--store", str(seed_store_path), "beats", "--bind", "loser=http://a b"])
     assert r.exit_code == 1 and "Traceback" not in r.output
     assert r.output.startswith("error: --bind 'loser=http://a b': 'http://a b' is not a valid IRI")
 
@@ -210,15 +254,23 @@ def test_overlong_query_argument_is_not_a_traceback(seed_store_path):
 
 @pytest.mark.slow
 def test_kg_query_max_memory_stops_a_greedy_query_with_an_error(seed_store_path):
-    r = CliRunner().invoke(main, ["query", "--store", str(seed_store_path), "--max-memory", "700MB",
-                                  "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"])
+    r = CliRunner().invoke(
+        main,
+        [
+            "query",
+            "--store",
+            str(seed_store_path),
+            "--max-memory",
+            "700MB",
+            "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f",
+        ],
+    )
     assert r.exit_code == 1 and "Traceback" not in r.output
     assert r.output.startswith("error: the query process ended") and "memory limit (700 MiB)" in r.output
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("args", [["beats", "--bind", "loser=GPT-4o"], ["ASK { ?p a kg:Paper }"],
-                                  ["papers_per_field"]])
+@pytest.mark.parametrize("args", [["beats", "--bind", "loser=GPT-4o"], ["ASK { ?p a kg:Paper }"], ["papers_per_field"]])
 def test_kg_query_max_memory_prints_what_the_in_process_query_prints(seed_store_path, args):
     base = ["query", "--store", str(seed_store_path), "--format", "json", *args]
     plain = CliRunner().invoke(main, base)
@@ -232,8 +284,10 @@ def test_insert_data_quads_are_not_operators():
     check_query(f"INSERT DATA {{ GRAPH <http://e/g> {{ {triples} }} }}")
     check_query(f"DELETE DATA {{ {triples} }} ; INSERT DATA {{ {triples} }}")
     with pytest.raises(QueryRefused, match="more than 5000 operators"):
-        check_query(f"INSERT DATA {{ <http://e/a> <http://e/b> 1 }} ; "
-                    f"DELETE WHERE {{ {triples.replace('<http://e/s', '?s').replace('> <http', ' <http')} }}")
+        check_query(
+            f"INSERT DATA {{ <http://e/a> <http://e/b> 1 }} ; "
+            f"DELETE WHERE {{ {triples.replace('<http://e/s', '?s').replace('> <http', ' <http')} }}"
+        )
     with pytest.raises(QueryRefused, match="more than 5000 operators"):
         check_query(f"SELECT * WHERE {{ {triples} }}")
 
@@ -251,9 +305,17 @@ def _ctrl_c_in_a_terminal(args: list[str], after: float) -> tuple[int, float, st
     def own_terminal():
         os.setsid()
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-m", "kg", *args], stdin=slave, stdout=slave, stderr=slave,
-                            env=env, cwd=ROOT, preexec_fn=own_terminal)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=ROOT,
+        preexec_fn=own_terminal,
+    )
     os.close(slave)
     time.sleep(after)
     os.write(master, b"\x03")  # the terminal sends SIGINT to its foreground process group
@@ -288,7 +350,6 @@ def test_ctrl_c_typed_in_a_terminal_stops_a_long_kg_query(seed_store_path):
 @pytest.mark.slow
 def test_ctrl_c_typed_in_a_terminal_stops_kg_serve(seed_store_path):
     port = free_port()
-    status, took, screen = _ctrl_c_in_a_terminal(["serve", "--store", str(seed_store_path), "--port",
-                                                  str(port)], 4)
+    status, took, screen = _ctrl_c_in_a_terminal(["serve", "--store", str(seed_store_path), "--port", str(port)], 4)
     assert status == 0 and took < 5, (status, took, screen)
     assert f"http://127.0.0.1:{port}/" in screen and "stopped" in screen and "Traceback" not in screen

@@ -7,6 +7,7 @@ The examples are derandomized (the same ones every run) so that CI never
 fails by chance; explore more with a larger ``max_examples`` and
 ``derandomize=False``.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,25 +24,67 @@ REAL_LINES = {p.name: p.read_text(encoding="utf-8").split("\n") for p in REAL}
 
 PIECES = [
     # Hugging Face
-    "# Hugging Face Daily Papers Report", "**Date**: 2025-12-28", "## 📄 ", "## 📄 A Title",
-    "- **链接**: https://huggingface.co/papers/2601.00001", "### 1. 应用领域", "1. **实验效果**：", "=====",
+    "# Hugging Face Daily Papers Report",
+    "**Date**: 2025-12-28",
+    "## 📄 ",
+    "## 📄 A Title",
+    "- **链接**: https://huggingface.co/papers/2601.00001",
+    "### 1. 应用领域",
+    "1. **实验效果**：",
+    "=====",
     # arXiv CV
-    "time: 20260113", "# Arxiv Computer Vision Papers - 2026-01-13", "<a id='2601.00002v1'></a>",
-    "## [T](https://arxiv.org/abs/2601.00002v1)", "**Authors:** A, B", "**Abstract:**", "**Links:**",
+    "time: 20260113",
+    "# Arxiv Computer Vision Papers - 2026-01-13",
+    "<a id='2601.00002v1'></a>",
+    "## [T](https://arxiv.org/abs/2601.00002v1)",
+    "**Authors:** A, B",
+    "**Abstract:**",
+    "**Links:**",
     # Papers for
-    "# Papers for 2025-09-23", "## 0.[T](https://arxiv.org/pdf/2509.16198)", "summary:", "summary:**核心关键词**：",
-    "**1-Sentence Core Summary**：", "i) **Core Keywords**", "主要成果 ", "核心关键词:",
+    "# Papers for 2025-09-23",
+    "## 0.[T](https://arxiv.org/pdf/2509.16198)",
+    "summary:",
+    "summary:**核心关键词**：",
+    "**1-Sentence Core Summary**：",
+    "i) **Core Keywords**",
+    "主要成果 ",
+    "核心关键词:",
     # generic Markdown
-    "---", "date: 2026-02-30", "## 1. [Title](https://arxiv.org/abs/2603.01234)", "### Results",
-    "**Abstract**:", "Results:", "- Link: https://openreview.net/forum?id=x", "## Beta (https://doi.org/10.1/x)",
-    "#", "######", "[2601.1234]", "arXiv:2601.12345", "## 2601.12345",
+    "---",
+    "date: 2026-02-30",
+    "## 1. [Title](https://arxiv.org/abs/2603.01234)",
+    "### Results",
+    "**Abstract**:",
+    "Results:",
+    "- Link: https://openreview.net/forum?id=x",
+    "## Beta (https://doi.org/10.1/x)",
+    "#",
+    "######",
+    "[2601.1234]",
+    "arXiv:2601.12345",
+    "## 2601.12345",
     # noise
-    "", " ", "\t", "\r", "\x0c", "\u2028", "\ufeff", "**", "`", "[", "](", "：", "超越了 GPT-4o（84.8）",
+    "",
+    " ",
+    "\t",
+    "\r",
+    "\x0c",
+    "\u2028",
+    "\ufeff",
+    "**",
+    "`",
+    "[",
+    "](",
+    "：",
+    "超越了 GPT-4o（84.8）",
 ]
 
 MARKDOWN = st.lists(
-    st.one_of(st.sampled_from(PIECES), st.text(max_size=30),
-              st.lists(st.sampled_from(PIECES), min_size=2, max_size=4).map("".join)),
+    st.one_of(
+        st.sampled_from(PIECES),
+        st.text(max_size=30),
+        st.lists(st.sampled_from(PIECES), min_size=2, max_size=4).map("".join),
+    ),
     max_size=40,
 ).map("\n".join)
 
@@ -56,7 +99,7 @@ def real_slice(draw):
     text = "\n".join(lines[start:stop])
     head = draw(st.integers(0, min(len(text), 200)))
     tail = draw(st.integers(0, min(len(text), 200)))
-    return text[head:len(text) - tail]
+    return text[head : len(text) - tail]
 
 
 def check(text: str) -> None:

@@ -5,6 +5,7 @@ choice of layout and the refusal of a text without papers.
 Inline fixtures start with a backslash-newline so that the first line of
 the string is line 1 of the "file".
 """
+
 from __future__ import annotations
 
 import json
@@ -57,13 +58,16 @@ def test_registry_lists_each_layout_once():
     assert all(lay.paper_heading.startswith("#") for lay in LAYOUTS)
 
 
-@pytest.mark.parametrize(("path", "name"), [
-    (SEEDS / "000_3d92274d0f9505a7.txt", "hf-daily"),
-    (SEEDS / "004_598ffdc448aaeccc.txt", "arxiv-cv"),
-    *[(p, "arxiv-cv") for p in ARXIV_DEV],
-    *[(p, "papers-for") for p in PAPERS_FOR],
-    (WEEKLY, "markdown"),
-])
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        (SEEDS / "000_3d92274d0f9505a7.txt", "hf-daily"),
+        (SEEDS / "004_598ffdc448aaeccc.txt", "arxiv-cv"),
+        *[(p, "arxiv-cv") for p in ARXIV_DEV],
+        *[(p, "papers-for") for p in PAPERS_FOR],
+        (WEEKLY, "markdown"),
+    ],
+)
 def test_the_surest_detector_names_the_layout_of_real_reports(path, name):
     text = path.read_text(encoding="utf-8")
     assert detect_layout(text) == name
@@ -74,8 +78,10 @@ def test_the_surest_detector_names_the_layout_of_real_reports(path, name):
 
 def test_a_layout_that_finds_no_paper_hands_over_to_the_next():
     # a Hugging Face title, but papers written as Markdown headings with links
-    text = ("# Hugging Face Daily Papers Report\n**Date**: 2026-01-02\n\n"
-            "## [A Paper](https://huggingface.co/papers/2601.00001)\n\nIt beats GPT-4o.\n")
+    text = (
+        "# Hugging Face Daily Papers Report\n**Date**: 2026-01-02\n\n"
+        "## [A Paper](https://huggingface.co/papers/2601.00001)\n\nIt beats GPT-4o.\n"
+    )
     report = parse_report(text, "r.md")
     assert report.format == "markdown"
     assert [p.arxiv_id for p in report.papers] == ["2601.00001"]
@@ -146,7 +152,8 @@ def test_papers_for_titles_ids_links_and_dates_match_the_gold(path):
     report = read_report(path)
     assert report.date == gold["report_date"]
     assert [(p.title, p.arxiv_id, p.url) for p in report.papers] == [
-        (g["title"], g["arxiv_id"], g["url"]) for g in gold["papers"]]
+        (g["title"], g["arxiv_id"], g["url"]) for g in gold["papers"]
+    ]
 
 
 def test_papers_for_labelled_summary_becomes_sections():
@@ -154,11 +161,19 @@ def test_papers_for_labelled_summary_becomes_sections():
     report = read_report(path)
     rpg = report.papers[0]
     assert (rpg.title, rpg.arxiv_id, rpg.start_line) == (
-        "RPG: A Repository Planning Graph for Unified and Scalable Codebase Generation", "2509.16198", 5)
+        "RPG: A Repository Planning Graph for Unified and Scalable Codebase Generation",
+        "2509.16198",
+        5,
+    )
     assert keys(rpg) == LABELLED
     assert [s.heading for s in rpg.sections] == [
-        "核心关键字", "1-Sentence Core Summary", "Main Research Question or Objective", "Key Methodology",
-        "Primary Results", "Principal Implication for AI Practitioners"]
+        "核心关键字",
+        "1-Sentence Core Summary",
+        "Main Research Question or Objective",
+        "Key Methodology",
+        "Primary Results",
+        "Principal Implication for AI Practitioners",
+    ]
     assert rpg.section("field").text == "仓库级代码生成, 仓库规划图(RPG), 统一规划, 可扩展生成"
     assert rpg.section("results").text.startswith("在包含1052个任务的RepoCraft基准测试上")
     assert all(s.start_line == 6 for s in rpg.sections)
@@ -217,30 +232,48 @@ def test_papers_for_label_variants_and_warnings():
     assert [(s.key, s.heading, s.text) for s in plain.sections] == [
         ("field", "核心关键词", "扩散模型, 蒸馏"),
         ("contribution", "一句话核心摘要", "提出 FooNet。"),
-        ("results", "主要成果", "在 ImageNet 上超越了 DiT。")]
+        ("results", "主要成果", "在 ImageNet 上超越了 DiT。"),
+    ]
     assert [(s.key, s.text, s.start_line, s.end_line) for s in numbered.sections] == [
         ("field", "diffusion", 7, 7),
-        ("results", "FooNet beats DiT on ImageNet.\nIt also runs faster.", 7, 8)]
+        ("results", "FooNet beats DiT on ImageNet.\nIt also runs faster.", 7, 8),
+    ]
     assert numbered.arxiv_id == "2511.00002"
     assert [(s.key, s.text, s.start_line) for s in bare.sections] == [
-        ("abstract", "Just a paragraph about BarNet.", 12)]
+        ("abstract", "Just a paragraph about BarNet.", 12)
+    ]
     assert messages(report) == [
-        (10, "paper 'No Summary Line' has no recognisable sections; its whole body (lines 12-12) is "
-             "read as one section"),
+        (
+            10,
+            "paper 'No Summary Line' has no recognisable sections; its whole body (lines 12-12) is read as one section",
+        ),
         (14, "paper 'No Id' has no arXiv id in its link https://example.org/paper; ignored"),
     ]
 
 
-@pytest.mark.parametrize(("label", "key"), [
-    ("核心关键词", "field"), ("**Core Keywords**:", "field"), ("i) **Core Keywords**", "field"),
-    ("一句话核心总结", "contribution"), ("1-Sentence Core Summary", "contribution"),
-    ("主要研究问题或目标", "abstract"), ("Main Research Question or Objective", "abstract"),
-    ("关键方法论", "innovations"), ("Key Methodology", "innovations"),
-    ("主要成果", "results"), ("**Primary Results**", "results"),
-    ("对AI从业者的主要启示", "usage"), ("Principal Implication for AI Practitioners", "usage"),
-    ("Key Findings", "key_findings"), ("Analysis", "analysis"), ("5. 实验效果 (Results)", "results"),
-    ("Authors", None), ("视觉语言模型", None),
-])
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        ("核心关键词", "field"),
+        ("**Core Keywords**:", "field"),
+        ("i) **Core Keywords**", "field"),
+        ("一句话核心总结", "contribution"),
+        ("1-Sentence Core Summary", "contribution"),
+        ("主要研究问题或目标", "abstract"),
+        ("Main Research Question or Objective", "abstract"),
+        ("关键方法论", "innovations"),
+        ("Key Methodology", "innovations"),
+        ("主要成果", "results"),
+        ("**Primary Results**", "results"),
+        ("对AI从业者的主要启示", "usage"),
+        ("Principal Implication for AI Practitioners", "usage"),
+        ("Key Findings", "key_findings"),
+        ("Analysis", "analysis"),
+        ("5. 实验效果 (Results)", "results"),
+        ("Authors", None),
+        ("视觉语言模型", None),
+    ],
+)
 def test_section_labels_map_to_the_keys_of_the_other_layouts(label, key):
     assert section_key(label) == key
 
@@ -256,23 +289,40 @@ def test_generic_layout_reads_a_digest_no_module_knows():
     assert report.date == "2026-03-02"  # from the file name
     foo, baz, qux = report.papers
     assert (foo.title, foo.url, foo.arxiv_id, foo.start_line, foo.end_line) == (
-        "Foo-VL: Scaling Visual Instruction Tuning", "https://arxiv.org/abs/2603.01234", "2603.01234", 5, 11)
+        "Foo-VL: Scaling Visual Instruction Tuning",
+        "https://arxiv.org/abs/2603.01234",
+        "2603.01234",
+        5,
+        11,
+    )
     assert [(s.key, s.heading, s.start_line) for s in foo.sections] == [
-        ("abstract", "Abstract", 7), ("results", "Results", 9)]
+        ("abstract", "Abstract", 7),
+        ("results", "Results", 9),
+    ]
     assert foo.section("results").text.startswith("On IFEval, Foo-VL-13B scores 90.2")
     assert foo.authors == ("Ada Lovelace", "Alan Turing")
     assert (baz.arxiv_id, keys(baz)) == ("2603.04321", ["abstract"])
     # a paper known by its OpenReview link only, found by the link under its heading
     assert (qux.title, qux.arxiv_id, qux.url) == (
-        "Qux: Reasoning with Latent Plans", None, "https://openreview.net/forum?id=AbCdEf123")
+        "Qux: Reasoning with Latent Plans",
+        None,
+        "https://openreview.net/forum?id=AbCdEf123",
+    )
     assert [(s.key, s.heading, s.text) for s in qux.sections] == [
         ("innovations", "Method", "Qux trains Llama-3-8B with a latent planning loss."),
-        ("results", "Experiments", "Qux beats Llama-3-8B-Instruct on GSM8K (71.2 vs 65.0).")]
+        ("results", "Experiments", "Qux beats Llama-3-8B-Instruct on GSM8K (71.2 vs 65.0)."),
+    ]
     assert messages(report) == [
-        (None, "read with the generic Markdown layout: papers are the level-2 headings that carry a "
-               "paper link or arXiv id"),
-        (13, "paper 'Baz: Speculative Decoding Without Drafts' has no recognisable sections; its whole "
-             "body (lines 15-15) is read as one section"),
+        (
+            None,
+            "read with the generic Markdown layout: papers are the level-2 headings that carry a "
+            "paper link or arXiv id",
+        ),
+        (
+            13,
+            "paper 'Baz: Speculative Decoding Without Drafts' has no recognisable sections; its whole "
+            "body (lines 15-15) is read as one section",
+        ),
     ]
     check_spans(report, WEEKLY.read_text(encoding="utf-8"))
 
@@ -299,17 +349,26 @@ def test_generic_layout_front_matter_date_titles_and_labels():
     report = parse_report(GENERIC, "list.md")
     assert report.date == "2026-02-01"
     alpha, beta = report.papers
-    assert (alpha.title, alpha.arxiv_id, alpha.url) == ("Alpha: A Model", "2602.00001", "https://arxiv.org/pdf/2602.00001")
+    assert (alpha.title, alpha.arxiv_id, alpha.url) == (
+        "Alpha: A Model",
+        "2602.00001",
+        "https://arxiv.org/pdf/2602.00001",
+    )
     assert [(s.key, s.heading, s.text) for s in alpha.sections] == [
-        ("contribution", "TL;DR", "Alpha is small."), ("results", "Results", "Alpha beats Beta on GSM8K.")]
+        ("contribution", "TL;DR", "Alpha is small."),
+        ("results", "Results", "Alpha beats Beta on GSM8K."),
+    ]
     assert beta.url == "https://doi.org/10.1000/xyz" and beta.arxiv_id is None
     assert [(s.key, s.heading, s.text) for s in beta.sections] == [("abstract", "Notes", "a note on Beta.")]
 
 
-@pytest.mark.parametrize(("text", "date"), [
-    ("# Digest 2025/9/23\n\n## [T](https://arxiv.org/abs/2509.00001)\nx\n", "2025-09-23"),
-    ("# Digest\n\n## [T](https://arxiv.org/abs/2509.00001)\nx\n", None),
-])
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("# Digest 2025/9/23\n\n## [T](https://arxiv.org/abs/2509.00001)\nx\n", "2025-09-23"),
+        ("# Digest\n\n## [T](https://arxiv.org/abs/2509.00001)\nx\n", None),
+    ],
+)
 def test_generic_layout_date_from_the_first_heading_else_a_warning(text, date):
     report = parse_report(text, "digest.md")
     assert report.date == date
@@ -328,9 +387,11 @@ def test_generic_layout_reads_a_hugging_face_report_whose_paper_headings_changed
     generic = parse_report(text.replace("## 📄", "## 📑"), path.name)
     assert generic.format == "markdown" and generic.date == hf.date
     assert [m for _, m in messages(generic)] == [
-        "read with the generic Markdown layout: papers are the level-2 headings that carry a paper link or arXiv id"]
+        "read with the generic Markdown layout: papers are the level-2 headings that carry a paper link or arXiv id"
+    ]
     assert [(p.title, p.arxiv_id, p.url, p.read_from) for p in generic.papers] == [
-        (p.title, p.arxiv_id, p.url, p.read_from) for p in hf.papers]
+        (p.title, p.arxiv_id, p.url, p.read_from) for p in hf.papers
+    ]
     for a, b in zip(hf.papers, generic.papers):
         assert keys(a) == keys(b)
         assert [s.end_line for s in a.sections] == [s.end_line for s in b.sections]
@@ -345,7 +406,8 @@ def test_generic_layout_reads_inline_labels_of_a_digest_without_its_title():
     generic = parse_report(text.replace("# Papers for", "# Digest for").replace("summary:", ""), path.name)
     assert generic.format == "markdown" and generic.date == "2025-09-23"
     assert [(p.title, p.arxiv_id, p.url) for p in generic.papers] == [
-        (p.title, p.arxiv_id, p.url) for p in known.papers]
+        (p.title, p.arxiv_id, p.url) for p in known.papers
+    ]
     labelled = [(a, b) for a, b in zip(known.papers, generic.papers) if len(a.sections) > 1]
     assert len(labelled) == 10
     for a, b in labelled:

@@ -3,6 +3,7 @@
 Fixtures are written inline; each starts with a backslash-newline so that the
 first line of the string is line 1 of the "file".
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -101,7 +102,11 @@ def test_hf_h3_layout_sections_text_and_spans():
     (paper,) = parse_report(HF_H3, "r.txt").papers
     assert [s.key for s in paper.sections] == HF_KEYS
     assert [s.heading for s in paper.sections] == [
-        "1. 应用领域", "2. 一句话核心贡献", "3. 使用指南", "4. 主要创新点", "5. 实验效果",
+        "1. 应用领域",
+        "2. 一句话核心贡献",
+        "3. 使用指南",
+        "4. 主要创新点",
+        "5. 实验效果",
     ]
     assert spans(paper) == {
         "field": (13, 13),
@@ -223,8 +228,7 @@ def test_hf_bold_numbered_headings_with_title_line():
     assert paper.section("field").text == "具身智能 (Embodied AI)。"
     assert "研究报告" not in paper.section("field").text
     assert paper.section("innovations").text == (
-        "1.  **两阶段训练与防遗忘机制**：采用两阶段训练策略。\n"
-        "2.  **优化的异步执行后训练技术**：新型注意力掩码。"
+        "1.  **两阶段训练与防遗忘机制**：采用两阶段训练策略。\n2.  **优化的异步执行后训练技术**：新型注意力掩码。"
     )
 
 
@@ -267,7 +271,11 @@ def test_hf_numbered_bold_headings_with_text_below():
     assert paper.title == "VA-π: Variational Policy Alignment"
     assert [s.key for s in paper.sections] == HF_KEYS
     assert [s.heading for s in paper.sections] == [
-        "1. 应用领域", "2. 一句话核心贡献", "3. 使用指南", "4. 主要创新点", "5. 实验效果",
+        "1. 应用领域",
+        "2. 一句话核心贡献",
+        "3. 使用指南",
+        "4. 主要创新点",
+        "5. 实验效果",
     ]
     assert spans(paper) == {
         "field": (15, 15),
@@ -630,8 +638,12 @@ def test_text_without_papers_raises_source_error_naming_layouts_and_headings():
     assert message == no_paper_message()
     assert str(info.value) == f"x/notes.md: {message}"
     assert message.startswith("no paper found:")
-    for name, heading in [("hf-daily", "## 📄 Title"), ("arxiv-cv", "## [Title](https://arxiv.org/abs/"),
-                          ("papers-for", "## 0.[Title](https://arxiv.org/pdf/"), ("markdown", "arXiv id")]:
+    for name, heading in [
+        ("hf-daily", "## 📄 Title"),
+        ("arxiv-cv", "## [Title](https://arxiv.org/abs/"),
+        ("papers-for", "## 0.[Title](https://arxiv.org/pdf/"),
+        ("markdown", "arXiv id"),
+    ]:
         assert name in message and heading in message
 
 
@@ -664,8 +676,7 @@ def test_link_without_arxiv_id_warns_and_ignores_paper():
     report = parse_report(text, "r.txt")
     assert report.papers == ()
     assert messages(report) == [
-        (9, "paper 'Schoenfeld's Anatomy of Reasoning': no arXiv id in link "
-            "https://example.org/paper; ignored"),
+        (9, "paper 'Schoenfeld's Anatomy of Reasoning': no arXiv id in link https://example.org/paper; ignored"),
     ]
 
 
@@ -683,8 +694,7 @@ def test_paper_without_title_or_link_is_ignored_and_others_kept():
     untitled = second.replace("## 📄 **Schoenfeld's Anatomy** of Reasoning   ", "## 📄")
     no_link_no_title = untitled.replace("- **链接**: https://huggingface.co/papers/2512.19995\n", "")
     other = second.replace("2512.19995", "2601.00002")
-    report = parse_report(HF_H3 + untitled.replace("2512.19995", "2601.00001") + no_link_no_title
-                          + other, "r.txt")
+    report = parse_report(HF_H3 + untitled.replace("2512.19995", "2601.00001") + no_link_no_title + other, "r.txt")
     assert [p.arxiv_id for p in report.papers] == ["2512.19995", "2601.00002"]
     assert messages(report) == [
         (33, "paper 2601.00001 has no title; ignored"),
@@ -694,7 +704,8 @@ def test_paper_without_title_or_link_is_ignored_and_others_kept():
 
 def test_arxiv_paper_without_id_is_ignored():
     text = ARXIV.replace("https://arxiv.org/abs/2601.07823v1", "https://example.org/x").replace(
-        "<a id='2601.07823v1'></a>", "<a id='x'></a>")
+        "<a id='2601.07823v1'></a>", "<a id='x'></a>"
+    )
     report = parse_report(text, "a.txt")
     assert "2601.07823" not in [p.arxiv_id for p in report.papers]
     assert any(m.endswith("has no arXiv id; ignored") for _, m in messages(report))
@@ -714,11 +725,14 @@ def test_missing_and_unrecognised_sections_warn():
     assert partial.section("contribution").heading == "2. 核心贡献"
     # nothing is dropped: a paper without sections is read from its whole body
     assert [(s.key, s.text, s.start_line, s.end_line) for s in free.sections] == [
-        ("abstract", "这篇论文只有一段自由文本。", 26, 26)]
+        ("abstract", "这篇论文只有一段自由文本。", 26, 26)
+    ]
     assert messages(report) == [
         (7, "paper 'Partial Paper': missing sections: 使用指南, 实验效果"),
-        (22, "paper 'Free Text Paper' has no recognisable sections; its whole body (lines 26-26) "
-             "is read as one section"),
+        (
+            22,
+            "paper 'Free Text Paper' has no recognisable sections; its whole body (lines 26-26) is read as one section",
+        ),
     ]
 
 
@@ -768,10 +782,29 @@ def test_empty_section_warns():
 
 def test_garbage_inside_recognised_format_never_raises():
     pieces = [
-        "## 📄", "## 📄 T", "### 1. 应用领域", "1. **实验效果**：", "**2. 核心贡献**", "=====",
-        "- **链接**: ", "- **链接**: https://huggingface.co/papers/2601.1", "<a id='x'></a>",
-        "## [](", "## [T](u)", "**Abstract:**", "**Links:**", "**Authors:**", "---", "",
-        "**", "1. **", "# ", "\t", "文本", "**Published:** 2026-99-99", "time: 99999999",
+        "## 📄",
+        "## 📄 T",
+        "### 1. 应用领域",
+        "1. **实验效果**：",
+        "**2. 核心贡献**",
+        "=====",
+        "- **链接**: ",
+        "- **链接**: https://huggingface.co/papers/2601.1",
+        "<a id='x'></a>",
+        "## [](",
+        "## [T](u)",
+        "**Abstract:**",
+        "**Links:**",
+        "**Authors:**",
+        "---",
+        "",
+        "**",
+        "1. **",
+        "# ",
+        "\t",
+        "文本",
+        "**Published:** 2026-99-99",
+        "time: 99999999",
     ]
     rng = random.Random(7)
     for head in ("# Hugging Face Daily Papers Report\n", "time: 20260113\n"):
@@ -956,8 +989,8 @@ def test_read_report_refuses_files_over_the_size_limit_without_reading_them(tmp_
         read_report(path)
     assert info.value.line is None
     assert info.value.message == (
-        "file too large (100 MB, limit 16 MB); raise the limit with --max-size "
-        "if this really is one report")
+        "file too large (100 MB, limit 16 MB); raise the limit with --max-size if this really is one report"
+    )
     small = tmp_path / "small.txt"
     small.write_text(HF_H3, encoding="utf-8")
     size = len(HF_H3.encode())
@@ -968,6 +1001,7 @@ def test_read_report_refuses_files_over_the_size_limit_without_reading_them(tmp_
 
 def test_read_report_refuses_non_regular_files(tmp_path):
     import os
+
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     with pytest.raises(SourceError) as info:
@@ -984,8 +1018,11 @@ def test_a_one_megabyte_line_is_cut_with_a_warning():
     assert len(results.text) < MAX_LINE_CHARS + 100
     assert spans(paper)["results"] == (27, 28)
     assert messages(report) == [
-        (27, f"line is {len(long_line) + len('在 Omni-MATH 上：')} characters long; "
-             f"only its first {MAX_LINE_CHARS} are read"),
+        (
+            27,
+            f"line is {len(long_line) + len('在 Omni-MATH 上：')} characters long; "
+            f"only its first {MAX_LINE_CHARS} are read",
+        ),
     ]
 
 
@@ -1016,8 +1053,7 @@ def test_collect_report_files_reports_each_bad_path_and_keeps_the_others(tmp_pat
     (tmp_path / "notes" / "x.json").write_text("{}", encoding="utf-8")
     good = tmp_path / "good.txt"
     good.write_text("x", encoding="utf-8")
-    files, errors = collect_report_files(
-        [tmp_path / "missing", tmp_path / "empty", good, tmp_path / "notes", good])
+    files, errors = collect_report_files([tmp_path / "missing", tmp_path / "empty", good, tmp_path / "notes", good])
     assert files == [good]
     assert [str(e) for e in errors] == [
         f"{tmp_path / 'missing'}: no such file or directory",

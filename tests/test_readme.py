@@ -11,6 +11,7 @@ After a deliberate change of output, regenerate the blocks with::
 
     .venv/bin/python -m tests.test_readme --update
 """
+
 from __future__ import annotations
 
 import os
@@ -44,7 +45,7 @@ def run_command(line: str) -> str:
     if pipe.strip():
         head = shlex.split(pipe)
         assert head[0] == "head" and head[1] == "-n", f"only '| head -n N' is supported: {line!r}"
-        out = "".join(out.splitlines(keepends=True)[:int(head[2])])
+        out = "".join(out.splitlines(keepends=True)[: int(head[2])])
     return out
 
 
@@ -78,7 +79,8 @@ def test_readme_console_blocks_show_current_output(monkeypatch):
     assert found, "README.md has no ```console block"
     for m, new in found:
         assert _normalise(new) == _normalise(m.group(1)), (
-            "README.md output is stale; regenerate with: .venv/bin/python -m tests.test_readme --update")
+            "README.md output is stale; regenerate with: .venv/bin/python -m tests.test_readme --update"
+        )
 
 
 def update() -> None:
@@ -87,7 +89,7 @@ def update() -> None:
     text = README.read_text(encoding="utf-8")
     pieces, pos = [], 0
     for m, new in sessions(text):
-        pieces += [text[pos:m.start(1)], new]
+        pieces += [text[pos : m.start(1)], new]
         pos = m.end(1)
     README.write_text("".join(pieces) + text[pos:], encoding="utf-8")
 

@@ -1,4 +1,5 @@
 """kg report: the static site of the seed store, read back with html.parser."""
+
 from __future__ import annotations
 
 import re
@@ -71,8 +72,9 @@ class Page(HTMLParser):
         for t in self.tables:
             if t["heading"].startswith(heading_start):
                 return t["rows"]
-        raise AssertionError(f"no table under a heading starting with {heading_start!r}: "
-                             f"{[t['heading'] for t in self.tables]}")
+        raise AssertionError(
+            f"no table under a heading starting with {heading_start!r}: {[t['heading'] for t in self.tables]}"
+        )
 
 
 def read(path: Path) -> Page:
@@ -129,9 +131,15 @@ def test_qwen3_page_lists_gpt4o_under_beats(site):
 
 
 def test_paper_page_has_evidence_sentences(site, seed_store):
-    quotes = {r[0] for r in _select(seed_store, """
+    quotes = {
+        r[0]
+        for r in _select(
+            seed_store,
+            """
         SELECT DISTINCT ?q WHERE { ?c a kg:Comparison ; prov:hadPrimarySource/kg:arxivId "2601.06431" ;
-                                     kg:evidence/kg:quote ?q }""")}
+                                     kg:evidence/kg:quote ?q }""",
+        )
+    }
     assert quotes
     page = read(site / "paper" / "2601.06431.html")
     cells = {r[-1] for r in page.table("Comparisons")[1:]}
@@ -236,7 +244,10 @@ def test_lower_is_better_metric_ranks_smallest_first(tiny):
     (board,) = leaderboards(g, ENTITY + "bench")
     assert board.lower_is_better
     assert [(g.label(r.system), str(r.score)) for r in board.rows] == [
-        ("<script>alert(1)</script> & Co", "3.1"), ("Third", "4.2"), ("Plain", "5")]
+        ("<script>alert(1)</script> & Co", "3.1"),
+        ("Third", "4.2"),
+        ("Plain", "5"),
+    ]
     assert len(g.comparisons) == 2  # copies in two graphs are read once
 
 
@@ -291,6 +302,7 @@ def test_cli_report(seed_store_path, tmp_path):
 
 def _select(store, sparql):
     from kg.outputs.queries import run_select
+
     return run_select(store, sparql).rows
 
 

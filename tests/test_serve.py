@@ -3,6 +3,7 @@
 Every server binds 127.0.0.1 on a free port and is stopped by its test;
 the hostile-query suite runs against a ``kg serve`` process.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,9 @@ JSON = "application/sparql-results+json"
 PAPERS = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a kg:Paper }"
 
 
-def request(url: str, data: bytes | None = None, headers: dict | None = None,
-            method: str | None = None, timeout: float = 30) -> tuple[int, str, bytes]:
+def request(
+    url: str, data: bytes | None = None, headers: dict | None = None, method: str | None = None, timeout: float = 30
+) -> tuple[int, str, bytes]:
     """(status, content type, body) of one HTTP request, errors included."""
     req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
     try:
@@ -48,8 +50,9 @@ def sparql(endpoint: str, query: str, method: str = "POST", accept: str = JSON) 
     if method == "GET":
         status, _, body = request(f"{endpoint}?{data}", headers={"Accept": accept})
     else:
-        status, _, body = request(endpoint, data.encode(), {
-            "Accept": accept, "Content-Type": "application/x-www-form-urlencoded"})
+        status, _, body = request(
+            endpoint, data.encode(), {"Accept": accept, "Content-Type": "application/x-www-form-urlencoded"}
+        )
     assert status == 200, body
     return json.loads(body)
 
@@ -101,9 +104,14 @@ def listener():
 
 def _start_cli(store, port, *extra) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port),
-                             *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "serve", "--store", str(store), "--port", str(port), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     ready, _, _ = select.select([proc.stdout], [], [], 60)
     assert ready, "kg serve printed nothing within 60 s"
     first = proc.stdout.readline()
@@ -156,26 +164,36 @@ def test_get_query_and_union_default_graph(server):
     assert sum(g.startswith("https://w3id.org/paperkg/graph/report/") for g in graphs) == 5
 
 
-@pytest.mark.parametrize("accept,ctype,check", [
-    ("text/csv", "text/csv", lambda b: b.decode().splitlines() == ["n", "80"]),
-    ("text/tab-separated-values", "text/tab-separated-values", lambda b: b.decode().splitlines()[1].startswith("80")),
-    ("application/sparql-results+xml", "application/sparql-results+xml", lambda b: b">80<" in b),
-    ("application/json", JSON, lambda b: json.loads(b)["results"]["bindings"][0]["n"]["value"] == "80"),
-    ("text/html, */*;q=0.8", JSON, lambda b: b'"80"' in b),
-])
+@pytest.mark.parametrize(
+    "accept,ctype,check",
+    [
+        ("text/csv", "text/csv", lambda b: b.decode().splitlines() == ["n", "80"]),
+        (
+            "text/tab-separated-values",
+            "text/tab-separated-values",
+            lambda b: b.decode().splitlines()[1].startswith("80"),
+        ),
+        ("application/sparql-results+xml", "application/sparql-results+xml", lambda b: b">80<" in b),
+        ("application/json", JSON, lambda b: json.loads(b)["results"]["bindings"][0]["n"]["value"] == "80"),
+        ("text/html, */*;q=0.8", JSON, lambda b: b'"80"' in b),
+    ],
+)
 def test_content_negotiation(server, accept, ctype, check):
-    status, got, body = request(server.query_url, PAPERS.encode(), {
-        "Content-Type": "application/sparql-query", "Accept": accept})
+    status, got, body = request(
+        server.query_url, PAPERS.encode(), {"Content-Type": "application/sparql-query", "Accept": accept}
+    )
     assert status == 200 and got.startswith(ctype) and check(body)
 
 
 def test_construct_and_ask(server):
     q = "CONSTRUCT { ?p a kg:Paper } WHERE { ?p a kg:Paper } LIMIT 3"
-    status, ctype, body = request(server.query_url + "?" + urllib.parse.urlencode({"query": q}),
-                                  headers={"Accept": "application/n-triples"})
+    status, ctype, body = request(
+        server.query_url + "?" + urllib.parse.urlencode({"query": q}), headers={"Accept": "application/n-triples"}
+    )
     assert status == 200 and ctype.startswith("application/n-triples") and body.count(b"\n") == 3
-    status, _, body = request(server.query_url + "?" + urllib.parse.urlencode(
-        {"query": "ASK { ?p a kg:Paper }", "format": "json"}))
+    status, _, body = request(
+        server.query_url + "?" + urllib.parse.urlencode({"query": "ASK { ?p a kg:Paper }", "format": "json"})
+    )
     assert status == 200 and json.loads(body)["boolean"] is True
 
 
@@ -195,10 +213,10 @@ def test_query_page_is_paperkgs(server):
 
 
 def test_server_is_read_only(server):
-    for url, data, ctype in [(server.url + "update", b"INSERT DATA { <http://a> <http://b> <http://c> }",
-                              "application/sparql-update"),
-                             (server.query_url, b"INSERT DATA { <http://a> <http://b> <http://c> }",
-                              "application/sparql-query")]:
+    for url, data, ctype in [
+        (server.url + "update", b"INSERT DATA { <http://a> <http://b> <http://c> }", "application/sparql-update"),
+        (server.query_url, b"INSERT DATA { <http://a> <http://b> <http://c> }", "application/sparql-query"),
+    ]:
         status, _, body = request(url, data, {"Content-Type": ctype})
         assert status == 403 and b"read-only" in body
     assert values(sparql(server.query_url, "SELECT ?s { <http://a> <http://b> ?s }"), "s") == []
@@ -219,8 +237,7 @@ def test_service_is_sent_only_with_allow_service(seed_store_path):
     allowed: the suite's 'nothing received' can fail."""
     lst = Listener()
     try:
-        with SparqlService(seed_store_path, "127.0.0.1", free_port(), timeout=10,
-                           allow_service=True, workers=1) as srv:
+        with SparqlService(seed_store_path, "127.0.0.1", free_port(), timeout=10, allow_service=True, workers=1) as srv:
             q = f"SELECT * WHERE {{ SERVICE SILENT <{lst.url}> {{ ?s ?p ?o }} }}"
             request(srv.query_url, q.encode(), {"Content-Type": "application/sparql-query"}, timeout=30)
         deadline = time.monotonic() + 5

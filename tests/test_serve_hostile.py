@@ -5,6 +5,7 @@ server's time limit plus a margin; after each one the server still answers
 a plain query; and a listener that the SERVICE cases point at receives
 nothing.  The server runs with ``--timeout 3 --max-memory 1GB``.
 """
+
 from __future__ import annotations
 
 import signal
@@ -41,8 +42,7 @@ def hostile(seed_store_path):
 
 
 def _form(query: str) -> tuple[bytes, dict]:
-    return urllib.parse.urlencode({"query": query}).encode(), {
-        "Content-Type": "application/x-www-form-urlencoded"}
+    return urllib.parse.urlencode({"query": query}).encode(), {"Content-Type": "application/x-www-form-urlencoded"}
 
 
 def _raw(base: str, payload: bytes) -> int:
@@ -67,24 +67,26 @@ CASES = {
     "service_iri": ("form", "SELECT * WHERE { SERVICE <{L}> { ?s ?p ?o } }", {403}),
     "service_silent_lowercase": ("form", "select * where { service silent <{L}> { ?s ?p ?o } }", {403}),
     "service_variable": ("form", "SELECT * WHERE { VALUES ?u { <{L}> } SERVICE ?u { ?s ?p ?o } }", {403}),
-    "service_in_optional_subquery": ("form", "SELECT * WHERE { ?x ?y ?z OPTIONAL { SELECT * WHERE "
-                                     "{ SERVICE <{L}> { ?s ?p ?o } } } } LIMIT 1", {403}),
-    "service_in_filter_exists": ("form", "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { SERVICE <{L}> "
-                                 "{ ?s ?p ?o } } } LIMIT 1", {403}),
+    "service_in_optional_subquery": (
+        "form",
+        "SELECT * WHERE { ?x ?y ?z OPTIONAL { SELECT * WHERE { SERVICE <{L}> { ?s ?p ?o } } } } LIMIT 1",
+        {403},
+    ),
+    "service_in_filter_exists": (
+        "form",
+        "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { SERVICE <{L}> { ?s ?p ?o } } } LIMIT 1",
+        {403},
+    ),
     "service_unicode_escape": ("form", "SELECT * WHERE { \\u0053ERVICE <{L}> { ?s ?p ?o } }", {403}),
     "service_via_get": ("get", "SELECT * WHERE { SERVICE <{L}> { ?s ?p ?o } }", {403}),
     "service_sparql_query_body": ("body", "SELECT * WHERE { SERVICE <{L}> { ?s ?p ?o } }", {403}),
     "service_in_page_form": ("page", "SELECT * WHERE { SERVICE <{L}> { ?s ?p ?o } }", {200}),
     "load_update": ("body", "LOAD <{L}>", {403}),
     "nested_braces_3000": ("form", "SELECT * WHERE " + nest(3000), {400}),
-    "nested_parens_10000": ("form", "SELECT * WHERE { ?s ?p ?o FILTER" + nest(10000, "(", ")", "1") + " }",
-                            {400}),
-    "nested_optional_3000": ("form", "SELECT * WHERE { ?s ?p ?o " + nest(3000, "OPTIONAL { ", " }") + " }",
-                             {400}),
-    "flat_union_10000": ("form", "SELECT * WHERE { " + " UNION ".join(["{ ?s ?p ?o }"] * 10000) + " }",
-                         {400}),
-    "minus_chain_2400": ("form", "SELECT * WHERE { ?s ?p ?o " + "MINUS { ?s ?p ?o } " * 2400 + "}",
-                         {200, 500, 503}),
+    "nested_parens_10000": ("form", "SELECT * WHERE { ?s ?p ?o FILTER" + nest(10000, "(", ")", "1") + " }", {400}),
+    "nested_optional_3000": ("form", "SELECT * WHERE { ?s ?p ?o " + nest(3000, "OPTIONAL { ", " }") + " }", {400}),
+    "flat_union_10000": ("form", "SELECT * WHERE { " + " UNION ".join(["{ ?s ?p ?o }"] * 10000) + " }", {400}),
+    "minus_chain_2400": ("form", "SELECT * WHERE { ?s ?p ?o " + "MINUS { ?s ?p ?o } " * 2400 + "}", {200, 500, 503}),
     "cross_join_count": ("form", "SELECT (COUNT(*) AS ?n) WHERE " + CROSS3, {503}),
     "order_by_cross_join": ("form", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f", {500, 503}),
     "huge_result": ("form", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", {413, 500, 503}),
@@ -96,13 +98,23 @@ CASES = {
     "two_query_params": ("raw", "query=ASK{}&query=ASK{}", {400}),
     "default_graph_uri": ("rawget", "/query?query=ASK%7B%7D&default-graph-uri=http%3A%2F%2Fx", {400}),
     "bad_content_type": ("ctype", "text/plain", {415}),
-    "invalid_utf8_body": ("bytes", b"SELECT * WHERE { ?s ?p \"\xff\xfe\" }", {400}),
-    "no_content_length": ("socket", b"POST /query HTTP/1.1\r\nHost: x\r\n"
-                          b"Content-Type: application/sparql-query\r\n\r\nASK {}", {411}),
-    "chunked_body": ("socket", b"POST /query HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-                     b"Content-Type: application/sparql-query\r\n\r\n6\r\nASK {}\r\n0\r\n\r\n", {411}),
-    "negative_content_length": ("socket", b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n"
-                                b"Content-Type: application/sparql-query\r\n\r\n", {413}),
+    "invalid_utf8_body": ("bytes", b'SELECT * WHERE { ?s ?p "\xff\xfe" }', {400}),
+    "no_content_length": (
+        "socket",
+        b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n\r\nASK {}",
+        {411},
+    ),
+    "chunked_body": (
+        "socket",
+        b"POST /query HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+        b"Content-Type: application/sparql-query\r\n\r\n6\r\nASK {}\r\n0\r\n\r\n",
+        {411},
+    ),
+    "negative_content_length": (
+        "socket",
+        b"POST /query HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\nContent-Type: application/sparql-query\r\n\r\n",
+        {413},
+    ),
     "not_http": ("socket", b"\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03garbage\r\n\r\n", {0, 400}),
     "unacceptable_accept": ("accept", "image/png", {406}),
     "path_traversal": ("rawget", "/../../etc/passwd", {404}),
@@ -116,28 +128,32 @@ def _send(base: str, listener_url: str, kind: str, payload, accepted) -> int:
     if kind == "form":
         return request(endpoint, *_form(payload), timeout=TIMEOUT + MARGIN)[0]
     if kind == "get":
-        return request(endpoint + "?" + urllib.parse.urlencode({"query": payload}),
-                       timeout=TIMEOUT + MARGIN)[0]
+        return request(endpoint + "?" + urllib.parse.urlencode({"query": payload}), timeout=TIMEOUT + MARGIN)[0]
     if kind == "page":
         status, _, body = request(base + "/", *_form(payload), timeout=TIMEOUT + MARGIN)
         assert b"SERVICE at line 1" in body
         return status
     if kind == "body":
-        return request(endpoint, payload.encode(), {"Content-Type": "application/sparql-query"},
-                       timeout=TIMEOUT + MARGIN)[0]
+        return request(
+            endpoint, payload.encode(), {"Content-Type": "application/sparql-query"}, timeout=TIMEOUT + MARGIN
+        )[0]
     if kind == "bytes":
-        return request(endpoint, payload, {"Content-Type": "application/sparql-query"},
-                       timeout=TIMEOUT + MARGIN)[0]
+        return request(endpoint, payload, {"Content-Type": "application/sparql-query"}, timeout=TIMEOUT + MARGIN)[0]
     if kind == "raw":
-        return request(endpoint, payload.encode(), {"Content-Type": "application/x-www-form-urlencoded"},
-                       timeout=TIMEOUT + MARGIN)[0]
+        return request(
+            endpoint, payload.encode(), {"Content-Type": "application/x-www-form-urlencoded"}, timeout=TIMEOUT + MARGIN
+        )[0]
     if kind == "rawget":
         return _raw(base, f"GET {payload} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
     if kind == "ctype":
         return request(endpoint, PAPERS.encode(), {"Content-Type": payload}, timeout=TIMEOUT + MARGIN)[0]
     if kind == "accept":
-        return request(endpoint, PAPERS.encode(), {"Content-Type": "application/sparql-query",
-                                                   "Accept": payload}, timeout=TIMEOUT + MARGIN)[0]
+        return request(
+            endpoint,
+            PAPERS.encode(),
+            {"Content-Type": "application/sparql-query", "Accept": payload},
+            timeout=TIMEOUT + MARGIN,
+        )[0]
     if kind == "socket":
         return _raw(base, payload)
     raise AssertionError(kind)

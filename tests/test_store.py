@@ -1,6 +1,7 @@
 """kg/rdf/store.py: atomic graph replacement (also under kill -9), opening errors
 (file, foreign folder, lock held by another process), SPARQL errors with line
 and column, bound parameters."""
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,9 @@ P = ox.NamedNode("https://w3id.org/paperkg#quote")
 
 
 def quads(graph, n, tag="v"):
-    return [ox.Quad(ox.NamedNode(f"https://w3id.org/paperkg/id/x/{i}"), P, ox.Literal(f"{tag}{i}"), graph)
-            for i in range(n)]
+    return [
+        ox.Quad(ox.NamedNode(f"https://w3id.org/paperkg/id/x/{i}"), P, ox.Literal(f"{tag}{i}"), graph) for i in range(n)
+    ]
 
 
 def env():
@@ -69,6 +71,7 @@ def test_a_failing_write_leaves_the_old_graph(monkeypatch):
 
     def broken(*args, **kwargs):
         raise OSError("disk full")
+
     monkeypatch.setattr(s, "_store", _Proxy(s._store, update=broken))
     with pytest.raises(StoreError, match="cannot write graph .*a.txt: disk full"):
         s.replace_graph(G1, quads(G1, 9, "new"))
@@ -94,9 +97,15 @@ def test_any_literal_survives_the_sparql_text_of_replace_graph(values, lang):
     # replace_graph writes N-Triples text inside INSERT DATA: no string,
     # however strange, may break it or change on the way
     s = KnowledgeStore()
-    qs = [ox.Quad(ox.NamedNode(f"https://w3id.org/paperkg/id/x/{i}"), P,
-                  ox.Literal(v, language=lang) if lang else ox.Literal(v), G1)
-          for i, v in enumerate(values)]
+    qs = [
+        ox.Quad(
+            ox.NamedNode(f"https://w3id.org/paperkg/id/x/{i}"),
+            P,
+            ox.Literal(v, language=lang) if lang else ox.Literal(v),
+            G1,
+        )
+        for i, v in enumerate(values)
+    ]
     s.replace_graph(G1, qs)
     assert set(s.quads(G1)) == set(qs)
 
@@ -134,8 +143,9 @@ def test_kill_9_during_replace_graph_never_leaves_half_a_graph(tmp_path):
     rng = random.Random(4)
     states = []
     for _ in range(6):
-        proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE,
-                                env=env(), cwd=ROOT, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, env=env(), cwd=ROOT, text=True
+        )
         for _ in range(rng.randint(1, 12)):  # let it commit a few graphs, then kill it mid-loop
             assert proc.stdout.readline()
         os.kill(proc.pid, signal.SIGKILL)
@@ -168,8 +178,10 @@ def test_a_foreign_folder_is_never_written_into(tmp_path):
     (tmp_path / "notes.md").write_text("mine")
     with pytest.raises(StoreError) as info:
         KnowledgeStore(tmp_path)
-    assert str(info.value) == (f"{tmp_path}: folder is not empty and is not a PaperKG store; "
-                               "refusing to write into it (choose another --store)")
+    assert str(info.value) == (
+        f"{tmp_path}: folder is not empty and is not a PaperKG store; "
+        "refusing to write into it (choose another --store)"
+    )
     with pytest.raises(StoreError, match="not a PaperKG store"):
         KnowledgeStore(tmp_path, read_only=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.md"]
@@ -194,8 +206,14 @@ HOLDER = textwrap.dedent("""
 def held_store(tmp_path):
     """A store folder whose write lock another running process holds."""
     path = tmp_path / "held"
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, env=env(), cwd=ROOT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env(),
+        cwd=ROOT,
+        text=True,
+    )
     assert proc.stdout.readline().strip() == "ready"
     yield path
     proc.stdin.close()
@@ -206,8 +224,9 @@ def held_store(tmp_path):
 def test_store_locked_by_another_process(held_store):
     with pytest.raises(StoreError) as info:
         KnowledgeStore(held_store)
-    assert str(info.value) == (f"{held_store}: store is in use by another process (another 'kg' "
-                               "command is running); try again when it ends")
+    assert str(info.value) == (
+        f"{held_store}: store is in use by another process (another 'kg' command is running); try again when it ends"
+    )
     assert "RocksDB" not in str(info.value) and "LOCK" not in str(info.value)
     # readers are not blocked by a writer
     assert len(KnowledgeStore(held_store, read_only=True)) == 0
@@ -223,8 +242,7 @@ def test_syntax_error_names_line_and_column_and_shows_the_line():
     with pytest.raises(QueryError) as info:
         s.query("SELECT ?x WHERE {\n  ?x ?y ?z }\nLIMIT ten")
     assert str(info.value).splitlines() == [
-        "SPARQL syntax error at line 3, column 7: expected one of HAVING, OFFSET, OPTIONAL, "
-        "VALUES, ['0'..='9']",
+        "SPARQL syntax error at line 3, column 7: expected one of HAVING, OFFSET, OPTIONAL, VALUES, ['0'..='9']",
         "  LIMIT ten",
         "        ^",
     ]
@@ -234,8 +252,10 @@ def test_unknown_prefix_is_named():
     with pytest.raises(QueryError) as info:
         KnowledgeStore().query("SELECT * WHERE { ?x foo:bar ?z }")
     first = str(info.value).splitlines()[0]
-    assert first.startswith("SPARQL syntax error at line 1, column 28: unknown prefix 'foo:' "
-                            "(declare it with PREFIX foo: <…>; predeclared: ")
+    assert first.startswith(
+        "SPARQL syntax error at line 1, column 28: unknown prefix 'foo:' "
+        "(declare it with PREFIX foo: <…>; predeclared: "
+    )
 
 
 def test_update_syntax_error_names_line_and_column():
@@ -243,12 +263,15 @@ def test_update_syntax_error_names_line_and_column():
         KnowledgeStore().update("INSERT DATA { <http://a> <http://b> }")
 
 
-@pytest.mark.parametrize("evil", [
-    '" } ; DROP ALL ; #',
-    "x> } DROP ALL { <y",
-    "') UNION { ?s ?p ?o } #",
-    "\\u0022 } #",
-])
+@pytest.mark.parametrize(
+    "evil",
+    [
+        '" } ; DROP ALL ; #',
+        "x> } DROP ALL { <y",
+        "') UNION { ?s ?p ?o } #",
+        "\\u0022 } #",
+    ],
+)
 def test_bound_values_are_values_never_sparql(evil):
     s = KnowledgeStore()
     s.replace_graph(G1, quads(G1, 3))
@@ -289,21 +312,26 @@ def test_read_only_open_retries_while_a_writer_compacts(tmp_path, monkeypatch):
     def flaky(path):
         calls.append(path)
         if len(calls) < 3:
-            raise OSError("Corruption: IO error: No such file or directory: While open a file "
-                          "for random read: 000062.sst")
+            raise OSError(
+                "Corruption: IO error: No such file or directory: While open a file for random read: 000062.sst"
+            )
         return ox.Store.read_only(path)
+
     monkeypatch.setattr(kg.rdf.store, "ox", types.SimpleNamespace(Store=types.SimpleNamespace(read_only=flaky)))
     assert len(KnowledgeStore(tmp_path / "s", read_only=True)) == 0
     assert len(calls) == 3
 
     def always(path):
         raise OSError("Corruption: IO error: No such file or directory: 000062.sst\nmore")
+
     monkeypatch.setattr(kg.rdf.store, "ox", types.SimpleNamespace(Store=types.SimpleNamespace(read_only=always)))
     with pytest.raises(StoreError) as info:
         KnowledgeStore(tmp_path / "s", read_only=True)
-    assert str(info.value) == (f"{tmp_path / 's'}: cannot open store (another process is writing the "
-                               "store; try again when it ends): Corruption: IO error: No such file or "
-                               "directory: 000062.sst")
+    assert str(info.value) == (
+        f"{tmp_path / 's'}: cannot open store (another process is writing the "
+        "store; try again when it ends): Corruption: IO error: No such file or "
+        "directory: 000062.sst"
+    )
 
 
 def test_a_store_another_process_is_creating_is_not_taken_for_a_foreign_folder(tmp_path):
@@ -328,14 +356,16 @@ def test_rewrite_graph_writes_the_difference_and_the_fingerprint_last():
     import pyoxigraph as ox
 
     from kg.rdf import vocab
+
     store = KnowledgeStore()
     g, other = ox.NamedNode("https://example.org/g"), ox.NamedNode("https://example.org/h")
 
     def q(i, graph=g):
-        return ox.Quad(ox.NamedNode(f"https://example.org/s{i}"), ox.NamedNode("https://example.org/p"),
-                       ox.Literal(f"v{i}"), graph)
-    fp = ox.Quad(ox.NamedNode("https://example.org/r"), ox.NamedNode(vocab.BUILD_FINGERPRINT),
-                 ox.Literal("old"), g)
+        return ox.Quad(
+            ox.NamedNode(f"https://example.org/s{i}"), ox.NamedNode("https://example.org/p"), ox.Literal(f"v{i}"), graph
+        )
+
+    fp = ox.Quad(ox.NamedNode("https://example.org/r"), ox.NamedNode(vocab.BUILD_FINGERPRINT), ox.Literal("old"), g)
     store.add_quads([q(i) for i in range(0, 30)] + [fp, q(0, other)])
     new_fp = ox.Quad(fp.subject, fp.predicate, ox.Literal("new"), g)
     nq = lambda quads: ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
@@ -349,15 +379,16 @@ def test_rewrite_graph_interrupted_leaves_no_fingerprint():
     import pyoxigraph as ox
 
     from kg.rdf import vocab
+
     store = KnowledgeStore()
     g = ox.NamedNode("https://example.org/g")
-    fp = ox.Quad(ox.NamedNode("https://example.org/r"), ox.NamedNode(vocab.BUILD_FINGERPRINT),
-                 ox.Literal("old"), g)
+    fp = ox.Quad(ox.NamedNode("https://example.org/r"), ox.NamedNode(vocab.BUILD_FINGERPRINT), ox.Literal("old"), g)
     store.add_quads([fp])
 
     def chunks():
         yield b""
         raise KeyboardInterrupt
+
     with pytest.raises(KeyboardInterrupt):
         store.rewrite_graph(g, chunks(), b"")
     assert not [x for x in store.quads(g) if x.predicate.value == vocab.BUILD_FINGERPRINT]

@@ -4,6 +4,7 @@ CliRunner never gives the command a TTY, so a terminal-only code path (the
 terminal's width, rich's console) is only exercised here: each command runs
 as its own process with stdout and stderr on a pty of a fixed size.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -30,8 +31,9 @@ def run_in_pty(args: list[str], columns: int = COLUMNS) -> tuple[int, str]:
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     env["TERM"] = "xterm-256color"
-    proc = subprocess.Popen([sys.executable, "-m", "kg", *args], stdin=subprocess.DEVNULL,
-                            stdout=slave, stderr=slave, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", *args], stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=env
+    )
     os.close(slave)
     chunks = []
     while True:
@@ -47,13 +49,16 @@ def run_in_pty(args: list[str], columns: int = COLUMNS) -> tuple[int, str]:
     return status, ANSI.sub("", b"".join(chunks).decode("utf-8", "replace")).replace("\r", "")
 
 
-@pytest.mark.parametrize("args, expect", [
-    (["beats", "GPT-4o"], "Qwen3-8B"),
-    (["beats", "GPT-4o", "--evidence"], "IFEval"),
-    (["query", "most_compared"], "GPT-4o"),
-    (["stats", "--top", "3"], "Most-compared models"),
-    (["show", "2601.06431"], "LSRIF"),
-])
+@pytest.mark.parametrize(
+    "args, expect",
+    [
+        (["beats", "GPT-4o"], "Qwen3-8B"),
+        (["beats", "GPT-4o", "--evidence"], "IFEval"),
+        (["query", "most_compared"], "GPT-4o"),
+        (["stats", "--top", "3"], "Most-compared models"),
+        (["show", "2601.06431"], "LSRIF"),
+    ],
+)
 def test_table_commands_in_a_real_terminal(seed_store_path, args, expect):
     status, screen = run_in_pty([*args, "--store", str(seed_store_path)])
     assert status == 0, screen
@@ -64,11 +69,14 @@ def test_table_commands_in_a_real_terminal(seed_store_path, args, expect):
 
 
 def test_piped_table_is_plain_one_line_per_row(seed_store_path):
-    out = subprocess.run([sys.executable, "-m", "kg", "beats", "GPT-4o", "--store", str(seed_store_path)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "kg", "beats", "GPT-4o", "--store", str(seed_store_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     lines = out.splitlines()
-    assert lines[0].split() == ["winner", "benchmark", "metric", "winner_score", "loser_score", "paper",
-                                "title"]
+    assert lines[0].split() == ["winner", "benchmark", "metric", "winner_score", "loser_score", "paper", "title"]
     assert all(ln == ln.rstrip() for ln in lines)
     # one line per row: every row line starts with its winner, and the full title stays on it
     assert any(ln.startswith("Qwen3-8B") and "Instruction Following" in ln for ln in lines)

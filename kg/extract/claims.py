@@ -5,13 +5,15 @@ comparison's winner and loser must be systems (:func:`system_slots`), and
 each kept entity gets the reason ``kg explain`` shows (:func:`why_kept`).
 Records are the dicts described in :mod:`kg.extract.extractor`.
 """
+
 from __future__ import annotations
 
 from kg.extract.relations import DATASET_LABELS
 
 
-def system_slots(entities: dict, comparisons: list[dict], main: str | None, as_metric: set[str],
-                 dropped: list[dict]) -> list[dict]:
+def system_slots(
+    entities: dict, comparisons: list[dict], main: str | None, as_metric: set[str], dropped: list[dict]
+) -> list[dict]:
     """Comparisons whose winner and loser are systems.
 
     A winner the paper uses as a metric (``在 Foo-cap 指标上超越了 B``; typed so
@@ -25,8 +27,7 @@ def system_slots(entities: dict, comparisons: list[dict], main: str | None, as_m
     ``entities`` (changed in place)."""
     out, seen = [], set()
     for c in comparisons:
-        kind = {k: "Metric" if c[k] in as_metric else entities.get(c[k], {}).get("type")
-                for k in ("winner", "loser")}
+        kind = {k: "Metric" if c[k] in as_metric else entities.get(c[k], {}).get("type") for k in ("winner", "loser")}
         rule = None
         if kind["winner"] == "Metric" and main and main != c["loser"]:
             c = dict(c, winner=main, metric=c["metric"] or c["winner"])

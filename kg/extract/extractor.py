@@ -25,6 +25,7 @@ comparisons and results from the sentence rules of :mod:`kg.extract.relations`,
 with :mod:`kg.nlp.outline` for the datasets a sentence inherits and
 :mod:`kg.extract.hardware_use` for hardware and counts.
 """
+
 from __future__ import annotations
 
 import os
@@ -43,14 +44,20 @@ from kg.extract.hardware_use import HardwareReader
 from kg.link import entity_key, fold
 from kg.extract.mentions import HARDWARE_LABELS, is_lead_label, span_key
 from kg.model import Paper, Section
-from kg.nlp.pipeline import (build_pipeline, mention_info, mention_spans, name_shape, plain_sentences, sentence_of,
-                    span_text)
+from kg.nlp.pipeline import (
+    build_pipeline,
+    mention_info,
+    mention_spans,
+    name_shape,
+    plain_sentences,
+    sentence_of,
+    span_text,
+)
 from kg.nlp.outline import DatasetContext, names_own_set, outline_level
 from kg.extract.relations import BASELINES, DATASET_LABELS, Found, RelationRules
 from kg.resources import gazetteer, patterns, schema
 
-ENTITY_SECTIONS = {"contribution", "usage", "innovations", "results", "abstract", "analysis",
-                   "key_findings"}
+ENTITY_SECTIONS = {"contribution", "usage", "innovations", "results", "abstract", "analysis", "key_findings"}
 _TASK_AFTER_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b|setting)", re.IGNORECASE)
 _TITLE_NAME_RE = re.compile(r"^\s*([^:：?？]{1,40}?)\s*[:：]\s+\S")
 _TITLE_PAREN_RE = re.compile(r"[(（]\s*([A-Za-z][\w\-.]{1,20})\s*[)）]")
@@ -115,8 +122,9 @@ class Extractor:
         proposed = self._proposed(paper, sections, docs, entities, title_names)
         for key in proposed:
             entities[key]["role"] = "proposes"
-        in_results = Counter(key for (sec, _), key in zip(mentions, keys)
-                             if sec.key in ("results", "analysis", "key_findings"))
+        in_results = Counter(
+            key for (sec, _), key in zip(mentions, keys) if sec.key in ("results", "analysis", "key_findings")
+        )
         main = self._main_system(entities, proposed, in_results)
         mention_rules.complete_mentions(docs, entities, self.gaz)
         comparisons, results = self._comparisons(sections, docs, entities, main, gloss_only)
@@ -141,12 +149,16 @@ class Extractor:
                 self._drop(key, ent["name"], "no evidence")
         for key in dropped:
             entities.pop(key, None)
-        results = [dict(r, dataset=None if r["dataset"] in dropped else r["dataset"])
-                   for r in results if r["system"] not in dropped]
+        results = [
+            dict(r, dataset=None if r["dataset"] in dropped else r["dataset"])
+            for r in results
+            if r["system"] not in dropped
+        ]
         self.dropped = {k: d for k, d in self.dropped.items() if k not in entities}  # kept by another mention
-        self.kept = {key: claims.why_kept(ent, key in roles,
-                                          self.kept.get(key) or ("title name" if key in title_keys else ""))
-                     for key, ent in entities.items()}
+        self.kept = {
+            key: claims.why_kept(ent, key in roles, self.kept.get(key) or ("title name" if key in title_keys else ""))
+            for key, ent in entities.items()
+        }
         hardware = self.hw.records(mentions)
         record = {
             "paper": _paper_dict(paper),
@@ -201,15 +213,22 @@ class Extractor:
         if m:
             cand = m.group(1).strip()
             words = cand.split()
-            if (len(words) == 1 or any(name_shape(w) in ("strong", "acronym") for w in words)) \
-                    and not self.gaz.is_generic(cand) and len(words) <= 4:
+            if (
+                (len(words) == 1 or any(name_shape(w) in ("strong", "acronym") for w in words))
+                and not self.gaz.is_generic(cand)
+                and len(words) <= 4
+            ):
                 names.append(cand)
-        names += [p for p in _TITLE_PAREN_RE.findall(title)
-                  if name_shape(p) in ("strong", "acronym") and not self.gaz.is_generic(p)]
+        names += [
+            p
+            for p in _TITLE_PAREN_RE.findall(title)
+            if name_shape(p) in ("strong", "acronym") and not self.gaz.is_generic(p)
+        ]
         return names
 
-    def _entities(self, paper: Paper, mentions, keys: list[str], title_names) \
-            -> tuple[dict[str, dict], set[str], set[str]]:
+    def _entities(
+        self, paper: Paper, mentions, keys: list[str], title_names
+    ) -> tuple[dict[str, dict], set[str], set[str]]:
         """(entities by key, keys named only in translation glosses, keys
         without evidence) of the paper's mentions ((section, span) pairs;
         ``keys`` their linking keys) and title names.  A name has evidence of
@@ -258,9 +277,13 @@ class Extractor:
                 if head:
                     label = head
                     types[key][label] += 3
-            if entry is None and sec.key == "results" and label not in HARDWARE_LABELS \
-                    and (not decided or source == "gloss") \
-                    and self._in_bullet_header(sec, span):
+            if (
+                entry is None
+                and sec.key == "results"
+                and label not in HARDWARE_LABELS
+                and (not decided or source == "gloss")
+                and self._in_bullet_header(sec, span)
+            ):
                 label = "Dataset"  # '**对抗性任务 (Conditional Keeper Burglar)**：' names an evaluation
                 plain.add(key)
                 types[key][label] += 3
@@ -284,10 +307,19 @@ class Extractor:
                 label = "Dataset"  # the topic of a results bullet: a benchmark or setting
                 types[key][label] += 3
             types[key][label] += 10 if entry else (3 if decided else 1)
-            why = ("gazetteer entry" if entry else "metric shape" if metric_shape
-                   else "results-bullet topic" if label != span.label_
-                   else "typing suffix or cue word" if decided and source != "gloss"
-                   else "name shape" if negative.name_shaped(surface) else None)
+            why = (
+                "gazetteer entry"
+                if entry
+                else "metric shape"
+                if metric_shape
+                else "results-bullet topic"
+                if label != span.label_
+                else "typing suffix or cue word"
+                if decided and source != "gloss"
+                else "name shape"
+                if negative.name_shaped(surface)
+                else None
+            )
             if why:
                 evidenced.add(key)
                 self.kept.setdefault(key, why)
@@ -297,10 +329,16 @@ class Extractor:
                 plain.add(key)
             if key not in by_key:
                 sent = sentence_of(span)
-                by_key[key] = {"key": key, "name": entry.name if entry else name, "type": label,
-                               "aliases": [], "role": "uses", "line": sec.line_of(sent.start_char),
-                               "evidence": clean_sentence(sent.text)[:400] or surface,
-                               "section": sec.key}
+                by_key[key] = {
+                    "key": key,
+                    "name": entry.name if entry else name,
+                    "type": label,
+                    "aliases": [],
+                    "role": "uses",
+                    "line": sec.line_of(sent.start_char),
+                    "evidence": clean_sentence(sent.text)[:400] or surface,
+                    "section": sec.key,
+                }
                 if entry and entry.lower_is_better is not None:
                     by_key[key]["lower_is_better"] = entry.lower_is_better
                 if entry and entry.vendor:
@@ -311,10 +349,16 @@ class Extractor:
             surfaces[key][name] += 1
             if key not in by_key:
                 entry = self.gaz.lookup(name)
-                by_key[key] = {"key": key, "name": entry.name if entry else None,
-                               "type": entry.type if entry else "Method", "aliases": [],
-                               "role": "uses", "line": paper.start_line,
-                               "evidence": paper.title, "section": "title"}
+                by_key[key] = {
+                    "key": key,
+                    "name": entry.name if entry else None,
+                    "type": entry.type if entry else "Method",
+                    "aliases": [],
+                    "role": "uses",
+                    "line": paper.start_line,
+                    "evidence": paper.title,
+                    "section": "title",
+                }
         for key, ent in by_key.items():
             if types[key]:
                 ent["type"] = _pick_type(types[key])
@@ -336,17 +380,25 @@ class Extractor:
 
         def titled(name: str) -> bool:
             return fold(name) in folded_title or name.split()[0].casefold() in title_words
+
         for key in out:
             if key in entities:
                 entities[key].update(line=paper.start_line, evidence=paper.title, section="title")
         for sec, doc in zip(sections, docs):
             if sec.key == "innovations":
                 for span in mention_spans(doc):
-                    if mention_info(span).entry is None and span.label_ != "Metric" and self._in_bullet_header(sec, span):
+                    if (
+                        mention_info(span).entry is None
+                        and span.label_ != "Metric"
+                        and self._in_bullet_header(sec, span)
+                    ):
                         key = span_key(span)
                         if key in entities and key not in out:
-                            entities[key].update(line=sec.line_of(span.start_char), section=sec.key,
-                                                 evidence=clean_sentence(sentence_of(span).text)[:400])
+                            entities[key].update(
+                                line=sec.line_of(span.start_char),
+                                section=sec.key,
+                                evidence=clean_sentence(sentence_of(span).text)[:400],
+                            )
                             out.append(key)
             everywhere = sec.key in ("contribution", "abstract")
             spans = None  # the Doc's spans, sorted by start, read on first need
@@ -360,7 +412,9 @@ class Extractor:
                     starts = [sp.start for sp in spans]
                 taken_after: set[int] = set()
                 for span in mention_rules.spans_within(spans, starts, sent):
-                    if mention_info(span).entry is not None and not (mention_rules.defines_acronym(span) or titled(span_text(span))):
+                    if mention_info(span).entry is not None and not (
+                        mention_rules.defines_acronym(span) or titled(span_text(span))
+                    ):
                         continue  # a known name is used, unless defined here ('We present … (VAR)')
                         # or named by the title ('发布了 Mixtral 8x7B' in 'Mixtral of Experts')
                     if span.label_ == "Metric":
@@ -370,21 +424,20 @@ class Extractor:
                     if not before:
                         continue
                     cue = before[-1]
-                    gap = text[cue.end():rel]
-                    if self._use_marker.search(text[cue.start():rel]):
+                    gap = text[cue.end() : rel]
+                    if self._use_marker.search(text[cue.start() : rel]):
                         continue
-                    if not everywhere and (len(gap) > 40 or id(cue) in taken_after
-                                           or re.search(r"[，,；;]", gap)):
+                    if not everywhere and (len(gap) > 40 or id(cue) in taken_after or re.search(r"[，,；;]", gap)):
                         continue  # only the first name right after the cue, in its clause
                     taken_after.add(id(cue))
                     key = span_key(span)
                     if key in entities:
                         if key not in out:
-                            entities[key].update(line=sec.line_of(sent.start_char), section=sec.key,
-                                                 evidence=clean_sentence(text)[:400])
+                            entities[key].update(
+                                line=sec.line_of(sent.start_char), section=sec.key, evidence=clean_sentence(text)[:400]
+                            )
                         out.append(key)
         return [k for k in dict.fromkeys(out) if k in entities]
-
 
     def _in_bullet_header(self, sec: Section, span) -> bool:
         """True when ``span`` sits in the bold header of a list item
@@ -393,14 +446,14 @@ class Extractor:
         with no use marker (基于, 引入 …) before it in the header."""
         text = sec.text
         start = text.rfind("\n", 0, span.start_char) + 1
-        line = text[start:text.find("\n", start) if "\n" in text[start:] else len(text)]
+        line = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
         m = re.match(r"\s*(?:[*+\-]|\d+\.)\s+\*\*(?P<head>[^*]+?)\s*(?:\*\*\s*[:：]|[:：]\s*\*\*)", line)
         if not m:
             return False
         head_start, head_end = start + m.start("head"), start + m.end("head")
         if not (head_start <= span.start_char and span.end_char <= head_end):
             return False
-        return not self._use_marker.search(text[head_start:span.start_char])
+        return not self._use_marker.search(text[head_start : span.start_char])
 
     @staticmethod
     def _main_system(entities, proposed, in_results: Counter) -> str | None:
@@ -414,8 +467,11 @@ class Extractor:
 
         def weight(k):
             sec = entities[k]["section"]
-            return ((sec == "title") * 100 + (sec in ("contribution", "abstract")) * 10
-                    + in_results.get(k, 0), -cands.index(k))
+            return (
+                (sec == "title") * 100 + (sec in ("contribution", "abstract")) * 10 + in_results.get(k, 0),
+                -cands.index(k),
+            )
+
         return max(cands, key=weight)
 
     # -- comparisons ------------------------------------------------------------
@@ -436,8 +492,7 @@ class Extractor:
                 self._as_metric |= {m.key for m in ms if m.label == "Metric" and entities[m.key]["type"] != "Metric"}
                 cue = self._baseline_ctx.search(sent.text)
                 if cue:
-                    baselines += [m.key for m in ms if m.is_system and not m.proposed
-                                  and m.start >= cue.start()]
+                    baselines += [m.key for m in ms if m.is_system and not m.proposed and m.start >= cue.start()]
         baselines = list(dict.fromkeys(baselines))
         # a paper that introduces one benchmark reports its results on it unless a sentence says otherwise
         own_sets = [k for k, e in entities.items() if e["role"] == "proposes" and e["type"] in DATASET_LABELS]
@@ -460,8 +515,12 @@ class Extractor:
                 named = {m.key for m in ms}
                 for psec, pline, k in pending:
                     rec = best.get(k)
-                    if (psec is sec and pline == line and rec is not None
-                            and {rec["winner"], rec["loser"]} <= named | {main}):
+                    if (
+                        psec is sec
+                        and pline == line
+                        and rec is not None
+                        and {rec["winner"], rec["loser"]} <= named | {main}
+                    ):
                         del best[k]
                         for d in here[:3]:
                             best.setdefault((k[0], k[1], d), dict(rec, dataset=d))
@@ -476,9 +535,17 @@ class Extractor:
                 d = (here or inherited or [None])[0]
                 k = (st.system, d, metric, st.value)
                 if k not in results:
-                    results[k] = {"system": st.system, "dataset": d, "metric": metric,
-                                  "value": st.value, "unit": st.unit, "raw": st.raw,
-                                  "evidence": evidence, "line": line, "section": sec.key}
+                    results[k] = {
+                        "system": st.system,
+                        "dataset": d,
+                        "metric": metric,
+                        "value": st.value,
+                        "unit": st.unit,
+                        "raw": st.raw,
+                        "evidence": evidence,
+                        "line": line,
+                        "section": sec.key,
+                    }
             if found:
                 last = (sec, line, outline_level(sec, line), found, sent.text)
             if not here and names_own_set(sent.text):
@@ -492,15 +559,27 @@ class Extractor:
                 if f.datasets and set(f.datasets) <= tasks and [d for d in inherited if d not in tasks]:
                     f.datasets = [d for d in inherited if d not in tasks]
                 # 'the (other) baselines': the paper's compared systems, not those this sentence names
-                losers = ([b for b in baselines if b != f.winner and b not in named_here]
-                          if f.loser == BASELINES else [f.loser])
+                losers = (
+                    [b for b in baselines if b != f.winner and b not in named_here]
+                    if f.loser == BASELINES
+                    else [f.loser]
+                )
                 for loser in losers:
                     default = own_set if sec.key in ("results", "analysis", "key_findings") else None
-                    for d in (f.datasets or inherited or [default]):
-                        rec = {"winner": f.winner, "loser": loser, "dataset": d, "metric": f.metric,
-                               "winner_score": f.winner_score, "loser_score": f.loser_score,
-                               "unit": f.unit, "cue": f.cue, "evidence": evidence,
-                               "line": line, "section": sec.key}
+                    for d in f.datasets or inherited or [default]:
+                        rec = {
+                            "winner": f.winner,
+                            "loser": loser,
+                            "dataset": d,
+                            "metric": f.metric,
+                            "winner_score": f.winner_score,
+                            "loser_score": f.loser_score,
+                            "unit": f.unit,
+                            "cue": f.cue,
+                            "evidence": evidence,
+                            "line": line,
+                            "section": sec.key,
+                        }
                         k = (f.winner, loser, d)
                         old = best.get(k)
                         if old is None or _richness(rec) > _richness(old):
@@ -508,12 +587,20 @@ class Extractor:
                         if d is None:
                             pending.append((sec, line, k))
                         for sys_key, value in ((f.winner, f.winner_score), (loser, f.loser_score)):
-                            if value is not None and not any(r["system"] == sys_key and r["value"] == value
-                                                             for r in results.values()):
+                            if value is not None and not any(
+                                r["system"] == sys_key and r["value"] == value for r in results.values()
+                            ):
                                 results[(sys_key, d, f.metric, value)] = {
-                                    "system": sys_key, "dataset": d, "metric": f.metric, "value": value,
-                                    "unit": f.unit, "raw": f"{value}{f.unit or ''}",
-                                    "evidence": rec["evidence"], "line": line, "section": sec.key}
+                                    "system": sys_key,
+                                    "dataset": d,
+                                    "metric": f.metric,
+                                    "value": value,
+                                    "unit": f.unit,
+                                    "raw": f"{value}{f.unit or ''}",
+                                    "evidence": rec["evidence"],
+                                    "line": line,
+                                    "section": sec.key,
+                                }
         # a dataset-less statement of a pair that is also stated on named
         # datasets summarises those: it is not one more comparison
         # as is the paper's own system's dataset-less win over a loser that
@@ -525,6 +612,7 @@ class Extractor:
 
         def summary(w, l) -> bool:
             return (w, l) in on_named or (w in own and l in beaten_on_named)
+
         kept = []
         for (w, l, d), rec in best.items():
             if d is None and summary(w, l):
@@ -550,12 +638,13 @@ class Extractor:
             return []
         if not re.search(r"\d", text):
             return []
-        return [Found(f.winner, f.loser, datasets=list(datasets), cue=f.cue + " (continued)")
-                for f in prev_found if f.loser != BASELINES and f.cue != "gain over base"]
-
+        return [
+            Found(f.winner, f.loser, datasets=list(datasets), cue=f.cue + " (continued)")
+            for f in prev_found
+            if f.loser != BASELINES and f.cue != "gain over base"
+        ]
 
     # -- hardware -----------------------------------------------------------------
-
 
     # -- fields ---------------------------------------------------------------------
     def _fields(self, paper: Paper) -> list[dict]:

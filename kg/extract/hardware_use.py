@@ -6,6 +6,7 @@ and ``Device``); counts come from the text around a mention
 (``8 张 NVIDIA A40``, ``A100 × 4``, ``2 张 80GB 显存的 H100``), with the
 patterns of ``kg/data/patterns.json``.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,9 +15,26 @@ from kg.nlp.evidence import clean_sentence
 from kg.extract.mentions import HARDWARE_LABELS, rewrite_spans, span_key
 from kg.nlp.pipeline import doc_text, mention_info, sentence_of, set_mention_info, span_text
 
-_CN_NUM = {"一": 1, "单": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-           "八": 8, "九": 9, "十": 10, "one": 1, "two": 2, "three": 3, "four": 4, "eight": 8,
-           "sixteen": 16}
+_CN_NUM = {
+    "一": 1,
+    "单": 1,
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "eight": 8,
+    "sixteen": 16,
+}
 
 
 class HardwareReader:
@@ -41,11 +59,15 @@ class HardwareReader:
             line_start = text.rfind("\n", 0, span.start_char) + 1
             line_end = text.find("\n", span.end_char)
             line_end = len(text) if line_end < 0 else line_end
-            count = self.count(text[line_start:span.start_char], text[span.end_char:line_end])
+            count = self.count(text[line_start : span.start_char], text[span.end_char : line_end])
             rec = out.get(key)
             if rec is None or (rec["count"] is None and count is not None):
-                out[key] = {"key": key, "count": count, "line": sec.line_of(span.start_char),
-                            "evidence": clean_sentence(sentence_of(span).text)[:400]}
+                out[key] = {
+                    "key": key,
+                    "count": count,
+                    "line": sec.line_of(span.start_char),
+                    "evidence": clean_sentence(sentence_of(span).text)[:400],
+                }
         return list(out.values())
 
     def count(self, before: str, after: str) -> int | None:
@@ -66,7 +88,7 @@ class HardwareReader:
         (``RTX 3090`` -> ``NVIDIA RTX 3090``)."""
         surface = span_text(span)
         forms = [surface]
-        m = self.variant.match(doc_text(span.doc)[span.end_char:span.end_char + 16])
+        m = self.variant.match(doc_text(span.doc)[span.end_char : span.end_char + 16])
         if m and "GB" in m.group():
             forms.append(surface + m.group())
         vendor = entry.vendor if entry is not None else None
@@ -80,7 +102,7 @@ class HardwareReader:
     def device_cue(self, span) -> str | None:
         """English name of the device word right after a name
         (``Manus 数据手套`` -> ``data glove``), or None."""
-        after = doc_text(span.doc)[span.end_char:span.end_char + 8].lstrip(" *")
+        after = doc_text(span.doc)[span.end_char : span.end_char + 8].lstrip(" *")
         for word, english in self.translations:
             if after.startswith(word):
                 return english
@@ -90,10 +112,11 @@ class HardwareReader:
         """A device name followed by its model number (``iPhone 12 Plus``) is
         that model, a device of its own, not the product line (spans of
         ``docs`` replaced in place)."""
+
         def step(doc, text, sp, nxt):
             if sp.label_ != "Device" or mention_info(sp).entry is None:
                 return None
-            m = self.variant.match(text[sp.end_char:sp.end_char + 16])
+            m = self.variant.match(text[sp.end_char : sp.end_char + 16])
             if not m or "GB" in m.group():
                 return None
             longer = doc.char_span(sp.start_char, sp.end_char + m.end(), label="Device")
@@ -101,6 +124,7 @@ class HardwareReader:
                 return None
             set_mention_info(longer, source="hardware")
             return longer, 1
+
         rewrite_spans(docs, step)
 
 

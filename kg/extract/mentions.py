@@ -10,6 +10,7 @@ a word of an acronym's long form, a translation gloss), and the conversion
 of a sentence's spans into :class:`~kg.extract.relations.Mention` objects for the
 relation rules.  Offsets are character offsets into the section text.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,28 +18,44 @@ from bisect import bisect_left
 from itertools import islice
 
 from kg.link import entity_key
-from kg.nlp.pipeline import doc_text, mention_info, mention_spans, sentence_of, set_mention_info, set_mention_spans, span_text
+from kg.nlp.pipeline import (
+    doc_text,
+    mention_info,
+    mention_spans,
+    sentence_of,
+    set_mention_info,
+    set_mention_spans,
+    span_text,
+)
 from kg.extract.relations import DATASET_LABELS, SYSTEM_LABELS, Mention
 
 HARDWARE_LABELS = {"Accelerator", "Device"}
 
 _VERSION_RE = re.compile(r"[Vv]\d+(?:\.\d+)?(?:-[A-Za-z0-9]+)*")
-_SUFFIX_RE = re.compile(r"-(?:Zero|Lite|Mini|Nano|Pro|Max|Plus|Ultra|Base|Instruct|Chat|Preview|Turbo|"
-                        r"[A-Z]{1,2}|\d+(?:\.\d+)?[BbMm]?)(?![\w-])")
+_SUFFIX_RE = re.compile(
+    r"-(?:Zero|Lite|Mini|Nano|Pro|Max|Plus|Ultra|Base|Instruct|Chat|Preview|Turbo|"
+    r"[A-Z]{1,2}|\d+(?:\.\d+)?[BbMm]?)(?![\w-])"
+)
 _RESOLUTION_RE = re.compile(r"\d{2,5}\s?[x×*]\s?\d{2,5}(?:p|px)?", re.IGNORECASE)
 # a parenthesised acronym after at most two more words: '… modeling (VAR)'
 _ACRONYM_AFTER_RE = re.compile(r"(?:[\s-]+[A-Za-z][\w-]*){0,2}\s*[(（]\s*(?P<acro>[A-Z][A-Za-z0-9-]{1,9})\s*[)）]")
 _LEVEL_RE = re.compile(r"(?<![A-Za-z0-9])[A-Z]\d(?![A-Za-z0-9])")
 # between a category and its first member: 'NAS 方法（AutoFIS…', 'RL methods (PPO…'
-_CATEGORY_RE = re.compile(r"[\s*]*(?P<head>[\u4e00-\u9fff]{0,4}(?:方法|模型|算法|框架|系列)|"
-                          r"(?:methods?|models?|algorithms?|baselines?|family))?[\s*]*[（(][\s*]*"
-                          r"(?P<eg>如|例如|e\.g\.,?|such as|including)?[\s*]*", re.IGNORECASE)
+_CATEGORY_RE = re.compile(
+    r"[\s*]*(?P<head>[\u4e00-\u9fff]{0,4}(?:方法|模型|算法|框架|系列)|"
+    r"(?:methods?|models?|algorithms?|baselines?|family))?[\s*]*[（(][\s*]*"
+    r"(?P<eg>如|例如|e\.g\.,?|such as|including)?[\s*]*",
+    re.IGNORECASE,
+)
 _PAREN_LIST_RE = re.compile(r"[^()（）]*?[,，、][^()（）]*[)）]")
 # between a system and a second one that describes it: 'OpenCLIP ViT-G/14', 'MiDaS v3.1（BEiT-L-512）'
 _DESCRIBES_RE = re.compile(r" |\s*(?:v?\d+(?:\.\d+)*)?\s*[（(]\s*")
 _LIST_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|与|以及|,|，|and|as well as)[\s*]*", re.IGNORECASE)
-_LIST_HEAD_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks?|datasets?)"
-                           r"|(?P<s>基线|基准方法|基准模型|方法|模型|baselines?|methods?|models?)|(?P<m>指标|metrics?))", re.IGNORECASE)
+_LIST_HEAD_RE = re.compile(
+    r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks?|datasets?)"
+    r"|(?P<s>基线|基准方法|基准模型|方法|模型|baselines?|methods?|models?)|(?P<m>指标|metrics?))",
+    re.IGNORECASE,
+)
 _LEAD_BEFORE_RE = re.compile(r"^[\s*>#\-+\d.]*$")
 _LEAD_AFTER_RE = re.compile(r"^\s*(?:[(（][^()（）\n]{0,30}[)）])?[\s*]*[:：]")
 
@@ -57,8 +74,10 @@ def is_lead_label(span) -> bool:
     (``*   **Points24（24点游戏）**：…``): the topic of what follows."""
     text = doc_text(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
-    return bool(_LEAD_BEFORE_RE.match(text[line_start:span.start_char])
-                and _LEAD_AFTER_RE.match(text[span.end_char:span.end_char + 40]))
+    return bool(
+        _LEAD_BEFORE_RE.match(text[line_start : span.start_char])
+        and _LEAD_AFTER_RE.match(text[span.end_char : span.end_char + 40])
+    )
 
 
 # -- passes over a paper's Docs (spans replaced in place) ---------------------------
@@ -93,8 +112,12 @@ def _longer(doc, sp, end: int, label: str, name: str | None = None):
 def _version_step(doc, text, sp, nxt):
     if mention_info(sp).entry is None or sp.label_ in HARDWARE_LABELS:
         return None
-    if (nxt is not None and mention_info(nxt).entry is None and text[sp.end_char:nxt.start_char] == " "
-            and _VERSION_RE.fullmatch(span_text(nxt))):
+    if (
+        nxt is not None
+        and mention_info(nxt).entry is None
+        and text[sp.end_char : nxt.start_char] == " "
+        and _VERSION_RE.fullmatch(span_text(nxt))
+    ):
         longer = _longer(doc, sp, nxt.end_char, sp.label_)
         return (longer, 2) if longer is not None else None
     m = _SUFFIX_RE.match(text, sp.end_char)
@@ -151,11 +174,20 @@ _PLUS_RE = re.compile(r"\s*\+\s*")
 
 
 def _composite_step(doc, text, sp, nxt):
-    if (nxt is None or sp.label_ not in SYSTEM_LABELS or nxt.label_ not in SYSTEM_LABELS
-            or not _PLUS_RE.fullmatch(text[sp.end_char:nxt.start_char])):
+    if (
+        nxt is None
+        or sp.label_ not in SYSTEM_LABELS
+        or nxt.label_ not in SYSTEM_LABELS
+        or not _PLUS_RE.fullmatch(text[sp.end_char : nxt.start_char])
+    ):
         return None
-    whole = _longer(doc, sp, nxt.end_char, "Method",
-                    f"{mention_info(sp).name or span_text(sp)} + {mention_info(nxt).name or span_text(nxt)}")
+    whole = _longer(
+        doc,
+        sp,
+        nxt.end_char,
+        "Method",
+        f"{mention_info(sp).name or span_text(sp)} + {mention_info(nxt).name or span_text(nxt)}",
+    )
     return (whole, 2) if whole is not None else None
 
 
@@ -167,11 +199,19 @@ def join_composites(docs) -> None:
 
 _SIZE = r"\d+(?:\.\d+)?[BM]"
 # a family listed with its sizes: 'Qwen2.5 系列模型（1.5B 和 3B）'
-_FAMILY_SIZES_RE = re.compile(r"[\s*]*(?:系列)?(?:模型|models?)?\s*[（(]\s*(?P<sizes>" + _SIZE
-                              + r"(?:\s*(?:、|,|，|和|及|与|and|/)\s*" + _SIZE + r")+)\s*[)）]", re.IGNORECASE)
+_FAMILY_SIZES_RE = re.compile(
+    r"[\s*]*(?:系列)?(?:模型|models?)?\s*[（(]\s*(?P<sizes>"
+    + _SIZE
+    + r"(?:\s*(?:、|,|，|和|及|与|and|/)\s*"
+    + _SIZE
+    + r")+)\s*[)）]",
+    re.IGNORECASE,
+)
 # a size named alone: '在较大的 3B 模型上'
-_SIZE_REF_RE = re.compile(r"(?<![\w.\-])(?P<size>" + _SIZE + r")\s*(?:参数)?(?:规模)?(?:的)?\s*(?:模型|版本|models?\b|variants?\b)",
-                          re.IGNORECASE)
+_SIZE_REF_RE = re.compile(
+    r"(?<![\w.\-])(?P<size>" + _SIZE + r")\s*(?:参数)?(?:规模)?(?:的)?\s*(?:模型|版本|models?\b|variants?\b)",
+    re.IGNORECASE,
+)
 
 
 def name_sizes(docs) -> None:
@@ -286,24 +326,34 @@ _OPEN_PAREN_RE = re.compile(r"[\s*]*[（(][\s*]*")
 def glosses(name, gloss) -> bool:
     """True when ``gloss`` stands in parentheses right after the mention
     ``name`` (a translation or a new name built on it)."""
-    return bool(_OPEN_PAREN_RE.fullmatch(doc_text(name.doc)[name.end_char:gloss.start_char]))
+    return bool(_OPEN_PAREN_RE.fullmatch(doc_text(name.doc)[name.end_char : gloss.start_char]))
 
 
 def expands(name, gloss) -> bool:
     """True when ``gloss`` spells out the acronym right before it:
     ``RTC（Real-Time Chunking）`` (not ``…GRPO（AP-GRPO）``, a new name)."""
     words = re.findall(r"[A-Za-z][A-Za-z0-9]*", span_text(gloss))
-    return (glosses(name, gloss) and len(words) > 1 and span_text(name).casefold() not in span_text(gloss).casefold()
-            and _abbreviates(span_text(name), words))
+    return (
+        glosses(name, gloss)
+        and len(words) > 1
+        and span_text(name).casefold() not in span_text(gloss).casefold()
+        and _abbreviates(span_text(name), words)
+    )
 
 
 def head_cues(pats: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(label, casefolded cue words) for :func:`gloss_head_type`, in the order
     they are tried, from the cue lists of ``kg/data/patterns.json``
     (``pats``); made once by the caller."""
-    return tuple((label, tuple(c.casefold() for c in pats[name])) for label, name in
-                 (("Metric", "metric_cue"), ("Dataset", "dataset_cue"),
-                  ("Model", "model_cue"), ("Method", "method_cue")))
+    return tuple(
+        (label, tuple(c.casefold() for c in pats[name]))
+        for label, name in (
+            ("Metric", "metric_cue"),
+            ("Dataset", "dataset_cue"),
+            ("Model", "model_cue"),
+            ("Method", "method_cue"),
+        )
+    )
 
 
 def gloss_head_type(gloss, cues: tuple) -> str | None:
@@ -312,7 +362,7 @@ def gloss_head_type(gloss, cues: tuple) -> str | None:
     task), ``直接监督微调方法（…）`` a Method; None when the head says nothing.
     ``cues`` is :func:`head_cues` of the patterns."""
     text = doc_text(gloss.doc)
-    head = re.sub(r"[\s*（(]+$", "", text[max(0, gloss.start_char - 16):gloss.start_char]).casefold()
+    head = re.sub(r"[\s*（(]+$", "", text[max(0, gloss.start_char - 16) : gloss.start_char]).casefold()
     for label, words in cues:
         if head.endswith(words):
             return label
@@ -355,7 +405,7 @@ def in_expansion(span) -> bool:
     m = _ACRONYM_AFTER_RE.match(text, span.end_char)
     if not m or span_text(span) in m.group("acro"):
         return False
-    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text[max(0, span.start_char - 60):m.start("acro")])
+    words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text[max(0, span.start_char - 60) : m.start("acro")])
     return _abbreviates(m.group("acro"), words)
 
 
@@ -367,9 +417,9 @@ def acronym_long_form(span) -> str | None:
     words (function words may sit between), its first letter the first
     word's.  None when no such long form precedes."""
     text = doc_text(span.doc)
-    if text[max(0, span.start_char - 3):span.start_char].rstrip()[-1:] not in ("(", "（"):
+    if text[max(0, span.start_char - 3) : span.start_char].rstrip()[-1:] not in ("(", "（"):
         return None
-    before = text[max(0, span.start_char - 80):span.start_char]
+    before = text[max(0, span.start_char - 80) : span.start_char]
     m = re.search(r"(?P<long>[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z][A-Za-z0-9]*){0,7})\s*[(（]\s*$", before)
     caps = [c for c in span_text(span) if c.isupper()]
     if not m or len(caps) < 2:
@@ -390,7 +440,7 @@ def defines_acronym(span) -> bool:
     """True when the mention is an acronym in parentheses right after its
     long form: ``Visual AutoRegressive modeling (VAR)``."""
     text = doc_text(span.doc)
-    before = text[max(0, span.start_char - 80):span.start_char]
+    before = text[max(0, span.start_char - 80) : span.start_char]
     if not re.search(r"[(（]\s*$", before) or not re.fullmatch(r"[A-Z][A-Za-z0-9-]{1,9}", span_text(span)):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z0-9]*", re.sub(r"[(（]\s*$", "", before))[-6:]
@@ -423,19 +473,38 @@ def sentence_mentions(sent, spans, starts: list[int], entities: dict[str, dict])
         key = span_key(span)
         ent = entities.get(key)
         if ent is not None:
-            ms.append(Mention(span.start_char - sent.start_char, span.end_char - sent.start_char,
-                              key, ent["type"], ent["role"] == "proposes",
-                              ent.get("lower_is_better"), is_lead_label(span)))
+            ms.append(
+                Mention(
+                    span.start_char - sent.start_char,
+                    span.end_char - sent.start_char,
+                    key,
+                    ent["type"],
+                    ent["role"] == "proposes",
+                    ent.get("lower_is_better"),
+                    is_lead_label(span),
+                )
+            )
     text = sent.text
     retype_lists(text, ms)
     for m in ms:
         if m.label in SYSTEM_LABELS and not m.proposed and _CATEGORY_AFTER_RE.match(text, m.end):
             m.label = "Dataset"  # '在 Multi-Foo 类别上': a task or category of the evaluation, not a system
-    ms = [m for m, nxt in zip(ms, ms[1:] + [None])
-          if not (nxt is not None and m.is_system and nxt.is_system and _is_category(text, m, nxt))]
-    return [m for prev, m in zip([None] + ms, ms)
-            if not (prev is not None and prev.is_system and m.is_system and not m.proposed
-                    and _DESCRIBES_RE.fullmatch(text[prev.end:m.start]))]
+    ms = [
+        m
+        for m, nxt in zip(ms, ms[1:] + [None])
+        if not (nxt is not None and m.is_system and nxt.is_system and _is_category(text, m, nxt))
+    ]
+    return [
+        m
+        for prev, m in zip([None] + ms, ms)
+        if not (
+            prev is not None
+            and prev.is_system
+            and m.is_system
+            and not m.proposed
+            and _DESCRIBES_RE.fullmatch(text[prev.end : m.start])
+        )
+    ]
 
 
 def _is_category(text: str, m: Mention, first: Mention) -> bool:
@@ -443,20 +512,25 @@ def _is_category(text: str, m: Mention, first: Mention) -> bool:
     ``first`` the first of them: a head noun (``NAS 方法（AutoFIS…``), an
     'e.g.' or a list inside (``X（A, B）``) says so; ``SAM 2 (Hiera-B+)`` is one
     system and its variant."""
-    c = _CATEGORY_RE.fullmatch(text[m.end:first.start])
+    c = _CATEGORY_RE.fullmatch(text[m.end : first.start])
     return bool(c and (c.group("head") or c.group("eg") or _PAREN_LIST_RE.match(text, first.start)))
 
 
 # a head noun and a parenthesis listing its members: '在多数指标上（尤其是 A、B）', 'metrics (e.g., A, B)'
-_CATEGORY_AFTER_RE = re.compile(r"[\s*)）]*(?:类别|子任务|任务|子集|categor(?:y|ies)\b|tasks?\b|subsets?\b|splits?\b)",
-                                re.IGNORECASE)
-_HEAD_PAREN_RE = re.compile(r"(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks|datasets)"
-                            r"|(?P<s>基线|基准方法|基准模型|方法|模型|baselines|methods|models)"
-                            r"|(?P<m>指标|metrics))[上中]?[\s*]*[（(](?P<inside>[^()（）]{1,120})[)）]", re.IGNORECASE)
+_CATEGORY_AFTER_RE = re.compile(
+    r"[\s*)）]*(?:类别|子任务|任务|子集|categor(?:y|ies)\b|tasks?\b|subsets?\b|splits?\b)", re.IGNORECASE
+)
+_HEAD_PAREN_RE = re.compile(
+    r"(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks|datasets)"
+    r"|(?P<s>基线|基准方法|基准模型|方法|模型|baselines|methods|models)"
+    r"|(?P<m>指标|metrics))[上中]?[\s*]*[（(](?P<inside>[^()（）]{1,120})[)）]",
+    re.IGNORECASE,
+)
 
 
-_MEMBERS_OPEN_RE = re.compile(r"[\s*]*(?:尤其是|特别是|如|例如|比如|包括|e\.g\.,?|such as|including|i\.e\.,?)?[\s*]*",
-                              re.IGNORECASE)
+_MEMBERS_OPEN_RE = re.compile(
+    r"[\s*]*(?:尤其是|特别是|如|例如|比如|包括|e\.g\.,?|such as|including|i\.e\.,?)?[\s*]*", re.IGNORECASE
+)
 
 
 def _retype(m: Mention, head: re.Match, keep_datasets: bool = False) -> None:
@@ -483,15 +557,15 @@ def retype_lists(text: str, ms: list[Mention]) -> None:
     chain: list[Mention] = []
     for m, nxt in zip(ms, ms[1:] + [None]):
         chain.append(m)
-        if nxt is not None and _LIST_SEP_RE.fullmatch(text[m.end:nxt.start]):
+        if nxt is not None and _LIST_SEP_RE.fullmatch(text[m.end : nxt.start]):
             continue
-        head = _LIST_HEAD_RE.match(text[m.end:]) if len(chain) > 1 else None
+        head = _LIST_HEAD_RE.match(text[m.end :]) if len(chain) > 1 else None
         if head:
             for c in chain:
                 _retype(c, head)  # '在 CLIP-Frame 和 Motion Flow L1 指标上'
         chain = []
-    for head in (_HEAD_PAREN_RE.finditer(text) if "(" in text or "（" in text else ()):
+    for head in _HEAD_PAREN_RE.finditer(text) if "(" in text or "（" in text else ():
         inside = [m for m in ms if head.start("inside") <= m.start and m.end <= head.end("inside")]
-        if inside and _MEMBERS_OPEN_RE.fullmatch(text[head.start("inside"):inside[0].start]):
+        if inside and _MEMBERS_OPEN_RE.fullmatch(text[head.start("inside") : inside[0].start]):
             for m in inside:
                 _retype(m, head, keep_datasets=True)  # '核心指标 (FooEval)': the metric's benchmark

@@ -26,6 +26,7 @@ a mention was dropped:
 Offsets are character offsets into the section text; nothing here names a
 model, a dataset or a paper.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,14 +40,19 @@ _URL_TOKEN_RE = re.compile(r"(?:https?://|www\.|[\w-]+\.(?:com|org|io|ai|net|dev
 _FORMULA_RE = re.compile(r"[A-Za-z]\w?[_^][\w{}]+|[a-z][+\-*/]\d+|\d+[+\-*/][a-z]|[a-z]\([a-z]\)")
 _GREEK_RE = re.compile(r"[\u0370-\u03FF]")
 #: words that number the items of a series (T1, Stage2, Step 3, RQ1)
-_SERIES_RE = re.compile(r"(?P<prefix>[A-Z]{1,2}|Stage|Step|Phase|Level|Task|Round|Type|Case|Setting|Tier|Part|Exp"
-                        r"|Scenario|Track|Split|Group|Mode|Variant|Version)[-_ ]?(?P<n>\d{1,2})", re.IGNORECASE)
+_SERIES_RE = re.compile(
+    r"(?P<prefix>[A-Z]{1,2}|Stage|Step|Phase|Level|Task|Round|Type|Case|Setting|Tier|Part|Exp"
+    r"|Scenario|Track|Split|Group|Mode|Variant|Version)[-_ ]?(?P<n>\d{1,2})",
+    re.IGNORECASE,
+)
 _SECTION_NUMBER_RE = re.compile(r"[A-Z]\.\d+(?:\.\d+)*")
 _QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?[-\s]?(?P<noun>[A-Za-z]+)")
-_MODIFIER_RE = re.compile(r".+-(?:[Bb]ased|[Oo]nly|level|enhanced|aware|free|driven|style|like|wise|specific|guided|"
-                          r"conditioned|scale|stage|centric|oriented|agnostic|dependent|independent|invariant|"
-                          r"augmented|supervised|trained|tuned|shot|step|view|frame|grained|order|resolution|"
-                          r"length|term|time|domain|modal|lingual|language|written|generated|annotated|labeled)")
+_MODIFIER_RE = re.compile(
+    r".+-(?:[Bb]ased|[Oo]nly|level|enhanced|aware|free|driven|style|like|wise|specific|guided|"
+    r"conditioned|scale|stage|centric|oriented|agnostic|dependent|independent|invariant|"
+    r"augmented|supervised|trained|tuned|shot|step|view|frame|grained|order|resolution|"
+    r"length|term|time|domain|modal|lingual|language|written|generated|annotated|labeled)"
+)
 _CITED_AFTER_RE = re.compile(r"\s*(?:et\s+al\b|等人|等\s*[（(]\s*\d{4})")
 
 
@@ -101,8 +107,8 @@ def in_math(span) -> str | None:
         return "math" if len(surface) <= 3 and _GREEK_RE.search(surface) and surface.isalpha() else None
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
-    before = text[line_start:span.start_char].replace("\\$", "")
-    after = text[span.end_char:line_end if line_end >= 0 else len(text)].replace("\\$", "")
+    before = text[line_start : span.start_char].replace("\\$", "")
+    after = text[span.end_char : line_end if line_end >= 0 else len(text)].replace("\\$", "")
     if before.count("$") % 2 == 1 and "$" in after:
         return "math"
     if "\\" in surface or _FORMULA_RE.fullmatch(surface):
@@ -124,12 +130,12 @@ def enumeration_label(span, window: int = 400) -> str | None:
     if not m:
         return None
     text = doc_text(span.doc)
-    near = text[max(0, span.start_char - window):span.end_char + window]
+    near = text[max(0, span.start_char - window) : span.end_char + window]
     prefix = re.escape(m.group("prefix"))
     numbers = {int(x) for x in re.findall(rf"(?<![A-Za-z0-9]){prefix}[-_ ]?(\d{{1,2}})(?![A-Za-z0-9])", near)}
     if len(numbers) > 1:
         return "enumeration"
-    if re.match(r"\s*[-–~～至到]\s*" + prefix + r"?\d", text[span.end_char:span.end_char + 12]):
+    if re.match(r"\s*[-–~～至到]\s*" + prefix + r"?\d", text[span.end_char : span.end_char + 12]):
         return "enumeration"
     return None
 
@@ -146,8 +152,7 @@ def quantity(span, gaz) -> str | None:
     if surface[:1].isdigit() and (sum(c.isalpha() for c in surface) <= 2 or _DIMENSIONS_RE.fullmatch(surface)):
         return "quantity"
     m = _QUANTITY_RE.fullmatch(surface)
-    if m and (gaz.is_generic(m.group("noun")) or gaz.is_common_word(m.group("noun"))
-              or m.group("noun").islower()):
+    if m and (gaz.is_generic(m.group("noun")) or gaz.is_common_word(m.group("noun")) or m.group("noun").islower()):
         return "quantity"
     return None
 
@@ -174,7 +179,7 @@ def cited_person(span, authors) -> str | None:
         return "citation"
     for name in words.get(key, ()):
         # an author's name written out in another case: 'KIRA ZHOU' for Kira Zhou
-        window = text[max(0, span.start_char - len(name)):span.end_char + len(name)].casefold()
+        window = text[max(0, span.start_char - len(name)) : span.end_char + len(name)].casefold()
         if name.casefold() in window:
             return "citation"
     return None
@@ -218,8 +223,7 @@ def rejection(span, known: bool, gaz, authors) -> str | None:
             return why
     if known:
         return None
-    return (enumeration_label(span) or quantity(span, gaz) or modifier(span)
-            or cited_person(span, authors))
+    return enumeration_label(span) or quantity(span, gaz) or modifier(span) or cited_person(span, authors)
 
 
 @lru_cache(maxsize=1)
@@ -245,8 +249,10 @@ def used_only(names) -> bool:
     return any(fold(n) in keys for n in names)
 
 
-_MODEL_HEAD_RE = re.compile(r"(?:[Ff]ormers?|Transformers?|Networks?|Nets?|Encoders?|Decoders?"
-                            r"|GAN|BERT|GPT|Diffusion|Sets)$")
+_MODEL_HEAD_RE = re.compile(
+    r"(?:[Ff]ormers?|Transformers?|Networks?|Nets?|Encoders?|Decoders?"
+    r"|GAN|BERT|GPT|Diffusion|Sets)$"
+)
 
 
 def name_shaped(surface: str) -> bool:
@@ -284,4 +290,3 @@ def metric_variant(surface: str, gaz) -> bool:
         return False
     entry = gaz.lookup(m.group("base"))
     return entry is not None and entry.type == "Metric"
-

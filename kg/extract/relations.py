@@ -22,6 +22,7 @@ preceded by a negation (未能超越, does not outperform) is ignored.  When the
 winner is not named in the sentence, the paper's main proposed system is
 the winner (Chinese summaries often drop the subject).
 """
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,10 @@ from kg.resources import patterns
 
 SYSTEM_LABELS = {"Model", "Method"}
 #: words that make the number after them a difference, not a score
-_DIFFERENCE_RE = re.compile(r"提升|提高|增益|增幅|幅度|相差|差距|领先|高出|低了|改进|\+|\bgains?\b|\bimprov|\bmargin|\bdifference|\bby\b",
-                            re.IGNORECASE)
+_DIFFERENCE_RE = re.compile(
+    r"提升|提高|增益|增幅|幅度|相差|差距|领先|高出|低了|改进|\+|\bgains?\b|\bimprov|\bmargin|\bdifference|\bby\b",
+    re.IGNORECASE,
+)
 #: loser placeholder for "outperforms all baselines": the extractor replaces
 #: it by the named baselines of the paper
 BASELINES = "\x00baselines"
@@ -54,8 +57,9 @@ class Mention:
 
     @property
     def is_system(self) -> bool:
-        return self.label in SYSTEM_LABELS or (self.proposed and self.label not in DATASET_LABELS
-                                               and self.label != "Metric")
+        return self.label in SYSTEM_LABELS or (
+            self.proposed and self.label not in DATASET_LABELS and self.label != "Metric"
+        )
 
 
 @dataclass
@@ -96,18 +100,29 @@ class RelationRules:
         self.improve = cue_regex(p["improve"])
         self.from_to = re.compile(p["from_to_re"], re.IGNORECASE)
         self.than_adj = re.compile(r"^\s*[*]*\s*(?:" + "|".join(p["than_adjective"]) + ")")
-        self.subordinate = re.compile("(?:" + "|".join(
-            (r"\b" + re.escape(w) + r"\b") if w[0].isascii() else re.escape(w)
-            for w in sorted(p["subordinate_marker"], key=len, reverse=True)) + r")[\s*“”\"]*$", re.IGNORECASE)
+        self.subordinate = re.compile(
+            "(?:"
+            + "|".join(
+                (r"\b" + re.escape(w) + r"\b") if w[0].isascii() else re.escape(w)
+                for w in sorted(p["subordinate_marker"], key=len, reverse=True)
+            )
+            + r")[\s*“”\"]*$",
+            re.IGNORECASE,
+        )
         self.score_verb = re.compile(
-            r"^[^，。；,;!?！？]{0,24}?" + p["score_verb_re"] +
-            r"[\s*：:]*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>%|分|points?)?(?![\w.])", re.IGNORECASE)
+            r"^[^，。；,;!?！？]{0,24}?"
+            + p["score_verb_re"]
+            + r"[\s*：:]*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>%|分|points?)?(?![\w.])",
+            re.IGNORECASE,
+        )
         self.superlative = cue_regex(p["superlative"])
-        self._maybe = re.compile(cue_regex(p["win"] + p["lose"] + p["improve"] + p["superlative"]).pattern
-                                 + r"|比|\d", re.IGNORECASE)
+        self._maybe = re.compile(
+            cue_regex(p["win"] + p["lose"] + p["improve"] + p["superlative"]).pattern + r"|比|\d", re.IGNORECASE
+        )
         # '其' alone is too common a character: only as a possessive ('其性能', '其控制频率')
-        self.self_ref = re.compile(cue_regex([w for w in p["self_reference"] if w != "其"]).pattern
-                                   + r"|(?:^|[，,；;])\s*其", re.IGNORECASE)
+        self.self_ref = re.compile(
+            cue_regex([w for w in p["self_reference"] if w != "其"]).pattern + r"|(?:^|[，,；;])\s*其", re.IGNORECASE
+        )
         self.gain = self._GAIN_RE
         self.baseline_phrase = re.compile(p["baseline_phrase_re"], re.IGNORECASE)
         self.vs = re.compile(r"^\s*[)）]?\s*(?:vs\.?|versus|对比|对)\s*", re.IGNORECASE)
@@ -154,7 +169,9 @@ class RelationRules:
             out.append(f)
         return out
 
-    _CLAUSE_RE = re.compile(r"[；;。]|[，,]\s*(?:但|而|然而|同时|且|并且?|此外|and(?!\s+[+\-]?\d)|while|but|whereas)|\s(?:while|but|whereas)\s")
+    _CLAUSE_RE = re.compile(
+        r"[；;。]|[，,]\s*(?:但|而|然而|同时|且|并且?|此外|and(?!\s+[+\-]?\d)|while|but|whereas)|\s(?:while|but|whereas)\s"
+    )
 
     _PART_OF_RE = re.compile(r"^[\s*]*(?:测试集|数据集|基准测试|基准)?(?:的|'s\b)[^，,；;。]{0,12}$")
     _MEMBER_SEP_RE = re.compile(r"[\s*]*(?:、|,|，|和|及|与)[\s*]*")
@@ -168,10 +185,12 @@ class RelationRules:
         more dataset."""
         kept, part = [], False
         for i, d in enumerate(datasets):
-            between = text[datasets[i - 1].end:d.start] if i else ""
+            between = text[datasets[i - 1].end : d.start] if i else ""
             # a part named after its benchmark, or the next member of the same parenthesised list
-            part = bool(i) and (self._PART_OF_RE.match(between) is not None
-                                or (part and self._MEMBER_SEP_RE.fullmatch(between) is not None))
+            part = bool(i) and (
+                self._PART_OF_RE.match(between) is not None
+                or (part and self._MEMBER_SEP_RE.fullmatch(between) is not None)
+            )
             if not part:
                 kept.append(d)
         datasets = kept
@@ -199,7 +218,7 @@ class RelationRules:
         out = []
         for i, s in enumerate(systems):
             nxt = systems[i + 1].start if i + 1 < len(systems) else len(text)
-            tail = text[s.end:nxt]
+            tail = text[s.end : nxt]
             m = self._score_match(tail)
             value, unit = None, None
             in_parens = False
@@ -216,14 +235,17 @@ class RelationRules:
                     owner = next((o for o in reversed(systems[:i]) if not self._tool(text, o)), None)
                     if owner is None:
                         continue
-                raw = re.sub(r"[*\s]+", " ", text[owner.start:s.end + m.end()]).strip()
+                raw = re.sub(r"[*\s]+", " ", text[owner.start : s.end + m.end()]).strip()
                 out.append(Stated(owner.key, value, "%" if unit == "%" else None, raw))
         return out
 
     # -- helpers ------------------------------------------------------------
     _PAREN_SCORE = re.compile(r"\s*[（(]\s*(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*[)）]")  # 'X (84.8)'
-    _GAIN_AFTER = re.compile(r"\s*(?:的|of)?\s*[*]*\s*(?:显著|大幅|相对)?(?:提升|提高|增益|改进|增长|加速|降低|减少|"
-                             r"improvement|gain|increase|speedup|倍)", re.IGNORECASE)
+    _GAIN_AFTER = re.compile(
+        r"\s*(?:的|of)?\s*[*]*\s*(?:显著|大幅|相对)?(?:提升|提高|增益|改进|增长|加速|降低|减少|"
+        r"improvement|gain|increase|speedup|倍)",
+        re.IGNORECASE,
+    )
 
     def _score_match(self, tail: str) -> re.Match | None:
         """A score stated at the start of ``tail`` (``达到 90.2%``, ``achieves
@@ -231,27 +253,31 @@ class RelationRules:
         a difference or a range ('实现了 41% 的提升', '提升幅度达 12.6%',
         '仅相差 2.7%', '12.6%-64.9%')."""
         m = self.score_verb.match(tail)
-        if m and (self._GAIN_AFTER.match(tail, m.end()) or _DIFFERENCE_RE.search(tail[:m.start("num")])
-                  or re.match(r"\s*[-–~至到]\s*\d", tail[m.end():])):
+        if m and (
+            self._GAIN_AFTER.match(tail, m.end())
+            or _DIFFERENCE_RE.search(tail[: m.start("num")])
+            or re.match(r"\s*[-–~至到]\s*\d", tail[m.end() :])
+        ):
             return None
         return m
 
     def _tool(self, text: str, s: Mention) -> bool:
         """True when ``s`` follows a tool or partner word (``使用 GPT-5``,
         ``基于 X``, ``与 B``): it is not the subject of its clause."""
-        return bool(self._INSTRUMENT.search(text[max(0, s.start - 6):s.start]))
+        return bool(self._INSTRUMENT.search(text[max(0, s.start - 6) : s.start]))
+
     @staticmethod
     def _metric(mentions: list[Mention]) -> Mention | None:
         return next((m for m in mentions if m.label == "Metric"), None)
 
     def _negated(self, text: str, start: int) -> bool:
-        before = text[max(0, start - 12):start]
+        before = text[max(0, start - 12) : start]
         m = None
         for m in self.neg.finditer(before):  # noqa: B007 - the last match is wanted
             pass
         if m is None:
             return False
-        gap = before[m.end():]
+        gap = before[m.end() :]
         return len(gap.strip()) <= 4 and not re.search(r"[，,。;；]", gap)
 
     _BREAK_RE = re.compile(r"[，,；;。:：!！?？]|\s(?:while|but|on|in|across|with|by)\s|在|并|且|而|其中|分别")
@@ -266,15 +292,19 @@ class RelationRules:
             m = self._BREAK_RE.search(text, i)
             if m is None:
                 return len(text)
-            before = text[pos:m.start()]
+            before = text[pos : m.start()]
             if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
                 i = m.end()  # inside a parenthesis: '方法（如 A, B，…）' lists the members
                 continue
             prev = [s for s in systems if pos <= s.start and s.end <= m.start()]
             nxt = [s for s in systems if s.start >= m.end()]
-            if (m.group() in ("，", ",") and prev and nxt
-                    and self._LIST_RE.match(text[prev[-1].end:m.start()])
-                    and self._LIST_RE.match(text[m.end():nxt[0].start])):
+            if (
+                m.group() in ("，", ",")
+                and prev
+                and nxt
+                and self._LIST_RE.match(text[prev[-1].end : m.start()])
+                and self._LIST_RE.match(text[m.end() : nxt[0].start])
+            ):
                 i = m.end()
                 continue
             return m.start()
@@ -287,7 +317,7 @@ class RelationRules:
         out = []
         for a, b in zip(objs, objs[1:] + [None]):
             if b is not None:
-                between = text[a.end:b.start]
+                between = text[a.end : b.start]
                 if "的" in between and not self._SEP_RE.search(between):
                     continue
             out.append(a)
@@ -296,8 +326,11 @@ class RelationRules:
     def _score_after(self, text: str, end: int) -> tuple[float | None, str | None]:
         """The score stated right after a system: ``B（84.8）``, ``B 为 64.5%``;
         not a gain (``B（提升 +6.7%）``, ``B (+4.4%)``)."""
-        m = re.match(r"\s*[*]*\s*(?P<pre>[（(][^\d（()）]{0,10}?|(?:的|为|达到|得分|:|：|at|of|with|scores?))?"
-                     r"\s*[*]*\s*([-+]?\d+(?:\.\d+)?)\s*(%|分|points?)?(?![\w.])", text[end:])
+        m = re.match(
+            r"\s*[*]*\s*(?P<pre>[（(][^\d（()）]{0,10}?|(?:的|为|达到|得分|:|：|at|of|with|scores?))?"
+            r"\s*[*]*\s*([-+]?\d+(?:\.\d+)?)\s*(%|分|points?)?(?![\w.])",
+            text[end:],
+        )
         if not m or m.group(2).startswith("+") or self.improve.search(m.group("pre") or ""):
             return None, None
         return float(m.group(2)), ("%" if m.group(3) == "%" else None)
@@ -313,14 +346,15 @@ class RelationRules:
         if m:  # 'A (68.4) outperforms B (55.0)'
             return float(m.group(1)), ("%" if m.group(2) else None)
         for m in reversed(list(re.finditer(r"(?<![\w./])([-+]?\d+(?:\.\d+)?)\s*(%|分)?(?![\w./])", seg))):
-            if _DIFFERENCE_RE.search(seg[max(0, m.start() - 8):m.start() + 1]):
+            if _DIFFERENCE_RE.search(seg[max(0, m.start() - 8) : m.start() + 1]):
                 continue  # '仅相差 2.7%', '+4.4%': a difference, not a score
-            if m.group(2) or re.search(self._SCORE_VERB_BEFORE, seg[max(0, m.start() - 12):m.start()]):
+            if m.group(2) or re.search(self._SCORE_VERB_BEFORE, seg[max(0, m.start() - 12) : m.start()]):
                 return float(m.group(1)), ("%" if m.group(2) == "%" else None)
         return None, None
 
-    _SCORE_VERB_BEFORE = re.compile(r"(?:达到了?|取得了?|获得了?|为|达|高达|得分|reaches|achieves|of|scores?|at)[\s*：:]*$",
-                                    re.IGNORECASE)
+    _SCORE_VERB_BEFORE = re.compile(
+        r"(?:达到了?|取得了?|获得了?|为|达|高达|得分|reaches|achieves|of|scores?|at)[\s*：:]*$", re.IGNORECASE
+    )
 
     def _cue_verbs(self, text, systems, main, lower) -> list[Found]:
         cues = [(m, False) for m in self.win.finditer(text)] + [(m, True) for m in self.lose.finditer(text)]
@@ -341,7 +375,7 @@ class RelationRules:
             before = [s for s in before if s not in measured]
             end = self._clause_end(text, m.end(), systems)
             after = self._heads([s for s in systems if m.end() <= s.start < end], text)
-            if not after and self.baseline_phrase.match(text[m.end():]):
+            if not after and self.baseline_phrase.match(text[m.end() :]):
                 after = [Mention(m.end(), m.end(), BASELINES, "Model")]
             if not after:
                 continue
@@ -354,7 +388,7 @@ class RelationRules:
                     continue
                 w, l = (obj.key, subj_key) if reverse else (subj_key, obj.key)
                 f = Found(w, l, cue=m.group(), at=m.start(), metric=measured[-1].key if measured else None)
-                ws, wu = (self._score_between(text, subj.end, m.start()) if subj else (None, None))
+                ws, wu = self._score_between(text, subj.end, m.start()) if subj else (None, None)
                 ls, lu = self._score_after(text, obj.end) if obj.key != BASELINES else (None, None)
                 if reverse:
                     ws, wu, ls, lu = ls, lu, ws, wu
@@ -371,8 +405,12 @@ class RelationRules:
         a name the paper does not propose, typed only as a method, followed
         by a score noun (``其中 Foo-cap 得分超过了 B``, ``its Foo-cap score
         exceeds B``): the subject is elided and the name is the metric."""
-        return (not s.proposed and s.label == "Method" and s.lower_is_better is None
-                and bool(self._SCORE_NOUN_AFTER.match(text, s.end)))
+        return (
+            not s.proposed
+            and s.label == "Method"
+            and s.lower_is_better is None
+            and bool(self._SCORE_NOUN_AFTER.match(text, s.end))
+        )
 
     def _subject(self, text: str, before: list[Mention], cue: int) -> Mention | None:
         """The nearest system before a cue, unless it is a bullet's lead label,
@@ -381,13 +419,12 @@ class RelationRules:
         超越``, ``在 X 上，…``): then the subject is elided."""
         for s in reversed(before):
             clause = max(text.rfind(c, 0, s.start) for c in "，,；;。：:") + 1
-            if (s.topic or self._tool(text, s)
-                    or self._FRAME_OBJECT.search(text[clause:s.start])):
+            if s.topic or self._tool(text, s) or self._FRAME_OBJECT.search(text[clause : s.start]):
                 continue  # a bullet's label, a tool of the subject ('使用 GPT-5 模型'), a compared object
-            if self.self_ref.search(text[s.end:cue]):
+            if self.self_ref.search(text[s.end : cue]):
                 return None  # '…，其性能优于 B' / 'our method': in a summary, the paper's own system
-            if re.search(r"[，,；;]", text[s.end:cue]):
-                if self.subordinate.search(text[max(0, s.start - 8):s.start]):
+            if re.search(r"[，,；;]", text[s.end : cue]):
+                if self.subordinate.search(text[max(0, s.start - 8) : s.start]):
                     return None
                 start = max(text.rfind(c, 0, s.start) for c in "，,；;：:") + 1
                 end = min([i for i in (text.find(c, s.end) for c in "，,；;") if i >= 0] or [len(text)])
@@ -398,15 +435,22 @@ class RelationRules:
 
     # a system right after these is a tool or a comparison partner of the
     # subject ('使用 GPT-5 模型', '与 GPT-4o 相当'), not the subject
-    _INSTRUMENT = re.compile(r"(?:使用|利用|基于|采用|借助|凭借|得益于|通过|集成|搭配|配合|以|与|跟|同|相比|对比|比|"
-                             r"\busing|\bwith|\bbased on|\bon top of|\bthan|\bversus|\bvs\.?)[\s*“”\"]*$",
-                             re.IGNORECASE)
+    _INSTRUMENT = re.compile(
+        r"(?:使用|利用|基于|采用|借助|凭借|得益于|通过|集成|搭配|配合|以|与|跟|同|相比|对比|比|"
+        r"\busing|\bwith|\bbased on|\bon top of|\bthan|\bversus|\bvs\.?)[\s*“”\"]*$",
+        re.IGNORECASE,
+    )
     # a system a few characters after these is the object of a comparison frame
-    _FRAME_OBJECT = re.compile(r"(?:相比于?|相较于?|对比|较之?|从(?!而)|比|\bcompared (?:to|with)|\brelative to|\bthan)"
-                               r"[^，,；;。：:*]{0,8}$", re.IGNORECASE)
+    _FRAME_OBJECT = re.compile(
+        r"(?:相比于?|相较于?|对比|较之?|从(?!而)|比|\bcompared (?:to|with)|\brelative to|\bthan)"
+        r"[^，,；;。：:*]{0,8}$",
+        re.IGNORECASE,
+    )
     _SUBORDINATE_CLAUSE = re.compile(
         r"^[\s*]*(?:在|当|作为|使用|通过|若|如果|对于|针对|将|用|以|替换|when|after|if|by|using|as)"
-        r".*(?:后|时|中|下|上|以后|之后)[\s*]*$", re.DOTALL)
+        r".*(?:后|时|中|下|上|以后|之后)[\s*]*$",
+        re.DOTALL,
+    )
 
     def _than(self, text, systems, main, lower) -> list[Found]:
         """``A 比 B（和 C）高出 …``: A beats B (and C)."""
@@ -419,13 +463,13 @@ class RelationRules:
             objs = [objs[0]] + [s for s in systems if s.start > objs[0].start]
             chain = [objs[0]]
             for s in objs[1:]:
-                if self._LIST_RE.match(text[chain[-1].end:s.start]):
+                if self._LIST_RE.match(text[chain[-1].end : s.start]):
                     chain.append(s)
                 else:
                     break
-            if not re.match(r"^[^，。；,;]{0,8}$", text[m.end():chain[0].start]):
+            if not re.match(r"^[^，。；,;]{0,8}$", text[m.end() : chain[0].start]):
                 continue
-            tail = re.sub(r"^[\s*)）]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*", "", text[chain[-1].end:])
+            tail = re.sub(r"^[\s*)）]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*", "", text[chain[-1].end :])
             adj = self.than_adj.match(tail) or self.improve.match(tail)
             if not adj:
                 continue
@@ -452,7 +496,7 @@ class RelationRules:
         """The systems listed together ending with ``last`` (``A 和 B``)."""
         out = [last]
         for s in reversed([b for b in before if b.end <= last.start]):
-            if not self._LIST_RE.match(text[s.end:out[0].start]):
+            if not self._LIST_RE.match(text[s.end : out[0].start]):
                 break
             out.insert(0, s)
         return out
@@ -461,7 +505,7 @@ class RelationRules:
         found = []
         for a, b in zip(systems, systems[1:]):
             sa, ua = self._score_after(text, a.end)
-            mid = text[a.end:b.start]
+            mid = text[a.end : b.start]
             mid_wo_score = re.sub(r"[（(]?\s*[-+]?\d+(?:\.\d+)?\s*%?\s*[)）]?", "", mid, count=1)
             if not self.vs.match(mid_wo_score):
                 continue
@@ -470,8 +514,7 @@ class RelationRules:
                 continue
             a_wins = (sa < sb) if lower else (sa > sb)
             w, l, ws, ls = (a, b, sa, sb) if a_wins else (b, a, sb, sa)
-            found.append(Found(w.key, l.key, winner_score=ws, loser_score=ls, unit=ua or ub, cue="vs",
-                               at=a.start))
+            found.append(Found(w.key, l.key, winner_score=ws, loser_score=ls, unit=ua or ub, cue="vs", at=a.start))
         return found
 
     # '较大的模型', '较高': 较 as 'relatively' before an adjective, not 'compared with'
@@ -480,20 +523,23 @@ class RelationRules:
 
     _CONTRAST_RE = re.compile(r"[，,；;]\s*(?:而|相比之下|相较之下|对比之下)|\b(?:whereas|while)\b|[，,]\s*but\b")
 
-    _TIME_COST = re.compile(r"^[^，。；;]{0,12}?(?:仅需|只需|需要|耗时|用时|takes|requires|needs)\s*[*\s]*(?:约|about)?\s*"
-                            r"(?P<num>\d+(?:\.\d+)?)\s*[*\s]*(?:秒|毫秒|分钟|小时|ms|s|min|h)\b", re.IGNORECASE)
+    _TIME_COST = re.compile(
+        r"^[^，。；;]{0,12}?(?:仅需|只需|需要|耗时|用时|takes|requires|needs)\s*[*\s]*(?:约|about)?\s*"
+        r"(?P<num>\d+(?:\.\d+)?)\s*[*\s]*(?:秒|毫秒|分钟|小时|ms|s|min|h)\b",
+        re.IGNORECASE,
+    )
     _PERCENT = re.compile(r"^[^，。；;]{0,16}?(?P<num>\d+(?:\.\d+)?)\s*[*\s]*%")
 
     def _stated_after(self, text: str, s: Mention, limit: int) -> tuple[float, bool] | None:
         """The value a clause states for ``s`` before ``limit``, and whether
         lower is better for it: a score (``A 的 AP 为 52.1``, ``A 保留了 71%``)
         or a time cost (``A 仅需 0.38 秒``, lower is better); None if none."""
-        tail = text[s.end:limit]
+        tail = text[s.end : limit]
         m = self._TIME_COST.match(tail)
         if m:
             return float(m.group("num")), True
         m = self._score_match(tail) or self._PERCENT.match(tail)
-        if not m or _DIFFERENCE_RE.search(tail[:m.start("num")]):
+        if not m or _DIFFERENCE_RE.search(tail[: m.start("num")]):
             return None
         return float(m.group("num")), False
 
@@ -508,7 +554,7 @@ class RelationRules:
             first = systems[0]
             cut = self._CONTRAST_RE.search(text, 0, first.start)
             if cut is not None and cut.end() <= first.start:
-                start = max([m.end() for m in re.finditer(r"[；;。]", text[:cut.start()])] or [0])
+                start = max([m.end() for m in re.finditer(r"[；;。]", text[: cut.start()])] or [0])
                 if first.key != main:  # kept only if that clause states a value (below)
                     pairs.insert(0, (Mention(start, start, main, "Method"), first))
         for a, b in pairs:
@@ -522,8 +568,9 @@ class RelationRules:
             (sa, cost), (sb, _) = va, vb
             a_wins = (sa < sb) if (lower or cost) else (sa > sb)
             w, l, ws, ls = (a, b, sa, sb) if a_wins else (b, a, sb, sa)
-            found.append(Found(w.key, l.key, winner_score=ws, loser_score=ls, cue=cut.group().strip(" ，,；;"),
-                               at=cut.start()))
+            found.append(
+                Found(w.key, l.key, winner_score=ws, loser_score=ls, cue=cut.group().strip(" ，,；;"), at=cut.start())
+            )
         return found
 
     def _frame(self, text, systems, main, metric=None) -> list[Found]:
@@ -550,7 +597,11 @@ class RelationRules:
             objs = [s for s in systems if m.end() <= s.start < end]
             if not objs:
                 # '与 B 相比' puts the loser before the cue
-                objs = [s for s in systems if s.end <= m.start() and re.search(r"(?:与|和|跟|同)\s*[*\s]*$", text[:s.start])]
+                objs = [
+                    s
+                    for s in systems
+                    if s.end <= m.start() and re.search(r"(?:与|和|跟|同)\s*[*\s]*$", text[: s.start])
+                ]
             if not objs:
                 objs = self._listed_before_frame(text, systems, m.start())
             if not objs:
@@ -559,7 +610,7 @@ class RelationRules:
             others = [s for s in systems if s.key not in obj_keys]
             if not others and len(objs) > 1:
                 # '相比 A，B 提升了 …': a Chinese comma closes the frame (lists take 、), B is the subject
-                comma = re.search(r"[，；]", text[m.end():])
+                comma = re.search(r"[，；]", text[m.end() :])
                 if comma:
                     objs = [s for s in objs if s.start < m.end() + comma.start()]
                     obj_keys = {o.key for o in objs}
@@ -574,8 +625,11 @@ class RelationRules:
         return found
 
     _TRADE_OFF_RE = re.compile(r"权衡|代价|牺牲|\btrade-?offs?\b|\bat the cost of\b", re.IGNORECASE)
-    _WITH_CATEGORY_RE = re.compile(r"(?:与|和|跟|同)[^，,；;。（(]{0,12}[（(][\s*]*(?:如|例如|比如|包括|e\.g\.,?|such as)?"
-                                   r"(?P<inside>[^()（）]{1,80})[)）][\s*]*$", re.IGNORECASE)
+    _WITH_CATEGORY_RE = re.compile(
+        r"(?:与|和|跟|同)[^，,；;。（(]{0,12}[（(][\s*]*(?:如|例如|比如|包括|e\.g\.,?|such as)?"
+        r"(?P<inside>[^()（）]{1,80})[)）][\s*]*$",
+        re.IGNORECASE,
+    )
 
     def _listed_before_frame(self, text: str, systems: list[Mention], cue: int) -> list[Mention]:
         """The members of a category compared in a ``与 … 相比`` frame:
@@ -587,11 +641,28 @@ class RelationRules:
 
     # a gain with its amount: '提升了 6.4 个点', 'improves by 3.1%', '+4.4%' (only where
     # it starts is used; the gain words as a trie with a first-character look-ahead)
-    _GAIN_WORDS = ["提升", "提高", "增加", "改善", "增益", "improve", "improves", "improved", "improvement",
-                   "gain", "gains", "boost", "boosts"]
-    _GAIN_RE = re.compile("(?:" + cue_regex(_GAIN_WORDS, boundaries=False).pattern +
-                          r")[^，。；,;\d]{0,8}?(?:了|by|of)?\s*[*]*\s*\+?\d+(?:\.\d+)?\s*(?:%|个点|个百分点|分|points?|pp)"
-                          r"|\+\d+(?:\.\d+)?\s*(?:%|个点|个百分点|points?|pp)", re.IGNORECASE)
+    _GAIN_WORDS = [
+        "提升",
+        "提高",
+        "增加",
+        "改善",
+        "增益",
+        "improve",
+        "improves",
+        "improved",
+        "improvement",
+        "gain",
+        "gains",
+        "boost",
+        "boosts",
+    ]
+    _GAIN_RE = re.compile(
+        "(?:"
+        + cue_regex(_GAIN_WORDS, boundaries=False).pattern
+        + r")[^，。；,;\d]{0,8}?(?:了|by|of)?\s*[*]*\s*\+?\d+(?:\.\d+)?\s*(?:%|个点|个百分点|分|points?|pp)"
+        r"|\+\d+(?:\.\d+)?\s*(?:%|个点|个百分点|points?|pp)",
+        re.IGNORECASE,
+    )
     _BASE_FRAME_RE = re.compile(r"(?:在|当|使用|以|基于|on|with|using|for)[\s*“”\"]*$", re.IGNORECASE)
 
     def _over_base(self, text, systems, main) -> list[Found]:
@@ -610,8 +681,10 @@ class RelationRules:
             return []
         base = models[0]
         winner = own[0].key if own else main
-        if not (self._BASE_FRAME_RE.search(text[max(0, base.start - 6):base.start])
-                or re.fullmatch(r"[\s*>\-+\d.]*", text[:base.start])):
+        if not (
+            self._BASE_FRAME_RE.search(text[max(0, base.start - 6) : base.start])
+            or re.fullmatch(r"[\s*>\-+\d.]*", text[: base.start])
+        ):
             return []  # framed as the base ('在使用 X 时'), or the subject of the gain ('X 提升了 5 分')
         gain = self._GAIN_RE.search(text, base.end)
         if gain is None:
@@ -623,17 +696,24 @@ class RelationRules:
         one system the sentence names beats the paper's compared systems
         (the loser is the :data:`BASELINES` placeholder)."""
         m = self.superlative.search(text)
-        if not m or self.parity.search(text) or self._negated(text, m.start()) \
-                or re.match(r"[^，。；,;]{0,12}?(?:之一|one of)", text[m.end():], re.IGNORECASE) \
-                or re.search(r"one of\s*$", text[:m.start()], re.IGNORECASE):
+        if (
+            not m
+            or self.parity.search(text)
+            or self._negated(text, m.start())
+            or re.match(r"[^，。；,;]{0,12}?(?:之一|one of)", text[m.end() :], re.IGNORECASE)
+            or re.search(r"one of\s*$", text[: m.start()], re.IGNORECASE)
+        ):
             return []
         if len({s.key for s in systems}) > 1:
             return []
-        if self.win.search(re.search(r"[^，。；,;]{0,10}$", text[:m.start()]).group()):
+        if self.win.search(re.search(r"[^，。；,;]{0,10}$", text[: m.start()]).group()):
             return []  # '超越了现有最优方法': the superlative describes the beaten, unnamed ones
         subj = self._subject(text, [s for s in systems if s.end <= m.start()], m.start())
-        if subj is None and not systems and (self._SETTING_OR_PURPOSE.search(text[:m.start()])
-                                             or self._OPTIMAL_THING.match(text, m.end())):
+        if (
+            subj is None
+            and not systems
+            and (self._SETTING_OR_PURPOSE.search(text[: m.start()]) or self._OPTIMAL_THING.match(text, m.end()))
+        ):
             return []  # '以获得最佳效果' (a goal), '聚合 20 步效果最佳', '最优的网格结构' (a setting): no win
         winner = subj.key if subj else (main if not systems else None)
         return [Found(winner, BASELINES, cue=m.group(), at=m.start())] if winner else []
@@ -646,7 +726,8 @@ class RelationRules:
         r"(?:以|为了|从而)(?:获得|达到|取得|实现)|找到|寻找|选择|选取|确定|调整|搜索"
         r"|\b(?:to|so as to|in order to) (?:obtain|achieve|get|reach)\b|\b(?:find|choose|select|tune|search)\b"
         r"|\d+(?:\.\d+)?\s*(?:步|层|个|次|轮|帧|steps?|layers?|epochs?|iterations?|frames?)(?![A-Za-z])",
-        re.IGNORECASE)
+        re.IGNORECASE,
+    )
 
     _COST_UNITS = {"步", "秒", "毫秒", "ms", "小时", "hour", "hours", "step", "steps"}
 

@@ -1,6 +1,7 @@
 """Cue-word regexes: a list of words (``patterns.json``) compiled as one
 case-insensitive trie regex, and the sensor pattern built from two such
 lists.  Plain ``re`` only, so that ``kg query`` can use it without spaCy."""
+
 from __future__ import annotations
 
 import re
@@ -49,8 +50,7 @@ def _trie(words: list[str]) -> dict:
 def _trie_pattern(node: dict) -> str:
     """Regex of a trie: longer continuations first (a word end is an
     optional tail), a space matching a whitespace run."""
-    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child)
-            for ch, child in sorted(node.items()) if ch]
+    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
     if not alts:
         return ""
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"

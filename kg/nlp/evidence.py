@@ -1,6 +1,7 @@
 """Evidence text: Markdown blanked out for the NLP pipeline (character offsets
 kept, so mentions map back to report lines) and the clean sentence quoted as
 a fact's evidence."""
+
 from __future__ import annotations
 
 import re

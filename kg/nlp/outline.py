@@ -4,6 +4,7 @@ Summaries state a benchmark once, in a lead paragraph or a bullet, and the
 bullets below it report results on it; :class:`DatasetContext` follows that
 outline (indentation and list markers) line by line.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,9 @@ from kg.model import Section
 # unnamed evaluation set, so it inherits none ('在所有数据集上' refers to named ones)
 _UNNAMED_SET_RE = re.compile(
     r"在(?!所有|全部|各|多个|多项|这些|上述|两个|三个|四个)[^，。；;]{2,30}?(?:集|数据集|基准|测试集|语料库?|任务)[上中]"
-    r"|\bon (?:a|an|our|their) [\w\s-]{0,30}?(?:set|dataset|benchmark|corpus)\b", re.IGNORECASE)
+    r"|\bon (?:a|an|our|their) [\w\s-]{0,30}?(?:set|dataset|benchmark|corpus)\b",
+    re.IGNORECASE,
+)
 
 
 def names_own_set(sentence: str) -> bool:

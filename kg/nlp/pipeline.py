@@ -26,6 +26,7 @@ writes them with :func:`mention_spans` / :func:`set_mention_spans` and
 :func:`mention_info` / :func:`set_mention_info`, which give the same values
 without spaCy rebuilding a Span per mention and an accessor per ``span._``.
 """
+
 from __future__ import annotations
 
 import re
@@ -99,6 +100,7 @@ def _info_extension(attr: str) -> None:
 
     def setter(span, value):
         set_mention_info(span, **{attr: value})
+
     Span.set_extension(f"kg_{attr}", getter=getter, setter=setter, force=True)
 
 
@@ -140,15 +142,17 @@ _TOKEN_RE = re.compile(
     rf"|(?P<ws>\s+)"
     rf"|(?P<pct>\d+(?:\.\d+)?%)"
     rf"|(?P<name>[{_LATIN}](?:[{_LATIN}_+\u00B2\u00B3\u00B9]|[.\-'’@](?=[{_LATIN}]))*)"
-    rf"|(?P<other>\S)")
+    rf"|(?P<other>\S)"
+)
 # The same tokens as (token, CJK run, trailing space) triples for
 # ``findall``: a whitespace run that is exactly one space is the trailing
 # space of the token before it (whitespace runs are maximal, so that token is
 # never whitespace itself); any other whitespace run is a token.  Two or more
 # CJK characters in a row are one match (``run``), which the tokenizer splits
 # into one token per character: a third of the matches, ~35 % less time.
-_PAIR_RE = re.compile(f"((?P<run>{_CJK_CHAR}{{2,}})|" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern)
-                      + r")( (?!\s))?")
+_PAIR_RE = re.compile(
+    f"((?P<run>{_CJK_CHAR}{{2,}})|" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN_RE.pattern) + r")( (?!\s))?"
+)
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 # Chinese characters and full-width punctuation (。，：（）) mark Chinese prose.
 _CJK_CONTEXT_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -207,7 +211,7 @@ def doc_text(doc: Doc) -> str:
 def span_text(span: Span) -> str:
     """``span.text``, sliced from the Doc's text (spaCy joins the span's
     token texts on every access)."""
-    return doc_text(span.doc)[span.start_char:span.end_char]
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 class TokenTable:
@@ -231,7 +235,7 @@ class TokenTable:
         self = cls.__new__(cls)
         self.words, self.ws = words, spaces
         lens = list(map(len, words))
-        self.idx = [0, *accumulate(map(add, lens, spaces))][:len(words)]
+        self.idx = [0, *accumulate(map(add, lens, spaces))][: len(words)]
         self.ends = list(map(add, self.idx, lens))
         return self
 
@@ -246,8 +250,7 @@ class TokenTable:
 
     def text(self, start: int, end: int) -> str:
         """Text of tokens [start, end) as in the Doc."""
-        return "".join(self.words[k] + (" " if self.ws[k] else "") for k in range(start, end - 1)) \
-            + self.words[end - 1]
+        return "".join(self.words[k] + (" " if self.ws[k] else "") for k in range(start, end - 1)) + self.words[end - 1]
 
 
 def tokens(doc: Doc) -> TokenTable:
@@ -261,7 +264,7 @@ def tokens(doc: Doc) -> TokenTable:
 # --- token classes -----------------------------------------------------------
 def is_name_token(text: str) -> bool:
     """True for a Latin name-like token (letters/digits, maybe with - . + ')."""
-    return bool(text) and (text[0].isascii() and text[0].isalnum() or "\u00C0" <= text[0] <= "\u03FF")
+    return bool(text) and (text[0].isascii() and text[0].isalnum() or "\u00c0" <= text[0] <= "\u03ff")
 
 
 def is_cjk(text: str) -> bool:
@@ -367,8 +370,7 @@ def _case_ok(surface: str, entry: Entry) -> bool:
     if len(name_letters) <= 5 and any(c.isupper() for c in name_letters) and any(c.islower() for c in name_letters):
         # short mixed-case names (vLLM, SigLIP) must keep their case: VLLM is generic;
         # a capitalised word of five letters is the name written as a word (Llama for LLaMA)
-        return (letters == name_letters or fold(surface) != fold(entry.name)
-                or (len(letters) >= 5 and surface.istitle()))
+        return letters == name_letters or fold(surface) != fold(entry.name) or (len(letters) >= 5 and surface.istitle())
     return True
 
 
@@ -393,8 +395,12 @@ def token_class(text: str) -> int:
     """Bit flags of a token text: ``_CJK`` (a CJK character), ``_JOINER``
     (``-`` ``.`` ``+`` ``·`` ``&``), ``_NAME`` (:func:`is_name_token`),
     ``_BREAKER`` (``vs``, ``versus``: never inside a run of names)."""
-    return ((_CJK * is_cjk(text)) | (_JOINER * (text in _JOINERS)) | (_NAME * is_name_token(text))
-            | (_BREAKER * (text.casefold() in _RUN_BREAKERS)))
+    return (
+        (_CJK * is_cjk(text))
+        | (_JOINER * (text in _JOINERS))
+        | (_NAME * is_name_token(text))
+        | (_BREAKER * (text.casefold() in _RUN_BREAKERS))
+    )
 
 
 _TOKEN_CLASS = BoundedMemo(token_class)  # token_class of every token, memoised
@@ -412,9 +418,11 @@ def window_starts(firsts: set[str]) -> BoundedMemo:
     on the token (a name token or CJK character, not a joiner, whose folded
     form begins some key in ``firsts``).  One dict lookup per token instead
     of folding, classifying and testing it."""
+
     def opens(text: str) -> bool:
         c = _TOKEN_CLASS[text]
         return bool(c) and not c & _JOINER and FOLDED[text] in firsts
+
     return BoundedMemo(opens)
 
 
@@ -500,7 +508,9 @@ def make_gazetteer_matcher(nlp: Language, name: str):
 _UNIT_RE = re.compile(
     r"^(?:\d+(?:\.\d+)?[kmbtKMBT]?|\d+[dD]|\d+(?:st|nd|rd|th)|[xX]\d+|\d+[xX]|[vV]\d+(?:\.\d+)?"
     r"|\d+[pP]|\d+fps|\d+(?:\.\d+)?(?:GB|MB|TB|ms|s|h|min|M|B|K|k|G|Hz|W|mm|cm|nm|px)|(?:19|20)\d\d|\d+(?:\.\d+)?"
-    r"|\d+-?bits?|(?:u?int|fp|bf|q)\d+(?:\.\d+)?|w\d+a\d+|\d+(?:\.\d+)?[x×]|\d+-?nn)$", re.IGNORECASE)
+    r"|\d+-?bits?|(?:u?int|fp|bf|q)\d+(?:\.\d+)?|w\d+a\d+|\d+(?:\.\d+)?[x×]|\d+-?nn)$",
+    re.IGNORECASE,
+)
 # Metric-like tokens (top-1, pass@1, R@5, Hit@10) are not system names.
 _METRIC_TOKEN_RE = re.compile(r"^(?:top|pass|recall|hr|hit|ndcg|mrr|map|ap|acc|r|p|f)[-@]?\d+$", re.I)
 _INNER_CAP_RE = re.compile(r"[a-z\u0370-\u03FF][A-Z]|[A-Z]{2,}[a-z]{2,}")
@@ -533,13 +543,15 @@ def name_shape(text: str) -> str | None:
         return "strong"
     if "-" in text or "." in text:
         parts = re.split(r"[-.]", text)
-        if any((len(p) >= 2 and p.isupper()) or _INNER_CAP_RE.search(p)
-               or any("\u0370" <= c <= "\u03FF" for c in p) for p in parts):
+        if any(
+            (len(p) >= 2 and p.isupper()) or _INNER_CAP_RE.search(p) or any("\u0370" <= c <= "\u03ff" for c in p)
+            for p in parts
+        ):
             return "strong"
         if re.search(r"(?i)(bench|eval)$", parts[-1]) and parts[-1][0].isupper():
             return "strong"
         return "title" if text[0].isupper() and all(parts) else None
-    if any("\u0370" <= c <= "\u03FF" for c in text) and len(text) >= 2:
+    if any("\u0370" <= c <= "\u03ff" for c in text) and len(text) >= 2:
         return "strong"
     if _ACRONYM_RE.match(text):
         return "acronym"
@@ -559,7 +571,7 @@ def _in_gloss(doc: Doc, start: int, end: int) -> bool:
     if j < 0 or words[j] not in _OPEN_PAREN:
         return False
     k = j - 1
-    while k >= 0 and (words[k].isspace() or words[k] in {"*", "”", "“", "\""}):
+    while k >= 0 and (words[k].isspace() or words[k] in {"*", "”", "“", '"'}):
         k -= 1
     return k >= 0 and (is_cjk(words[k]) or name_shape(words[k]) is not None)
 
@@ -570,8 +582,7 @@ def _chinese_context(doc: Doc, start: int, end: int, width: int = 8) -> bool:
     t = tokens(doc)
     a, b = t.idx[start], t.ends[end - 1]
     text = doc_text(doc)
-    return bool(_CJK_CONTEXT_RE.search(text[max(0, a - width):a])
-                or _CJK_CONTEXT_RE.search(text[b:b + width]))
+    return bool(_CJK_CONTEXT_RE.search(text[max(0, a - width) : a]) or _CJK_CONTEXT_RE.search(text[b : b + width]))
 
 
 #: token text -> True for a Latin name token that is no run breaker (vs, versus)
@@ -681,7 +692,9 @@ class ShapeMatcher:
                 undecided.add((span.start, span.end))
         return sorted(spans + added, key=lambda s: s.start) if added else spans
 
-    _LIST_SEP_RE = re.compile(r"^(?:\s*[（(][^()（）]{0,20}[)）])?[\s*“”\"]*(?:、|和|与|及|以及|,|，|and|or)?[\s*“”\"]*$")
+    _LIST_SEP_RE = re.compile(
+        r"^(?:\s*[（(][^()（）]{0,20}[)）])?[\s*“”\"]*(?:、|和|与|及|以及|,|，|and|or)?[\s*“”\"]*$"
+    )
     _IN_FRAME_BEFORE = re.compile(r"在[\s*“”\"]*$")
     _IN_FRAME_AFTER = re.compile(r"^[^，。、；,;]{0,15}?上")
     # a score or a gain, its metric, then 'on X': '+2.4 mAA on X', '71.3% accuracy on X', '(1m, 5°) on X'
@@ -697,15 +710,23 @@ class ShapeMatcher:
         for i, span in enumerate(spans):
             if (span.start, span.end) not in undecided:
                 continue
-            before = text[max(0, span.start_char - 4):span.start_char]
-            after = text[span.end_char:span.end_char + 20]
-            framed = self._IN_FRAME_BEFORE.search(before) and self._IN_FRAME_AFTER.match(after) \
-                and "模型" not in after.split("上")[0] and "之上" not in after[:16]
-            framed = framed or self._SCORE_ON_BEFORE.search(text[max(0, span.start_char - 40):span.start_char])
-            listed = any(0 <= j < len(spans) and labels[j] in ("Dataset", "Benchmark")
-                         and self._LIST_SEP_RE.match(text[min(span.end_char, spans[j].end_char):
-                                                          max(span.start_char, spans[j].start_char)])
-                         for j in (i - 1, i + 1))
+            before = text[max(0, span.start_char - 4) : span.start_char]
+            after = text[span.end_char : span.end_char + 20]
+            framed = (
+                self._IN_FRAME_BEFORE.search(before)
+                and self._IN_FRAME_AFTER.match(after)
+                and "模型" not in after.split("上")[0]
+                and "之上" not in after[:16]
+            )
+            framed = framed or self._SCORE_ON_BEFORE.search(text[max(0, span.start_char - 40) : span.start_char])
+            listed = any(
+                0 <= j < len(spans)
+                and labels[j] in ("Dataset", "Benchmark")
+                and self._LIST_SEP_RE.match(
+                    text[min(span.end_char, spans[j].end_char) : max(span.start_char, spans[j].start_char)]
+                )
+                for j in (i - 1, i + 1)
+            )
             if framed or listed:
                 labels[i] = "Dataset"
                 listed_by[i] = bool(listed)
@@ -731,18 +752,27 @@ class ShapeMatcher:
                 yield start, end, "shape"
             elif end - start == 1 and self.gaz.is_common_word(words[0]):
                 return
-            elif end - start <= 5 and words[0][:1].isupper() and words[-1][:1].isupper() and all(
-                    s is not None or w[:1].isupper() or w in _FUNCTION_WORDS
-                    for w, s in zip(words, shapes)) \
-                    and not self.gaz.is_generic(table.text(start, end)) \
-                    and not all(self.gaz.is_generic(w) or w.casefold() in self.stop for w in words):
+            elif (
+                end - start <= 5
+                and words[0][:1].isupper()
+                and words[-1][:1].isupper()
+                and all(s is not None or w[:1].isupper() or w in _FUNCTION_WORDS for w, s in zip(words, shapes))
+                and not self.gaz.is_generic(table.text(start, end))
+                and not all(self.gaz.is_generic(w) or w.casefold() in self.stop for w in words)
+            ):
                 yield start, end, "gloss"
             return
         if chinese and end - start >= 2:
-            ok = all(s is not None or (w[:1].isupper() and w.casefold() not in self.stop)
-                     or _UNIT_RE.match(w) for w, s in zip(words, shapes))
-            if ok and words[0][:1].isupper() and end - start <= 5 \
-                    and not all(self.gaz.is_generic(w) or self.gaz.is_common_word(w) for w in words):
+            ok = all(
+                s is not None or (w[:1].isupper() and w.casefold() not in self.stop) or _UNIT_RE.match(w)
+                for w, s in zip(words, shapes)
+            )
+            if (
+                ok
+                and words[0][:1].isupper()
+                and end - start <= 5
+                and not all(self.gaz.is_generic(w) or self.gaz.is_common_word(w) for w in words)
+            ):
                 surface = table.text(start, end)
                 if not self.gaz.is_generic(surface):
                     yield start, end, "shape"
@@ -762,7 +792,7 @@ class ShapeMatcher:
     def _cue_after(self, doc: Doc, end: int, cues: tuple[str, ...], width: int = 12) -> bool:
         """A cue word (casefolded ``cues``) right after the name."""
         pos = tokens(doc).ends[end - 1]
-        nxt = doc_text(doc)[pos:pos + width].lstrip(" *”\"）)")
+        nxt = doc_text(doc)[pos : pos + width].lstrip(' *”"）)')
         return nxt.casefold().startswith(cues)
 
     def _cue_before(self, doc: Doc, start: int, cues: tuple[str, ...], width: int = 14) -> bool:
@@ -770,7 +800,7 @@ class ShapeMatcher:
         (``评测基准 SciAgentGym``, ``the benchmark FooBench``), allowing
         名为/称为/called between."""
         a = tokens(doc).idx[start]
-        prev = _CALLED_RE.sub("", doc_text(doc)[max(0, a - width):a])
+        prev = _CALLED_RE.sub("", doc_text(doc)[max(0, a - width) : a])
         return prev.casefold().endswith(cues)
 
     def _type(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
@@ -800,7 +830,150 @@ def make_shape_matcher(nlp: Language, name: str):
 
 
 # Capitalised English words that start sentences or headings, never names.
-_ENGLISH_STOP = ["a", "an", "the", "we", "our", "this", "that", "these", "those", "it", "its", "in", "on", "of", "for", "to", "with", "and", "or", "but", "by", "from", "as", "at", "is", "are", "was", "were", "be", "been", "via", "using", "use", "based", "new", "however", "moreover", "furthermore", "finally", "first", "second", "third", "then", "also", "experiments", "experimental", "results", "result", "extensive", "code", "project", "page", "website", "github", "model", "models", "method", "methods", "dataset", "datasets", "benchmark", "benchmarks", "table", "figure", "fig", "section", "appendix", "abstract", "introduction", "conclusion", "input", "output", "inputs", "outputs", "step", "stage", "phase", "task", "tasks", "data", "training", "inference", "evaluation", "key", "findings", "pdf", "arxiv", "html", "links", "authors", "analysis", "note", "example", "examples", "overall", "specifically", "notably", "additionally", "existing", "prior", "previous", "recent", "current", "state", "art", "sota", "baseline", "baselines", "ablation", "ablations", "analysis", "yes", "no", "true", "false", "none", "all", "any", "each", "both", "either", "neither", "more", "most", "less", "least", "many", "much", "few", "several", "github", "huggingface", "hugging", "face", "paper", "papers", "work", "works", "approach", "approaches", "framework", "frameworks"]
+_ENGLISH_STOP = [
+    "a",
+    "an",
+    "the",
+    "we",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "in",
+    "on",
+    "of",
+    "for",
+    "to",
+    "with",
+    "and",
+    "or",
+    "but",
+    "by",
+    "from",
+    "as",
+    "at",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "via",
+    "using",
+    "use",
+    "based",
+    "new",
+    "however",
+    "moreover",
+    "furthermore",
+    "finally",
+    "first",
+    "second",
+    "third",
+    "then",
+    "also",
+    "experiments",
+    "experimental",
+    "results",
+    "result",
+    "extensive",
+    "code",
+    "project",
+    "page",
+    "website",
+    "github",
+    "model",
+    "models",
+    "method",
+    "methods",
+    "dataset",
+    "datasets",
+    "benchmark",
+    "benchmarks",
+    "table",
+    "figure",
+    "fig",
+    "section",
+    "appendix",
+    "abstract",
+    "introduction",
+    "conclusion",
+    "input",
+    "output",
+    "inputs",
+    "outputs",
+    "step",
+    "stage",
+    "phase",
+    "task",
+    "tasks",
+    "data",
+    "training",
+    "inference",
+    "evaluation",
+    "key",
+    "findings",
+    "pdf",
+    "arxiv",
+    "html",
+    "links",
+    "authors",
+    "analysis",
+    "note",
+    "example",
+    "examples",
+    "overall",
+    "specifically",
+    "notably",
+    "additionally",
+    "existing",
+    "prior",
+    "previous",
+    "recent",
+    "current",
+    "state",
+    "art",
+    "sota",
+    "baseline",
+    "baselines",
+    "ablation",
+    "ablations",
+    "analysis",
+    "yes",
+    "no",
+    "true",
+    "false",
+    "none",
+    "all",
+    "any",
+    "each",
+    "both",
+    "either",
+    "neither",
+    "more",
+    "most",
+    "less",
+    "least",
+    "many",
+    "much",
+    "few",
+    "several",
+    "github",
+    "huggingface",
+    "hugging",
+    "face",
+    "paper",
+    "papers",
+    "work",
+    "works",
+    "approach",
+    "approaches",
+    "framework",
+    "frameworks",
+]
 
 
 class HardwareMatcher:
@@ -827,14 +1000,20 @@ class HardwareMatcher:
         for m in self.sensor.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label="Device", alignment_mode="expand")
             if span is not None and not taken.intersection(range(span.start, span.end)):
-                set_mention_info(span, source="hardware",
-                                 name=sensor_name(m.group("kind"), m.group("device"), self.translate))
+                set_mention_info(
+                    span, source="hardware", name=sensor_name(m.group("kind"), m.group("device"), self.translate)
+                )
                 new.append(span)
         merged = []
         for s in sorted(spans, key=lambda s: s.start):
             prev = merged[-1] if merged else None
-            if (prev is not None and prev.label_ == "Device" and s.label_ == "Accelerator"
-                    and s.start == prev.end and prev.doc[prev.end - 1].whitespace_):
+            if (
+                prev is not None
+                and prev.label_ == "Device"
+                and s.label_ == "Accelerator"
+                and s.start == prev.end
+                and prev.doc[prev.end - 1].whitespace_
+            ):
                 whole = Span(doc, prev.start, s.end, label="Device")
                 set_mention_info(whole, source="hardware")
                 merged[-1] = whole

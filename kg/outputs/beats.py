@@ -25,6 +25,7 @@ One difference from ``beats.rq``: where two reports label an entity
 differently (``WAN2.1-14B`` / ``Wan2.1-14B``), a row shows the label of the
 report that states the comparison; ``beats.rq`` samples one of them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -35,8 +36,7 @@ from kg.rdf.store import KnowledgeStore
 from kg.outputs.queries import cell
 
 #: columns of :func:`beats_rows` (``kg beats`` prints the first seven)
-COLUMNS = ["winner", "benchmark", "metric", "winner_score", "loser_score", "paper", "title",
-           "evidence", "file", "line"]
+COLUMNS = ["winner", "benchmark", "metric", "winner_score", "loser_score", "paper", "title", "evidence", "file", "line"]
 
 # one optional value, read in the row's graph ?g (a node with two values in
 # one graph gives two solutions: rows are kept once per ?c)
@@ -51,17 +51,21 @@ _COLUMN_PATTERNS = [
 # the facts of ONE node ?c points to (its paper, its evidence sentence): the
 # node is chosen first, inside the OPTIONAL, so that an absent node leaves the
 # columns unbound instead of matching every node of the graph
-_NODE = ("  LATERAL {{ OPTIONAL {{\n"
-         "    {{ SELECT ?c ?g ?{node} WHERE {{ GRAPH ?g {{ ?c {link} ?{node} }} }} LIMIT 1 }}\n"
-         "{lookups}  }} }}\n")
+_NODE = (
+    "  LATERAL {{ OPTIONAL {{\n"
+    "    {{ SELECT ?c ?g ?{node} WHERE {{ GRAPH ?g {{ ?c {link} ?{node} }} }} LIMIT 1 }}\n"
+    "{lookups}  }} }}\n"
+)
 _PAPER = [("paperId", "?paper kg:arxivId ?paperId"), ("title", "?paper dcterms:title ?title")]
-_EVIDENCE = [("evidence", "?ev kg:quote ?evidence"), ("line", "?ev kg:line ?line"),
-             ("file", "?ev dcterms:source ?report . ?report kg:fileName ?file")]
+_EVIDENCE = [
+    ("evidence", "?ev kg:quote ?evidence"),
+    ("line", "?ev kg:line ?line"),
+    ("file", "?ev dcterms:source ?report . ?report kg:fileName ?file"),
+]
 
 
 def _node(node: str, link: str, lookups: list[tuple[str, str]]) -> str:
-    return _NODE.format(node=node, link=link,
-                        lookups="".join("  " + _LOOKUP.format(pattern=p) for _, p in lookups))
+    return _NODE.format(node=node, link=link, lookups="".join("  " + _LOOKUP.format(pattern=p) for _, p in lookups))
 
 
 def page_query(limit: int | None, evidence: bool) -> str:
@@ -70,15 +74,19 @@ def page_query(limit: int | None, evidence: bool) -> str:
     ``limit`` (an int) and fixed fragments make up the text."""
     cols = [v for v, _ in _COLUMN_PATTERNS + _PAPER + (_EVIDENCE if evidence else [])]
     cut = "" if limit is None else f" LIMIT {int(limit) + 1}"
-    return ("SELECT ?c ?loser ?winner " + " ".join("?" + v for v in cols) + "\nWHERE {\n"
-            # distinct comparisons first (a paper in two reports is in two graphs), then one graph
-            + f"  {{ SELECT DISTINCT ?c ?loser WHERE {{ ?c kg:loser ?loser }}{cut} }}\n"
-            + "  LATERAL { SELECT ?c ?loser ?g WHERE { GRAPH ?g { ?c kg:loser ?loser ; a kg:Comparison } } LIMIT 1 }\n"
-            + "  LATERAL { GRAPH ?g { ?c kg:winner ?winner } }\n"
-            + "".join(_LOOKUP.format(pattern=p) for _, p in _COLUMN_PATTERNS)
-            + _node("paper", "prov:hadPrimarySource", _PAPER)
-            + (_node("ev", "kg:evidence", _EVIDENCE) if evidence else "")
-            + "}")
+    return (
+        "SELECT ?c ?loser ?winner "
+        + " ".join("?" + v for v in cols)
+        + "\nWHERE {\n"
+        # distinct comparisons first (a paper in two reports is in two graphs), then one graph
+        + f"  {{ SELECT DISTINCT ?c ?loser WHERE {{ ?c kg:loser ?loser }}{cut} }}\n"
+        + "  LATERAL { SELECT ?c ?loser ?g WHERE { GRAPH ?g { ?c kg:loser ?loser ; a kg:Comparison } } LIMIT 1 }\n"
+        + "  LATERAL { GRAPH ?g { ?c kg:winner ?winner } }\n"
+        + "".join(_LOOKUP.format(pattern=p) for _, p in _COLUMN_PATTERNS)
+        + _node("paper", "prov:hadPrimarySource", _PAPER)
+        + (_node("ev", "kg:evidence", _EVIDENCE) if evidence else "")
+        + "}"
+    )
 
 
 @dataclass
@@ -95,8 +103,9 @@ class Beaten:
     complete: bool
 
 
-def beats_rows(store: KnowledgeStore, losers: list[ox.NamedNode], limit: int | None = None,
-               evidence: bool = True) -> Beaten:
+def beats_rows(
+    store: KnowledgeStore, losers: list[ox.NamedNode], limit: int | None = None, evidence: bool = True
+) -> Beaten:
     """Comparisons whose loser is one of ``losers`` (entity IRIs, e.g. from
     :func:`kg.outputs.queries.resolve_entity`).
 
@@ -130,17 +139,32 @@ def beats_rows(store: KnowledgeStore, losers: list[ox.NamedNode], limit: int | N
 
 def _row(sol, evidence: bool) -> list[str | None]:
     """The :data:`COLUMNS` of one solution of :func:`page_query`."""
+
     def value(var: str) -> str | None:
         return cell(sol[var])
+
     winner = value("winnerName") or value("winner")
     tail = [value("evidence"), value("file"), value("line")] if evidence else [None, None, None]
-    return [winner, value("datasetLabel"), value("metricLabel"), value("winnerScore"),
-            value("loserScore"), value("paperId"), value("title"), *tail]
+    return [
+        winner,
+        value("datasetLabel"),
+        value("metricLabel"),
+        value("winnerScore"),
+        value("loserScore"),
+        value("paperId"),
+        value("title"),
+        *tail,
+    ]
 
 
 def _order(row: list[str | None]) -> tuple:
     """Sort key of a row: winner, winner score descending (none last),
     paper, line — the ``ORDER BY`` of ``queries/beats.rq``."""
     score = row[3]
-    return (row[0] or "", score is None, -float(score) if score is not None else 0.0,
-            row[5] or "", int(row[9]) if row[9] else 0)
+    return (
+        row[0] or "",
+        score is None,
+        -float(score) if score is not None else 0.0,
+        row[5] or "",
+        int(row[9]) if row[9] else 0,
+    )

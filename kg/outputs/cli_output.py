@@ -9,6 +9,7 @@
 * :func:`safe_text` and :func:`clean` keep control characters from a file
   name or a report's text out of the terminal.
 """
+
 from __future__ import annotations
 
 import csv
@@ -25,12 +26,14 @@ import click
 
 from kg.errors import KgError
 
+
 def handle_errors(f):
     """Turn every error a user can cause into one ``error:`` line on stderr
     and exit status 1: PaperKG's own errors, OSError (naming the file and
     what to do), parser errors; anything else is named as unexpected (set
     $PAPERKG_TRACEBACK=1 to see the traceback).  A closed pipe (``| head``)
     ends quietly."""
+
     @wraps(f)
     def wrapper(*args, **kwargs):
         try:
@@ -48,6 +51,7 @@ def handle_errors(f):
         # such as an open store) is released before exiting
         click.echo(f"error: {message}", err=True)
         sys.exit(1)
+
     return wrapper
 
 
@@ -90,8 +94,10 @@ def error_message(e: BaseException) -> str:
         return f"{' -> '.join(files)}: {what}" if files else f"{what} ({safe_text(str(e))})"
     if isinstance(e, SyntaxError):
         return f"cannot parse: {safe_text(str(e))}"
-    return (f"unexpected {type(e).__name__}: {safe_text(str(e))} (set PAPERKG_TRACEBACK=1 to see where, "
-            "and please report it)")
+    return (
+        f"unexpected {type(e).__name__}: {safe_text(str(e))} (set PAPERKG_TRACEBACK=1 to see where, "
+        "and please report it)"
+    )
 
 
 def safe_text(text: str, keep_newlines: bool = False) -> str:
@@ -99,8 +105,10 @@ def safe_text(text: str, keep_newlines: bool = False) -> str:
     (``\\n`` for a newline), so a file name cannot forge an ``error:``
     line or send terminal escapes.  With ``keep_newlines`` a message's own
     line breaks stay (a SPARQL syntax error shows the line and a caret)."""
+
     def one(line: str) -> str:
         return _CONTROL_ALL.sub(lambda m: "\\n" if m.group() == "\n" else f"\\x{ord(m.group()):02x}", line)
+
     if keep_newlines:
         return "\n".join(one(line) for line in text.split("\n"))
     return one(text)
@@ -125,12 +133,19 @@ def progress(description: str):
     terminal; yields ``update(done, total, what=None)`` (``total`` None: a
     spinner while the amount of work is not known yet)."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, \
-        TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     console = Console(stderr=True)
-    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn(), console=console, transient=True, disable=not console.is_terminal)
+    bar = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
     task = bar.add_task(description, total=None)
     lock, stopped = threading.Lock(), []
 
@@ -140,8 +155,8 @@ def progress(description: str):
                 bar.start()
 
     def update(done, total, what=None):
-        bar.update(task, completed=done, total=total,
-                   description=f"{description}: {what}" if what else description)
+        bar.update(task, completed=done, total=total, description=f"{description}: {what}" if what else description)
+
     timer = threading.Timer(PROGRESS_AFTER_S, start)
     timer.daemon = True
     timer.start()
@@ -165,8 +180,11 @@ def print_table(table, fmt: str) -> None:
     if fmt == "json":
         from kg.outputs.queries import json_value
 
-        click.echo(json.dumps([{c: json_value(v) for c, v in zip(table.columns, r)} for r in table.rows],
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [{c: json_value(v) for c, v in zip(table.columns, r)} for r in table.rows], ensure_ascii=False, indent=2
+            )
+        )
         return
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()

@@ -1,6 +1,7 @@
 """Error analysis: what the extractor found in one paper, with the mention
 spans marked in the section text, so misses can be diagnosed without
 reading code (``kg explain ARXIV_ID``)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,8 +11,15 @@ from kg.model import Paper, Section
 from kg.read import iter_report_files, read_report
 
 #: rich style per mention label
-STYLES = {"Model": "bold cyan", "Method": "cyan", "Dataset": "bold green", "Benchmark": "bold green",
-          "Metric": "magenta", "Accelerator": "bold yellow", "Device": "yellow"}
+STYLES = {
+    "Model": "bold cyan",
+    "Method": "cyan",
+    "Dataset": "bold green",
+    "Benchmark": "bold green",
+    "Metric": "magenta",
+    "Accelerator": "bold yellow",
+    "Device": "yellow",
+}
 
 
 @dataclass
@@ -38,11 +46,14 @@ class Explanation:
     def decisions(self) -> dict:
         """The kept/dropped reasons as JSON-ready data (names, not keys)."""
         names = {e["key"]: e["name"] for e in self.record["entities"]}
-        return {"kept": {names[k]: why for k, why in self.kept.items() if k in names},
-                "dropped": list(self.dropped.values()),
-                "dropped_comparisons": [
-                    {k: c.get(k) for k in ("winner", "loser", "dataset", "line", "rule", "evidence")}
-                    for c in self.dropped_comparisons]}
+        return {
+            "kept": {names[k]: why for k, why in self.kept.items() if k in names},
+            "dropped": list(self.dropped.values()),
+            "dropped_comparisons": [
+                {k: c.get(k) for k in ("winner", "loser", "dataset", "line", "rule", "evidence")}
+                for c in self.dropped_comparisons
+            ],
+        }
 
 
 def find_paper(arxiv_id: str, paths) -> Paper:
@@ -71,8 +82,9 @@ def explain(paper: Paper) -> Explanation:
     for sec, doc in extractor.annotate(paper):
         marks = [(s.start_char, s.end_char, s.label_, mention_info(s).source or "") for s in mention_spans(doc)]
         sections.append((sec, marks))
-    return Explanation(paper, record, sections, dict(extractor.kept), dict(extractor.dropped),
-                       list(extractor.dropped_comparisons))
+    return Explanation(
+        paper, record, sections, dict(extractor.kept), dict(extractor.dropped), list(extractor.dropped_comparisons)
+    )
 
 
 def render_markup(text: str, marks: list[tuple[int, int, str, str]], rich: bool) -> str:
@@ -89,8 +101,7 @@ def render_markup(text: str, marks: list[tuple[int, int, str, str]], rich: bool)
         chunk, name = text[pos:start], text[start:end]
         if rich:
             out.append(escape(chunk))
-            out.append(f"[{STYLES.get(label.split('~')[0], 'bold')}]{escape(name)}[/]"
-                       f"[dim]/{label[:2]}[/]")
+            out.append(f"[{STYLES.get(label.split('~')[0], 'bold')}]{escape(name)}[/][dim]/{label[:2]}[/]")
         else:
             out.append(chunk)
             out.append(f"[[{name}|{label}]]")

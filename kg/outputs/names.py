@@ -1,4 +1,4 @@
-""""Did you mean": entities whose label contains or resembles a user's name.
+""" "Did you mean": entities whose label contains or resembles a user's name.
 
 Used when a name given to ``kg beats`` or ``kg query --bind`` resolves to no
 entity (:func:`kg.outputs.queries.resolve_entity`), or to one that no comparison
@@ -10,6 +10,7 @@ such as ``GTP-4o`` finds ``GPT-4o``.
 The labels are read once per call with one ``SELECT DISTINCT`` (a scan of
 every label: about a second per 10k papers), only on these error paths.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -39,8 +40,9 @@ class Suggestion:
     won: int
 
     def __str__(self) -> str:
-        counts = ", ".join(c for c in (f"beaten in {self.lost}" if self.lost else "",
-                                       f"wins {self.won}" if self.won else "") if c)
+        counts = ", ".join(
+            c for c in (f"beaten in {self.lost}" if self.lost else "", f"wins {self.won}" if self.won else "") if c
+        )
         return f"{self.label} ({counts})" if counts else self.label
 
 
@@ -55,8 +57,9 @@ def comparisons_won(store: KnowledgeStore, iri: str) -> int:
     return _count(store, _WON, iri)
 
 
-def suggest(store: KnowledgeStore, name: str, limit: int = 8,
-            exclude: set[str] | None = None, close: bool = True) -> list[Suggestion]:
+def suggest(
+    store: KnowledgeStore, name: str, limit: int = 8, exclude: set[str] | None = None, close: bool = True
+) -> list[Suggestion]:
     """Up to ``limit`` entities (not those in ``exclude``, IRIs) whose label
     contains ``name`` (folded), most often beaten first, then (with
     ``close``) those whose label resembles it (difflib ratio >= 0.7),
@@ -76,8 +79,7 @@ def suggest(store: KnowledgeStore, name: str, limit: int = 8,
     for iri, label in labels.items():
         by_fold.setdefault(link.fold(label), []).append(iri)
     containing = [iri for f, iris in by_fold.items() if folded in f for iri in iris]
-    out = [Suggestion(labels[i], i, _count(store, _LOST, i), _count(store, _WON, i))
-           for i in containing[:200]]
+    out = [Suggestion(labels[i], i, _count(store, _LOST, i), _count(store, _WON, i)) for i in containing[:200]]
     out.sort(key=lambda s: (-s.lost, -(s.lost + s.won), s.label.lower()))
     if close and len(out) < limit:
         close = difflib.get_close_matches(folded, list(by_fold), n=limit, cutoff=0.7)

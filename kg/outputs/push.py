@@ -22,6 +22,7 @@ to use the union of its named graphs as default graph (Oxigraph:
 ``--union-default-graph``; Fuseki/TDB2: ``tdb2:unionDefaultGraph true``;
 GraphDB does so by default); :data:`UNION_NOTE` says so after a push.
 """
+
 from __future__ import annotations
 
 import base64
@@ -45,10 +46,12 @@ from kg.rdf.store import KnowledgeStore
 N_TRIPLES = "application/n-triples"
 
 
-UNION_NOTE = ("note: the graphs are named graphs; queries without GRAPH see them only where the "
-              "default graph is the union of the named graphs (Oxigraph: serve "
-              "--union-default-graph; Fuseki: tdb2:unionDefaultGraph true); elsewhere wrap the "
-              "pattern in GRAPH ?g { … }")
+UNION_NOTE = (
+    "note: the graphs are named graphs; queries without GRAPH see them only where the "
+    "default graph is the union of the named graphs (Oxigraph: serve "
+    "--union-default-graph; Fuseki: tdb2:unionDefaultGraph true); elsewhere wrap the "
+    "pattern in GRAPH ?g { … }"
+)
 
 
 class PushError(KgError):
@@ -62,8 +65,10 @@ def redact_url(url: str) -> str:
     try:
         parts = urllib.parse.urlsplit(url)
         host = parts.netloc.rpartition("@")[2]
-        query = "&".join(f"{k}={v if k == 'graph' else '***'}" for k, v in
-                         (p.partition("=")[::2] for p in parts.query.split("&") if p))
+        query = "&".join(
+            f"{k}={v if k == 'graph' else '***'}"
+            for k, v in (p.partition("=")[::2] for p in parts.query.split("&") if p)
+        )
     except ValueError:  # e.g. '[::1' : strip what looks like credentials and a query
         return re.sub(r"\?.*", "?***", re.sub(r"//[^/]*@", "//", url), flags=re.S)
     return urllib.parse.urlunsplit((parts.scheme, host, parts.path, query, ""))
@@ -127,16 +132,18 @@ def _check_endpoint(endpoint: str) -> None:
         parts = urllib.parse.urlsplit(endpoint)
         port = parts.port
     except ValueError as e:  # '[::1' (bad IPv6), port 99999, port 'x'
-        raise PushError(f"endpoint '{shown}' is not a valid URL: {e} (e.g. "
-                        "http://[::1]:7878/store, ports 1-65535)") from None
+        raise PushError(
+            f"endpoint '{shown}' is not a valid URL: {e} (e.g. http://[::1]:7878/store, ports 1-65535)"
+        ) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise PushError(f"endpoint must be an http(s) URL, got '{shown}'")
     if port == 0:
         raise PushError(f"endpoint '{shown}': port 0 is not a TCP port (use 1-65535)")
 
 
-def put(url: str, body: bytes, *, auth: tuple[str, str] | None = None,
-        content_type: str = N_TRIPLES, timeout: float = 60.0) -> int:
+def put(
+    url: str, body: bytes, *, auth: tuple[str, str] | None = None, content_type: str = N_TRIPLES, timeout: float = 60.0
+) -> int:
     """HTTP PUT ``body`` to ``url``; returns the status.  Raises PushError
     with the status, URL and first line of the response body on failure."""
     headers = {"Content-Type": f"{content_type}; charset=utf-8", "User-Agent": "paperkg-push"}
@@ -156,15 +163,16 @@ def put(url: str, body: bytes, *, auth: tuple[str, str] | None = None,
         first = text.splitlines()[0] if text else e.reason
         hint = ""
         if e.code in (401, 403):
-            hint = (" (credentials come from user:password@ in the endpoint or "
-                    "KG_PUSH_USER / KG_PUSH_PASSWORD)")
+            hint = " (credentials come from user:password@ in the endpoint or KG_PUSH_USER / KG_PUSH_PASSWORD)"
         raise PushError(f"PUT {shown} failed: HTTP {e.code}: {first}{hint}") from None
     except urllib.error.URLError as e:
         reason = e.reason
         if isinstance(reason, ConnectionRefusedError):
             host = urllib.parse.urlsplit(shown).netloc
-            raise PushError(f"cannot connect to {host}: connection refused "
-                            f"(is the triple store running at that address?) [PUT {shown}]") from None
+            raise PushError(
+                f"cannot connect to {host}: connection refused "
+                f"(is the triple store running at that address?) [PUT {shown}]"
+            ) from None
         if isinstance(reason, (socket.timeout, TimeoutError)):
             raise PushError(f"PUT {shown} timed out after {timeout:.0f} s") from None
         raise PushError(f"cannot reach {shown}: {reason}") from None
@@ -174,15 +182,22 @@ def put(url: str, body: bytes, *, auth: tuple[str, str] | None = None,
         raise PushError(f"endpoint '{shown}' is not a valid URL: {e}") from None
     except http.client.HTTPException as e:  # not HTTP at all: BadStatusLine, …
         what = " ".join(str(e).split())[:120] or type(e).__name__
-        raise PushError(f"PUT {shown}: the server's answer is not HTTP ({type(e).__name__}: "
-                        f"{what}); is this the Graph Store endpoint?") from None
+        raise PushError(
+            f"PUT {shown}: the server's answer is not HTTP ({type(e).__name__}: "
+            f"{what}); is this the Graph Store endpoint?"
+        ) from None
     except (ConnectionError, OSError, ValueError) as e:
         raise PushError(f"PUT {shown} failed: {e}") from None
 
 
-def push(store: KnowledgeStore, endpoint: str, *, auth: tuple[str, str] | None = None,
-         timeout: float = 60.0,
-         progress: Callable[[str, int, int], None] | None = None) -> PushSummary:
+def push(
+    store: KnowledgeStore,
+    endpoint: str,
+    *,
+    auth: tuple[str, str] | None = None,
+    timeout: float = 60.0,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> PushSummary:
     """Upload the ontology graph and every report graph to the Graph Store
     Protocol ``endpoint``, one PUT per graph.
 

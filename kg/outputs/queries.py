@@ -3,6 +3,7 @@
 Every user-supplied value reaches SPARQL as a bound parameter
 (pyoxigraph substitutions), never pasted into query text.
 """
+
 from __future__ import annotations
 
 import math
@@ -61,11 +62,13 @@ def resolve_query(text_or_name: str) -> str:
     from kg.serve.query_guard import first_keyword
 
     if first_keyword(arg) in ("ADD", "MOVE", "COPY", "WITH") or any(
-            w in arg.upper() for w in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "INSERT", "DELETE",
-                                       "DROP", "CLEAR", "LOAD", "CREATE")):
+        w in arg.upper()
+        for w in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "INSERT", "DELETE", "DROP", "CLEAR", "LOAD", "CREATE")
+    ):
         return arg
-    raise QueryError(f"'{arg}' is neither SPARQL, a .rq file, nor a query in queries/ "
-                     f"(known: {', '.join(query_names())})")
+    raise QueryError(
+        f"'{arg}' is neither SPARQL, a .rq file, nor a query in queries/ (known: {', '.join(query_names())})"
+    )
 
 
 def _is_file(path: Path) -> bool:
@@ -78,8 +81,9 @@ def _is_file(path: Path) -> bool:
 
 def is_update(sparql: str) -> bool:
     """True when ``sparql`` is a SPARQL Update (it would change the store)."""
-    body = "\n".join(ln for ln in sparql.splitlines()
-                     if not ln.strip().startswith(("#", "PREFIX", "prefix", "BASE", "base")))
+    body = "\n".join(
+        ln for ln in sparql.splitlines() if not ln.strip().startswith(("#", "PREFIX", "prefix", "BASE", "base"))
+    )
     first = body.strip().split(None, 1)[0].upper() if body.strip() else ""
     return first in {"INSERT", "DELETE", "DROP", "CLEAR", "LOAD", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 
@@ -90,9 +94,24 @@ def term_value(term) -> str | None:
 
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
-                                "positiveInteger", "negativeInteger", "nonPositiveInteger",
-                                "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
+_INTEGERS = {
+    _XSD + t
+    for t in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "negativeInteger",
+        "nonPositiveInteger",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+    )
+}
 _REALS = {_XSD + t for t in ("decimal", "double", "float")}
 _BOOLEAN = _XSD + "boolean"
 
@@ -206,6 +225,7 @@ def name_keys(name: str) -> tuple[set[str], set[str]]:
     its folded form, which a label must fold to for its entity to match."""
     keys = {link.entity_key(name), link.entity_key(name, hardware=True)}
     from kg.resources import gazetteer  # JSON only: no spaCy import
+
     entry = gazetteer().lookup(name)
     if entry is not None:
         keys.add(entry.key)
@@ -226,10 +246,13 @@ def _label_owner_keys(name: str) -> list[str]:
     for word in sorted(set(pats["device_translation"].values())):
         w = link.fold(word)
         if w and folded.endswith(w) and len(folded) > len(w):
-            keys.append(link.entity_key(folded[:-len(w)], hardware=True))
+            keys.append(link.entity_key(folded[: -len(w)], hardware=True))
     for m in _sensor_re().finditer(name):
-        keys.append(link.entity_key(link.sensor_name(m.group("kind"), m.group("device"),
-                                                     pats["device_translation"]), hardware=True))
+        keys.append(
+            link.entity_key(
+                link.sensor_name(m.group("kind"), m.group("device"), pats["device_translation"]), hardware=True
+            )
+        )
     return keys
 
 
@@ -237,6 +260,7 @@ def _label_owner_keys(name: str) -> list[str]:
 def _sensor_re() -> re.Pattern:
     from kg.nlp.cues import sensor_regex
     from kg.resources import patterns
+
     return sensor_regex(patterns())
 
 
@@ -258,9 +282,11 @@ def beats(store: KnowledgeStore, name: str, limit: int | None = None, evidence: 
     return Table(list(COLUMNS), b.rows, b.complete)
 
 
-_VARNAME = re.compile(r"[A-Za-z_0-9\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF"
-                      r"\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF"
-                      r"\uF900-\uFDCF\uFDF0-\uFFFD]+")
+_VARNAME = re.compile(
+    r"[A-Za-z_0-9\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF"
+    r"\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF"
+    r"\uF900-\uFDCF\uFDF0-\uFFFD]+"
+)
 
 
 def parse_bindings(store: KnowledgeStore, binds) -> dict:
@@ -276,14 +302,16 @@ def parse_bindings(store: KnowledgeStore, binds) -> dict:
         if not sep:
             raise QueryError(f"--bind expects VAR=VALUE, got '{b}'")
         if not _VARNAME.fullmatch(var):
-            raise QueryError(f"--bind '{b}': '{var}' is not a SPARQL variable name "
-                             "(letters, digits and _, e.g. --bind loser=GPT-4o)")
+            raise QueryError(
+                f"--bind '{b}': '{var}' is not a SPARQL variable name (letters, digits and _, e.g. --bind loser=GPT-4o)"
+            )
         if value.startswith(("http://", "https://")):
             try:
                 bindings[var] = ox.NamedNode(value)
             except ValueError as e:
-                raise QueryError(f"--bind '{b}': '{value}' is not a valid IRI ({e}); "
-                                 "percent-encode spaces as %20") from None
+                raise QueryError(
+                    f"--bind '{b}': '{value}' is not a valid IRI ({e}); percent-encode spaces as %20"
+                ) from None
         else:
             iris = resolve_entity(store, value)
             bindings[var] = iris[0] if iris else ox.Literal(value)

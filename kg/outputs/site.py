@@ -24,6 +24,7 @@ text is escaped and stripped of control characters, and only ``http``/
 The data is read by :mod:`kg.outputs.site_data`; pages are written one at a time,
 only inside the output folder (a symlink there is replaced, never followed).
 """
+
 from __future__ import annotations
 
 import math
@@ -36,8 +37,19 @@ from pathlib import Path
 from kg.outputs import site_html as h
 from kg.rdf import vocab
 from kg.errors import KgError
-from kg.outputs.site_data import (HIGHER, LOWER, UNKNOWN, Evidence, Graph, Leaderboard, Paper, compared,
-                          graph_selection, leaderboards, load)
+from kg.outputs.site_data import (
+    HIGHER,
+    LOWER,
+    UNKNOWN,
+    Evidence,
+    Graph,
+    Leaderboard,
+    Paper,
+    compared,
+    graph_selection,
+    leaderboards,
+    load,
+)
 from kg.rdf.store import KnowledgeStore
 
 MARKER = ".paperkg-report"
@@ -47,6 +59,7 @@ SUBFOLDERS = ("benchmark", "model", "paper")
 
 class ReportError(KgError):
     """The site cannot be written (output folder not ours, I/O error)."""
+
 
 # --------------------------------------------------------------------------
 # the site
@@ -69,8 +82,7 @@ class _Site:
         self.bench_names = h.Namer()
         self.model_names = h.Namer()
         self.paper_names = h.Namer()
-        self.datasets = sorted({c.dataset for c in g.comparisons if c.dataset},
-                               key=lambda d: (g.label(d).lower(), d))
+        self.datasets = sorted({c.dataset for c in g.comparisons if c.dataset}, key=lambda d: (g.label(d).lower(), d))
         self.models = compared(g)
         self.model_set = {m[0] for m in self.models}
         for d in self.datasets:
@@ -92,7 +104,7 @@ class _Site:
             return ""
         label = h.esc(self.g.label(iri))
         if iri in self.model_set:
-            return f"<a href=\"{root}model/{self.model_names(iri)}.html\">{label}</a>"
+            return f'<a href="{root}model/{self.model_names(iri)}.html">{label}</a>'
         if iri in self.bench_names._names:
             return self.bench_link(iri, root)
         return label
@@ -102,7 +114,7 @@ class _Site:
             return ""
         label = h.esc(self.g.label(iri))
         if iri in self.bench_names._names:
-            return f"<a href=\"{root}benchmark/{self.bench_names(iri)}.html\">{label}</a>"
+            return f'<a href="{root}benchmark/{self.bench_names(iri)}.html">{label}</a>'
         return label
 
     def entity_link(self, iri: str, root: str) -> str:
@@ -115,10 +127,10 @@ class _Site:
         if p is None:
             return h.esc(vocab.compact(iri)) if iri else ""
         text = h.esc(p.arxiv_id or vocab.compact(p.iri))
-        tip = f" title=\"{h.esc(p.title)}\"" if p.title else ""
-        link = f"<a href=\"{root}paper/{self.paper_names(p.iri)}.html\"{tip}>{text}</a>"
+        tip = f' title="{h.esc(p.title)}"' if p.title else ""
+        link = f'<a href="{root}paper/{self.paper_names(p.iri)}.html"{tip}>{text}</a>'
         if title and p.title:
-            link += f" <span class=\"muted\">{h.esc(p.title)}</span>"
+            link += f' <span class="muted">{h.esc(p.title)}</span>'
         return link
 
     @staticmethod
@@ -127,8 +139,8 @@ class _Site:
             return ""
         where = ""
         if ev.file:
-            where = f"<br><span class=\"muted\">{h.esc(ev.file)}{':' + str(ev.line) if ev.line else ''}</span>"
-        return f"<span class=\"quote\">{h.esc(ev.quote)}</span>{where}"
+            where = f'<br><span class="muted">{h.esc(ev.file)}{":" + str(ev.line) if ev.line else ""}</span>'
+        return f'<span class="quote">{h.esc(ev.quote)}</span>{where}'
 
     # -- pages --------------------------------------------------------------------
     def count(self) -> int:
@@ -154,9 +166,17 @@ class _Site:
         g = self.g
         n_scored = sum(1 for c in g.comparisons if c.winner_score is not None or c.loser_score is not None)
         files = sorted({f for p in g.papers.values() for f in p.files})
-        cards = "".join(f"<div class=\"card\"><b>{n}</b>{h.esc(label)}</div>" for n, label in (
-            (len(files), "reports"), (len(g.papers), "papers"), (len(g.comparisons), "comparisons"),
-            (n_scored, "with scores"), (len(self.datasets), "benchmarks"), (len(self.models), "compared systems")))
+        cards = "".join(
+            f'<div class="card"><b>{n}</b>{h.esc(label)}</div>'
+            for n, label in (
+                (len(files), "reports"),
+                (len(g.papers), "papers"),
+                (len(g.comparisons), "comparisons"),
+                (n_scored, "with scores"),
+                (len(self.datasets), "benchmarks"),
+                (len(self.models), "compared systems"),
+            )
+        )
         rows = []
         for d in self.datasets:
             cs = g.by_dataset.get(d, [])
@@ -164,33 +184,45 @@ class _Site:
             top = ""
             if boards and boards[0].rows:
                 r = boards[0].rows[0]
-                top = f"{self.model_link(r.system, '')} <span class=\"muted\">{h.score(r.score)}{h.unit(r.unit)}</span>"
-            rows.append([self.bench_link(d, ""), str(len(cs)),
-                         str(sum(len(b.rows) for b in boards)), top])
-        bench_table = h.table(["benchmark", "comparisons", "scored entries", "best (first metric)"], rows,
-                             ["", "num", "num", ""])
-        top_models = h.table(["system", "comparisons", "wins", "losses"],
-                            [[self.model_link(e, ""), str(n), str(w), str(lo)] for e, n, w, lo in self.models[:15]],
-                            ["", "num", "num", "num"])
+                top = f'{self.model_link(r.system, "")} <span class="muted">{h.score(r.score)}{h.unit(r.unit)}</span>'
+            rows.append([self.bench_link(d, ""), str(len(cs)), str(sum(len(b.rows) for b in boards)), top])
+        bench_table = h.table(
+            ["benchmark", "comparisons", "scored entries", "best (first metric)"], rows, ["", "num", "num", ""]
+        )
+        top_models = h.table(
+            ["system", "comparisons", "wins", "losses"],
+            [[self.model_link(e, ""), str(n), str(w), str(lo)] for e, n, w, lo in self.models[:15]],
+            ["", "num", "num", "num"],
+        )
         body = (
             f"<p>A knowledge graph of {len(g.papers)} papers read from {len(files)} daily digest report(s): "
             "who beats whom, on which benchmark, with which scores, and the sentence that says so.</p>\n"
-            f"<div class=\"cards\">{cards}</div>\n"
-            "<h2 id=\"graph\">Who beats whom</h2>\n"
-            "<p class=\"muted\">The most compared systems and their opponents; an arrow points from the "
-            "winner to the loser. Click a node for its page. (<a href=\"graph.svg\">graph.svg</a>)</p>\n"
+            f'<div class="cards">{cards}</div>\n'
+            '<h2 id="graph">Who beats whom</h2>\n'
+            '<p class="muted">The most compared systems and their opponents; an arrow points from the '
+            'winner to the loser. Click a node for its page. (<a href="graph.svg">graph.svg</a>)</p>\n'
             f"<figure>{svg.split('?>', 1)[-1].strip()}</figure>\n"
-            f"<h2 id=\"benchmarks\">Benchmarks ({len(self.datasets)})</h2>\n{bench_table}\n"
+            f'<h2 id="benchmarks">Benchmarks ({len(self.datasets)})</h2>\n{bench_table}\n'
             f"<h2>Most compared systems</h2>\n{top_models}\n"
-            "<p><a href=\"models.html\">All compared systems</a> · <a href=\"papers.html\">All papers</a></p>")
+            '<p><a href="models.html">All compared systems</a> · <a href="papers.html">All papers</a></p>'
+        )
         return h.page("PaperKG report", body)
 
     def models_page(self) -> str:
-        rows = [[self.model_link(e, ""), h.esc(", ".join(sorted(vocab.compact(t) for t in self.g.types.get(e, ())))),
-                 str(n), str(w), str(lo)] for e, n, w, lo in self.models]
-        return h.page(f"Compared systems ({len(rows)})",
-                     h.table(["system", "class", "comparisons", "wins", "losses"], rows,
-                            ["", "", "num", "num", "num"]))
+        rows = [
+            [
+                self.model_link(e, ""),
+                h.esc(", ".join(sorted(vocab.compact(t) for t in self.g.types.get(e, ())))),
+                str(n),
+                str(w),
+                str(lo),
+            ]
+            for e, n, w, lo in self.models
+        ]
+        return h.page(
+            f"Compared systems ({len(rows)})",
+            h.table(["system", "class", "comparisons", "wins", "losses"], rows, ["", "", "num", "num", "num"]),
+        )
 
     def papers_page(self) -> str:
         ps = sorted(self.g.papers.values(), key=lambda p: (p.arxiv_id or "", p.iri))
@@ -198,8 +230,9 @@ class _Site:
         for p in ps:
             n = len(self.g.by_paper.get(p.iri, ()))
             rows.append([self.paper_link(p.iri, ""), h.esc(p.title), h.esc(", ".join(p.files)), str(n)])
-        return h.page(f"Papers ({len(ps)})", h.table(["arXiv", "title", "report", "comparisons"], rows,
-                                                    ["", "", "", "num"]))
+        return h.page(
+            f"Papers ({len(ps)})", h.table(["arXiv", "title", "report", "comparisons"], rows, ["", "", "", "num"])
+        )
 
     def benchmark_page(self, d: str) -> str:
         g, root = self.g, "../"
@@ -210,20 +243,47 @@ class _Site:
         for b in boards:
             direction = direction_note(b)
             name = h.esc(g.label(b.metric)) if b.metric else "no metric stated"
-            rows = [[str(i), self.model_link(r.system, root), self.bench_link(b.metric, root) if b.metric else "",
-                     h.score(r.score), h.unit(r.unit), self.paper_link(r.comparison.paper, root),
-                     self.evidence(r.comparison.evidence)]
-                    for i, r in enumerate(b.rows, 1)]
-            parts.append(f"<h2>Leaderboard: {name} <span class=\"muted\">({direction})</span></h2>\n"
-                         + h.table(["#", "system", "metric", "score", "unit", "paper", "evidence"], rows,
-                                  ["num", "", "", "num", "", "", ""]))
+            rows = [
+                [
+                    str(i),
+                    self.model_link(r.system, root),
+                    self.bench_link(b.metric, root) if b.metric else "",
+                    h.score(r.score),
+                    h.unit(r.unit),
+                    self.paper_link(r.comparison.paper, root),
+                    self.evidence(r.comparison.evidence),
+                ]
+                for i, r in enumerate(b.rows, 1)
+            ]
+            parts.append(
+                f'<h2>Leaderboard: {name} <span class="muted">({direction})</span></h2>\n'
+                + h.table(
+                    ["#", "system", "metric", "score", "unit", "paper", "evidence"],
+                    rows,
+                    ["num", "", "", "num", "", "", ""],
+                )
+            )
         cs = g.by_dataset.get(d, [])
-        rows = [[self.model_link(c.winner, root), self.model_link(c.loser, root),
-                 h.esc(g.label(c.metric)) if c.metric else "", h.score(c.winner_score), h.score(c.loser_score),
-                 self.paper_link(c.paper, root), self.evidence(c.evidence)] for c in cs]
-        parts.append(f"<h2>All comparisons ({len(cs)})</h2>\n"
-                     + h.table(["winner", "loser", "metric", "winner score", "loser score", "paper", "evidence"],
-                              rows, ["", "", "", "num", "num", "", ""]))
+        rows = [
+            [
+                self.model_link(c.winner, root),
+                self.model_link(c.loser, root),
+                h.esc(g.label(c.metric)) if c.metric else "",
+                h.score(c.winner_score),
+                h.score(c.loser_score),
+                self.paper_link(c.paper, root),
+                self.evidence(c.evidence),
+            ]
+            for c in cs
+        ]
+        parts.append(
+            f"<h2>All comparisons ({len(cs)})</h2>\n"
+            + h.table(
+                ["winner", "loser", "metric", "winner score", "loser score", "paper", "evidence"],
+                rows,
+                ["", "", "", "num", "num", "", ""],
+            )
+        )
         return h.page(g.label(d), "\n".join(parts), root)
 
     def model_page(self, m: str) -> str:
@@ -234,22 +294,39 @@ class _Site:
         cls = ["", "", "", "num", "num", "", ""]
         parts = []
         types = ", ".join(sorted(vocab.compact(t) for t in g.types.get(m, ())))
-        parts.append(f"<p class=\"muted\">{h.esc(types)} · <code>{h.esc(vocab.compact(m))}</code> · "
-                     f"{len(beats)} win(s), {len(beaten)} loss(es)</p>")
+        parts.append(
+            f'<p class="muted">{h.esc(types)} · <code>{h.esc(vocab.compact(m))}</code> · '
+            f"{len(beats)} win(s), {len(beaten)} loss(es)</p>"
+        )
         for title, cs, other, mine, theirs in (
-                ("Beats", beats, lambda c: c.loser, lambda c: c.winner_score, lambda c: c.loser_score),
-                ("Beaten by", beaten, lambda c: c.winner, lambda c: c.loser_score, lambda c: c.winner_score)):
-            rows = [[self.model_link(other(c), root), self.bench_link(c.dataset, root),
-                     h.esc(g.label(c.metric)) if c.metric else "", h.score(mine(c)), h.score(theirs(c)),
-                     self.paper_link(c.paper, root), self.evidence(c.evidence)] for c in cs]
+            ("Beats", beats, lambda c: c.loser, lambda c: c.winner_score, lambda c: c.loser_score),
+            ("Beaten by", beaten, lambda c: c.winner, lambda c: c.loser_score, lambda c: c.winner_score),
+        ):
+            rows = [
+                [
+                    self.model_link(other(c), root),
+                    self.bench_link(c.dataset, root),
+                    h.esc(g.label(c.metric)) if c.metric else "",
+                    h.score(mine(c)),
+                    h.score(theirs(c)),
+                    self.paper_link(c.paper, root),
+                    self.evidence(c.evidence),
+                ]
+                for c in cs
+            ]
             who = "loser" if title == "Beats" else "winner"
-            parts.append(f"<h2 id=\"{'beats' if title == 'Beats' else 'beaten-by'}\">{title} ({len(cs)})</h2>\n"
-                         + (h.table([who, *head], rows, cls) if rows else "<p>None stated.</p>"))
+            parts.append(
+                f'<h2 id="{"beats" if title == "Beats" else "beaten-by"}">{title} ({len(cs)})</h2>\n'
+                + (h.table([who, *head], rows, cls) if rows else "<p>None stated.</p>")
+            )
         proposed, used = g.proposed_in.get(m, []), g.used_in.get(m, [])
         for title, ps in (("Proposed in", proposed), ("Used in", used)):
             if ps:
-                parts.append(f"<h2>{title}</h2>\n<ul>"
-                             + "".join(f"<li>{self.paper_link(p, root, title=True)}</li>" for p in ps) + "</ul>")
+                parts.append(
+                    f"<h2>{title}</h2>\n<ul>"
+                    + "".join(f"<li>{self.paper_link(p, root, title=True)}</li>" for p in ps)
+                    + "</ul>"
+                )
         return h.page(g.label(m), "\n".join(parts), root)
 
     def paper_page(self, p: Paper) -> str:
@@ -264,24 +341,50 @@ class _Site:
         if p.fields:
             meta.append(["fields", h.esc(", ".join(p.fields))])
         parts = [h.table(["", ""], meta)] if meta else []
-        rel_names = [(vocab.PROPOSES, "proposes"), (vocab.USES_MODEL, "uses models"),
-                     (vocab.USES_METHOD, "uses methods"), (vocab.USES_DATASET, "uses datasets"),
-                     (vocab.USES_HARDWARE, "uses hardware")]
-        ents = [[h.esc(name), ", ".join(self.entity_link(e, root) for e in p.relations[rel])]
-                for rel, name in rel_names if p.relations.get(rel)]
+        rel_names = [
+            (vocab.PROPOSES, "proposes"),
+            (vocab.USES_MODEL, "uses models"),
+            (vocab.USES_METHOD, "uses methods"),
+            (vocab.USES_DATASET, "uses datasets"),
+            (vocab.USES_HARDWARE, "uses hardware"),
+        ]
+        ents = [
+            [h.esc(name), ", ".join(self.entity_link(e, root) for e in p.relations[rel])]
+            for rel, name in rel_names
+            if p.relations.get(rel)
+        ]
         if ents:
             parts.append("<h2>Entities</h2>\n" + h.table(["relation", "entities"], ents))
         cs = g.by_paper.get(p.iri, [])
-        rows = [[self.model_link(c.winner, root), self.model_link(c.loser, root), self.bench_link(c.dataset, root),
-                 h.esc(g.label(c.metric)) if c.metric else "", h.score(c.winner_score), h.score(c.loser_score),
-                 self.evidence(c.evidence)] for c in cs]
-        parts.append(f"<h2 id=\"comparisons\">Comparisons ({len(cs)})</h2>\n" + (h.table(
-            ["winner", "loser", "benchmark", "metric", "winner score", "loser score", "evidence"], rows,
-            ["", "", "", "", "num", "num", ""]) if rows else "<p>None found.</p>"))
+        rows = [
+            [
+                self.model_link(c.winner, root),
+                self.model_link(c.loser, root),
+                self.bench_link(c.dataset, root),
+                h.esc(g.label(c.metric)) if c.metric else "",
+                h.score(c.winner_score),
+                h.score(c.loser_score),
+                self.evidence(c.evidence),
+            ]
+            for c in cs
+        ]
+        parts.append(
+            f'<h2 id="comparisons">Comparisons ({len(cs)})</h2>\n'
+            + (
+                h.table(
+                    ["winner", "loser", "benchmark", "metric", "winner score", "loser score", "evidence"],
+                    rows,
+                    ["", "", "", "", "num", "num", ""],
+                )
+                if rows
+                else "<p>None found.</p>"
+            )
+        )
         if p.hardware:
             rows = [[h.esc(g.label(hw)), h.esc(n or ""), self.evidence(ev)] for hw, n, ev in p.hardware]
-            parts.append("<h2 id=\"hardware\">Hardware</h2>\n"
-                         + h.table(["hardware", "count", "evidence"], rows, ["", "num", ""]))
+            parts.append(
+                '<h2 id="hardware">Hardware</h2>\n' + h.table(["hardware", "count", "evidence"], rows, ["", "num", ""])
+            )
         return h.page(p.title or p.arxiv_id or vocab.compact(p.iri), "\n".join(parts), root)
 
     # -- picture -----------------------------------------------------------------
@@ -301,14 +404,16 @@ class _Site:
         def r_of(e):
             return 5 + 2.2 * math.sqrt(counts.get(e, 1))
 
-        out = [f"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-               f"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" "
-               f"width=\"{size}\" height=\"{size}\" font-family=\"system-ui, sans-serif\" font-size=\"12\">",
-               "<title>Who beats whom</title>",
-               "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
-               "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#7a8794\"/>"
-               "</marker></defs>",
-               "<g class=\"edges\" stroke=\"#9aa6b2\" stroke-width=\"1.2\" fill=\"none\">"]
+        out = [
+            f'<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
+            f'width="{size}" height="{size}" font-family="system-ui, sans-serif" font-size="12">',
+            "<title>Who beats whom</title>",
+            '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
+            'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#7a8794"/>'
+            "</marker></defs>",
+            '<g class="edges" stroke="#9aa6b2" stroke-width="1.2" fill="none">',
+        ]
         for (w, lo), benches in sorted(edges.items()):
             x1, y1, _ = pos[w]
             x2, y2, _ = pos[lo]
@@ -320,9 +425,11 @@ class _Site:
             mx, my = (sx + ex) / 2, (sy + ey) / 2
             qx, qy = mx + (cx - mx) * 0.15, my + (cy - my) * 0.15
             tip = f"{g.label(w)} beats {g.label(lo)} on {', '.join(benches)}"
-            out.append(f"<path class=\"edge\" d=\"M{sx:.1f},{sy:.1f} Q{qx:.1f},{qy:.1f} {ex:.1f},{ey:.1f}\" "
-                       f"marker-end=\"url(#arrow)\"><title>{h.esc(tip)}</title></path>")
-        out.append("</g>\n<g class=\"nodes\">")
+            out.append(
+                f'<path class="edge" d="M{sx:.1f},{sy:.1f} Q{qx:.1f},{qy:.1f} {ex:.1f},{ey:.1f}" '
+                f'marker-end="url(#arrow)"><title>{h.esc(tip)}</title></path>'
+            )
+        out.append('</g>\n<g class="nodes">')
         for e in nodes:
             x, y, a = pos[e]
             hub = e in hub_set
@@ -333,13 +440,15 @@ class _Site:
                 ly += 12 if math.sin(a) > 0 else -4
             label = g.label(e)
             label = label if len(label) <= 28 else label[:27] + "…"
-            weight = " font-weight=\"bold\"" if hub else ""
-            out.append(f"<a href=\"model/{self.model_names(e)}.html\"><g class=\"node\">"
-                       f"<title>{h.esc(g.label(e))}: {counts.get(e, 0)} comparison(s)</title>"
-                       f"<circle cx=\"{x:.1f}\" cy=\"{y:.1f}\" r=\"{r_of(e):.1f}\" fill=\"{fill}\" "
-                       f"stroke=\"#fff\" stroke-width=\"1.5\"/>"
-                       f"<text x=\"{lx:.1f}\" y=\"{ly + 4:.1f}\" text-anchor=\"{anchor}\"{weight} "
-                       f"fill=\"#1d232a\">{h.esc(label)}</text></g></a>")
+            weight = ' font-weight="bold"' if hub else ""
+            out.append(
+                f'<a href="model/{self.model_names(e)}.html"><g class="node">'
+                f"<title>{h.esc(g.label(e))}: {counts.get(e, 0)} comparison(s)</title>"
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r_of(e):.1f}" fill="{fill}" '
+                f'stroke="#fff" stroke-width="1.5"/>'
+                f'<text x="{lx:.1f}" y="{ly + 4:.1f}" text-anchor="{anchor}"{weight} '
+                f'fill="#1d232a">{h.esc(label)}</text></g></a>'
+            )
         out.append("</g>\n</svg>\n")
         return "\n".join(out)
 
@@ -354,8 +463,9 @@ def direction_note(b: Leaderboard) -> str:
     if not b.ranked:
         return "direction unknown; listed by score, highest first, not ranked"
     won = lower if b.order == LOWER else higher
-    return (f"direction unknown; ordered {b.order} first, as {won} of {lower + higher} "
-            f"comparison(s) with both scores imply")
+    return (
+        f"direction unknown; ordered {b.order} first, as {won} of {lower + higher} comparison(s) with both scores imply"
+    )
 
 
 def _clear(path: Path) -> None:
@@ -383,8 +493,9 @@ def _write(out: Path, name: str, text: str) -> None:
         f.write(text)
 
 
-def write_report(store: KnowledgeStore, output: str | Path, *, hubs: int = 8,
-                 max_nodes: int = 30, progress=None) -> ReportSummary:
+def write_report(
+    store: KnowledgeStore, output: str | Path, *, hubs: int = 8, max_nodes: int = 30, progress=None
+) -> ReportSummary:
     """Write the site into folder ``output`` (created if missing).
 
     A folder that already holds files must be an earlier site (it has the
@@ -417,10 +528,10 @@ def write_report(store: KnowledgeStore, output: str | Path, *, hubs: int = 8,
             if progress and (i % 200 == 0 or i == total):
                 progress(i, total)
     except OSError as e:
-        raise ReportError(f"{out}: cannot write the site: {e.strerror or e}"
-                          + (f" ({e.filename})" if e.filename else "")) from None
-    return ReportSummary(out, pages, len(site.datasets), len(site.models), len(g.papers),
-                         time.perf_counter() - start)
+        raise ReportError(
+            f"{out}: cannot write the site: {e.strerror or e}" + (f" ({e.filename})" if e.filename else "")
+        ) from None
+    return ReportSummary(out, pages, len(site.datasets), len(site.models), len(g.papers), time.perf_counter() - start)
 
 
 def markdown_leaderboard(store: KnowledgeStore, dataset_iri: str, limit: int = 10) -> str:
@@ -430,6 +541,7 @@ def markdown_leaderboard(store: KnowledgeStore, dataset_iri: str, limit: int = 1
 
     def cell(text: str) -> str:
         return text.replace("|", "\\|")
+
     lines = ["| # | system | metric | score | paper |", "|---|---|---|---|---|"]
     for b in leaderboards(g, dataset_iri):
         metric = cell(g.label(b.metric)) if b.metric else ""
@@ -437,6 +549,8 @@ def markdown_leaderboard(store: KnowledgeStore, dataset_iri: str, limit: int = 1
             metric += f" ({direction_note(b)})"
         for i, r in enumerate(b.rows[:limit], 1):
             p = g.papers.get(r.comparison.paper)
-            lines.append(f"| {i} | {cell(g.label(r.system))} | {metric} | "
-                         f"{format(r.score, 'f')}{h.unit(r.unit)} | {p.arxiv_id if p else ''} |")
+            lines.append(
+                f"| {i} | {cell(g.label(r.system))} | {metric} | "
+                f"{format(r.score, 'f')}{h.unit(r.unit)} | {p.arxiv_id if p else ''} |"
+            )
     return "\n".join(lines)

@@ -11,6 +11,7 @@ Analysis: leaderboards per benchmark and metric, the most compared systems,
 the who-beats-whom picture's nodes; every lookup goes through indexes built
 once (:class:`Graph`), never a scan of every comparison per page.
 """
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -124,8 +125,12 @@ class Graph:
 
     def index(self) -> None:
         """Fill the indexes from ``comparisons`` and ``papers``."""
-        for attr, key in (("by_dataset", "dataset"), ("by_winner", "winner"), ("by_loser", "loser"),
-                          ("by_paper", "paper")):
+        for attr, key in (
+            ("by_dataset", "dataset"),
+            ("by_winner", "winner"),
+            ("by_loser", "loser"),
+            ("by_paper", "paper"),
+        ):
             idx = defaultdict(list)
             for c in self.comparisons:
                 idx[getattr(c, key)].append(c)
@@ -179,8 +184,15 @@ def _multi(store: KnowledgeStore, predicate: str) -> dict[str, set[str]]:
     return out
 
 
-_ENTITY_TYPES = (vocab.MODEL, vocab.METHOD, vocab.DATASET, vocab.BENCHMARK, vocab.METRIC,
-                 vocab.ACCELERATOR, vocab.DEVICE)
+_ENTITY_TYPES = (
+    vocab.MODEL,
+    vocab.METHOD,
+    vocab.DATASET,
+    vocab.BENCHMARK,
+    vocab.METRIC,
+    vocab.ACCELERATOR,
+    vocab.DEVICE,
+)
 
 
 def _evidence(store: KnowledgeStore, wanted: set[str]) -> dict[str, Evidence]:
@@ -193,8 +205,9 @@ def _evidence(store: KnowledgeStore, wanted: set[str]) -> dict[str, Evidence]:
     for ev in wanted:
         if ev in quotes:
             line = lines.get(ev)
-            out[ev] = Evidence(quotes[ev], files.get(sources.get(ev, "")),
-                               int(line) if line and line.isdigit() else None)
+            out[ev] = Evidence(
+                quotes[ev], files.get(sources.get(ev, "")), int(line) if line and line.isdigit() else None
+            )
     return out
 
 
@@ -202,34 +215,51 @@ def _comparisons(store: KnowledgeStore) -> tuple[list[Comparison], dict[str, str
     """Every comparison (with a winner and a loser), and comparison -> evidence node."""
     # only comparisons have these properties; kg:evidence and the paper are
     # shared with mentions and hardware usages, so those are read for comparisons only
-    props = {name: _values(store, vocab.KG + name)
-             for name in ("winner", "loser", "onDataset", "metric", "winnerScore", "loserScore", "scoreUnit")}
+    props = {
+        name: _values(store, vocab.KG + name)
+        for name in ("winner", "loser", "onDataset", "metric", "winnerScore", "loserScore", "scoreUnit")
+    }
     props["evidence"] = _values(store, vocab.KG + "evidence", vocab.COMPARISON)
     props["paper"] = _values(store, vocab.PROV + "hadPrimarySource", vocab.COMPARISON)
     out = []
     for c, winner in props["winner"].items():
         if c not in props["loser"]:
             continue
-        out.append(Comparison(c, winner, props["loser"][c], props["onDataset"].get(c), props["metric"].get(c),
-                              _decimal(props["winnerScore"].get(c)), _decimal(props["loserScore"].get(c)),
-                              props["scoreUnit"].get(c), props["paper"].get(c), None))
+        out.append(
+            Comparison(
+                c,
+                winner,
+                props["loser"][c],
+                props["onDataset"].get(c),
+                props["metric"].get(c),
+                _decimal(props["winnerScore"].get(c)),
+                _decimal(props["loserScore"].get(c)),
+                props["scoreUnit"].get(c),
+                props["paper"].get(c),
+                None,
+            )
+        )
     return out, props["evidence"]
 
 
 def _papers(store: KnowledgeStore) -> dict[str, Paper]:
     """Every kg:Paper with its metadata, relations, fields and hardware (no evidence yet)."""
     ids = {sol["p"].value for sol in store.query("SELECT DISTINCT ?p WHERE { ?p a kg:Paper }")}
-    arxiv, titles, urls = (_values(store, p) for p in (vocab.ARXIV_ID, vocab.DCTERMS + "title",
-                                                        vocab.SCHEMA + "url"))
+    arxiv, titles, urls = (_values(store, p) for p in (vocab.ARXIV_ID, vocab.DCTERMS + "title", vocab.SCHEMA + "url"))
     reported = _multi(store, vocab.REPORTED_IN)
     files, dates = _values(store, vocab.KG + "fileName"), _values(store, vocab.DCTERMS + "date")
     papers = {}
     for p in ids:
         reports = reported.get(p, ())
         report_dates = sorted(dates[r] for r in reports if r in dates)
-        papers[p] = Paper(p, arxiv.get(p), titles.get(p), urls.get(p),
-                          sorted({files[r] for r in reports if r in files}),
-                          report_dates[0] if report_dates else None)
+        papers[p] = Paper(
+            p,
+            arxiv.get(p),
+            titles.get(p),
+            urls.get(p),
+            sorted({files[r] for r in reports if r in files}),
+            report_dates[0] if report_dates else None,
+        )
     for rel in (vocab.PROPOSES, vocab.USES_MODEL, vocab.USES_METHOD, vocab.USES_DATASET, vocab.USES_HARDWARE):
         for p, ents in _multi(store, rel).items():
             if p in papers:
@@ -264,8 +294,7 @@ def load(store: KnowledgeStore) -> Graph:
     for t in _ENTITY_TYPES:
         for sol in store.query(f"SELECT DISTINCT ?e WHERE {{ ?e a <{t}> }}"):
             types[sol["e"].value].add(t)
-    directions = {m: LOWER if v in ("true", "1") else HIGHER
-                  for m, v in _values(store, vocab.LOWER_IS_BETTER).items()}
+    directions = {m: LOWER if v in ("true", "1") else HIGHER for m, v in _values(store, vocab.LOWER_IS_BETTER).items()}
     comparisons, cmp_ev = _comparisons(store)
     papers = _papers(store)
     usage_ev = _hardware(store, papers)
@@ -274,12 +303,20 @@ def load(store: KnowledgeStore) -> Graph:
         c.evidence = evidence.get(cmp_ev.get(c.iri, ""))
     g = Graph(labels, dict(types), directions, comparisons, papers)
     for p in papers.values():
-        p.hardware = sorted(((h, n, evidence.get(usage_ev.get(u, ""))) for h, n, u in p.hardware),
-                            key=lambda h: g.label(h[0]).lower())
+        p.hardware = sorted(
+            ((h, n, evidence.get(usage_ev.get(u, ""))) for h, n, u in p.hardware), key=lambda h: g.label(h[0]).lower()
+        )
         for rel in p.relations:
             p.relations[rel] = sorted(p.relations[rel], key=lambda e: g.label(e).lower())
-    g.comparisons.sort(key=lambda c: (_paper_key(g, c.paper), c.evidence.line if c.evidence and c.evidence.line
-                                      else 0, g.label(c.winner), g.label(c.loser), c.iri))
+    g.comparisons.sort(
+        key=lambda c: (
+            _paper_key(g, c.paper),
+            c.evidence.line if c.evidence and c.evidence.line else 0,
+            g.label(c.winner),
+            g.label(c.loser),
+            c.iri,
+        )
+    )
     g.index()
     return g
 
@@ -354,17 +391,22 @@ def compared(g: Graph) -> list[tuple[str, int, int, int]]:
     return sorted(rows, key=lambda r: (-r[1], -r[2], g.label(r[0]).lower(), r[0]))
 
 
-def graph_selection(g: Graph, hubs: int = 8, max_nodes: int = 30,
-                    ranked: list | None = None) -> tuple[list[str], list[str], dict]:
+def graph_selection(
+    g: Graph, hubs: int = 8, max_nodes: int = 30, ranked: list | None = None
+) -> tuple[list[str], list[str], dict]:
     """Nodes and edges of the who-beats-whom picture.
 
     The ``hubs`` most compared systems (``ranked``: :func:`compared`) are
     taken with their opponents, in that order, while the picture has at
     most ``max_nodes`` nodes.  Returns (nodes in drawing order, hub nodes,
     {(winner, loser): [benchmark labels]})."""
+
     def opponents(e: str) -> list[str]:
-        return sorted({c.loser for c in g.by_winner.get(e, ())} | {c.winner for c in g.by_loser.get(e, ())}
-                      - {e}, key=lambda x: (g.label(x).lower(), x))
+        return sorted(
+            {c.loser for c in g.by_winner.get(e, ())} | {c.winner for c in g.by_loser.get(e, ())} - {e},
+            key=lambda x: (g.label(x).lower(), x),
+        )
+
     nodes: list[str] = []
     chosen_hubs: list[str] = []
     for e, *_ in ranked if ranked is not None else compared(g):

@@ -5,6 +5,7 @@ Every text from the graph goes through :func:`esc` (HTML-escaped, control
 characters removed); only ``http``/``https`` URLs become links
 (:func:`href`), anything else is shown as text.
 """
+
 from __future__ import annotations
 
 import html
@@ -42,7 +43,7 @@ def link(url: str | None, text: str | None = None) -> str:
     """An ``<a>`` to ``url`` when :func:`href` allows it, else the escaped text."""
     target = href(url)
     shown = esc(text if text is not None else url)
-    return f"<a href=\"{esc(target)}\">{shown}</a>" if target else shown
+    return f'<a href="{esc(target)}">{shown}</a>' if target else shown
 
 
 class Namer:
@@ -60,6 +61,7 @@ class Namer:
         name = base
         if name.lower() in self._used:
             import hashlib
+
             name = f"{base}-{hashlib.sha1(iri.encode()).hexdigest()[:8]}"
         self._used.add(name.lower())
         self._names[iri] = name
@@ -87,20 +89,23 @@ border:1px solid #dde3ea;border-radius:6px}ul.cols{columns:3 16em}
 def page(title: str, body: str, root: str = "") -> str:
     """A complete HTML page; ``root`` is the relative path to the site root."""
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)} · PaperKG</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        f"<nav><a href=\"{root}index.html\">PaperKG</a><a href=\"{root}index.html#benchmarks\">Benchmarks</a>"
-        f"<a href=\"{root}models.html\">Models</a><a href=\"{root}papers.html\">Papers</a></nav>\n"
-        f"<main>\n<h1>{esc(title)}</h1>\n{body}\n</main>\n</body>\n</html>\n")
+        f'<nav><a href="{root}index.html">PaperKG</a><a href="{root}index.html#benchmarks">Benchmarks</a>'
+        f'<a href="{root}models.html">Models</a><a href="{root}papers.html">Papers</a></nav>\n'
+        f"<main>\n<h1>{esc(title)}</h1>\n{body}\n</main>\n</body>\n</html>\n"
+    )
 
 
 def table(headers: list[str], rows: list[list[str]], cls: list[str] | None = None) -> str:
     """A table; cells in ``rows`` are already HTML (escaped by the caller)."""
     cls = cls or [""] * len(headers)
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    body = "\n".join("<tr>" + "".join(f"<td class=\"{c}\">{v}</td>" if c else f"<td>{v}</td>"
-                                      for v, c in zip(r, cls)) + "</tr>" for r in rows)
+    body = "\n".join(
+        "<tr>" + "".join(f'<td class="{c}">{v}</td>' if c else f"<td>{v}</td>" for v, c in zip(r, cls)) + "</tr>"
+        for r in rows
+    )
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
@@ -112,4 +117,3 @@ def unit(unit: str | None) -> str:
     if unit is None or unit == vocab.UNIT_NUM:  # a plain number
         return ""
     return "%" if unit == vocab.UNIT_PERCENT else esc(vocab.compact(unit).split(":")[-1])
-

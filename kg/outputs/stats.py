@@ -11,6 +11,7 @@ rows by the number of those graphs (thousands on a large store).  So:
   (``GRAPH ?g``), where every fact is stated once: the time follows what is
   printed, not the store.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,8 +22,20 @@ from kg.errors import QueryError
 from kg.outputs.queries import Table, cell, run_select
 from kg.rdf.store import KnowledgeStore
 
-_CLASSES = ("Paper", "Report", "Model", "Method", "Dataset", "Benchmark", "Metric", "Accelerator",
-            "Device", "ResearchField", "Comparison", "Evidence")
+_CLASSES = (
+    "Paper",
+    "Report",
+    "Model",
+    "Method",
+    "Dataset",
+    "Benchmark",
+    "Metric",
+    "Accelerator",
+    "Device",
+    "ResearchField",
+    "Comparison",
+    "Evidence",
+)
 _COUNT = "SELECT ?c (COUNT(DISTINCT ?s) AS ?count) WHERE { ?s a ?c } GROUP BY ?c"
 
 _MOST_COMPARED = """
@@ -100,12 +113,15 @@ def store_stats(store: KnowledgeStore, top: int = 10, progress=None) -> list[tup
     ``progress(title)``, when given, is called before each table is read.
     """
     top = max(1, int(top))
-    parts = [("Counts per class", class_counts),
-             ("Most-compared models", lambda s: _ranking(
-                 s, _MOST_COMPARED, ["model", "comparisons", "wins", "losses"], top)),
-             ("Most-used datasets and benchmarks", lambda s: _ranking(
-                 s, _BENCHMARKS, ["benchmark", "papers"], top)),
-             ("Most-used hardware", lambda s: _ranking(s, _HARDWARE, ["hardware", "papers"], top))]
+    parts = [
+        ("Counts per class", class_counts),
+        (
+            "Most-compared models",
+            lambda s: _ranking(s, _MOST_COMPARED, ["model", "comparisons", "wins", "losses"], top),
+        ),
+        ("Most-used datasets and benchmarks", lambda s: _ranking(s, _BENCHMARKS, ["benchmark", "papers"], top)),
+        ("Most-used hardware", lambda s: _ranking(s, _HARDWARE, ["hardware", "papers"], top)),
+    ]
     out = []
     for title, fn in parts:
         if progress is not None:
@@ -148,9 +164,10 @@ SELECT ?g ?paper ?winner ?loser ?dataset ?metric ?winnerScore ?loserScore ?line 
 
 def _key(*columns: int):
     """Sort key on the given columns: absent values last, numbers by value."""
+
     def key(row: list) -> tuple:
-        return tuple((row[i] is None, int(row[i]) if (row[i] or "").isdigit() else 0, row[i] or "")
-                     for i in columns)
+        return tuple((row[i] is None, int(row[i]) if (row[i] or "").isdigit() else 0, row[i] or "") for i in columns)
+
     return key
 
 
@@ -171,12 +188,17 @@ def paper_facts(store: KnowledgeStore, arxiv_id: str) -> list[tuple[str, Table]]
     bare = re.sub(r"v\d+$", "", arxiv_id.strip())
     found = list(store.query(_GRAPHS, {"id": ox.Literal(bare)}))
     if not found:
-        raise QueryError(f"paper {bare} is not in the store (try 'kg query papers' for the arXiv ids, "
-                         "or 'kg build' the report that lists it)")
+        raise QueryError(
+            f"paper {bare} is not in the store (try 'kg query papers' for the arXiv ids, "
+            "or 'kg build' the report that lists it)"
+        )
     paper = found[0]["paper"]
     out = [("Paper", Table(["id", "title", "url", "file", "date"], []))]
-    sections = [("Entities", _ENTITIES, _key(0, 1, 2)), ("Hardware", _HW, _key(0, 2, 1, 3)),
-                ("Comparisons", _CMP, _key(6, 0, 1, 2, 3))]
+    sections = [
+        ("Entities", _ENTITIES, _key(0, 1, 2)),
+        ("Hardware", _HW, _key(0, 2, 1, 3)),
+        ("Comparisons", _CMP, _key(6, 0, 1, 2, 3)),
+    ]
     tables = {title: None for title, *_ in sections}
     for sol in found:
         binds = {"paper": paper, "g": sol["g"]}

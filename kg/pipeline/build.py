@@ -31,6 +31,7 @@ Guarantees of :func:`build`:
   reports not found under the paths, and is refused (with the reason) when
   any path, folder or file under them could not be read or listed.
 """
+
 from __future__ import annotations
 
 import signal
@@ -147,10 +148,18 @@ def _signals_ignored():
             signal.signal(s, h)
 
 
-def build(paths: Iterable[str | Path], store: KnowledgeStore,
-          progress: Callable[[str, int, int], None] | None = None, *,
-          jobs: int | None = None, bulk: bool | None = None, prune: bool = False, force: bool = False,
-          max_size: int = DEFAULT_MAX_SIZE, bulk_batch_bytes: int = BULK_BATCH_BYTES) -> BuildSummary:
+def build(
+    paths: Iterable[str | Path],
+    store: KnowledgeStore,
+    progress: Callable[[str, int, int], None] | None = None,
+    *,
+    jobs: int | None = None,
+    bulk: bool | None = None,
+    prune: bool = False,
+    force: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
+    bulk_batch_bytes: int = BULK_BATCH_BYTES,
+) -> BuildSummary:
     """Build report files into ``store``, one named graph per file.
 
     Args:
@@ -193,8 +202,11 @@ def build(paths: Iterable[str | Path], store: KnowledgeStore,
             existing = {g.value for g in store.report_graphs()}
             summary.bulk = not existing if bulk is None else bulk
             stored = {} if force else _stored_fingerprints(store)
-            tasks = [(str(path), stored.get(graph.value), max_size, spill)
-                     for path in files if (graph := _claim_graph(path, owners, summary.errors)) is not None]
+            tasks = [
+                (str(path), stored.get(graph.value), max_size, spill)
+                for path in files
+                if (graph := _claim_graph(path, owners, summary.errors)) is not None
+            ]
             writer = _Writer(store, summary, existing, bulk_batch_bytes)
             results = run_extraction(tasks, default_jobs() if jobs is None else max(1, jobs))
             try:
@@ -291,17 +303,28 @@ def _claim_graph(path: Path, owners: dict[str, Path], errors: list[SourceError])
     already owns it (a report's graph is named after its file name)."""
     graph = report_graph(str(path))
     if graph.value in owners:
-        errors.append(SourceError(
-            str(path), None, f"same file name as {owners[graph.value]}: a report's graph is "
-            "named after its file name, so this file is skipped (rename one of them)"))
+        errors.append(
+            SourceError(
+                str(path),
+                None,
+                f"same file name as {owners[graph.value]}: a report's graph is "
+                "named after its file name, so this file is skipped (rename one of them)",
+            )
+        )
         return None
     owners[graph.value] = path
     return graph
 
 
-def _finish_build(store: KnowledgeStore, summary: BuildSummary, owners: dict[str, Path],
-                 path_errors: list[SourceError], entity_keys: set[str], prune: bool,
-                 t0: float) -> BuildSummary:
+def _finish_build(
+    store: KnowledgeStore,
+    summary: BuildSummary,
+    owners: dict[str, Path],
+    path_errors: list[SourceError],
+    entity_keys: set[str],
+    prune: bool,
+    t0: float,
+) -> BuildSummary:
     """End of a build: prune (if asked), flush, and fill the summary's
     totals (entities, quads, seconds since ``t0``, a perf_counter value)."""
     if prune:
@@ -313,8 +336,7 @@ def _finish_build(store: KnowledgeStore, summary: BuildSummary, owners: dict[str
     return summary
 
 
-def _prune(store: KnowledgeStore, keep: set[str], summary: BuildSummary,
-           path_errors: list[SourceError]) -> None:
+def _prune(store: KnowledgeStore, keep: set[str], summary: BuildSummary, path_errors: list[SourceError]) -> None:
     """Remove report graphs whose IRI is not in ``keep``, unless some path,
     folder or file under the build's paths could not be listed (its graphs
     may be among the others)."""
@@ -335,5 +357,11 @@ def _report_iri_of_graph(graph: ox.NamedNode) -> str:
     return vocab.ID + "report/" + graph.value.removeprefix(vocab.GRAPH + "report/")
 
 
-__all__ = ["BuildInterrupted", "BuildSummary", "build", "build_fingerprint", "extractor_fingerprint",
-           "sigterm_interrupts"]
+__all__ = [
+    "BuildInterrupted",
+    "BuildSummary",
+    "build",
+    "build_fingerprint",
+    "extractor_fingerprint",
+    "sigterm_interrupts",
+]

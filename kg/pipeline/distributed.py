@@ -28,6 +28,7 @@ stops the run: its graphs would not be the ones ``kg build`` makes here.
 Dask is an optional dependency (``pip install -e '.[dask]'``), imported only
 by :func:`extract_to_dir_dask`.
 """
+
 from __future__ import annotations
 
 import logging
@@ -46,8 +47,7 @@ from kg.errors import KgError, SourceError
 from kg.read import DEFAULT_MAX_SIZE, collect_report_files
 
 #: the one-line error when Dask is asked for but not installed
-DASK_MISSING = ("Dask is not installed; install the extra: pip install -e '.[dask]' "
-                "(or pip install 'dask[distributed]')")
+DASK_MISSING = "Dask is not installed; install the extra: pip install -e '.[dask]' (or pip install 'dask[distributed]')"
 #: tasks submitted but not finished, per worker thread of the cluster: keeps
 #: every worker busy while the scheduler and the client hold a bounded number
 #: of tasks, however many report files there are
@@ -68,8 +68,9 @@ def _import_distributed():
 
 
 # -- worker side ----------------------------------------------------------------
-def extract_task(path: str, output_dir: str, max_size: int, check_records: bool,
-                 fingerprint: str) -> parallel.FileResult:
+def extract_task(
+    path: str, output_dir: str, max_size: int, check_records: bool, fingerprint: str
+) -> parallel.FileResult:
     """Run on a Dask worker: extract ``path`` with
     :func:`kg.pipeline.parallel.extract_file` and write ``output_dir/<name>.nq``.
 
@@ -85,7 +86,8 @@ def extract_task(path: str, output_dir: str, max_size: int, check_records: bool,
     if here != fingerprint:
         raise ExtractorMismatch(
             f"a Dask worker runs another PaperKG (extractor {here[:12]}, here {fingerprint[:12]}): "
-            "install the same PaperKG on every worker")
+            "install the same PaperKG on every worker"
+        )
     # the extractor reads the flag from the environment (as forked workers do)
     if check_records:
         os.environ[CHECK_RECORDS_ENV] = "1"
@@ -161,8 +163,13 @@ def local_cluster(jobs: int | None = None, **kwargs):
     distributed = _import_distributed()
     with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}), _workers_ignore_ctrl_c():
         return distributed.LocalCluster(
-            n_workers=jobs or parallel.default_jobs(), threads_per_worker=1, processes=True,
-            dashboard_address=None, silence_logs=logging.ERROR, **kwargs)
+            n_workers=jobs or parallel.default_jobs(),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+            **kwargs,
+        )
 
 
 @contextmanager
@@ -183,16 +190,16 @@ def connect(scheduler, jobs: int | None = None) -> Iterator:
             cluster.close()
         return
     if str(scheduler).endswith(".json") and not Path(scheduler).is_file():
-        raise KgError(f"{scheduler}: no such Dask scheduler file (written by "
-                      "'dask scheduler --scheduler-file FILE')")
+        raise KgError(f"{scheduler}: no such Dask scheduler file (written by 'dask scheduler --scheduler-file FILE')")
     try:  # waits up to Dask's distributed.comm.timeouts.connect (30 s by default)
         if str(scheduler).endswith(".json"):
             client = distributed.Client(scheduler_file=scheduler)
         else:
             client = distributed.Client(scheduler)
     except (OSError, ValueError) as e:  # TimeoutError is an OSError
-        raise KgError(f"cannot reach the Dask scheduler {scheduler}: {e} "
-                      "(start one with 'dask scheduler', or use --dask local)") from None
+        raise KgError(
+            f"cannot reach the Dask scheduler {scheduler}: {e} (start one with 'dask scheduler', or use --dask local)"
+        ) from None
     with client:
         yield client
 
@@ -202,14 +209,17 @@ def _failure(path: str, future) -> SourceError:
     from distributed import KilledWorker
 
     if future.status == "cancelled":  # the scheduler dropped it: the cluster went away
-        raise KgError(f"the Dask cluster cancelled the task of {path} (scheduler or client "
-                      "connection lost?); run again: files already written are rewritten")
+        raise KgError(
+            f"the Dask cluster cancelled the task of {path} (scheduler or client "
+            "connection lost?); run again: files already written are rewritten"
+        )
     exc = future.exception()
     if isinstance(exc, ExtractorMismatch):
         raise KgError(str(exc))
     if isinstance(exc, KilledWorker):
-        return SourceError(path, None, "not extracted: every Dask worker that ran it died "
-                                       "(out of memory? see the workers' logs)")
+        return SourceError(
+            path, None, "not extracted: every Dask worker that ran it died (out of memory? see the workers' logs)"
+        )
     return SourceError(path, None, f"not extracted: {type(exc).__name__} on a Dask worker: {exc}")
 
 
@@ -227,8 +237,7 @@ def _map(client, todo: list[str], task_kwargs: dict, progress) -> dict[int, obje
         stop = min(stop, len(todo))
         # the first window in one call: Dask sees a group larger than the
         # cluster at once and queues it on the scheduler (root-ish tasks)
-        return client.map(extract_task, todo[start:stop], key=[(name, i) for i in range(start, stop)],
-                          **task_kwargs)
+        return client.map(extract_task, todo[start:stop], key=[(name, i) for i in range(start, stop)], **task_kwargs)
 
     running = as_completed(submit(0, window))
     following = window
@@ -244,10 +253,15 @@ def _map(client, todo: list[str], task_kwargs: dict, progress) -> dict[int, obje
     return results
 
 
-def extract_to_dir_dask(paths: Iterable[str | Path], output_dir: str | Path, scheduler="local", *,
-                        jobs: int | None = None, max_size: int = DEFAULT_MAX_SIZE,
-                        progress: Callable[[str, int, int], None] | None = None
-                        ) -> parallel.ExtractSummary:
+def extract_to_dir_dask(
+    paths: Iterable[str | Path],
+    output_dir: str | Path,
+    scheduler="local",
+    *,
+    jobs: int | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> parallel.ExtractSummary:
     """Write one N-Quads file per report file into ``output_dir`` on a Dask
     cluster; same files, bytes and summary as
     :func:`kg.pipeline.parallel.extract_to_dir` (warnings and errors in file order).
@@ -272,8 +286,12 @@ def extract_to_dir_dask(paths: Iterable[str | Path], output_dir: str | Path, sch
     out.mkdir(parents=True, exist_ok=True)
     todo, path_errors = _plan(paths)
     s = parallel.ExtractSummary(errors=path_errors)
-    task_kwargs = {"output_dir": str(out), "max_size": max_size,
-                   "check_records": check_records_requested(), "fingerprint": extractor_fingerprint()}
+    task_kwargs = {
+        "output_dir": str(out),
+        "max_size": max_size,
+        "check_records": check_records_requested(),
+        "fingerprint": extractor_fingerprint(),
+    }
     results: dict[int, object] = {}
     if todo:
         with connect(scheduler, jobs) as client:
@@ -294,5 +312,4 @@ def extract_to_dir_dask(paths: Iterable[str | Path], output_dir: str | Path, sch
     return s
 
 
-__all__ = ["DASK_MISSING", "ExtractorMismatch", "connect", "extract_task", "extract_to_dir_dask",
-           "local_cluster"]
+__all__ = ["DASK_MISSING", "ExtractorMismatch", "connect", "extract_task", "extract_to_dir_dask", "local_cluster"]

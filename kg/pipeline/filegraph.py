@@ -23,6 +23,7 @@ engines (:func:`extract_file_nquads`):
   raises is reported (file and line) and kept with its metadata only, and
   the graph then gets no fingerprint (the next build retries it).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -63,12 +64,12 @@ class FileResult:
     """
 
     path: str
-    graph: str                       # the report graph IRI
-    status: str = "built"            # built | skipped | failed
-    body: bytes = b""                # N-Quads of the graph, without the fingerprint
-    body_file: str | None = None     # ... or the file that holds them
-    fingerprint: bytes = b""         # the fingerprint quad (N-Quads line), or b"" if incomplete
-    quads: int = 0                   # N-Quads lines (a quad may repeat across batches)
+    graph: str  # the report graph IRI
+    status: str = "built"  # built | skipped | failed
+    body: bytes = b""  # N-Quads of the graph, without the fingerprint
+    body_file: str | None = None  # ... or the file that holds them
+    fingerprint: bytes = b""  # the fingerprint quad (N-Quads line), or b"" if incomplete
+    quads: int = 0  # N-Quads lines (a quad may repeat across batches)
     papers: int = 0
     comparisons: int = 0
     entity_keys: list[str] = field(default_factory=list)
@@ -133,9 +134,11 @@ def extractor():
     Forked workers inherit it."""
     global _EXTRACTOR
     from kg.extract.extractor import check_records_requested
+
     state = (extractor_fingerprint(), check_records_requested())
     if _EXTRACTOR is None or _EXTRACTOR[0] != state:
         from kg.extract.extractor import Extractor
+
         _EXTRACTOR = (state, Extractor())
     return _EXTRACTOR[1]
 
@@ -162,8 +165,13 @@ def read_or_error(path: str | Path, max_size: int, errors: list[SourceError]) ->
     return None
 
 
-def extract_file(path: str | Path, stored_fingerprint: str | None = None, *,
-                 max_size: int = DEFAULT_MAX_SIZE, spill_dir: str | None = None) -> FileResult:
+def extract_file(
+    path: str | Path,
+    stored_fingerprint: str | None = None,
+    *,
+    max_size: int = DEFAULT_MAX_SIZE,
+    spill_dir: str | None = None,
+) -> FileResult:
     """Read, extract and map one report file into its graph's N-Quads.
 
     Args:
@@ -196,11 +204,21 @@ def extract_file(path: str | Path, stored_fingerprint: str | None = None, *,
         return res
     if _file_state(path) != before:
         complete = False
-        res.problems.append(Problem(source, None, "the file changed while it was being read; its graph "
-                                    "holds what was read and the next 'kg build' reads it again"))
+        res.problems.append(
+            Problem(
+                source,
+                None,
+                "the file changed while it was being read; its graph "
+                "holds what was read and the next 'kg build' reads it again",
+            )
+        )
     if complete:  # an incomplete graph gets no fingerprint: the next build retries it
-        fp = ox.Quad(report_iri(report.path), ox.NamedNode(vocab.BUILD_FINGERPRINT),
-                     ox.Literal(fingerprint), ox.NamedNode(res.graph))
+        fp = ox.Quad(
+            report_iri(report.path),
+            ox.NamedNode(vocab.BUILD_FINGERPRINT),
+            ox.Literal(fingerprint),
+            ox.NamedNode(res.graph),
+        )
         res.fingerprint = ox.serialize([fp], format=ox.RdfFormat.N_QUADS)
         res.quads += 1
     return res
@@ -214,7 +232,7 @@ def _extract_and_map(report: Report, res: FileResult, spill_dir: str | None) -> 
     labels = ReportLabels()
     keys: set[str] = set()
     complete = True
-    batches = [report.papers[i:i + PAPERS_PER_BATCH] for i in range(0, len(report.papers), PAPERS_PER_BATCH)]
+    batches = [report.papers[i : i + PAPERS_PER_BATCH] for i in range(0, len(report.papers), PAPERS_PER_BATCH)]
     # closed in the finally below (it lives across the batches and the body written after them)
     spool: BinaryIO | None = tempfile.TemporaryFile() if len(batches) > 1 else None  # noqa: SIM115
     kept: list[dict] = []
@@ -287,8 +305,7 @@ class _Output:
             os.unlink(self.name)
 
 
-def extract_papers(papers: list[Paper] | tuple[Paper, ...], errors: list[SourceError]
-                   ) -> tuple[list[dict], bool]:
+def extract_papers(papers: list[Paper] | tuple[Paper, ...], errors: list[SourceError]) -> tuple[list[dict], bool]:
     """(records, complete) for ``papers``: one extraction record each.  A
     paper whose extraction raises is reported in ``errors`` (file and line)
     and kept with its metadata only (``complete`` is then False)."""
@@ -299,9 +316,13 @@ def extract_papers(papers: list[Paper] | tuple[Paper, ...], errors: list[SourceE
             records.append(ex.extract(paper))
         except Exception as e:
             complete = False
-            errors.append(SourceError(
-                paper.source, paper.start_line,
-                f"internal error while extracting paper '{paper.title}': {_brief(e)}"))
+            errors.append(
+                SourceError(
+                    paper.source,
+                    paper.start_line,
+                    f"internal error while extracting paper '{paper.title}': {_brief(e)}",
+                )
+            )
             records.append(_bare_record(paper))
     return records, complete
 
@@ -344,5 +365,14 @@ def _brief(err: BaseException) -> str:
     return f"{type(err).__name__}: {text}" if text else type(err).__name__
 
 
-__all__ = ["FileResult", "PAPERS_PER_BATCH", "build_fingerprint", "extract_file", "extract_file_nquads",
-           "extract_papers", "extractor", "extractor_fingerprint", "read_or_error"]
+__all__ = [
+    "FileResult",
+    "PAPERS_PER_BATCH",
+    "build_fingerprint",
+    "extract_file",
+    "extract_file_nquads",
+    "extract_papers",
+    "extractor",
+    "extractor_fingerprint",
+    "read_or_error",
+]

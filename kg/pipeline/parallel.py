@@ -23,6 +23,7 @@ machines that are not this one: extract writes one N-Quads file per report
 :func:`kg.pipeline.filegraph.extract_file_nquads` is the per-file function to map
 over report files on Dask, Ray or a batch scheduler.
 """
+
 from __future__ import annotations
 
 import gc
@@ -80,6 +81,7 @@ def _die_with_parent() -> None:
     after a ``kill -9`` of the writer); elsewhere nothing."""
     try:
         import ctypes
+
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
@@ -133,10 +135,16 @@ class _Worker:
 def _died(task: Task, code: int | None) -> FileResult:
     """The result of a file whose worker died while extracting it."""
     from kg.rdf.mapping import report_graph
+
     how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
     res = FileResult(str(task[0]), report_graph(str(task[0])).value, status="failed")
-    res.errors.append(SourceError(str(task[0]), None, f"the worker process extracting this file died "
-                                  f"({how}; out of memory?); its previous graph is kept"))
+    res.errors.append(
+        SourceError(
+            str(task[0]),
+            None,
+            f"the worker process extracting this file died ({how}; out of memory?); its previous graph is kept",
+        )
+    )
     return res
 
 
@@ -240,9 +248,14 @@ def nquads_name(report_path: str | Path) -> str:
     return Path(report_path).name + ".nq"
 
 
-def extract_to_dir(paths: Iterable[str | Path], output_dir: str | Path, *, jobs: int | None = None,
-                   max_size: int = DEFAULT_MAX_SIZE,
-                   progress: Callable[[str, int, int], None] | None = None) -> ExtractSummary:
+def extract_to_dir(
+    paths: Iterable[str | Path],
+    output_dir: str | Path,
+    *,
+    jobs: int | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> ExtractSummary:
     """Write one N-Quads file per report file into ``output_dir`` (the
     report's named graph inside, its fingerprint line last).  A file that
     cannot be read is reported and gets no output file."""
@@ -270,8 +283,13 @@ def extract_to_dir(paths: Iterable[str | Path], output_dir: str | Path, *, jobs:
     return s
 
 
-def _write_files(results: Iterator[FileResult], out: Path, s: ExtractSummary,
-                 progress: Callable[[str, int, int], None] | None, total: int) -> None:
+def _write_files(
+    results: Iterator[FileResult],
+    out: Path,
+    s: ExtractSummary,
+    progress: Callable[[str, int, int], None] | None,
+    total: int,
+) -> None:
     """Write each built result into ``out`` as REPORT_NAME.nq, counting in ``s``."""
     for i, res in enumerate(results, 1):
         s.problems.extend(res.problems)
@@ -312,8 +330,10 @@ def split_fingerprint(data: bytes) -> tuple[bytes, bytes]:
     if FINGERPRINT_PREDICATE in body[cut:] and FINGERPRINT_PREDICATE not in body[:cut]:
         return data[:cut], data[cut:]
     lines = data.splitlines(keepends=True)
-    return (b"".join(x for x in lines if FINGERPRINT_PREDICATE not in x),
-            b"".join(x for x in lines if FINGERPRINT_PREDICATE in x))
+    return (
+        b"".join(x for x in lines if FINGERPRINT_PREDICATE not in x),
+        b"".join(x for x in lines if FINGERPRINT_PREDICATE in x),
+    )
 
 
 def _graph_of_nquads(data: bytes) -> ox.NamedNode | None:
@@ -324,8 +344,13 @@ def _graph_of_nquads(data: bytes) -> ox.NamedNode | None:
     return None
 
 
-def load_dir(paths: Iterable[str | Path], store, *, batch_bytes: int = BULK_BATCH_BYTES,
-             progress: Callable[[str, int, int], None] | None = None) -> LoadSummary:
+def load_dir(
+    paths: Iterable[str | Path],
+    store,
+    *,
+    batch_bytes: int = BULK_BATCH_BYTES,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> LoadSummary:
     """Bulk-load N-Quads files (``*.nq`` in folders, or files) into ``store``,
     plus the ontology graph.  A graph the store already holds is dropped
     first.  Not atomic (see :func:`kg.pipeline.build.build`); fingerprints are
@@ -363,5 +388,14 @@ def load_dir(paths: Iterable[str | Path], store, *, batch_bytes: int = BULK_BATC
     return s
 
 
-__all__ = ["ExtractSummary", "LoadSummary", "default_jobs", "extract_file", "extract_file_nquads",
-           "extract_to_dir", "load_dir", "run_extraction", "split_fingerprint"]
+__all__ = [
+    "ExtractSummary",
+    "LoadSummary",
+    "default_jobs",
+    "extract_file",
+    "extract_file_nquads",
+    "extract_to_dir",
+    "load_dir",
+    "run_extraction",
+    "split_fingerprint",
+]

@@ -1,6 +1,7 @@
 """Bulk loading of report graphs: pyoxigraph's bulk loader in batches, build
 fingerprints after their batch (so a graph a crash leaves half loaded is
 rebuilt by the next build)."""
+
 from __future__ import annotations
 
 import io

@@ -8,6 +8,7 @@
 * ``graph``: a report file name (``000_3d92274d0f9505a7.txt``), a report
   graph IRI, or ``ontology`` selects one named graph.
 """
+
 from __future__ import annotations
 
 import io
@@ -56,13 +57,11 @@ def to_jsonld(store: KnowledgeStore, graph: ox.NamedNode | None = None) -> bytes
         warnings.simplefilter("ignore", DeprecationWarning)  # call its own deprecated API
         ds = rdflib.Dataset()
         ds.parse(data=nq.getvalue().decode("utf-8"), format="nquads")
-        text = ds.serialize(format="json-ld", context=dict(vocab.PREFIXES), auto_compact=True,
-                            indent=2)
+        text = ds.serialize(format="json-ld", context=dict(vocab.PREFIXES), auto_compact=True, indent=2)
     return text.encode("utf-8")
 
 
-def export(store: KnowledgeStore, fmt: str, output: str | BinaryIO,
-           graph: str | None = None) -> None:
+def export(store: KnowledgeStore, fmt: str, output: str | BinaryIO, graph: str | None = None) -> None:
     """Write the store (or the named graph ``graph``, see
     :func:`resolve_graph`) as ``fmt`` (one of :data:`EXPORT_FORMATS`) to
     ``output``, a path or a binary file.  Raises StoreError naming
@@ -87,6 +86,5 @@ def export(store: KnowledgeStore, fmt: str, output: str | BinaryIO,
         from pathlib import Path
 
         folder = Path(output).parent
-        hint = (f"folder {folder} does not exist; create it first" if not folder.is_dir()
-                else e.strerror or str(e))
+        hint = f"folder {folder} does not exist; create it first" if not folder.is_dir() else e.strerror or str(e)
         raise StoreError(f"{output}: cannot write the export: {hint}") from None

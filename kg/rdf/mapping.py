@@ -19,6 +19,7 @@ Graph shape (see ``ontology/paperkg.ttl`` for every term)::
         kg:evidence <ev> .
     <ev> a kg:Evidence ; kg:quote "…" ; dcterms:source <report> ; kg:line 42 .
 """
+
 from __future__ import annotations
 
 import re
@@ -108,8 +109,7 @@ class GraphWriter:
         return "".join(self._lines).encode()
 
 
-def map_report(report: Report, records: list[dict],
-               labels: dict[str, tuple[str, set[str]]] | None = None) -> bytes:
+def map_report(report: Report, records: list[dict], labels: dict[str, tuple[str, set[str]]] | None = None) -> bytes:
     """Return ``report``'s named graph as N-Quads (UTF-8 bytes, one line per
     distinct quad, no build fingerprint).
 
@@ -169,8 +169,7 @@ class ReportLabels:
         return out
 
 
-def _map_paper(w: GraphWriter, rep: str, rec: dict,
-               labels: dict[str, tuple[str, set[str]]]) -> None:
+def _map_paper(w: GraphWriter, rep: str, rec: dict, labels: dict[str, tuple[str, set[str]]]) -> None:
     p = rec["paper"]
     paper_iri = link.paper_iri(p["arxiv_id"], p["title"])
     paper = _iri(paper_iri)
@@ -216,8 +215,7 @@ def _map_paper(w: GraphWriter, rep: str, rec: dict,
         w.add(link_node, vocab.PROV_PRIMARY_SOURCE, paper)
         w.add(link_node, vocab.ENTITY_P, node)
         w.add(link_node, vocab.LINK_PROPERTY, _iri(prop))
-        w.add(link_node, vocab.EVIDENCE_P,
-              _evidence(w, rep, p["source"], e["line"], e["evidence"], e["section"]))
+        w.add(link_node, vocab.EVIDENCE_P, _evidence(w, rep, p["source"], e["line"], e["evidence"], e["section"]))
 
     source = p["source"]
     for r in rec["results"]:
@@ -245,8 +243,7 @@ def _map_paper(w: GraphWriter, rep: str, rec: dict,
         w.add(usage, vocab.EVIDENCE_P, _evidence(w, rep, source, h["line"], h["evidence"], "usage"))
 
     for c in rec["comparisons"]:
-        node = _iri(link.claim_iri("comparison", paper_iri, c["winner"], c["loser"],
-                                 c["dataset"], c["metric"]))
+        node = _iri(link.claim_iri("comparison", paper_iri, c["winner"], c["loser"], c["dataset"], c["metric"]))
         w.add(node, vocab.RDF_TYPE, _iri(vocab.COMPARISON))
         w.add(node, vocab.PROV_PRIMARY_SOURCE, paper)
         w.add(node, vocab.WINNER, _entity(c["winner"]))

@@ -14,6 +14,7 @@ entirely new.  RocksDB's write-ahead log makes a committed update survive the
 death of the process; the store's ``LOCK`` file is released by the operating
 system when the process dies, so the store opens again.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -92,9 +93,11 @@ def _looks_like_store(folder: Path) -> bool:
     info ``LOG``, so for a few milliseconds a store being created holds only
     that), and the caller then reports the store as in use, not as a foreign
     folder."""
+
     def looks() -> bool:
         names = {p.name for p in folder.iterdir()}  # one listing: no check-then-check race
         return not names or any(n in names for n in _STORE_FILES)
+
     try:
         if looks():
             return True
@@ -126,8 +129,10 @@ def syntax_message(err: SyntaxError, text: str) -> str:
     if "Prefix not found" in detail:
         pm = _PREFIXED_END_RE.search(source[: max(column - 1, 0)])
         name = (pm.group(1) or "") if pm else ""
-        detail = (f"unknown prefix '{name}:' (declare it with PREFIX {name}: <…>; predeclared: "
-                  f"{', '.join(sorted(vocab.PREFIXES))})")
+        detail = (
+            f"unknown prefix '{name}:' (declare it with PREFIX {name}: <…>; predeclared: "
+            f"{', '.join(sorted(vocab.PREFIXES))})"
+        )
     elif len(detail) > 300:
         detail = detail[:300] + " …"
     message = f"SPARQL syntax error at line {line}, column {column}: {detail}"
@@ -158,8 +163,10 @@ class KnowledgeStore:
         if self.path is not None and self.path.is_dir() and not _looks_like_store(self.path):
             if read_only:
                 raise StoreError(f"{self.path}: not a PaperKG store (run 'kg build' first)")
-            raise StoreError(f"{self.path}: folder is not empty and is not a PaperKG store; "
-                             "refusing to write into it (choose another --store)")
+            raise StoreError(
+                f"{self.path}: folder is not empty and is not a PaperKG store; "
+                "refusing to write into it (choose another --store)"
+            )
         try:
             if self.path is None:
                 self._store = ox.Store()
@@ -170,8 +177,10 @@ class KnowledgeStore:
         except (OSError, RuntimeError, ValueError) as e:
             msg = str(e)
             if "lock" in msg.lower():
-                raise StoreError(f"{self.path}: store is in use by another process "
-                                 "(another 'kg' command is running); try again when it ends") from None
+                raise StoreError(
+                    f"{self.path}: store is in use by another process "
+                    "(another 'kg' command is running); try again when it ends"
+                ) from None
             hint = ""
             if read_only and _RACE_RE.search(msg):
                 hint = " (another process is writing the store; try again when it ends)"
@@ -312,9 +321,12 @@ class KnowledgeStore:
             if isinstance(term, ox.BlankNode):
                 return bnodes.setdefault(term.value, ox.BlankNode(f"ontology{len(bnodes)}"))
             return term
+
         try:
-            quads = [ox.Quad(stable(t.subject), t.predicate, stable(t.object), graph)
-                     for t in ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE)]
+            quads = [
+                ox.Quad(stable(t.subject), t.predicate, stable(t.object), graph)
+                for t in ox.parse(path=str(ttl), format=ox.RdfFormat.TURTLE)
+            ]
         except (OSError, SyntaxError) as e:
             raise StoreError(f"{ttl}: cannot read ontology: {e}") from None
         old = set(self.quads(graph))
@@ -352,9 +364,10 @@ class KnowledgeStore:
     def report_graphs(self) -> list[ox.NamedNode]:
         """Named graphs that hold reports (not the ontology)."""
         prefix = vocab.GRAPH + "report/"
-        return sorted((g for g in self._store.named_graphs()
-                       if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)),
-                      key=lambda g: g.value)
+        return sorted(
+            (g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(prefix)),
+            key=lambda g: g.value,
+        )
 
     def flush(self) -> None:
         if self.path is not None:
@@ -374,8 +387,9 @@ class KnowledgeStore:
         """
         subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True,
-                                     substitutions=subs or None, prefixes=vocab.PREFIXES)
+            return self._store.query(
+                sparql, use_default_graph_as_union=True, substitutions=subs or None, prefixes=vocab.PREFIXES
+            )
         except SyntaxError as e:
             raise QueryError(syntax_message(e, sparql)) from None
         except RuntimeError as e:
@@ -413,7 +427,7 @@ class KnowledgeStore:
         if keeps_graphs:
             data = self.quads(graph)
         else:
-            data = sorted({q.triple for q in self.quads(graph)},
-                          key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+            data = sorted(
+                {q.triple for q in self.quads(graph)}, key=lambda t: (str(t.subject), str(t.predicate), str(t.object))
+            )
         ox.serialize(data, output, rdf_format, prefixes=vocab.PREFIXES if fmt in ("turtle", "trig") else None)
-

@@ -10,6 +10,7 @@ graph, not the store.  Violations found in several graphs (the same entity
 named by two reports) are listed once.  rdflib is kept off the build's hot
 path.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -104,25 +105,27 @@ def validate_graph(data: rdflib.Graph, shapes: rdflib.Graph | None = None) -> li
 
     shapes = shapes if shapes is not None else load_shapes()
     _conforms, results, _report = shacl_validate(
-        data, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=True)
+        data, shacl_graph=shapes, inference="none", advanced=False, allow_warnings=True
+    )
     out = []
     for result in results.subjects(rdflib.RDF.type, SH.ValidationResult):
         one = partial(results.value, result)
         severity = one(SH.resultSeverity)
         messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
-        out.append(Violation(
-            focus=str(one(SH.focusNode)),
-            path=_text(one(SH.resultPath)),
-            message="; ".join(messages) or "shape not satisfied",
-            severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
-            shape=_text(one(SH.sourceShape)),
-            value=_value_text(one(SH.value)),
-        ))
+        out.append(
+            Violation(
+                focus=str(one(SH.focusNode)),
+                path=_text(one(SH.resultPath)),
+                message="; ".join(messages) or "shape not satisfied",
+                severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+                shape=_text(one(SH.sourceShape)),
+                value=_value_text(one(SH.value)),
+            )
+        )
     return sorted(set(out), key=lambda v: (v.focus, v.path or "", v.message, v.value or ""))
 
 
-def validate_store(store: KnowledgeStore, shapes: rdflib.Graph | None = None,
-                   progress=None) -> list[Violation]:
+def validate_store(store: KnowledgeStore, shapes: rdflib.Graph | None = None, progress=None) -> list[Violation]:
     """Validate every graph of ``store`` against the SHACL shapes, one
     graph at a time (each with the ontology graph): the report graphs, any
     other named graph, and the default graph when it holds triples.
@@ -134,8 +137,11 @@ def validate_store(store: KnowledgeStore, shapes: rdflib.Graph | None = None,
     shapes = shapes if shapes is not None else load_shapes()
     ontology_iri = ox.NamedNode(vocab.ONTOLOGY_GRAPH)
     ontology = [_triple(q) for q in store.quads(ontology_iri)]
-    units = [sol["g"] for sol in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g")
-             if sol["g"] != ontology_iri]
+    units = [
+        sol["g"]
+        for sol in store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g")
+        if sol["g"] != ontology_iri
+    ]
     if next(iter(store.quads(ox.DefaultGraph())), None) is not None:
         units.append(ox.DefaultGraph())
     found: set[Violation] = set()
@@ -171,5 +177,4 @@ def _text(term) -> str | None:
     return str(term)
 
 
-__all__ = ["Violation", "load_shapes", "shapes_path", "store_graph", "to_rdflib",
-           "validate_graph", "validate_store"]
+__all__ = ["Violation", "load_shapes", "shapes_path", "store_graph", "to_rdflib", "validate_graph", "validate_store"]

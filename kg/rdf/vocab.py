@@ -15,6 +15,7 @@ IRI scheme (all stable across runs, derived from content, never random):
 * named graphs: ``https://w3id.org/paperkg/graph/report/<file name>`` (one per
   report file) and ``https://w3id.org/paperkg/graph/ontology``.
 """
+
 from __future__ import annotations
 
 KG = "https://w3id.org/paperkg#"
@@ -166,18 +167,17 @@ XSD_ANYURI = XSD + "anyURI"
 
 def kg_terms() -> set[str]:
     """Return every ``kg:`` IRI defined in this module (for the ontology test)."""
-    return {v for k, v in globals().items() if k.isupper() and isinstance(v, str)
-            and v.startswith(KG) and v != KG}
+    return {v for k, v in globals().items() if k.isupper() and isinstance(v, str) and v.startswith(KG) and v != KG}
 
 
 def compact(iri: str) -> str:
     """``prefix:local`` form of an IRI under :data:`PREFIXES` (longest
     namespace wins), or the IRI unchanged; for display only."""
     best = max((ns for ns in PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
-    if best is None or "/" in iri[len(best):] or "#" in iri[len(best):]:
+    if best is None or "/" in iri[len(best) :] or "#" in iri[len(best) :]:
         return iri
     prefix = next(p for p, ns in PREFIXES.items() if ns == best)
-    return f"{prefix}:{iri[len(best):]}"
+    return f"{prefix}:{iri[len(best) :]}"
 
 
 # --- build bookkeeping (written by kg.pipeline.build, not by kg.rdf.mapping) ----------

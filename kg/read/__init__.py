@@ -19,6 +19,7 @@ unreadable file (missing, not a regular file, larger than the size limit,
 empty, binary, not UTF-8) or a text in which no paper is found raises
 :class:`~kg.errors.SourceError`.
 """
+
 from __future__ import annotations
 
 from kg.read.arxiv_cv import ARXIV_CV, ARXIV_SECTIONS
@@ -32,8 +33,24 @@ from kg.read.registry import LAYOUTS
 from kg.read.sections import BODY_KEY, MAX_SECTION_CHARS
 
 __all__ = [
-    "ARXIV_CV", "ARXIV_SECTIONS", "BODY_KEY", "DEFAULT_MAX_SIZE", "HF_DAILY", "HF_SECTIONS", "LAYOUTS",
-    "MARKDOWN", "MAX_LINE_CHARS", "MAX_SECTION_CHARS", "PAPERS_FOR", "PAPERS_FOR_SECTIONS",
-    "REPORT_SUFFIXES", "collect_report_files", "detect_layout", "iter_report_files", "no_paper_message",
-    "parse_report", "parse_size", "read_report",
+    "ARXIV_CV",
+    "ARXIV_SECTIONS",
+    "BODY_KEY",
+    "DEFAULT_MAX_SIZE",
+    "HF_DAILY",
+    "HF_SECTIONS",
+    "LAYOUTS",
+    "MARKDOWN",
+    "MAX_LINE_CHARS",
+    "MAX_SECTION_CHARS",
+    "PAPERS_FOR",
+    "PAPERS_FOR_SECTIONS",
+    "REPORT_SUFFIXES",
+    "collect_report_files",
+    "detect_layout",
+    "iter_report_files",
+    "no_paper_message",
+    "parse_report",
+    "parse_size",
+    "read_report",
 ]

@@ -6,16 +6,23 @@ summary and a table of contents (both ignored), then per paper
 ``**Published:**``, ``**Categories:**``, ``**Abstract:**``, ``**Analysis:**``,
 ``**Key Findings:**`` and ``**Links:**``.
 """
+
 from __future__ import annotations
 
 import re
 
 from kg.model import Problem, Report
 from kg.read.layout import Layout
-from kg.read.markdown import (SPACES_RE, arxiv_id, clean_title, count_score, last_content_line,
-                              normalise_date, title_score)
-from kg.read.sections import (Draft, Header, Open, body_section, finish, paper_label, read_whole_body,
-                              section_warnings)
+from kg.read.markdown import (
+    SPACES_RE,
+    arxiv_id,
+    clean_title,
+    count_score,
+    last_content_line,
+    normalise_date,
+    title_score,
+)
+from kg.read.sections import Draft, Header, Open, body_section, finish, paper_label, read_whole_body, section_warnings
 
 ARXIV_CV = "arxiv-cv"
 
@@ -30,15 +37,11 @@ ARXIV_SECTIONS: dict[str, str] = {
 _HEADER_SCAN = 30
 
 # The report title line: "# Arxiv Computer Vision Papers - 2026-01-13".
-_AX_TITLE_RE = re.compile(
-    r"^\s*#\s*arxiv\s+computer\s+vision\s+papers\b\s*[-–—:：]?\s*(.*?)\s*$", re.I
-)
+_AX_TITLE_RE = re.compile(r"^\s*#\s*arxiv\s+computer\s+vision\s+papers\b\s*[-–—:：]?\s*(.*?)\s*$", re.I)
 # The timestamp line: "time: 20260113".
 _AX_TIME_RE = re.compile(r"^\s*time\s*[:：]\s*(\d{8})\b", re.I)
 # The paper anchor: "<a id='2601.07823v1'></a>".
-_AX_ANCHOR_RE = re.compile(
-    r"""^\s*<a\s+(?:id|name)\s*=\s*['"]?([^'">\s]*)['"]?\s*>\s*(?:</a>)?\s*$""", re.I
-)
+_AX_ANCHOR_RE = re.compile(r"""^\s*<a\s+(?:id|name)\s*=\s*['"]?([^'">\s]*)['"]?\s*>\s*(?:</a>)?\s*$""", re.I)
 # The paper heading: "## [Title](https://arxiv.org/abs/2601.07823v1)".
 _AX_HEADING_RE = re.compile(r"^\s{0,3}##\s+\[(?P<title>.*)\]\((?P<url>[^()\s]+)\)\s*$")
 # A labelled field or section marker: "**Authors:** a, b" / "**Abstract**:".
@@ -135,9 +138,7 @@ def _anchor_before(lines: list[str], head: int) -> int:
     return i if i >= 0 and _AX_ANCHOR_RE.match(lines[i]) else head
 
 
-def _arxiv_paper(
-    lines: list[str], start: int, head: int, stop: int, source: str
-) -> tuple[Draft, list[Problem]]:
+def _arxiv_paper(lines: list[str], start: int, head: int, stop: int, source: str) -> tuple[Draft, list[Problem]]:
     """Parse one arXiv paper: anchor at ``start``, heading at ``head``,
     block ending before ``stop`` (the next paper's first line)."""
     m = _AX_HEADING_RE.match(lines[head])

@@ -6,6 +6,7 @@ than the size limit, and decoded only when it is UTF-8 text.  Every refusal
 is a :class:`~kg.errors.SourceError` naming the file (and the line, when
 there is one).
 """
+
 from __future__ import annotations
 
 import os
@@ -83,8 +84,13 @@ def collect_report_files(
                 file.name.encode("utf-8")
             except UnicodeEncodeError:  # bytes that are not UTF-8, kept by the OS as surrogates
                 shown = str(file).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-                errors.append(SourceError(shown, None, "file name is not valid UTF-8 (a report's graph is "
-                                                       "named after its file name): rename the file"))
+                errors.append(
+                    SourceError(
+                        shown,
+                        None,
+                        "file name is not valid UTF-8 (a report's graph is named after its file name): rename the file",
+                    )
+                )
                 continue
             found.append(file)
     return found, errors
@@ -123,8 +129,13 @@ def _walk(folder: Path, found: list[Path], errors: list[SourceError], seen: set[
         with os.scandir(folder) as it:
             entries = [e for e in it if not e.name.startswith(".")]
     except OSError as err:
-        errors.append(SourceError(str(folder), None, f"cannot list folder: {err.strerror or err}; its "
-                                  "reports are skipped and --prune removes nothing"))
+        errors.append(
+            SourceError(
+                str(folder),
+                None,
+                f"cannot list folder: {err.strerror or err}; its reports are skipped and --prune removes nothing",
+            )
+        )
         return
     for entry in entries:
         child = Path(entry.path)
@@ -134,8 +145,13 @@ def _walk(folder: Path, found: list[Path], errors: list[SourceError], seen: set[
             if entry.is_file():
                 found.append(child)
             elif entry.is_symlink() and not child.exists():
-                errors.append(SourceError(str(child), None, "broken symbolic link (its target is missing); "
-                                          "skipped, and --prune removes nothing"))
+                errors.append(
+                    SourceError(
+                        str(child),
+                        None,
+                        "broken symbolic link (its target is missing); skipped, and --prune removes nothing",
+                    )
+                )
 
 
 def _read_bytes(path: Path, source: str, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
@@ -178,8 +194,10 @@ def parse_size(text: str) -> int:
 
 def _too_large(size: int, limit: int) -> str:
     """Message for a file over the size limit."""
-    return (f"file too large ({_human_size(size)}, limit {_human_size(limit)}); "
-            "raise the limit with --max-size if this really is one report")
+    return (
+        f"file too large ({_human_size(size)}, limit {_human_size(limit)}); "
+        "raise the limit with --max-size if this really is one report"
+    )
 
 
 def _human_size(n: int) -> str:
@@ -211,9 +229,7 @@ def _decode(data: bytes, source: str) -> str:
     except UnicodeDecodeError as err:
         bad = body[err.start]
         line = body.count(b"\n", 0, err.start) + 1
-        raise SourceError(
-            source, line, f"not UTF-8 text (invalid byte 0x{bad:02x} at line {line})"
-        ) from err
+        raise SourceError(source, line, f"not UTF-8 text (invalid byte 0x{bad:02x} at line {line})") from err
     text = _normalise_newlines(text)
     if not text.strip():
         raise SourceError(source, None, "empty file")

@@ -19,6 +19,7 @@ digests no layout module knows.
 Every report read this way carries the warning ``read with the generic
 Markdown layout``.
 """
+
 from __future__ import annotations
 
 import re
@@ -47,18 +48,23 @@ PAPER_URL_RE = re.compile(
     r"[^\s)\]>]*"
     r"|huggingface\.co/papers/\d{4}\.\d{4,5}[^\s)\]>]*"
     r"|openreview\.net/(?:forum|pdf)\?id=[^\s)\]>]+"
-    r"|(?:dx\.)?doi\.org/10\.[^\s)\]>]+)", re.I)
+    r"|(?:dx\.)?doi\.org/10\.[^\s)\]>]+)",
+    re.I,
+)
 # A bare arXiv id with a valid month ("arXiv:2601.12345", "[2601.12345v2]").
 BARE_ID_RE = re.compile(r"(?<![\w./])(?:arXiv\s*:\s*)?(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?(?![\w.])", re.I)
 # Link texts that name the link, not the paper: "[arXiv]", "[PDF]", "[Code]", "[2601.12345]".
 _LINK_WORD_RE = re.compile(
     r"^\W*(?:arxiv|pdf|html|abs|paper|link|url|hf|hugging\s*face|openreview|doi|code|github|project(?:\s+page)?|"
     r"page|website|demo|blog|model|data(?:set)?|论文|链接|原文|代码|项目(?:主页)?|主页|"
-    r"(?:arxiv\s*:\s*)?\d{4}\.\d{4,5}(?:v\d+)?)?\W*$", re.I)
+    r"(?:arxiv\s*:\s*)?\d{4}\.\d{4,5}(?:v\d+)?)?\W*$",
+    re.I,
+)
 # List numbering and id prefixes before a title: "1. ", "12) ", "#3 ", "[2601.12345] ".
 _TITLE_PREFIX_RE = re.compile(
     r"^(?:(?:arXiv\s*:\s*)?\[?\d{4}\.\d{4,5}(?:v\d+)?\]?\s*[:：\-–—|]?\s*|#\d{1,4}\s*[.)、:：]?\s+|\d{1,4}\s*[.)、:：]\s*)",
-    re.I)
+    re.I,
+)
 # A date with separators ("2025-09-23", "2025/9/23", "2025年9月23日") or 8 digits.
 _DATE_IN_TEXT_RE = re.compile(r"(?<!\d)(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})|(\d{2})(\d{2}))(?!\d)")
 _STRICT_NAME_DATE_RE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
@@ -119,14 +125,14 @@ def _link_below(lines: list[str], i: int) -> str | None:
     """The paper link of a link line among the first non-blank lines after
     heading ``i`` (a short label and the link: ``- **链接**: URL``)."""
     seen = 0
-    for line in lines[i + 1:i + 16]:
+    for line in lines[i + 1 : i + 16]:
         if not line.strip():
             continue
         if HEADING_RE.match(line) or seen == _LINK_SCAN:
             return None
         seen += 1
         m = PAPER_URL_RE.search(line) or BARE_ID_RE.search(line)
-        if m and len(URL_RE.sub("", line[:m.start()]).strip()) <= 30:
+        if m and len(URL_RE.sub("", line[: m.start()]).strip()) <= 30:
             return m.group(0) if m.re is PAPER_URL_RE else m.group(1)
     return None
 
@@ -149,8 +155,14 @@ def read(lines: list[str], source: str, problems: list[Problem]) -> Report | Non
         return None
     level = paper_level(found)
     papers = [c for c in found if c.level == level]
-    problems.append(Problem(source, None, f"read with the generic Markdown layout: papers are the "
-                                          f"level-{level} headings that carry a paper link or arXiv id"))
+    problems.append(
+        Problem(
+            source,
+            None,
+            f"read with the generic Markdown layout: papers are the "
+            f"level-{level} headings that carry a paper link or arXiv id",
+        )
+    )
     date = _report_date(lines, papers[0].index, source, problems)
     drafts = []
     for n, cand in enumerate(papers):
@@ -189,8 +201,14 @@ def _paper(lines: list[str], cand: Candidate, stop: int, source: str) -> tuple[D
     link = cand.link or ""
     url = link if link.lower().startswith("http") else None
     ident = arxiv_id(link) if ("arxiv.org" in link.lower() or "huggingface.co" in link.lower() or not url) else None
-    draft = Draft(title=title_of(cand.text), heading_line=cand.index + 1, start_line=cand.index + 1,
-                  end_line=last + 1, url=url, arxiv_id=ident)
+    draft = Draft(
+        title=title_of(cand.text),
+        heading_line=cand.index + 1,
+        start_line=cand.index + 1,
+        end_line=last + 1,
+        url=url,
+        arxiv_id=ident,
+    )
     return draft, read_body(draft, lines, cand.index + 1, last, source)
 
 
@@ -222,9 +240,15 @@ def _report_date(lines: list[str], header_end: int, source: str, problems: list[
         m = _STRICT_NAME_DATE_RE.search(PurePath(source).name)
         date = normalise_date(m.group(1)) if m else None
     if date is None:
-        problems.append(Problem(source, 1, "no report date found (front matter 'date:', a date in the first "
-                                           "heading, a 'Date:' line or YYYY-MM-DD in the file name); the report "
-                                           "has none"))
+        problems.append(
+            Problem(
+                source,
+                1,
+                "no report date found (front matter 'date:', a date in the first "
+                "heading, a 'Date:' line or YYYY-MM-DD in the file name); the report "
+                "has none",
+            )
+        )
     return date
 
 
@@ -251,5 +275,10 @@ def _date_in(text: str) -> str | None:
 
 
 #: the layout as the registry lists it
-LAYOUT = Layout(MARKDOWN, "any heading with a link to arxiv.org, huggingface.co/papers, openreview.net or "
-                          "doi.org, or with an arXiv id", "## 1. [Title](https://arxiv.org/abs/2601.00001)", detect, read)
+LAYOUT = Layout(
+    MARKDOWN,
+    "any heading with a link to arxiv.org, huggingface.co/papers, openreview.net or doi.org, or with an arXiv id",
+    "## 1. [Title](https://arxiv.org/abs/2601.00001)",
+    detect,
+    read,
+)

@@ -1,6 +1,7 @@
 """The body of a paper in the generic Markdown layout: its sections
 (sub-headings, bold labels, ``Label:`` lines) and its labelled fields
 (authors, categories, date, links)."""
+
 from __future__ import annotations
 
 import re
@@ -14,7 +15,8 @@ from kg.read.sections import BODY_KEY, Draft, Open, body_section, read_whole_bod
 # "**Label**: rest", "**Label:** rest", "- **Label**：rest", "1. **Label**" (a label is short).
 _BOLD_LABEL_RE = re.compile(
     r"^\s{0,3}(?P<item>(?:[-*+]|\d{1,2}[.)])\s+)?\*\*(?P<label>[^*]{1,40}?)\s*(?P<c1>[:：])?\s*\*\*"
-    r"\s*(?P<c2>[:：])?\s*(?P<rest>.*?)\s*$")
+    r"\s*(?P<c2>[:：])?\s*(?P<rest>.*?)\s*$"
+)
 # "Label: rest" (only labels that :mod:`kg.read.labels` knows, or field labels).
 _PLAIN_LABEL_RE = re.compile(r"^\s{0,3}(?:[-*+]\s+)?(?P<label>[^\s:：*#][^:：*]{0,30}?)\s*[:：]\s*(?P<rest>.*?)\s*$")
 # Labels of a paper's fields rather than of its text.
@@ -23,7 +25,8 @@ _FIELD_LABEL_RE = re.compile(
     r"|(?P<published>published|date|publication\s+date|日期|发布(?:日期|时间)?)"
     r"|(?P<read_from>阅读来源|read\s+from)"
     r"|(?:links?|urls?|pdf|code|github|project(?:\s+page)?|arxiv|paper|链接|论文链接|代码|comments?|venue)",
-    re.I)
+    re.I,
+)
 # A list item: "- ", "* ", "1. ", "2) " (indented or not).
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+")
 _LIST_SPLIT_RE = re.compile(r"\s*[,;，；]\s*")
@@ -135,4 +138,3 @@ def is_field_line(line: str) -> bool:
     left out of a body read whole."""
     m = _BOLD_LABEL_RE.match(line) or _PLAIN_LABEL_RE.match(line)
     return bool(m and _FIELD_LABEL_RE.fullmatch(clean_label(m.group("label"))))
-

@@ -7,16 +7,26 @@ five numbered sections written in several Markdown layouts
 (``### 1. 应用领域``, ``**1. 应用领域**``, ``1. **应用领域**`` with the text
 below or ``1. **应用领域**：text``).
 """
+
 from __future__ import annotations
 
 import re
 
 from kg.model import Problem, Report
 from kg.read.layout import Layout
-from kg.read.markdown import (MD_EMPHASIS_RE, MD_HEADING_RE, SEPARATOR_RE, arxiv_id, clean_title,
-                              count_score, first_url, last_content_line, normalise_date, title_score)
-from kg.read.sections import (Draft, Header, Open, body_section, finish, paper_label, read_whole_body,
-                              section_warnings)
+from kg.read.markdown import (
+    MD_EMPHASIS_RE,
+    MD_HEADING_RE,
+    SEPARATOR_RE,
+    arxiv_id,
+    clean_title,
+    count_score,
+    first_url,
+    last_content_line,
+    normalise_date,
+    title_score,
+)
+from kg.read.sections import Draft, Header, Open, body_section, finish, paper_label, read_whole_body, section_warnings
 
 HF_DAILY = "hf-daily"
 
@@ -37,13 +47,9 @@ _HF_SYNONYMS: dict[str, tuple[str, ...]] = {
     "innovations": ("主要创新点", "核心创新点", "创新点", "主要创新"),
     "results": ("实验效果", "实验结果", "主要结果", "实验表现"),
 }
-_HF_KEY_OF_WORD: dict[str, str] = {
-    word: key for key, words in _HF_SYNONYMS.items() for word in words
-}
+_HF_KEY_OF_WORD: dict[str, str] = {word: key for key, words in _HF_SYNONYMS.items() for word in words}
 # Longest first, so that "一句话核心贡献" wins over "核心贡献".
-_HF_WORD_ALT = "|".join(
-    re.escape(w) for w in sorted(_HF_KEY_OF_WORD, key=len, reverse=True)
-)
+_HF_WORD_ALT = "|".join(re.escape(w) for w in sorted(_HF_KEY_OF_WORD, key=len, reverse=True))
 
 # How many lines from the top are searched for a report title / header line.
 _HEADER_SCAN = 30
@@ -53,9 +59,7 @@ _HF_TITLE_RE = re.compile(r"^\s*#\s*Hugging\s*Face\s+Daily\s+Papers?\s+Report\b"
 # The header date: "**Date**: 2025-12-28" (colon inside or outside the bold).
 _HF_DATE_RE = re.compile(r"^\s*[-*]?\s*\*\*Date\s*[:：]?\*\*\s*[:：]?\s*(.*?)\s*$", re.I)
 # The header source: "**Source URL**: https://huggingface.co/papers/date/…".
-_HF_SOURCE_RE = re.compile(
-    r"^\s*[-*]?\s*\*\*Source\s*URL\s*[:：]?\*\*\s*[:：]?\s*(.*?)\s*$", re.I
-)
+_HF_SOURCE_RE = re.compile(r"^\s*[-*]?\s*\*\*Source\s*URL\s*[:：]?\*\*\s*[:：]?\s*(.*?)\s*$", re.I)
 # A paper heading: "## 📄 Title" (the emoji may carry a variation selector;
 # a closing "##" needs a space before it, so "C#" in a title is kept).
 _HF_PAPER_RE = re.compile(r"^\s{0,3}#{2,3}\s*\U0001F4C4\uFE0F?\s*(.*?)(?:\s+#+)?\s*$")
@@ -65,9 +69,7 @@ _HF_LINK_RE = re.compile(
     re.I,
 )
 # The reading source line: "- **阅读来源**: HTML".
-_HF_READ_FROM_RE = re.compile(
-    r"^\s*[-*+]?\s*\*\*阅读来源\s*[:：]?\*\*\s*[:：]?\s*(.*?)\s*$"
-)
+_HF_READ_FROM_RE = re.compile(r"^\s*[-*+]?\s*\*\*阅读来源\s*[:：]?\*\*\s*[:：]?\s*(.*?)\s*$")
 # A numbered list item whose text starts in bold: "1. **应用领域**：text".
 _LIST_BOLD_RE = re.compile(
     r"^ {0,3}(?P<number>(?:\d{1,2}|[一二三四五六七八九十])[.、)）])\s*\*\*(?P<bold>.+?)\*\*(?P<after>.*)$"
@@ -78,19 +80,13 @@ _BOLD_LINE_RE = re.compile(r"^ {0,3}\*\*(?P<bold>.+?)\*\*(?P<after>.*)$")
 _NUMBER_PREFIX_RE = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[.、)）]\s*")
 # A heading text that is exactly a keyword, optionally followed by a
 # parenthesised gloss and/or a colon: "应用领域", "实验效果 (Results)：".
-_EXACT_KEYWORD_RE = re.compile(
-    rf"^(?P<word>{_HF_WORD_ALT})\s*(?:[(（][^()（）]*[)）])?\s*(?P<colon>[:：])?\s*$"
-)
+_EXACT_KEYWORD_RE = re.compile(rf"^(?P<word>{_HF_WORD_ALT})\s*(?:[(（][^()（）]*[)）])?\s*(?P<colon>[:：])?\s*$")
 # A Markdown heading text that starts with a keyword followed by extra words
 # that do not continue the word itself: "实验效果 (Experimental Results)".
-_KEYWORD_START_RE = re.compile(
-    rf"^(?P<word>{_HF_WORD_ALT})(?=$|[\s(（:：\-—–/|·,，、])(?P<tail>.*)$"
-)
+_KEYWORD_START_RE = re.compile(rf"^(?P<word>{_HF_WORD_ALT})(?=$|[\s(（:：\-—–/|·,，、])(?P<tail>.*)$")
 # What may follow a keyword on a heading line: an optional gloss, then an
 # optional colon introducing same-line text.
-_HEADING_TAIL_RE = re.compile(
-    r"^(?P<gloss>\s*(?:[(（][^()（）]*[)）])?)\s*(?:[:：]\s*(?P<rest>.*))?$"
-)
+_HEADING_TAIL_RE = re.compile(r"^(?P<gloss>\s*(?:[(（][^()（）]*[)）])?)\s*(?:[:：]\s*(?P<rest>.*))?$")
 
 
 def detect(lines: list[str]) -> float:
@@ -122,9 +118,7 @@ def read(lines: list[str], source: str, problems: list[Problem]) -> Report | Non
     return finish(Header(HF_DAILY, date, source_url), source, drafts, problems)
 
 
-def _hf_header(
-    header: list[str], source: str, problems: list[Problem]
-) -> tuple[str | None, str | None]:
+def _hf_header(header: list[str], source: str, problems: list[Problem]) -> tuple[str | None, str | None]:
     """Return (date, source URL) from the lines before the first paper."""
     raw_date: str | None = None
     date_line = 1
@@ -143,9 +137,7 @@ def _hf_header(
     return date, source_url
 
 
-def _hf_paper(
-    lines: list[str], start: int, stop: int, source: str
-) -> tuple[Draft, list[Problem]]:
+def _hf_paper(lines: list[str], start: int, stop: int, source: str) -> tuple[Draft, list[Problem]]:
     """Parse the paper block whose heading is ``lines[start]``.
 
     The block runs to the next paper heading (``stop``) or the first
@@ -202,9 +194,7 @@ def _is_link_line(line: str) -> bool:
     return bool(_HF_LINK_RE.match(line) or _HF_READ_FROM_RE.match(line))
 
 
-def _hf_link(
-    draft: Draft, value: str | None, line: int, source: str
-) -> list[Problem]:
+def _hf_link(draft: Draft, value: str | None, line: int, source: str) -> list[Problem]:
     """Set the paper's url / arxiv_id from its link line; return warnings."""
     label = paper_label(draft)
     if value is None:

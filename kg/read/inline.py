@@ -6,6 +6,7 @@ labels, bold or not, Chinese or English, numbered or not (``i) **Core
 Keywords**``); :func:`split_labels` cuts such a paragraph into sections
 keyed by the labels' meaning (:mod:`kg.read.labels`).
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,8 @@ _LABEL_RE = re.compile(
     rf"(?:\*\*\s*(?P<bold>{LABEL_ALT})\s*[:：]?\s*\*\*\s*[:：]?"
     rf"|(?P<plain>{LABEL_ALT})\s*[:：]"
     r"|(?P<cjk>[\u4e00-\u9fff]{2,12})(?=\s)))",
-    re.I | re.M)
+    re.I | re.M,
+)
 
 
 def split_labels(para: str, start_line: int, lead_key: str, lead_heading: str) -> list[Section]:

@@ -21,6 +21,7 @@ usage          implications for practitioners (对AI从业者的主要启示, Pr
                Implication for AI Practitioners), usage guide (使用指南), takeaways
 =============  ===================================================================
 """
+
 from __future__ import annotations
 
 import re
@@ -28,24 +29,64 @@ import re
 #: Label patterns per section key (matched case-insensitively against the
 #: whole label, spaces collapsed).  Order matters only for readability.
 SECTION_LABELS: dict[str, tuple[str, ...]] = {
-    "field": (r"(?:核心)?关键[词字](?:\s*[(（]?\s*keywords?\s*[)）]?)?", r"(?:core\s+)?key\s*words?",
-              r"(?:应用|研究|所属)领域", r"(?:research\s+)?fields?", r"topics?"),
-    "contribution": (r"(?:1|one)[- ]?sentence\s*(?:core\s*)?(?:summary|核心(?:总结|摘要|概述|概要))",
-                     r"一句话(?:核心)?(?:摘要|总结|概述|概要|贡献)", r"(?:核心|主要)贡献",
-                     r"(?:main\s+|key\s+)?contributions?", r"tl;?\s*dr", r"core\s+summary", r"核心摘要"),
-    "abstract": (r"abstract", r"摘要", r"summary", r"主要研究问题(?:或目标)?", r"研究(?:问题|目标|动机|背景)",
-                 r"(?:main\s+)?research\s+(?:questions?|objectives?|goals?)(?:\s+(?:or|and)\s+objectives?)?",
-                 r"objectives?", r"motivation", r"background", r"overview", r"problem(?:\s+statement)?",
-                 r"背景", r"概述", r"简介"),
-    "innovations": (r"(?:关键|核心|主要)?方法(?:论)?", r"(?:key\s+|core\s+|main\s+)?(?:methodology|methods?|approach)",
-                    r"(?:主要|核心)?创新点?", r"(?:key\s+)?innovations?", r"key\s+ideas?"),
-    "results": (r"主要(?:成果|结果)", r"实验(?:结果|效果|表现)", r"(?:primary|main|key|experimental)\s+results?",
-                r"results?", r"experiments?", r"evaluation", r"主要发现"),
+    "field": (
+        r"(?:核心)?关键[词字](?:\s*[(（]?\s*keywords?\s*[)）]?)?",
+        r"(?:core\s+)?key\s*words?",
+        r"(?:应用|研究|所属)领域",
+        r"(?:research\s+)?fields?",
+        r"topics?",
+    ),
+    "contribution": (
+        r"(?:1|one)[- ]?sentence\s*(?:core\s*)?(?:summary|核心(?:总结|摘要|概述|概要))",
+        r"一句话(?:核心)?(?:摘要|总结|概述|概要|贡献)",
+        r"(?:核心|主要)贡献",
+        r"(?:main\s+|key\s+)?contributions?",
+        r"tl;?\s*dr",
+        r"core\s+summary",
+        r"核心摘要",
+    ),
+    "abstract": (
+        r"abstract",
+        r"摘要",
+        r"summary",
+        r"主要研究问题(?:或目标)?",
+        r"研究(?:问题|目标|动机|背景)",
+        r"(?:main\s+)?research\s+(?:questions?|objectives?|goals?)(?:\s+(?:or|and)\s+objectives?)?",
+        r"objectives?",
+        r"motivation",
+        r"background",
+        r"overview",
+        r"problem(?:\s+statement)?",
+        r"背景",
+        r"概述",
+        r"简介",
+    ),
+    "innovations": (
+        r"(?:关键|核心|主要)?方法(?:论)?",
+        r"(?:key\s+|core\s+|main\s+)?(?:methodology|methods?|approach)",
+        r"(?:主要|核心)?创新点?",
+        r"(?:key\s+)?innovations?",
+        r"key\s+ideas?",
+    ),
+    "results": (
+        r"主要(?:成果|结果)",
+        r"实验(?:结果|效果|表现)",
+        r"(?:primary|main|key|experimental)\s+results?",
+        r"results?",
+        r"experiments?",
+        r"evaluation",
+        r"主要发现",
+    ),
     "key_findings": (r"(?:关键|核心)发现", r"key\s+findings?", r"findings?"),
     "analysis": (r"分析", r"analysis", r"discussion", r"讨论", r"limitations?", r"局限性?"),
-    "usage": (r"(?:对\s*AI\s*从业者的)?(?:主要)?启示", r"使用(?:指南|方法|说明)",
-              r"(?:principal\s+|practical\s+|key\s+)?implications?(?:\s+for\s+(?:ai\s+)?practitioners)?",
-              r"(?:key\s+)?takeaways?", r"usage", r"how\s+to\s+use"),
+    "usage": (
+        r"(?:对\s*AI\s*从业者的)?(?:主要)?启示",
+        r"使用(?:指南|方法|说明)",
+        r"(?:principal\s+|practical\s+|key\s+)?implications?(?:\s+for\s+(?:ai\s+)?practitioners)?",
+        r"(?:key\s+)?takeaways?",
+        r"usage",
+        r"how\s+to\s+use",
+    ),
 }
 
 _KEY_RES = [(key, re.compile("|".join(f"(?:{p})" for p in pats), re.I)) for key, pats in SECTION_LABELS.items()]

@@ -6,6 +6,7 @@ from ``0.0`` (not at all) to ``1.0`` (its title line is on line 1); the
 reader turns the text into a :class:`~kg.model.Report`, or returns None when
 it finds no paper block, so that the next surest layout is tried.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -4,6 +4,7 @@ Line numbers are 1-based and count ``\\n``-separated lines of the text after
 CRLF/CR normalisation (``str.splitlines`` is deliberately not used: it also
 splits on form feeds and Unicode separators, which editors do not).
 """
+
 from __future__ import annotations
 
 import datetime as _dt
@@ -51,9 +52,9 @@ def cut_long_lines(lines: list[str], source: str, problems: list[Problem]) -> li
     for i, line in enumerate(lines):
         if len(line) > MAX_LINE_CHARS:
             lines[i] = line[:MAX_LINE_CHARS]
-            problems.append(Problem(
-                source, i + 1,
-                f"line is {len(line)} characters long; only its first {MAX_LINE_CHARS} are read"))
+            problems.append(
+                Problem(source, i + 1, f"line is {len(line)} characters long; only its first {MAX_LINE_CHARS} are read")
+            )
     return lines
 
 

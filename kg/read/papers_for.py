@@ -13,6 +13,7 @@ its ``innovations``, the results ``results`` and the implications for
 practitioners its ``usage``); text before the first label, or a paragraph
 without labels, is one ``abstract`` section.
 """
+
 from __future__ import annotations
 
 import re
@@ -40,11 +41,9 @@ _HEADER_SCAN = 30
 # The report title: "# Papers for 2025-09-23".
 _TITLE_RE = re.compile(r"^\s*#\s*Papers?\s+for\b\s*[-–—:：]?\s*(?P<date>.*?)\s*$", re.I)
 # A paper heading: "## [Title](url)" or "## 12.[Title](url)".
-_PAPER_RE = re.compile(
-    r"^\s{0,3}#{2,3}\s*(?:\d{1,4}\s*[.、)]\s*)?\[(?P<title>.*)\]\((?P<url>[^()\s]+)\)\s*$")
+_PAPER_RE = re.compile(r"^\s{0,3}#{2,3}\s*(?:\d{1,4}\s*[.、)]\s*)?\[(?P<title>.*)\]\((?P<url>[^()\s]+)\)\s*$")
 # The summary line: "summary:" then the paragraph.
 _SUMMARY_RE = re.compile(r"^\s*summary\s*[:：]\s*", re.I)
-
 
 
 def detect(lines: list[str]) -> float:
@@ -57,7 +56,7 @@ def detect(lines: list[str]) -> float:
     count = 0
     for i, line in enumerate(lines):
         if line.lstrip().startswith("##") and _PAPER_RE.match(line):
-            after = next((x for x in lines[i + 1:i + 4] if x.strip()), "")
+            after = next((x for x in lines[i + 1 : i + 4] if x.strip()), "")
             count += bool(_SUMMARY_RE.match(after))
     return count_score(count, 0.65)
 
@@ -97,8 +96,14 @@ def _paper(lines: list[str], head: int, stop: int, source: str) -> tuple[Draft, 
     assert m is not None  # head indexes were found with this regex
     last = last_content_line(lines, head, stop - 1)
     url = m.group("url")
-    draft = Draft(title=clean_title(m.group("title")), heading_line=head + 1, start_line=head + 1,
-                  end_line=last + 1, url=url, arxiv_id=arxiv_id(url))
+    draft = Draft(
+        title=clean_title(m.group("title")),
+        heading_line=head + 1,
+        start_line=head + 1,
+        end_line=last + 1,
+        url=url,
+        arxiv_id=arxiv_id(url),
+    )
     if draft.arxiv_id is None:
         return draft, [Problem(source, head + 1, f"{paper_label(draft)} has no arXiv id in its link {url}; ignored")]
     first = next((i for i in range(head + 1, last + 1) if lines[i].strip()), None)
@@ -113,7 +118,7 @@ def _paper(lines: list[str], head: int, stop: int, source: str) -> tuple[Draft, 
 def _summary_sections(lines: list[str], first: int, last: int) -> list[Section]:
     """The sections of the paragraph ``lines[first:last + 1]`` (its
     ``summary:`` prefix left out): see :func:`kg.read.inline.split_labels`."""
-    para = "\n".join(lines[first:last + 1])
+    para = "\n".join(lines[first : last + 1])
     prefix = _SUMMARY_RE.match(para)
     begin = prefix.end() if prefix else 0
     # the prefix is blanked (not cut) so that offsets stay those of the lines
@@ -121,5 +126,6 @@ def _summary_sections(lines: list[str], first: int, last: int) -> list[Section]:
 
 
 #: the layout as the registry lists it
-LAYOUT = Layout(PAPERS_FOR, "a '# Papers for DATE' digest", "## 0.[Title](https://arxiv.org/pdf/2509.16198)",
-                detect, read)
+LAYOUT = Layout(
+    PAPERS_FOR, "a '# Papers for DATE' digest", "## 0.[Title](https://arxiv.org/pdf/2509.16198)", detect, read
+)

@@ -7,6 +7,7 @@ no layout finds a paper, the first report of unidentifiable blocks is
 returned (its warnings say why each was ignored); only a text in which no
 layout finds a paper block at all is an error.
 """
+
 from __future__ import annotations
 
 import dataclasses

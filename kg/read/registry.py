@@ -5,6 +5,7 @@ and a ``LAYOUT`` (see :mod:`kg.read.layout`), add a golden case under
 ``tests/cases/``, and add its ``LAYOUT`` here.  When two detectors are equally
 sure, the layout listed first is tried first.
 """
+
 from __future__ import annotations
 
 from kg.read import arxiv_cv, generic, hf_daily, papers_for

@@ -1,6 +1,7 @@
 """Paper blocks and sections while a layout reads them, and the checks
 every layout shares: missing and empty sections, the whole-body fallback,
 unidentifiable and duplicate papers, overlong sections."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -92,9 +93,7 @@ class Open:
 
     def close(self, lines: list[str], body_last: int) -> Section:
         """Build the Section whose body ends at ``lines[body_last]``."""
-        return make_section(
-            self.key, self.heading, lines, self.index, self.rest, self.index + 1, body_last
-        )
+        return make_section(self.key, self.heading, lines, self.index, self.rest, self.index + 1, body_last)
 
 
 def paper_label(paper: Draft) -> str:
@@ -122,9 +121,14 @@ def read_whole_body(draft: Draft, body: Section | None, source: str) -> list[Pro
     if body is None:
         return [Problem(source, draft.heading_line, f"{label} has no recognisable sections and no text")]
     draft.sections = [body]
-    return [Problem(source, draft.heading_line,
-                    f"{label} has no recognisable sections; its whole body (lines "
-                    f"{body.start_line}-{body.end_line}) is read as one section")]
+    return [
+        Problem(
+            source,
+            draft.heading_line,
+            f"{label} has no recognisable sections; its whole body (lines "
+            f"{body.start_line}-{body.end_line}) is read as one section",
+        )
+    ]
 
 
 def section_warnings(paper: Draft, names: dict[str, str], source: str) -> list[Problem]:
@@ -135,9 +139,7 @@ def section_warnings(paper: Draft, names: dict[str, str], source: str) -> list[P
     found = {s.key for s in paper.sections}
     missing = [name for key, name in names.items() if key not in found]
     if missing:
-        problems.append(
-            Problem(source, paper.heading_line, f"{label}: missing sections: {', '.join(missing)}")
-        )
+        problems.append(Problem(source, paper.heading_line, f"{label}: missing sections: {', '.join(missing)}"))
     for s in paper.sections:
         if not s.text:
             message = f"{label}: section {names.get(s.key, s.heading)} is empty"
@@ -152,10 +154,14 @@ def cut_section(section: Section, draft: Draft, source: str, problems: list[Prob
     cut = section.text.rfind("\n", 0, MAX_SECTION_CHARS + 1)
     text = section.text[: cut if cut > 0 else MAX_SECTION_CHARS].rstrip()
     end = section.start_line + text.count("\n")
-    problems.append(Problem(
-        source, section.start_line,
-        f"{paper_label(draft)}: section {section.heading} is {len(section.text)} characters "
-        f"long; only lines {section.start_line}-{end} ({len(text)} characters) are read"))
+    problems.append(
+        Problem(
+            source,
+            section.start_line,
+            f"{paper_label(draft)}: section {section.heading} is {len(section.text)} characters "
+            f"long; only lines {section.start_line}-{end} ({len(text)} characters) are read",
+        )
+    )
     return dataclasses.replace(section, text=text, end_line=end)
 
 
@@ -193,13 +199,23 @@ def finish(
             problems.append(Problem(source, draft.heading_line, f"paper {ident} has no title; ignored"))
             continue
         if ident in first_line:
-            problems.append(Problem(
-                source, draft.heading_line,
-                f"duplicate paper {ident} ({paper_label(draft)}), first at line {first_line[ident]}; ignored"))
+            problems.append(
+                Problem(
+                    source,
+                    draft.heading_line,
+                    f"duplicate paper {ident} ({paper_label(draft)}), first at line {first_line[ident]}; ignored",
+                )
+            )
             continue
         first_line[ident] = draft.heading_line
         draft.sections = [cut_section(s, draft, source, problems) for s in draft.sections]
         papers.append(draft.freeze(source))
     problems.sort(key=lambda p: p.line or 0)
-    return Report(path=source, format=header.format, date=header.date, source_url=header.source_url,
-                  papers=tuple(papers), problems=tuple(problems))
+    return Report(
+        path=source,
+        format=header.format,
+        date=header.date,
+        source_url=header.source_url,
+        papers=tuple(papers),
+        problems=tuple(problems),
+    )

@@ -5,6 +5,7 @@ A form posts the query to the page itself, which shows the answer as a
 table; the shipped queries (``queries/*.rq``) are links that fill the form;
 the page names the SPARQL endpoint and the predeclared prefixes.
 """
+
 from __future__ import annotations
 
 import html
@@ -51,15 +52,18 @@ def results_html(answer_json: bytes) -> str:
     cols = data["head"]["vars"]
     rows = data["results"]["bindings"]
     head = "".join(f"<th>{html.escape(c)}</th>" for c in cols)
-    body = "\n".join("<tr>" + "".join(f"<td>{_cell(r.get(c))}</td>" for c in cols) + "</tr>"
-                     for r in rows[:PAGE_ROWS])
-    more = (f'<p class="muted">{len(rows) - PAGE_ROWS} more rows not shown; query the endpoint '
-            "for all of them</p>") if len(rows) > PAGE_ROWS else ""
+    body = "\n".join("<tr>" + "".join(f"<td>{_cell(r.get(c))}</td>" for c in cols) + "</tr>" for r in rows[:PAGE_ROWS])
+    more = (
+        (f'<p class="muted">{len(rows) - PAGE_ROWS} more rows not shown; query the endpoint for all of them</p>')
+        if len(rows) > PAGE_ROWS
+        else ""
+    )
     return f'<p class="muted">{len(rows)} row(s)</p><table><tr>{head}</tr>\n{body}</table>{more}'
 
 
-def page(endpoint: str, names: list[str], query: str = "", result_html: str = "",
-         error: str = "", store: str = "") -> bytes:
+def page(
+    endpoint: str, names: list[str], query: str = "", result_html: str = "", error: str = "", store: str = ""
+) -> bytes:
     """The whole page as UTF-8 bytes.
 
     Args:
@@ -75,7 +79,7 @@ def page(endpoint: str, names: list[str], query: str = "", result_html: str = ""
 <html lang="en"><head><meta charset="utf-8"><title>PaperKG</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>{_STYLE}</style></head>
 <body><h1>PaperKG</h1>
-<p>SPARQL over the knowledge graph{(' in <code>' + html.escape(store) + '</code>') if store else ''}.
+<p>SPARQL over the knowledge graph{(" in <code>" + html.escape(store) + "</code>") if store else ""}.
 SPARQL endpoint (SPARQL 1.1 Protocol, GET or POST):
 <code>{html.escape(endpoint)}</code>. The default graph is the union of all graphs.</p>
 {_queries_nav(names)}

@@ -27,6 +27,7 @@ Python's recursion limit at 30 nested parentheses and takes a second per
 65 KB; pyoxigraph exposes no parser.  The tests check that this module
 agrees with rdflib's parse tree on the queries rdflib can parse.
 """
+
 from __future__ import annotations
 
 import re
@@ -57,15 +58,19 @@ class QueryRefused(QueryError):
         self.status = status
 
 
-_PN_CHARS_BASE = (r"A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF"
-                  r"\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD"
-                  r"\U00010000-\U000EFFFF")
+_PN_CHARS_BASE = (
+    r"A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF"
+    r"\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD"
+    r"\U00010000-\U000EFFFF"
+)
 _PN_CHARS_U = _PN_CHARS_BASE + "_"
 _PN_CHARS = _PN_CHARS_U + r"\-0-9\u00B7\u0300-\u036F\u203F-\u2040"
 _PN_PREFIX = rf"[{_PN_CHARS_BASE}](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?"
 _PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
-_PN_LOCAL = (rf"(?:[{_PN_CHARS_U}:0-9]|{_PLX})(?:(?:[{_PN_CHARS}.:]|{_PLX})*"
-             rf"(?:[{_PN_CHARS}:]|{_PLX}))?")
+_PN_LOCAL = (
+    rf"(?:[{_PN_CHARS_U}:0-9]|{_PLX})(?:(?:[{_PN_CHARS}.:]|{_PLX})*"
+    rf"(?:[{_PN_CHARS}:]|{_PLX}))?"
+)
 _ECHAR = r"\\[tbnrf\\\"']"
 
 #: (kind, pattern) in the order they are tried at each position
@@ -90,10 +95,29 @@ _KINDS = [k for k, _ in _TOKEN_RES]
 _UESCAPE_RE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 #: keyword tokens and punctuation that each add a node to the query's tree
-_OPERATOR_WORDS = {"UNION", "OPTIONAL", "MINUS", "BIND", "FILTER", "GRAPH", "SERVICE", "LATERAL",
-                   "VALUES", "EXISTS"}
-_OPERATOR_PUNCT = {"{", "(", "[", ".", ";", "/", "|", "&&", "||", "+", "-", "*", "=", "!=", "<",
-                   ">", "<=", ">=", "^", "!"}
+_OPERATOR_WORDS = {"UNION", "OPTIONAL", "MINUS", "BIND", "FILTER", "GRAPH", "SERVICE", "LATERAL", "VALUES", "EXISTS"}
+_OPERATOR_PUNCT = {
+    "{",
+    "(",
+    "[",
+    ".",
+    ";",
+    "/",
+    "|",
+    "&&",
+    "||",
+    "+",
+    "-",
+    "*",
+    "=",
+    "!=",
+    "<",
+    ">",
+    "<=",
+    ">=",
+    "^",
+    "!",
+}
 _OPEN, _CLOSE = "{([", "})]"
 
 
@@ -128,11 +152,13 @@ def tokens(text: str) -> Iterator[Token]:
 def expand_escapes(text: str) -> str:
     """``text`` with SPARQL's ``\\uXXXX`` / ``\\UXXXXXXXX`` code point escapes
     replaced (SPARQL 1.1 section 19.2; invalid code points are kept)."""
+
     def one(m: re.Match) -> str:
         try:
             return chr(int(m.group(1) or m.group(2), 16))
         except (ValueError, OverflowError):
             return m.group()
+
     return _UESCAPE_RE.sub(one, text)
 
 
@@ -154,12 +180,18 @@ def _remote_keyword(tok: Token) -> str | None:
 def _check_remote(tok: Token, text: str) -> None:
     remote = _remote_keyword(tok)
     if remote == "SERVICE":
-        raise QueryRefused(f"SERVICE at {_line_col(text, tok.offset)}: federated queries send "
-                           "requests to other servers and are refused (kg query and kg serve "
-                           "take --allow-service to permit them)", status=403)
+        raise QueryRefused(
+            f"SERVICE at {_line_col(text, tok.offset)}: federated queries send "
+            "requests to other servers and are refused (kg query and kg serve "
+            "take --allow-service to permit them)",
+            status=403,
+        )
     if remote == "LOAD":
-        raise QueryRefused(f"LOAD at {_line_col(text, tok.offset)}: LOAD fetches a URL and is "
-                           "refused (pass --allow-service to permit it)", status=403)
+        raise QueryRefused(
+            f"LOAD at {_line_col(text, tok.offset)}: LOAD fetches a URL and is "
+            "refused (pass --allow-service to permit it)",
+            status=403,
+        )
 
 
 def _scan(text: str, allow_service: bool, max_depth: int, max_operators: int) -> None:
@@ -174,8 +206,9 @@ def _scan(text: str, allow_service: bool, max_depth: int, max_operators: int) ->
         if tok.kind == "op" and tok.text in _OPEN:
             depth += 1
             if depth > max_depth:
-                raise QueryRefused(f"query nested more than {max_depth} levels deep (at "
-                                   f"{_line_col(text, tok.offset)}); flatten it")
+                raise QueryRefused(
+                    f"query nested more than {max_depth} levels deep (at {_line_col(text, tok.offset)}); flatten it"
+                )
             if after_data and tok.text == "{":
                 data_depth, after_data = depth, False
         elif tok.kind == "op" and tok.text in _CLOSE:
@@ -184,18 +217,25 @@ def _scan(text: str, allow_service: bool, max_depth: int, max_operators: int) ->
                 data_depth = None
         after_data = after_data or (word == "DATA" and previous in ("INSERT", "DELETE"))
         previous = word
-        if data_depth is None and (word in _OPERATOR_WORDS or
-                                   (tok.kind == "op" and tok.text in _OPERATOR_PUNCT)):
+        if data_depth is None and (word in _OPERATOR_WORDS or (tok.kind == "op" and tok.text in _OPERATOR_PUNCT)):
             operators += 1
             if operators > max_operators:
-                raise QueryRefused(f"query has more than {max_operators} operators and patterns "
-                                   f"(at {_line_col(text, tok.offset)}); split it into smaller queries")
+                raise QueryRefused(
+                    f"query has more than {max_operators} operators and patterns "
+                    f"(at {_line_col(text, tok.offset)}); split it into smaller queries"
+                )
         if not allow_service:
             _check_remote(tok, text)
 
 
-def check_query(text: str, *, allow_service: bool = False, max_bytes: int = MAX_BYTES,
-                max_depth: int = MAX_DEPTH, max_operators: int = MAX_OPERATORS) -> None:
+def check_query(
+    text: str,
+    *,
+    allow_service: bool = False,
+    max_bytes: int = MAX_BYTES,
+    max_depth: int = MAX_DEPTH,
+    max_operators: int = MAX_OPERATORS,
+) -> None:
     """Raise :class:`QueryRefused` unless SPARQL query or update ``text`` is
     within the limits and, unless ``allow_service``, names no ``SERVICE``
     (or ``LOAD``).

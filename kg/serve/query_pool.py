@@ -8,6 +8,7 @@ serving.  Workers are started by one long-lived thread of the pool, so the
 parent-death signal they ask for (``PR_SET_PDEATHSIG``, tied to the thread
 that forked them) fires only when the pool, or the whole process, ends.
 """
+
 from __future__ import annotations
 
 import json
@@ -98,8 +99,10 @@ class _Worker:
         # uncaught MemoryError or a thread it could not start (status 1)
         if crashed or (code > 0 and memory):
             how = signal.Signals(-code).name if code < 0 else f"status {code}"
-            return (f"the query process ended with {how}: the query needed more than the "
-                    f"memory limit ({memory >> 20} MiB) or crashed the evaluator; simplify it")
+            return (
+                f"the query process ended with {how}: the query needed more than the "
+                f"memory limit ({memory >> 20} MiB) or crashed the evaluator; simplify it"
+            )
         if code < 0:
             return f"the query process was ended by {signal.Signals(-code).name}"
         return f"the query process exited with status {code}"
@@ -118,8 +121,15 @@ class WorkerPool:
     :meth:`start` raises PoolError when a worker cannot open the store.
     """
 
-    def __init__(self, path: str | os.PathLike, *, size: int = 2, timeout: float | None = 30.0,
-                 max_memory: int = 2 << 30, max_result: int = 64 << 20):
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        *,
+        size: int = 2,
+        timeout: float | None = 30.0,
+        max_memory: int = 2 << 30,
+        max_result: int = 64 << 20,
+    ):
         self.path = Path(path)
         self.size, self.timeout = size, timeout
         self.max_memory, self.max_result = max_memory, max_result
@@ -176,15 +186,23 @@ class WorkerPool:
                 self._spawn_requests.put(1)
 
     def _spawn_one(self) -> str | None:
-        cmd = [sys.executable, "-m", "kg.serve.query_worker", str(self.path), str(os.getpid()),
-               str(self.max_memory), str(self.max_result)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "kg.serve.query_worker",
+            str(self.path),
+            str(os.getpid()),
+            str(self.max_memory),
+            str(self.max_result),
+        ]
         env = dict(os.environ)
         root = str(Path(__file__).resolve().parents[2])
         env.setdefault("MALLOC_ARENA_MAX", "2")  # glibc reserves 64 MB of address space per arena
         env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
         try:
-            proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                    stderr=subprocess.DEVNULL, bufsize=0, env=env)
+            proc = subprocess.Popen(
+                cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0, env=env
+            )
         except OSError as e:
             return f"cannot start a query worker: {e}"
         w = _Worker(proc)
@@ -212,8 +230,7 @@ class WorkerPool:
             self._spawn_requests.put(1)
 
     # -- queries ---------------------------------------------------------------------------
-    def run(self, query: str, results_type: str, graph_type: str,
-            bindings: dict[str, str] | None = None) -> Answer:
+    def run(self, query: str, results_type: str, graph_type: str, bindings: dict[str, str] | None = None) -> Answer:
         """Evaluate ``query`` in a worker; solutions and booleans come back
         as ``results_type``, graphs as ``graph_type``.  Errors come back as
         text/plain answers: 400 (the query), 413 (result too large), 503
@@ -223,10 +240,10 @@ class WorkerPool:
         try:
             w = self._idle.get(timeout=wait)
         except queue.Empty:
-            return _error(503, f"all {self.size} query workers stayed busy for {self.timeout:g} s; "
-                               "try again later")
-        request = json.dumps({"query": query, "results_type": results_type,
-                              "graph_type": graph_type, "bindings": bindings or {}}).encode("utf-8")
+            return _error(503, f"all {self.size} query workers stayed busy for {self.timeout:g} s; try again later")
+        request = json.dumps(
+            {"query": query, "results_type": results_type, "graph_type": graph_type, "bindings": bindings or {}}
+        ).encode("utf-8")
         deadline = None if not self.timeout else time.monotonic() + self.timeout
         try:
             w.proc.stdin.write(_LEN.pack(len(request)) + request)
@@ -234,8 +251,7 @@ class WorkerPool:
             body = _read_frame(w.fd, deadline) if header is not None else None
         except _Timeout:
             self._replace(w)
-            return _error(503, f"query stopped: it ran longer than the time limit of {self.timeout:g} s "
-                               "(--timeout)")
+            return _error(503, f"query stopped: it ran longer than the time limit of {self.timeout:g} s (--timeout)")
         except OSError:
             header = body = None
         if header is None or body is None:
@@ -249,8 +265,14 @@ class WorkerPool:
         return Answer(200, h["content_type"], body)
 
 
-def select_in_worker(path: str | os.PathLike, query: str, bindings: dict | None = None, *,
-                     timeout: float | None = None, max_memory: int = 2 << 30):
+def select_in_worker(
+    path: str | os.PathLike,
+    query: str,
+    bindings: dict | None = None,
+    *,
+    timeout: float | None = None,
+    max_memory: int = 2 << 30,
+):
     """Run a SELECT or ASK on the store at ``path`` in one worker process
     under ``max_memory`` bytes and ``timeout`` seconds (``kg query
     --max-memory``); a :class:`kg.outputs.queries.Table`.  ``bindings`` maps
@@ -264,8 +286,12 @@ def select_in_worker(path: str | os.PathLike, query: str, bindings: dict | None 
 
     pool = WorkerPool(path, size=1, timeout=timeout, max_memory=max_memory).start()
     try:
-        answer = pool.run(query, "application/sparql-results+json", "application/n-triples",
-                          {k: str(v) for k, v in (bindings or {}).items()})
+        answer = pool.run(
+            query,
+            "application/sparql-results+json",
+            "application/n-triples",
+            {k: str(v) for k, v in (bindings or {}).items()},
+        )
     finally:
         pool.close()
     if answer.status != 200:

@@ -22,6 +22,7 @@ The worker
   visible to the next query;
 * stops serialising at MAX_RESULT bytes and answers an error instead.
 """
+
 from __future__ import annotations
 
 import json
@@ -87,10 +88,12 @@ def _die_with_parent(parent: int) -> None:
         if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
             raise OSError(ctypes.get_errno(), "prctl failed")
     except (OSError, AttributeError):
+
         def watch():
             while os.getppid() == parent:
                 time.sleep(0.5)
             os._exit(1)
+
         threading.Thread(target=watch, daemon=True).start()
     if os.getppid() != parent:  # the parent died before prctl took effect
         os._exit(1)
@@ -162,14 +165,26 @@ class Evaluator:
             else:
                 result.serialize(sink, ox.QueryResultsFormat.from_media_type(media))
         except ResultTooLarge:
-            return ({"ok": False, "status": 413, "message":
-                     f"the result is larger than {self.max_result} bytes; add a LIMIT"}, b"")
+            return (
+                {
+                    "ok": False,
+                    "status": 413,
+                    "message": f"the result is larger than {self.max_result} bytes; add a LIMIT",
+                },
+                b"",
+            )
         except KgError as e:
             return {"ok": False, "status": 400, "message": str(e)}, b""
         except (OSError, RuntimeError, ValueError, TypeError, SyntaxError) as e:
             if isinstance(e.__context__, ResultTooLarge) or "ResultTooLarge" in str(e):
-                return ({"ok": False, "status": 413, "message":
-                         f"the result is larger than {self.max_result} bytes; add a LIMIT"}, b"")
+                return (
+                    {
+                        "ok": False,
+                        "status": 413,
+                        "message": f"the result is larger than {self.max_result} bytes; add a LIMIT",
+                    },
+                    b"",
+                )
             return {"ok": False, "status": 400, "message": f"SPARQL evaluation failed: {e}"}, b""
         except MemoryError:
             return {"ok": False, "status": 503, "message": "the query needed more memory than allowed"}, b""
@@ -180,8 +195,7 @@ def _term(ntriples: str):
     """The RDF term written ``ntriples`` (``<iri>``, ``"v"@en``, …)."""
     import pyoxigraph as ox
 
-    triple = next(iter(ox.parse(f"<urn:s> <urn:p> {ntriples} .".encode(),
-                                format=ox.RdfFormat.N_TRIPLES)))
+    triple = next(iter(ox.parse(f"<urn:s> <urn:p> {ntriples} .".encode(), format=ox.RdfFormat.N_TRIPLES)))
     return triple.object
 
 

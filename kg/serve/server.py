@@ -19,6 +19,7 @@ running, and to expose:
   its files changed, so a ``kg build`` that ends while the server runs is
   visible to the next query.
 """
+
 from __future__ import annotations
 
 import errno
@@ -79,9 +80,17 @@ class SparqlService:
     Use as a context manager, or :meth:`start` / :meth:`stop`.
     """
 
-    def __init__(self, location: str | os.PathLike, host: str = "127.0.0.1", port: int = 7878, *,
-                 timeout: float | None = 30.0, workers: int = 2, max_memory: int = 2 << 30,
-                 allow_service: bool = False):
+    def __init__(
+        self,
+        location: str | os.PathLike,
+        host: str = "127.0.0.1",
+        port: int = 7878,
+        *,
+        timeout: float | None = 30.0,
+        workers: int = 2,
+        max_memory: int = 2 << 30,
+        allow_service: bool = False,
+    ):
         self.location, self.host, self.port = Path(location), host, int(port)
         self.timeout, self.workers, self.max_memory = timeout, workers, max_memory
         self.allow_service = allow_service
@@ -104,16 +113,23 @@ class SparqlService:
         from kg.serve.sparql_http import SparqlServer
 
         try:
-            return SparqlServer((self.host, self.port), self.pool, allow_service=self.allow_service,
-                                store_label=str(self.location), public_url=self.url,
-                                query_names=query_names())
+            return SparqlServer(
+                (self.host, self.port),
+                self.pool,
+                allow_service=self.allow_service,
+                store_label=str(self.location),
+                public_url=self.url,
+                query_names=query_names(),
+            )
         except OSError as e:
             where = _netloc(self.host, self.port)
             if e.errno == errno.EADDRINUSE:
                 raise ServeError(f"{where} is already in use (another server?); choose another --port") from None
             if isinstance(e, socket.gaierror) or e.errno in (errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT):
-                raise ServeError(f"cannot listen on {where}: {e.strerror or e} "
-                                 "(check --host: an address of this machine, e.g. 127.0.0.1)") from None
+                raise ServeError(
+                    f"cannot listen on {where}: {e.strerror or e} "
+                    "(check --host: an address of this machine, e.g. 127.0.0.1)"
+                ) from None
             raise ServeError(f"cannot listen on {where}: {e.strerror or e}") from None
 
     def start(self) -> SparqlService:
@@ -123,8 +139,9 @@ class SparqlService:
         from kg.serve.query_pool import PoolError, WorkerPool
 
         check_store(self.location)
-        self.pool = WorkerPool(self.location, size=self.workers, timeout=self.timeout or None,
-                               max_memory=self.max_memory)
+        self.pool = WorkerPool(
+            self.location, size=self.workers, timeout=self.timeout or None, max_memory=self.max_memory
+        )
         self._http = self._bind()
         self.port = self._http.server_address[1]
         try:
@@ -132,8 +149,9 @@ class SparqlService:
         except PoolError as e:
             self._http.server_close()
             raise ServeError(str(e)) from None
-        self._thread = threading.Thread(target=self._http.serve_forever, kwargs={"poll_interval": 0.2},
-                                        name="kg-serve-http", daemon=True)
+        self._thread = threading.Thread(
+            target=self._http.serve_forever, kwargs={"poll_interval": 0.2}, name="kg-serve-http", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -159,8 +177,7 @@ class SparqlService:
         self.stop()
 
 
-def serve(location: str | os.PathLike, host: str = "127.0.0.1", port: int = 7878,
-          **options) -> SparqlService:
+def serve(location: str | os.PathLike, host: str = "127.0.0.1", port: int = 7878, **options) -> SparqlService:
     """Start serving store ``location`` (see :class:`SparqlService` for the
     options) and return the running service; the caller stops it."""
     return SparqlService(location, host, port, **options).start()

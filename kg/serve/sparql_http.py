@@ -11,6 +11,7 @@ process; the prefixes of ``kg query`` are predeclared and the default graph
 is the union of all graphs.  The server is read-only: ``/update`` answers
 403.
 """
+
 from __future__ import annotations
 
 import socket
@@ -20,10 +21,18 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from kg.serve import query_guard
 from kg.serve.query_pool import Answer, WorkerPool, _error
 
-RESULTS_TYPES = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-                 "csv": "text/csv", "tsv": "text/tab-separated-values"}
-GRAPH_TYPES = {"turtle": "text/turtle", "ntriples": "application/n-triples",
-               "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json"}
+RESULTS_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+}
+GRAPH_TYPES = {
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+    "jsonld": "application/ld+json",
+}
 _ALIASES = {"application/json": "application/sparql-results+json"}
 #: a body over the limit but under this size is read and dropped before the 413 answer
 _DRAIN_BYTES = 64 << 20
@@ -72,8 +81,16 @@ class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self, address: tuple[str, int], pool: WorkerPool, *, allow_service: bool,
-                 store_label: str, public_url: str, query_names: list[str]):
+    def __init__(
+        self,
+        address: tuple[str, int],
+        pool: WorkerPool,
+        *,
+        allow_service: bool,
+        store_label: str,
+        public_url: str,
+        query_names: list[str],
+    ):
         self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         self.pool, self.allow_service = pool, allow_service
         self.store_label, self.public_url, self.query_names = store_label, public_url, query_names
@@ -87,8 +104,7 @@ class SparqlServer(ThreadingHTTPServer):
         err = sys.exc_info()[1]
         if isinstance(err, (ConnectionError, TimeoutError, socket.timeout)):
             return
-        print(f"kg serve: error answering {client_address[0]}: {type(err).__name__}: {err}",
-              file=sys.stderr)
+        print(f"kg serve: error answering {client_address[0]}: {type(err).__name__}: {err}", file=sys.stderr)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -136,8 +152,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _form(self, raw: str) -> dict[str, list[str]] | Answer:
         try:
-            return urllib.parse.parse_qs(raw, keep_blank_values=True, errors="strict",
-                                         max_num_fields=100)
+            return urllib.parse.parse_qs(raw, keep_blank_values=True, errors="strict", max_num_fields=100)
         except (UnicodeDecodeError, ValueError) as e:
             return _error(400, f"cannot read the form: {e}")
 
@@ -159,8 +174,10 @@ class Handler(BaseHTTPRequestHandler):
             return params
         if ctype == "application/sparql-update":
             return _error(403, "this server is read-only: SPARQL updates are refused")
-        return _error(415, f"unsupported Content-Type '{ctype}': use application/sparql-query or "
-                           "application/x-www-form-urlencoded")
+        return _error(
+            415,
+            f"unsupported Content-Type '{ctype}': use application/sparql-query or application/x-www-form-urlencoded",
+        )
 
     # -- routes ------------------------------------------------------------------------
     def do_GET(self):
@@ -195,11 +212,14 @@ class Handler(BaseHTTPRequestHandler):
     def _checked_query(self, params: dict[str, list[str]]) -> str | Answer:
         queries = params.get("query", [])
         if len(queries) != 1:
-            return _error(400, "give exactly one 'query' parameter" if queries else
-                               "missing 'query' parameter (SPARQL 1.1 Protocol: GET /query?query=…)")
+            return _error(
+                400,
+                "give exactly one 'query' parameter"
+                if queries
+                else "missing 'query' parameter (SPARQL 1.1 Protocol: GET /query?query=…)",
+            )
         if "default-graph-uri" in params or "named-graph-uri" in params:
-            return _error(400, "default-graph-uri / named-graph-uri are not supported: "
-                               "use FROM or GRAPH in the query")
+            return _error(400, "default-graph-uri / named-graph-uri are not supported: use FROM or GRAPH in the query")
         text = queries[0]
         try:
             query_guard.check_query(text, allow_service=self.server.allow_service)
@@ -215,16 +235,17 @@ class Handler(BaseHTTPRequestHandler):
             return text
         fmt = (params.get("format") or [""])[0].lower()
         if fmt and fmt not in RESULTS_TYPES and fmt not in GRAPH_TYPES:
-            return _error(400, f"unknown format '{fmt}' (use one of "
-                               f"{', '.join([*RESULTS_TYPES, *GRAPH_TYPES])})")
+            return _error(400, f"unknown format '{fmt}' (use one of {', '.join([*RESULTS_TYPES, *GRAPH_TYPES])})")
         accept = self.headers.get("Accept")
         results_type = RESULTS_TYPES.get(fmt) or negotiate(accept, list(RESULTS_TYPES.values()))
         graph_type = GRAPH_TYPES.get(fmt) or negotiate(accept, list(GRAPH_TYPES.values()))
         if results_type is None and graph_type is None:
-            return _error(406, f"cannot answer in '{accept}'; results are "
-                               f"{', '.join(RESULTS_TYPES.values())} or {', '.join(GRAPH_TYPES.values())}")
-        return self.server.pool.run(text, results_type or RESULTS_TYPES["json"],
-                                    graph_type or GRAPH_TYPES["turtle"])
+            return _error(
+                406,
+                f"cannot answer in '{accept}'; results are "
+                f"{', '.join(RESULTS_TYPES.values())} or {', '.join(GRAPH_TYPES.values())}",
+            )
+        return self.server.pool.run(text, results_type or RESULTS_TYPES["json"], graph_type or GRAPH_TYPES["turtle"])
 
     # -- the page ----------------------------------------------------------------------
     def _page(self, params: dict[str, list[str]]) -> Answer:
@@ -238,8 +259,9 @@ class Handler(BaseHTTPRequestHandler):
             query = resolve_query(name)
         if self.command == "POST" and query.strip():
             text = self._checked_query({"query": [query]})
-            answer = text if isinstance(text, Answer) else srv.pool.run(
-                text, RESULTS_TYPES["json"], GRAPH_TYPES["turtle"])
+            answer = (
+                text if isinstance(text, Answer) else srv.pool.run(text, RESULTS_TYPES["json"], GRAPH_TYPES["turtle"])
+            )
             if answer.status != 200:
                 error = answer.body.decode("utf-8", "replace").strip()
             elif answer.content_type == RESULTS_TYPES["json"]:
@@ -248,8 +270,7 @@ class Handler(BaseHTTPRequestHandler):
                 result = f"<pre>{_escape(answer.body.decode('utf-8', 'replace'))}</pre>"
         elif not query:
             query = "SELECT ?paper ?title WHERE {\n  ?paper a kg:Paper ; dcterms:title ?title .\n}\nLIMIT 20\n"
-        body = serve_page.page(srv.public_url + "query", srv.query_names, query, result, error,
-                               srv.store_label)
+        body = serve_page.page(srv.public_url + "query", srv.query_names, query, result, error, srv.store_label)
         return Answer(200, "text/html; charset=utf-8", body)
 
 

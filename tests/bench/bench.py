@@ -9,6 +9,7 @@ Not collected by pytest; run explicitly::
 
 Prints ONE JSON object (see README, "Performance").
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,9 +29,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 #: bindings for the parameterised queries of queries/ (names resolved as in kg query --bind)
-BINDINGS = {"beats": {"loser": "GPT-4o"}, "leaderboard": {"dataset": "IFEval"},
-            "hardware": {"hardware": "NVIDIA A100"}, "papers": {"paperId": "2700.00001"},
-            "proposed": {"paperId": "2700.00001"}}
+BINDINGS = {
+    "beats": {"loser": "GPT-4o"},
+    "leaderboard": {"dataset": "IFEval"},
+    "hardware": {"hardware": "NVIDIA A100"},
+    "papers": {"paperId": "2700.00001"},
+    "proposed": {"paperId": "2700.00001"},
+}
 
 
 def _rss_mb() -> dict:
@@ -69,6 +74,7 @@ class _PssPeak:
                 peak = max(peak, total)
                 self.mb = round(peak / 2**20, 1)
                 self._stop.wait(self.interval)
+
         self._thread = threading.Thread(target=sample, daemon=True)
         self._thread.start()
         return self
@@ -137,6 +143,7 @@ def _in_child(body: str) -> dict:
     """Run ``body`` (Python, ``store_dir`` and ``out`` defined) in a fresh
     interpreter; its wall time and its own peak RSS (no other process's)."""
     import subprocess
+
     code = _PEAK_RSS.format(root=str(ROOT), body=body)
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(run.stdout.strip().splitlines()[-1])
@@ -155,29 +162,38 @@ def inspection(store_dir: Path, work: Path) -> dict:
 
     ro = KnowledgeStore(store_dir, read_only=True)
     paper = next(iter(ro.query("SELECT ?id WHERE { ?p kg:arxivId ?id } LIMIT 1")))["id"].value
-    out: dict = {"kg show": {"ms_warm_median": _median_ms(lambda: paper_facts(ro, paper), runs=7)},
-                 "kg stats": {"ms_warm_median": _median_ms(lambda: store_stats(ro), runs=3)}}
+    out: dict = {
+        "kg show": {"ms_warm_median": _median_ms(lambda: paper_facts(ro, paper), runs=7)},
+        "kg stats": {"ms_warm_median": _median_ms(lambda: store_stats(ro), runs=3)},
+    }
     del ro
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "kg", "show", paper, "--store", str(store_dir)],
-                   cwd=ROOT, capture_output=True, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "kg", "show", paper, "--store", str(store_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
     out["kg show"]["cli_ms"] = round((time.perf_counter() - t) * 1000, 1)
     site = work / "site"
     shutil.rmtree(site, ignore_errors=True)
     out["kg report"] = _in_child(
         f"from kg.outputs.site import write_report\n"
-        f"s = write_report(KnowledgeStore({str(store_dir)!r}, read_only=True), {str(site)!r})")
+        f"s = write_report(KnowledgeStore({str(store_dir)!r}, read_only=True), {str(site)!r})"
+    )
     out["kg report"]["pages"] = sum(1 for _ in site.rglob("*.html"))
     out["kg validate"] = _in_child(
         f"from kg.rdf.validate import validate_store\n"
         f"v = validate_store(KnowledgeStore({str(store_dir)!r}, read_only=True))\n"
-        f"assert not v, [str(x) for x in v[:5]]")
+        f"assert not v, [str(x) for x in v[:5]]"
+    )
     return out
 
 
 def _run_peak_rss(cmd: list[str]) -> tuple[float, float, str]:
     """Run ``cmd``; (peak RSS of its largest process in MB, seconds, stdout)."""
     import subprocess
+
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=ROOT)
@@ -208,15 +224,22 @@ def single_file_builds(work: Path, sizes: list[int], blocks, headers) -> dict:
         folder, store = work / f"one-{n}", work / f"one-{n}-store"
         shutil.rmtree(folder, ignore_errors=True)
         shutil.rmtree(store, ignore_errors=True)
-        c = write_corpus(n, folder, min_per_file=n, max_per_file=n, blocks=blocks, headers=headers,
-                         max_paper_bytes=max(200, _ONE_FILE_BYTES // n))
+        c = write_corpus(
+            n,
+            folder,
+            min_per_file=n,
+            max_per_file=n,
+            blocks=blocks,
+            headers=headers,
+            max_paper_bytes=max(200, _ONE_FILE_BYTES // n),
+        )
         (report,) = folder.glob("*.txt")
         row = {"mb_text": round(c["bytes"] / 2**20, 2)}
         rss, secs, text = _run_peak_rss(kg + [str(report), "--store", str(store)])
         row["bulk"] = {"peak_rss_mb": round(rss, 1), "seconds": round(secs, 1), "summary": text.strip()}
         data = bytearray(report.read_bytes())
         i = data.rfind(b"the")
-        data[i:i + 1] = b"T"  # one byte changed near the end
+        data[i : i + 1] = b"T"  # one byte changed near the end
         report.write_bytes(bytes(data))
         rss, secs, text = _run_peak_rss(kg + [str(report), "--store", str(store)])
         row["incremental"] = {"peak_rss_mb": round(rss, 1), "seconds": round(secs, 1), "summary": text.strip()}
@@ -231,12 +254,17 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--workdir", help="folder for corpus and stores (default: a temp folder, removed)")
     ap.add_argument("--no-bulk", action="store_true", help="build with one transaction per report")
-    ap.add_argument("--inspect", metavar="STORE",
-                    help="only time the inspection commands on this built store (a synth.py corpus)")
-    ap.add_argument("--one-file", default="", metavar="N,N,...",
-                    help="also measure peak RSS of building ONE report file of N papers (bulk, then "
-                         "incremental after a one-byte change), e.g. 2000,5000,50000; with --papers 0 "
-                         "only this")
+    ap.add_argument(
+        "--inspect", metavar="STORE", help="only time the inspection commands on this built store (a synth.py corpus)"
+    )
+    ap.add_argument(
+        "--one-file",
+        default="",
+        metavar="N,N,...",
+        help="also measure peak RSS of building ONE report file of N papers (bulk, then "
+        "incremental after a one-byte change), e.g. 2000,5000,50000; with --papers 0 "
+        "only this",
+    )
     args = ap.parse_args()
     if args.inspect:
         with tempfile.TemporaryDirectory(prefix="kgbench-") as tmp:
@@ -267,8 +295,7 @@ def main() -> None:
             return
     c = write_corpus(args.papers, corpus, blocks=blocks, headers=headers)
     del blocks
-    out.update(files=c["files"], mb_text=round(c["bytes"] / 1e6, 2),
-               synth_seconds=round(time.perf_counter() - t, 1))
+    out.update(files=c["files"], mb_text=round(c["bytes"] / 1e6, 2), synth_seconds=round(time.perf_counter() - t, 1))
 
     # -- the build (what we measure) --------------------------------------------
     store = KnowledgeStore(store_dir)
@@ -282,15 +309,23 @@ def main() -> None:
     del store
     assert not s.errors, [str(e) for e in s.errors[:5]]
     out.update(
-        built_papers=s.papers, reports=s.reports, entities=s.entities, comparisons=s.comparisons,
-        seconds=round(secs, 2), papers_per_s=round(s.papers / secs, 1),
-        mb_per_s=round(c["bytes"] / 1e6 / secs, 3), quads=s.quads,
-        quads_per_s=round(s.quads / secs), bulk=s.bulk,
+        built_papers=s.papers,
+        reports=s.reports,
+        entities=s.entities,
+        comparisons=s.comparisons,
+        seconds=round(secs, 2),
+        papers_per_s=round(s.papers / secs, 1),
+        mb_per_s=round(c["bytes"] / 1e6 / secs, 3),
+        quads=s.quads,
+        quads_per_s=round(s.quads / secs),
+        bulk=s.bulk,
         store_write_seconds=round(s.write_seconds, 2),
         store_write_quads_per_s=round(s.quads / s.write_seconds) if s.write_seconds else None,
-        peak_rss_mb=rss, peak_rss_mb_sum=round(rss["self"] + rss["largest_child"] * args.jobs, 1),
+        peak_rss_mb=rss,
+        peak_rss_mb_sum=round(rss["self"] + rss["largest_child"] * args.jobs, 1),
         peak_pss_mb_total=pss.mb,
-        store_mb=round(_du(store_dir) / 1e6, 1))
+        store_mb=round(_du(store_dir) / 1e6, 1),
+    )
     # where the CPU went: the workers (extraction), the writer's main thread
     # (receiving results, buffering, the build's own bookkeeping) and its other
     # threads (pyoxigraph's bulk loader, RocksDB's compactions, the result
@@ -298,18 +333,23 @@ def main() -> None:
     # cannot go faster than cores / (CPU per paper).
     total = writer + workers
     out["cpu"] = {
-        "workers_s": round(workers, 1), "writer_main_thread_s": round(main_thread, 1),
+        "workers_s": round(workers, 1),
+        "writer_main_thread_s": round(main_thread, 1),
         "writer_other_threads_s": round(writer - main_thread, 1),
-        "ms_per_paper": {"workers": round(workers / s.papers * 1000, 2),
-                         "writer": round(writer / s.papers * 1000, 2),
-                         "total": round(total / s.papers * 1000, 2)},
+        "ms_per_paper": {
+            "workers": round(workers / s.papers * 1000, 2),
+            "writer": round(writer / s.papers * 1000, 2),
+            "total": round(total / s.papers * 1000, 2),
+        },
         "busy_cores": round(total / secs, 2),
-        "papers_per_s_all_cores_busy": round(out["cores"] * s.papers / total, 1)}
+        "papers_per_s_all_cores_busy": round(out["cores"] * s.papers / total, 1),
+    }
 
     # -- queries, warm, through the library ---------------------------------------
     from kg.outputs.queries import beats, query_names, resolve_entity, resolve_query, run_select
 
     import pyoxigraph as ox
+
     ro = KnowledgeStore(store_dir, read_only=True)
     lat = {}
     for name in query_names():
@@ -322,10 +362,10 @@ def main() -> None:
     # as the CLI runs it (`kg beats GPT-4o`: the default --limit, no --evidence),
     # and every row with evidence (`kg beats GPT-4o --limit 0 --evidence`)
     from kg.cli import BEATS_LIMIT
+
     lat["kg beats GPT-4o"] = _median_ms(lambda: beats(ro, "GPT-4o", BEATS_LIMIT, evidence=False), runs=7)
     every: dict = {}
-    lat["kg beats GPT-4o --limit 0 --evidence"] = _median_ms(
-        lambda: every.update(table=beats(ro, "GPT-4o")), runs=5)
+    lat["kg beats GPT-4o --limit 0 --evidence"] = _median_ms(lambda: every.update(table=beats(ro, "GPT-4o")), runs=5)
     out["gpt4o_beaten_rows"] = len(every["table"].rows)
     out["query_ms_warm_median"] = lat
 
@@ -343,14 +383,20 @@ def main() -> None:
     bl_cpu = _cpu_s() - cpu_before + _wait_quiet()  # with the compactions it leaves running
     n_bulk = len(fresh)
     del fresh
-    out["bulk_load"] = {"quads": n_bulk, "seconds": round(bl, 2), "quads_per_s": round(n_bulk / bl),
-                        "nq_mb": round(nq.stat().st_size / 1e6, 1), "cpu_s": round(bl_cpu, 1),
-                        "cpu_ms_per_paper": round(bl_cpu / args.papers * 1000, 2)}
+    out["bulk_load"] = {
+        "quads": n_bulk,
+        "seconds": round(bl, 2),
+        "quads_per_s": round(n_bulk / bl),
+        "nq_mb": round(nq.stat().st_size / 1e6, 1),
+        "cpu_s": round(bl_cpu, 1),
+        "cpu_ms_per_paper": round(bl_cpu / args.papers * 1000, 2),
+    }
     if out["store_write_quads_per_s"]:
         out["ratio_store_write_vs_bulk_load"] = round(out["store_write_quads_per_s"] / (n_bulk / bl), 2)
 
     # -- limit 2: a bare spaCy tokenizer over the same texts (one process) -------------
     import spacy
+
     tok = spacy.blank("xx").tokenizer
     tok("warm up 预热 GPT-4o")
     t, tok_cpu = time.perf_counter(), _cpu_s(_THREAD)
@@ -358,9 +404,13 @@ def main() -> None:
     for f in sorted(corpus.glob("*.txt")):
         ntok += len(tok(f.read_text(encoding="utf-8")))
     tt, tok_cpu = time.perf_counter() - t, _cpu_s(_THREAD) - tok_cpu
-    out["tokenizer"] = {"tokens": ntok, "seconds": round(tt, 2), "mb_per_s": round(c["bytes"] / 1e6 / tt, 2),
-                        "papers_per_s": round(args.papers / tt, 1),
-                        "cpu_ms_per_paper": round(tok_cpu / args.papers * 1000, 2)}
+    out["tokenizer"] = {
+        "tokens": ntok,
+        "seconds": round(tt, 2),
+        "mb_per_s": round(c["bytes"] / 1e6 / tt, 2),
+        "papers_per_s": round(args.papers / tt, 1),
+        "cpu_ms_per_paper": round(tok_cpu / args.papers * 1000, 2),
+    }
     out["ratio_papers_per_s_vs_tokenizer"] = round(out["papers_per_s"] / (args.papers / tt), 3)
     # a build that did nothing but the two limits (the bare tokenizer pass, then
     # pyoxigraph's one-call bulk_load of the output) with every core busy

@@ -15,6 +15,7 @@ Not collected by pytest::
     python tests/bench/synth.py 10000 /tmp/synth10k
     python tests/bench/dask_bench.py /tmp/synth10k --jobs 2 --rounds 2
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,6 +36,7 @@ def _kg() -> str:
 
 def _papers(corpus: Path) -> int:
     from kg.read import read_report
+
     return sum(len(read_report(f).papers) for f in sorted(corpus.glob("*.txt")))
 
 
@@ -56,7 +58,8 @@ def _run(corpus: Path, out: Path, jobs: int, dask: bool, cpu: list[float] | None
 def _same(a: Path, b: Path) -> bool:
     names = sorted(p.name for p in a.iterdir())
     return names == sorted(p.name for p in b.iterdir()) and all(
-        (a / n).read_bytes() == (b / n).read_bytes() for n in names)
+        (a / n).read_bytes() == (b / n).read_bytes() for n in names
+    )
 
 
 def main() -> None:
@@ -83,21 +86,30 @@ def main() -> None:
         identical = _same(Path(tmp, "local"), Path(tmp, "dask"))
     med = {k: statistics.median(v) for k, v in runs.items()}
     startup = statistics.median(one["dask"]) - statistics.median(one["local"])
-    print(json.dumps({
-        "files": files, "papers": papers, "jobs": a.jobs, "seconds": runs,
-        "papers_per_s": {k: [round(papers / t, 1) for t in v] for k, v in runs.items()},
-        "median_papers_per_s": {k: round(papers / t, 1) for k, t in med.items()},
-        "dask_over_local_rate": round(med["local"] / med["dask"], 3),
-        "overhead_s_per_file": round((med["dask"] - med["local"]) / files, 4),
-        "overhead_s_per_file_each_round": [round((d - l) / files, 4)
-                                           for l, d in zip(runs["local"], runs["dask"])],
-        "cpu_seconds": cpu,
-        "busy_cores": {k: [round(c / t, 2) for c, t in zip(cpu[k], runs[k])] for k in runs},
-        "one_file_seconds": one,
-        "startup_s": round(startup, 2),
-        "overhead_s_per_file_after_startup": round((med["dask"] - med["local"] - startup) / files, 4),
-        "identical_output": identical,
-    }, indent=1))
+    print(
+        json.dumps(
+            {
+                "files": files,
+                "papers": papers,
+                "jobs": a.jobs,
+                "seconds": runs,
+                "papers_per_s": {k: [round(papers / t, 1) for t in v] for k, v in runs.items()},
+                "median_papers_per_s": {k: round(papers / t, 1) for k, t in med.items()},
+                "dask_over_local_rate": round(med["local"] / med["dask"], 3),
+                "overhead_s_per_file": round((med["dask"] - med["local"]) / files, 4),
+                "overhead_s_per_file_each_round": [
+                    round((d - l) / files, 4) for l, d in zip(runs["local"], runs["dask"])
+                ],
+                "cpu_seconds": cpu,
+                "busy_cores": {k: [round(c / t, 2) for c, t in zip(cpu[k], runs[k])] for k in runs},
+                "one_file_seconds": one,
+                "startup_s": round(startup, 2),
+                "overhead_s_per_file_after_startup": round((med["dask"] - med["local"] - startup) / files, 4),
+                "identical_output": identical,
+            },
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

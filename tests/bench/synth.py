@@ -17,6 +17,7 @@ Deterministic for a given ``seed``.  Run as a script::
 
     python tests/bench/synth.py 1000 /tmp/corpus
 """
+
 from __future__ import annotations
 
 import random
@@ -27,8 +28,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 
-_SYLL = ["zor", "vex", "qui", "lam", "bri", "tho", "nax", "pel", "dra", "mor", "kiv", "sol",
-         "ten", "yur", "gal", "fen", "orb", "lux", "tar", "wen", "cal", "dex", "ri", "no"]
+_SYLL = [
+    "zor",
+    "vex",
+    "qui",
+    "lam",
+    "bri",
+    "tho",
+    "nax",
+    "pel",
+    "dra",
+    "mor",
+    "kiv",
+    "sol",
+    "ten",
+    "yur",
+    "gal",
+    "fen",
+    "orb",
+    "lux",
+    "tar",
+    "wen",
+    "cal",
+    "dex",
+    "ri",
+    "no",
+]
 _SUFFIX = ["", "", "-7B", "-2", "-XL", "-VL", "-13B", "-1.5", "-Pro", "-3B", "-R1", "-Net"]
 #: how many distinct names _fresh_name can make (2–3 syllables, a suffix)
 _NAME_SPACE = (len(_SYLL) ** 2 + len(_SYLL) ** 3) * len(set(_SUFFIX))
@@ -36,11 +61,11 @@ _NAME_SPACE = (len(_SYLL) ** 2 + len(_SYLL) ** 3) * len(set(_SUFFIX))
 
 @dataclass
 class Block:
-    format: str           # hf-daily | arxiv-cv
-    text: str             # the paper block, lines joined with "\n"
+    format: str  # hf-daily | arxiv-cv
+    text: str  # the paper block, lines joined with "\n"
     arxiv_id: str | None
-    proposed: list[str]   # names the paper proposes (surface forms)
-    models: list[str]     # models it uses
+    proposed: list[str]  # names the paper proposes (surface forms)
+    models: list[str]  # models it uses
 
 
 def _names(rec: dict) -> tuple[list[str], list[str]]:
@@ -62,14 +87,15 @@ def seed_blocks(seeds: Path = SEEDS) -> tuple[list[Block], dict[str, str]]:
         report = read_report(f)
         lines = f.read_text(encoding="utf-8").split("\n")
         if report.format not in headers and report.papers:
-            head = lines[:report.papers[0].start_line - 1]
+            head = lines[: report.papers[0].start_line - 1]
             if report.format == "arxiv-cv":  # drop the executive summary and table of contents
                 head = [head[0], "", "# Arxiv Computer Vision Papers - {date}", "", "## Papers", ""]
             headers[report.format] = "\n".join(head)
         for p in report.papers:
             proposed, models = _names(ex.extract(p))
-            blocks.append(Block(report.format, "\n".join(lines[p.start_line - 1:p.end_line]),
-                                p.arxiv_id, proposed, models))
+            blocks.append(
+                Block(report.format, "\n".join(lines[p.start_line - 1 : p.end_line]), p.arxiv_id, proposed, models)
+            )
     return blocks, headers
 
 
@@ -108,9 +134,17 @@ def trim(text: str, max_bytes: int) -> str:
     return "\n".join(kept).rstrip()
 
 
-def write_corpus(n: int, out: str | Path, *, seed: int = 7, min_per_file: int = 20,
-                 max_per_file: int = 50, max_paper_bytes: int | None = None,
-                 blocks=None, headers=None) -> dict:
+def write_corpus(
+    n: int,
+    out: str | Path,
+    *,
+    seed: int = 7,
+    min_per_file: int = 20,
+    max_per_file: int = 50,
+    max_paper_bytes: int | None = None,
+    blocks=None,
+    headers=None,
+) -> dict:
     """Write report files holding ``n`` papers in total into ``out``.
 
     ``min_per_file = max_per_file = n`` writes one file of ``n`` papers;
@@ -160,12 +194,14 @@ def write_corpus(n: int, out: str | Path, *, seed: int = 7, min_per_file: int = 
 
 def main(argv: list[str] | None = None) -> None:
     import argparse
+
     ap = argparse.ArgumentParser(description="Write a synthetic corpus made from the seed reports.")
     ap.add_argument("papers", type=int)
     ap.add_argument("out", help="folder to write the report files into (created)")
     ap.add_argument("--one-file", action="store_true", help="all papers in one report file")
-    ap.add_argument("--max-paper-bytes", type=int, metavar="N",
-                    help="keep only the first lines of each paper, at most N bytes")
+    ap.add_argument(
+        "--max-paper-bytes", type=int, metavar="N", help="keep only the first lines of each paper, at most N bytes"
+    )
     ap.add_argument("--seed", type=int, default=7)
     a = ap.parse_args(argv)
     per = {"min_per_file": a.papers, "max_per_file": a.papers} if a.one_file else {}

@@ -12,6 +12,7 @@ the diff in the commit::
     .venv/bin/python -m tests.cases.golden            # every case
     .venv/bin/python -m tests.cases.golden seed-000   # some cases
 """
+
 from __future__ import annotations
 
 import json

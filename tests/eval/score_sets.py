@@ -14,6 +14,7 @@ seeds-34, dev-arxiv-tune, dev-arxiv-check, dev-papers-tune,
 dev-papers-check, dev-tune, dev-check, heldout, heldout2.  Needs
 ``../shared/eval`` (the scorer and the gold stay there).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,9 @@ def _dev(stems: list[str]) -> list[tuple[Path, Path]]:
 
 
 def _seeds(prefixes: str) -> list[tuple[Path, Path]]:
-    return [(p, SHARED / "gold" / f"{p.stem}.json") for p in sorted((ROOT / "seeds").glob("*.txt"))
-            if p.name[2] in prefixes]
+    return [
+        (p, SHARED / "gold" / f"{p.stem}.json") for p in sorted((ROOT / "seeds").glob("*.txt")) if p.name[2] in prefixes
+    ]
 
 
 def _eval(folder: str) -> list[tuple[Path, Path]]:
@@ -85,8 +87,12 @@ def score(name: str, tmp: Path) -> dict:
         for report, g in pairs:
             out.write(extract_file_nquads(report)[0])
             (gold / g.name).write_bytes(g.read_bytes())
-    text = subprocess.run([sys.executable, str(SHARED / "score.py"), "--gold", str(gold), "--graph", str(nq)],
-                          capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [sys.executable, str(SHARED / "score.py"), "--gold", str(gold), "--graph", str(nq)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     figures: dict = {}
     for line in text.splitlines():
         m = _LINE.match(line)
@@ -115,8 +121,10 @@ def main() -> None:
     print(f"{'set':<18} {'papers':>8}  {'comparisons strict P/R/F1':<26} {'entities P/R/F1':<20} beats_gpt4o P/R")
     for name, f in results.items():
         c, e, b = (f.get(k, {"P": 0, "R": 0, "F1": 0}) for k in ("comparisons_strict", "entities", "beats_gpt4o"))
-        print(f"{name:<18} {f.get('papers', '?'):>8}  {c['P']:.3f} {c['R']:.3f} {c['F1']:.3f}        "
-              f"{e['P']:.3f} {e['R']:.3f} {e['F1']:.3f}  {b['P']:.2f} {b['R']:.2f}")
+        print(
+            f"{name:<18} {f.get('papers', '?'):>8}  {c['P']:.3f} {c['R']:.3f} {c['F1']:.3f}        "
+            f"{e['P']:.3f} {e['R']:.3f} {e['F1']:.3f}  {b['P']:.2f} {b['R']:.2f}"
+        )
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
