@@ -3,6 +3,7 @@
 incremental; a build killed at any moment, two builds at once, or a build run
 twice leave the same quads as one clean build; readers survive arbitrary and
 mutated reports (hypothesis)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -37,8 +38,8 @@ from kg.rdf.store import KnowledgeStore
 
 from conftest import ROOT, SEEDS
 
-SMALL = SEEDS / "000_3d92274d0f9505a7.txt"   # Hugging Face layout, 7 papers
-ARXIV = SEEDS / "004_598ffdc448aaeccc.txt"   # arXiv CV layout, 10 papers
+SMALL = SEEDS / "000_3d92274d0f9505a7.txt"  # Hugging Face layout, 7 papers
+ARXIV = SEEDS / "004_598ffdc448aaeccc.txt"  # arXiv CV layout, 10 papers
 SMALL_TEXT = SMALL.read_text(encoding="utf-8")
 IN_USE = "store is in use by another process (another 'kg' command is running); try again when it ends"
 
@@ -53,6 +54,7 @@ def run():
 
     def invoke(*args):
         return runner.invoke(main, [str(a) for a in args], catch_exceptions=False)
+
     return invoke
 
 
@@ -83,18 +85,33 @@ def build_dir_with(tmp_path, name: str, data: bytes) -> tuple[Path, Path]:
     return folder, bad
 
 
-@pytest.mark.parametrize(("name", "data", "message"), [
-    ("empty.txt", b"", "{bad}: empty file"),
-    ("blank.txt", b"\n  \n\t\n", "{bad}: empty file"),
-    ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "{bad}:3: binary file, not a text report "
-                                                            "(NUL byte at line 3)"),
-    ("latin1.txt", "# Hugging Face Daily Papers Report\n**Date**: 2025-12-28\ncafé\n".encode("latin-1"),
-     "{bad}:3: not UTF-8 text (invalid byte 0xe9 at line 3)"),
-    ("utf16.txt", "# Hugging Face Daily Papers Report\n".encode("utf-16"),
-     "{bad}:1: not UTF-8 text (UTF-16 byte order mark)"),
-    ("notes.md", b"# Meeting notes\n\n- nothing to see\n",
-     "{bad}: " + no_paper_message().replace("{", "{{").replace("}", "}}")),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "{bad}: empty file"),
+        ("blank.txt", b"\n  \n\t\n", "{bad}: empty file"),
+        (
+            "binary.txt",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "{bad}:3: binary file, not a text report (NUL byte at line 3)",
+        ),
+        (
+            "latin1.txt",
+            "# Hugging Face Daily Papers Report\n**Date**: 2025-12-28\ncafé\n".encode("latin-1"),
+            "{bad}:3: not UTF-8 text (invalid byte 0xe9 at line 3)",
+        ),
+        (
+            "utf16.txt",
+            "# Hugging Face Daily Papers Report\n".encode("utf-16"),
+            "{bad}:1: not UTF-8 text (UTF-16 byte order mark)",
+        ),
+        (
+            "notes.md",
+            b"# Meeting notes\n\n- nothing to see\n",
+            "{bad}: " + no_paper_message().replace("{", "{{").replace("}", "}}"),
+        ),
+    ],
+)
 def test_unreadable_file_is_reported_skipped_and_the_rest_built(run, tmp_path, name, data, message):
     folder, bad = build_dir_with(tmp_path, name, data)
     r = run("build", folder, "--store", tmp_path / "s", "-q")
@@ -112,8 +129,10 @@ def test_file_over_the_size_limit_is_refused_and_max_size_raises_it(run, tmp_pat
         f.truncate(100 * 1024 * 1024)
     r = run("build", folder, "--store", tmp_path / "s", "-q")
     assert r.exit_code == 1
-    assert (f"error: {huge}: file too large (100 MB, limit 16 MB); raise the limit with --max-size "
-            "if this really is one report\n") in r.output
+    assert (
+        f"error: {huge}: file too large (100 MB, limit 16 MB); raise the limit with --max-size "
+        "if this really is one report\n"
+    ) in r.output
     assert "built 1 report(s)" in r.output
     r = run("build", SMALL, "--store", tmp_path / "s2", "-q", "--max-size", "10KB")
     assert r.exit_code == 1 and "file too large (25.8 KB, limit 10 KB)" in r.output
@@ -130,8 +149,7 @@ def test_bom_and_crlf_reports_build_like_the_plain_file(run, tmp_path):
         r = run("build", path, "--store", tmp_path / store, "-q")
         assert r.exit_code == 0, r.output
     one, two = KnowledgeStore(tmp_path / "s1", read_only=True), KnowledgeStore(tmp_path / "s2", read_only=True)
-    hashes = {q.object.value for q in two.quads() if q.predicate.value in (vocab.CONTENT_HASH,
-                                                                          vocab.BUILD_FINGERPRINT)}
+    hashes = {q.object.value for q in two.quads() if q.predicate.value in (vocab.CONTENT_HASH, vocab.BUILD_FINGERPRINT)}
     differ = lambda q: q.predicate.value in (vocab.CONTENT_HASH, vocab.BUILD_FINGERPRINT)
     assert {q for q in one.quads() if not differ(q)} == {q for q in two.quads() if not differ(q)}
     assert len(hashes) == 2  # the bytes differ, so the hash and fingerprint do
@@ -152,9 +170,9 @@ def test_paper_without_link_or_title_is_a_warning_and_the_others_are_built(run, 
     text = SMALL_TEXT
     first_link = text.index("**链接**")
     line_end = text.index("\n", first_link)
-    text = text[:first_link] + "**阅读**: none" + text[line_end:]       # first paper: no link line
+    text = text[:first_link] + "**阅读**: none" + text[line_end:]  # first paper: no link line
     second = text.index("## 📄", text.index("## 📄") + 1)
-    text = text[:second] + "## 📄" + text[text.index("\n", second):]   # second paper: no title
+    text = text[:second] + "## 📄" + text[text.index("\n", second) :]  # second paper: no title
     path = copy_seed(SMALL, tmp_path / "r.txt", text)
     r = run("build", path, "--store", tmp_path / "s", "-q")
     assert r.exit_code == 0, r.output
@@ -183,8 +201,9 @@ def test_one_megabyte_line_is_cut_with_a_warning(run, tmp_path):
     line_no = text[: text.index(long_line)].count("\n") + 1
     r = run("build", path, "--store", tmp_path / "s", "-q")
     assert r.exit_code == 0, r.output
-    assert (f"warning: {path}:{line_no}: line is {len(long_line)} characters long; only its first "
-            f"{MAX_LINE_CHARS} are read") in r.output
+    assert (
+        f"warning: {path}:{line_no}: line is {len(long_line)} characters long; only its first {MAX_LINE_CHARS} are read"
+    ) in r.output
 
 
 def test_file_that_is_a_single_one_megabyte_line(run, tmp_path):
@@ -221,8 +240,10 @@ def test_two_files_with_the_same_name_would_share_a_graph(run, tmp_path):
     b = copy_seed(ARXIV, tmp_path / "b" / "r.txt")
     r = run("build", tmp_path / "a", tmp_path / "b", "--store", tmp_path / "s", "-q")
     assert r.exit_code == 1
-    assert (f"error: {b}: same file name as {a}: a report's graph is named after its file name, "
-            "so this file is skipped (rename one of them)") in r.output
+    assert (
+        f"error: {b}: same file name as {a}: a report's graph is named after its file name, "
+        "so this file is skipped (rename one of them)"
+    ) in r.output
 
 
 def test_store_path_is_a_file(run, tmp_path):
@@ -245,16 +266,23 @@ HOLDER = textwrap.dedent("""
 def test_store_locked_by_another_running_process(run, tmp_path):
     path = tmp_path / "s"
     assert run("build", SMALL, "--store", path, "-q").exit_code == 0
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, env=env(), cwd=ROOT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env(),
+        cwd=ROOT,
+        text=True,
+    )
     try:
         assert proc.stdout.readline().strip() == "ready"
         r = run("build", SMALL, "--store", path, "-q")
         assert r.exit_code == 1
         assert r.output == f"error: {path}: {IN_USE}\n"
         # read-only commands still work while a writer holds the store
-        r = run("query", "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a kg:Paper }", "--store", path,
-                "--format", "csv")
+        r = run(
+            "query", "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a kg:Paper }", "--store", path, "--format", "csv"
+        )
         assert r.exit_code == 0 and r.output == "n\n7\n"
     finally:
         proc.stdin.close()
@@ -273,12 +301,15 @@ def test_exception_while_extracting_one_paper_does_not_stop_the_build(run, tmp_p
         if paper.arxiv_id == victim.arxiv_id:
             raise RuntimeError("boom\nsecond line")
         return real(self, paper)
+
     monkeypatch.setattr(Extractor, "extract", flaky)
     store = tmp_path / "s"
     r = run("build", SMALL, "--store", store, "-q")
     assert r.exit_code == 1
-    assert (f"error: {SMALL}:{victim.start_line}: internal error while extracting paper "
-            f"'{victim.title}': RuntimeError: boom\n") in r.output
+    assert (
+        f"error: {SMALL}:{victim.start_line}: internal error while extracting paper "
+        f"'{victim.title}': RuntimeError: boom\n"
+    ) in r.output
     assert "built 1 report(s)" in r.output and "7 papers" in r.output
     s = KnowledgeStore(store, read_only=True)
     ids = run_select(s, "SELECT DISTINCT ?id WHERE { ?p kg:arxivId ?id }").rows
@@ -313,6 +344,7 @@ def test_a_reader_or_mapping_bug_costs_only_its_file(run, tmp_path, monkeypatch)
         if Path(report.path).name == "a.txt":
             raise KeyError("results")
         return real_map(report, records, labels)
+
     monkeypatch.setattr(filegraph, "read_report", bad_read)
     monkeypatch.setattr(filegraph, "map_report", bad_map)
     r = run("build", folder, "--store", store, "-q", "--force")
@@ -334,6 +366,7 @@ def test_a_mapping_that_makes_a_bad_iri_costs_only_its_file(run, tmp_path, monke
     def bad_iri(arxiv_id, fallback):
         iri = real_iri(arxiv_id, fallback)
         return iri.replace("/paper/", "/a paper/") if arxiv_id in ids else iri
+
     monkeypatch.setattr(link, "paper_iri", bad_iri)
     for jobs in ("1", "2"):
         r = run("build", folder, "--store", store, "-q", "--force", "--jobs", jobs)
@@ -386,8 +419,9 @@ def test_unchanged_files_are_skipped_changed_ones_replaced_and_prune(run, tmp_pa
     s = KnowledgeStore(store, read_only=True)
     assert [g.value.rsplit("/", 1)[1] for g in s.report_graphs()] == ["a.txt"]
     fingerprint = lambda q: q.predicate.value == vocab.BUILD_FINGERPRINT
-    assert ({q for q in graph_quads(s, a) if not fingerprint(q)}
-            == {q for q in graph_quads(clean, a) if not fingerprint(q)})
+    assert {q for q in graph_quads(s, a) if not fingerprint(q)} == {
+        q for q in graph_quads(clean, a) if not fingerprint(q)
+    }
 
 
 def _unlistable(monkeypatch, folder: Path) -> None:
@@ -400,6 +434,7 @@ def _unlistable(monkeypatch, folder: Path) -> None:
         if isinstance(path, (str, os.PathLike)) and Path(path) == folder:
             raise PermissionError(13, "Permission denied", str(path))
         return real(path)
+
     if os.geteuid() == 0:
         monkeypatch.setattr(os, "scandir", scandir)
 
@@ -456,6 +491,7 @@ def test_a_file_rewritten_while_it_is_built_is_stored_as_read_and_rebuilt_next_t
     def rewrite_then_extract(papers, errors):  # the file is rewritten while its papers are extracted
         path.write_text(SMALL_TEXT[:start], encoding="utf-8")
         return real(papers, errors)
+
     monkeypatch.setattr(filegraph, "extract_papers", rewrite_then_extract)
     store = KnowledgeStore()
     summary = build([path], store, jobs=1)
@@ -491,6 +527,7 @@ def test_arxiv_ids_in_fullwidth_or_arabic_indic_digits_become_ascii(tmp_path):
     ids = {r[0] for r in run_select(store, "SELECT ?id WHERE { ?p kg:arxivId ?id }").rows}
     assert {"2512.19995", "2512.20605"} <= ids and all(i.isascii() for i in ids)
     from kg.rdf.validate import validate_store
+
     assert validate_store(store) == []
 
 
@@ -498,16 +535,19 @@ def test_a_paper_in_two_reports_is_one_node_linked_to_both(tmp_path):
     start = SMALL_TEXT.index("## 📄")
     end = SMALL_TEXT.index("## 📄", start + 1)
     header = SMALL_TEXT[:start]
-    other = copy_seed(SMALL, tmp_path / "other.txt", header.replace("2025-12-28", "2025-12-29")
-                      + SMALL_TEXT[start:end])
+    other = copy_seed(SMALL, tmp_path / "other.txt", header.replace("2025-12-28", "2025-12-29") + SMALL_TEXT[start:end])
     store = KnowledgeStore()
     summary = build([SMALL, other], store)
     assert not summary.errors
-    t = run_select(store, """SELECT DISTINCT ?p ?file WHERE {
-        ?p kg:arxivId "2512.19995" ; kg:reportedIn/kg:fileName ?file } ORDER BY ?file""")
+    t = run_select(
+        store,
+        """SELECT DISTINCT ?p ?file WHERE {
+        ?p kg:arxivId "2512.19995" ; kg:reportedIn/kg:fileName ?file } ORDER BY ?file""",
+    )
     assert [r[1] for r in t.rows] == ["000_3d92274d0f9505a7.txt", "other.txt"]
     assert {r[0] for r in t.rows} == {"https://w3id.org/paperkg/id/paper/2512.19995"}
     from kg.rdf.validate import validate_store
+
     assert validate_store(store) == []
 
 
@@ -560,10 +600,33 @@ def test_user_values_are_bound_never_pasted(run, seed_store_path, evil):
 # Property-based: readers never crash; a build leaves the graph or nothing
 # ---------------------------------------------------------------------------
 
-_PIECES = ["## 📄 ", "### 1. 应用领域", "### 5. 实验效果", "- **链接**: https://huggingface.co/papers/2601.",
-           "=====", "<a id='2601.00001v1'></a>", "## [T](https://arxiv.org/abs/2601.0)", "**Abstract:**",
-           "**Links:**", "---", "超越了 GPT-4o（84.8）", "outperforms", "\t", "\r", "\x0c", "\u2028",
-           "\ufeff", "#", "**", "`", "[", "](", "8×A100", "90.2%", "在 IFEval 上"]
+_PIECES = [
+    "## 📄 ",
+    "### 1. 应用领域",
+    "### 5. 实验效果",
+    "- **链接**: https://huggingface.co/papers/2601.",
+    "=====",
+    "<a id='2601.00001v1'></a>",
+    "## [T](https://arxiv.org/abs/2601.0)",
+    "**Abstract:**",
+    "**Links:**",
+    "---",
+    "超越了 GPT-4o（84.8）",
+    "outperforms",
+    "\t",
+    "\r",
+    "\x0c",
+    "\u2028",
+    "\ufeff",
+    "#",
+    "**",
+    "`",
+    "[",
+    "](",
+    "8×A100",
+    "90.2%",
+    "在 IFEval 上",
+]
 _GARBAGE = st.one_of(
     st.text(max_size=80),
     st.lists(st.sampled_from(_PIECES), max_size=8).map("".join),
@@ -572,8 +635,10 @@ _GARBAGE = st.one_of(
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=st.one_of(st.text(max_size=400), st.lists(_GARBAGE, max_size=30).map("\n".join)),
-       head=st.sampled_from(["", "# Hugging Face Daily Papers Report\n", "time: 20260113\n"]))
+@given(
+    text=st.one_of(st.text(max_size=400), st.lists(_GARBAGE, max_size=30).map("\n".join)),
+    head=st.sampled_from(["", "# Hugging Face Daily Papers Report\n", "time: 20260113\n"]),
+)
 def test_parse_report_never_crashes_on_arbitrary_text(text, head):
     try:
         report = parse_report(head + text, "x.txt")
@@ -631,6 +696,7 @@ def mutated_report(draw):
 @pytest.fixture(scope="module")
 def extractor():
     from kg.extract.extractor import Extractor
+
     return Extractor()
 
 
@@ -648,21 +714,27 @@ def original_graphs(extractor, tmp_path_factory):
 @pytest.mark.slow
 # derandomized: the same 25 mutations every run, so that CI never fails by
 # chance; explore more by running with a larger max_examples and derandomize=False
-@settings(max_examples=25, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(case=mutated_report())
 @example(case=("000_3d92274d0f9505a7.txt", b""))
 @example(case=("000_3d92274d0f9505a7.txt", b"\xff\xfe\x00"))
 def test_building_a_mutated_report_leaves_the_whole_graph_or_the_old_one(
-        case, extractor, original_graphs, tmp_path_factory):
+    case, extractor, original_graphs, tmp_path_factory
+):
     name, data = case
     folder = tmp_path_factory.mktemp("mut")
     path = folder / name
     path.write_bytes(data)
     # the store holds the original report; the mutated one replaces it
     store = KnowledgeStore()
-    store.replace_graph(report_graph(name), [ox.Quad(q.subject, q.predicate, q.object, q.graph_name)
-                                             for q in original_graphs[name]])
+    store.replace_graph(
+        report_graph(name), [ox.Quad(q.subject, q.predicate, q.object, q.graph_name) for q in original_graphs[name]]
+    )
     summary = build([path], store, jobs=1)
     unreadable = [e for e in summary.errors if "internal error" not in e.message]
     internal = [e for e in summary.errors if "internal error" in e.message]
@@ -678,6 +750,7 @@ def test_building_a_mutated_report_leaves_the_whole_graph_or_the_old_one(
     assert graph_quads(store, path) == graph_quads(fresh, path)  # the whole new graph, nothing old
     assume(summary.papers > 0)
     from kg.rdf.validate import validate_store
+
     violations = validate_store(store)
     assert violations == [], "\n".join(map(str, violations[:10]))
 
@@ -714,9 +787,15 @@ def clean_build(copies, extractor):
 def kg_build(copies, store, *extra):
     """Start ``kg build`` in its own process group (so that a kill reaches
     any worker processes it starts too)."""
-    return subprocess.Popen([sys.executable, "-m", "kg", "build", str(copies), "--store", str(store),
-                             "-q", *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env(), cwd=ROOT, text=True, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "kg", "build", str(copies), "--store", str(store), "-q", *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env(),
+        cwd=ROOT,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def store_by_graph(path) -> dict[str, set]:
@@ -734,7 +813,12 @@ def complete_report_graphs(store, clean_build) -> int:
     got = store_by_graph(store)
     reports = [g for g in got if g.startswith(vocab.GRAPH + "report/")]
     for g in reports:
-        assert got[g] == clean_build[g], f"{g}: {len(got[g])} quads, clean build has {len(clean_build[g])}"
+        want = clean_build[g]
+        if not any(q.predicate.value == vocab.BUILD_FINGERPRINT for q in got[g]):
+            # a bulk-loaded graph whose batch's fingerprints were not written yet: complete,
+            # and rebuilt by the next build (which the last step of the test checks)
+            want = {q for q in want if q.predicate.value != vocab.BUILD_FINGERPRINT}
+        assert got[g] == want, f"{g}: {len(got[g])} quads, clean build has {len(want)}"
     return len(reports)
 
 
@@ -787,8 +871,10 @@ def test_kill_9_mid_build_leaves_complete_graphs_and_resumes(copies, clean_build
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     assert store_by_graph(store) == clean_build
-    print(f"report graphs complete after each kill: {after_kill} ({snapshots} snapshots checked "
-          f"while building) | final run: {out.strip()}")
+    print(
+        f"report graphs complete after each kill: {after_kill} ({snapshots} snapshots checked "
+        f"while building) | final run: {out.strip()}"
+    )
 
 
 @pytest.mark.slow
@@ -902,8 +988,9 @@ def test_ctrl_c_or_sigterm_stop_a_build_within_2_s_and_keep_what_was_written(syn
             assert qs == clean_bare[g], f"run {k}: {g} is not the clean build's graph"
     assert interrupted >= 8, exits
     for store in (tmp_path / "a", tmp_path / "b"):
-        kept = sum(1 for qs in store_by_graph(store).values()
-                   for q in qs if q.predicate.value == vocab.BUILD_FINGERPRINT)
+        kept = sum(
+            1 for qs in store_by_graph(store).values() for q in qs if q.predicate.value == vocab.BUILD_FINGERPRINT
+        )
         proc = kg_build(folder, store)
         out, err = proc.communicate(timeout=600)
         assert proc.returncode == 0, err
