@@ -216,6 +216,9 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
         _emit("error", e)
     if summary.prune_refused:
         click.echo(f"warning: {summary.prune_refused}", err=True)
+    if not os.path.exists(store_path):  # removed again by _run_build: nothing could be built
+        click.echo(f"nothing built: no report could be read, so no store was created at {store_path}", err=True)
+        sys.exit(1 if summary.errors else 0)
     extra = "".join(
         [
             f", {summary.skipped} unchanged report(s) skipped" if summary.skipped else "",
@@ -234,7 +237,10 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
 
 def _run_build(run_build, paths, store_path, quiet, **options):
     """Open the store, run the build with a progress bar on a terminal
-    (unless ``quiet``), close the store (also when interrupted)."""
+    (unless ``quiet``), close the store (also when interrupted).  A store
+    this build created is removed again when nothing could be built into it
+    (a typo in PATHS leaves no empty store behind)."""
+    created = not os.path.exists(store_path)
     store = _open(store_path)
     progress_cb = None
     bar = None
@@ -248,12 +254,18 @@ def _run_build(run_build, paths, store_path, quiet, **options):
         def progress_cb(path, done, total):
             bar.update(task, completed=done, total=total, description=path)
 
+    summary = None
     try:
-        return run_build(paths, store, progress_cb, **options)
+        summary = run_build(paths, store, progress_cb, **options)
+        return summary
     finally:
         store.close()  # release the write lock before exiting (also when run in-process)
         if bar is not None:
             bar.stop()
+        if created and summary is not None and summary.reports == 0 and not summary.skipped:
+            import shutil
+
+            shutil.rmtree(store_path, ignore_errors=True)
 
 
 @main.command()

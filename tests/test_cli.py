@@ -51,11 +51,11 @@ def test_build_prints_summary_and_is_idempotent(run, tmp_path):
 def test_build_reports_bad_files_and_exits_1(run, tmp_path):
     bad = tmp_path / "reports"
     bad.mkdir()
-    (bad / "empty.txt").write_text("")
+    (bad / "binary.txt").write_bytes(b"# Papers for 2026-01-13\n\x00\x01")  # broken, not merely no report
     (bad / "good.txt").write_text((SEEDS / "000_3d92274d0f9505a7.txt").read_text(encoding="utf-8"), encoding="utf-8")
     r = run("build", bad, "--store", tmp_path / "s", "-q")
     assert r.exit_code == 1
-    assert f"{bad / 'empty.txt'}: empty file" in r.output
+    assert f"{bad / 'binary.txt'}:2: binary file" in r.output
     assert "built 1 report(s)" in r.output
 
 
@@ -225,3 +225,29 @@ def test_every_command_explains_itself_with_an_example(run, name):
     r = run(name, "--help")
     assert r.exit_code == 0
     assert len(main.commands[name].help or "") > 40, f"kg {name} has no help text"
+
+
+def test_files_in_a_folder_that_are_not_reports_are_skipped_with_a_note(run, tmp_path):
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "day1.txt").write_bytes((SEEDS / "000_3d92274d0f9505a7.txt").read_bytes())
+    (reports / "README.md").write_text("# How we collect digests\n\nSee the wiki.\n", encoding="utf-8")
+    (reports / "placeholder.md").write_text("", encoding="utf-8")
+    r = CliRunner().invoke(main, ["build", str(reports), "--store", str(tmp_path / "s"), "-q"])
+    assert r.exit_code == 0, r.output
+    assert f"warning: {reports / 'README.md'}: not a report (no paper found), skipped" in r.output
+    assert f"warning: {reports / 'placeholder.md'}: not a report (empty file), skipped" in r.output
+    assert "built 1 report(s)" in r.output and "error" not in r.output
+    r = CliRunner().invoke(main, ["extract", str(reports), "-o", str(tmp_path / "nq")])
+    assert r.exit_code == 0 and "not a report (no paper found), skipped" in r.output, r.output
+    assert sorted(p.name for p in (tmp_path / "nq").iterdir()) == ["day1.txt.nq"]
+    # named explicitly, the same file is an error
+    r = CliRunner().invoke(main, ["build", str(reports / "README.md"), "--store", str(tmp_path / "s"), "-q"])
+    assert r.exit_code == 1 and f"error: {reports / 'README.md'}: no paper found" in r.output
+
+
+def test_a_build_that_reads_nothing_leaves_no_store(run, tmp_path):
+    store = tmp_path / "new-store"
+    r = CliRunner().invoke(main, ["build", str(tmp_path / "no-such-folder"), "--store", str(store)])
+    assert r.exit_code == 1
+    assert "no store was created" in r.output and not store.exists()

@@ -50,7 +50,7 @@ from kg.errors import SourceError
 from kg.pipeline.filegraph import FileResult, build_fingerprint, extractor_fingerprint
 from kg.rdf.mapping import report_graph
 from kg.model import Problem
-from kg.read import DEFAULT_MAX_SIZE, collect_report_files
+from kg.read import DEFAULT_MAX_SIZE, collect_report_files, named_files
 from kg.rdf.bulk import BULK_BATCH_BYTES, BulkWriter
 from kg.rdf.store import KnowledgeStore
 
@@ -192,6 +192,7 @@ def build(
     from kg.resources import ontology_path
 
     t0 = time.perf_counter()
+    paths = list(paths)
     files, path_errors = collect_report_files(paths)
     summary = BuildSummary(errors=list(path_errors))
     owners: dict[str, Path] = {}  # graph IRI -> file that owns it in this run
@@ -207,7 +208,7 @@ def build(
                 for path in files
                 if (graph := _claim_graph(path, owners, summary.errors)) is not None
             ]
-            writer = _Writer(store, summary, existing, bulk_batch_bytes)
+            writer = _Writer(store, summary, existing, bulk_batch_bytes, named_files(paths))
             results = run_extraction(tasks, default_jobs() if jobs is None else max(1, jobs))
             try:
                 for i, res in enumerate(results, 1):
@@ -232,13 +233,16 @@ class _Writer:
     """Writes extraction results into the store: bulk-loaded in batches, or
     one transaction per report graph; counts what it wrote in the summary."""
 
-    def __init__(self, store: KnowledgeStore, summary: BuildSummary, existing: set[str], batch_bytes: int):
-        self.store, self.summary, self.existing = store, summary, existing
+    def __init__(
+        self, store: KnowledgeStore, summary: BuildSummary, existing: set[str], batch_bytes: int, named: set[Path]
+    ):
+        self.store, self.summary, self.existing, self.named = store, summary, existing, named
         self.bulk = BulkWriter(store, batch_bytes) if summary.bulk else None
         self.queued = 0  # reports in the bulk writer's buffer, not yet loaded
 
     def write(self, res: FileResult, entity_keys: set[str]) -> None:
         s = self.summary
+        res.skip_if_not_a_report(self.named)
         s.problems.extend(res.problems)
         s.errors.extend(res.errors)
         if res.status == "skipped":

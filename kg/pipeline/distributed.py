@@ -44,7 +44,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from kg.pipeline import parallel
 from kg.errors import KgError, SourceError
-from kg.read import DEFAULT_MAX_SIZE, collect_report_files
+from kg.read import DEFAULT_MAX_SIZE, collect_report_files, named_files
 
 #: the one-line error when Dask is asked for but not installed
 DASK_MISSING = "Dask is not installed; install the extra: pip install -e '.[dask]' (or pip install 'dask[distributed]')"
@@ -282,6 +282,8 @@ def extract_to_dir_dask(
     from kg.pipeline.filegraph import extractor_fingerprint
 
     t0 = time.perf_counter()
+    paths = list(paths) if not isinstance(paths, (str, Path)) else [paths]
+    named = named_files(paths)
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
     todo, path_errors = _plan(paths)
@@ -301,6 +303,7 @@ def extract_to_dir_dask(
         if isinstance(res, SourceError):
             s.errors.append(res)
             continue
+        res.skip_if_not_a_report(named)
         s.problems.extend(res.problems)
         s.errors.extend(res.errors)
         if res.status == "built":

@@ -65,7 +65,7 @@ class FileResult:
 
     path: str
     graph: str  # the report graph IRI
-    status: str = "built"  # built | skipped | failed
+    status: str = "built"  # built | skipped | failed | not_report (see skip_if_not_a_report)
     body: bytes = b""  # N-Quads of the graph, without the fingerprint
     body_file: str | None = None  # ... or the file that holds them
     fingerprint: bytes = b""  # the fingerprint quad (N-Quads line), or b"" if incomplete
@@ -75,6 +75,26 @@ class FileResult:
     entity_keys: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     errors: list[SourceError] = field(default_factory=list)
+
+    def skip_if_not_a_report(self, named: set[Path]) -> bool:
+        """Turn a failed read of a file that is not a report into a warning.
+
+        A file found by walking a folder (not in ``named``, the resolved
+        paths given on the command line) that is empty or in which no layout
+        finds a paper (a README, a placeholder) is skipped with a warning,
+        ``path: not a report (MESSAGE), skipped``, and its errors are
+        dropped; a file named explicitly keeps its error.  Returns whether
+        the result was turned into a skip.
+        """
+        if self.status != "failed" or not self.errors or Path(self.path).resolve() in named:
+            return False
+        if not all(e.message == "empty file" or e.message.startswith("no paper found") for e in self.errors):
+            return False
+        why = "empty file" if self.errors[0].message == "empty file" else "no paper found"
+        self.problems.append(Problem(self.path, None, f"not a report ({why}), skipped"))
+        self.errors = []
+        self.status = "not_report"
+        return True
 
     def chunks(self, size: int = 32 * 1024 * 1024) -> Iterator[bytes]:
         """The graph's N-Quads in pieces of about ``size`` bytes that end at

@@ -43,7 +43,7 @@ import pyoxigraph as ox
 from kg.errors import SourceError, StoreError
 from kg.pipeline.filegraph import FileResult, extract_file, extract_file_nquads, extractor
 from kg.model import Problem
-from kg.read import DEFAULT_MAX_SIZE, collect_report_files
+from kg.read import DEFAULT_MAX_SIZE, collect_report_files, named_files
 from kg.rdf.bulk import BULK_BATCH_BYTES, FINGERPRINT_PREDICATE, BulkWriter
 
 #: report files in flight per worker (being extracted, or done and waiting
@@ -260,6 +260,7 @@ def extract_to_dir(
     report's named graph inside, its fingerprint line last).  A file that
     cannot be read is reported and gets no output file."""
     t0 = time.perf_counter()
+    paths = list(paths)
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
     files, path_errors = collect_report_files(paths)
@@ -276,7 +277,7 @@ def extract_to_dir(
             tasks.append((str(path), None, max_size, spill))
         results = run_extraction(tasks, default_jobs() if jobs is None else jobs)
         try:
-            _write_files(results, out, s, progress, len(tasks))
+            _write_files(results, out, s, progress, len(tasks), named_files(paths))
         finally:
             results.close()  # an interrupt kills the workers now
     s.seconds = time.perf_counter() - t0
@@ -289,9 +290,12 @@ def _write_files(
     s: ExtractSummary,
     progress: Callable[[str, int, int], None] | None,
     total: int,
+    named: set[Path],
 ) -> None:
-    """Write each built result into ``out`` as REPORT_NAME.nq, counting in ``s``."""
+    """Write each built result into ``out`` as REPORT_NAME.nq, counting in
+    ``s``; a file found in a folder that is not a report is only noted."""
     for i, res in enumerate(results, 1):
+        res.skip_if_not_a_report(named)
         s.problems.extend(res.problems)
         s.errors.extend(res.errors)
         if res.status == "built":

@@ -23,7 +23,14 @@ empty, binary, not UTF-8) or a text in which no paper is found raises
 from __future__ import annotations
 
 from kg.read.arxiv_cv import ARXIV_CV, ARXIV_SECTIONS
-from kg.read.files import DEFAULT_MAX_SIZE, REPORT_SUFFIXES, collect_report_files, iter_report_files, parse_size
+from kg.read.files import (
+    DEFAULT_MAX_SIZE,
+    REPORT_SUFFIXES,
+    collect_report_files,
+    iter_report_files,
+    named_files,
+    parse_size,
+)
 from kg.read.generic import MARKDOWN
 from kg.read.hf_daily import HF_DAILY, HF_SECTIONS
 from kg.read.markdown import MAX_LINE_CHARS
@@ -47,6 +54,7 @@ __all__ = [
     "PAPERS_FOR_SECTIONS",
     "REPORT_SUFFIXES",
     "collect_report_files",
+    "named_files",
     "detect_layout",
     "iter_report_files",
     "no_paper_message",

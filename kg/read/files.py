@@ -49,6 +49,22 @@ def iter_report_files(paths: Iterable[str | Path] | str | Path) -> list[Path]:
     return found
 
 
+def named_files(paths: Iterable[str | Path] | str | Path) -> set[Path]:
+    """Resolved paths of the arguments that are files (not folders): files
+    a user named, whose every error is reported (a file found in a folder
+    that is not a report is only skipped with a warning)."""
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    out = set()
+    for item in paths:
+        try:
+            if Path(item).is_file():
+                out.add(Path(item).resolve())
+        except (OSError, ValueError):
+            continue
+    return out
+
+
 def collect_report_files(
     paths: Iterable[str | Path] | str | Path,
 ) -> tuple[list[Path], list[SourceError]]:
