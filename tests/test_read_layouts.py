@@ -412,3 +412,17 @@ def test_generic_layout_reads_inline_labels_of_a_digest_without_its_title():
     assert len(labelled) == 10
     for a, b in labelled:
         assert [(s.key, s.text) for s in a.sections] == [(s.key, s.text) for s in b.sections]
+
+
+@pytest.mark.parametrize("first, second", [("000", "004"), ("004", "001")])
+def test_two_reports_of_different_layouts_in_one_file_are_an_error(tmp_path, first, second):
+    """Two reports concatenated in one file would lose the second's papers
+    silently; the file is an error located where the second report's papers start."""
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    a, b = (next(seeds.glob(f"{n}_*.txt")).read_text(encoding="utf-8") for n in (first, second))
+    path = tmp_path / "two.txt"
+    path.write_text(a + "\n" + b, encoding="utf-8")
+    with pytest.raises(SourceError) as info:
+        read_report(path)
+    assert info.value.line is not None and info.value.line > a.count("\n")
+    assert "one file holds one report; split the file" in info.value.message

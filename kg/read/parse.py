@@ -67,14 +67,39 @@ def parse_report(text: str, path: str | Path) -> Report:
     problems: list[Problem] = []
     lines = cut_long_lines(split_lines(text), source, problems)
     unidentified: Report | None = None
-    for _, layout in ranked_layouts(lines):
+    ranked = ranked_layouts(lines)
+    for _, layout in ranked:
         report = layout.read(lines, source, list(problems))
         if report is not None and report.papers:
+            _refuse_a_second_layout(report, layout, ranked, lines, source)
             return report
         unidentified = unidentified or report
     if unidentified is not None:
         return unidentified  # paper blocks, none identifiable: its warnings say why
     raise SourceError(source, None, no_paper_message())
+
+
+def _refuse_a_second_layout(
+    report: Report, chosen: Layout, ranked: list[tuple[float, Layout]], lines: list[str], source: str
+) -> None:
+    """Raise SourceError when another specific layout finds papers outside the
+    chosen report's (other arXiv ids): two reports concatenated in one file (an arXiv CV
+    report appended to a Hugging Face one) would otherwise lose the second's
+    papers silently.  The generic Markdown layout is not asked (it finds the
+    papers of every layout)."""
+    known = {p.arxiv_id for p in report.papers}
+    for _, other in ranked:
+        if other is chosen or other.name == "markdown":
+            continue
+        second = other.read(lines, source, [])
+        stray = [p for p in (second.papers if second else []) if p.arxiv_id not in known]
+        if stray:
+            raise SourceError(
+                source,
+                stray[0].start_line,
+                f"a second report in another layout ({other.name}) starts near here, after a {chosen.name} "
+                "report: one file holds one report; split the file",
+            )
 
 
 def read_report(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> Report:
