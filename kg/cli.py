@@ -100,6 +100,22 @@ CHECK_RECORDS_OPTION = click.option(
     "internal error and left out.",
 )
 
+MAX_SIZE_OPTION = click.option(
+    "--max-size",
+    default="16MB",
+    show_default=True,
+    metavar="SIZE",
+    help="Refuse report files larger than SIZE (e.g. 64MB).",
+)
+JOBS_OPTION = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(1),
+    default=None,
+    metavar="N",
+    help="Extract in N worker processes (default: the number of cores).",
+)
+
 #: rows ``kg beats`` reads by default (a bounded time on any store)
 BEATS_LIMIT = 50
 
@@ -133,21 +149,8 @@ def main():
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
 @click.option("--prune", is_flag=True, help="Also remove the graphs of reports whose file is not under PATHS any more.")
 @click.option("--force", is_flag=True, help="Rebuild files even when their graph is up to date.")
-@click.option(
-    "--max-size",
-    default="16MB",
-    show_default=True,
-    metavar="SIZE",
-    help="Refuse report files larger than SIZE (e.g. 64MB).",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(1),
-    default=None,
-    metavar="N",
-    help="Extract in N worker processes (default: the number of cores).",
-)
+@MAX_SIZE_OPTION
+@JOBS_OPTION
 @click.option(
     "--bulk/--no-bulk",
     default=None,
@@ -278,21 +281,8 @@ def _run_build(run_build, paths, store_path, quiet, **options):
     metavar="DIR",
     help="Folder to write one N-Quads file per report into (created).",
 )
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(1),
-    default=None,
-    metavar="N",
-    help="Extract in N worker processes (default: the number of cores).",
-)
-@click.option(
-    "--max-size",
-    default="16MB",
-    show_default=True,
-    metavar="SIZE",
-    help="Refuse report files larger than SIZE (e.g. 64MB).",
-)
+@JOBS_OPTION
+@MAX_SIZE_OPTION
 @click.option(
     "--dask",
     "scheduler",
