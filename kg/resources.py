@@ -7,6 +7,7 @@ raises :class:`kg.errors.DataError` naming the file and the JSON path.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache, cache
 from pathlib import Path
@@ -255,5 +256,17 @@ def gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def patterns() -> dict:
-    """The packaged cue-word patterns (``kg/data/patterns.json``), validated."""
-    return load_validated(DATA / "patterns.json", "patterns")
+    """The packaged cue-word patterns (``kg/data/patterns.json``), validated.
+
+    Every regular expression (keys ending in ``_re``) is compiled here, so a
+    bad one is a DataError naming the file and key, not a ``re.error`` in
+    the middle of a build."""
+    path = DATA / "patterns.json"
+    data = load_validated(path, "patterns")
+    for key, value in data.items():
+        if key.endswith("_re"):
+            try:
+                re.compile(value)
+            except re.error as e:
+                raise DataError(f"{path}: {key}: not a valid regular expression: {e}") from None
+    return data

@@ -211,3 +211,41 @@ def test_minimum_breadth(entity_files, generic_terms):
     assert counts["Metric"] >= 80
     assert counts["Accelerator"] + counts["Device"] >= 100
     assert 150 <= len(generic_terms) <= 500
+
+
+def test_every_pattern_key_is_required_and_read_by_the_code():
+    """patterns.json has no dead keys: each one is required by its schema and
+    named somewhere in kg/ (a key nothing reads is deleted, not kept)."""
+    import json
+
+    from kg.resources import DATA
+
+    data = json.loads((DATA / "patterns.json").read_text(encoding="utf-8"))
+    schema = json.loads((DATA / "schemas" / "patterns.schema.json").read_text(encoding="utf-8"))
+    keys = set(data) - {"comment"}
+    assert set(schema["required"]) == keys
+    code = "".join(p.read_text(encoding="utf-8") for p in (DATA.parent).rglob("*.py"))
+    unread = sorted(k for k in keys if f'"{k}"' not in code)
+    assert not unread, f"keys of patterns.json no code reads: {unread}"
+
+
+def test_a_bad_regular_expression_in_patterns_is_a_data_error(tmp_path, monkeypatch):
+    import json
+
+    import pytest
+
+    from kg import resources
+    from kg.errors import DataError
+
+    data = json.loads((resources.DATA / "patterns.json").read_text(encoding="utf-8"))
+    data["model_size_re"] = "(unclosed"
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "patterns.json").write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(resources, "DATA", tmp_path)
+    monkeypatch.setattr(resources, "validator", lambda name: resources.jsonschema.Draft202012Validator({}))
+    resources.patterns.cache_clear()
+    try:
+        with pytest.raises(DataError, match=r"patterns.json: model_size_re: not a valid regular expression"):
+            resources.patterns()
+    finally:
+        resources.patterns.cache_clear()
