@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,7 @@ import pytest
 # is validated against the record schema
 os.environ["PAPERKG_CHECK_RECORDS"] = "1"
 
+from kg.model import Paper, Section
 from kg.pipeline.build import build
 from kg.rdf.store import KnowledgeStore
 
@@ -39,3 +43,68 @@ def pytest_configure(config):
         "markers",
         "slow: takes seconds (subprocesses, kill -9, concurrent builds); runs by default, deselect with -m 'not slow'",
     )
+
+
+def make_paper(
+    results: str,
+    contribution: str = "",
+    title: str = "A Study of Things",
+    usage: str = "",
+    *,
+    key: str = "results",
+    authors: tuple = (),
+) -> Paper:
+    """A paper written for a test: its contribution, usage and ``key``
+    (default ``results``) sections, each from ``line`` 10 on (3 lines apart),
+    only those with text."""
+    sections = []
+    line = 10
+    for k, text in (("contribution", contribution), ("usage", usage), (key, results)):
+        if text:
+            sections.append(Section(k, k, text, line, line + text.count("\n")))
+            line += text.count("\n") + 3
+    return Paper(
+        title,
+        "https://huggingface.co/papers/2601.00001",
+        "2601.00001",
+        "t.txt",
+        5,
+        60,
+        tuple(sections),
+        authors=authors,
+    )
+
+
+#: a Python program that opens the store at argv[1] for writing (holding its
+#: lock), prints "ready" and waits until its stdin closes
+STORE_HOLDER = """
+import sys
+from kg.rdf.store import KnowledgeStore
+s = KnowledgeStore(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.read()
+"""
+
+
+def child_env() -> dict:
+    """The environment of a child Python that imports this checkout's kg."""
+    return {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+@contextmanager
+def store_held_by_another_process(path):
+    """While the block runs, another process holds the write lock of the store at ``path``."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", STORE_HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=child_env(),
+        cwd=ROOT,
+        text=True,
+    )
+    try:
+        assert proc.stdout.readline().strip() == "ready"
+        yield proc
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=60)

@@ -6,22 +6,13 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.extractor import Extractor
-from kg.model import Paper, Section
+from conftest import make_paper
+from kg.model import Paper
 
 
 @pytest.fixture(scope="module")
 def extractor():
     return Extractor()
-
-
-def make_paper(results: str, contribution: str = "", title: str = "A Study of Things", usage: str = "") -> Paper:
-    sections = []
-    line = 10
-    for key, text in (("contribution", contribution), ("usage", usage), ("results", results)):
-        if text:
-            sections.append(Section(key, key, text, line, line + text.count("\n")))
-            line += text.count("\n") + 3
-    return Paper(title, "https://huggingface.co/papers/2601.00001", "2601.00001", "t.txt", 5, 60, tuple(sections))
 
 
 def comparisons(rec):
@@ -433,16 +424,7 @@ def test_a_dataset_name_listed_among_baselines_is_a_system(extractor):
 
 def test_a_dataset_evaluated_on_after_a_propose_cue_is_used_not_proposed(extractor):
     text = "1.  **首个基准**：本文构建了一个直接探测框架，并在 BarBench 和 FooEval 数据集上进行了系统性测试。"
-    paper = Paper(
-        "A Study of Things",
-        "https://huggingface.co/papers/2601.00001",
-        "2601.00001",
-        "t.txt",
-        5,
-        60,
-        (Section("innovations", "主要创新点", text, 10, 10),),
-    )
-    rec = extractor.extract(paper)
+    rec = extractor.extract(make_paper(text, key="innovations"))
     assert entity(rec, "BarBench")["role"] == "uses"
 
 

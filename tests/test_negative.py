@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract.extractor import Extractor
-from kg.model import Paper, Section
+from conftest import make_paper
 
 
 @pytest.fixture(scope="module")
@@ -15,19 +15,7 @@ def extractor():
 
 
 def extract(extractor, text: str, key: str = "results", authors: tuple = (), contribution: str = "") -> dict:
-    secs = (Section("contribution", "contribution", contribution, 8, 8),) if contribution else ()
-    secs += (Section(key, key, text, 10, 10 + text.count("\n")),)
-    paper = Paper(
-        "A Study of Things",
-        "https://huggingface.co/papers/2601.00001",
-        "2601.00001",
-        "t.txt",
-        5,
-        60,
-        secs,
-        authors=authors,
-    )
-    return extractor.extract(paper)
+    return extractor.extract(make_paper(text, contribution, key=key, authors=authors))
 
 
 def names(rec) -> set[str]:
@@ -119,9 +107,7 @@ def test_explain_tells_why_each_name_was_kept_or_dropped():
         "代码见 https://github.com/QuibbleLab/Zorblax-Kit 。在 BarBench 上，ZorbNet 超越了 GPT-4o，"
         "QRR@1 更高，并提供 Hollow 模式。"
     )
-    sec = Section("results", "results", text, 10, 10)
-    paper = Paper("A Study of Things", "https://huggingface.co/papers/2601.00001", "2601.00001", "t.txt", 5, 60, (sec,))
-    ex = explain(paper)
+    ex = explain(make_paper(text))
     assert "compared" in ex.kept["gpt4o"] and "gazetteer entry" in ex.kept["gpt4o"]
     assert "name shape" in ex.kept["zorbnet"]
     assert ex.kept["qrr@1"] == "metric shape"

@@ -13,7 +13,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -36,16 +35,12 @@ from kg.outputs.queries import run_select
 from kg.read import MAX_LINE_CHARS, no_paper_message, parse_report, read_report
 from kg.rdf.store import KnowledgeStore
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, child_env, store_held_by_another_process
 
 SMALL = SEEDS / "000_3d92274d0f9505a7.txt"  # Hugging Face layout, 7 papers
 ARXIV = SEEDS / "004_598ffdc448aaeccc.txt"  # arXiv CV layout, 10 papers
 SMALL_TEXT = SMALL.read_text(encoding="utf-8")
 IN_USE = "store is in use by another process (another 'kg' command is running); try again when it ends"
-
-
-def env():
-    return {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
 @pytest.fixture()
@@ -256,28 +251,10 @@ def test_store_path_is_a_file(run, tmp_path):
     assert r.output == f"error: {f}: store path is a file, not a folder\n"
 
 
-HOLDER = textwrap.dedent("""
-    import sys
-    from kg.rdf.store import KnowledgeStore
-    s = KnowledgeStore(sys.argv[1])
-    print("ready", flush=True)
-    sys.stdin.read()
-""")
-
-
 def test_store_locked_by_another_running_process(run, tmp_path):
     path = tmp_path / "s"
     assert run("build", SMALL, "--store", path, "-q").exit_code == 0
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        env=env(),
-        cwd=ROOT,
-        text=True,
-    )
-    try:
-        assert proc.stdout.readline().strip() == "ready"
+    with store_held_by_another_process(path):
         r = run("build", SMALL, "--store", path, "-q")
         assert r.exit_code == 1
         assert r.output == f"error: {path}: {IN_USE}\n"
@@ -286,10 +263,6 @@ def test_store_locked_by_another_running_process(run, tmp_path):
             "query", "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a kg:Paper }", "--store", path, "--format", "csv"
         )
         assert r.exit_code == 0 and r.output == "n\n7\n"
-    finally:
-        proc.stdin.close()
-        proc.wait(timeout=60)
-        proc.stdout.close()
 
 
 def test_exception_while_extracting_one_paper_does_not_stop_the_build(run, tmp_path, monkeypatch):
@@ -793,7 +766,7 @@ def kg_build(copies, store, *extra):
         [sys.executable, "-m", "kg", "build", str(copies), "--store", str(store), "-q", *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=env(),
+        env=child_env(),
         cwd=ROOT,
         text=True,
         start_new_session=True,

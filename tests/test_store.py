@@ -20,7 +20,7 @@ from kg.errors import QueryError, StoreError
 from kg.outputs.queries import run_select
 from kg.rdf.store import KnowledgeStore
 
-from conftest import ROOT
+from conftest import ROOT, child_env, store_held_by_another_process
 
 G1 = ox.NamedNode("https://w3id.org/paperkg/graph/report/a.txt")
 G2 = ox.NamedNode("https://w3id.org/paperkg/graph/report/b.txt")
@@ -31,10 +31,6 @@ def quads(graph, n, tag="v"):
     return [
         ox.Quad(ox.NamedNode(f"https://w3id.org/paperkg/id/x/{i}"), P, ox.Literal(f"{tag}{i}"), graph) for i in range(n)
     ]
-
-
-def env():
-    return {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
 # ---------------------------------------------------------------------------
@@ -144,7 +140,7 @@ def test_kill_9_during_replace_graph_never_leaves_half_a_graph(tmp_path):
     states = []
     for _ in range(6):
         proc = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, env=env(), cwd=ROOT, text=True
+            [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, env=child_env(), cwd=ROOT, text=True
         )
         for _ in range(rng.randint(1, 12)):  # let it commit a few graphs, then kill it mid-loop
             assert proc.stdout.readline()
@@ -193,32 +189,12 @@ def test_read_only_store_that_does_not_exist(tmp_path):
     assert str(info.value) == f"{tmp_path / 'nope'}: no store here (run 'kg build' first)"
 
 
-HOLDER = textwrap.dedent("""
-    import sys
-    from kg.rdf.store import KnowledgeStore
-    s = KnowledgeStore(sys.argv[1])
-    print("ready", flush=True)
-    sys.stdin.read()
-""")
-
-
 @pytest.fixture()
 def held_store(tmp_path):
     """A store folder whose write lock another running process holds."""
     path = tmp_path / "held"
-    proc = subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(path)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        env=env(),
-        cwd=ROOT,
-        text=True,
-    )
-    assert proc.stdout.readline().strip() == "ready"
-    yield path
-    proc.stdin.close()
-    proc.wait(timeout=60)
-    proc.stdout.close()
+    with store_held_by_another_process(path):
+        yield path
 
 
 def test_store_locked_by_another_process(held_store):
