@@ -34,6 +34,13 @@ class SourceError(KgError):
         return (type(self), (self.path, self.line, self.message))
 
 
+class NotAReport(SourceError):
+    """A file that holds no report at all: empty, or no layout finds a paper
+    in it.  ``kg build`` skips such a file with a warning when it was found
+    in a folder (a README, a placeholder) and reports it as an error when
+    it was named."""
+
+
 class DataError(KgError):
     """A packaged data file (gazetteer, patterns, schema) is missing or invalid."""
 

@@ -41,7 +41,7 @@ import pyoxigraph as ox
 
 import kg
 from kg.rdf import vocab
-from kg.errors import SourceError
+from kg.errors import NotAReport, SourceError
 from kg.rdf.mapping import ReportLabels, map_report, report_graph, report_iri
 from kg.model import Paper, Problem, Report
 from kg.read import DEFAULT_MAX_SIZE, read_report
@@ -88,9 +88,9 @@ class FileResult:
         """
         if self.status != "failed" or not self.errors or Path(self.path).resolve() in named:
             return False
-        if not all(e.message == "empty file" or e.message.startswith("no paper found") for e in self.errors):
+        if not all(isinstance(e, NotAReport) for e in self.errors):
             return False
-        why = "empty file" if self.errors[0].message == "empty file" else "no paper found"
+        why = self.errors[0].message.split(":", 1)[0]  # 'empty file', 'no paper found'
         self.problems.append(Problem(self.path, None, f"not a report ({why}), skipped"))
         self.errors = []
         self.status = "not_report"

@@ -15,7 +15,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from kg.errors import SourceError
+from kg.errors import NotAReport, SourceError
 from kg.read.markdown import normalise_newlines as _normalise_newlines
 
 __all__ = ["DEFAULT_MAX_SIZE", "REPORT_SUFFIXES", "collect_report_files", "iter_report_files", "parse_size"]
@@ -230,7 +230,7 @@ def _human_size(n: int) -> str:
 def _decode(data: bytes, source: str) -> str:
     """Decode UTF-8 bytes (BOM allowed) to LF-normalised text, or raise."""
     if not data:
-        raise SourceError(source, None, "empty file")
+        raise NotAReport(source, None, "empty file")
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: same first bytes
         raise SourceError(source, 1, "not UTF-8 text (UTF-32 byte order mark)")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -248,5 +248,5 @@ def _decode(data: bytes, source: str) -> str:
         raise SourceError(source, line, f"not UTF-8 text (invalid byte 0x{bad:02x} at line {line})") from err
     text = _normalise_newlines(text)
     if not text.strip():
-        raise SourceError(source, None, "empty file")
+        raise NotAReport(source, None, "empty file")
     return text

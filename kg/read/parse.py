@@ -14,7 +14,7 @@ import dataclasses
 import hashlib
 from pathlib import Path
 
-from kg.errors import SourceError
+from kg.errors import NotAReport, SourceError
 from kg.model import Problem, Report
 from kg.read.files import DEFAULT_MAX_SIZE, _decode, _read_bytes
 from kg.read.layout import Layout
@@ -76,7 +76,7 @@ def parse_report(text: str, path: str | Path) -> Report:
         unidentified = unidentified or report
     if unidentified is not None:
         return unidentified  # paper blocks, none identifiable: its warnings say why
-    raise SourceError(source, None, no_paper_message())
+    raise NotAReport(source, None, no_paper_message())
 
 
 def _refuse_a_second_layout(
