@@ -103,11 +103,17 @@ def load_validated(path: Path, schema_name: str) -> dict:
 
     Raises DataError with the file name and the failing JSON path.
     """
-    data = _read_json(path)
+    return validated(_read_json(path), schema_name, str(path))
+
+
+def validated(data, schema_name: str, source: str):
+    """Return ``data`` when it is valid against a packaged schema, else raise
+    DataError naming ``source`` (a file name, or where in-memory data came
+    from) and the failing JSON path."""
     err = jsonschema.exceptions.best_match(validator(schema_name).iter_errors(data))
     if err is not None:
         where = "/".join(str(p) for p in err.absolute_path) or "(top)"
-        raise DataError(f"{path}: {where}: {err.message}")
+        raise DataError(f"{source}: {where}: {err.message}")
     return data
 
 
@@ -183,15 +189,20 @@ class Gazetteer:
         entries: list[tuple[Entry, list[str]]] = []
         for name in cls.FILES:
             data = load_validated(folder / f"{name}.json", "gazetteer")
-            for e in data["entries"]:
-                entries.append(
-                    (
-                        Entry(e["name"], e["type"], e.get("lower_is_better"), e.get("vendor"), bool(e.get("family"))),
-                        e.get("aliases", []),
-                    )
-                )
+            entries += map(_entry, data["entries"])
         generic = load_validated(folder / "generic.json", "generic")
         return cls(entries, generic["generic_terms"], generic.get("common_words", []))
+
+    @classmethod
+    def from_entries(
+        cls, entries: list[dict], generic_terms: list[str] = (), common_words: list[str] = (), source: str = "entries"
+    ) -> Gazetteer:
+        """Build a gazetteer from entries written as in the gazetteer files
+        (``{"name": "GPT-4o", "type": "Model", "aliases": ["GPT4o"]}``) and the
+        lists of ``generic.json``. Raises DataError naming ``source`` and the
+        JSON path of an invalid entry."""
+        validated({"entries": list(entries)}, "gazetteer", source)
+        return cls(list(map(_entry, entries)), list(generic_terms), list(common_words))
 
     def lookup_key(self, key: str) -> Entry | None:
         """Like :meth:`lookup` for an already folded surface (``gpt4o``)."""
@@ -240,6 +251,13 @@ class Gazetteer:
         return list({id(e): e for e in self._by_key.values()}.values())
 
 
+def _entry(e: dict) -> tuple[Entry, list[str]]:
+    """(Entry, aliases) of one validated gazetteer entry."""
+    return Entry(e["name"], e["type"], e.get("lower_is_better"), e.get("vendor"), bool(e.get("family"))), e.get(
+        "aliases", []
+    )
+
+
 def _lookup_keys(surface: str, hardware: bool) -> set[str]:
     keys = {fold(surface)}
     if hardware:
@@ -261,7 +279,12 @@ def patterns() -> dict:
     Every regular expression (keys ending in ``_re``) is compiled here, so a
     bad one is a DataError naming the file and key, not a ``re.error`` in
     the middle of a build."""
-    path = DATA / "patterns.json"
+    return load_patterns(DATA / "patterns.json")
+
+
+def load_patterns(path: Path) -> dict:
+    """Read and validate a cue-word patterns file (the format of
+    ``kg/data/patterns.json``); raises DataError naming the file and key."""
     data = load_validated(path, "patterns")
     for key, value in data.items():
         if key.endswith("_re"):
