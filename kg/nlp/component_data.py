@@ -1,0 +1,62 @@
+"""Where the spaCy components get their data: functions registered in spaCy's
+``misc`` registry, named in a component's config as ``{"@misc": NAME, …}``.
+
+* ``paperkg.gazetteer.v1``: a :class:`~kg.resources.Gazetteer` — the packaged
+  one (no arguments), one loaded from a folder of gazetteer files (``path``),
+  or one built from ``entries`` written as in the gazetteer files::
+
+      nlp.add_pipe("paperkg_gazetteer", config={"gazetteer": {
+          "@misc": "paperkg.gazetteer.v1",
+          "entries": [{"name": "GPT-4o", "type": "Model", "aliases": ["GPT4o"]}]}})
+
+* ``paperkg.patterns.v1``: the cue-word patterns — the packaged
+  ``kg/data/patterns.json`` or a file of that format (``path``). A component's
+  ``patterns`` may also be a plain dict holding only the keys it reads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from spacy.util import registry
+
+from kg.errors import DataError
+from kg.resources import Gazetteer, gazetteer, load_patterns, patterns
+
+PACKAGED_GAZETTEER = {"@misc": "paperkg.gazetteer.v1"}
+PACKAGED_PATTERNS = {"@misc": "paperkg.patterns.v1"}
+
+
+@registry.misc("paperkg.gazetteer.v1")
+def load_gazetteer(
+    path: str | None = None,
+    entries: list[dict[str, Any]] | None = None,
+    generic_terms: list[str] | None = None,
+    common_words: list[str] | None = None,
+) -> Gazetteer:
+    """The gazetteer a component matches with: built from ``entries`` (with
+    ``generic_terms`` and ``common_words``, as in ``generic.json``) when given,
+    else loaded from the folder ``path``, else the packaged one (shared, loaded
+    once per process). Raises DataError for invalid data."""
+    if entries is not None:
+        return Gazetteer.from_entries(entries, generic_terms or [], common_words or [], source="gazetteer entries")
+    if generic_terms is not None or common_words is not None:
+        raise DataError("gazetteer: generic_terms and common_words are read only with entries")
+    return Gazetteer.load(Path(path)) if path else gazetteer()
+
+
+@registry.misc("paperkg.patterns.v1")
+def load_cue_patterns(path: str | None = None) -> dict[str, Any]:
+    """The cue-word patterns of the file ``path``, else the packaged ones.
+    Raises DataError for an invalid file."""
+    return load_patterns(Path(path)) if path else patterns()
+
+
+def require(data: dict[str, Any], keys: tuple[str, ...], component: str) -> dict[str, Any]:
+    """Return ``data`` when it holds every key of ``keys``, else raise
+    DataError naming the component and the missing keys."""
+    missing = [k for k in keys if k not in data]
+    if missing:
+        raise DataError(f"{component}: patterns lack {', '.join(missing)}")
+    return data

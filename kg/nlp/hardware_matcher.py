@@ -1,0 +1,99 @@
+"""The ``paperkg_hardware`` component: hardware that no gazetteer entry spells
+out — a vendor's GPUs (``2 张 NVIDIA GPU``), sensors (``RGB-D 相机`` ->
+``RGB-D camera``), and a known device followed by its chip (``MacBook Pro M3``)
+merged into one device. Its cue patterns come from its config (see
+:mod:`kg.nlp.component_data`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.link import sensor_name
+from kg.nlp.component_data import PACKAGED_PATTERNS, require
+from kg.nlp.cues import sensor_regex
+from kg.nlp.docview import doc_text, mention_spans, set_mention_info, set_mention_spans
+
+#: the keys of the patterns the hardware matcher reads
+HARDWARE_KEYS = ("vendor_gpu_re", "sensor_kind", "sensor_device", "device_translation")
+
+
+class HardwareMatcher:
+    """Vendor GPUs, sensors and device+chip composites (see the module
+    docstring). ``pats``: cue patterns holding :data:`HARDWARE_KEYS`
+    (``vendor_gpu_re`` with a ``vendor`` group); DataError when one is missing."""
+
+    def __init__(self, pats: dict[str, Any]):
+        require(pats, HARDWARE_KEYS, "paperkg_hardware")
+        self.vendor_gpu = re.compile(pats["vendor_gpu_re"])
+        self.sensor = sensor_regex(pats)
+        self.translate = pats["device_translation"]
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        """Make ``spans`` the Doc's mentions."""
+        set_mention_spans(doc, spans)
+
+    def match(self, doc: Doc) -> list[Span]:
+        """The Doc's mentions with device+chip pairs merged and the new
+        hardware mentions added (none overlapping a mention found before),
+        in file order. A new span's :class:`~kg.nlp.docview.MentionInfo`
+        has source ``hardware`` and its canonical ``name``."""
+        spans = mention_spans(doc)
+        taken = {t for s in spans for t in range(s.start, s.end)}
+        new = self._vendor_gpus(doc, taken) + self._sensors(doc, taken)
+        return sorted(self._merged_composites(doc, spans) + new, key=lambda s: s.start)
+
+    def _vendor_gpus(self, doc: Doc, taken: set[int]) -> list[Span]:
+        new = []
+        for m in self.vendor_gpu.finditer(doc_text(doc)):
+            span = doc.char_span(m.start(), m.end(), label="Accelerator", alignment_mode="contract")
+            if span is not None and not taken.intersection(range(span.start, span.end)):
+                vendor = "NVIDIA" if m.group("vendor") == "英伟达" else m.group("vendor").upper()
+                set_mention_info(span, source="hardware", name=f"{vendor} GPU")
+                new.append(span)
+        return new
+
+    def _sensors(self, doc: Doc, taken: set[int]) -> list[Span]:
+        new = []
+        for m in self.sensor.finditer(doc_text(doc)):
+            span = doc.char_span(m.start(), m.end(), label="Device", alignment_mode="expand")
+            if span is not None and not taken.intersection(range(span.start, span.end)):
+                name = sensor_name(m.group("kind"), m.group("device"), self.translate)
+                set_mention_info(span, source="hardware", name=name)
+                new.append(span)
+        return new
+
+    @staticmethod
+    def _merged_composites(doc: Doc, spans: list[Span]) -> list[Span]:
+        """``spans`` with a Device directly followed (after a space) by an
+        Accelerator merged into one Device (``MacBook Pro M3``)."""
+        merged = []
+        for s in sorted(spans, key=lambda s: s.start):
+            prev = merged[-1] if merged else None
+            if (
+                prev is not None
+                and prev.label_ == "Device"
+                and s.label_ == "Accelerator"
+                and s.start == prev.end
+                and prev.doc[prev.end - 1].whitespace_
+            ):
+                whole = Span(doc, prev.start, s.end, label="Device")
+                set_mention_info(whole, source="hardware")
+                merged[-1] = whole
+                continue
+            merged.append(s)
+        return merged
+
+
+@Language.factory("paperkg_hardware", default_config={"patterns": PACKAGED_PATTERNS})
+def make_hardware_matcher(nlp: Language, name: str, patterns: dict[str, Any]) -> HardwareMatcher:
+    """Factory: vendor GPUs, sensors and device+chip composites, with the
+    config's ``patterns`` (default: the packaged ``kg/data/patterns.json``)."""
+    return HardwareMatcher(patterns)
