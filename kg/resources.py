@@ -285,11 +285,16 @@ def patterns() -> dict:
 def load_patterns(path: Path) -> dict:
     """Read and validate a cue-word patterns file (the format of
     ``kg/data/patterns.json``); raises DataError naming the file and key."""
-    data = load_validated(path, "patterns")
+    return check_regexes(load_validated(path, "patterns"), str(path))
+
+
+def check_regexes(data: dict, source: str) -> dict:
+    """Return ``data`` when every value of a key ending in ``_re`` compiles
+    as a regular expression, else raise DataError naming ``source`` and the key."""
     for key, value in data.items():
         if key.endswith("_re"):
             try:
                 re.compile(value)
             except re.error as e:
-                raise DataError(f"{path}: {key}: not a valid regular expression: {e}") from None
+                raise DataError(f"{source}: {key}: not a valid regular expression: {e}") from None
     return data

@@ -10,8 +10,12 @@
           "entries": [{"name": "GPT-4o", "type": "Model", "aliases": ["GPT4o"]}]}})
 
 * ``paperkg.patterns.v1``: the cue-word patterns — the packaged
-  ``kg/data/patterns.json`` or a file of that format (``path``). A component's
-  ``patterns`` may also be a plain dict holding only the keys it reads.
+  ``kg/data/patterns.json``, a file of that format (``path``), or ``data``: a
+  dict holding the keys the component reads::
+
+      nlp.add_pipe("paperkg_hardware", config={"patterns": {
+          "@misc": "paperkg.patterns.v1",
+          "data": {"vendor_gpu_re": "(?P<vendor>Acme)\\s*GPUs?", "sensor_kind": ["RGB-D"], …}}})
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from typing import Any
 from spacy.util import registry
 
 from kg.errors import DataError
-from kg.resources import Gazetteer, gazetteer, load_patterns, patterns
+from kg.resources import Gazetteer, check_regexes, gazetteer, load_patterns, patterns
 
 PACKAGED_GAZETTEER = {"@misc": "paperkg.gazetteer.v1"}
 PACKAGED_PATTERNS = {"@misc": "paperkg.patterns.v1"}
@@ -47,9 +51,13 @@ def load_gazetteer(
 
 
 @registry.misc("paperkg.patterns.v1")
-def load_cue_patterns(path: str | None = None) -> dict[str, Any]:
-    """The cue-word patterns of the file ``path``, else the packaged ones.
-    Raises DataError for an invalid file."""
+def load_cue_patterns(path: str | None = None, data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The cue-word patterns ``data`` when given (keys as in ``patterns.json``;
+    only those the component reads are needed), else those of the file
+    ``path``, else the packaged ones. Raises DataError for an invalid file or
+    regular expression."""
+    if data is not None:
+        return check_regexes(data, "patterns data")
     return load_patterns(Path(path)) if path else patterns()
 
 
