@@ -6,7 +6,7 @@
   what is known of each), the one way PaperKG reads a Doc;
 * ``gazetteer_matcher``, ``hardware_matcher``, ``shape_matcher`` (with
   ``name_typing``): the components ``paperkg_gazetteer``, ``paperkg_hardware``,
-  ``paperkg_shapes``; ``component_data``: where their config gets its data;
+  ``paperkg_shapes``; ``components``: where their config gets its data;
 * ``pipeline``: the pipeline assembled (:func:`~kg.nlp.pipeline.build_pipeline`);
 * ``cues``: cue-word regexes; ``outline``: outline levels of a section;
   ``evidence``: the evidence text of a sentence.

@@ -1,6 +1,6 @@
 """The ``paperkg_gazetteer`` component: known names of a gazetteer, matched on
 their folded form over windows of up to ``gazetteer.max_tokens`` tokens, longest
-first. Its data come from its config (see :mod:`kg.nlp.component_data`)::
+first. Its data come from its config (see :mod:`kg.nlp.components`)::
 
     nlp.add_pipe("paperkg_gazetteer")  # the packaged gazetteer
     nlp.add_pipe("paperkg_gazetteer", config={"gazetteer": {"@misc": "paperkg.gazetteer.v1", "entries": [...]}})
@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span
 
 from kg.link import FOLDED, entity_key, fold
 from kg.memo import BoundedMemo
-from kg.nlp.component_data import PACKAGED_GAZETTEER
-from kg.nlp.docview import set_mention_info, set_mention_spans, tokens
+from kg.nlp.components import MentionComponent, PACKAGED_GAZETTEER
+from kg.nlp.docview import set_mention_info, tokens
 from kg.nlp.token_shape import CJK, JOINER, TOKEN_CLASS
 from kg.resources import Entry, Gazetteer
 
@@ -85,7 +85,7 @@ def window_starts(firsts: set[str]) -> BoundedMemo:
     return BoundedMemo(opens)
 
 
-class GazetteerMatcher:
+class GazetteerMatcher(MentionComponent):
     """Known names of a :class:`~kg.resources.Gazetteer`: ``matcher(doc)``
     sets the Doc's mentions (``doc.spans["kg"]``) to :meth:`match`'s spans
     (:meth:`set_annotations`).  Holds what is derived from the gazetteer
@@ -97,14 +97,6 @@ class GazetteerMatcher:
         self.firsts = first_token_index(gaz)
         self.opens = window_starts(self.firsts)
         self.metric_firsts = metric_prefixes(gaz, self.firsts)
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
-
-    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
-        """Make ``spans`` the Doc's mentions (they replace any set before)."""
-        set_mention_spans(doc, spans)
 
     def match(self, doc: Doc) -> list[Span]:
         """Return non-overlapping spans of known names, longest match first,

@@ -2,7 +2,7 @@
 out — a vendor's GPUs (``2 张 NVIDIA GPU``), sensors (``RGB-D 相机`` ->
 ``RGB-D camera``), and a known device followed by its chip (``MacBook Pro M3``)
 merged into one device. Its cue patterns come from its config (see
-:mod:`kg.nlp.component_data`)."""
+:mod:`kg.nlp.components`)."""
 
 from __future__ import annotations
 
@@ -13,15 +13,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.link import sensor_name
-from kg.nlp.component_data import PACKAGED_PATTERNS, require
+from kg.nlp.components import MentionComponent, PACKAGED_PATTERNS, require
 from kg.nlp.cues import sensor_regex
-from kg.nlp.docview import doc_text, mention_spans, set_mention_info, set_mention_spans
+from kg.nlp.docview import doc_text, mention_spans, set_mention_info
 
 #: the keys of the patterns the hardware matcher reads
 HARDWARE_KEYS = ("vendor_gpu_re", "sensor_kind", "sensor_device", "device_translation")
 
 
-class HardwareMatcher:
+class HardwareMatcher(MentionComponent):
     """Vendor GPUs, sensors and device+chip composites (see the module
     docstring). ``pats``: cue patterns holding :data:`HARDWARE_KEYS`
     (``vendor_gpu_re`` with a ``vendor`` group); DataError when one is missing."""
@@ -31,14 +31,6 @@ class HardwareMatcher:
         self.vendor_gpu = re.compile(pats["vendor_gpu_re"])
         self.sensor = sensor_regex(pats)
         self.translate = pats["device_translation"]
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
-
-    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
-        """Make ``spans`` the Doc's mentions."""
-        set_mention_spans(doc, spans)
 
     def match(self, doc: Doc) -> list[Span]:
         """The Doc's mentions with device+chip pairs merged and the new

@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from kg.nlp.component_data import require
+from kg.nlp.components import require
 from kg.nlp.docview import doc_text, set_mention_info, tokens
 
 #: the keys of the patterns the name typer reads

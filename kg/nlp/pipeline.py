@@ -10,7 +10,7 @@ from this config::
     [components.paperkg_shapes]                   # kg.nlp.shape_matcher
 
 each component taking its data (gazetteer, cue patterns) from its config
-(:mod:`kg.nlp.component_data`; the packaged data by default).
+(:mod:`kg.nlp.components`; the packaged data by default).
 
 Mentions are written to ``doc.spans["kg"]`` (overlap-free, file order) with
 the label (``Model`` ``Method`` ``Dataset`` ``Benchmark`` ``Metric``

@@ -2,7 +2,7 @@
 shape (``Foo-VL-13B``, ``BarBench``, ``ThinkARM``, ``Terminal Bench Pro``) and
 context, typed by suffix and neighbouring cue words (数据集, benchmark, 模型;
 see :mod:`kg.nlp.name_typing`). Its gazetteer (for generic terms and common
-words) and cue patterns come from its config (see :mod:`kg.nlp.component_data`)."""
+words) and cue patterns come from its config (see :mod:`kg.nlp.components`)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.memo import BoundedMemo
-from kg.nlp.component_data import PACKAGED_GAZETTEER, PACKAGED_PATTERNS
-from kg.nlp.docview import TokenTable, doc_text, mention_spans, set_mention_info, set_mention_spans, tokens
+from kg.nlp.components import MentionComponent, PACKAGED_GAZETTEER, PACKAGED_PATTERNS
+from kg.nlp.docview import TokenTable, doc_text, mention_spans, set_mention_info, tokens
 from kg.nlp.name_typing import NameTyper, retype_by_neighbours
 from kg.nlp.token_shape import BREAKER, INNER_CAP_RE, NAME, TOKEN_CLASS, UNIT_RE, is_cjk, name_shape
 from kg.resources import Gazetteer
@@ -90,7 +90,7 @@ def _latin_runs(doc: Doc, taken: set[int]):
         end = j
 
 
-class ShapeMatcher:
+class ShapeMatcher(MentionComponent):
     """Find names that are in no gazetteer, by token shape and context.
 
     Chinese-context rules accept runs of capitalised Latin words
@@ -105,14 +105,6 @@ class ShapeMatcher:
         self.gaz = gaz
         self.stop = ENGLISH_STOP
         self.typer = NameTyper(pats)
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
-
-    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
-        """Make ``spans`` the Doc's mentions."""
-        set_mention_spans(doc, spans)
 
     def match(self, doc: Doc) -> list[Span]:
         """The Doc's mentions with the new names added (none overlapping a

@@ -1,5 +1,7 @@
-"""Where the spaCy components get their data: functions registered in spaCy's
-``misc`` registry, named in a component's config as ``{"@misc": NAME, …}``.
+"""What PaperKG's spaCy components share: the base class
+:class:`MentionComponent` (``match()`` then ``set_annotations()``), and where
+they get their data: functions registered in spaCy's ``misc`` registry, named
+in a component's config as ``{"@misc": NAME, …}``.
 
 * ``paperkg.gazetteer.v1``: a :class:`~kg.resources.Gazetteer` — the packaged
   one (no arguments), one loaded from a folder of gazetteer files (``path``),
@@ -23,10 +25,33 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from kg.errors import DataError
+from kg.nlp.docview import set_mention_spans
 from kg.resources import Gazetteer, check_regexes, gazetteer, load_patterns, patterns
+
+
+class MentionComponent:
+    """A pipeline component that marks mentions: ``component(doc)`` runs
+    :meth:`match` (the Doc's mentions after this component, to be written by
+    subclasses) and :meth:`set_annotations`, spaCy's two steps."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Span]:  # pragma: no cover - abstract
+        """The Doc's mentions (``doc.spans["kg"]``) as this component leaves
+        them: overlap-free, in file order. Changes nothing on the Doc but the
+        :class:`~kg.nlp.docview.MentionInfo` of the spans it makes."""
+        raise NotImplementedError
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        """Make ``spans`` the Doc's mentions (they replace those set before)."""
+        set_mention_spans(doc, spans)
+
 
 PACKAGED_GAZETTEER = {"@misc": "paperkg.gazetteer.v1"}
 PACKAGED_PATTERNS = {"@misc": "paperkg.patterns.v1"}
