@@ -270,3 +270,15 @@ def patterns() -> dict:
             except re.error as e:
                 raise DataError(f"{path}: {key}: not a valid regular expression: {e}") from None
     return data
+
+
+@cache
+def sparql(name: str) -> str:
+    """The text of the internal query ``kg/data/sparql/<name>.rq`` (the
+    queries behind ``kg stats`` and ``kg show``; the user-facing ones are in
+    ``queries/``).  Raises DataError when the file is missing."""
+    path = DATA / "sparql" / f"{name}.rq"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise DataError(f"{path}: cannot read the query ({e.strerror})") from None
