@@ -1,4 +1,4 @@
-"""Packaged data files: gazetteers, cue-word patterns, JSON Schemas, ontology.
+"""Packaged data files: gazetteers, cue-word patterns (one file per consumer), JSON Schemas, ontology.
 
 Every data file is validated with jsonschema when loaded; a broken file
 raises :class:`kg.errors.DataError` naming the file and the JSON path.
@@ -254,15 +254,27 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-@lru_cache(maxsize=1)
-def patterns() -> dict:
-    """The packaged cue-word patterns (``kg/data/patterns.json``), validated.
+#: the cue-word files of ``kg/data/patterns/``, one per consumer
+PATTERN_GROUPS = ("comparison", "roles", "entity_typing", "hardware")
 
-    Every regular expression (keys ending in ``_re``) is compiled here, so a
-    bad one is a DataError naming the file and key, not a ``re.error`` in
-    the middle of a build."""
-    path = DATA / "patterns.json"
-    data = load_validated(path, "patterns")
+
+@cache
+def pattern_group(group: str) -> dict:
+    """One cue-word file, ``kg/data/patterns/<group>.json``, validated by
+    ``schemas/patterns/<group>.schema.json`` (every key described and
+    required, no other key allowed).
+
+    Groups (:data:`PATTERN_GROUPS`): ``comparison`` (the comparison and
+    result rules), ``roles`` (proposes / uses), ``entity_typing`` (typing
+    a name by its head word or shape), ``hardware`` (accelerators, devices,
+    counts).  Every regular expression (keys ending in ``_re``) is compiled
+    here, so a bad one is a DataError naming the file and key, not a
+    ``re.error`` in the middle of a build.  Raises DataError also for an
+    unknown group, a missing file, invalid JSON or a schema violation."""
+    if group not in PATTERN_GROUPS:
+        raise DataError(f"unknown cue-word group '{group}' (known: {', '.join(PATTERN_GROUPS)})")
+    path = DATA / "patterns" / f"{group}.json"
+    data = load_validated(path, f"patterns/{group}")
     for key, value in data.items():
         if key.endswith("_re"):
             try:
@@ -270,6 +282,24 @@ def patterns() -> dict:
             except re.error as e:
                 raise DataError(f"{path}: {key}: not a valid regular expression: {e}") from None
     return data
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict:
+    """The cue words of every group in one dict, key -> list of cues,
+    regular expression (``*_re``) or translation table; keys are unique
+    across the files of ``kg/data/patterns/`` (see :func:`pattern_group`).
+    Raises DataError as :func:`pattern_group` does, or when two files
+    define the same key."""
+    merged: dict = {}
+    for group in PATTERN_GROUPS:
+        for key, value in pattern_group(group).items():
+            if key == "comment":
+                continue
+            if key in merged:
+                raise DataError(f"{DATA / 'patterns' / (group + '.json')}: {key}: defined in another cue-word file too")
+            merged[key] = value
+    return merged
 
 
 @cache
