@@ -16,6 +16,7 @@ import jsonschema
 
 from kg.errors import DataError
 from kg.link import ascii_variant, entity_key, fold
+from kg.model import Label
 
 DATA = Path(__file__).parent / "data"
 _ROOT = Path(__file__).parent.parent
@@ -141,7 +142,8 @@ class Entry:
 
     @property
     def is_hardware(self) -> bool:
-        return self.type in ("Accelerator", "Device")
+        """An accelerator or a device (see :class:`kg.model.Label`)."""
+        return Label(self.type).is_hardware
 
     @property
     def key(self) -> str:

@@ -19,24 +19,12 @@ import re
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.model import Label
 from kg.outputs.queries import Table, cell, run_select
 from kg.rdf.store import KnowledgeStore
 from kg.resources import sparql
 
-_CLASSES = (
-    "Paper",
-    "Report",
-    "Model",
-    "Method",
-    "Dataset",
-    "Benchmark",
-    "Metric",
-    "Accelerator",
-    "Device",
-    "ResearchField",
-    "Comparison",
-    "Evidence",
-)
+_CLASSES = ("Paper", "Report", *Label, "ResearchField", "Comparison", "Evidence")
 _COUNT = sparql("class_count")
 
 _MOST_COMPARED = sparql("most_compared_ranking")
