@@ -11,9 +11,9 @@ in a component's config as ``{"@misc": NAME, …}``.
           "@misc": "paperkg.gazetteer.v1",
           "entries": [{"name": "GPT-4o", "type": "Model", "aliases": ["GPT4o"]}]}})
 
-* ``paperkg.patterns.v1``: the cue-word patterns — the packaged
-  ``kg/data/patterns.json``, a file of that format (``path``), or ``data``: a
-  dict holding the keys the component reads::
+* ``paperkg.patterns.v1``: the cue-word patterns — the packaged ones
+  (``kg/data/patterns/*.json``, every group), or ``data``: a dict holding the
+  keys the component reads::
 
       nlp.add_pipe("paperkg_hardware", config={"patterns": {
           "@misc": "paperkg.patterns.v1",
@@ -30,7 +30,7 @@ from spacy.util import registry
 
 from kg.errors import DataError
 from kg.nlp.docview import set_mention_spans
-from kg.resources import Gazetteer, check_regexes, gazetteer, load_patterns, patterns
+from kg.resources import Gazetteer, check_regexes, gazetteer, patterns
 
 
 class MentionComponent:
@@ -76,14 +76,12 @@ def load_gazetteer(
 
 
 @registry.misc("paperkg.patterns.v1")
-def load_cue_patterns(path: str | None = None, data: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The cue-word patterns ``data`` when given (keys as in ``patterns.json``;
-    only those the component reads are needed), else those of the file
-    ``path``, else the packaged ones. Raises DataError for an invalid file or
-    regular expression."""
-    if data is not None:
-        return check_regexes(data, "patterns data")
-    return load_patterns(Path(path)) if path else patterns()
+def load_cue_patterns(data: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The cue-word patterns ``data`` when given (keys as in the files of
+    ``kg/data/patterns/``; only those the component reads are needed), else
+    the packaged ones of every group. Raises DataError for an invalid
+    packaged file or a regular expression that does not compile."""
+    return patterns() if data is None else check_regexes(data, "patterns data")
 
 
 def require(data: dict[str, Any], keys: tuple[str, ...], component: str) -> dict[str, Any]:

@@ -87,5 +87,5 @@ class HardwareMatcher(MentionComponent):
 @Language.factory("paperkg_hardware", default_config={"patterns": PACKAGED_PATTERNS})
 def make_hardware_matcher(nlp: Language, name: str, patterns: dict[str, Any]) -> HardwareMatcher:
     """Factory: vendor GPUs, sensors and device+chip composites, with the
-    config's ``patterns`` (default: the packaged ``kg/data/patterns.json``)."""
+    config's ``patterns`` (default: the packaged ``kg/data/patterns/``)."""
     return HardwareMatcher(patterns)
