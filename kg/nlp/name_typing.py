@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from kg.model import Label
 from kg.nlp.components import require
 from kg.nlp.docview import doc_text, set_mention_info, tokens
 
@@ -64,18 +65,18 @@ class NameTyper:
         A name followed by 指标/metric is a Metric."""
         surface = tokens(doc).text(start, end)
         if self.dataset_name.search(surface):
-            return ("Benchmark" if _BENCHMARK_WORD_RE.search(surface) else "Dataset"), True
+            return (Label.BENCHMARK if _BENCHMARK_WORD_RE.search(surface) else Label.DATASET), True
         if self.cue_after(doc, end, self.dataset_cues) or self.cue_before(doc, start, self.dataset_cues):
-            return "Dataset", True
+            return Label.DATASET, True
         if self.cue_after(doc, end, self.device_cues, 6):
-            return "Device", True
+            return Label.DEVICE, True
         if self.cue_after(doc, end, _METRIC_HEADS, 8):
-            return "Metric", True  # 'FooSync 指标', 'the FooSync metric
+            return Label.METRIC, True  # 'FooSync 指标', 'the FooSync metric
         if self.model_size.search(surface) or self.cue_after(doc, end, self.model_cues):
-            return "Model", True
+            return Label.MODEL, True
         if self.cue_after(doc, end, self.method_cues):
-            return "Method", True
-        return ("Model" if any(c.isdigit() for c in surface) else "Method"), False
+            return Label.METHOD, True
+        return (Label.MODEL if any(c.isdigit() for c in surface) else Label.METHOD), False
 
 
 _LIST_SEP_RE = re.compile(r"^(?:\s*[（(][^()（）]{0,20}[)）])?[\s*“”\"]*(?:、|和|与|及|以及|,|，|and|or)?[\s*“”\"]*$")
@@ -103,7 +104,7 @@ def _listed_with_dataset(text: str, spans: list[Span], labels: list[str], i: int
     span = spans[i]
     return any(
         0 <= j < len(spans)
-        and labels[j] in ("Dataset", "Benchmark")
+        and labels[j] in (Label.DATASET, Label.BENCHMARK)
         and _LIST_SEP_RE.match(text[min(span.end_char, spans[j].end_char) : max(span.start_char, spans[j].start_char)])
         for j in (i - 1, i + 1)
     )
@@ -123,7 +124,7 @@ def retype_by_neighbours(doc: Doc, spans: list[Span], undecided: set[tuple[int, 
             continue
         listed = _listed_with_dataset(text, spans, labels, i)
         if listed or _framed(text, span):
-            labels[i] = "Dataset"
+            labels[i] = Label.DATASET
             listed_by[i] = listed
     out = []
     for span, label, strong in zip(spans, labels, listed_by):
