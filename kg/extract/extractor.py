@@ -37,7 +37,7 @@ import jsonschema
 
 from kg.extract import claims
 from kg.extract import mentions as mention_rules
-from kg.extract import negative
+from kg.extract import negative, sentence_mentions, span_passes
 from kg.nlp.cues import cue_regex
 from kg.nlp.evidence import blank_markdown, clean_sentence
 from kg.extract.hardware_use import HardwareReader
@@ -126,7 +126,7 @@ class Extractor:
             key for (sec, _), key in zip(mentions, keys) if sec.key in ("results", "analysis", "key_findings")
         )
         main = self._main_system(entities, proposed, in_results)
-        mention_rules.complete_mentions(docs, entities, self.gaz)
+        span_passes.complete_mentions(docs, entities, self.gaz)
         comparisons, results = self._comparisons(sections, docs, entities, main, gloss_only)
         _types_from_use(entities, comparisons, results)
         comparisons = claims.system_slots(entities, comparisons, main, self._as_metric, self.dropped_comparisons)
@@ -183,10 +183,10 @@ class Extractor:
         cross-span refinements (device model numbers, versions) applied."""
         docs = list(self.nlp.pipe(blank_markdown(s.text) for s in sections)) if sections else []
         self.hw.extend_devices(docs)
-        mention_rules.join_versions(docs)
-        mention_rules.join_math_prefixes(docs)
-        mention_rules.name_sizes(docs)
-        mention_rules.join_composites(docs)
+        span_passes.join_versions(docs)
+        span_passes.join_math_prefixes(docs)
+        span_passes.name_sizes(docs)
+        span_passes.join_composites(docs)
         return docs
 
     # -- entities -------------------------------------------------------------
@@ -411,7 +411,7 @@ class Extractor:
                     spans = mention_spans(doc)
                     starts = [sp.start for sp in spans]
                 taken_after: set[int] = set()
-                for span in mention_rules.spans_within(spans, starts, sent):
+                for span in sentence_mentions.spans_within(spans, starts, sent):
                     if mention_info(span).entry is not None and not (
                         mention_rules.defines_acronym(span) or titled(span_text(span))
                     ):
@@ -487,7 +487,7 @@ class Extractor:
             for sent in plain_sentences(doc):
                 if not sent.text.strip():
                     continue
-                ms = mention_rules.sentence_mentions(sent, spans, starts, entities)
+                ms = sentence_mentions.sentence_mentions(sent, spans, starts, entities)
                 per_sentence.append((sec, sent, ms))
                 self._as_metric |= {m.key for m in ms if m.label == "Metric" and entities[m.key]["type"] != "Metric"}
                 cue = self._baseline_ctx.search(sent.text)
