@@ -187,3 +187,24 @@ def defines_acronym(span) -> bool:
     words = re.findall(r"[A-Za-z][A-Za-z0-9]*", re.sub(r"[(（]\s*$", "", before))[-6:]
     surface = span_text(span)
     return surface[0].upper() in _initials(words) and _abbreviates(surface, words)
+
+
+_BULLET_HEADER_RE = re.compile(r"\s*(?:[*+\-]|\d+\.)\s+\*\*(?P<head>[^*]+?)\s*(?:\*\*\s*[:：]|[:：]\s*\*\*)")
+
+
+def in_bullet_header(sec, span, use_marker: re.Pattern) -> bool:
+    """True when ``span`` (a mention of section ``sec``) sits in the bold
+    header of a list item (``1. **累积误差反馈机制 (Accumulated Error
+    Feedback)**：…``) with no use marker (``use_marker``: 基于, 引入 …) before
+    it in the header.  In the innovations section such a header names a
+    contribution of the paper; in the results section an evaluation."""
+    text = sec.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    line = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
+    m = _BULLET_HEADER_RE.match(line)
+    if not m:
+        return False
+    head_start, head_end = start + m.start("head"), start + m.end("head")
+    if not (head_start <= span.start_char and span.end_char <= head_end):
+        return False
+    return not use_marker.search(text[head_start : span.start_char])
