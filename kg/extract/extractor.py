@@ -96,9 +96,9 @@ class Extractor:
             check_records = check_records_requested()
         self.validator = jsonschema.Draft202012Validator(schema("record")) if check_records else None
         self.hw = HardwareReader(self.pats)
-        self.entities = EntityStage(self.gaz, self.pats, self.hw)
-        self.proposals = ProposalStage(self.pats)
-        self.comparisons = ComparisonStage(self.rules, self.pats)
+        self.entity_stage = EntityStage(self.gaz, self.pats, self.hw)
+        self.proposal_stage = ProposalStage(self.pats)
+        self.comparison_stage = ComparisonStage(self.rules, self.pats)
         self.dropped: dict[str, dict] = {}
         self.kept: dict[str, str] = {}
         self.dropped_comparisons: list[dict] = []
@@ -113,16 +113,16 @@ class Extractor:
         mentions = [(sec, span) for sec, doc in zip(sections, docs) for span in mention_spans(doc)]
         keys = [span_key(span) for _, span in mentions]  # the linking key of every mention
 
-        found = self.entities.run(paper, mentions, keys, titled, log)
+        found = self.entity_stage.run(paper, mentions, keys, titled, log)
         entities = found.by_key
-        proposed = self.proposals.run(paper, sections, docs, entities, titled)
+        proposed = self.proposal_stage.run(paper, sections, docs, entities, titled)
         for key in proposed:
             entities[key]["role"] = "proposes"
         in_results = Counter(key for (sec, _), key in zip(mentions, keys) if sec.key in RESULT_SECTIONS)
         main = main_system(entities, proposed, in_results)
         span_passes.complete_mentions(docs, entities, self.gaz)
 
-        compared = self.comparisons.run(sections, docs, entities, main, found.gloss_only, log)
+        compared = self.comparison_stage.run(sections, docs, entities, main, found.gloss_only, log)
         claims.types_from_use(entities, compared.comparisons, compared.results)
         comparisons = claims.system_slots(
             entities, compared.comparisons, main, compared.as_metric, log.dropped_comparisons
