@@ -85,17 +85,6 @@ RESULT = KG + "Result"
 ENTITY_LINK = KG + "EntityLink"
 PERSON = FOAF + "Person"
 
-#: extraction label -> class IRI
-CLASS_OF_LABEL: dict[str, str] = {
-    "Model": MODEL,
-    "Method": METHOD,
-    "Dataset": DATASET,
-    "Benchmark": BENCHMARK,
-    "Metric": METRIC,
-    "Accelerator": ACCELERATOR,
-    "Device": DEVICE,
-}
-
 # --- properties ----------------------------------------------------------
 ARXIV_ID = KG + "arxivId"
 REPORTED_IN = KG + "reportedIn"
@@ -148,15 +137,21 @@ PROV_PRIMARY_SOURCE = PROV + "hadPrimarySource"
 UNIT_PERCENT = UNIT + "PERCENT"
 UNIT_NUM = UNIT + "NUM"
 
-#: uses-property for an entity label
-USES_PROPERTY_OF_LABEL: dict[str, str] = {
-    "Model": USES_MODEL,
-    "Method": USES_METHOD,
-    "Dataset": USES_DATASET,
-    "Benchmark": USES_DATASET,
-    "Accelerator": USES_HARDWARE,
-    "Device": USES_HARDWARE,
+#: extraction label -> (class IRI, uses-property; None: a paper does not
+#: "use" a metric)
+_LABEL_TERMS: dict[str, tuple[str, str | None]] = {
+    "Model": (MODEL, USES_MODEL),
+    "Method": (METHOD, USES_METHOD),
+    "Dataset": (DATASET, USES_DATASET),
+    "Benchmark": (BENCHMARK, USES_DATASET),
+    "Metric": (METRIC, None),
+    "Accelerator": (ACCELERATOR, USES_HARDWARE),
+    "Device": (DEVICE, USES_HARDWARE),
 }
+#: extraction label -> class IRI
+CLASS_OF_LABEL: dict[str, str] = {label: cls for label, (cls, _) in _LABEL_TERMS.items()}
+#: uses-property for an entity label
+USES_PROPERTY_OF_LABEL: dict[str, str] = {label: uses for label, (_, uses) in _LABEL_TERMS.items() if uses}
 
 XSD_DECIMAL = XSD + "decimal"
 XSD_INTEGER = XSD + "integer"
