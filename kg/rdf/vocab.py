@@ -18,6 +18,8 @@ IRI scheme (all stable across runs, derived from content, never random):
 
 from __future__ import annotations
 
+from kg.model import Label
+
 KG = "https://w3id.org/paperkg#"
 ID = "https://w3id.org/paperkg/id/"
 GRAPH = "https://w3id.org/paperkg/graph/"
@@ -85,6 +87,9 @@ RESULT = KG + "Result"
 ENTITY_LINK = KG + "EntityLink"
 PERSON = FOAF + "Person"
 
+#: extraction label -> class IRI (``kg:<label>``)
+CLASS_OF_LABEL: dict[str, str] = {label: KG + label.value for label in Label}
+
 # --- properties ----------------------------------------------------------
 ARXIV_ID = KG + "arxivId"
 REPORTED_IN = KG + "reportedIn"
@@ -137,21 +142,15 @@ PROV_PRIMARY_SOURCE = PROV + "hadPrimarySource"
 UNIT_PERCENT = UNIT + "PERCENT"
 UNIT_NUM = UNIT + "NUM"
 
-#: extraction label -> (class IRI, uses-property; None: a paper does not
-#: "use" a metric)
-_LABEL_TERMS: dict[str, tuple[str, str | None]] = {
-    "Model": (MODEL, USES_MODEL),
-    "Method": (METHOD, USES_METHOD),
-    "Dataset": (DATASET, USES_DATASET),
-    "Benchmark": (BENCHMARK, USES_DATASET),
-    "Metric": (METRIC, None),
-    "Accelerator": (ACCELERATOR, USES_HARDWARE),
-    "Device": (DEVICE, USES_HARDWARE),
+#: uses-property for an entity label (metrics have none)
+USES_PROPERTY_OF_LABEL: dict[str, str] = {
+    Label.MODEL: USES_MODEL,
+    Label.METHOD: USES_METHOD,
+    Label.DATASET: USES_DATASET,
+    Label.BENCHMARK: USES_DATASET,
+    Label.ACCELERATOR: USES_HARDWARE,
+    Label.DEVICE: USES_HARDWARE,
 }
-#: extraction label -> class IRI
-CLASS_OF_LABEL: dict[str, str] = {label: cls for label, (cls, _) in _LABEL_TERMS.items()}
-#: uses-property for an entity label
-USES_PROPERTY_OF_LABEL: dict[str, str] = {label: uses for label, (_, uses) in _LABEL_TERMS.items() if uses}
 
 XSD_DECIMAL = XSD + "decimal"
 XSD_INTEGER = XSD + "integer"
