@@ -193,6 +193,8 @@ def view(doc: Doc) -> DocView:
 
 
 # -- the view's reads as functions of a Doc or Span ------------------------------------------
+# (each reads the view from doc.user_data itself and calls view() only when it is missing:
+# they run ~200,000 times per 300 papers)
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc (spaCy rebuilds it on every access)."""
     return (doc.user_data.get(VIEW_KEY) or view(doc)).text
@@ -211,27 +213,27 @@ def tokens(doc: Doc) -> TokenTable:
 
 def sentences(doc: Doc) -> list[Span]:
     """The sentences of a Doc as spaCy spans, computed once."""
-    return view(doc).spacy_sentences()
+    return (doc.user_data.get(VIEW_KEY) or view(doc)).spacy_sentences()
 
 
 def plain_sentences(doc: Doc) -> list[Sentence]:
     """The sentences of a Doc as :class:`Sentence` records (:meth:`DocView.sentences`)."""
-    return view(doc).sentences()
+    return (doc.user_data.get(VIEW_KEY) or view(doc)).sentences()
 
 
 def sentence_of(span: Span) -> Sentence:
     """The :class:`Sentence` that contains ``span`` (:meth:`DocView.sentence_of`)."""
-    return view(span.doc).sentence_of(span)
+    return (span.doc.user_data.get(VIEW_KEY) or view(span.doc)).sentence_of(span)
 
 
 def mention_spans(doc: Doc) -> list[Span]:
     """The mentions of ``doc`` as a new list (:meth:`DocView.mentions`)."""
-    return view(doc).mentions()
+    return (doc.user_data.get(VIEW_KEY) or view(doc)).mentions()
 
 
 def set_mention_spans(doc: Doc, spans: list[Span]) -> None:
     """Set the mentions of ``doc`` (:meth:`DocView.set_mentions`)."""
-    view(doc).set_mentions(spans)
+    (doc.user_data.get(VIEW_KEY) or view(doc)).set_mentions(spans)
 
 
 def mention_info(span: Span) -> MentionInfo:
@@ -242,7 +244,7 @@ def mention_info(span: Span) -> MentionInfo:
 
 def set_mention_info(span: Span, **fields) -> None:
     """Set fields of ``span``'s :class:`MentionInfo` (:meth:`DocView.set_info`)."""
-    view(span.doc).set_info(span, **fields)
+    (span.doc.user_data.get(VIEW_KEY) or view(span.doc)).set_info(span, **fields)
 
 
 def _info_extension(attr: str) -> None:

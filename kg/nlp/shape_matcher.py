@@ -175,7 +175,11 @@ class ShapeMatcher(MentionComponent):
         # a lone capitalised word in Chinese prose may be a name (Spatia);
         # inside an English phrase only strong shapes count
         alone = chinese and end - start == 1
-        return [(start + k, start + k + 1, "shape") for k, w in enumerate(words) if self._is_name(w, shapes[k], alone)]
+        return [
+            (start + k, start + k + 1, "shape")
+            for k, (w, shape) in enumerate(zip(words, shapes))
+            if shape is not None and self._is_name(w, shape, alone)
+        ]
 
     def _gloss_source(self, table: TokenTable, start: int, end: int, shapes: list) -> str | None:
         """Source of a run in parentheses: ``shape`` when strongly
@@ -219,9 +223,10 @@ class ShapeMatcher(MentionComponent):
         )
 
     def _is_name(self, word: str, shape: str | None, alone: bool) -> bool:
-        """A single token that is a name by its shape; a title-cased word
-        counts only ``alone`` in Chinese prose and when no common word."""
-        if shape is None or self.gaz.is_generic(word) or word.casefold() in self.stop:
+        """A single token of a (not None) ``shape`` that is a name; a
+        title-cased word counts only ``alone`` in Chinese prose and when no
+        common word."""
+        if self.gaz.is_generic(word) or word.casefold() in self.stop:
             return False
         if shape == "title" and (not alone or self.gaz.is_common_word(word)):
             return False
