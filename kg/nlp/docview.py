@@ -1,15 +1,15 @@
 """One view of a Doc as plain Python data, built once per Doc: :class:`DocView`.
 
 spaCy rebuilds ``doc.text``, every ``Token``, every ``Span`` of a SpanGroup and every
-``span._`` accessor on each access; the extractor reads them millions of times. A
+``span._`` accessor on each access; the extractor reads them many times a sentence. A
 :class:`DocView` (kept in ``doc.user_data``) holds what they compute, once:
 
 * ``text``: the Doc's text; ``tokens``: a :class:`TokenTable` (token texts, trailing
   spaces, character offsets);
 * ``sentences()``: the sentences as :class:`Sentence` records, ``sentence_of(span)``;
 * ``mentions()`` / ``set_mentions()``: the entity mentions of ``doc.spans["kg"]``;
-* ``info(span)`` / ``set_info(span, …)``: the :class:`MentionInfo` of a mention,
-  also readable as ``span._.kg_entry``, ``span._.kg_source``, ``span._.kg_name``,
+* ``info`` (``(start_char, end_char)`` -> :class:`MentionInfo`) / ``set_info(span, …)``:
+  what is known of a mention, also readable as ``span._.kg_entry``, ``span._.kg_source``, ``span._.kg_name``,
   ``span._.kg_decided``.
 
 The functions below (:func:`doc_text`, :func:`span_text`, :func:`tokens`,
@@ -194,7 +194,7 @@ def view(doc: Doc) -> DocView:
 
 # -- the view's reads as functions of a Doc or Span ------------------------------------------
 # (each reads the view from doc.user_data itself and calls view() only when it is missing:
-# they run ~200,000 times per 300 papers)
+# they are the extractor's most frequent calls)
 def doc_text(doc: Doc) -> str:
     """``doc.text``, computed once per Doc (spaCy rebuilds it on every access)."""
     return (doc.user_data.get(VIEW_KEY) or view(doc)).text
