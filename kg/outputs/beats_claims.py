@@ -25,8 +25,10 @@ was applied to — and the extractor makes a node of each statement.
    same paper and the same claimed system (``M`` for ``W (M)``) has a
    benchmark and every metric or score the summary states.
 
-The facts are read with two batched queries (the rows' papers; the rows'
-quotes and winner types), so the cost follows the number of rows.
+The facts are read with batched queries (``VALUES`` over the rows): winner
+types; quotes, when the rows were read without evidence; and the papers of
+the rows whose sentence has a training cue or an ``on model X`` phrase, the
+only ones step 2 can relabel.  The cost follows the number of rows.
 """
 
 from __future__ import annotations
@@ -63,9 +65,11 @@ _REACH = 12
 
 _CHUNK = 200  # VALUES rows per query
 
+# one LATERAL lookup per (paper, graph) row: evaluated with both bound (a
+# plain join would first match the patterns in every graph)
 _PAPER_FACTS = """SELECT ?paper ?kind ?e ?label WHERE {{
   VALUES (?paper ?g) {{ {values} }}
-  GRAPH ?g {{
+  LATERAL {{ SELECT ?paper ?g ?kind ?e ?label WHERE {{ GRAPH ?g {{
     {{ ?paper dcterms:title ?label . BIND("title" AS ?kind) }}
     UNION {{ ?paper kg:proposes ?e . ?e a kg:Method . BIND("method" AS ?kind)
              OPTIONAL {{ ?e rdfs:label ?label }} }}
@@ -73,13 +77,17 @@ _PAPER_FACTS = """SELECT ?paper ?kind ?e ?label WHERE {{
     UNION {{ ?paper kg:usesModel ?e . BIND("model" AS ?kind) OPTIONAL {{ ?e rdfs:label ?label }} }}
     UNION {{ ?paper kg:usesModel ?e . ?e skos:altLabel ?label . BIND("alias" AS ?kind) }}
     UNION {{ ?c prov:hadPrimarySource ?paper ; kg:loser ?e . BIND("loser" AS ?kind) }}
-  }}
+  }} }} }}
 }}"""
 
-_ROW_FACTS = """SELECT ?c ?quote ?metricWinner WHERE {{
+_QUOTES = """SELECT ?c ?quote WHERE {{
   VALUES (?c ?g) {{ {values} }}
-  OPTIONAL {{ GRAPH ?g {{ ?c kg:evidence ?ev . ?ev kg:quote ?quote }} }}
-  BIND (EXISTS {{ GRAPH ?g {{ ?c kg:winner ?w . ?w a kg:Metric }} }} AS ?metricWinner)
+  GRAPH ?g {{ ?c kg:evidence ?ev . ?ev kg:quote ?quote }}
+}}"""
+
+_METRIC_WINNERS = """SELECT ?c WHERE {{
+  VALUES (?c ?g) {{ {values} }}
+  GRAPH ?g {{ ?c kg:winner ?w . ?w a kg:Metric }}
 }}"""
 
 
@@ -108,8 +116,11 @@ def fold_claims(store: KnowledgeStore, beaten: Beaten) -> Beaten:
     Raises QueryError when the store cannot answer."""
     if not beaten.rows:
         return beaten
-    papers = _paper_facts(store, {(s.paper, s.graph) for s in beaten.sources if s.paper})
-    quotes, metric_winners = _row_facts(store, beaten.sources)
+    quotes = _quotes(store, beaten)
+    metric_winners = {sol["c"].value for sol in _each(store, _METRIC_WINNERS, _pairs(beaten.sources))}
+    # only papers with a row that may name a base model are read further
+    maybe = [s for s in beaten.sources if s.paper and _may_apply(quotes.get(s.comparison, ""))]
+    papers = _paper_facts(store, {(s.paper, s.graph) for s in maybe})
     claims = []
     for row, src in zip(beaten.rows, beaten.sources):
         if src.comparison in metric_winners:
@@ -271,35 +282,45 @@ def _values(pairs) -> list[str]:
 def _paper_facts(store: KnowledgeStore, pairs: set[tuple[str, str]]) -> dict[str, PaperFacts]:
     """:class:`PaperFacts` of each (paper IRI, report graph IRI)."""
     out: dict[str, PaperFacts] = {}
-    for values in _values(pairs):
-        for sol in store.query(_PAPER_FACTS.format(values=values)):
-            f = out.setdefault(sol["paper"].value, PaperFacts())
-            kind, e, label = sol["kind"].value, sol["e"], sol["label"]
-            if kind == "title":
-                f.title = label.value
-            elif kind == "method":
-                f.methods[e.value] = label.value if label is not None else e.value
-            elif kind == "proposed":
-                f.proposed.add(e.value)
-            elif kind == "model":
-                f.models[e.value] = label.value if label is not None else e.value
-                f.names.setdefault(e.value, set()).add(f.models[e.value])
-            elif kind == "alias":
-                f.names.setdefault(e.value, set()).add(label.value)
-            else:
-                f.losers.add(e.value)
+    for sol in _each(store, _PAPER_FACTS, pairs):
+        f = out.setdefault(sol["paper"].value, PaperFacts())
+        kind, e, label = sol["kind"].value, sol["e"], sol["label"]
+        if kind == "title":
+            f.title = label.value
+        elif kind == "method":
+            f.methods[e.value] = label.value if label is not None else e.value
+        elif kind == "proposed":
+            f.proposed.add(e.value)
+        elif kind == "model":
+            f.models[e.value] = label.value if label is not None else e.value
+            f.names.setdefault(e.value, set()).add(f.models[e.value])
+        elif kind == "alias":
+            f.names.setdefault(e.value, set()).add(label.value)
+        else:
+            f.losers.add(e.value)
     return out
 
 
-def _row_facts(store: KnowledgeStore, sources: list[RowSource]) -> tuple[dict[str, str], set[str]]:
-    """(comparison IRI -> evidence quote, comparisons whose winner is a metric)."""
-    quotes: dict[str, str] = {}
-    metric_winners: set[str] = set()
-    for values in _values({(s.comparison, s.graph) for s in sources}):
-        for sol in store.query(_ROW_FACTS.format(values=values)):
-            c = sol["c"].value
-            if sol["quote"] is not None:
-                quotes[c] = sol["quote"].value
-            if sol["metricWinner"] is not None and sol["metricWinner"].value == "true":
-                metric_winners.add(c)
-    return quotes, metric_winners
+def _may_apply(quote: str) -> bool:
+    """True when a sentence has a training cue or an 'on model X' phrase."""
+    return bool(APPLIED_CUE.search(quote) or ON_BASE.search(quote))
+
+
+def _pairs(sources: list[RowSource]) -> set[tuple[str, str]]:
+    return {(s.comparison, s.graph) for s in sources}
+
+
+def _each(store: KnowledgeStore, query: str, pairs: set[tuple[str, str]]):
+    """Solutions of ``query`` (a ``{values}`` template) over every chunk of ``pairs``."""
+    for values in _values(pairs):
+        yield from store.query(query.format(values=values))
+
+
+def _quotes(store: KnowledgeStore, beaten: Beaten) -> dict[str, str]:
+    """Comparison IRI -> its evidence quote: the rows' evidence column when
+    it was read, else looked up."""
+    quotes = {s.comparison: r[7] for r, s in zip(beaten.rows, beaten.sources) if r[7] is not None}
+    missing = {(s.comparison, s.graph) for s in beaten.sources if s.comparison not in quotes}
+    for sol in _each(store, _QUOTES, missing):
+        quotes.setdefault(sol["c"].value, sol["quote"].value)
+    return quotes
