@@ -34,7 +34,7 @@ from kg.nlp.pipeline import (
     span_text,
 )
 from kg.outputs.queries import beats, name_keys, resolve_entity, resolve_query, run_select
-from kg.resources import DATA, inline_refs, patterns, schema
+from kg.resources import DATA, PATTERN_GROUPS, inline_refs, patterns, schema
 
 
 def _seed_texts() -> list[str]:
@@ -67,7 +67,7 @@ def record():
 
 
 def test_packaged_schemas_have_no_local_refs_left_and_stay_valid_schemas():
-    for name in ("record", "gazetteer", "generic", "patterns"):
+    for name in ("record", "gazetteer", "generic", *(f"patterns/{g}" for g in PATTERN_GROUPS)):
         s = schema(name)
         assert "$ref" not in json.dumps(s)
         jsonschema.Draft202012Validator.check_schema(s)
