@@ -277,8 +277,9 @@ def beats(store: KnowledgeStore, name: str, limit: int | None = None, evidence: 
     ``evidence`` the evidence, file and line columns are None (fewer reads).
     """
     from kg.outputs.beats import COLUMNS, beats_rows
+    from kg.outputs.beats_claims import fold_claims
 
-    b = beats_rows(store, resolve_entity(store, name), limit, evidence)
+    b = fold_claims(store, beats_rows(store, resolve_entity(store, name), limit, evidence))
     return Table(list(COLUMNS), b.rows, b.complete)
 
 
