@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from kg import resources
 from kg.errors import DataError
 
 T = TypeVar("T")
@@ -21,6 +20,8 @@ T = TypeVar("T")
 #: the cue-word group of the layouts
 GROUP = "sections"
 
+# kg.resources.pattern_group, once imported
+_LOADER: list[Callable[[str], dict]] = []
 # build function -> (the data it was built from, what it built)
 _BUILT: dict[Callable, tuple[dict, object]] = {}
 
@@ -31,7 +32,11 @@ def compiled(build: Callable[[dict], T]) -> T:
     another copy gets a new build).  A call costs two dict lookups: call it
     once per report or paper, not per line.  Raises DataError as
     :func:`kg.resources.pattern_group` does, or as ``build`` does."""
-    data = resources.pattern_group(GROUP)
+    if not _LOADER:  # imported on first use: reading a report needs it, importing kg.read does not
+        from kg.resources import pattern_group
+
+        _LOADER.append(pattern_group)
+    data = _LOADER[0](GROUP)
     hit = _BUILT.get(build)
     if hit is None or hit[0] is not data:
         hit = _BUILT[build] = (data, build(data))
@@ -44,6 +49,8 @@ def compile_re(pattern: str, where: str, flags: int = 0) -> re.Pattern:
     try:
         return re.compile(pattern, flags)
     except re.error as e:
+        from kg import resources
+
         path = resources.DATA / "patterns" / f"{GROUP}.json"
         raise DataError(f"{path}: {where}: not a valid regular expression: {e}") from None
 
