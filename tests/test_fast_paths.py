@@ -607,7 +607,7 @@ def test_graph_writer_lines_parse_to_the_quads_pyoxigraph_builds(value):
 
 # -- further mentions of a paper's own names ------------------------------------------
 def test_whole_words_finds_what_the_regex_alternation_finds():
-    from kg.extract.mentions import whole_words
+    from kg.extract.span_passes import whole_words
 
     for text in _seed_texts():
         names = list(dict.fromkeys(re.findall(r"[A-Za-z][\w.+-]{2,}", text)))[:60]
