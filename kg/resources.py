@@ -257,7 +257,7 @@ def gazetteer() -> Gazetteer:
 
 
 #: the cue-word files of ``kg/data/patterns/``, one per consumer
-PATTERN_GROUPS = ("comparison", "roles", "entity_typing", "hardware")
+PATTERN_GROUPS = ("comparison", "roles", "entity_typing", "hardware", "sections")
 
 
 @cache
@@ -269,7 +269,8 @@ def pattern_group(group: str) -> dict:
     Groups (:data:`PATTERN_GROUPS`): ``comparison`` (the comparison and
     result rules), ``roles`` (proposes / uses), ``entity_typing`` (typing
     a name by its head word or shape), ``hardware`` (accelerators, devices,
-    counts).  Every regular expression (keys ending in ``_re``) is compiled
+    counts), ``sections`` (section names and label words of the report
+    layouts, :mod:`kg.read.cues`).  Every regular expression (keys ending in ``_re``) is compiled
     here, so a bad one is a DataError naming the file and key, not a
     ``re.error`` in the middle of a build.  Raises DataError also for an
     unknown group, a missing file, invalid JSON or a schema violation."""

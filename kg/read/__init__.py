@@ -22,7 +22,8 @@ empty, binary, not UTF-8) or a text in which no paper is found raises
 
 from __future__ import annotations
 
-from kg.read.arxiv_cv import ARXIV_CV, ARXIV_SECTIONS
+from kg.read import arxiv_cv, hf_daily
+from kg.read.arxiv_cv import ARXIV_CV
 from kg.read.files import (
     DEFAULT_MAX_SIZE,
     REPORT_SUFFIXES,
@@ -32,9 +33,9 @@ from kg.read.files import (
     parse_size,
 )
 from kg.read.generic import MARKDOWN
-from kg.read.hf_daily import HF_DAILY, HF_SECTIONS
+from kg.read.hf_daily import HF_DAILY
 from kg.read.markdown import MAX_LINE_CHARS
-from kg.read.papers_for import PAPERS_FOR, PAPERS_FOR_SECTIONS
+from kg.read.papers_for import PAPERS_FOR
 from kg.read.parse import detect_layout, no_paper_message, parse_report, read_report
 from kg.read.registry import LAYOUTS
 from kg.read.sections import BODY_KEY, MAX_SECTION_CHARS
@@ -51,7 +52,6 @@ __all__ = [
     "MAX_LINE_CHARS",
     "MAX_SECTION_CHARS",
     "PAPERS_FOR",
-    "PAPERS_FOR_SECTIONS",
     "REPORT_SUFFIXES",
     "collect_report_files",
     "named_files",
@@ -62,3 +62,14 @@ __all__ = [
     "parse_size",
     "read_report",
 ]
+
+
+def __getattr__(name: str) -> dict[str, str]:
+    """``HF_SECTIONS`` and ``ARXIV_SECTIONS``: a layout's section keys, in
+    report order, with their canonical headings, read from
+    ``kg/data/patterns/sections.json`` on first use."""
+    if name == "HF_SECTIONS":
+        return hf_daily.HF_SECTIONS
+    if name == "ARXIV_SECTIONS":
+        return arxiv_cv.ARXIV_SECTIONS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
