@@ -167,7 +167,7 @@ def test_generic_labels_added_to_the_data_key_a_section_and_a_field(sections_dat
 
 def test_a_bad_regular_expression_among_the_labels_is_a_data_error(sections_data):
     sections_data("section_labels", lambda table: table["field"].insert(0, "(unclosed"))
-    with pytest.raises(DataError, match=r"sections.json: section_labels/field\[0\]: not a valid regular expression"):
+    with pytest.raises(DataError, match=r"sections.json: section_labels/field/0: not a valid regular expression"):
         parse_report(GENERIC_REPORT, "digest.md")
 
 
