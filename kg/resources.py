@@ -159,6 +159,8 @@ class Entry:
 
     @property
     def key(self) -> str:
+        """The entry's linking key (:func:`kg.link.entity_key`; a hardware
+        name without its vendor: ``a100``)."""
         return entity_key(self.name, hardware=self.is_hardware)
 
 
@@ -232,6 +234,8 @@ class Gazetteer:
         return list(self._surfaces)
 
     def lookup(self, surface: str) -> Entry | None:
+        """The entry whose name or alias folds like ``surface`` (``GPT 4o`` ->
+        GPT-4o), also with a leading hardware vendor dropped; None if none."""
         k = fold(surface)
         hit = self._by_key.get(k)
         if hit is None:
@@ -241,6 +245,8 @@ class Gazetteer:
         return hit
 
     def is_generic(self, surface: str) -> bool:
+        """True when ``surface`` (or its singular) is a generic term of
+        ``generic.json`` (``LLM``, ``Transformer``): never an entity alone."""
         k = fold(surface)
         return k in self._generic or k.rstrip("s") in self._generic
 

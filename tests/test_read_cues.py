@@ -16,26 +16,20 @@ import pytest
 from kg import resources
 from kg.errors import DataError
 from kg.read import parse_report
-from tests.test_gazetteer_data import _clear_pattern_caches, _patterns_dir_with
 
 
 @pytest.fixture
-def sections_data(tmp_path, monkeypatch):
+def sections_data(cue_words):
     """``install(key, change)``: a copy of the cue-word files whose
     ``sections.json`` key ``key`` is ``change(value)`` of a deep copy of
     its value, installed as the package data until the test ends (a
     second call changes the copy the first installed)."""
-    installed = 0
 
     def install(key: str, change) -> None:
-        nonlocal installed
-        installed += 1
         value = copy.deepcopy(resources.pattern_group("sections")[key])
-        _patterns_dir_with(tmp_path / f"data{installed}", monkeypatch, "sections", key, change(value) or value)
+        cue_words("sections", key, change(value) or value)
 
-    yield install
-    monkeypatch.undo()
-    _clear_pattern_caches()
+    return install
 
 
 def sections_of(text: str, name: str = "digest.md") -> dict[str, tuple[str, str]]:
