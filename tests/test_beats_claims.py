@@ -234,3 +234,20 @@ def test_names_are_found_whole_with_loose_separators():
     assert name_spans("GPT-4o", "GPT-4o-mini wins") == []
     assert name_spans("T5", "GPT5 and T5") == [(9, 11)]
     assert name_spans("", "anything") == []
+
+
+def test_the_cue_words_are_those_of_roles_json(monkeypatch):
+    import kg.resources
+    from kg.outputs import beats_applied
+
+    sentence = "Mistral-7B glued to FernRL tops the leaderboard."
+    assert not applied("Mistral-7B", "FernRL", sentence)
+    roles = kg.resources.pattern_group("roles")
+    patched = {**roles, "applied_link": [*roles["applied_link"], "glued to"]}
+    monkeypatch.setattr(kg.resources, "pattern_group", lambda group: patched if group == "roles" else None)
+    beats_applied.cues.cache_clear()
+    try:
+        assert applied("Mistral-7B", "FernRL", sentence)
+    finally:
+        monkeypatch.undo()
+        beats_applied.cues.cache_clear()
