@@ -16,26 +16,20 @@ import pytest
 from kg import resources
 from kg.errors import DataError
 from kg.read import parse_report
-from tests.test_gazetteer_data import _clear_pattern_caches, _patterns_dir_with
 
 
 @pytest.fixture
-def sections_data(tmp_path, monkeypatch):
+def sections_data(cue_words):
     """``install(key, change)``: a copy of the cue-word files whose
     ``sections.json`` key ``key`` is ``change(value)`` of a deep copy of
     its value, installed as the package data until the test ends (a
     second call changes the copy the first installed)."""
-    installed = 0
 
     def install(key: str, change) -> None:
-        nonlocal installed
-        installed += 1
         value = copy.deepcopy(resources.pattern_group("sections")[key])
-        _patterns_dir_with(tmp_path / f"data{installed}", monkeypatch, "sections", key, change(value) or value)
+        cue_words("sections", key, change(value) or value)
 
-    yield install
-    monkeypatch.undo()
-    _clear_pattern_caches()
+    return install
 
 
 def sections_of(text: str, name: str = "digest.md") -> dict[str, tuple[str, str]]:
@@ -167,7 +161,7 @@ def test_generic_labels_added_to_the_data_key_a_section_and_a_field(sections_dat
 
 def test_a_bad_regular_expression_among_the_labels_is_a_data_error(sections_data):
     sections_data("section_labels", lambda table: table["field"].insert(0, "(unclosed"))
-    with pytest.raises(DataError, match=r"sections.json: section_labels/field\[0\]: not a valid regular expression"):
+    with pytest.raises(DataError, match=r"sections.json: section_labels/field/0: not a valid regular expression"):
         parse_report(GENERIC_REPORT, "digest.md")
 
 

@@ -76,14 +76,19 @@ def find_paper(arxiv_id: str, paths) -> Paper:
 
 
 def explain(paper: Paper) -> Explanation:
-    """Run the extractor on ``paper`` and keep the mention spans."""
+    """Run the extractor on ``paper`` and explain it: the record, every
+    section's mention marks ``(start, end, label, source)`` (character
+    offsets into the section text), why each name was kept or dropped (with
+    the line of its first mention) and which comparisons were dropped or
+    not made, with their rule (see :class:`Explanation`).  The spaCy Docs
+    are the ones the extraction read (one pipeline run)."""
     from kg.extract.extractor import Extractor
     from kg.nlp.pipeline import mention_info, mention_spans
 
     extractor = Extractor()
     record = extractor.extract(paper)
     sections = []
-    annotated = extractor.annotate(paper)
+    annotated = extractor.annotated
     for sec, doc in annotated:
         marks = [(s.start_char, s.end_char, s.label_, mention_info(s).source or "") for s in mention_spans(doc)]
         sections.append((sec, marks))

@@ -88,11 +88,6 @@ def is_update(sparql: str) -> bool:
     return first in {"INSERT", "DELETE", "DROP", "CLEAR", "LOAD", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 
 
-def term_value(term) -> str | None:
-    """Plain string of an RDF term (IRI, literal value) or None."""
-    return None if term is None else term.value
-
-
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {
     _XSD + t

@@ -22,7 +22,6 @@ empty, binary, not UTF-8) or a text in which no paper is found raises
 
 from __future__ import annotations
 
-from kg.read import arxiv_cv, hf_daily
 from kg.read.arxiv_cv import ARXIV_CV
 from kg.read.files import (
     DEFAULT_MAX_SIZE,
@@ -42,11 +41,9 @@ from kg.read.sections import BODY_KEY, MAX_SECTION_CHARS
 
 __all__ = [
     "ARXIV_CV",
-    "ARXIV_SECTIONS",
     "BODY_KEY",
     "DEFAULT_MAX_SIZE",
     "HF_DAILY",
-    "HF_SECTIONS",
     "LAYOUTS",
     "MARKDOWN",
     "MAX_LINE_CHARS",
@@ -62,14 +59,3 @@ __all__ = [
     "parse_size",
     "read_report",
 ]
-
-
-def __getattr__(name: str) -> dict[str, str]:
-    """``HF_SECTIONS`` and ``ARXIV_SECTIONS``: a layout's section keys, in
-    report order, with their canonical headings, read from
-    ``kg/data/patterns/sections.json`` on first use."""
-    if name == "HF_SECTIONS":
-        return hf_daily.HF_SECTIONS
-    if name == "ARXIV_SECTIONS":
-        return arxiv_cv.ARXIV_SECTIONS
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

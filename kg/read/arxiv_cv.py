@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Problem, Report
-from kg.read.cues import canonical_names, compiled, key_of_word, label_key, word_alternation
+from kg.read.section_words import canonical_names, compiled, key_of_word, label_key, word_alternation
 from kg.read.layout import Layout
 from kg.read.markdown import arxiv_id, clean_title, count_score, last_content_line, normalise_date
 from kg.read.markdown import split_list, title_score
@@ -54,12 +54,11 @@ def _cues(data: dict) -> _Cues:
     return _Cues(canonical_names(sections), section_of, field_of, label, own)
 
 
-def __getattr__(name: str) -> dict[str, str]:
-    """``ARXIV_SECTIONS``: the section keys, in report order, with their
-    headings (``arxiv_cv_sections`` of ``sections.json``)."""
-    if name == "ARXIV_SECTIONS":
-        return dict(compiled(_cues).names)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+def section_names() -> dict[str, str]:
+    """The section keys of the layout, in report order, with their canonical
+    headings (``arxiv_cv_sections`` of ``sections.json``).  Raises DataError for a bad
+    data file."""
+    return dict(compiled(_cues).names)
 
 
 def detect(lines: list[str]) -> float:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from kg.model import Problem, Report
-from kg.read.cues import checked_alternation, compiled
+from kg.read.section_words import alternation, compiled
 from kg.read.generic_body import is_field_line, read_body
 from kg.read.labels import section_key
 from kg.read.layout import Layout
@@ -72,7 +72,7 @@ _FRONT_DATE_RE = re.compile(r"^\s*date\s*:\s*['\"]?(.*?)['\"]?\s*$", re.I)
 def _link_word_re(data: dict) -> re.Pattern:
     """Link texts that name the link, not the paper: "[arXiv]", "[PDF]",
     "[Code]" (``link_text_words`` of ``sections.json``), "[2601.12345]"."""
-    words = checked_alternation(data["link_text_words"], "link_text_words")
+    words = alternation(data["link_text_words"])
     return re.compile(rf"^\W*(?:{words}|(?:arxiv\s*:\s*)?\d{{4}}\.\d{{4,5}}(?:v\d+)?)?\W*$", re.I)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Problem, Section
-from kg.read.cues import checked_alternation, compiled
+from kg.read.section_words import alternation, compiled
 from kg.read.inline import split_labels
 from kg.read.labels import clean_label, section_key
 from kg.read.markdown import MD_HEADING_RE, clean_title, normalise_date, split_list
@@ -29,13 +29,14 @@ def _field_label_re(data: dict) -> re.Pattern:
     """Labels of a paper's fields rather than of its text (``field_labels``
     of ``sections.json``), one named group per stored field."""
     table = data["field_labels"]
-    groups = [f"(?P<{f}>{checked_alternation(table[f], f'field_labels/{f}')})" for f in _FIELDS]
-    return re.compile("|".join([*groups, f"(?:{checked_alternation(table['links'], 'field_labels/links')})"]), re.I)
+    groups = [f"(?P<{f}>{alternation(table[f])})" for f in _FIELDS]
+    return re.compile("|".join([*groups, f"(?:{alternation(table['links'])})"]), re.I)
 
 
 def field_label_re() -> re.Pattern:
-    """The compiled field labels (see :func:`_field_label_re`); fetch it
-    once per paper, not per line.  Raises DataError for a bad data file."""
+    """The compiled field labels (see :func:`_field_label_re`), built once
+    per load of the data file (a call is two dict lookups).  Raises
+    DataError for a bad data file."""
     return compiled(_field_label_re)
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Problem, Report
-from kg.read.cues import canonical_names, compiled, key_of_word, label_key, word_alternation
+from kg.read.section_words import canonical_names, compiled, key_of_word, label_key, word_alternation
 from kg.read.layout import Layout
 from kg.read.markdown import (
     MD_EMPHASIS_RE,
@@ -97,12 +97,11 @@ def _cues(data: dict) -> _Cues:
     )
 
 
-def __getattr__(name: str) -> dict[str, str]:
-    """``HF_SECTIONS``: the section keys, in report order, with their
-    canonical headings (``hf_daily_sections`` of ``sections.json``)."""
-    if name == "HF_SECTIONS":
-        return dict(compiled(_cues).names)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+def section_names() -> dict[str, str]:
+    """The section keys of the layout, in report order, with their canonical
+    headings (``hf_daily_sections`` of ``sections.json``).  Raises DataError for a bad
+    data file."""
+    return dict(compiled(_cues).names)
 
 
 def detect(lines: list[str]) -> float:

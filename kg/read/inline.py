@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Section
-from kg.read.cues import compiled
+from kg.read.section_words import compiled
 from kg.read.labels import clean_label, is_keywords_label, label_alternation, section_key
 from kg.read.sections import BODY_KEY
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.read.cues import checked_alternation, compiled
+from kg.read.section_words import alternation, compiled
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,9 @@ class _Labels:
 
 def _build(data: dict) -> _Labels:
     table: dict[str, list[str]] = data["section_labels"]
-    by_key = tuple(
-        (key, re.compile(checked_alternation(pats, f"section_labels/{key}"), re.I)) for key, pats in table.items()
-    )
-    alternation = "|".join(f"(?:{p})" for pats in table.values() for p in sorted(pats, key=len, reverse=True))
-    return _Labels(by_key, alternation, re.compile(data["keywords_label_re"], re.I))
+    by_key = tuple((key, re.compile(alternation(pats), re.I)) for key, pats in table.items())
+    longest_first = (p for pats in table.values() for p in sorted(pats, key=len, reverse=True))
+    return _Labels(by_key, alternation(longest_first), re.compile(data["keywords_label_re"], re.I))
 
 
 def label_alternation() -> str:

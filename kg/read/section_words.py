@@ -13,15 +13,12 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from kg.errors import DataError
 
 T = TypeVar("T")
 
 #: the cue-word group of the layouts
 GROUP = "sections"
 
-# kg.resources.pattern_group, once imported
-_LOADER: list[Callable[[str], dict]] = []
 # build function -> (the data it was built from, what it built)
 _BUILT: dict[Callable, tuple[dict, object]] = {}
 
@@ -31,38 +28,21 @@ def compiled(build: Callable[[dict], T]) -> T:
     the file (the data is loaded once per process; a test that installs
     another copy gets a new build).  A call costs two dict lookups: call it
     once per report or paper, not per line.  Raises DataError as
-    :func:`kg.resources.pattern_group` does, or as ``build`` does."""
-    if not _LOADER:  # imported on first use: reading a report needs it, importing kg.read does not
-        from kg.resources import pattern_group
+    :func:`kg.resources.pattern_group` does (its schema checks every
+    regular expression of the file), or as ``build`` does."""
+    from kg.resources import pattern_group  # on first read: importing kg.read does not load jsonschema
 
-        _LOADER.append(pattern_group)
-    data = _LOADER[0](GROUP)
+    data = pattern_group(GROUP)
     hit = _BUILT.get(build)
     if hit is None or hit[0] is not data:
         hit = _BUILT[build] = (data, build(data))
     return hit[1]  # type: ignore[return-value]
 
 
-def compile_re(pattern: str, where: str, flags: int = 0) -> re.Pattern:
-    """Compile a regular expression of the data file; ``where`` names its key
-    (``section_labels/field``).  Raises DataError naming the file and key."""
-    try:
-        return re.compile(pattern, flags)
-    except re.error as e:
-        from kg import resources
-
-        path = resources.DATA / "patterns" / f"{GROUP}.json"
-        raise DataError(f"{path}: {where}: not a valid regular expression: {e}") from None
-
-
-def checked_alternation(patterns: Iterable[str], where: str) -> str:
-    """``(?:p1)|(?:p2)…`` of regular expressions of the data file, each
-    checked on its own first so that a bad one is named (see :func:`compile_re`)."""
-    out = []
-    for n, pattern in enumerate(patterns):
-        compile_re(pattern, f"{where}[{n}]")
-        out.append(f"(?:{pattern})")
-    return "|".join(out)
+def alternation(patterns: Iterable[str]) -> str:
+    """``(?:p1)|(?:p2)…`` of regular expressions of the data file (checked
+    when the file was loaded)."""
+    return "|".join(f"(?:{p})" for p in patterns)
 
 
 def word_pattern(word: str) -> str:
