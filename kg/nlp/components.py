@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from kg.errors import DataError
+from kg.model import Label
 from kg.nlp.docview import set_mention_spans
 from kg.resources import Gazetteer, check_regexes, gazetteer, patterns
 
@@ -52,6 +53,18 @@ class MentionComponent:
         """Make ``spans`` the Doc's mentions (they replace those set before)."""
         set_mention_spans(doc, spans)
 
+
+# The labels of mentions as plain strings: spaCy makes a Span with a str
+# label faster than with a Label member (a str subclass).
+MODEL, METHOD, DATASET, BENCHMARK, METRIC, ACCELERATOR, DEVICE = (
+    Label.MODEL.value,
+    Label.METHOD.value,
+    Label.DATASET.value,
+    Label.BENCHMARK.value,
+    Label.METRIC.value,
+    Label.ACCELERATOR.value,
+    Label.DEVICE.value,
+)
 
 PACKAGED_GAZETTEER = {"@misc": "paperkg.gazetteer.v1"}
 PACKAGED_PATTERNS = {"@misc": "paperkg.patterns.v1"}

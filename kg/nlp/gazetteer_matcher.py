@@ -15,8 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.link import FOLDED, entity_key, fold
 from kg.memo import BoundedMemo
-from kg.model import Label
-from kg.nlp.components import MentionComponent, PACKAGED_GAZETTEER
+from kg.nlp.components import MentionComponent, PACKAGED_GAZETTEER, METRIC
 from kg.nlp.docview import set_mention_info, tokens
 from kg.nlp.token_shape import CJK, JOINER, TOKEN_CLASS
 from kg.resources import Entry, Gazetteer
@@ -70,7 +69,7 @@ def metric_prefixes(gaz: Gazetteer, firsts: set[str]) -> set[str]:
     """The prefixes in ``firsts`` of the gazetteer's metric keys: inside a
     Chinese word only a metric may match (``准确率`` of ``平均准确率``), so a
     window that starts there walks these instead of every prefix."""
-    return {p for k in gaz.keys_of_type(Label.METRIC) for p in (k[:n] for n in range(1, len(k) + 1))} & firsts
+    return {p for k in gaz.keys_of_type(METRIC) for p in (k[:n] for n in range(1, len(k) + 1))} & firsts
 
 
 def window_starts(firsts: set[str]) -> BoundedMemo:
@@ -158,7 +157,7 @@ class GazetteerMatcher(MentionComponent):
             surface = table.text(i, j)
             if gaz.is_generic(surface) or not _case_ok(surface, entry):
                 continue
-            if inside and entry.type != Label.METRIC:
+            if inside and entry.type != METRIC:
                 continue  # inside a longer Chinese word
             hit = Span(doc, i, j, label=entry.type)
             set_mention_info(hit, entry=entry, source="gazetteer")

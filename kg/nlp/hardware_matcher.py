@@ -13,8 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.link import sensor_name
-from kg.model import Label
-from kg.nlp.components import MentionComponent, PACKAGED_PATTERNS, require
+from kg.nlp.components import MentionComponent, PACKAGED_PATTERNS, require, ACCELERATOR, DEVICE
 from kg.nlp.cues import sensor_regex
 from kg.nlp.docview import doc_text, mention_spans, set_mention_info
 
@@ -46,7 +45,7 @@ class HardwareMatcher(MentionComponent):
     def _vendor_gpus(self, doc: Doc, taken: set[int]) -> list[Span]:
         new = []
         for m in self.vendor_gpu.finditer(doc_text(doc)):
-            span = doc.char_span(m.start(), m.end(), label=Label.ACCELERATOR, alignment_mode="contract")
+            span = doc.char_span(m.start(), m.end(), label=ACCELERATOR, alignment_mode="contract")
             if span is not None and not taken.intersection(range(span.start, span.end)):
                 vendor = "NVIDIA" if m.group("vendor") == "英伟达" else m.group("vendor").upper()
                 set_mention_info(span, source="hardware", name=f"{vendor} GPU")
@@ -56,7 +55,7 @@ class HardwareMatcher(MentionComponent):
     def _sensors(self, doc: Doc, taken: set[int]) -> list[Span]:
         new = []
         for m in self.sensor.finditer(doc_text(doc)):
-            span = doc.char_span(m.start(), m.end(), label=Label.DEVICE, alignment_mode="expand")
+            span = doc.char_span(m.start(), m.end(), label=DEVICE, alignment_mode="expand")
             if span is not None and not taken.intersection(range(span.start, span.end)):
                 name = sensor_name(m.group("kind"), m.group("device"), self.translate)
                 set_mention_info(span, source="hardware", name=name)
@@ -72,12 +71,12 @@ class HardwareMatcher(MentionComponent):
             prev = merged[-1] if merged else None
             if (
                 prev is not None
-                and prev.label_ == Label.DEVICE
-                and s.label_ == Label.ACCELERATOR
+                and prev.label_ == DEVICE
+                and s.label_ == ACCELERATOR
                 and s.start == prev.end
                 and prev.doc[prev.end - 1].whitespace_
             ):
-                whole = Span(doc, prev.start, s.end, label=Label.DEVICE)
+                whole = Span(doc, prev.start, s.end, label=DEVICE)
                 set_mention_info(whole, source="hardware")
                 merged[-1] = whole
                 continue

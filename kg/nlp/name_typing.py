@@ -10,8 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from kg.model import Label
-from kg.nlp.components import require
+from kg.nlp.components import require, BENCHMARK, DATASET, DEVICE, METHOD, METRIC, MODEL
 from kg.nlp.docview import doc_text, set_mention_info, tokens
 
 #: the keys of the patterns the name typer reads
@@ -65,18 +64,18 @@ class NameTyper:
         A name followed by 指标/metric is a Metric."""
         surface = tokens(doc).text(start, end)
         if self.dataset_name.search(surface):
-            return (Label.BENCHMARK if _BENCHMARK_WORD_RE.search(surface) else Label.DATASET), True
+            return (BENCHMARK if _BENCHMARK_WORD_RE.search(surface) else DATASET), True
         if self.cue_after(doc, end, self.dataset_cues) or self.cue_before(doc, start, self.dataset_cues):
-            return Label.DATASET, True
+            return DATASET, True
         if self.cue_after(doc, end, self.device_cues, 6):
-            return Label.DEVICE, True
+            return DEVICE, True
         if self.cue_after(doc, end, _METRIC_HEADS, 8):
-            return Label.METRIC, True  # 'FooSync 指标', 'the FooSync metric
+            return METRIC, True  # 'FooSync 指标', 'the FooSync metric
         if self.model_size.search(surface) or self.cue_after(doc, end, self.model_cues):
-            return Label.MODEL, True
+            return MODEL, True
         if self.cue_after(doc, end, self.method_cues):
-            return Label.METHOD, True
-        return (Label.MODEL if any(c.isdigit() for c in surface) else Label.METHOD), False
+            return METHOD, True
+        return (MODEL if any(c.isdigit() for c in surface) else METHOD), False
 
 
 _LIST_SEP_RE = re.compile(r"^(?:\s*[（(][^()（）]{0,20}[)）])?[\s*“”\"]*(?:、|和|与|及|以及|,|，|and|or)?[\s*“”\"]*$")
@@ -104,7 +103,7 @@ def _listed_with_dataset(text: str, spans: list[Span], labels: list[str], i: int
     span = spans[i]
     return any(
         0 <= j < len(spans)
-        and labels[j] in (Label.DATASET, Label.BENCHMARK)
+        and labels[j] in (DATASET, BENCHMARK)
         and _LIST_SEP_RE.match(text[min(span.end_char, spans[j].end_char) : max(span.start_char, spans[j].start_char)])
         for j in (i - 1, i + 1)
     )
@@ -124,7 +123,7 @@ def retype_by_neighbours(doc: Doc, spans: list[Span], undecided: set[tuple[int, 
             continue
         listed = _listed_with_dataset(text, spans, labels, i)
         if listed or _framed(text, span):
-            labels[i] = Label.DATASET
+            labels[i] = DATASET
             listed_by[i] = listed
     out = []
     for span, label, strong in zip(spans, labels, listed_by):
