@@ -163,6 +163,61 @@ RULES = [
         {("Zorblax", "Stable Diffusion", None, "FID")},
         id="zh-from-to-lower-is-better",
     ),
+    # -- gains over base models framed apart from the gain --------------------------
+    pytest.param(
+        OWN_ZH,
+        "该方法在 Mistral-7B 架构上进行了验证。其在 GSM8K 和 MATH 上实现了超过 10% 的绝对准确率提升。",
+        {("Zorblax", "Mistral-7B", "GSM8K", "Accuracy"), ("Zorblax", "Mistral-7B", "MATH", "Accuracy")},
+        id="zh-base-carried-to-next-sentence",
+    ),
+    pytest.param(
+        OWN_EN,
+        "We validate ZorbNet on the Mistral-7B backbone. It improves accuracy on ARC by 6 points.",
+        {("ZorbNet", "Mistral-7B", "ARC", None)},
+        id="base-carried-to-next-sentence",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "将 Zorblax 应用于 Qwen2-7B 模型，在 GSM8K 上，解码步数从 256 步减少到 30 步。在 MBPP 上，解码步数从 256 步减少到 24 步。",
+        {("Zorblax", "Qwen2-7B", "GSM8K", None), ("Zorblax", "Qwen2-7B", "MBPP", None)},
+        id="zh-base-carried-to-next-from-to",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "该方法在 Mistral-7B 架构上进行了验证。在 GSM8K 上，Zorblax 相比 Qwen2-7B 提升了 5%。",
+        {("Zorblax", "Qwen2-7B", "GSM8K", None)},
+        id="zh-base-not-carried-past-another-system",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "该方法在 Mistral-7B 架构上进行了验证。在 GSM8K 上，Zorblax 相比全量微调提升了 5%。",
+        set(),
+        id="zh-base-not-carried-to-a-gain-over-something-else",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 Mistral-7B 上进行了验证。",
+        set(),
+        id="zh-base-frame-without-gain",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在 Phi-3 和 Gemma-2 两种模型上的实验表明，Zorblax 持续提升了吞吐量。",
+        {("Zorblax", "Phi-3", None, "Throughput"), ("Zorblax", "Gemma 2", None, "Throughput")},
+        id="zh-two-bases-framed-same-sentence",
+    ),
+    pytest.param(
+        OWN_EN,
+        "Experiments on Phi-3 and Gemma-2 show that ZorbNet consistently improves throughput.",
+        {("ZorbNet", "Phi-3", None, None), ("ZorbNet", "Gemma 2", None, None)},
+        id="two-bases-framed-same-sentence",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 能将 Phi-3 模型的安全得分提升 12%，将 Gemma-2 模型提升 9%。",
+        {("Zorblax", "Phi-3", None, None), ("Zorblax", "Gemma 2", None, None)},
+        id="zh-jiang-each-base-raised",
+    ),
     # -- all baselines: the baselines the paper names --------------------------------
     pytest.param(
         OWN_ZH,

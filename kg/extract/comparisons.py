@@ -7,7 +7,9 @@ keys named only in translation glosses.  Each sentence goes through the
 rules of :class:`~kg.extract.relations.RelationRules`; this stage gives
 each comparison its datasets (named in the sentence, inherited from the
 outline above it, or the paper's own benchmark), expands "all baselines"
-to the paper's named baselines, continues elliptic bullets, and folds
+to the paper's named baselines, continues elliptic bullets, carries the
+base models a sentence applies the method to into the next sentences of
+its paragraph, and folds
 dataset-less summaries into the rows they summarise.  Output:
 :class:`Comparisons`; comparison records are
 ``{"winner", "loser", "dataset", "metric", "winner_score", "loser_score",
@@ -52,6 +54,7 @@ class _Board:
         self.context = DatasetContext()
         self.pending: list[tuple] = []  # (section, line, key in best) of rows with no dataset
         self.last = None  # the previous sentence with comparisons: (section, line, level, found, text)
+        self.bases = None  # base models a sentence applied the method to: (section, line, [keys])
 
     def add(self, f: Found, loser: str, dataset: str | None, evidence: str, line: int, sec) -> None:
         """One row of ``f`` against ``loser`` on ``dataset``; of rows with
@@ -142,7 +145,7 @@ class ComparisonStage:
         board.pending = []
         metric = next((m.key for m in ms if m.label == "Metric"), None)
         stated = self.rules.scores(text, ms)
-        found = self.rules.find(text, ms, main)
+        found = self.rules.find(text, ms, main, self._carried_bases(board, sec, line, text, ms, main))
         if not found and here:
             found = self._ellipsis(sec, line, text, ms, board.last, here)
         evidence = clean_sentence(text)[:400] if stated or found else ""
@@ -165,6 +168,25 @@ class ComparisonStage:
             for loser in losers:
                 for d in f.datasets or inherited or [default]:
                     board.add(f, loser, d, evidence, line, sec)
+
+    def _carried_bases(self, board: _Board, sec, line: int, text: str, ms, main) -> list[str]:
+        """Keys of the base models an earlier sentence of the same section
+        line framed (``该方法在 X 架构上进行了验证``) for this sentence to
+        state a gain over; a sentence that frames its own bases replaces
+        them, one that names another system ends them."""
+        systems = [m for m in ms if m.is_system]
+        bases, _ = self.rules.base_frame(text, systems, main)
+        carried = board.bases
+        if bases:
+            board.bases = (sec, line, [b.key for b in bases])
+            return []
+        if carried is None or carried[0] is not sec or carried[1] != line:
+            board.bases = None
+            return []
+        if any(not s.proposed and s.key != main and s.key not in carried[2] for s in systems):
+            board.bases = None
+            return []
+        return carried[2]
 
     def _inherited_scope(self, text: str, here: list[str], inherited: list[str]) -> list[str]:
         """The inherited datasets a sentence's comparisons are on: none when
