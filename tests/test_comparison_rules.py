@@ -191,7 +191,7 @@ RULES = [
     pytest.param(
         OWN_ZH,
         "该方法在 Mistral-7B 架构上进行了验证。在 GSM8K 上，Zorblax 相比全量微调提升了 5%。",
-        set(),
+        {("Zorblax", "全量微调", "GSM8K", None)},
         id="zh-base-not-carried-to-a-gain-over-something-else",
     ),
     pytest.param(
@@ -217,6 +217,75 @@ RULES = [
         "Zorblax 能将 Phi-3 模型的安全得分提升 12%，将 Gemma-2 模型提升 9%。",
         {("Zorblax", "Phi-3", None, None), ("Zorblax", "Gemma 2", None, None)},
         id="zh-jiang-each-base-raised",
+    ),
+    # -- described baselines: a loser named by what it is ----------------------------
+    pytest.param(
+        OWN_EN,
+        "Compared with offline DPO, ZorbNet reduces refusals by 12%.",
+        {("ZorbNet", "offline DPO", None, None)},
+        id="described-offline-wraps-a-name",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "相比标准的 GRPO 方法，Zorblax 在 GSM8K 上提升了 5%。",
+        {("Zorblax", "GRPO", "GSM8K", None)},
+        id="zh-generic-modifier-keeps-the-named-loser",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "相较于单阶段检索基线，Zorblax 在 HotpotQA 上提升了 5 个百分点。",
+        {("Zorblax", "单阶段检索基线", "HotpotQA", None)},
+        id="zh-described-baseline-after-frame",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "与香草强化学习相比，Zorblax 显著减少了 28.9% 的幻觉。",
+        {("Zorblax", "香草强化学习", None, None)},
+        id="zh-described-between-yu-and-xiangbi",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在 GSM8K 上，Zorblax 的平均性能比使用全量数据进行 SFT 的基线模型高出 38%。",
+        {("Zorblax", "使用全量数据进行 SFT 的基线模型", "GSM8K", None)},
+        id="zh-described-after-bi",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 相较于基础模型和下一token预测基线，在 HumanEval 上的平均性能提高了 8 个百分点。",
+        {("Zorblax", "下一token预测基线", "HumanEval", None)},
+        id="zh-described-member-of-a-list",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet outperforms the pure SFT baseline on MATH.",
+        {("ZorbNet", "pure SFT baseline", "MATH", None)},
+        id="described-baseline-after-cue-verb",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 依然大幅领先 SFT（监督微调）基线。",
+        {("Zorblax", "SFT基线", None, None)},
+        id="zh-described-baseline-when-paper-names-no-baselines",
+    ),
+    pytest.param(
+        OWN_EN, "ZorbNet outperforms prompt-only baselines on MATH.", set(), id="plural-baselines-are-a-class"
+    ),
+    pytest.param(OWN_EN, "SFT is widely used for alignment.", set(), id="bare-paradigm-no-row"),
+    pytest.param(OWN_ZH, "Zorblax 在 MMLU 上超越了 SFT。", set(), id="zh-bare-paradigm-is-no-loser"),
+    pytest.param(OWN_ZH, "相比传统方法，Zorblax 提升了 5%。", set(), id="zh-class-of-methods-is-no-loser"),
+    pytest.param(OWN_ZH, "与更大的模型相比，Zorblax 的速度更快。", set(), id="zh-anonymous-models-are-no-loser"),
+    pytest.param(OWN_EN, "ZorbNet outperforms existing methods on MATH.", set(), id="existing-methods-are-no-loser"),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 超越了全量数据训练的效果。",
+        set(),
+        id="zh-cue-verb-object-not-headed-by-baseline",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "相比纯 SFT 模型，该方法提升了 5%。",
+        set(),
+        id="zh-described-loser-needs-a-named-winner",
     ),
     # -- all baselines: the baselines the paper names --------------------------------
     pytest.param(
@@ -272,3 +341,27 @@ def test_comparison_scores(extractor, sentence, winner_score, loser_score, unit)
     assert [(c["winner_score"], c["loser_score"], c["unit"]) for c in rec["comparisons"]] == [
         (winner_score, loser_score, unit)
     ]
+
+
+def test_described_baseline_is_reached_through_its_comparison_only(extractor):
+    """A described baseline is an entity of the record with the role
+    'compared' (aliases: its shorter names) and in the graph only the loser
+    of its comparison: the paper does not use or propose it."""
+    import pyoxigraph as ox
+
+    from kg.link import entity_iri
+    from kg.model import Report
+    from kg.rdf.mapping import map_report
+
+    paper = make_paper("与香草强化学习相比，Zorblax 在 GSM8K 上显著减少了 28.9% 的幻觉。", OWN_ZH)
+    rec = extractor.extract(paper)
+    ent = next(e for e in rec["entities"] if e["name"] == "香草强化学习")
+    assert ent["role"] == "compared" and ent["type"] == "Method"
+    store = ox.Store()
+    nq = map_report(Report(path="r.txt", format="markdown", date=None, source_url=None, papers=(paper,)), [rec])
+    store.load(nq, format=ox.RdfFormat.N_QUADS)
+    node = ox.NamedNode(entity_iri(ent["key"]))
+    loser = ox.NamedNode("https://w3id.org/paperkg#loser")
+    assert len(list(store.quads_for_pattern(None, loser, node))) == 1
+    papers = {q.subject for q in store.quads_for_pattern(None, None, None) if str(q.object).endswith("#Paper>")}
+    assert papers and not [q for p in papers for q in store.quads_for_pattern(p, None, node)]

@@ -24,9 +24,11 @@ from typing import NamedTuple
 
 from kg.extract import sentence_mentions
 from kg.extract.decisions import DecisionLog
+from kg.extract.described import is_described, parse_described
 from kg.extract.relations import RelationRules
 from kg.extract.results import ResultTable
 from kg.extract.sentence import BASELINES, DATASET_LABELS, Found
+from kg.link import entity_key
 from kg.nlp.cues import cue_regex
 from kg.nlp.evidence import clean_sentence
 from kg.nlp.outline import DatasetContext, names_own_set, outline_level
@@ -48,7 +50,8 @@ class Comparisons(NamedTuple):
 class _Board:
     """The comparison rows of one paper while its sentences are read."""
 
-    def __init__(self) -> None:
+    def __init__(self, entities: dict[str, dict]) -> None:
+        self.entities = entities  # the paper's entities; described baselines are added
         self.best: dict[tuple, dict] = {}  # (winner, loser, dataset) -> the richest record
         self.results = ResultTable()
         self.context = DatasetContext()
@@ -78,7 +81,8 @@ class _Board:
             self.best[k] = rec
         if dataset is None:
             self.pending.append((sec, line, k))
-        self.results.add_compared(f, loser, dataset, evidence, line, sec.key)
+        if self.entities.get(loser, {}).get("role") != "compared":  # no result rows for a described baseline
+            self.results.add_compared(f, loser, dataset, evidence, line, sec.key)
 
     def place_pending(self, sec, line: int, here: list[str], named: set[str], main: str | None) -> None:
         """'A 优于 B。例如，A 在 GSM8K 上达到 …': the next sentence of the same
@@ -106,7 +110,7 @@ class ComparisonStage:
         summaries go to ``log.dropped_comparisons``."""
         sentences, baselines, as_metric = self._sentences(sections, docs, entities)
         own_set = _own_set(entities)
-        board = _Board()
+        board = _Board(entities)
         for sec, sent, ms in sentences:
             self._read(board, sec, sent, ms, main, gloss_only, baselines, own_set)
         kept = _without_summaries(board.best, entities, main, log)
@@ -158,13 +162,18 @@ class ComparisonStage:
         # 'V2V 任务上': a task label, not a dataset, when a named dataset is inherited
         tasks = {m.key for m in ms if m.label in DATASET_LABELS and _TASK_AFTER_RE.match(text, m.end)}
         default = own_set if sec.key in RESULT_SECTIONS else None
+        # a described baseline ('纯 SFT 模型') loses only to a winner the sentence names
+        found = [f for f in found if not is_described(f.loser) or f.winner in named_here]
         for f in found:
+            f.loser = _described_entity(board.entities, f.loser, evidence, line, sec)
             if f.datasets and set(f.datasets) <= tasks and [d for d in inherited if d not in tasks]:
                 f.datasets = [d for d in inherited if d not in tasks]
             # 'the (other) baselines': the paper's compared systems, not those this sentence names
             losers = (
                 [b for b in baselines if b != f.winner and b not in named_here] if f.loser == BASELINES else [f.loser]
             )
+            if not losers and f.fallback and f.winner in named_here:  # 'SFT 基线' in a paper naming no baselines
+                losers = [_described_entity(board.entities, f.fallback, evidence, line, sec)]
             for loser in losers:
                 for d in f.datasets or inherited or [default]:
                     board.add(f, loser, d, evidence, line, sec)
@@ -220,6 +229,30 @@ class ComparisonStage:
             for f in prev_found
             if f.loser != BASELINES and f.cue != "gain over base"
         ]
+
+
+def _described_entity(entities: dict[str, dict], key: str, evidence: str, line: int, sec) -> str:
+    """The entity key of a loser: a described baseline (``vanilla DPO``,
+    see :mod:`kg.extract.described`) gets an entity of type Method with the
+    role ``compared`` (reached through its comparisons only) unless the
+    paper has an entity of that name; any other key is returned as is."""
+    described = parse_described(key)
+    if described is None:
+        return key
+    name, aliases = described
+    real = entity_key(name)
+    if real not in entities:
+        entities[real] = {
+            "key": real,
+            "name": name,
+            "type": "Method",
+            "aliases": aliases,
+            "role": "compared",
+            "line": line,
+            "evidence": evidence or name,
+            "section": sec.key,
+        }
+    return real
 
 
 def _own_set(entities: dict[str, dict]) -> str | None:

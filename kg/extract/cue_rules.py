@@ -34,9 +34,17 @@ class CueRules:
             measured = [s for s in before if self._measure(text, s)]
             before = [s for s in before if s not in measured]
             end = self._clause_end(text, m.end(), systems)
-            after = self._heads([s for s in systems if m.end() <= s.start < end], text)
+            after = self.described.over(
+                text, m.end(), self._heads([s for s in systems if m.end() <= s.start < end], text)
+            )
+            # 'outperforms the pure SFT baseline': after a cue verb, only a phrase headed by 'baseline'
+            described = (
+                [] if reverse else [d for d in self.described.after(text, m.end()) if self.described.is_baseline(d)]
+            )
             if not after and self.baseline_phrase.match(text[m.end() :]):
                 after = [Mention(m.end(), m.end(), BASELINES, "Model")]
+            if not after:
+                after = described
             if not after:
                 continue
             subj = self._subject(text, before, m.start())
@@ -48,6 +56,8 @@ class CueRules:
                     continue
                 w, l = (obj.key, subj_key) if reverse else (subj_key, obj.key)
                 f = Found(w, l, cue=m.group(), at=m.start(), metric=measured[-1].key if measured else None)
+                if obj.key == BASELINES and described:
+                    f.fallback = described[0].key  # 'SFT 基线' when the paper names no baselines
                 ws, wu = self._score_between(text, subj.end, m.start()) if subj else (None, None)
                 ls, lu = self._score_after(text, obj.end) if obj.key != BASELINES else (None, None)
                 if reverse:
@@ -64,6 +74,8 @@ class CueRules:
         objects: set[str] = set()
         for m in re.finditer(r"比", text):
             objs = [s for s in systems if m.end() <= s.start <= m.end() + 12]
+            if not objs and text[m.start() - 1 : m.start()] not in ("相", "对") and text[m.end() : m.end() + 1] != "起":
+                objs = self.described.after(text, m.end())  # '比使用全量数据的 SFT 基线高出 38%'
             if not objs:
                 continue
             objs = [objs[0]] + [s for s in systems if s.start > objs[0].start]

@@ -43,7 +43,7 @@ class FrameRules:
             if m.group() == "较" and self._ADVERB_JIAO.match(text, m.end()):
                 continue  # '较大的 3B 模型': 'relatively', not 'compared with'
             end = self._clause_end(text, m.end(), systems)
-            objs = [s for s in systems if m.end() <= s.start < end]
+            objs = self.described.over(text, m.end(), [s for s in systems if m.end() <= s.start < end])
             if not objs:
                 # '与 B 相比' puts the loser before the cue
                 objs = [
@@ -54,8 +54,10 @@ class FrameRules:
             if not objs:
                 objs = self._listed_before_frame(text, systems, m.start())
             if not objs:
+                objs = self._described_in_frame(text, m)
+            if not objs:
                 continue
-            obj_keys = {o.key for o in objs}
+            obj_keys = {o.key for o in objs} | {s.key for s in systems for o in objs if o.start <= s.start < o.end}
             others = [s for s in systems if s.key not in obj_keys]
             if not others and len(objs) > 1:
                 # '相比 A，B 提升了 …': a Chinese comma closes the frame (lists take 、), B is the subject
@@ -72,6 +74,18 @@ class FrameRules:
                 continue
             found += [Found(winner, o.key, cue=m.group(), at=m.start()) for o in objs]
         return found
+
+    _WITH_BEFORE_RE = re.compile(r"(?:与|跟|同)[^，,；;。与跟同]{1,40}$")
+
+    def _described_in_frame(self, text: str, cue: re.Match) -> list[Mention]:
+        """Described baselines a frame compares with: ``相比香草强化学习，``
+        (after the cue) or ``与香草强化学习相比`` (between 与 and the cue)."""
+        objs = self.described.after(text, cue.end())
+        if not objs:
+            w = self._WITH_BEFORE_RE.search(text, 0, cue.start())
+            if w is not None:
+                objs = self.described.between(text, w.start() + 1, cue.start())
+        return objs
 
     _TRADE_OFF_RE = re.compile(r"权衡|代价|牺牲|\btrade-?offs?\b|\bat the cost of\b", re.IGNORECASE)
     _WITH_CATEGORY_RE = re.compile(

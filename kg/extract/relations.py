@@ -43,6 +43,7 @@ from kg.resources import patterns
 from kg.extract.base_rules import BaseRules
 from kg.extract.clauses import ClauseRules
 from kg.extract.cue_rules import CueRules
+from kg.extract.described import DescribedBaselines
 from kg.extract.frame_rules import FrameRules
 from kg.extract.scores import ScoreRules
 from kg.extract.sentence import BASELINES, DATASET_LABELS, SYSTEM_LABELS, Found, Mention, Stated
@@ -88,6 +89,7 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
         )
         self.gain = self._GAIN_RE
         self.baseline_phrase = re.compile(p["baseline_phrase_re"], re.IGNORECASE)
+        self.described = DescribedBaselines(p["described_baseline"])
         self.vs = re.compile(r"^\s*[)）]?\s*(?:vs\.?|versus|对比|对)\s*", re.IGNORECASE)
 
     # -- public -----------------------------------------------------------
