@@ -287,6 +287,42 @@ RULES = [
         set(),
         id="zh-described-loser-needs-a-named-winner",
     ),
+    # -- paired values across a contrast (分别 / respectively) -------------------------
+    pytest.param(
+        "",
+        "Phi-3 and Gemma-2 reach 71% and 74%, while Llama-2 and Falcon fall to 40% and 35% respectively.",
+        {
+            ("Phi-3", "Llama 2", None, None),
+            ("Phi-3", "Falcon", None, None),
+            ("Gemma 2", "Llama 2", None, None),
+            ("Gemma 2", "Falcon", None, None),
+        },
+        id="paired-values-respectively",
+    ),
+    pytest.param(
+        "",
+        "在 MMLU 上，Phi-3（3.8B）和 Gemma-2（9B）的准确率为 71.2% 和 74.5%，而 Llama-2 和 Falcon 分别降至 40.1% 和 35.3%。",
+        {
+            ("Phi-3", "Llama 2", "MMLU", "Accuracy"),
+            ("Phi-3", "Falcon", "MMLU", "Accuracy"),
+            ("Gemma 2", "Llama 2", "MMLU", "Accuracy"),
+            ("Gemma 2", "Falcon", "MMLU", "Accuracy"),
+        },
+        id="zh-paired-values-fenbie-size-notes",
+    ),
+    pytest.param(
+        "",
+        "在 MMLU 上，Gemma-2 的准确率为 74.5%，而 Llama-2 和 Falcon 分别仅为 40.1% 和 35.3%。",
+        {("Gemma 2", "Llama 2", "MMLU", "Accuracy"), ("Gemma 2", "Falcon", "MMLU", "Accuracy")},
+        id="zh-one-value-against-paired-values",
+    ),
+    pytest.param("", "Phi-3 and Gemma-2 reach 71% and 74% respectively.", set(), id="paired-values-no-contrast"),
+    pytest.param(
+        "",
+        "在 MMLU 上，Phi-3 和 Gemma-2 分别提升了 5% 和 3%，而 Llama-2 和 Falcon 分别提升了 1% 和 2%。",
+        set(),
+        id="zh-paired-gains-are-no-values",
+    ),
     # -- all baselines: the baselines the paper names --------------------------------
     pytest.param(
         OWN_ZH,

@@ -115,6 +115,8 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
         if not found:
             found += self._vs(text, systems, lower)
         if not found:
+            found += self._paired_values(text, systems, lower)
+        if not found:
             found += self._contrast(text, systems, lower, main)
         # '相比基座 B 提升 6.4 个点，并高于 C': a frame or a from-to next to a cue verb
         # states one more comparison, against its own object
