@@ -323,6 +323,19 @@ RULES = [
         set(),
         id="zh-paired-gains-are-no-values",
     ),
+    # -- a task before a quality noun is no subject ----------------------------------
+    pytest.param(
+        OWN_EN,
+        "ZorbNet models, a family of MLLMs with state-of-the-art QXR performance, even surpass GPT-4o.",
+        {("ZorbNet", "GPT-4o", None, None)},
+        id="task-before-performance-is-no-winner",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 取得了最先进的 QXR 性能，甚至超越了 GPT-4o。",
+        {("Zorblax", "GPT-4o", None, None)},
+        id="zh-task-before-xingneng-is-no-winner",
+    ),
     # -- all baselines: the baselines the paper names --------------------------------
     pytest.param(
         OWN_ZH,
