@@ -336,6 +336,25 @@ RULES = [
         {("Zorblax", "GPT-4o", None, None)},
         id="zh-task-before-xingneng-is-no-winner",
     ),
+    # -- compared with a category's members, then its superiority ---------------------
+    pytest.param(
+        OWN_ZH,
+        "通过与现有检索器（如 BM25、Contriever）进行对比，实验展示了 Zorblax 的优越性。",
+        {("Zorblax", "BM25", None, None), ("Zorblax", "Contriever", None, None)},
+        id="zh-members-compared-then-superiority",
+    ),
+    pytest.param(
+        OWN_EN,
+        "Compared with existing retrievers (e.g., BM25, Contriever), the experiments show the superiority of ZorbNet.",
+        {("ZorbNet", "BM25", None, None), ("ZorbNet", "Contriever", None, None)},
+        id="members-compared-then-superiority",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "通过与现有检索器（如 BM25、Contriever）进行对比，分析了各自的优缺点。",
+        set(),
+        id="zh-members-compared-without-a-win",
+    ),
     # -- all baselines: the baselines the paper names --------------------------------
     pytest.param(
         OWN_ZH,

@@ -90,13 +90,14 @@ class FrameRules:
     _TRADE_OFF_RE = re.compile(r"权衡|代价|牺牲|\btrade-?offs?\b|\bat the cost of\b", re.IGNORECASE)
     _WITH_CATEGORY_RE = re.compile(
         r"(?:与|和|跟|同)[^，,；;。（(]{0,12}[（(][\s*]*(?:如|例如|比如|包括|e\.g\.,?|such as)?"
-        r"(?P<inside>[^()（）]{1,80})[)）][\s*]*$",
+        r"(?P<inside>[^()（）]{1,80})[)）][\s*]*(?:进行|作|做)?[\s*]*$",
         re.IGNORECASE,
     )
 
     def _listed_before_frame(self, text: str, systems: list[Mention], cue: int) -> list[Mention]:
         """The members of a category compared in a ``与 … 相比`` frame:
-        ``与 SOTA 方法（如 A, B）相比`` compares with A and B."""
+        ``与 SOTA 方法（如 A, B）相比`` / ``与现有模拟器（如 A, B）进行对比``
+        compares with A and B."""
         m = self._WITH_CATEGORY_RE.search(text[:cue])
         if not m:
             return []
