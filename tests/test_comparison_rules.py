@@ -163,6 +163,18 @@ RULES = [
         {("Zorblax", "Stable Diffusion", None, "FID")},
         id="zh-from-to-lower-is-better",
     ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 结合检索增强（使用 Qwen2-7B 模型）在 GSM8K 上的准确率提升了 12.5 个百分点。",
+        set(),
+        id="zh-tool-in-a-note-is-no-base",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在使用 Qwen2-7B 时，Zorblax 的成功率提升 20.6 个点。",
+        {("Zorblax", "Qwen2-7B", None, "Success Rate")},
+        id="zh-base-framed-by-shiyong",
+    ),
     # -- gains over base models framed apart from the gain --------------------------
     pytest.param(
         OWN_ZH,

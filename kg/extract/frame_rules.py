@@ -127,6 +127,8 @@ class FrameRules:
         r"|\+\d+(?:\.\d+)?\s*(?:%|个点|个百分点|points?|pp)",
         re.IGNORECASE,
     )
+    # an open parenthesis that names a tool: '（使用 X', '(using X'
+    _IN_TOOL_NOTE = re.compile(r"[（(][\s*]*(?:使用|采用|基于|借助|using|with|via)[^（）()]*$", re.IGNORECASE)
     _BASE_FRAME_RE = re.compile(r"(?:在|当|使用|以|基于|on|with|using|for)[\s*“”\"]*$", re.IGNORECASE)
 
     def _over_base(self, text, systems, main) -> list[Found]:
@@ -145,6 +147,8 @@ class FrameRules:
             return []
         base = models[0]
         winner = own[0].key if own else main
+        if self._IN_TOOL_NOTE.search(text, 0, base.start):
+            return []  # 'M 结合检索（使用 X 模型）…提升了': a tool named in a note, not the base
         if not (
             self._BASE_FRAME_RE.search(text[max(0, base.start - 6) : base.start])
             or re.fullmatch(r"[\s*>\-+\d.]*", text[: base.start])
