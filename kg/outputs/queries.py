@@ -88,11 +88,6 @@ def is_update(sparql: str) -> bool:
     return first in {"INSERT", "DELETE", "DROP", "CLEAR", "LOAD", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 
 
-def term_value(term) -> str | None:
-    """Plain string of an RDF term (IRI, literal value) or None."""
-    return None if term is None else term.value
-
-
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {
     _XSD + t
@@ -277,8 +272,9 @@ def beats(store: KnowledgeStore, name: str, limit: int | None = None, evidence: 
     ``evidence`` the evidence, file and line columns are None (fewer reads).
     """
     from kg.outputs.beats import COLUMNS, beats_rows
+    from kg.outputs.beats_claims import fold_claims
 
-    b = beats_rows(store, resolve_entity(store, name), limit, evidence)
+    b = fold_claims(store, beats_rows(store, resolve_entity(store, name), limit, evidence))
     return Table(list(COLUMNS), b.rows, b.complete)
 
 
