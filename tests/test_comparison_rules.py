@@ -21,6 +21,9 @@ from kg.extract.extractor import Extractor
 #: a contribution that makes Zorblax the paper's own system (Chinese and English)
 OWN_ZH = "我们提出了 Zorblax，一种新的推理方法。"
 OWN_EN = "We propose ZorbNet, a new decoding method."
+#: a contribution that makes Zorblax-1M the paper's own dataset
+OWN_DATA_ZH = "我们构建了 Zorblax-1M，一个大规模视频动作数据集。"
+OWN_DATA_EN = "We introduce Zorblax-1M, a large-scale video action dataset."
 
 
 @pytest.fixture(scope="module")
@@ -367,6 +370,28 @@ RULES = [
         set(),
         id="zh-members-compared-without-a-win",
     ),
+    # -- a dataset named as the model trained on it ------------------------------------
+    pytest.param(
+        OWN_DATA_ZH,
+        "Zorblax-1M 预训练模型在零样本设置下的准确率均优于 CLIP 和 SigLIP 2 等基础模型。",
+        {("Zorblax-1M 预训练模型", "CLIP", None, "Accuracy"), ("Zorblax-1M 预训练模型", "SigLIP 2", None, "Accuracy")},
+        id="zh-model-pretrained-on-own-dataset-wins",
+    ),
+    pytest.param(
+        OWN_DATA_EN,
+        "Models pretrained on Zorblax-1M outperform CLIP and SigLIP 2 in zero-shot retrieval.",
+        {
+            ("Models pretrained on Zorblax-1M", "CLIP", None, None),
+            ("Models pretrained on Zorblax-1M", "SigLIP 2", None, None),
+        },
+        id="models-pretrained-on-own-dataset-win",
+    ),
+    pytest.param(
+        OWN_DATA_ZH,
+        "在 Zorblax-1M 上，ZorbNet 优于 CLIP。",
+        {("ZorbNet", "CLIP", "Zorblax-1M", None)},
+        id="zh-own-dataset-as-benchmark-stays-a-dataset",
+    ),
     # -- all baselines: the baselines the paper names --------------------------------
     pytest.param(
         OWN_ZH,
@@ -421,6 +446,15 @@ def test_comparison_scores(extractor, sentence, winner_score, loser_score, unit)
     assert [(c["winner_score"], c["loser_score"], c["unit"]) for c in rec["comparisons"]] == [
         (winner_score, loser_score, unit)
     ]
+
+
+def test_model_trained_on_a_dataset_keeps_the_dataset_name_as_alias(extractor):
+    """The winner 'X 预训练模型' is an entity of its own (role 'compared',
+    alias X); the dataset X stays a dataset of the paper."""
+    rec = extractor.extract(make_paper("Zorblax-1M 预训练模型优于 CLIP。", OWN_DATA_ZH))
+    ent = next(e for e in rec["entities"] if e["name"] == "Zorblax-1M 预训练模型")
+    assert ent["role"] == "compared" and "Zorblax-1M" in ent["aliases"]
+    assert next(e for e in rec["entities"] if e["name"] == "Zorblax-1M")["type"] in ("Dataset", "Benchmark")
 
 
 def test_described_baseline_is_reached_through_its_comparison_only(extractor):

@@ -153,7 +153,7 @@ class ComparisonStage:
         if not found and here:
             found = self._ellipsis(sec, line, text, ms, board.last, here)
         evidence = clean_sentence(text)[:400] if stated or found else ""
-        for st in stated:
+        for st in (st for st in stated if not is_described(st.system)):
             board.results.add_stated(st, (here or inherited or [None])[0], metric, evidence, line, sec.key)
         if found:
             board.last = (sec, line, outline_level(sec, line), found, text)
@@ -166,6 +166,9 @@ class ComparisonStage:
         found = [f for f in found if not is_described(f.loser) or f.winner in named_here]
         for f in found:
             f.loser = _described_entity(board.entities, f.loser, evidence, line, sec)
+            # 'X 预训练模型 优于 A': a model trained on X, not evaluated on X
+            trained_on = {entity_key(a) for a in (parse_described(f.winner) or ("", []))[1]}
+            f.winner = _described_entity(board.entities, f.winner, evidence, line, sec)
             if f.datasets and set(f.datasets) <= tasks and [d for d in inherited if d not in tasks]:
                 f.datasets = [d for d in inherited if d not in tasks]
             # 'the (other) baselines': the paper's compared systems, not those this sentence names
@@ -175,7 +178,7 @@ class ComparisonStage:
             if not losers and f.fallback and f.winner in named_here:  # 'SFT 基线' in a paper naming no baselines
                 losers = [_described_entity(board.entities, f.fallback, evidence, line, sec)]
             for loser in losers:
-                for d in f.datasets or inherited or [default]:
+                for d in [d for d in f.datasets or inherited or [default] if d not in trained_on] or [None]:
                     board.add(f, loser, d, evidence, line, sec)
 
     def _carried_bases(self, board: _Board, sec, line: int, text: str, ms, main) -> list[str]:
