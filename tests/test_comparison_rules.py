@@ -392,6 +392,47 @@ RULES = [
         {("ZorbNet", "CLIP", "Zorblax-1M", None)},
         id="zh-own-dataset-as-benchmark-stays-a-dataset",
     ),
+    # -- rankings over the clauses of one line ------------------------------------------
+    pytest.param(
+        "",
+        "总体排名：Zorblax-7B 在所有维度表现最强；Qwen2-7B 排名第二，但稳定性不足；"
+        "Mistral-7B 在合规性上表现出色；Gemma-7B 和 Phi-3 在对抗环境下显著下降。",
+        {
+            ("Zorblax-7B", "Qwen2-7B", None, None),
+            ("Zorblax-7B", "Mistral-7B", None, None),
+            ("Zorblax-7B", "Gemma-7B", None, None),
+            ("Zorblax-7B", "Phi-3", None, None),
+            ("Qwen2-7B", "Mistral-7B", None, None),
+            ("Qwen2-7B", "Gemma-7B", None, None),
+            ("Qwen2-7B", "Phi-3", None, None),
+        },
+        id="zh-ranking-across-clauses",
+    ),
+    pytest.param(
+        "",
+        "Overall ranking: Zorblax-7B is the strongest on every axis; Qwen2-7B ranks second; "
+        "Mistral-7B v0.3 and Gemma-7B degrade under attack.",
+        {
+            ("Zorblax-7B", "Qwen2-7B", None, None),
+            ("Zorblax-7B", "Mistral-7B", None, None),
+            ("Zorblax-7B", "Gemma-7B", None, None),
+            ("Qwen2-7B", "Mistral-7B", None, None),
+            ("Qwen2-7B", "Gemma-7B", None, None),
+        },
+        id="ranking-across-clauses-version-left-out",
+    ),
+    pytest.param(
+        "",
+        "Zorblax-7B 在所有维度表现最强；Qwen2-7B 在合规性上表现出色；Mistral-7B 在对抗环境下显著下降。",
+        set(),
+        id="zh-superlative-without-a-second-rank-ranks-nothing",
+    ),
+    pytest.param(
+        "",
+        "总体排名：Zorblax-7B 和 Qwen2-7B 并列第一；Mistral-7B 排名第二。",
+        set(),
+        id="zh-tied-first-ranks-nothing",
+    ),
     # -- all baselines: the baselines the paper names --------------------------------
     pytest.param(
         OWN_ZH,
