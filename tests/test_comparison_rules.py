@@ -392,6 +392,39 @@ RULES = [
         {("ZorbNet", "CLIP", "Zorblax-1M", None)},
         id="zh-own-dataset-as-benchmark-stays-a-dataset",
     ),
+    # -- the members listed after a class of baselines ---------------------------------
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 NLI 分数上全面超越了现有的主流方法，包括直接 Prompting、模型微调（Fine-tuning）以及检索增强方法。",
+        {
+            ("Zorblax", "直接 Prompting", None, None),
+            ("Zorblax", "模型微调", None, None),
+            ("Zorblax", "检索增强方法", None, None),
+        },
+        id="zh-members-of-a-class-of-baselines-lose",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet outperforms existing methods, including direct prompting, full fine-tuning and Mistral-7B.",
+        {
+            ("ZorbNet", "direct prompting", None, None),
+            ("ZorbNet", "full fine-tuning", None, None),
+            ("ZorbNet", "Mistral-7B", None, None),
+        },
+        id="members-of-a-class-of-baselines-lose",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 显著优于现有方法，例如在 FLD（一种距离指标）上取得了显著提升。",
+        set(),
+        id="zh-example-clause-after-a-class-is-no-member",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet clearly outperforms existing methods, for example on QuuxBench it gains 5%.",
+        set(),
+        id="example-clause-after-a-class-is-no-member",
+    ),
     # -- rankings over the clauses of one line ------------------------------------------
     pytest.param(
         "",
