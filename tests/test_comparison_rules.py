@@ -392,6 +392,19 @@ RULES = [
         {("ZorbNet", "CLIP", "Zorblax-1M", None)},
         id="zh-own-dataset-as-benchmark-stays-a-dataset",
     ),
+    # -- a system that only describes the compared one in a frame -----------------------
+    pytest.param(
+        OWN_ZH,
+        "相比于仅使用 GPT-4o 生成标签训练的基线模型（Zorblax-Base），Zorblax 的准确率高出 2.4%。",
+        {("Zorblax", "Zorblax-Base", None, "Accuracy")},
+        id="zh-frame-object-described-by-another-system",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "相比于 GPT-4o 和 Qwen2-7B，Zorblax 的准确率高出 2.4%。",
+        {("Zorblax", "GPT-4o", None, "Accuracy"), ("Zorblax", "Qwen2-7B", None, "Accuracy")},
+        id="zh-frame-objects-listed",
+    ),
     # -- the members listed after a class of baselines ---------------------------------
     pytest.param(
         OWN_ZH,
