@@ -37,6 +37,7 @@ class Entities(NamedTuple):
     by_key: dict[str, dict]  #: entity dicts by linking key, in order of first mention
     gloss_only: set[str]  #: keys named only in translation glosses
     weak: set[str]  #: keys with no evidence of what they are
+    concepts: set[str]  #: acronyms defined by a common noun phrase (see :func:`concept_keys`)
 
 
 def title_names(title: str, gaz) -> list[str]:
@@ -69,6 +70,7 @@ class _Tally:
         self.gloss_only: set[str] = set()
         self.plain: set[str] = set()
         self.evidenced: set[str] = set(title_keys)
+        self.definitions: dict[str, set[str]] = defaultdict(set)  # key -> "named" / "concept" / "known"
 
 
 class EntityStage:
@@ -82,6 +84,8 @@ class EntityStage:
         self.gaz = gaz
         self.hw = hw
         self.use_marker = cue_regex(pats["use_marker"])
+        self.propose = cue_regex(pats["propose"])
+        self.component_heads = cue_regex(pats["component_cue"])
         self.head_cues = mention_rules.head_cues(pats)
 
     def run(self, paper: Paper, mentions, keys: list[str], titled: list[str], log: DecisionLog) -> Entities:
@@ -105,7 +109,8 @@ class EntityStage:
             if ent["name"] is None:
                 ent["name"] = forms[0]
             ent["aliases"] = sorted({f for f in forms if f != ent["name"]})
-        return Entities(tally.by_key, tally.gloss_only, set(tally.by_key) - tally.evidenced)
+        concepts = concept_keys(tally.definitions, paper.title)
+        return Entities(tally.by_key, tally.gloss_only, set(tally.by_key) - tally.evidenced, concepts)
 
     def _skipped(self, paper: Paper, authors: set[str], sec, span, key: str, log: DecisionLog) -> bool:
         """True for a mention that is no entity: an author's name, a
@@ -129,6 +134,9 @@ class EntityStage:
         info = mention_info(span)
         entry, source, decided = info.entry, info.source, info.decided
         label, surface = span.label_, span_text(span)
+        defined = self._definition(sec, span) if entry is None else "known"
+        if defined:
+            tally.definitions[key].add(defined)
         types = tally.types[key]
         metric_shape = entry is None and negative.metric_variant(surface, self.gaz)
         if metric_shape:
@@ -161,6 +169,20 @@ class EntityStage:
         (tally.gloss_only if source == "gloss" else tally.plain).add(key)
         if key not in tally.by_key:
             tally.by_key[key] = _entity(sec, span, key, label)
+
+    def _definition(self, sec, span) -> str | None:
+        """How the text defines an acronym mention (see
+        :func:`~kg.extract.mentions.acronym_definition`); a concept-like
+        definition typed by its Chinese head noun as a dataset or a method
+        (``人类偏好数据集（HPD）``, ``多智能体协作框架（MAF）``) or standing in a
+        bullet header (``*   **层级记忆路由（HMR）**：``) is "named"."""
+        defined = mention_rules.acronym_definition(span, self.propose, self.component_heads)
+        if defined == "concept" and (
+            mention_rules.gloss_head_type(span, self.head_cues) in ("Dataset", "Method")
+            or in_bullet_header(sec, span, self.use_marker)
+        ):
+            return "named"
+        return defined
 
     def _gloss_type(self, span, before, types: Counter) -> str | None:
         """The type a translation gloss takes from what it translates: the
@@ -214,6 +236,17 @@ class EntityStage:
                 "evidence": paper.title,
                 "section": "title",
             }
+
+
+def concept_keys(definitions: dict[str, set[str]], title: str) -> set[str]:
+    """Keys of acronyms the paper defines only as common noun phrases
+    (``definitions``: key -> kinds of :func:`~kg.extract.mentions.acronym_definition`,
+    "known" for a gazetteer name): never named, typed or known, and not a
+    word of the paper's ``title``.  Such an
+    acronym names a task, a class of systems or a quantity
+    (``多智能体系统（MAS）``); it is an entity only with a role."""
+    title_words = {fold(w) for w in re.findall(r"[A-Za-z][\w-]*", title)}
+    return {k for k, kinds in definitions.items() if kinds == {"concept"} and k not in title_words}
 
 
 def _evidence(entry, metric_shape: bool, retyped: bool, typed: bool, surface: str) -> str | None:

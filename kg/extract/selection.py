@@ -3,7 +3,9 @@
 A name stays an entity when the paper proposes it or compares with or on
 it; else it is dropped when it is only a translation gloss, a name the
 paper only uses (``kg/data`` lists of tools and libraries, see
-:func:`kg.extract.negative.used_only`) or has no evidence of what it is
+:func:`kg.extract.negative.used_only`), a method or model acronym of a
+common noun phrase (``多智能体系统（MAS）``, see
+:func:`kg.extract.entities.concept_keys`) or has no evidence of what it is
 (see :mod:`kg.extract.entities`).  Each drop is noted in the
 :class:`~kg.extract.decisions.DecisionLog`, and each kept entity gets the
 reason ``kg explain`` shows.
@@ -44,6 +46,9 @@ def select_entities(
         if negative.used_only([ent["name"], *ent["aliases"]]):
             dropped.add(key)
             log.drop(key, ent["name"], "used only")
+        elif key in found.concepts and ent["type"] in ("Method", "Model"):
+            dropped.add(key)
+            log.drop(key, ent["name"], "concept acronym")
         elif key in found.weak:
             dropped.add(key)
             log.drop(key, ent["name"], "no evidence")

@@ -1,0 +1,110 @@
+"""Entity rules as a table: one row per text written for the test (names
+invented or well known), with the names the extractor must keep and the
+names it must not keep.  Each row runs the whole extractor on a small paper
+(a contribution and one more section); roles are checked where the row
+names them.
+
+Families: acronyms defined by a common noun phrase (a concept, not a
+name) against acronyms that are named, typed or proposed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_paper
+from kg.extract.extractor import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def row(text, keep=(), drop=(), proposes=(), contribution="", title="A Study of Things", key="results", id=None):
+    return pytest.param(text, set(keep), set(drop), set(proposes), contribution, title, key, id=id)
+
+
+RULES = [
+    # -- acronyms of common noun phrases are concepts --------------------------------------
+    row(
+        "现有多智能体系统（MAS）常常静默失败，MAS 的错误难以定位；Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"MAS"},
+        id="chinese-class-noun",
+    ),
+    row(
+        "Multi-agent systems (MAS) often fail silently, and MAS errors are hard to trace.",
+        drop={"MAS"},
+        id="english-lowercase-long-form-at-sentence-start",
+    ),
+    row(
+        "Results on video temporal grounding (VTG) show that VTG remains hard for Zorblax-7B.",
+        keep={"Zorblax-7B"},
+        drop={"VTG"},
+        id="english-lowercase-long-form",
+    ),
+    row(
+        "该文定义了最大有效上下文窗口（MECW），并测量 MECW 随问题类型的变化。",
+        contribution="本文提出了 Zorblax，一种轻量的评测方法，用于测量最大有效上下文窗口（MECW）。",
+        keep={"Zorblax"},
+        drop={"MECW"},
+        proposes={"Zorblax"},
+        id="cue-taken-by-an-earlier-name",
+    ),
+    # -- named, typed or proposed acronyms stay ------------------------------------------------
+    row(
+        "层级路由网络（HRN）降低了延迟，HRN 在长文本上尤其有效。",
+        contribution="我们提出了名为层级路由网络（HRN）的方法。",
+        keep={"HRN"},
+        proposes={"HRN"},
+        id="propose-cue-in-its-clause",
+    ),
+    row(
+        "We propose sparse token routing (STR), and STR halves the decoding cost.",
+        key="contribution",
+        keep={"STR"},
+        proposes={"STR"},
+        id="english-propose-cue-in-its-clause",
+    ),
+    row(
+        "Zorblax 的核心是运动自适应（MAM）模块，MAM 从参考视频中迁移运动先验。",
+        keep={"MAM"},
+        id="component-head-after-the-parenthesis",
+    ),
+    row(
+        "人类偏好数据集（HPX）包含五万对样本，HPX 由众包标注。",
+        key="analysis",
+        keep={"HPX"},
+        id="dataset-head-noun",
+    ),
+    row(
+        "稀疏令牌路由（STR）减少了计算。Sparse Token Routing (STR) halves the decoding cost.",
+        keep={"STR"},
+        id="capitalised-english-long-form-elsewhere",
+    ),
+    row(
+        "*   **层级记忆路由（HMR）**：HMR 在每一层选择记忆槽。",
+        key="analysis",
+        keep={"HMR"},
+        id="bullet-header",
+    ),
+    row(
+        "层级路由网络（HRN）降低了延迟，HRN 在长文本上尤其有效。",
+        title="Routing Long Contexts with HRN",
+        key="analysis",
+        keep={"HRN"},
+        id="named-in-the-title",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,keep,drop,proposes,contribution,title,key", RULES)
+def test_entity_rules(extractor, text, keep, drop, proposes, contribution, title, key):
+    paper = make_paper(text, contribution, title=title, key=key)
+    rec = extractor.extract(paper)
+    names = {e["name"] for e in rec["entities"]}
+    assert keep <= names, f"missing {keep - names}"
+    assert not drop & names, f"kept {drop & names}"
+    got = {e["name"] for e in rec["entities"] if e["role"] == "proposes"}
+    assert proposes <= got, f"not proposed: {proposes - got}"
