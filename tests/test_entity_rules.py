@@ -5,7 +5,9 @@ names it must not keep.  Each row runs the whole extractor on a small paper
 names them.
 
 Families: acronyms defined by a common noun phrase (a concept, not a
-name) against acronyms that are named, typed or proposed.
+name) against acronyms that are named, typed or proposed; translation
+glosses that are names (typed, enumerated or proposed) against glosses
+that only translate.
 """
 
 from __future__ import annotations
@@ -99,7 +101,40 @@ RULES = [
 ]
 
 
-@pytest.mark.parametrize("text,keep,drop,proposes,contribution,title,key", RULES)
+GLOSSES = [
+    # -- a gloss that is a name is an entity -------------------------------------------------
+    row(
+        "此外，适配一个预训练模型（Zorblax-2.1-14B）只需 10 个 GPU 天。",
+        keep={"Zorblax-2.1-14B"},
+        id="model-head-and-model-size",
+    ),
+    row(
+        "该框架的核心包含两个创新：1）深度压缩视频自编码器（DC-AE-Q），它逐块编码；"
+        "2）潜在空间适应策略（AE-Adapt-Q），它对齐潜在空间。",
+        key="innovations",
+        keep={"DC-AE-Q", "AE-Adapt-Q"},
+        id="enumerated-and-method-head",
+    ),
+    # -- a gloss that only translates is not ----------------------------------------------------
+    row(
+        "视频时序定位（Video Temporal Grounding）是视频理解的核心能力。",
+        drop={"Video Temporal Grounding"},
+        id="plain-translation",
+    ),
+    row(
+        "消融实验中，仅用末帧微调的模型（Direct-Q2I）得分为 0.81。",
+        drop={"Direct-Q2I"},
+        id="model-head-without-a-size",
+    ),
+    row(
+        "评测涵盖了从易到难的七个任务（T1-T7），T3 最难。",
+        drop={"T1-T7", "T3"},
+        id="range-of-series-labels",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,keep,drop,proposes,contribution,title,key", RULES + GLOSSES)
 def test_entity_rules(extractor, text, keep, drop, proposes, contribution, title, key):
     paper = make_paper(text, contribution, title=title, key=key)
     rec = extractor.extract(paper)

@@ -36,6 +36,7 @@ class Entities(NamedTuple):
 
     by_key: dict[str, dict]  #: entity dicts by linking key, in order of first mention
     gloss_only: set[str]  #: keys named only in translation glosses
+    named_glosses: set[str]  #: keys of glosses that are names (see :meth:`EntityStage._named_gloss`)
     weak: set[str]  #: keys with no evidence of what they are
     concepts: set[str]  #: acronyms defined by a common noun phrase (see :func:`concept_keys`)
 
@@ -68,6 +69,7 @@ class _Tally:
         self.surfaces: dict[str, Counter] = defaultdict(Counter)
         self.types: dict[str, Counter] = defaultdict(Counter)
         self.gloss_only: set[str] = set()
+        self.named_glosses: set[str] = set()
         self.plain: set[str] = set()
         self.evidenced: set[str] = set(title_keys)
         self.definitions: dict[str, set[str]] = defaultdict(set)  # key -> "named" / "concept" / "known"
@@ -86,6 +88,7 @@ class EntityStage:
         self.use_marker = cue_regex(pats["use_marker"])
         self.propose = cue_regex(pats["propose"])
         self.component_heads = cue_regex(pats["component_cue"])
+        self.model_size = re.compile(pats["model_size_re"])
         self.head_cues = mention_rules.head_cues(pats)
 
     def run(self, paper: Paper, mentions, keys: list[str], titled: list[str], log: DecisionLog) -> Entities:
@@ -110,7 +113,8 @@ class EntityStage:
                 ent["name"] = forms[0]
             ent["aliases"] = sorted({f for f in forms if f != ent["name"]})
         concepts = concept_keys(tally.definitions, paper.title)
-        return Entities(tally.by_key, tally.gloss_only, set(tally.by_key) - tally.evidenced, concepts)
+        weak = set(tally.by_key) - tally.evidenced
+        return Entities(tally.by_key, tally.gloss_only, tally.named_glosses, weak, concepts)
 
     def _skipped(self, paper: Paper, authors: set[str], sec, span, key: str, log: DecisionLog) -> bool:
         """True for a mention that is no entity: an author's name, a
@@ -134,6 +138,7 @@ class EntityStage:
         info = mention_info(span)
         entry, source, decided = info.entry, info.source, info.decided
         label, surface = span.label_, span_text(span)
+        named_gloss = False
         defined = self._definition(sec, span) if entry is None else "known"
         if defined:
             tally.definitions[key].add(defined)
@@ -146,7 +151,9 @@ class EntityStage:
             if before is not None and mention_rules.expands(before, span):
                 tally.surfaces[before_key][surface] += 1  # 'RTC（Real-Time Chunking）': an alias
                 return
-            label = self._gloss_type(span, before, types) or label
+            head = self._gloss_type(span, before, types)
+            label = head or label
+            named_gloss = self._named_gloss(span, head)
         if (
             entry is None
             and sec.key == "results"
@@ -163,6 +170,9 @@ class EntityStage:
             types[label] += 3
         types[label] += 10 if entry else (3 if decided else 1)
         why = _evidence(entry, metric_shape, label != span.label_, decided and source != "gloss", surface)
+        if named_gloss:
+            why = "named gloss"
+            tally.named_glosses.add(key)
         if why:
             tally.evidenced.add(key)
             log.keep(key, why)
@@ -183,6 +193,22 @@ class EntityStage:
         ):
             return "named"
         return defined
+
+    def _named_gloss(self, span, head: str | None) -> bool:
+        """True when a translation gloss is a name, not a translation: a
+        strongly name-shaped gloss (``DC-AE-X``, ``Foo-2.1-14B``) typed by
+        its head as a dataset or a method (``适应策略（AE-Adapt-X）``), as a
+        model with a model size in its name (``预训练模型（Foo-2.1-14B）``),
+        standing as one item of an inline enumeration (``1）深度压缩自编码器
+        （DC-AE-X）``).  ``head`` is the type :meth:`_gloss_type` found."""
+        surface = span_text(span)
+        if not any(name_shape(w) == "strong" for w in surface.split()):
+            return False
+        return (
+            head in ("Dataset", "Method")
+            or (head == "Model" and bool(self.model_size.search(surface)))
+            or mention_rules.enumerated(span)
+        )
 
     def _gloss_type(self, span, before, types: Counter) -> str | None:
         """The type a translation gloss takes from what it translates: the

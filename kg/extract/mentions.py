@@ -278,7 +278,23 @@ def acronym_definition(span, propose: re.Pattern, heads: re.Pattern) -> str | No
     before = before[: opening.start()].rstrip(' “”"「」*')
     if not before or not (is_cjk(before[-1]) or _lower_long_form(before, surface)):
         return "named" if acronym_long_form(span) else None
-    clause = _CLAUSE_BREAK_RE.split(text[max(0, span.start_char - 120) : span.start_char])[-1]
-    if propose.search(clause) or heads.match(text, after.end()):
+    if propose.search(clause_before(span)) or heads.match(text, after.end()):
         return "named"
     return "concept"
+
+
+def clause_before(span, width: int = 120) -> str:
+    """The text of the mention's clause before it (from the last comma,
+    semicolon, colon, full stop or line break; at most ``width`` characters)."""
+    text = doc_text(span.doc)
+    return _CLAUSE_BREAK_RE.split(text[max(0, span.start_char - width) : span.start_char])[-1]
+
+
+_ENUMERATOR_RE = re.compile(r"[\s*]*(?:[(（]\s*)?(?:\d{1,2}|[一二三四五六七八九])\s*[)）]")
+
+
+def enumerated(span) -> bool:
+    """True when the mention's clause opens with an inline enumerator
+    (``1）``, ``(2)``, ``2)``): one item of a list of the parts of a method
+    (``由两部分组成：1）一致性损失（Consistency Loss）；2）…``)."""
+    return bool(_ENUMERATOR_RE.match(clause_before(span)))

@@ -46,6 +46,8 @@ _SERIES_RE = re.compile(
     re.IGNORECASE,
 )
 _SECTION_NUMBER_RE = re.compile(r"[A-Z]\.\d+(?:\.\d+)*")
+#: a range of series labels written as one word: 'T1-T7', 'Q1–Q4'
+_LABEL_RANGE_RE = re.compile(r"(?P<p>[A-Z]{1,2})\d{1,2}\s*[-–~～]\s*(?P=p)?\d{1,2}")
 _QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?[-\s]?(?P<noun>[A-Za-z]+)")
 _MODIFIER_RE = re.compile(
     r".+-(?:[Bb]ased|[Oo]nly|level|enhanced|aware|free|driven|style|like|wise|specific|guided|"
@@ -121,10 +123,10 @@ def in_math(span) -> str | None:
 def enumeration_label(span, window: int = 400) -> str | None:
     """``enumeration`` when the mention is one label of a numbered series
     (``T1``, ``Stage2``, ``Step 3``) and the same label word appears with
-    another number within ``window`` characters, or in a range (``T1–T7``);
-    also a lone letter and a section number (``D.5``)."""
+    another number within ``window`` characters, or in a range (``T1–T7``,
+    also the range itself); also a lone letter and a section number (``D.5``)."""
     surface = span_text(span)
-    if len(surface) == 1 or _SECTION_NUMBER_RE.fullmatch(surface):
+    if len(surface) == 1 or _SECTION_NUMBER_RE.fullmatch(surface) or _LABEL_RANGE_RE.fullmatch(surface):
         return "enumeration"  # a lone letter, or a section or appendix number ('D.5')
     m = _SERIES_RE.fullmatch(surface)
     if not m:

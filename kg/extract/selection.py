@@ -32,11 +32,12 @@ def select_entities(
     names no other mention kept; ``log.kept`` gets every kept entity's
     reason (roles, then evidence; ``title_keys`` count as title names)."""
     entities = found.by_key
-    # a translation gloss (直接监督微调（Direct SFT）) is an entity only when the
-    # paper proposes it, uses it outside a gloss, or compares with or on it
+    # a translation gloss (直接监督微调（Direct SFT）) is an entity only when it is
+    # a name (预训练模型（Foo-2.1-14B）), the paper proposes it, uses it outside a
+    # gloss, or compares with or on it
     compared = {c[k] for c in comparisons for k in ("winner", "loser", "dataset", "metric")}
     compared |= {r["metric"] for r in results}
-    dropped = found.gloss_only - set(proposed) - compared
+    dropped = found.gloss_only - found.named_glosses - set(proposed) - compared
     for key in found.gloss_only & dropped:
         log.drop(key, entities[key]["name"], "gloss only")
     roles = {c[k] for c in comparisons for k in ("winner", "loser", "dataset")} | set(proposed)
