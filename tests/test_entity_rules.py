@@ -143,3 +143,30 @@ def test_entity_rules(extractor, text, keep, drop, proposes, contribution, title
     assert not drop & names, f"kept {drop & names}"
     got = {e["name"] for e in rec["entities"] if e["role"] == "proposes"}
     assert proposes <= got, f"not proposed: {proposes - got}"
+
+
+HARDWARE = [
+    # (text, hardware keys the record must hold, names that must be no entity)
+    pytest.param("训练可能仍需要多块 GPU（如 H100）。", set(), {"NVIDIA H100"}, id="hedged-need-is-hypothetical"),
+    pytest.param("Deployment may require several GPUs (e.g. A100).", set(), {"NVIDIA A100"}, id="hedged-need-english"),
+    pytest.param("All models were trained on 8 NVIDIA L40S GPUs.", {"l40s"}, set(), id="used-accelerator-stays"),
+    pytest.param(
+        "The simulator renders sensors such as RGB cameras, depth sensors and IMUs.",
+        set(),
+        {"RGB camera", "depth sensor"},
+        id="sensor-classes-as-examples",
+    ),
+    pytest.param(
+        "相比于需要深度传感器的方法，本方法只用单目视频。", set(), {"depth sensor"}, id="sensor-class-in-a-contrast"
+    ),
+    pytest.param("机器人配备了一台 RGB-D 相机。", {"rgbdcamera"}, set(), id="sensor-class-on-the-rig-stays"),
+    pytest.param("在 VGA（640x480）分辨率下渲染可达 3000 FPS。", set(), {"VGA"}, id="resolution-level"),
+]
+
+
+@pytest.mark.parametrize("text,hardware,not_entities", HARDWARE)
+def test_hardware_rules(extractor, text, hardware, not_entities):
+    rec = extractor.extract(make_paper(text, key="usage"))
+    assert {h["key"] for h in rec["hardware"]} == hardware
+    names = {e["name"] for e in rec["entities"]}
+    assert not not_entities & names, f"kept {not_entities & names}"

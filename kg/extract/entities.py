@@ -127,6 +127,7 @@ class EntityStage:
         if not key or self.gaz.is_generic(surface) or mention_rules.not_a_name(span):
             return True
         why = negative.rejection(span, info.entry is not None or info.name is not None, self.gaz, paper.authors)
+        why = why or self.hw.not_used(span)
         if why:
             log.drop(key, surface, why, sec, span)
             return True

@@ -12,7 +12,8 @@ a mention was dropped:
 * ``enumeration``: one label of a numbered series the text spans
   (``T1 … T7``, ``Stage2``, ``Step 3`` beside ``Step 1``);
 * ``quantity``: a count with a unit or a generic noun (``7-DoF``, ``12-layer``),
-  a number with one or two letters (``200B+``) or dimensions (``64x64x64``);
+  a number with one or two letters (``200B+``) or dimensions (``64x64x64``),
+  a resolution level (``VGA 分辨率``);
 * ``modifier``: a hyphenated adjective (``LiDAR-based``, ``image-only``);
 * ``used only``: well-known software, optimizers and generic techniques
   (``used_only`` of ``kg/data/gazetteer/generic.json``: NumPy, AdamW, GRPO)
@@ -159,6 +160,16 @@ def quantity(span, gaz) -> str | None:
     return None
 
 
+_RESOLUTION_AFTER_RE = re.compile(r"\s*(?:[(（][^()（）\n]{1,20}[)）])?\s*(?:分辨率|resolution)", re.IGNORECASE)
+
+
+def resolution_level(span) -> str | None:
+    """``quantity`` for the name of a resolution level, followed by
+    分辨率 or resolution (``VGA（640x480）分辨率``, ``HD resolution``): a
+    size, not a device or a method."""
+    return "quantity" if _RESOLUTION_AFTER_RE.match(doc_text(span.doc), span.end_char) else None
+
+
 def modifier(span) -> str | None:
     """``modifier`` when the mention is a hyphenated adjective ending in a
     lower-case modifier word (``LiDAR-based``, ``Image-only``,
@@ -225,7 +236,13 @@ def rejection(span, known: bool, gaz, authors) -> str | None:
             return why
     if known:
         return None
-    return enumeration_label(span) or quantity(span, gaz) or modifier(span) or cited_person(span, authors)
+    return (
+        enumeration_label(span)
+        or quantity(span, gaz)
+        or resolution_level(span)
+        or modifier(span)
+        or cited_person(span, authors)
+    )
 
 
 @lru_cache(maxsize=1)
