@@ -126,6 +126,22 @@ GLOSSES = [
         drop={"Direct-Q2I"},
         id="model-head-without-a-size",
     ),
+    # -- a known name used as a label of a numbered series is no name --------------------------
+    row(
+        "Tasks: T4: colorbar reading, T5: thermal reasoning, T6: temperature estimation.",
+        drop={"T5", "NVIDIA T4"},
+        id="known-names-as-list-labels",
+    ),
+    row(
+        "评测涵盖七个任务（T1-T7），其中温度推理（T5）最难。",
+        drop={"T5"},
+        id="known-name-inside-a-stated-range",
+    ),
+    row(
+        "We fine-tune T5 on GLUE and serve it on one T4 GPU.",
+        keep={"T5", "NVIDIA T4"},
+        id="known-names-in-prose-stay",
+    ),
     row(
         "评测涵盖了从易到难的七个任务（T1-T7），T3 最难。",
         drop={"T1-T7", "T3"},

@@ -225,17 +225,43 @@ def software(span) -> str | None:
     return None
 
 
+_LABEL_AFTER_RE = re.compile(r"\s*[:：]")
+
+
+def known_name_as_label(span, window: int = 400) -> str | None:
+    """``enumeration`` for a known name used as a label of a numbered series
+    (``T5`` of ``T1 … T7``, ``T4`` read as a GPU): the label word appears
+    with another number within ``window`` characters and the mention opens
+    a list item (a colon after it: ``T5: Thermal Reasoning``), or the text
+    spans the series as a range holding its number (``七个任务（T1-T7）``)."""
+    m = _SERIES_RE.fullmatch(span_text(span))
+    if not m or not m.group("prefix").isupper():
+        return None
+    text = doc_text(span.doc)
+    prefix, n = re.escape(m.group("prefix")), int(m.group("n"))
+    for r in re.finditer(rf"(?<![A-Za-z0-9]){prefix}(\d{{1,2}})\s*[-–~～至到…]+\s*{prefix}?(\d{{1,2}})(?!\d)", text):
+        if int(r.group(1)) <= n <= int(r.group(2)):
+            return "enumeration"
+    if not _LABEL_AFTER_RE.match(text, span.end_char):
+        return None
+    near = text[max(0, span.start_char - window) : span.end_char + window]
+    numbers = {int(x) for x in re.findall(rf"(?<![A-Za-z0-9]){prefix}(\d{{1,2}})(?![A-Za-z0-9])", near)}
+    return "enumeration" if len(numbers) > 1 else None
+
+
 def rejection(span, known: bool, gaz, authors) -> str | None:
     """The first rule above that rejects the mention ``span`` as an entity,
     or None.  Gazetteer names and names another rule resolved (``known``:
     ``3B`` read as ``Foo-3B`` of the family listed before) are only tested
-    for URLs, math and software (``T5`` stays a name beside ``T1 … T7``)."""
+    for URLs, math, software and their use as series labels
+    (:func:`known_name_as_label`; a ``T5`` beside ``T1 … T7`` in prose
+    stays a name)."""
     for rule in (in_url, in_math, software):
         why = rule(span)
         if why:
             return why
     if known:
-        return None
+        return known_name_as_label(span)
     return (
         enumeration_label(span)
         or quantity(span, gaz)
