@@ -186,3 +186,59 @@ def test_hardware_rules(extractor, text, hardware, not_entities):
     assert {h["key"] for h in rec["hardware"]} == hardware
     names = {e["name"] for e in rec["entities"]}
     assert not not_entities & names, f"kept {not_entities & names}"
+
+
+TITLES = [
+    # (title, analysis text, entity name, the alias it must have or None for none from the title,
+    #  names that must be no entity)
+    pytest.param(
+        "GRAIL: Gated Retrieval for Adaptive Image Labelling",
+        "GRAIL 在 BarBench 上优于 Quibble-3B。",
+        "GRAIL",
+        "Gated Retrieval for Adaptive Image Labelling",
+        set(),
+        id="acronym-then-long-form",
+    ),
+    pytest.param(
+        "Sparse Token Routing Makes Small Models Faster",
+        "We propose STR, which routes tokens sparsely. STR halves the cost.",
+        "STR",
+        "Sparse Token Routing",
+        set(),
+        id="long-form-opens-the-title",
+    ),
+    pytest.param(
+        "ZAP-Net: Zero-Anchor Pooling for Dense Retrieval",
+        "ZAP-Net 在 BarBench 上优于 Quibble-3B。",
+        "ZAP-Net",
+        "Zero-Anchor Pooling",
+        set(),
+        id="first-part-of-a-hyphenated-name",
+    ),
+    pytest.param(
+        "Neuroblip: A Fast Simulator for Robot Perception",
+        "Neuroblip 使用 RotorPx 生成轨迹，RotorPx 运行在 CPU 上。",
+        "RotorPx",
+        None,
+        set(),
+        id="mixed-case-name-must-spell-its-parts",
+    ),
+    pytest.param(
+        "PRISM: Part-Aware Single-View Shape Generation",
+        "论文摘要分析：PRISM: Part-Aware Single-View Shape Generation\nPRISM 从单张图像生成可动物体。",
+        "PRISM",
+        None,
+        {"Part-Aware Single-View Shape Generation", "Part-Aware Single-View"},
+        id="title-written-out-in-the-text",
+    ),
+]
+
+
+@pytest.mark.parametrize("title,text,name,alias,not_entities", TITLES)
+def test_title_rules(extractor, title, text, name, alias, not_entities):
+    rec = extractor.extract(make_paper(text, title=title, key="analysis"))
+    ents = {e["name"]: e for e in rec["entities"]}
+    assert name in ents
+    from_title = {a for a in ents[name]["aliases"] if a in title and a != name}
+    assert from_title == ({alias} if alias else set())
+    assert not not_entities & set(ents), f"kept {not_entities & set(ents)}"

@@ -21,6 +21,7 @@ from kg.extract import negative
 from kg.extract.decisions import DecisionLog
 from kg.extract.hardware_use import HardwareReader
 from kg.extract.mentions import HARDWARE_LABELS, in_bullet_header, is_lead_label
+from kg.extract.title_forms import title_long_forms
 from kg.link import entity_key, fold
 from kg.model import Paper
 from kg.nlp.cues import cue_regex
@@ -94,13 +95,14 @@ class EntityStage:
     def run(self, paper: Paper, mentions, keys: list[str], titled: list[str], log: DecisionLog) -> Entities:
         """Entities of ``mentions`` ((section, span) pairs; ``keys`` their
         linking keys) and of the title names ``titled``."""
-        tally = _Tally({entity_key(n) for n in titled})
+        title_keys = {entity_key(n) for n in titled}
+        tally = _Tally(title_keys)
         authors = {fold(a) for a in paper.authors}
         prev = prev_key = None
         for (sec, span), key in zip(mentions, keys):
             before, before_key = (prev, prev_key) if prev is not None and prev.doc is span.doc else (None, None)
             prev, prev_key = span, key
-            if not self._skipped(paper, authors, sec, span, key, log):
+            if not self._skipped(paper, authors, sec, span, key, title_keys, log):
                 self._add(tally, sec, span, key, before, before_key, log)
         tally.gloss_only -= tally.plain
         for name in titled:
@@ -112,14 +114,28 @@ class EntityStage:
             if ent["name"] is None:
                 ent["name"] = forms[0]
             ent["aliases"] = sorted({f for f in forms if f != ent["name"]})
+        self._title_aliases(tally, paper.title, log)
         concepts = concept_keys(tally.definitions, paper.title)
         weak = set(tally.by_key) - tally.evidenced
         return Entities(tally.by_key, tally.gloss_only, tally.named_glosses, weak, concepts)
 
-    def _skipped(self, paper: Paper, authors: set[str], sec, span, key: str, log: DecisionLog) -> bool:
+    @staticmethod
+    def _title_aliases(tally: _Tally, title: str, log: DecisionLog) -> None:
+        """The long form the title spells for an entity's acronym
+        (:func:`~kg.extract.title_forms.title_long_forms`) becomes its alias."""
+        names = {ent["name"]: key for key, ent in tally.by_key.items() if ent["type"] not in HARDWARE_LABELS}
+        for acronym, form in title_long_forms(title, list(names)).items():
+            key = names[acronym]
+            ent = tally.by_key[key]
+            ent["aliases"] = sorted({*ent["aliases"], form} - {ent["name"]})
+            tally.evidenced.add(key)
+            log.keep(key, "title long form")
+
+    def _skipped(self, paper: Paper, authors: set[str], sec, span, key: str, titled: set[str], log) -> bool:
         """True for a mention that is no entity: an author's name, a
         generic word, a resolution or scale level, a name negative evidence
-        rejects (noted in ``log``), a word of an acronym's long form."""
+        rejects (noted in ``log``), a word of the title written out in the
+        text (not one of the ``titled`` keys), a word of an acronym's long form."""
         info = mention_info(span)
         surface = span_text(span)
         if (info.entry is None and fold(surface) in authors) or mention_rules.in_author_name(span, paper.authors):
@@ -132,6 +148,9 @@ class EntityStage:
             log.drop(key, surface, why, sec, span)
             return True
         # 'Visual AutoRegressive modeling (VAR)': a word of VAR's expansion
+        if info.entry is None and key not in titled and mention_rules.in_title_copy(span, paper.title):
+            log.drop(key, surface, "title phrase", sec, span)
+            return True  # '论文摘要分析：ACR: Long Title …': the title's words, not names of their own
         return info.entry is None and mention_rules.in_expansion(span)
 
     def _add(self, tally: _Tally, sec, span, key: str, before, before_key, log: DecisionLog) -> None:

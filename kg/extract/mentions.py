@@ -112,6 +112,22 @@ def gloss_head_type(gloss, cues: tuple) -> str | None:
     return None
 
 
+def in_title_copy(span, title: str) -> bool:
+    """True when the mention lies inside the paper's ``title`` written out
+    in the text (``论文摘要分析：ACR: Long Title …``); titles of fewer than 12
+    characters are not looked for.  The title's places are found once per Doc."""
+    if len(title) < 12:
+        return False
+    cache = span.doc.user_data.setdefault("kg_title_copies", {})
+    places = cache.get(title)
+    if places is None:
+        text, places, i = doc_text(span.doc), [], -1
+        while (i := text.find(title, i + 1)) >= 0:
+            places.append((i, i + len(title)))
+        cache[title] = places
+    return any(a <= span.start_char and span.end_char <= b for a, b in places)
+
+
 def in_author_name(span, authors) -> bool:
     """True when the mention lies inside one of the paper's authors' names
     written out in the text (``Yi`` of ``Yi Jiang``)."""
