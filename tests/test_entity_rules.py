@@ -54,6 +54,12 @@ RULES = [
         proposes={"Zorblax"},
         id="cue-taken-by-an-earlier-name",
     ),
+    row(
+        "神经场景表示（如 NeRFs）等新兴方向有望提升感知；ViTs 仍是主流，Zorblax-7B 优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"NeRFs", "ViTs"},
+        id="plural-of-a-known-name-is-the-class",
+    ),
     # -- named, typed or proposed acronyms stay ------------------------------------------------
     row(
         "层级路由网络（HRN）降低了延迟，HRN 在长文本上尤其有效。",

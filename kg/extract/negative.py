@@ -14,6 +14,7 @@ a mention was dropped:
 * ``quantity``: a count with a unit or a generic noun (``7-DoF``, ``12-layer``),
   a number with one or two letters (``200B+``) or dimensions (``64x64x64``),
   a resolution level (``VGA 分辨率``);
+* ``class``: the plural of a known name (``NeRFs``);
 * ``modifier``: a hyphenated adjective (``LiDAR-based``, ``image-only``);
 * ``used only``: well-known software, optimizers and generic techniques
   (``used_only`` of ``kg/data/gazetteer/generic.json``: NumPy, AdamW, GRPO)
@@ -170,6 +171,17 @@ def resolution_level(span) -> str | None:
     return "quantity" if _RESOLUTION_AFTER_RE.match(doc_text(span.doc), span.end_char) else None
 
 
+def class_plural(span, gaz) -> str | None:
+    """``class`` for the plural of a known name (``NeRFs``, ``ViTs``: the
+    class of such models, not one of them): a name ending in a capital and
+    ``s`` whose singular is a gazetteer entry or a generic word."""
+    surface = span_text(span)
+    if len(surface) < 3 or surface[-1] != "s" or not surface[-2].isupper():
+        return None
+    singular = surface[:-1]
+    return "class" if gaz.lookup(singular) is not None or gaz.is_generic(singular) else None
+
+
 def modifier(span) -> str | None:
     """``modifier`` when the mention is a hyphenated adjective ending in a
     lower-case modifier word (``LiDAR-based``, ``Image-only``,
@@ -266,6 +278,7 @@ def rejection(span, known: bool, gaz, authors) -> str | None:
         enumeration_label(span)
         or quantity(span, gaz)
         or resolution_level(span)
+        or class_plural(span, gaz)
         or modifier(span)
         or cited_person(span, authors)
     )
