@@ -60,6 +60,18 @@ RULES = [
         drop={"NeRFs", "ViTs"},
         id="plural-of-a-known-name-is-the-class",
     ),
+    row(
+        "ANN QUIDDLE, Marbleton University and QuillForce Technology。Zorblax-7B 优于 Quibble-3B。",
+        keep={"Zorblax-7B"},
+        drop={"QuillForce"},
+        id="organisation-in-an-affiliation",
+    ),
+    row(
+        "尽管论文通过 JIT-compiling 和分块缓解了开销，Zorblax-7B 仍需较多显存。",
+        keep={"Zorblax-7B"},
+        drop={"JIT-compiling"},
+        id="hyphenated-process-word",
+    ),
     # -- named, typed or proposed acronyms stay ------------------------------------------------
     row(
         "层级路由网络（HRN）降低了延迟，HRN 在长文本上尤其有效。",
@@ -154,6 +166,12 @@ GLOSSES = [
         id="range-of-series-labels",
     ),
 ]
+
+
+def test_acronym_spelled_out_as_a_metric_is_a_metric(extractor):
+    rec = extractor.extract(make_paper("运动合理性：QOR (Quad Overlapping Ratio，衡量部件间碰撞)，越低越好。"))
+    types = {e["name"]: e["type"] for e in rec["entities"]}
+    assert types["QOR"] == "Metric"
 
 
 @pytest.mark.parametrize("text,keep,drop,proposes,contribution,title,key", RULES + GLOSSES)

@@ -91,6 +91,7 @@ class EntityStage:
         self.component_heads = cue_regex(pats["component_cue"])
         self.model_size = re.compile(pats["model_size_re"])
         self.head_cues = mention_rules.head_cues(pats)
+        self.metric_heads = frozenset(w.casefold() for w in pats["metric_cue"] if w.isascii())
 
     def run(self, paper: Paper, mentions, keys: list[str], titled: list[str], log: DecisionLog) -> Entities:
         """Entities of ``mentions`` ((section, span) pairs; ``keys`` their
@@ -170,6 +171,8 @@ class EntityStage:
         if source == "gloss":
             if before is not None and mention_rules.expands(before, span):
                 tally.surfaces[before_key][surface] += 1  # 'RTC（Real-Time Chunking）': an alias
+                if surface.split()[-1].casefold() in self.metric_heads:
+                    tally.types[before_key]["Metric"] += 10  # 'AOR (Average Overlapping Ratio)'
                 return
             head = self._gloss_type(span, before, types)
             label = head or label

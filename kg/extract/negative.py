@@ -15,7 +15,8 @@ a mention was dropped:
   a number with one or two letters (``200B+``) or dimensions (``64x64x64``),
   a resolution level (``VGA 分辨率``);
 * ``class``: the plural of a known name (``NeRFs``);
-* ``modifier``: a hyphenated adjective (``LiDAR-based``, ``image-only``);
+* ``modifier``: a hyphenated adjective or process word (``LiDAR-based``,
+  ``image-only``, ``JIT-compiling``);
 * ``used only``: well-known software, optimizers and generic techniques
   (``used_only`` of ``kg/data/gazetteer/generic.json``: NumPy, AdamW, GRPO)
   are entities only when the paper proposes them or compares with or on
@@ -23,7 +24,9 @@ a mention was dropped:
 * ``citation``: a person cited (``Smith et al.``, ``Smith 等人``), the
   surname of one of the paper's authors or an author's name in capitals;
 * ``software``: well-known software libraries and engines (NumPy, Gradio)
-  and names followed by API or SDK.
+  and names followed by API or SDK;
+* ``organisation``: a name followed by Technology, Inc., Labs, University …
+  (an affiliation).
 
 Offsets are character offsets into the section text; nothing here names a
 model, a dataset or a paper.
@@ -55,7 +58,7 @@ _MODIFIER_RE = re.compile(
     r".+-(?:[Bb]ased|[Oo]nly|level|enhanced|aware|free|driven|style|like|wise|specific|guided|"
     r"conditioned|scale|stage|centric|oriented|agnostic|dependent|independent|invariant|"
     r"augmented|supervised|trained|tuned|shot|step|view|frame|grained|order|resolution|"
-    r"length|term|time|domain|modal|lingual|language|written|generated|annotated|labeled)"
+    r"length|term|time|domain|modal|lingual|language|written|generated|annotated|labeled|[a-z]+ing)"
 )
 _CITED_AFTER_RE = re.compile(r"\s*(?:et\s+al\b|等人|等\s*[（(]\s*\d{4})")
 
@@ -237,6 +240,18 @@ def software(span) -> str | None:
     return None
 
 
+_ORGANISATION_AFTER_RE = re.compile(
+    r"\s+(?:Technology|Technologies|Inc\.?|Ltd\.?|Co\.|Corporation|Company|Labs?|Laboratory|University|Institute)\b"
+)
+
+
+def organisation(span) -> str | None:
+    """``organisation`` for a name followed by a word that makes it a
+    company, a lab or a school (``Foo Technology``, ``Foo Labs``, ``Foo
+    Inc.``), as in an authors' affiliation line."""
+    return "organisation" if _ORGANISATION_AFTER_RE.match(doc_text(span.doc), span.end_char) else None
+
+
 _LABEL_AFTER_RE = re.compile(r"\s*[:：]")
 
 
@@ -279,6 +294,7 @@ def rejection(span, known: bool, gaz, authors) -> str | None:
         or quantity(span, gaz)
         or resolution_level(span)
         or class_plural(span, gaz)
+        or organisation(span)
         or modifier(span)
         or cited_person(span, authors)
     )
