@@ -28,7 +28,7 @@ report that states the comparison; ``beats.rq`` samples one of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
@@ -75,7 +75,7 @@ def page_query(limit: int | None, evidence: bool) -> str:
     cols = [v for v, _ in _COLUMN_PATTERNS + _PAPER + (_EVIDENCE if evidence else [])]
     cut = "" if limit is None else f" LIMIT {int(limit) + 1}"
     return (
-        "SELECT ?c ?loser ?winner "
+        "SELECT ?c ?g ?paper ?loser ?winner "
         + " ".join("?" + v for v in cols)
         + "\nWHERE {\n"
         # distinct comparisons first (a paper in two reports is in two graphs), then one graph
@@ -87,6 +87,18 @@ def page_query(limit: int | None, evidence: bool) -> str:
         + (_node("ev", "kg:evidence", _EVIDENCE) if evidence else "")
         + "}"
     )
+
+
+@dataclass(frozen=True)
+class RowSource:
+    """Where one row of :class:`Beaten` was read: the comparison IRI, the
+    report graph IRI it was read in, its paper IRI (None if the graph gives
+    none) and its winner IRI."""
+
+    comparison: str
+    graph: str
+    paper: str | None
+    winner: str
 
 
 @dataclass
@@ -101,6 +113,8 @@ class Beaten:
 
     rows: list[list[str | None]]
     complete: bool
+    #: per row (same order): the comparison it shows, read in one report graph
+    sources: list[RowSource] = field(default_factory=list)
 
 
 def beats_rows(
@@ -123,18 +137,24 @@ def beats_rows(
     Raises:
         QueryError: the store cannot answer (see :meth:`KnowledgeStore.query`).
     """
-    rows: dict[str, list[str | None]] = {}  # comparison IRI -> row
+    rows: dict[str, tuple[list[str | None], RowSource]] = {}  # comparison IRI -> row, source
     for loser in losers:
         left = None if limit is None else limit - len(rows)  # the query reads one more
         if left is not None and left < 0:
             break
         for sol in store.query(page_query(left, evidence), {"loser": loser}):
-            rows.setdefault(sol["c"].value, _row(sol, evidence))
+            if sol["c"].value not in rows:
+                rows[sol["c"].value] = (_row(sol, evidence), _source(sol))
     found = list(rows.values())
     complete = limit is None or len(found) <= limit
     found = found[:limit] if limit is not None else found
-    uniq = list({tuple(r[:6]): r for r in found}.values())
-    return Beaten(sorted(uniq, key=_order), complete)
+    uniq = sorted({tuple(r[:6]): (r, src) for r, src in found}.values(), key=lambda rs: order(rs[0]))
+    return Beaten([r for r, _ in uniq], complete, [src for _, src in uniq])
+
+
+def _source(sol) -> RowSource:
+    paper = sol["paper"]
+    return RowSource(sol["c"].value, sol["g"].value, paper.value if paper is not None else None, sol["winner"].value)
 
 
 def _row(sol, evidence: bool) -> list[str | None]:
@@ -157,7 +177,7 @@ def _row(sol, evidence: bool) -> list[str | None]:
     ]
 
 
-def _order(row: list[str | None]) -> tuple:
+def order(row: list[str | None]) -> tuple:
     """Sort key of a row: winner, winner score descending (none last),
     paper, line — the ``ORDER BY`` of ``queries/beats.rq``."""
     score = row[3]
