@@ -174,6 +174,19 @@ def test_acronym_spelled_out_as_a_metric_is_a_metric(extractor):
     assert types["QOR"] == "Metric"
 
 
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("评估指标：\n*   Text Alignment ：CLIP, BarScore (衡量编辑内容与文本提示的匹配度)。", "Metric"),
+        ("我们使用 CLIP 作为文本编码器，并在 BarBench 上评测 Zorblax-7B。", "Model"),
+    ],
+    ids=["model-listed-as-a-measure", "model-in-prose"],
+)
+def test_a_model_listed_as_a_measure_is_a_metric(extractor, text, kind):
+    rec = extractor.extract(make_paper(text, key="analysis"))
+    assert {e["name"]: e["type"] for e in rec["entities"]}["CLIP"] == kind
+
+
 @pytest.mark.parametrize("text,keep,drop,proposes,contribution,title,key", RULES + GLOSSES)
 def test_entity_rules(extractor, text, keep, drop, proposes, contribution, title, key):
     paper = make_paper(text, contribution, title=title, key=key)

@@ -192,6 +192,8 @@ class EntityStage:
             label = "Dataset"  # the topic of a results bullet: a benchmark or setting
             types[label] += 3
         types[label] += 10 if entry else (3 if decided else 1)
+        if label in ("Model", "Method") and mention_rules.in_measure_list(span):
+            types["Metric"] += 20  # 'Text Alignment ：FooCLIP, BarScore (衡量…)': named as a measure
         why = _evidence(entry, metric_shape, label != span.label_, decided and source != "gloss", surface)
         if named_gloss:
             why = "named gloss"

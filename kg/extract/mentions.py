@@ -112,6 +112,21 @@ def gloss_head_type(gloss, cues: tuple) -> str | None:
     return None
 
 
+_MEASURE_NOTE_RE = re.compile(r"[(（]\s*(?:衡量|用于衡量|评估|measur|evaluat)", re.IGNORECASE)
+_LIST_LABEL_RE = re.compile(r"[:：]")
+
+
+def in_measure_list(span) -> bool:
+    """True when the mention is listed after a label on a line that ends by
+    saying what the list measures (``Text Alignment ：FooCLIP, BarScore
+    (衡量编辑内容与提示的匹配度)``): the names are measures, metrics here."""
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    after = text[span.end_char : end if end >= 0 else len(text)]
+    return bool(_LIST_LABEL_RE.search(text, start, span.start_char) and _MEASURE_NOTE_RE.search(after))
+
+
 def in_title_copy(span, title: str) -> bool:
     """True when the mention lies inside the paper's ``title`` written out
     in the text (``论文摘要分析：ACR: Long Title …``); titles of fewer than 12
