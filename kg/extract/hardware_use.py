@@ -63,6 +63,8 @@ class HardwareReader:
         sensor or a contrast (``sensor_not_used_cue`` in its clause before
         it, English list commas included: 如, such as, 模拟, 相比于 …; or
         ``等`` right after it)."""
+        if span.label_ not in HARDWARE_LABELS:
+            return None
         text = doc_text(span.doc)
         before = _CLAUSE_RE.split(text[max(0, span.start_char - 80) : span.start_char])[-1]
         if self.hedge.search(before):

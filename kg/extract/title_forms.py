@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_COLON_RE = re.compile(r"\s*[:：]\s*")
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)?")
 
 
@@ -86,7 +87,7 @@ def title_long_forms(title: str, acronyms: list[str]) -> dict[str, str]:
         caps = [c for c in acronym if c.isupper()]
         form = _long_form(title, words, caps, acronym) if len(caps) >= 2 else None
         head = acronym.split("-")[0]
-        opening = re.match(re.escape(acronym) + r"\s*[:：]\s*", title)
+        opening = _COLON_RE.match(title, len(acronym)) if title.startswith(acronym) else None
         if form is None and "-" in acronym and opening:
             head_caps = [c for c in head if c.isupper()]
             if len(head_caps) >= 2:
