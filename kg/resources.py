@@ -285,7 +285,7 @@ def pattern_group(group: str) -> dict:
     required, no other key allowed).
 
     Groups (:data:`PATTERN_GROUPS`): ``comparison`` (the comparison and
-    result rules), ``roles`` (proposes / uses), ``entity_typing`` (typing
+    result rules), ``roles`` (proposes / uses; a method applied to a base model, for ``kg beats``), ``entity_typing`` (typing
     a name by its head word or shape), ``hardware`` (accelerators, devices,
     counts), ``sections`` (section names and label words of the report
     layouts, :mod:`kg.read.section_words`).  Every regular expression (a

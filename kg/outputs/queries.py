@@ -275,7 +275,7 @@ def beats(store: KnowledgeStore, name: str, limit: int | None = None, evidence: 
     from kg.outputs.beats_claims import fold_claims
 
     b = fold_claims(store, beats_rows(store, resolve_entity(store, name), limit, evidence))
-    return Table(list(COLUMNS), b.rows, b.complete)
+    return Table(list(COLUMNS), [list(r) for r in b.rows], b.complete)
 
 
 _VARNAME = re.compile(

@@ -206,8 +206,8 @@ def _map_paper(w: GraphWriter, rep: str, rec: dict, labels: dict[str, tuple[str,
             w.lit(node, vocab.LOWER_IS_BETTER, str(e["lower_is_better"]).lower(), vocab.XSD_BOOLEAN)
         if e["type"] == "Model":
             _map_family(w, node, label)
-        if e["type"] == "Metric":
-            continue  # metrics are reached through comparisons and results
+        if e["type"] == "Metric" or e["role"] == "compared":
+            continue  # metrics and described baselines are reached through comparisons and results
         prop = vocab.PROPOSES if e["role"] == "proposes" else vocab.USES_PROPERTY_OF_LABEL[e["type"]]
         w.add(paper, prop, node)
         link_node = _iri(link.claim_iri("link", paper_iri, e["key"]))
