@@ -134,7 +134,7 @@ class Extractor:
 
         found = self.entity_stage.run(paper, mentions, keys, titled, log)
         entities = found.by_key
-        proposed = self.proposal_stage.run(paper, sections, docs, entities, titled)
+        proposed = self.proposal_stage.run(paper, sections, docs, entities, titled, found.concepts)
         for key in proposed:
             entities[key]["role"] = "proposes"
         in_results = Counter(key for (sec, _), key in zip(mentions, keys) if sec.key in RESULT_SECTIONS)
