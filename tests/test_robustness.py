@@ -54,7 +54,7 @@ def run():
 
 
 def graph_quads(store: KnowledgeStore, path) -> set:
-    return set(store.quads(report_graph(str(path))))
+    return set(store.quads(report_graph(Path(path).name)))
 
 
 def copy_seed(src: Path, dest: Path, text: str | None = None) -> Path:
@@ -232,14 +232,14 @@ def test_non_regular_file(run, tmp_path):
     assert f"error: {fifo}: not a regular file (a device, pipe or socket)" in r.output
 
 
-def test_two_files_with_the_same_name_would_share_a_graph(run, tmp_path):
+def test_two_folder_arguments_with_the_same_report_name_would_share_a_graph(run, tmp_path):
     a = copy_seed(SMALL, tmp_path / "a" / "r.txt")
     b = copy_seed(ARXIV, tmp_path / "b" / "r.txt")
     r = run("build", tmp_path / "a", tmp_path / "b", "--store", tmp_path / "s", "-q")
     assert r.exit_code == 1
     assert (
-        f"error: {b}: same file name as {a}: a report's graph is named after its file name, "
-        "so this file is skipped (rename one of them)"
+        f"error: {b}: same report name 'r.txt' as {a} (a report is named by its path under "
+        "the folder given, or by its file name): skipped; rename one, or build the parent folder"
     ) in r.output
 
 
@@ -315,10 +315,10 @@ def test_a_reader_or_mapping_bug_costs_only_its_file(run, tmp_path, monkeypatch)
             raise ValueError("reader bug")
         return real_read(path, *args, **kwargs)
 
-    def bad_map(report, records, labels=None):
+    def bad_map(report, records, *args):
         if Path(report.path).name == "a.txt":
             raise KeyError("results")
-        return real_map(report, records, labels)
+        return real_map(report, records, *args)
 
     monkeypatch.setattr(filegraph, "read_report", bad_read)
     monkeypatch.setattr(filegraph, "map_report", bad_map)
