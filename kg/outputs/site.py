@@ -34,8 +34,6 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections import deque
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,8 +46,6 @@ from kg.rdf.store import KnowledgeStore
 MARKER = ".paperkg-report"
 #: the sub-folders the site writes (replaced on each run)
 SUBFOLDERS = ("benchmark", "model", "paper")
-#: pages made but not yet written (bounds the memory they hold)
-WRITES_IN_FLIGHT = 64
 #: the lists split into pages (``papers.html``, ``papers-2.html``, ...)
 LISTS = ("models", "papers")
 
@@ -97,48 +93,31 @@ def _write(out: Path, name: str, text: str) -> None:
 
 
 class _PageWriter:
-    """Writes the pages of a site into ``out``, in a thread, while the next
-    pages are made (file creation waits on the disk, making pages on the
-    CPU; at most :data:`WRITES_IN_FLIGHT` pages wait).  A page in one of the
+    """Writes the pages of a site into ``out``.  A page in one of the
     :data:`SUBFOLDERS` (made empty by this run) is created relative to the
     folder's descriptor with ``O_CREAT | O_EXCL | O_NOFOLLOW``: no lookup of
     the path, never through a link; other files go through :func:`_write`.
-    An error of a write is raised by a later :meth:`write` or by
-    :meth:`close`."""
+    (A writer thread, tried, cost more CPU in handing the GIL over than the
+    file creation it overlapped.)"""
 
     def __init__(self, out: Path):
         self.out = out
         self.dirs: dict[str, int] = {}
         self.fast = os.open in os.supports_dir_fd and hasattr(os, "O_NOFOLLOW")
-        self.pool = ThreadPoolExecutor(1, thread_name_prefix="kg-report-write")
-        self.pending: deque = deque()
 
     def write(self, name: str, text: str) -> None:
         sub, _, leaf = name.rpartition("/")
         if not (self.fast and sub in SUBFOLDERS):
-            self._drain(0)
             _write(self.out, name, text)
             return
         if sub not in self.dirs:
             self.dirs[sub] = os.open(self.out / sub, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-        self.pending.append(self.pool.submit(_create, self.dirs[sub], leaf, text.encode("utf-8")))
-        self._drain(WRITES_IN_FLIGHT)
-
-    def _drain(self, keep: int) -> None:
-        while len(self.pending) > keep:
-            self.pending.popleft().result()
+        _create(self.dirs[sub], leaf, text.encode("utf-8"))
 
     def close(self) -> None:
-        """Wait for the writes (raising the first error), close the folders."""
-        try:
-            self._drain(0)
-        finally:
-            for f in self.pending:
-                f.cancel()
-            self.pool.shutdown(wait=True)
-            for fd in self.dirs.values():
-                os.close(fd)
-            self.dirs.clear()
+        for fd in self.dirs.values():
+            os.close(fd)
+        self.dirs.clear()
 
 
 def _create(dir_fd: int, leaf: str, data: bytes) -> None:

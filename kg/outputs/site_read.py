@@ -64,20 +64,30 @@ def _multi(store: KnowledgeStore, predicate: str) -> dict[str, set[str]]:
     return out
 
 
+#: evidence nodes looked up per query (``VALUES``)
+EVIDENCE_BATCH = 2000
+
+
 def _evidence(store: KnowledgeStore, wanted: set[str]) -> dict[str, Evidence]:
-    """Quote, report name and line of the evidence nodes in ``wanted``."""
-    quotes = _values(store, vocab.QUOTE)
-    lines = _values(store, vocab.LINE)
-    sources = _values(store, vocab.DCTERMS + "source")
-    files = _values(store, vocab.KG + "fileName")
-    out = {}
-    for ev in wanted:
-        if ev in quotes:
-            line = lines.get(ev)
-            out[ev] = Evidence(
-                quotes[ev], files.get(sources.get(ev, "")), int(line) if line and line.isdigit() else None
-            )
-    return out
+    """Quote, report name and line of the evidence nodes in ``wanted``,
+    looked up by IRI :data:`EVIDENCE_BATCH` at a time (most evidence nodes
+    of a store back entity mentions, which the site does not show)."""
+    files = _values(store, vocab.FILE_NAME)
+    found: dict[str, tuple[str, str, str]] = {}
+    nodes = sorted(wanted)
+    for i in range(0, len(nodes), EVIDENCE_BATCH):
+        values = " ".join(f"<{ev}>" for ev in nodes[i : i + EVIDENCE_BATCH])
+        sparql = (
+            f"SELECT ?ev ?q ?l ?src WHERE {{ VALUES ?ev {{ {values} }} "
+            f"?ev <{vocab.QUOTE}> ?q OPTIONAL {{ ?ev <{vocab.LINE}> ?l }} OPTIONAL {{ ?ev <{vocab.DC_SOURCE}> ?src }} }}"
+        )
+        for ev, quote, line, src in _rows(store, sparql):
+            if ev not in found or (quote, line, src) < found[ev]:
+                found[ev] = (quote, line, src)
+    return {
+        ev: Evidence(quote, files.get(src), int(line) if line.isdigit() else None)
+        for ev, (quote, line, src) in found.items()
+    }
 
 
 def _comparisons(store: KnowledgeStore) -> tuple[list[Comparison], dict[str, str]]:
@@ -88,8 +98,15 @@ def _comparisons(store: KnowledgeStore) -> tuple[list[Comparison], dict[str, str
         name: _values(store, vocab.KG + name)
         for name in ("winner", "loser", "onDataset", "metric", "winnerScore", "loserScore", "scoreUnit")
     }
-    props["evidence"] = _values(store, vocab.KG + "evidence", vocab.COMPARISON)
-    props["paper"] = _values(store, vocab.PROV + "hadPrimarySource", vocab.COMPARISON)
+    props["evidence"], props["paper"] = {}, {}
+    star = (
+        f"SELECT ?c ?ev ?p WHERE {{ ?c <{vocab.WINNER}> ?w OPTIONAL {{ ?c <{vocab.EVIDENCE_P}> ?ev }} "
+        f"OPTIONAL {{ ?c <{vocab.PROV_PRIMARY_SOURCE}> ?p }} }}"
+    )
+    for c, ev, paper in _rows(store, star):  # one pattern per comparison: cheaper than typing them
+        for key, value in (("evidence", ev), ("paper", paper)):
+            if value and (c not in props[key] or value < props[key][c]):
+                props[key][c] = value
     out = []
     for c, winner in props["winner"].items():
         if c not in props["loser"]:
