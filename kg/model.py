@@ -8,6 +8,39 @@ evidence.  This module imports neither spaCy nor any RDF library.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Label(StrEnum):
+    """The type of an entity and of its mentions, shared by every stage: the
+    gazetteer and record schemas (their ``type`` enums, checked by a test),
+    the spaCy span labels of the matchers, the extracted records, the RDF
+    classes (``kg:<value>``, :data:`kg.rdf.vocab.CLASS_OF_LABEL`) and the
+    outputs.  A member compares equal to its string value (``Label.MODEL ==
+    "Model"``), so records stay plain JSON."""
+
+    MODEL = "Model"
+    METHOD = "Method"
+    DATASET = "Dataset"
+    BENCHMARK = "Benchmark"
+    METRIC = "Metric"
+    ACCELERATOR = "Accelerator"
+    DEVICE = "Device"
+
+    @property
+    def is_hardware(self) -> bool:
+        """Accelerators and devices (counted in hardware use)."""
+        return self in (Label.ACCELERATOR, Label.DEVICE)
+
+    @property
+    def is_system(self) -> bool:
+        """Models and methods: what can win or lose a comparison."""
+        return self in (Label.MODEL, Label.METHOD)
+
+    @property
+    def is_dataset(self) -> bool:
+        """Datasets and benchmarks: what a comparison is measured on."""
+        return self in (Label.DATASET, Label.BENCHMARK)
 
 
 @dataclass(frozen=True)

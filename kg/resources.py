@@ -1,4 +1,4 @@
-"""Packaged data files: gazetteers, cue-word patterns, JSON Schemas, ontology.
+"""Packaged data files: gazetteers, cue-word patterns (one file per consumer), JSON Schemas, ontology.
 
 Every data file is validated with jsonschema when loaded; a broken file
 raises :class:`kg.errors.DataError` naming the file and the JSON path.
@@ -16,6 +16,7 @@ import jsonschema
 
 from kg.errors import DataError
 from kg.link import ascii_variant, entity_key, fold
+from kg.model import Label
 
 DATA = Path(__file__).parent / "data"
 _ROOT = Path(__file__).parent.parent
@@ -141,7 +142,8 @@ class Entry:
 
     @property
     def is_hardware(self) -> bool:
-        return self.type in ("Accelerator", "Device")
+        """An accelerator or a device (see :class:`kg.model.Label`)."""
+        return Label(self.type).is_hardware
 
     @property
     def key(self) -> str:
@@ -254,15 +256,27 @@ def gazetteer() -> Gazetteer:
     return Gazetteer.load()
 
 
-@lru_cache(maxsize=1)
-def patterns() -> dict:
-    """The packaged cue-word patterns (``kg/data/patterns.json``), validated.
+#: the cue-word files of ``kg/data/patterns/``, one per consumer
+PATTERN_GROUPS = ("comparison", "roles", "entity_typing", "hardware")
 
-    Every regular expression (keys ending in ``_re``) is compiled here, so a
-    bad one is a DataError naming the file and key, not a ``re.error`` in
-    the middle of a build."""
-    path = DATA / "patterns.json"
-    data = load_validated(path, "patterns")
+
+@cache
+def pattern_group(group: str) -> dict:
+    """One cue-word file, ``kg/data/patterns/<group>.json``, validated by
+    ``schemas/patterns/<group>.schema.json`` (every key described and
+    required, no other key allowed).
+
+    Groups (:data:`PATTERN_GROUPS`): ``comparison`` (the comparison and
+    result rules), ``roles`` (proposes / uses), ``entity_typing`` (typing
+    a name by its head word or shape), ``hardware`` (accelerators, devices,
+    counts).  Every regular expression (keys ending in ``_re``) is compiled
+    here, so a bad one is a DataError naming the file and key, not a
+    ``re.error`` in the middle of a build.  Raises DataError also for an
+    unknown group, a missing file, invalid JSON or a schema violation."""
+    if group not in PATTERN_GROUPS:
+        raise DataError(f"unknown cue-word group '{group}' (known: {', '.join(PATTERN_GROUPS)})")
+    path = DATA / "patterns" / f"{group}.json"
+    data = load_validated(path, f"patterns/{group}")
     for key, value in data.items():
         if key.endswith("_re"):
             try:
@@ -270,3 +284,33 @@ def patterns() -> dict:
             except re.error as e:
                 raise DataError(f"{path}: {key}: not a valid regular expression: {e}") from None
     return data
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict:
+    """The cue words of every group in one dict, key -> list of cues,
+    regular expression (``*_re``) or translation table; keys are unique
+    across the files of ``kg/data/patterns/`` (see :func:`pattern_group`).
+    Raises DataError as :func:`pattern_group` does, or when two files
+    define the same key."""
+    merged: dict = {}
+    for group in PATTERN_GROUPS:
+        for key, value in pattern_group(group).items():
+            if key == "comment":
+                continue
+            if key in merged:
+                raise DataError(f"{DATA / 'patterns' / (group + '.json')}: {key}: defined in another cue-word file too")
+            merged[key] = value
+    return merged
+
+
+@cache
+def sparql(name: str) -> str:
+    """The text of the internal query ``kg/data/sparql/<name>.rq`` (the
+    queries behind ``kg stats`` and ``kg show``; the user-facing ones are in
+    ``queries/``).  Raises DataError when the file is missing."""
+    path = DATA / "sparql" / f"{name}.rq"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise DataError(f"{path}: cannot read the query ({e.strerror})") from None

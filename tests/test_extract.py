@@ -710,7 +710,7 @@ def test_a_bullet_on_its_own_unnamed_tasks_inherits_no_dataset(extractor):
 
 
 def test_a_list_closed_by_its_head_noun_types_its_members():
-    from kg.extract.mentions import retype_lists
+    from kg.extract.sentence_mentions import retype_lists
     from kg.extract.relations import Mention
 
     text = "在 Zorb-Frame 和 Quux-Flow 指标上最优，优于 BarSet、FooBench 等基线。"

@@ -34,7 +34,7 @@ from kg.nlp.pipeline import (
     span_text,
 )
 from kg.outputs.queries import beats, name_keys, resolve_entity, resolve_query, run_select
-from kg.resources import DATA, inline_refs, patterns, schema
+from kg.resources import DATA, PATTERN_GROUPS, inline_refs, patterns, schema
 
 
 def _seed_texts() -> list[str]:
@@ -67,7 +67,7 @@ def record():
 
 
 def test_packaged_schemas_have_no_local_refs_left_and_stay_valid_schemas():
-    for name in ("record", "gazetteer", "generic", "patterns"):
+    for name in ("record", "gazetteer", "generic", *(f"patterns/{g}" for g in PATTERN_GROUPS)):
         s = schema(name)
         assert "$ref" not in json.dumps(s)
         jsonschema.Draft202012Validator.check_schema(s)
@@ -607,7 +607,7 @@ def test_graph_writer_lines_parse_to_the_quads_pyoxigraph_builds(value):
 
 # -- further mentions of a paper's own names ------------------------------------------
 def test_whole_words_finds_what_the_regex_alternation_finds():
-    from kg.extract.mentions import whole_words
+    from kg.extract.span_passes import whole_words
 
     for text in _seed_texts():
         names = list(dict.fromkeys(re.findall(r"[A-Za-z][\w.+-]{2,}", text)))[:60]

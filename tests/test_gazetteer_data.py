@@ -213,39 +213,80 @@ def test_minimum_breadth(entity_files, generic_terms):
     assert 150 <= len(generic_terms) <= 500
 
 
-def test_every_pattern_key_is_required_and_read_by_the_code():
-    """patterns.json has no dead keys: each one is required by its schema and
-    named somewhere in kg/ (a key nothing reads is deleted, not kept)."""
+def test_every_pattern_key_is_described_required_and_read_by_the_code():
+    """Each cue-word file of kg/data/patterns/ has no dead key: every key is
+    described and required by its schema (no other key allowed) and named
+    somewhere in kg/ (a key nothing reads is deleted, not kept)."""
     import json
 
-    from kg.resources import DATA
+    from kg.resources import DATA, PATTERN_GROUPS
 
-    data = json.loads((DATA / "patterns.json").read_text(encoding="utf-8"))
-    schema = json.loads((DATA / "schemas" / "patterns.schema.json").read_text(encoding="utf-8"))
-    keys = set(data) - {"comment"}
-    assert set(schema["required"]) == keys
+    files = sorted(p.stem for p in (DATA / "patterns").glob("*.json"))
+    assert files == sorted(PATTERN_GROUPS)
     code = "".join(p.read_text(encoding="utf-8") for p in (DATA.parent).rglob("*.py"))
-    unread = sorted(k for k in keys if f'"{k}"' not in code)
-    assert not unread, f"keys of patterns.json no code reads: {unread}"
+    for group in PATTERN_GROUPS:
+        data = json.loads((DATA / "patterns" / f"{group}.json").read_text(encoding="utf-8"))
+        schema = json.loads((DATA / "schemas" / "patterns" / f"{group}.schema.json").read_text(encoding="utf-8"))
+        keys = set(data) - {"comment"}
+        assert set(schema["required"]) == keys, group
+        assert schema["additionalProperties"] is False
+        assert all(schema["properties"][k].get("description") for k in keys), group
+        unread = sorted(k for k in keys if f'"{k}"' not in code)
+        assert not unread, f"keys of {group}.json no code reads: {unread}"
+
+
+def _clear_pattern_caches():
+    from kg import resources
+
+    resources.schema.cache_clear()
+    resources.pattern_group.cache_clear()
+    resources.patterns.cache_clear()
+
+
+def _patterns_dir_with(tmp_path, monkeypatch, group: str, key: str, value):
+    """A copy of kg/data (patterns and schemas) with one key of one cue-word
+    file replaced, installed as the package data for the test."""
+    import json
+    import shutil
+
+    from kg import resources
+
+    shutil.copytree(resources.DATA / "patterns", tmp_path / "patterns")
+    shutil.copytree(resources.DATA / "schemas", tmp_path / "schemas")
+    path = tmp_path / "patterns" / f"{group}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data[key] = value
+    path.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(resources, "DATA", tmp_path)
+    _clear_pattern_caches()
 
 
 def test_a_bad_regular_expression_in_patterns_is_a_data_error(tmp_path, monkeypatch):
-    import json
-
     import pytest
 
     from kg import resources
     from kg.errors import DataError
 
-    data = json.loads((resources.DATA / "patterns.json").read_text(encoding="utf-8"))
-    data["model_size_re"] = "(unclosed"
-    (tmp_path / "schemas").mkdir()
-    (tmp_path / "patterns.json").write_text(json.dumps(data), encoding="utf-8")
-    monkeypatch.setattr(resources, "DATA", tmp_path)
-    monkeypatch.setattr(resources, "validator", lambda name: resources.jsonschema.Draft202012Validator({}))
-    resources.patterns.cache_clear()
+    _patterns_dir_with(tmp_path, monkeypatch, "entity_typing", "model_size_re", "(unclosed")
     try:
-        with pytest.raises(DataError, match=r"patterns.json: model_size_re: not a valid regular expression"):
+        with pytest.raises(DataError, match=r"entity_typing.json: model_size_re: not a valid regular expression"):
             resources.patterns()
     finally:
-        resources.patterns.cache_clear()
+        monkeypatch.undo()
+        _clear_pattern_caches()
+
+
+def test_an_unknown_key_in_a_cue_word_file_is_a_data_error(tmp_path, monkeypatch):
+    """additionalProperties: false: a misspelt key is refused, naming the file."""
+    import pytest
+
+    from kg import resources
+    from kg.errors import DataError
+
+    _patterns_dir_with(tmp_path, monkeypatch, "comparison", "wins", ["beats"])
+    try:
+        with pytest.raises(DataError, match=r"comparison.json: \(top\): Additional properties are not allowed"):
+            resources.pattern_group("comparison")
+    finally:
+        monkeypatch.undo()
+        _clear_pattern_caches()

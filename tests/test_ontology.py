@@ -490,3 +490,44 @@ def test_proposed(store: ox.Store) -> None:
     rows = run(store, "proposed", paperId=ox.Literal("2601.00001"))
     got = {(value(r["entityLabel"]), value(r["classes"])) for r in rows}
     assert got == {("AlphaNet", "Model"), ("MathBench", "Benchmark")}
+
+
+def test_one_label_type_is_shared_by_schemas_vocabulary_and_ontology():
+    """kg.model.Label is the one list of entity types: the gazetteer and
+    record schemas enumerate exactly its values, every label has a class in
+    the vocabulary and in the ontology file, and the hardware labels are the
+    ones the gazetteer schema's hardware rule names."""
+    import json
+
+    import rdflib
+
+    from kg.model import Label
+    from kg.rdf import vocab
+    from kg.resources import DATA, ontology_path
+
+    values = [label.value for label in Label]
+    gaz = json.loads((DATA / "schemas" / "gazetteer.schema.json").read_text(encoding="utf-8"))
+    record = json.loads((DATA / "schemas" / "record.schema.json").read_text(encoding="utf-8"))
+
+    def enums(node):
+        if isinstance(node, dict):
+            if "enum" in node and "Model" in node["enum"]:
+                yield node["enum"]
+            for v in node.values():
+                yield from enums(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from enums(v)
+
+    found = list(enums(gaz)) + list(enums(record))
+    assert len(found) >= 2
+    assert all(e == values for e in found), found
+    vendor_rule = json.dumps(gaz)
+    hardware = [label.value for label in Label if label.is_hardware]
+    assert json.dumps({"enum": hardware}) in vendor_rule
+    onto = rdflib.Graph().parse(ontology_path())
+    for label in Label:
+        iri = rdflib.URIRef(vocab.CLASS_OF_LABEL[label])
+        assert (iri, rdflib.RDF.type, rdflib.OWL.Class) in onto, label
+    assert [label for label in Label if label.is_hardware] == [Label.ACCELERATOR, Label.DEVICE]
+    assert set(vocab.USES_PROPERTY_OF_LABEL) == set(Label) - {Label.METRIC}

@@ -280,7 +280,7 @@ def test_load_ontology_is_idempotent_and_repairs_a_partial_graph(tmp_path):
 def test_read_only_open_retries_while_a_writer_compacts(tmp_path, monkeypatch):
     import types
 
-    import kg.rdf.store
+    import kg.rdf.store_open
 
     KnowledgeStore(tmp_path / "s").close()
     calls = []
@@ -293,14 +293,14 @@ def test_read_only_open_retries_while_a_writer_compacts(tmp_path, monkeypatch):
             )
         return ox.Store.read_only(path)
 
-    monkeypatch.setattr(kg.rdf.store, "ox", types.SimpleNamespace(Store=types.SimpleNamespace(read_only=flaky)))
+    monkeypatch.setattr(kg.rdf.store_open, "ox", types.SimpleNamespace(Store=types.SimpleNamespace(read_only=flaky)))
     assert len(KnowledgeStore(tmp_path / "s", read_only=True)) == 0
     assert len(calls) == 3
 
     def always(path):
         raise OSError("Corruption: IO error: No such file or directory: 000062.sst\nmore")
 
-    monkeypatch.setattr(kg.rdf.store, "ox", types.SimpleNamespace(Store=types.SimpleNamespace(read_only=always)))
+    monkeypatch.setattr(kg.rdf.store_open, "ox", types.SimpleNamespace(Store=types.SimpleNamespace(read_only=always)))
     with pytest.raises(StoreError) as info:
         KnowledgeStore(tmp_path / "s", read_only=True)
     assert str(info.value) == (

@@ -18,23 +18,25 @@ import termios
 
 import pytest
 
+from conftest import SEEDS
+
 pytestmark = pytest.mark.slow
 
 COLUMNS = 96
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-def run_in_pty(args: list[str], columns: int = COLUMNS) -> tuple[int, str]:
-    """Run ``python -m kg ARGS`` with stdout/stderr on a pty ``columns`` wide;
-    return (exit status, screen text without colour codes)."""
+def open_pty(columns: int = COLUMNS) -> tuple[int, int, dict]:
+    """A pty ``columns`` wide: (master, slave, environment for a child on it)."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     env["TERM"] = "xterm-256color"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "kg", *args], stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=env
-    )
-    os.close(slave)
+    return master, slave, env
+
+
+def read_pty(master: int) -> str:
+    """Everything written to the pty until the child closes it, without colour codes."""
     chunks = []
     while True:
         try:
@@ -45,8 +47,19 @@ def run_in_pty(args: list[str], columns: int = COLUMNS) -> tuple[int, str]:
             break
         chunks.append(data)
     os.close(master)
-    status = proc.wait(timeout=60)
-    return status, ANSI.sub("", b"".join(chunks).decode("utf-8", "replace")).replace("\r", "")
+    return ANSI.sub("", b"".join(chunks).decode("utf-8", "replace")).replace("\r", "")
+
+
+def run_in_pty(args: list[str], columns: int = COLUMNS) -> tuple[int, str]:
+    """Run ``python -m kg ARGS`` with stdout/stderr on a pty ``columns`` wide;
+    return (exit status, screen text without colour codes)."""
+    master, slave, env = open_pty(columns)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", *args], stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, env=env
+    )
+    os.close(slave)
+    screen = read_pty(master)
+    return proc.wait(timeout=60), screen
 
 
 @pytest.mark.parametrize(
@@ -80,3 +93,22 @@ def test_piped_table_is_plain_one_line_per_row(seed_store_path):
     assert all(ln == ln.rstrip() for ln in lines)
     # one line per row: every row line starts with its winner, and the full title stays on it
     assert any(ln.startswith("Qwen3-8B") and "Instruction Following" in ln for ln in lines)
+
+
+def test_build_progress_goes_to_the_terminal_not_to_redirected_stdout(tmp_path):
+    """stderr on a terminal, stdout into a pipe (``kg build … > log``): the
+    progress bar is drawn on stderr, and stdout carries only the summary."""
+    master, slave, env = open_pty()
+    report = sorted(SEEDS.glob("*.txt"))[0]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "kg", "build", str(report), "--store", str(tmp_path / "s"), "-j", "1"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=env,
+    )
+    os.close(slave)
+    screen = read_pty(master)
+    out = proc.communicate(timeout=60)[0].decode()
+    assert proc.returncode == 0, screen
+    assert out.startswith("built 1 report(s) into ") and out.count("\n") == 1, repr(out)

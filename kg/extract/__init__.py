@@ -1,5 +1,15 @@
-"""Extraction of one paper: the ``Extractor`` (``extractor``) runs the mention pass
-(``mentions``), the negative-evidence rules (``negative``), the comparison and result rules
-(``relations``, slot checks in ``claims``) and hardware use (``hardware_use``), and returns
-one JSON-Schema-checked record per paper.
+"""Extraction of one paper into one JSON-Schema-checked record.
+
+:class:`~kg.extract.extractor.Extractor` runs the stages in order, one module each:
+
+- mentions: ``mentions`` (linking key, tests on a mention's surroundings),
+  ``span_passes`` (joined and extended spans), ``hardware_use`` (hardware, counts),
+  ``negative`` (names that are never entities);
+- ``entities`` (mentions -> candidate entities), ``proposals`` (what the paper
+  introduces, its own system);
+- ``comparisons`` (comparison rows per sentence) and ``results`` (stated scores), with
+  the sentence rules of ``relations``: ``cue_rules``, ``frame_rules``, ``scores``,
+  ``clauses`` over the mentions of ``sentence_mentions`` (records in ``sentence``);
+- ``claims`` (slot checks), ``selection`` (which entities the record keeps),
+  ``paper_fields`` (metadata and field labels), ``decisions`` (why names were kept or dropped).
 """

@@ -2,13 +2,14 @@
 
 Run by :class:`kg.extract.extractor.Extractor` after the sentence rules: every
 comparison's winner and loser must be systems (:func:`system_slots`), and
-each kept entity gets the reason ``kg explain`` shows (:func:`why_kept`).
+each kept entity gets the reason ``kg explain`` shows (:func:`why_kept`);
+a name used as a benchmark or metric takes that type (:func:`types_from_use`).
 Records are the dicts described in :mod:`kg.extract.extractor`.
 """
 
 from __future__ import annotations
 
-from kg.extract.relations import DATASET_LABELS
+from kg.extract.sentence import DATASET_LABELS
 
 
 def system_slots(
@@ -55,3 +56,17 @@ def why_kept(ent: dict, compared: bool, evidence: str) -> str:
     (proposed, ``compared``), then ``evidence`` (gazetteer entry, name shape …)."""
     why = [r for r, ok in (("proposed", ent["role"] == "proposes"), ("compared", compared), (evidence, evidence)) if ok]
     return ", ".join(why)
+
+
+def types_from_use(entities: dict[str, dict], comparisons: list[dict], results: list[dict]) -> None:
+    """A name the paper's comparisons use as a benchmark or a metric has
+    that type in this paper (a model's name listed among benchmarks,
+    ``EmuEdit 和 GEdit 基准测试``; a name among metrics, ``CLIP-Frame 和 … 指标``),
+    so its graph stays valid: kg:onDataset is a kg:Dataset, kg:metric a kg:Metric.
+    ``entities`` is changed in place."""
+    for key in {c["dataset"] for c in comparisons}:
+        if key in entities and entities[key]["type"] not in DATASET_LABELS:
+            entities[key]["type"] = "Benchmark"
+    for key in {r["metric"] for r in comparisons} | {r["metric"] for r in results}:
+        if key in entities and entities[key]["type"] != "Metric":
+            entities[key]["type"] = "Metric"

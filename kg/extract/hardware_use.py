@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from kg.nlp.evidence import clean_sentence
-from kg.extract.mentions import HARDWARE_LABELS, rewrite_spans, span_key
+from kg.extract.mentions import HARDWARE_LABELS, span_key
+from kg.extract.span_passes import rewrite_spans
 from kg.nlp.pipeline import doc_text, mention_info, sentence_of, set_mention_info, span_text
 
 _CN_NUM = {

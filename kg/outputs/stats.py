@@ -19,40 +19,21 @@ import re
 import pyoxigraph as ox
 
 from kg.errors import QueryError
+from kg.model import Label
 from kg.outputs.queries import Table, cell, run_select
 from kg.rdf.store import KnowledgeStore
+from kg.resources import sparql
 
-_CLASSES = (
-    "Paper",
-    "Report",
-    "Model",
-    "Method",
-    "Dataset",
-    "Benchmark",
-    "Metric",
-    "Accelerator",
-    "Device",
-    "ResearchField",
-    "Comparison",
-    "Evidence",
-)
-_COUNT = "SELECT ?c (COUNT(DISTINCT ?s) AS ?count) WHERE { ?s a ?c } GROUP BY ?c"
+_CLASSES = ("Paper", "Report", *Label, "ResearchField", "Comparison", "Evidence")
+_COUNT = sparql("class_count")
 
-_MOST_COMPARED = """
-SELECT ?e (COUNT(DISTINCT ?c) AS ?n) (COUNT(DISTINCT ?won) AS ?wins) (COUNT(DISTINCT ?lost) AS ?losses)
-WHERE { { ?c kg:winner ?e BIND(?c AS ?won) } UNION { ?c kg:loser ?e BIND(?c AS ?lost) } }
-GROUP BY ?e ORDER BY DESC(?n)"""
+_MOST_COMPARED = sparql("most_compared_ranking")
 
-_BENCHMARKS = """
-SELECT ?e (COUNT(DISTINCT ?p) AS ?n) WHERE {
-  { SELECT DISTINCT ?e WHERE { VALUES ?t { kg:Dataset kg:Benchmark } ?e a ?t } }
-  ?p kg:usesDataset|kg:proposes ?e
-} GROUP BY ?e ORDER BY DESC(?n)"""
+_BENCHMARKS = sparql("benchmark_ranking")
 
-_HARDWARE = """
-SELECT ?e (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p kg:usesHardware ?e } GROUP BY ?e ORDER BY DESC(?n)"""
+_HARDWARE = sparql("hardware_ranking")
 
-_LABEL = "SELECT ?e (MIN(?l) AS ?label) WHERE { ?e rdfs:label ?l } GROUP BY ?e"
+_LABEL = sparql("entity_label")
 
 #: rows of a ranking read past ``top`` to order ties at the cut by label
 _TIES = 10
@@ -130,36 +111,15 @@ def store_stats(store: KnowledgeStore, top: int = 10, progress=None) -> list[tup
     return out
 
 
-_GRAPHS = "SELECT DISTINCT ?id ?paper ?g WHERE { GRAPH ?g { ?paper kg:arxivId ?id } } ORDER BY ?g"
+_GRAPHS = sparql("paper_graphs")
 
-_PAPER = """
-SELECT ?g ?paper ?title ?url ?file ?date WHERE { GRAPH ?g {
-  OPTIONAL { ?paper dcterms:title ?title } OPTIONAL { ?paper schema:url ?url }
-  OPTIONAL { ?paper kg:reportedIn ?r . ?r kg:fileName ?file OPTIONAL { ?r dcterms:date ?date } }
-} }"""
+_PAPER = sparql("paper_row")
 
-_ENTITIES = """
-SELECT ?g ?paper ?relation ?entity ?class WHERE { GRAPH ?g {
-  VALUES ?rel { kg:proposes kg:usesModel kg:usesMethod kg:usesDataset kg:usesHardware }
-  ?paper ?rel ?e . ?e rdfs:label ?entity ; a ?c .
-  BIND(STRAFTER(STR(?rel), "#") AS ?relation) BIND(STRAFTER(STR(?c), "#") AS ?class)
-} }"""
+_ENTITIES = sparql("paper_entities")
 
-_HW = """
-SELECT ?g ?paper ?hardware ?count ?line ?evidence WHERE { GRAPH ?g {
-  ?paper kg:hardwareUsage ?u . ?u kg:hardware/rdfs:label ?hardware .
-  OPTIONAL { ?u kg:count ?count }
-  OPTIONAL { ?u kg:evidence ?ev . ?ev kg:line ?line ; kg:quote ?evidence }
-} }"""
+_HW = sparql("paper_hardware")
 
-_CMP = """
-SELECT ?g ?paper ?winner ?loser ?dataset ?metric ?winnerScore ?loserScore ?line ?evidence WHERE { GRAPH ?g {
-  ?c prov:hadPrimarySource ?paper ; a kg:Comparison ; kg:winner/rdfs:label ?winner ;
-     kg:loser/rdfs:label ?loser .
-  OPTIONAL { ?c kg:onDataset/rdfs:label ?dataset } OPTIONAL { ?c kg:metric/rdfs:label ?metric }
-  OPTIONAL { ?c kg:winnerScore ?winnerScore } OPTIONAL { ?c kg:loserScore ?loserScore }
-  OPTIONAL { ?c kg:evidence ?ev . ?ev kg:line ?line ; kg:quote ?evidence }
-} }"""
+_CMP = sparql("paper_comparisons")
 
 
 def _key(*columns: int):

@@ -1,7 +1,8 @@
 """The on-disk knowledge store: a pyoxigraph ``Store`` with one named graph
 per report file and one for the ontology.
 
-The only module that opens pyoxigraph stores.  Errors surface as
+Opening a store folder (checks, lock, read-only retries) is
+:mod:`kg.rdf.store_open`; no other module opens pyoxigraph stores.  Errors surface as
 :class:`kg.errors.StoreError` (cannot open, locked, not a store) and
 :class:`kg.errors.QueryError` (SPARQL syntax or evaluation, with line and
 column), never as RocksDB traces.
@@ -19,8 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
-import time
 from pathlib import Path
 from typing import BinaryIO
 from collections.abc import Iterable, Iterator
@@ -29,8 +28,8 @@ import pyoxigraph as ox
 
 from kg.rdf import vocab
 from kg.errors import QueryError, StoreError
-
-DEFAULT_STORE = "kg-store"
+from kg.rdf.sparql_errors import syntax_message
+from kg.rdf.store_open import ClosedStore, open_oxigraph
 
 #: export format name -> (pyoxigraph format, keeps named graphs)
 FORMATS = {
@@ -44,101 +43,6 @@ FORMATS = {
 def _digest(quad: ox.Quad) -> bytes:
     """A 16-byte digest of a quad (to compare large graphs in little memory)."""
     return hashlib.blake2b(str(quad).encode(), digest_size=16).digest()
-
-
-class _Closed:
-    """Stands in for the pyoxigraph Store after :meth:`KnowledgeStore.close`."""
-
-    def __init__(self, path):
-        self._path = path
-
-    def __getattr__(self, name):
-        raise StoreError(f"{self._path or 'in-memory store'}: the store is closed")
-
-    def __len__(self):
-        raise StoreError(f"{self._path or 'in-memory store'}: the store is closed")
-
-
-# A read-only open races with a writer that compacts the store: RocksDB may
-# list a table file in its manifest that the writer deletes a moment later.
-_RACE_RE = re.compile(r"No such file or directory|Corruption", re.I)
-
-
-def _open_read_only(path: Path, attempts: int = 6):
-    """``pyoxigraph.Store.read_only``, retried while a concurrent writer's
-    compaction makes the snapshot's files vanish under it (transient)."""
-    for attempt in range(attempts):
-        try:
-            return ox.Store.read_only(str(path))
-        except (OSError, RuntimeError, ValueError) as e:
-            if attempt == attempts - 1 or not _RACE_RE.search(str(e)):
-                raise
-            time.sleep(0.05 * (attempt + 1))
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-#: files only a RocksDB database has (RocksDB creates them within milliseconds
-#: of each other when a store is created; its info ``LOG`` comes first)
-_STORE_FILES = ("CURRENT", "LOCK", "IDENTITY")
-#: how long a folder that does not look like a store is given to become one:
-#: another process may be creating a store there right now
-_STORE_CREATION_GRACE_S = 0.25
-
-
-def _looks_like_store(folder: Path) -> bool:
-    """True for an empty folder or one holding a RocksDB database, i.e. a
-    folder a store may be opened in.  A folder that is neither is looked at
-    again after :data:`_STORE_CREATION_GRACE_S`: another process creating a
-    store there has by then written its ``LOCK`` (RocksDB's first file is its
-    info ``LOG``, so for a few milliseconds a store being created holds only
-    that), and the caller then reports the store as in use, not as a foreign
-    folder."""
-
-    def looks() -> bool:
-        names = {p.name for p in folder.iterdir()}  # one listing: no check-then-check race
-        return not names or any(n in names for n in _STORE_FILES)
-
-    try:
-        if looks():
-            return True
-        time.sleep(_STORE_CREATION_GRACE_S)
-        return looks()
-    except OSError:
-        return True  # let the store itself report the problem
-
-
-_POSITION_RE = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.S)
-_PREFIXED_END_RE = re.compile(r"([A-Za-z][\w.-]*)?:[\w.-]*$")
-
-
-def syntax_message(err: SyntaxError, text: str) -> str:
-    """Readable form of a pyoxigraph SPARQL :class:`SyntaxError`.
-
-    pyoxigraph reports ``error at LINE:COLUMN: expected …`` (1-based, columns
-    in characters).  Returns ``SPARQL syntax error at line L, column C: …``
-    followed by the offending line and a caret under the column; an unknown
-    prefix is named instead of listing the characters the parser expected.
-    """
-    raw = str(err)
-    m = _POSITION_RE.match(raw)
-    if not m:
-        return f"SPARQL syntax error: {' '.join(raw.split())}"
-    line, column, detail = int(m.group(1)), int(m.group(2)), " ".join(m.group(3).split())
-    lines = text.split("\n")
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    if "Prefix not found" in detail:
-        pm = _PREFIXED_END_RE.search(source[: max(column - 1, 0)])
-        name = (pm.group(1) or "") if pm else ""
-        detail = (
-            f"unknown prefix '{name}:' (declare it with PREFIX {name}: <…>; predeclared: "
-            f"{', '.join(sorted(vocab.PREFIXES))})"
-        )
-    elif len(detail) > 300:
-        detail = detail[:300] + " …"
-    message = f"SPARQL syntax error at line {line}, column {column}: {detail}"
-    if source.strip():
-        message += f"\n  {source.rstrip()}\n  {' ' * max(column - 1, 0)}^"
-    return message
 
 
 class KnowledgeStore:
@@ -156,35 +60,7 @@ class KnowledgeStore:
 
     def __init__(self, path: str | os.PathLike | None = None, *, read_only: bool = False):
         self.path = None if path is None else Path(path)
-        if self.path is not None and self.path.exists() and not self.path.is_dir():
-            raise StoreError(f"{self.path}: store path is a file, not a folder")
-        if read_only and self.path is not None and not self.path.exists():
-            raise StoreError(f"{self.path}: no store here (run 'kg build' first)")
-        if self.path is not None and self.path.is_dir() and not _looks_like_store(self.path):
-            if read_only:
-                raise StoreError(f"{self.path}: not a PaperKG store (run 'kg build' first)")
-            raise StoreError(
-                f"{self.path}: folder is not empty and is not a PaperKG store; "
-                "refusing to write into it (choose another --store)"
-            )
-        try:
-            if self.path is None:
-                self._store = ox.Store()
-            elif read_only:
-                self._store = _open_read_only(self.path)
-            else:
-                self._store = ox.Store(str(self.path))
-        except (OSError, RuntimeError, ValueError) as e:
-            msg = str(e)
-            if "lock" in msg.lower():
-                raise StoreError(
-                    f"{self.path}: store is in use by another process "
-                    "(another 'kg' command is running); try again when it ends"
-                ) from None
-            hint = ""
-            if read_only and _RACE_RE.search(msg):
-                hint = " (another process is writing the store; try again when it ends)"
-            raise StoreError(f"{self.path}: cannot open store{hint}: {msg.splitlines()[0]}") from None
+        self._store = open_oxigraph(self.path, read_only)
 
     def close(self) -> None:
         """Release the store, and with it the write lock, now rather than
@@ -195,7 +71,7 @@ class KnowledgeStore:
                 self._store.flush()
             except (OSError, RuntimeError, AttributeError, StoreError):  # read-only: nothing to flush
                 pass
-        self._store = _Closed(self.path)
+        self._store = ClosedStore(self.path)
 
     def __enter__(self) -> KnowledgeStore:
         return self

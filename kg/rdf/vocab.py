@@ -18,6 +18,8 @@ IRI scheme (all stable across runs, derived from content, never random):
 
 from __future__ import annotations
 
+from kg.model import Label
+
 KG = "https://w3id.org/paperkg#"
 ID = "https://w3id.org/paperkg/id/"
 GRAPH = "https://w3id.org/paperkg/graph/"
@@ -85,16 +87,8 @@ RESULT = KG + "Result"
 ENTITY_LINK = KG + "EntityLink"
 PERSON = FOAF + "Person"
 
-#: extraction label -> class IRI
-CLASS_OF_LABEL: dict[str, str] = {
-    "Model": MODEL,
-    "Method": METHOD,
-    "Dataset": DATASET,
-    "Benchmark": BENCHMARK,
-    "Metric": METRIC,
-    "Accelerator": ACCELERATOR,
-    "Device": DEVICE,
-}
+#: extraction label -> class IRI (``kg:<label>``)
+CLASS_OF_LABEL: dict[str, str] = {label: KG + label.value for label in Label}
 
 # --- properties ----------------------------------------------------------
 ARXIV_ID = KG + "arxivId"
@@ -148,14 +142,14 @@ PROV_PRIMARY_SOURCE = PROV + "hadPrimarySource"
 UNIT_PERCENT = UNIT + "PERCENT"
 UNIT_NUM = UNIT + "NUM"
 
-#: uses-property for an entity label
+#: uses-property for an entity label (metrics have none)
 USES_PROPERTY_OF_LABEL: dict[str, str] = {
-    "Model": USES_MODEL,
-    "Method": USES_METHOD,
-    "Dataset": USES_DATASET,
-    "Benchmark": USES_DATASET,
-    "Accelerator": USES_HARDWARE,
-    "Device": USES_HARDWARE,
+    Label.MODEL: USES_MODEL,
+    Label.METHOD: USES_METHOD,
+    Label.DATASET: USES_DATASET,
+    Label.BENCHMARK: USES_DATASET,
+    Label.ACCELERATOR: USES_HARDWARE,
+    Label.DEVICE: USES_HARDWARE,
 }
 
 XSD_DECIMAL = XSD + "decimal"

@@ -20,6 +20,7 @@ from kg.read.markdown import (
     count_score,
     last_content_line,
     normalise_date,
+    split_list,
     title_score,
 )
 from kg.read.sections import Draft, Header, Open, body_section, finish, paper_label, read_whole_body, section_warnings
@@ -32,9 +33,6 @@ ARXIV_SECTIONS: dict[str, str] = {
     "analysis": "Analysis",
     "key_findings": "Key Findings",
 }
-
-# How many lines from the top are searched for a report title / time line.
-_HEADER_SCAN = 30
 
 # The report title line: "# Arxiv Computer Vision Papers - 2026-01-13".
 _AX_TITLE_RE = re.compile(r"^\s*#\s*arxiv\s+computer\s+vision\s+papers\b\s*[-–—:：]?\s*(.*?)\s*$", re.I)
@@ -50,8 +48,6 @@ _AX_LABEL_RE = re.compile(
     r"\s*[:：]?\s*\*\*\s*[:：]?\s*(?P<rest>.*?)\s*$",
     re.I,
 )
-# Separators inside comma lists of authors and categories.
-_LIST_SPLIT_RE = re.compile(r"\s*[,;，；]\s*")
 
 _AX_LABEL_KEYS = {
     "abstract": "abstract",
@@ -71,7 +67,7 @@ def detect(lines: list[str]) -> float:
     of the layout's own labels (``**Authors:**``, ``**Analysis:**`` …) in the
     text (about 0.6); bare such headings only 0.05, below the generic
     Markdown layout, which reads other labels too."""
-    score = max(title_score(lines, _AX_TITLE_RE, _HEADER_SCAN), title_score(lines, _AX_TIME_RE, _HEADER_SCAN))
+    score = max(title_score(lines, _AX_TITLE_RE), title_score(lines, _AX_TIME_RE))
     if score:
         return score
     count, anchored = _count_arxiv_headings(lines)
@@ -208,7 +204,7 @@ def _arxiv_body(draft: Draft, lines: list[str], first: int, last: int) -> None:
 
 def _arxiv_field(draft: Draft, label: str, value: str) -> None:
     """Store an ``Authors`` / ``Published`` / ``Categories`` value."""
-    items = tuple(x for x in (clean_title(v) for v in _LIST_SPLIT_RE.split(value)) if x)
+    items = split_list(value)
     if label == "authors":
         draft.authors = items
     elif label == "categories":

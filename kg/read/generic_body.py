@@ -9,7 +9,7 @@ import re
 from kg.model import Problem, Section
 from kg.read.inline import split_labels
 from kg.read.labels import clean_label, section_key
-from kg.read.markdown import MD_HEADING_RE, clean_title, normalise_date
+from kg.read.markdown import MD_HEADING_RE, clean_title, normalise_date, split_list
 from kg.read.sections import BODY_KEY, Draft, Open, body_section, read_whole_body
 
 # "**Label**: rest", "**Label:** rest", "- **Label**：rest", "1. **Label**" (a label is short).
@@ -29,7 +29,6 @@ _FIELD_LABEL_RE = re.compile(
 )
 # A list item: "- ", "* ", "1. ", "2) " (indented or not).
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+")
-_LIST_SPLIT_RE = re.compile(r"\s*[,;，；]\s*")
 
 
 def read_body(draft: Draft, lines: list[str], first: int, last: int, source: str) -> list[Problem]:
@@ -120,7 +119,7 @@ def _bold_label(m: re.Match) -> tuple[str | None, str, str] | None:
 def _field(draft: Draft, label: str, value: str) -> None:
     """Store an authors / categories / date / reading-source value of a field line."""
     m = _FIELD_LABEL_RE.fullmatch(label)
-    items = tuple(x for x in (clean_title(v) for v in _LIST_SPLIT_RE.split(value)) if x)
+    items = split_list(value)
     if m is None:
         return
     if m.group("authors") and not draft.authors:

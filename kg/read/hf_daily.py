@@ -17,6 +17,7 @@ from kg.read.layout import Layout
 from kg.read.markdown import (
     MD_EMPHASIS_RE,
     MD_HEADING_RE,
+    HEADER_SCAN,
     SEPARATOR_RE,
     arxiv_id,
     clean_title,
@@ -51,8 +52,6 @@ _HF_KEY_OF_WORD: dict[str, str] = {word: key for key, words in _HF_SYNONYMS.item
 # Longest first, so that "一句话核心贡献" wins over "核心贡献".
 _HF_WORD_ALT = "|".join(re.escape(w) for w in sorted(_HF_KEY_OF_WORD, key=len, reverse=True))
 
-# How many lines from the top are searched for a report title / header line.
-_HEADER_SCAN = 30
 
 # The report title line: "# Hugging Face Daily Papers Report".
 _HF_TITLE_RE = re.compile(r"^\s*#\s*Hugging\s*Face\s+Daily\s+Papers?\s+Report\b", re.I)
@@ -93,13 +92,13 @@ def detect(lines: list[str]) -> float:
     """How sure it is that ``lines`` are a Hugging Face daily report: its
     title line near the top (about 1.0), else ``## 📄`` paper headings
     (about 0.6), else a ``**Date**:`` header line (0.3)."""
-    score = title_score(lines, _HF_TITLE_RE, _HEADER_SCAN)
+    score = title_score(lines, _HF_TITLE_RE)
     if score:
         return score
     score = count_score(sum(1 for line in lines if _HF_PAPER_RE.match(line)), 0.6)
     if score:
         return score
-    return 0.3 if any(_HF_DATE_RE.match(line) for line in lines[:_HEADER_SCAN]) else 0.0
+    return 0.3 if any(_HF_DATE_RE.match(line) for line in lines[:HEADER_SCAN]) else 0.0
 
 
 def read(lines: list[str], source: str, problems: list[Problem]) -> Report | None:

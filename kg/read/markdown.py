@@ -35,6 +35,12 @@ MD_HEADING_RE = re.compile(r"^ {0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 RULE_RE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
 # A separator line of five or more "=" (Hugging Face reports).
 SEPARATOR_RE = re.compile(r"^\s*={5,}\s*$")
+# Separators inside comma lists of authors and categories.
+_LIST_SPLIT_RE = re.compile(r"\s*[,;，；]\s*")
+
+#: How many lines from the top are searched for a report's title, date or
+#: time line.
+HEADER_SCAN = 30
 
 
 def normalise_newlines(text: str) -> str:
@@ -88,6 +94,12 @@ def clean_title(text: str) -> str:
     return SPACES_RE.sub(" ", text).strip()
 
 
+def split_list(value: str) -> tuple[str, ...]:
+    """The items of a comma list of authors or categories (``,``, ``;`` and
+    their full-width forms), each cleaned as a title; empty items dropped."""
+    return tuple(x for x in (clean_title(v) for v in _LIST_SPLIT_RE.split(value)) if x)
+
+
 def normalise_date(value: str | None) -> str | None:
     """Return ``YYYY-MM-DD`` for a date written in a common form, else None."""
     if not value:
@@ -111,7 +123,7 @@ def last_content_line(lines: list[str], first: int, last: int) -> int:
     return first
 
 
-def title_score(lines: list[str], pattern: re.Pattern, scan: int = 30) -> float:
+def title_score(lines: list[str], pattern: re.Pattern, scan: int = HEADER_SCAN) -> float:
     """Detector score of a layout's title line: ``1.0`` on line 1, a little
     less for each line further down (so the earliest title line wins when
     two layouts' titles appear), ``0.0`` when none of the first ``scan``

@@ -37,7 +37,6 @@ PAPERS_FOR_SECTIONS: dict[str, str] = {
     "usage": "对AI从业者的主要启示",
 }
 
-_HEADER_SCAN = 30
 # The report title: "# Papers for 2025-09-23".
 _TITLE_RE = re.compile(r"^\s*#\s*Papers?\s+for\b\s*[-–—:：]?\s*(?P<date>.*?)\s*$", re.I)
 # A paper heading: "## [Title](url)" or "## 12.[Title](url)".
@@ -50,7 +49,7 @@ def detect(lines: list[str]) -> float:
     """How sure it is that ``lines`` are a ``# Papers for DATE`` digest: its
     title line near the top (about 1.0), else paper headings followed by a
     ``summary:`` line (about 0.65)."""
-    score = title_score(lines, _TITLE_RE, _HEADER_SCAN)
+    score = title_score(lines, _TITLE_RE)
     if score:
         return score
     count = 0

@@ -384,7 +384,7 @@ def main() -> None:
         lat[name] = _median_ms(lambda: run_select(ro, sparql, binds), runs=5)
     # as the CLI runs it (`kg beats GPT-4o`: the default --limit, no --evidence),
     # and every row with evidence (`kg beats GPT-4o --limit 0 --evidence`)
-    from kg.cli import BEATS_LIMIT
+    from kg.commands.query import BEATS_LIMIT
 
     lat["kg beats GPT-4o"] = _median_ms(lambda: beats(ro, "GPT-4o", BEATS_LIMIT, evidence=False), runs=7)
     every: dict = {}

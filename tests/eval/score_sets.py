@@ -73,8 +73,9 @@ def _ontology_nquads() -> bytes:
     return ox.serialize(triples, format=ox.RdfFormat.N_QUADS)
 
 
-def score(name: str, tmp: Path) -> dict:
-    """Figures of set ``name``: {metric: {"P", "R", "F1"}} plus papers found."""
+def score(name: str, tmp: Path, verbose: bool = False) -> dict:
+    """Figures of set ``name``: {metric: {"P", "R", "F1"}} plus papers found;
+    with ``verbose`` the scorer's per-item listing is printed to stderr."""
     sys.path.insert(0, str(ROOT))
     from kg.pipeline.parallel import extract_file_nquads
 
@@ -88,11 +89,14 @@ def score(name: str, tmp: Path) -> dict:
             out.write(extract_file_nquads(report)[0])
             (gold / g.name).write_bytes(g.read_bytes())
     text = subprocess.run(
-        [sys.executable, str(SHARED / "score.py"), "--gold", str(gold), "--graph", str(nq)],
+        [sys.executable, str(SHARED / "score.py"), "--gold", str(gold), "--graph", str(nq)]
+        + (["--verbose"] if verbose else []),
         capture_output=True,
         text=True,
         check=True,
     ).stdout
+    if verbose:
+        print(f"== {name}\n{text}", file=sys.stderr)
     figures: dict = {}
     for line in text.splitlines():
         m = _LINE.match(line)
@@ -107,6 +111,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("sets", nargs="*", metavar="SET", help=f"Sets to score (default: all): {', '.join(SETS)}.")
     ap.add_argument("--json", metavar="FILE", help="Also write every figure as JSON.")
+    ap.add_argument("--verbose", action="store_true", help="Print the scorer's misses and extras to stderr.")
     args = ap.parse_args()
     unknown = [s for s in args.sets if s not in SETS]
     if unknown:
@@ -117,7 +122,7 @@ def main() -> None:
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for name in args.sets:
-            results[name] = score(name, Path(tmp))
+            results[name] = score(name, Path(tmp), verbose=args.verbose)
     print(f"{'set':<18} {'papers':>8}  {'comparisons strict P/R/F1':<26} {'entities P/R/F1':<20} beats_gpt4o P/R")
     for name, f in results.items():
         c, e, b = (f.get(k, {"P": 0, "R": 0, "F1": 0}) for k in ("comparisons_strict", "entities", "beats_gpt4o"))

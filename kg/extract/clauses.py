@@ -1,0 +1,186 @@
+"""Clause structure for the sentence rules: where a clause or a list of
+systems ends, which system is a clause's subject (not a tool, a compared
+object or a bullet's label), whether a cue is negated, and which datasets
+a comparison's clause names.
+
+A mixin of :class:`~kg.extract.relations.RelationRules` (it reads the
+compiled cues ``neg``, ``self_ref`` and ``subordinate`` set there).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.sentence import Mention
+
+
+class ClauseRules:
+    """Subjects, clause ends, lists and datasets of a sentence's mentions."""
+
+    _CLAUSE_RE = re.compile(
+        r"[；;。]|[，,]\s*(?:但|而|然而|同时|且|并且?|此外|and(?!\s+[+\-]?\d)|while|but|whereas)|\s(?:while|but|whereas)\s"
+    )
+
+    _PART_OF_RE = re.compile(r"^[\s*]*(?:测试集|数据集|基准测试|基准)?(?:的|'s\b)[^，,；;。]{0,12}$")
+    _MEMBER_SEP_RE = re.compile(r"[\s*]*(?:、|,|，|和|及|与)[\s*]*")
+
+    def _datasets_of(self, text: str, datasets: list[Mention], at: int) -> list[str]:
+        """The datasets a comparison whose cue sits at ``at`` is about: all of
+        the sentence's when they form one group; else those of the cue's
+        clause (``在 GSM8K 上 A 比 B 高，但在 MATH 上略逊于 C``).  A part
+        of a benchmark named right after it (``FooBench 的计数（Counting）任务``,
+        ``FooBench 测试集的三个子任务（A, B, C）``) is that benchmark, not one
+        more dataset."""
+        kept, part = [], False
+        for i, d in enumerate(datasets):
+            between = text[datasets[i - 1].end : d.start] if i else ""
+            # a part named after its benchmark, or the next member of the same parenthesised list
+            part = bool(i) and (
+                self._PART_OF_RE.match(between) is not None
+                or (part and self._MEMBER_SEP_RE.fullmatch(between) is not None)
+            )
+            if not part:
+                kept.append(d)
+        datasets = kept
+        if len(datasets) < 2:
+            return [d.key for d in datasets]
+        breaks = [m.start() for m in self._CLAUSE_RE.finditer(text)]
+        start = max([b for b in breaks if b < at] or [0])
+        end = min([b for b in breaks if b >= at] or [len(text)])
+        if start == 0 and end == len(text):
+            return [d.key for d in datasets]
+        mine = [d.key for d in datasets if start <= d.start < end]
+        if mine:
+            return mine
+        earlier = [d for d in datasets if d.end <= start]
+        if earlier:  # those of the nearest clause before that names any
+            prev_start = max([b for b in breaks if b < earlier[-1].start] or [0])
+            return [d.key for d in earlier if d.start >= prev_start]
+        return [d.key for d in datasets]
+
+    def _tool(self, text: str, s: Mention) -> bool:
+        """True when ``s`` follows a tool or partner word (``使用 GPT-5``,
+        ``基于 X``, ``与 B``): it is not the subject of its clause."""
+        return bool(self._INSTRUMENT.search(text[max(0, s.start - 6) : s.start]))
+
+    @staticmethod
+    def _metric(mentions: list[Mention]) -> Mention | None:
+        return next((m for m in mentions if m.label == "Metric"), None)
+
+    def _negated(self, text: str, start: int) -> bool:
+        before = text[max(0, start - 12) : start]
+        m = None
+        for m in self.neg.finditer(before):  # noqa: B007 - the last match is wanted
+            pass
+        if m is None:
+            return False
+        gap = before[m.end() :]
+        return len(gap.strip()) <= 4 and not re.search(r"[，,。;；]", gap)
+
+    _BREAK_RE = re.compile(r"[，,；;。:：!！?？]|\s(?:while|but|on|in|across|with|by)\s|在|并|且|而|其中|分别")
+    _LIST_RE = re.compile(r"^[\s*“”\"]*(?:、|和|及|以及|与|或|,|，|and|or|as well as)?[\s*“”\"]*$")
+
+    def _clause_end(self, text: str, pos: int, systems: list[Mention]) -> int:
+        """End of the list of systems that starts at ``pos``: the first
+        clause break that is not just a separator between two systems nor
+        inside a parenthesis opened after ``pos``."""
+        i = pos
+        while True:
+            m = self._BREAK_RE.search(text, i)
+            if m is None:
+                return len(text)
+            before = text[pos : m.start()]
+            if before.count("（") + before.count("(") > before.count("）") + before.count(")"):
+                i = m.end()  # inside a parenthesis: '方法（如 A, B，…）' lists the members
+                continue
+            prev = [s for s in systems if pos <= s.start and s.end <= m.start()]
+            nxt = [s for s in systems if s.start >= m.end()]
+            if (
+                m.group() in ("，", ",")
+                and prev
+                and nxt
+                and self._LIST_RE.match(text[prev[-1].end : m.start()])
+                and self._LIST_RE.match(text[m.end() : nxt[0].start])
+            ):
+                i = m.end()
+                continue
+            return m.start()
+
+    _SEP_RE = re.compile(r"、|和|及|与|或|[，,;；]|\band\b|\bor\b")
+
+    def _heads(self, objs: list[Mention], text: str) -> list[Mention]:
+        """Drop systems that only modify a later one (``依赖 GPT-4o 作为修正器的
+        GTR 方法``: GPT-4o is part of the description of GTR)."""
+        out = []
+        for a, b in zip(objs, objs[1:] + [None]):
+            if b is not None:
+                between = text[a.end : b.start]
+                if "的" in between and not self._SEP_RE.search(between):
+                    continue
+            out.append(a)
+        return out
+
+    _SCORE_NOUN_AFTER = re.compile(r"[\s*]*(?:得分|分数|指标|评分|scores?\b(?!\s+(?:of|on|at)\b))", re.IGNORECASE)
+
+    def _measure(self, text: str, s: Mention) -> bool:
+        """True when the mention names what is measured, not who is:
+        a name the paper does not propose, typed only as a method, followed
+        by a score noun (``其中 Foo-cap 得分超过了 B``, ``its Foo-cap score
+        exceeds B``): the subject is elided and the name is the metric."""
+        return (
+            not s.proposed
+            and s.label == "Method"
+            and s.lower_is_better is None
+            and bool(self._SCORE_NOUN_AFTER.match(text, s.end))
+        )
+
+    def _subject(self, text: str, before: list[Mention], cue: int) -> Mention | None:
+        """The nearest system before a cue, unless it is a bullet's lead label,
+        a tool or comparison partner (``使用 GPT-5``, ``相比基座 B``, ``从 B 的 23.4%``)
+        or sits in a subordinate frame of another clause (``当集成到 X 中时，…
+        超越``, ``在 X 上，…``): then the subject is elided."""
+        for s in reversed(before):
+            clause = max(text.rfind(c, 0, s.start) for c in "，,；;。：:") + 1
+            if s.topic or self._tool(text, s) or self._FRAME_OBJECT.search(text[clause : s.start]):
+                continue  # a bullet's label, a tool of the subject ('使用 GPT-5 模型'), a compared object
+            if self.self_ref.search(text[s.end : cue]):
+                return None  # '…，其性能优于 B' / 'our method': in a summary, the paper's own system
+            if re.search(r"[，,；;]", text[s.end : cue]):
+                if self.subordinate.search(text[max(0, s.start - 8) : s.start]):
+                    return None
+                start = max(text.rfind(c, 0, s.start) for c in "，,；;：:") + 1
+                end = min([i for i in (text.find(c, s.end) for c in "，,；;") if i >= 0] or [len(text)])
+                if self._SUBORDINATE_CLAUSE.match(text[start:end]):
+                    return None  # '在使用 X 替换 Y 后，…超越 …': X is not the subject
+            return s
+        return None
+
+    # a system right after these is a tool or a comparison partner of the
+    # subject ('使用 GPT-5 模型', '与 GPT-4o 相当'), not the subject
+    _INSTRUMENT = re.compile(
+        r"(?:使用|利用|基于|采用|借助|凭借|得益于|通过|集成|搭配|配合|以|与|跟|同|相比|对比|比|"
+        r"\busing|\bwith|\bbased on|\bon top of|\bthan|\bversus|\bvs\.?)[\s*“”\"]*$",
+        re.IGNORECASE,
+    )
+    # a system a few characters after these is the object of a comparison frame
+    _FRAME_OBJECT = re.compile(
+        r"(?:相比于?|相较于?|对比|较之?|从(?!而)|比|\bcompared (?:to|with)|\brelative to|\bthan)"
+        r"[^，,；;。：:*]{0,8}$",
+        re.IGNORECASE,
+    )
+    _SUBORDINATE_CLAUSE = re.compile(
+        r"^[\s*]*(?:在|当|作为|使用|通过|若|如果|对于|针对|将|用|以|替换|when|after|if|by|using|as)"
+        r".*(?:后|时|中|下|上|以后|之后)[\s*]*$",
+        re.DOTALL,
+    )
+
+    _RESPECTIVELY = re.compile(r"分别|各自|\brespectively\b", re.IGNORECASE)
+
+    def _list_ending_at(self, text: str, before: list[Mention], last: Mention) -> list[Mention]:
+        """The systems listed together ending with ``last`` (``A 和 B``)."""
+        out = [last]
+        for s in reversed([b for b in before if b.end <= last.start]):
+            if not self._LIST_RE.match(text[s.end : out[0].start]):
+                break
+            out.insert(0, s)
+        return out

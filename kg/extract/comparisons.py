@@ -1,0 +1,232 @@
+"""Comparisons stage: one paper's sentences -> its comparison and result
+records.
+
+Input: the sections the extractor reads with their spaCy Docs, the entity
+dicts (roles set), the key of the paper's own system (or None) and the
+keys named only in translation glosses.  Each sentence goes through the
+rules of :class:`~kg.extract.relations.RelationRules`; this stage gives
+each comparison its datasets (named in the sentence, inherited from the
+outline above it, or the paper's own benchmark), expands "all baselines"
+to the paper's named baselines, continues elliptic bullets, and folds
+dataset-less summaries into the rows they summarise.  Output:
+:class:`Comparisons`; comparison records are
+``{"winner", "loser", "dataset", "metric", "winner_score", "loser_score",
+"unit", "cue", "evidence", "line", "section"}``, result records those of
+:mod:`kg.extract.results`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from kg.extract import sentence_mentions
+from kg.extract.decisions import DecisionLog
+from kg.extract.relations import RelationRules
+from kg.extract.results import ResultTable
+from kg.extract.sentence import BASELINES, DATASET_LABELS, Found
+from kg.nlp.cues import cue_regex
+from kg.nlp.evidence import clean_sentence
+from kg.nlp.outline import DatasetContext, names_own_set, outline_level
+from kg.nlp.pipeline import mention_spans, plain_sentences
+
+#: sections that report results (a comparison there defaults to the paper's own benchmark)
+RESULT_SECTIONS = ("results", "analysis", "key_findings")
+_TASK_AFTER_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b|setting)", re.IGNORECASE)
+
+
+class Comparisons(NamedTuple):
+    """Output of :class:`ComparisonStage`."""
+
+    comparisons: list[dict]  #: comparison records, in order of first statement
+    results: list[dict]  #: result records (see :mod:`kg.extract.results`)
+    as_metric: set[str]  #: keys of non-metric entities a sentence lists among metrics
+
+
+class _Board:
+    """The comparison rows of one paper while its sentences are read."""
+
+    def __init__(self) -> None:
+        self.best: dict[tuple, dict] = {}  # (winner, loser, dataset) -> the richest record
+        self.results = ResultTable()
+        self.context = DatasetContext()
+        self.pending: list[tuple] = []  # (section, line, key in best) of rows with no dataset
+        self.last = None  # the previous sentence with comparisons: (section, line, level, found, text)
+
+    def add(self, f: Found, loser: str, dataset: str | None, evidence: str, line: int, sec) -> None:
+        """One row of ``f`` against ``loser`` on ``dataset``; of rows with
+        the same (winner, loser, dataset) the one with more slots filled wins."""
+        rec = {
+            "winner": f.winner,
+            "loser": loser,
+            "dataset": dataset,
+            "metric": f.metric,
+            "winner_score": f.winner_score,
+            "loser_score": f.loser_score,
+            "unit": f.unit,
+            "cue": f.cue,
+            "evidence": evidence,
+            "line": line,
+            "section": sec.key,
+        }
+        k = (f.winner, loser, dataset)
+        old = self.best.get(k)
+        if old is None or _richness(rec) > _richness(old):
+            self.best[k] = rec
+        if dataset is None:
+            self.pending.append((sec, line, k))
+        self.results.add_compared(f, loser, dataset, evidence, line, sec.key)
+
+    def place_pending(self, sec, line: int, here: list[str], named: set[str], main: str | None) -> None:
+        """'A 优于 B。例如，A 在 GSM8K 上达到 …': the next sentence of the same
+        line that names both systems (``named``) tells where the rows with no
+        dataset were; they move to its datasets ``here`` (at most three)."""
+        for psec, pline, k in self.pending:
+            rec = self.best.get(k)
+            if psec is sec and pline == line and rec is not None and {rec["winner"], rec["loser"]} <= named | {main}:
+                del self.best[k]
+                for d in here[:3]:
+                    self.best.setdefault((k[0], k[1], d), dict(rec, dataset=d))
+
+
+class ComparisonStage:
+    """Runs the sentence rules over a paper (see the module docstring)."""
+
+    def __init__(self, rules: RelationRules, pats: dict):
+        self.rules = rules
+        # anywhere in a word, a space matching any whitespace run (a phrase broken over lines)
+        self.baseline_ctx = cue_regex(pats["baseline_context"], boundaries=False)
+        self.universal = cue_regex(pats["universal"])
+
+    def run(self, sections, docs, entities: dict[str, dict], main: str | None, gloss_only: set[str], log: DecisionLog):
+        """:class:`Comparisons` of the paper's sentences; rows folded as
+        summaries go to ``log.dropped_comparisons``."""
+        sentences, baselines, as_metric = self._sentences(sections, docs, entities)
+        own_set = _own_set(entities)
+        board = _Board()
+        for sec, sent, ms in sentences:
+            self._read(board, sec, sent, ms, main, gloss_only, baselines, own_set)
+        kept = _without_summaries(board.best, entities, main, log)
+        return Comparisons(kept, board.results.records(), as_metric)
+
+    def _sentences(self, sections, docs, entities):
+        """(section, sentence, mentions) of every non-blank sentence; the
+        paper's baselines (systems named after a baseline cue, not its own,
+        in order); keys a sentence lists among metrics that are no Metric."""
+        per_sentence = []
+        baselines: list[str] = []
+        as_metric: set[str] = set()
+        for sec, doc in zip(sections, docs):
+            spans = mention_spans(doc)
+            starts = [sp.start for sp in spans]
+            for sent in plain_sentences(doc):
+                if not sent.text.strip():
+                    continue
+                ms = sentence_mentions.sentence_mentions(sent, spans, starts, entities)
+                per_sentence.append((sec, sent, ms))
+                as_metric |= {m.key for m in ms if m.label == "Metric" and entities[m.key]["type"] != "Metric"}
+                cue = self.baseline_ctx.search(sent.text)
+                if cue:
+                    baselines += [m.key for m in ms if m.is_system and not m.proposed and m.start >= cue.start()]
+        return per_sentence, list(dict.fromkeys(baselines)), as_metric
+
+    def _read(self, board: _Board, sec, sent, ms, main, gloss_only, baselines, own_set) -> None:
+        """The results and comparison rows of one sentence, onto ``board``."""
+        text = sent.text
+        line = sec.line_of(sent.start_char)
+        here = [m.key for m in ms if m.label in DATASET_LABELS]
+        # a gloss-only name (简单任务（L1）) is a dataset of its own sentence, not of those below it
+        inherited = board.context.update(sec, line, [k for k in here if k not in gloss_only])
+        if here and board.pending:
+            board.place_pending(sec, line, here, {m.key for m in ms}, main)
+        board.pending = []
+        metric = next((m.key for m in ms if m.label == "Metric"), None)
+        stated = self.rules.scores(text, ms)
+        found = self.rules.find(text, ms, main)
+        if not found and here:
+            found = self._ellipsis(sec, line, text, ms, board.last, here)
+        evidence = clean_sentence(text)[:400] if stated or found else ""
+        for st in stated:
+            board.results.add_stated(st, (here or inherited or [None])[0], metric, evidence, line, sec.key)
+        if found:
+            board.last = (sec, line, outline_level(sec, line), found, text)
+        inherited = self._inherited_scope(text, here, inherited)
+        named_here = {m.key for m in ms}
+        # 'V2V 任务上': a task label, not a dataset, when a named dataset is inherited
+        tasks = {m.key for m in ms if m.label in DATASET_LABELS and _TASK_AFTER_RE.match(text, m.end)}
+        default = own_set if sec.key in RESULT_SECTIONS else None
+        for f in found:
+            if f.datasets and set(f.datasets) <= tasks and [d for d in inherited if d not in tasks]:
+                f.datasets = [d for d in inherited if d not in tasks]
+            # 'the (other) baselines': the paper's compared systems, not those this sentence names
+            losers = (
+                [b for b in baselines if b != f.winner and b not in named_here] if f.loser == BASELINES else [f.loser]
+            )
+            for loser in losers:
+                for d in f.datasets or inherited or [default]:
+                    board.add(f, loser, d, evidence, line, sec)
+
+    def _inherited_scope(self, text: str, here: list[str], inherited: list[str]) -> list[str]:
+        """The inherited datasets a sentence's comparisons are on: none when
+        it names its own unnamed set ('在包含 4,670 个句子的人工标注集上'),
+        the first only unless it says 'on all of them'."""
+        if not here and names_own_set(text):
+            return []
+        if len(inherited) > 1 and not self.universal.search(text):
+            return inherited[:1]
+        return inherited
+
+    def _ellipsis(self, sec, line, text, ms, last, datasets) -> list:
+        """A bullet that continues the previous one with only a new dataset
+        (``在 AIME 上，相比基座提升了 13%。`` then ``在 BeyondAIME 上，提升了 11%。``)
+        repeats its comparisons on the new dataset — only when both state a
+        gain with its amount (a plain 'beats all of them' is not continued by
+        the next bullet's own numbers)."""
+        if last is None or last[0] is not sec or any(m.is_system for m in ms):
+            return []
+        _, prev_line, prev_level, prev_found, prev_text = last
+        if not (self.rules.gain.search(prev_text) and self.rules.gain.search(text)):
+            return []
+        if prev_line >= line or line - prev_line > 2 or outline_level(sec, line) != prev_level:
+            return []
+        if not self.rules.improve.search(text) or self.rules.parity.search(text) or self.rules.lose.search(text):
+            return []
+        if not re.search(r"\d", text):
+            return []
+        return [
+            Found(f.winner, f.loser, datasets=list(datasets), cue=f.cue + " (continued)")
+            for f in prev_found
+            if f.loser != BASELINES and f.cue != "gain over base"
+        ]
+
+
+def _own_set(entities: dict[str, dict]) -> str | None:
+    """The one dataset the paper introduces (or its one benchmark among
+    several): a paper that introduces one benchmark reports its results on
+    it unless a sentence says otherwise."""
+    own_sets = [k for k, e in entities.items() if e["role"] == "proposes" and e["type"] in DATASET_LABELS]
+    own_benches = [k for k in own_sets if entities[k]["type"] == "Benchmark"]
+    return own_sets[0] if len(own_sets) == 1 else (own_benches[0] if len(own_benches) == 1 else None)
+
+
+def _without_summaries(best: dict[tuple, dict], entities: dict[str, dict], main, log: DecisionLog) -> list[dict]:
+    """The rows of ``best`` but dataset-less summaries: a dataset-less
+    statement of a pair also stated on named datasets summarises those, as
+    does the paper's own system's dataset-less win over a loser that one of
+    its variants or base models beats on a named dataset ('LaViT beats
+    GPT-4o' and 'LaViT-3B beats GPT-4o on BLINK': one claim).  Folded rows
+    go to ``log.dropped_comparisons``."""
+    on_named = {(w, l) for w, l, d in best if d is not None}
+    beaten_on_named = {l for _, l in on_named}
+    own = {k for k, e in entities.items() if e["role"] == "proposes"} | {main}
+    kept = []
+    for (w, l, d), rec in best.items():
+        if d is None and ((w, l) in on_named or (w in own and l in beaten_on_named)):
+            log.dropped_comparisons.append(dict(rec, rule="summary of a row on a named dataset"))
+        else:
+            kept.append(rec)
+    return kept
+
+
+def _richness(rec: dict) -> int:
+    return sum(rec[k] is not None for k in ("winner_score", "loser_score", "metric", "dataset"))

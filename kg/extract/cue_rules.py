@@ -1,0 +1,183 @@
+"""Comparison rules that hang on a cue: a cue verb (``A 优于 B``,
+``outperforms``, reverse cues ``落后于``), ``A 比 B 高``, ``A (78.2) vs B
+(64.5)``, two stated scores set against each other (``而``, ``whereas``)
+and a superlative (``achieves the best``, the loser the paper's baselines).
+
+A mixin of :class:`~kg.extract.relations.RelationRules`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.sentence import BASELINES, Found, Mention
+
+
+class CueRules:
+    """Cue verb, 比, vs, contrast and superlative rules over one sentence."""
+
+    def _cue_verbs(self, text, systems, main, lower) -> list[Found]:
+        cues = [(m, False) for m in self.win.finditer(text)] + [(m, True) for m in self.lose.finditer(text)]
+        cues.sort(key=lambda c: c[0].start())
+        found: list[Found] = []
+        losers_so_far: set[str] = set()
+        last_winner = None
+        hedged = [(p.start(), p.end()) for p in self.parity.finditer(text)]
+        for m, reverse in cues:
+            if self._negated(text, m.start()) or any(a <= m.start() < b for a, b in hedged):
+                continue  # '未能超越', or '达到或超过' (matches or exceeds): not a win
+            word = m.group().casefold()
+            if word in ("高于", "higher than", "低于", "lower than"):
+                higher = word in ("高于", "higher than")
+                reverse = higher == lower  # 'higher' loses when lower is better
+            before = [s for s in systems if s.end <= m.start() and s.key not in losers_so_far]
+            measured = [s for s in before if self._measure(text, s)]
+            before = [s for s in before if s not in measured]
+            end = self._clause_end(text, m.end(), systems)
+            after = self._heads([s for s in systems if m.end() <= s.start < end], text)
+            if not after and self.baseline_phrase.match(text[m.end() :]):
+                after = [Mention(m.end(), m.end(), BASELINES, "Model")]
+            if not after:
+                continue
+            subj = self._subject(text, before, m.start())
+            subj_key = subj.key if subj else (last_winner or main)
+            if subj_key is None:
+                continue
+            for obj in after:
+                if reverse and obj.key == BASELINES:
+                    continue
+                w, l = (obj.key, subj_key) if reverse else (subj_key, obj.key)
+                f = Found(w, l, cue=m.group(), at=m.start(), metric=measured[-1].key if measured else None)
+                ws, wu = self._score_between(text, subj.end, m.start()) if subj else (None, None)
+                ls, lu = self._score_after(text, obj.end) if obj.key != BASELINES else (None, None)
+                if reverse:
+                    ws, wu, ls, lu = ls, lu, ws, wu
+                f.winner_score, f.loser_score, f.unit = ws, ls, wu or lu
+                found.append(f)
+                losers_so_far.add(obj.key)
+            last_winner = subj_key if not reverse else last_winner
+        return found
+
+    def _than(self, text, systems, main, lower) -> list[Found]:
+        """``A 比 B（和 C）高出 …``: A beats B (and C)."""
+        found = []
+        objects: set[str] = set()
+        for m in re.finditer(r"比", text):
+            objs = [s for s in systems if m.end() <= s.start <= m.end() + 12]
+            if not objs:
+                continue
+            objs = [objs[0]] + [s for s in systems if s.start > objs[0].start]
+            chain = [objs[0]]
+            for s in objs[1:]:
+                if self._LIST_RE.match(text[chain[-1].end : s.start]):
+                    chain.append(s)
+                else:
+                    break
+            if not re.match(r"^[^，。；,;]{0,8}$", text[m.end() : chain[0].start]):
+                continue
+            tail = re.sub(r"^[\s*)）]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*", "", text[chain[-1].end :])
+            adj = self.than_adj.match(tail) or self.improve.match(tail)
+            if not adj:
+                continue
+            word = adj.group().strip(" *")
+            if word in ("低", "少", "降低", "减少", "lower") and not lower:
+                continue
+            before = [b for b in systems if b.end <= m.start() and b not in chain and b.key not in objects]
+            subj = self._subject(text, before, m.start())
+            subjects = self._list_ending_at(text, before, subj) if subj else []
+            if len(chain) > 1 and len(subjects) == len(chain) and self._RESPECTIVELY.search(text):
+                # 'A 和 B 的 AP 分别比 C 和 D 高出 …': A beats C, B beats D
+                found += [Found(a.key, o.key, cue="比…" + word, at=m.start()) for a, o in zip(subjects, chain)]
+                objects.update(o.key for o in chain)
+                continue
+            winner = subj.key if subj else main
+            if winner:
+                found += [Found(winner, o.key, cue="比…" + word, at=m.start()) for o in chain]
+                objects.update(o.key for o in chain)
+        return found
+
+    def _vs(self, text, systems, lower) -> list[Found]:
+        found = []
+        for a, b in zip(systems, systems[1:]):
+            sa, ua = self._score_after(text, a.end)
+            mid = text[a.end : b.start]
+            mid_wo_score = re.sub(r"[（(]?\s*[-+]?\d+(?:\.\d+)?\s*%?\s*[)）]?", "", mid, count=1)
+            if not self.vs.match(mid_wo_score):
+                continue
+            sb, ub = self._score_after(text, b.end)
+            if sa is None or sb is None or sa == sb:
+                continue
+            a_wins = (sa < sb) if lower else (sa > sb)
+            w, l, ws, ls = (a, b, sa, sb) if a_wins else (b, a, sb, sa)
+            found.append(Found(w.key, l.key, winner_score=ws, loser_score=ls, unit=ua or ub, cue="vs", at=a.start))
+        return found
+
+    _CONTRAST_RE = re.compile(r"[，,；;]\s*(?:而|相比之下|相较之下|对比之下)|\b(?:whereas|while)\b|[，,]\s*but\b")
+
+    def _contrast(self, text, systems, lower, main=None) -> list[Found]:
+        """``A 的 AP 为 52.1，而 B 仅为 42.0`` / ``A reaches 52.1 while B gets
+        42.0``: two stated scores set against each other; the better wins.
+        With the first subject elided (``在 X 上为 40.2%，而 B 仅为 29.3%``) it
+        is the paper's own system."""
+        found = []
+        pairs = list(zip(systems, systems[1:]))
+        if main is not None and systems:
+            first = systems[0]
+            cut = self._CONTRAST_RE.search(text, 0, first.start)
+            if cut is not None and cut.end() <= first.start:
+                start = max([m.end() for m in re.finditer(r"[；;。]", text[: cut.start()])] or [0])
+                if first.key != main:  # kept only if that clause states a value (below)
+                    pairs.insert(0, (Mention(start, start, main, "Method"), first))
+        for a, b in pairs:
+            cut = self._CONTRAST_RE.search(text, a.end, b.start)
+            if cut is None or a.key == b.key:
+                continue
+            va = self._stated_after(text, a, cut.start())
+            vb = self._stated_after(text, b, len(text))
+            if va is None or vb is None or va[0] == vb[0] or va[1] != vb[1]:
+                continue
+            (sa, cost), (sb, _) = va, vb
+            a_wins = (sa < sb) if (lower or cost) else (sa > sb)
+            w, l, ws, ls = (a, b, sa, sb) if a_wins else (b, a, sb, sa)
+            found.append(
+                Found(w.key, l.key, winner_score=ws, loser_score=ls, cue=cut.group().strip(" ，,；;"), at=cut.start())
+            )
+        return found
+
+    def _superlative(self, text, systems, main) -> list[Found]:
+        """``GPT-5 展现了最高的一致性`` / ``X achieves the best accuracy``: the
+        one system the sentence names beats the paper's compared systems
+        (the loser is the :data:`BASELINES` placeholder)."""
+        m = self.superlative.search(text)
+        if (
+            not m
+            or self.parity.search(text)
+            or self._negated(text, m.start())
+            or re.match(r"[^，。；,;]{0,12}?(?:之一|one of)", text[m.end() :], re.IGNORECASE)
+            or re.search(r"one of\s*$", text[: m.start()], re.IGNORECASE)
+        ):
+            return []
+        if len({s.key for s in systems}) > 1:
+            return []
+        if self.win.search(re.search(r"[^，。；,;]{0,10}$", text[: m.start()]).group()):
+            return []  # '超越了现有最优方法': the superlative describes the beaten, unnamed ones
+        subj = self._subject(text, [s for s in systems if s.end <= m.start()], m.start())
+        if (
+            subj is None
+            and not systems
+            and (self._SETTING_OR_PURPOSE.search(text[: m.start()]) or self._OPTIMAL_THING.match(text, m.end()))
+        ):
+            return []  # '以获得最佳效果' (a goal), '聚合 20 步效果最佳', '最优的网格结构' (a setting): no win
+        winner = subj.key if subj else (main if not systems else None)
+        return [Found(winner, BASELINES, cue=m.group(), at=m.start())] if winner else []
+
+    # after a superlative: the optimal thing is a setting, not a result ('最优的 α 值', '最优网格结构')
+    _OPTIMAL_THING = re.compile(r"[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径)")
+    # before an elided subject's superlative: a purpose or a search ('以获得', '找到',
+    # 'to obtain') or a setting's value ('20 步', '4 layers'): a goal or a setting
+    _SETTING_OR_PURPOSE = re.compile(
+        r"(?:以|为了|从而)(?:获得|达到|取得|实现)|找到|寻找|选择|选取|确定|调整|搜索"
+        r"|\b(?:to|so as to|in order to) (?:obtain|achieve|get|reach)\b|\b(?:find|choose|select|tune|search)\b"
+        r"|\d+(?:\.\d+)?\s*(?:步|层|个|次|轮|帧|steps?|layers?|epochs?|iterations?|frames?)(?![A-Za-z])",
+        re.IGNORECASE,
+    )

@@ -1,0 +1,260 @@
+"""Entities stage: one paper's mentions -> its candidate entities.
+
+Input: the paper, its mentions as (section, span) pairs with their linking
+keys, and the names its title announces.  Output: :class:`Entities`, the
+entity dicts by key (``key``, ``name``, ``type``, ``aliases``, ``role`` =
+"uses", ``line``, ``evidence``, ``section``, and ``lower_is_better`` /
+``vendor`` from the gazetteer), with the keys named only in translation
+glosses and the keys without evidence of what they are.  Which of them the
+record keeps is decided later (:mod:`kg.extract.selection`); why each was
+dropped or kept goes to the :class:`~kg.extract.decisions.DecisionLog`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import NamedTuple
+
+from kg.extract import mentions as mention_rules
+from kg.extract import negative
+from kg.extract.decisions import DecisionLog
+from kg.extract.hardware_use import HardwareReader
+from kg.extract.mentions import HARDWARE_LABELS, in_bullet_header, is_lead_label
+from kg.link import entity_key, fold
+from kg.model import Paper
+from kg.nlp.cues import cue_regex
+from kg.nlp.evidence import clean_sentence
+from kg.nlp.pipeline import mention_info, name_shape, sentence_of, span_text
+
+_TITLE_NAME_RE = re.compile(r"^\s*([^:：?？]{1,40}?)\s*[:：]\s+\S")
+_TITLE_PAREN_RE = re.compile(r"[(（]\s*([A-Za-z][\w\-.]{1,20})\s*[)）]")
+
+
+class Entities(NamedTuple):
+    """Output of :class:`EntityStage`."""
+
+    by_key: dict[str, dict]  #: entity dicts by linking key, in order of first mention
+    gloss_only: set[str]  #: keys named only in translation glosses
+    weak: set[str]  #: keys with no evidence of what they are
+
+
+def title_names(title: str, gaz) -> list[str]:
+    """Names a title announces: ``VA-π: …`` and ``… (LIVR)`` (generic words
+    of the gazetteer ``gaz`` left out)."""
+    names = []
+    m = _TITLE_NAME_RE.match(title)
+    if m:
+        cand = m.group(1).strip()
+        words = cand.split()
+        if (
+            (len(words) == 1 or any(name_shape(w) in ("strong", "acronym") for w in words))
+            and not gaz.is_generic(cand)
+            and len(words) <= 4
+        ):
+            names.append(cand)
+    names += [
+        p for p in _TITLE_PAREN_RE.findall(title) if name_shape(p) in ("strong", "acronym") and not gaz.is_generic(p)
+    ]
+    return names
+
+
+class _Tally:
+    """What one paper's mentions say about each key, gathered in order."""
+
+    def __init__(self, title_keys: set[str]):
+        self.by_key: dict[str, dict] = {}
+        self.surfaces: dict[str, Counter] = defaultdict(Counter)
+        self.types: dict[str, Counter] = defaultdict(Counter)
+        self.gloss_only: set[str] = set()
+        self.plain: set[str] = set()
+        self.evidenced: set[str] = set(title_keys)
+
+
+class EntityStage:
+    """Collects a paper's entities from its mentions (see the module
+    docstring).  A name has evidence of what it is when one of its mentions
+    is in the gazetteer, typed by a suffix or cue word, name-shaped (a
+    digit, inner capitals, an acronym) or the topic of a results bullet;
+    plain capitalised words (``Frozen``, ``Capacity Scaling``) have none."""
+
+    def __init__(self, gaz, pats: dict, hw: HardwareReader):
+        self.gaz = gaz
+        self.hw = hw
+        self.use_marker = cue_regex(pats["use_marker"])
+        self.head_cues = mention_rules.head_cues(pats)
+
+    def run(self, paper: Paper, mentions, keys: list[str], titled: list[str], log: DecisionLog) -> Entities:
+        """Entities of ``mentions`` ((section, span) pairs; ``keys`` their
+        linking keys) and of the title names ``titled``."""
+        tally = _Tally({entity_key(n) for n in titled})
+        authors = {fold(a) for a in paper.authors}
+        prev = prev_key = None
+        for (sec, span), key in zip(mentions, keys):
+            before, before_key = (prev, prev_key) if prev is not None and prev.doc is span.doc else (None, None)
+            prev, prev_key = span, key
+            if not self._skipped(paper, authors, sec, span, key, log):
+                self._add(tally, sec, span, key, before, before_key, log)
+        tally.gloss_only -= tally.plain
+        for name in titled:
+            self._add_title_name(tally, paper, name)
+        for key, ent in tally.by_key.items():
+            if tally.types[key]:
+                ent["type"] = _pick_type(tally.types[key])
+            forms = [s for s, _ in tally.surfaces[key].most_common()]
+            if ent["name"] is None:
+                ent["name"] = forms[0]
+            ent["aliases"] = sorted({f for f in forms if f != ent["name"]})
+        return Entities(tally.by_key, tally.gloss_only, set(tally.by_key) - tally.evidenced)
+
+    def _skipped(self, paper: Paper, authors: set[str], sec, span, key: str, log: DecisionLog) -> bool:
+        """True for a mention that is no entity: an author's name, a
+        generic word, a resolution or scale level, a name negative evidence
+        rejects (noted in ``log``), a word of an acronym's long form."""
+        info = mention_info(span)
+        surface = span_text(span)
+        if (info.entry is None and fold(surface) in authors) or mention_rules.in_author_name(span, paper.authors):
+            return True  # an author's name (arXiv analyses repeat the author list; 'Yi' of 'Yi Jiang')
+        if not key or self.gaz.is_generic(surface) or mention_rules.not_a_name(span):
+            return True
+        why = negative.rejection(span, info.entry is not None or info.name is not None, self.gaz, paper.authors)
+        if why:
+            log.drop(key, surface, why, sec, span)
+            return True
+        # 'Visual AutoRegressive modeling (VAR)': a word of VAR's expansion
+        return info.entry is None and mention_rules.in_expansion(span)
+
+    def _add(self, tally: _Tally, sec, span, key: str, before, before_key, log: DecisionLog) -> None:
+        """Count one mention's surface forms, type votes and evidence."""
+        info = mention_info(span)
+        entry, source, decided = info.entry, info.source, info.decided
+        label, surface = span.label_, span_text(span)
+        types = tally.types[key]
+        metric_shape = entry is None and negative.metric_variant(surface, self.gaz)
+        if metric_shape:
+            label, decided = "Metric", True  # 'rFID': a prefixed known metric
+            types["Metric"] += 10
+        if source == "gloss":
+            if before is not None and mention_rules.expands(before, span):
+                tally.surfaces[before_key][surface] += 1  # 'RTC（Real-Time Chunking）': an alias
+                return
+            label = self._gloss_type(span, before, types) or label
+        if (
+            entry is None
+            and sec.key == "results"
+            and label not in HARDWARE_LABELS
+            and (not decided or source == "gloss")
+            and in_bullet_header(sec, span, self.use_marker)
+        ):
+            label = "Dataset"  # '**对抗性任务 (Conditional Keeper Burglar)**：' names an evaluation
+            tally.plain.add(key)
+            types[label] += 3
+        source = self._add_forms(tally, span, key, label, log)
+        if entry is None and not decided and sec.key == "results" and is_lead_label(span):
+            label = "Dataset"  # the topic of a results bullet: a benchmark or setting
+            types[label] += 3
+        types[label] += 10 if entry else (3 if decided else 1)
+        why = _evidence(entry, metric_shape, label != span.label_, decided and source != "gloss", surface)
+        if why:
+            tally.evidenced.add(key)
+            log.keep(key, why)
+        (tally.gloss_only if source == "gloss" else tally.plain).add(key)
+        if key not in tally.by_key:
+            tally.by_key[key] = _entity(sec, span, key, label)
+
+    def _gloss_type(self, span, before, types: Counter) -> str | None:
+        """The type a translation gloss takes from what it translates: the
+        mention right before it (``正确率（Execution Correctness）``) or the
+        Chinese head noun (see :func:`~kg.extract.mentions.gloss_head_type`)."""
+        if before is not None and mention_rules.glosses(before, span):
+            head = before.label_
+        else:
+            head = mention_rules.gloss_head_type(span, self.head_cues)
+        if head:
+            types[head] += 3
+        return head or None
+
+    def _add_forms(self, tally: _Tally, span, key: str, label: str, log: DecisionLog) -> str:
+        """Count the surface forms of one mention (its text, its canonical
+        name, an acronym's long form, hardware variants and device words);
+        returns its source, "definition" for a gloss that defines an acronym."""
+        info = mention_info(span)
+        entry, source, surface = info.entry, info.source, span_text(span)
+        forms = tally.surfaces[key]
+        forms[surface] += 1
+        if info.name:
+            forms[info.name] += 2
+        long_form = mention_rules.acronym_long_form(span) if entry is None else None
+        if long_form and entity_key(long_form) != key:
+            forms[long_form] += 1  # 'Branch-and-Bound (BnB)': a definition, its long form an alias
+            source = "definition" if source == "gloss" else source
+            log.keep(key, "acronym definition")
+            tally.evidenced.add(key)
+        if label in HARDWARE_LABELS:
+            for form in self.hw.forms(span, entry):
+                forms[form] += 1
+        if label == "Device" and entry is None:
+            cue = self.hw.device_cue(span)
+            if cue:
+                forms[f"{surface} {cue}"] += 1
+        return source
+
+    def _add_title_name(self, tally: _Tally, paper: Paper, name: str) -> None:
+        key = entity_key(name)
+        tally.surfaces[key][name] += 1
+        if key not in tally.by_key:
+            entry = self.gaz.lookup(name)
+            tally.by_key[key] = {
+                "key": key,
+                "name": entry.name if entry else None,
+                "type": entry.type if entry else "Method",
+                "aliases": [],
+                "role": "uses",
+                "line": paper.start_line,
+                "evidence": paper.title,
+                "section": "title",
+            }
+
+
+def _evidence(entry, metric_shape: bool, retyped: bool, typed: bool, surface: str) -> str | None:
+    """Why a mention shows what its name is, or None (see :class:`EntityStage`)."""
+    if entry:
+        return "gazetteer entry"
+    if metric_shape:
+        return "metric shape"
+    if retyped:
+        return "results-bullet topic"
+    if typed:
+        return "typing suffix or cue word"
+    if negative.name_shaped(surface):
+        return "name shape"
+    return None
+
+
+def _entity(sec, span, key: str, label: str) -> dict:
+    """The entity dict of a key's first mention (file line and sentence of it)."""
+    info = mention_info(span)
+    entry = info.entry
+    sent = sentence_of(span)
+    ent = {
+        "key": key,
+        "name": entry.name if entry else info.name,
+        "type": label,
+        "aliases": [],
+        "role": "uses",
+        "line": sec.line_of(sent.start_char),
+        "evidence": clean_sentence(sent.text)[:400] or span_text(span),
+        "section": sec.key,
+    }
+    if entry and entry.lower_is_better is not None:
+        ent["lower_is_better"] = entry.lower_is_better
+    if entry and entry.vendor:
+        ent["vendor"] = entry.vendor
+    return ent
+
+
+def _pick_type(counter: Counter) -> str:
+    for label in ("Accelerator", "Device"):
+        if counter.get(label):
+            return label
+    return counter.most_common(1)[0][0]

@@ -1,0 +1,180 @@
+"""Comparison rules that build a frame around the compared system:
+``相比 B，A 提升了 …`` / ``compared to B``, a stated gain over the paper's
+base model (``在使用 X 时，成功率提升 20.6 个点``) and from–to changes
+(``在 B 上，FID 从 14.36 降至 7.65``).  In each the winner is the paper's
+own system unless the sentence names another subject.
+
+A mixin of :class:`~kg.extract.relations.RelationRules`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.sentence import Found, Mention
+from kg.nlp.cues import cue_regex
+
+
+class FrameRules:
+    """Compare-frame, gain-over-base and from-to rules over one sentence."""
+
+    # '较大的模型', '较高': 较 as 'relatively' before an adjective, not 'compared with'
+    _ADVERB_JIAO = re.compile(r"[大小高低好差多少强弱长短快慢新旧为]")
+    _LOWER_WORDS = {"更低", "降低", "减少", "降至", "更少", "lower", "reduces", "reduced", "reduction"}
+
+    def _frame(self, text, systems, main, metric=None) -> list[Found]:
+        """``相比 B，A 提升了 …`` / ``与 B 相比 … 更低``: A beats B when an
+        improvement cue follows; a 'lower' cue counts only when the metric
+        named is not higher-is-better; a sentence stating a trade-off or a
+        cost (权衡, 代价, trade-off) says no winner."""
+        if self.parity.search(text) or self.lose.search(text):
+            return []
+        if self._TRADE_OFF_RE.search(text):
+            return []  # '与 B 相比，A 仍有速度上的权衡': a cost of A, not a win
+        gains = [g.group().casefold() for g in self.improve.finditer(text)]
+        if metric is not None and metric.lower_is_better is False:
+            gains = [g for g in gains if g not in self._LOWER_WORDS]
+        if not gains:
+            return []
+        found = []
+        for m in self.frame.finditer(text):
+            if m.group().casefold() in ("over", "against"):
+                continue
+            if m.group() == "较" and self._ADVERB_JIAO.match(text, m.end()):
+                continue  # '较大的 3B 模型': 'relatively', not 'compared with'
+            end = self._clause_end(text, m.end(), systems)
+            objs = [s for s in systems if m.end() <= s.start < end]
+            if not objs:
+                # '与 B 相比' puts the loser before the cue
+                objs = [
+                    s
+                    for s in systems
+                    if s.end <= m.start() and re.search(r"(?:与|和|跟|同)\s*[*\s]*$", text[: s.start])
+                ]
+            if not objs:
+                objs = self._listed_before_frame(text, systems, m.start())
+            if not objs:
+                continue
+            obj_keys = {o.key for o in objs}
+            others = [s for s in systems if s.key not in obj_keys]
+            if not others and len(objs) > 1:
+                # '相比 A，B 提升了 …': a Chinese comma closes the frame (lists take 、), B is the subject
+                comma = re.search(r"[，；]", text[m.end() :])
+                if comma:
+                    objs = [s for s in objs if s.start < m.end() + comma.start()]
+                    obj_keys = {o.key for o in objs}
+                    others = [s for s in systems if s.key not in obj_keys]
+            # '与基于 Stable Diffusion 的模型相比': a system after 基于/使用 modifies, it is no subject
+            others = [s for s in others if not self._tool(text, s)]
+            own = [s for s in others if s.proposed]
+            winner = (own or others)[0].key if (own or others) else main
+            if not winner:
+                continue
+            found += [Found(winner, o.key, cue=m.group(), at=m.start()) for o in objs]
+        return found
+
+    _TRADE_OFF_RE = re.compile(r"权衡|代价|牺牲|\btrade-?offs?\b|\bat the cost of\b", re.IGNORECASE)
+    _WITH_CATEGORY_RE = re.compile(
+        r"(?:与|和|跟|同)[^，,；;。（(]{0,12}[（(][\s*]*(?:如|例如|比如|包括|e\.g\.,?|such as)?"
+        r"(?P<inside>[^()（）]{1,80})[)）][\s*]*$",
+        re.IGNORECASE,
+    )
+
+    def _listed_before_frame(self, text: str, systems: list[Mention], cue: int) -> list[Mention]:
+        """The members of a category compared in a ``与 … 相比`` frame:
+        ``与 SOTA 方法（如 A, B）相比`` compares with A and B."""
+        m = self._WITH_CATEGORY_RE.search(text[:cue])
+        if not m:
+            return []
+        return [s for s in systems if m.start("inside") <= s.start and s.end <= m.end("inside")]
+
+    # a gain with its amount: '提升了 6.4 个点', 'improves by 3.1%', '+4.4%' (only where
+    # it starts is used; the gain words as a trie with a first-character look-ahead)
+    _GAIN_WORDS = [
+        "提升",
+        "提高",
+        "增加",
+        "改善",
+        "增益",
+        "improve",
+        "improves",
+        "improved",
+        "improvement",
+        "gain",
+        "gains",
+        "boost",
+        "boosts",
+    ]
+    _GAIN_RE = re.compile(
+        "(?:"
+        + cue_regex(_GAIN_WORDS, boundaries=False).pattern
+        + r")[^，。；,;\d]{0,8}?(?:了|by|of)?\s*[*]*\s*\+?\d+(?:\.\d+)?\s*(?:%|个点|个百分点|分|points?|pp)"
+        r"|\+\d+(?:\.\d+)?\s*(?:%|个点|个百分点|points?|pp)",
+        re.IGNORECASE,
+    )
+    _BASE_FRAME_RE = re.compile(r"(?:在|当|使用|以|基于|on|with|using|for)[\s*“”\"]*$", re.IGNORECASE)
+
+    def _over_base(self, text, systems, main) -> list[Found]:
+        """``在使用 GPT-4.1-nano 时，成功率提升 20.6 个点`` / ``on Qwen3-8B it
+        gains +4.4%`` / ``Qwen2.5-7B 在 X 上提升 5.8 分``: a stated gain of the
+        paper's own system over the one existing model the sentence frames
+        as its base or opens with as the subject of the gain."""
+        first_gain = self._GAIN_RE.search(text)
+        if not main or self.parity.search(text) or self.lose.search(text) or not first_gain:
+            return []
+        # only what stands before the first gain frames it ('…提升了 7.5%，并优于 C' names C in another claim)
+        systems = [s for s in systems if s.end <= first_gain.start()]
+        models = [s for s in systems if s.label == "Model" and not s.proposed and s.key != main]
+        own = [s for s in systems if s.proposed]
+        if len(models) != 1 or any(s.key not in (main, models[0].key) and not s.proposed for s in systems):
+            return []
+        base = models[0]
+        winner = own[0].key if own else main
+        if not (
+            self._BASE_FRAME_RE.search(text[max(0, base.start - 6) : base.start])
+            or re.fullmatch(r"[\s*>\-+\d.]*", text[: base.start])
+        ):
+            return []  # framed as the base ('在使用 X 时'), or the subject of the gain ('X 提升了 5 分')
+        gain = self._GAIN_RE.search(text, base.end)
+        if gain is None:
+            return []
+        return [Found(winner, base.key, cue="gain over base", at=gain.start())]
+
+    _COST_UNITS = {"步", "秒", "毫秒", "ms", "小时", "hour", "hours", "step", "steps"}
+
+    def _from_to(self, text, systems, main, lower) -> list[Found]:
+        """``在 B 上，FID 从 14.36 降至 7.65``: the paper's own system beats the
+        base B.  Each from-to of the sentence is read; after the first, only
+        one with its own base named before it ('将 B 的准确率从 3.5% 提升至
+        12.1%，将 C 的准确率从 8.6% 提升至 17.2%')."""
+        if not main:
+            return []
+        found: list[Found] = []
+        prev_end = 0
+        for m in self.from_to.finditer(text):
+            segment, prev_end = (prev_end, m.start()), m.end()
+            f = self._one_from_to(m, systems, main, lower, segment if found else None)
+            if f is not None and all(f.loser != g.loser for g in found):
+                found.append(f)
+        return found
+
+    def _one_from_to(self, m, systems, main, lower, segment) -> Found | None:
+        a, b = float(m.group("a")), float(m.group("b"))
+        decreased = b < a
+        cost = (m.group("ua") or m.group("ub") or "") in self._COST_UNITS
+        if decreased and not (lower or cost):
+            return None  # a drop is a gain only for an error or a cost ('从 256 步减少到 30 步')
+        if cost and not decreased:
+            return None
+        bases = [s for s in systems if not s.proposed and s.key != main]
+        if m.group("base"):  # '从 StreamingLLM 的 31.5 提升至 62.8': the base is named in the frame
+            bases = [s for s in bases if m.start("base") <= s.start < m.end("base")] or bases
+        elif segment is not None:  # a later from-to needs its own base right before it
+            bases = [s for s in bases if segment[0] <= s.start and s.end <= segment[1]][-1:]
+        if not bases:
+            return None
+        unit = "%" if (m.group("ua") == "%" or m.group("ub") == "%") else None
+        base = bases[0]
+        own = [s for s in systems if s.proposed and s.end <= m.start()]
+        winner = own[-1].key if own else main
+        return Found(winner, base.key, winner_score=b, loser_score=a, unit=unit, cue="从…至", at=m.start())

@@ -1,0 +1,126 @@
+"""Score slots of the sentence rules: the value a sentence states for a
+system (``X 达到 90.2%``, ``X (84.8)``, ``A 仅需 0.38 秒``), told apart from
+gains, differences and ranges (``提升了 41%``, ``仅相差 2.7%``, ``12.6%-64.9%``).
+
+A mixin of :class:`~kg.extract.relations.RelationRules` (it reads the
+compiled cues ``score_verb``, ``from_to`` and ``improve`` set there).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.sentence import Mention, Stated
+
+#: words that make the number after them a difference, not a score
+_DIFFERENCE_RE = re.compile(
+    r"提升|提高|增益|增幅|幅度|相差|差距|领先|高出|低了|改进|\+|\bgains?\b|\bimprov|\bmargin|\bdifference|\bby\b",
+    re.IGNORECASE,
+)
+
+
+class ScoreRules:
+    """Where a sentence states a score, and whose score it is."""
+
+    def scores(self, text: str, mentions: list[Mention]) -> list[Stated]:
+        """Scores stated for systems: ``X 达到 90.2%``, ``X achieves 78.3``,
+        ``X (84.8)``.  A score belongs to the nearest system before it in the
+        same clause, with no other system in between."""
+        systems = [m for m in mentions if m.is_system]
+        out = []
+        for i, s in enumerate(systems):
+            nxt = systems[i + 1].start if i + 1 < len(systems) else len(text)
+            tail = text[s.end : nxt]
+            m = self._score_match(tail)
+            value, unit = None, None
+            in_parens = False
+            if m:
+                value, unit = float(m.group("num")), m.group("unit")
+            else:
+                m = self._PAREN_SCORE.match(tail)
+                if m:
+                    value, unit, in_parens = float(m.group("num")), m.group("unit"), True
+            if value is not None:
+                owner = s
+                if not in_parens and self._tool(text, s):
+                    # 'X 使用 GPT-5 模型达到 65.8%': the score is X's
+                    owner = next((o for o in reversed(systems[:i]) if not self._tool(text, o)), None)
+                    if owner is None:
+                        continue
+                raw = re.sub(r"[*\s]+", " ", text[owner.start : s.end + m.end()]).strip()
+                out.append(Stated(owner.key, value, "%" if unit == "%" else None, raw))
+        return out
+
+    _PAREN_SCORE = re.compile(r"\s*[（(]\s*(?P<num>-?\d+(?:\.\d+)?)\s*(?P<unit>%)?\s*[)）]")  # 'X (84.8)'
+    _GAIN_AFTER = re.compile(
+        r"\s*(?:的|of)?\s*[*]*\s*(?:显著|大幅|相对)?(?:提升|提高|增益|改进|增长|加速|降低|减少|"
+        r"improvement|gain|increase|speedup|倍)",
+        re.IGNORECASE,
+    )
+
+    def _score_match(self, tail: str) -> re.Match | None:
+        """A score stated at the start of ``tail`` (``达到 90.2%``, ``achieves
+        78.3``), as a match with groups ``num`` and ``unit``; None for a gain,
+        a difference or a range ('实现了 41% 的提升', '提升幅度达 12.6%',
+        '仅相差 2.7%', '12.6%-64.9%')."""
+        m = self.score_verb.match(tail)
+        if m and (
+            self._GAIN_AFTER.match(tail, m.end())
+            or _DIFFERENCE_RE.search(tail[: m.start("num")])
+            or re.match(r"\s*[-–~至到]\s*\d", tail[m.end() :])
+        ):
+            return None
+        return m
+
+    def _score_after(self, text: str, end: int) -> tuple[float | None, str | None]:
+        """The score stated right after a system: ``B（84.8）``, ``B 为 64.5%``;
+        not a gain (``B（提升 +6.7%）``, ``B (+4.4%)``)."""
+        m = re.match(
+            r"\s*[*]*\s*(?P<pre>[（(][^\d（()）]{0,10}?|(?:的|为|达到|得分|:|：|at|of|with|scores?))?"
+            r"\s*[*]*\s*([-+]?\d+(?:\.\d+)?)\s*(%|分|points?)?(?![\w.])",
+            text[end:],
+        )
+        if not m or m.group(2).startswith("+") or self.improve.search(m.group("pre") or ""):
+            return None, None
+        return float(m.group(2)), ("%" if m.group(3) == "%" else None)
+
+    def _score_between(self, text: str, a: int, b: int) -> tuple[float | None, str | None]:
+        """The subject's score stated between it and the cue: a number with
+        a percent sign or 分, or right after a score verb (达到, achieves)."""
+        seg = text[a:b]
+        ft = self.from_to.search(seg)
+        if ft:  # 'A 从 23.4% 提升至 37.9%，并优于 C': A's score is where it went
+            return float(ft.group("b")), ("%" if "%" in (ft.group("ua") or "") + (ft.group("ub") or "") else None)
+        m = re.match(r"[\s*]*[（(]\s*(-?\d+(?:\.\d+)?)\s*(%)?\s*[)）]", seg)
+        if m:  # 'A (68.4) outperforms B (55.0)'
+            return float(m.group(1)), ("%" if m.group(2) else None)
+        for m in reversed(list(re.finditer(r"(?<![\w./])([-+]?\d+(?:\.\d+)?)\s*(%|分)?(?![\w./])", seg))):
+            if _DIFFERENCE_RE.search(seg[max(0, m.start() - 8) : m.start() + 1]):
+                continue  # '仅相差 2.7%', '+4.4%': a difference, not a score
+            if m.group(2) or re.search(self._SCORE_VERB_BEFORE, seg[max(0, m.start() - 12) : m.start()]):
+                return float(m.group(1)), ("%" if m.group(2) == "%" else None)
+        return None, None
+
+    _SCORE_VERB_BEFORE = re.compile(
+        r"(?:达到了?|取得了?|获得了?|为|达|高达|得分|reaches|achieves|of|scores?|at)[\s*：:]*$", re.IGNORECASE
+    )
+
+    _TIME_COST = re.compile(
+        r"^[^，。；;]{0,12}?(?:仅需|只需|需要|耗时|用时|takes|requires|needs)\s*[*\s]*(?:约|about)?\s*"
+        r"(?P<num>\d+(?:\.\d+)?)\s*[*\s]*(?:秒|毫秒|分钟|小时|ms|s|min|h)\b",
+        re.IGNORECASE,
+    )
+    _PERCENT = re.compile(r"^[^，。；;]{0,16}?(?P<num>\d+(?:\.\d+)?)\s*[*\s]*%")
+
+    def _stated_after(self, text: str, s: Mention, limit: int) -> tuple[float, bool] | None:
+        """The value a clause states for ``s`` before ``limit``, and whether
+        lower is better for it: a score (``A 的 AP 为 52.1``, ``A 保留了 71%``)
+        or a time cost (``A 仅需 0.38 秒``, lower is better); None if none."""
+        tail = text[s.end : limit]
+        m = self._TIME_COST.match(tail)
+        if m:
+            return float(m.group("num")), True
+        m = self._score_match(tail) or self._PERCENT.match(tail)
+        if not m or _DIFFERENCE_RE.search(tail[: m.start("num")]):
+            return None
+        return float(m.group("num")), False

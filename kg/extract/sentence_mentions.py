@@ -1,0 +1,153 @@
+"""A sentence's spans as the relation rules' mentions: the paper's kept
+entities inside one sentence, with offsets into it, retyped by the head
+noun of a list they stand in (``A、B 等基准``) and without categories whose
+members follow or systems that only describe the one before.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from itertools import islice
+
+from kg.extract.mentions import is_lead_label, span_key
+from kg.extract.sentence import DATASET_LABELS, SYSTEM_LABELS, Mention
+
+# between a category and its first member: 'NAS 方法（AutoFIS…', 'RL methods (PPO…'
+_CATEGORY_RE = re.compile(
+    r"[\s*]*(?P<head>[\u4e00-\u9fff]{0,4}(?:方法|模型|算法|框架|系列)|"
+    r"(?:methods?|models?|algorithms?|baselines?|family))?[\s*]*[（(][\s*]*"
+    r"(?P<eg>如|例如|e\.g\.,?|such as|including)?[\s*]*",
+    re.IGNORECASE,
+)
+_PAREN_LIST_RE = re.compile(r"[^()（）]*?[,，、][^()（）]*[)）]")
+# between a system and a second one that describes it: 'OpenCLIP ViT-G/14', 'MiDaS v3.1（BEiT-L-512）'
+_DESCRIBES_RE = re.compile(r" |\s*(?:v?\d+(?:\.\d+)*)?\s*[（(]\s*")
+_LIST_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|与|以及|,|，|and|as well as)[\s*]*", re.IGNORECASE)
+_LIST_HEAD_RE = re.compile(
+    r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks?|datasets?)"
+    r"|(?P<s>基线|基准方法|基准模型|方法|模型|baselines?|methods?|models?)|(?P<m>指标|metrics?))",
+    re.IGNORECASE,
+)
+
+
+def spans_within(spans, starts: list[int], sent):
+    """The spans of ``spans`` (a Doc's mentions sorted by start token;
+    ``starts`` their start tokens) that lie inside ``sent``, in order; the
+    first is found by binary search."""
+    for span in islice(spans, bisect_left(starts, sent.start), None):
+        if span.start >= sent.end:
+            break
+        if span.end <= sent.end:
+            yield span
+
+
+def sentence_mentions(sent, spans, starts: list[int], entities: dict[str, dict]) -> list[Mention]:
+    """Mentions inside ``sent`` (offsets into the sentence) of entities the
+    paper kept; ``spans`` are the Doc's mentions sorted by start token and
+    ``starts`` their start tokens (see :func:`spans_within`).  Left out: a
+    category whose members follow in parentheses (``NAS 方法（AutoFIS,
+    NASRec）``: its members are the systems) and a system that only
+    describes the one before it (``OpenCLIP ViT-G/14``).  A list closed by
+    its head noun types its members (see :func:`retype_lists`)."""
+    ms = []
+    for span in spans_within(spans, starts, sent):
+        key = span_key(span)
+        ent = entities.get(key)
+        if ent is not None:
+            ms.append(
+                Mention(
+                    span.start_char - sent.start_char,
+                    span.end_char - sent.start_char,
+                    key,
+                    ent["type"],
+                    ent["role"] == "proposes",
+                    ent.get("lower_is_better"),
+                    is_lead_label(span),
+                )
+            )
+    text = sent.text
+    retype_lists(text, ms)
+    for m in ms:
+        if m.label in SYSTEM_LABELS and not m.proposed and _CATEGORY_AFTER_RE.match(text, m.end):
+            m.label = "Dataset"  # '在 Multi-Foo 类别上': a task or category of the evaluation, not a system
+    ms = [
+        m
+        for m, nxt in zip(ms, ms[1:] + [None])
+        if not (nxt is not None and m.is_system and nxt.is_system and _is_category(text, m, nxt))
+    ]
+    return [
+        m
+        for prev, m in zip([None] + ms, ms)
+        if not (
+            prev is not None
+            and prev.is_system
+            and m.is_system
+            and not m.proposed
+            and _DESCRIBES_RE.fullmatch(text[prev.end : m.start])
+        )
+    ]
+
+
+def _is_category(text: str, m: Mention, first: Mention) -> bool:
+    """True when ``m`` names a category whose members follow in parentheses,
+    ``first`` the first of them: a head noun (``NAS 方法（AutoFIS…``), an
+    'e.g.' or a list inside (``X（A, B）``) says so; ``SAM 2 (Hiera-B+)`` is one
+    system and its variant."""
+    c = _CATEGORY_RE.fullmatch(text[m.end : first.start])
+    return bool(c and (c.group("head") or c.group("eg") or _PAREN_LIST_RE.match(text, first.start)))
+
+
+# a head noun and a parenthesis listing its members: '在多数指标上（尤其是 A、B）', 'metrics (e.g., A, B)'
+_CATEGORY_AFTER_RE = re.compile(
+    r"[\s*)）]*(?:类别|子任务|任务|子集|categor(?:y|ies)\b|tasks?\b|subsets?\b|splits?\b)", re.IGNORECASE
+)
+_HEAD_PAREN_RE = re.compile(
+    r"(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks|datasets)"
+    r"|(?P<s>基线|基准方法|基准模型|方法|模型|baselines|methods|models)"
+    r"|(?P<m>指标|metrics))[上中]?[\s*]*[（(](?P<inside>[^()（）]{1,120})[)）]",
+    re.IGNORECASE,
+)
+
+
+_MEMBERS_OPEN_RE = re.compile(
+    r"[\s*]*(?:尤其是|特别是|如|例如|比如|包括|e\.g\.,?|such as|including|i\.e\.,?)?[\s*]*", re.IGNORECASE
+)
+
+
+def _retype(m: Mention, head: re.Match, keep_datasets: bool = False) -> None:
+    """Give ``m`` the type the head noun of its list says (own names keep
+    theirs; datasets keep theirs with ``keep_datasets``)."""
+    if m.proposed or m.label not in DATASET_LABELS | SYSTEM_LABELS or (keep_datasets and m.label in DATASET_LABELS):
+        return
+    if head.group("d") and m.label not in DATASET_LABELS:
+        m.label = "Benchmark"
+    elif head.group("s") and m.label in DATASET_LABELS:
+        m.label = "Method"
+    elif head.group("m"):
+        m.label = "Metric"
+
+
+def retype_lists(text: str, ms: list[Mention]) -> None:
+    """A list closed by its head noun types its members in this sentence:
+    ``Video-MME、ActivityNet-QA 和 Video-ChatGPT 等基准`` (Video-ChatGPT, also
+    a model's name, is a benchmark here), ``优于 Magpie、Alpaca 等合成基线``
+    (Magpie, also a dataset's name, is a system here), ``在 CLIP-Frame 和
+    Motion Flow L1 指标上`` (metrics); so does a head noun before a
+    parenthesis listing the members (``在多数指标上（尤其是 A、B）``).  The
+    paper's own names keep their type."""
+    chain: list[Mention] = []
+    for m, nxt in zip(ms, ms[1:] + [None]):
+        chain.append(m)
+        if nxt is not None and _LIST_SEP_RE.fullmatch(text[m.end : nxt.start]):
+            continue
+        head = _LIST_HEAD_RE.match(text[m.end :]) if len(chain) > 1 else None
+        if head:
+            for c in chain:
+                _retype(c, head)  # '在 CLIP-Frame 和 Motion Flow L1 指标上'
+        chain = []
+    for head in _HEAD_PAREN_RE.finditer(text) if "(" in text or "（" in text else ():
+        inside = [m for m in ms if head.start("inside") <= m.start and m.end <= head.end("inside")]
+        if inside and _MEMBERS_OPEN_RE.fullmatch(text[head.start("inside") : inside[0].start]):
+            for m in inside:
+                _retype(m, head, keep_datasets=True)  # '核心指标 (FooEval)': the metric's benchmark

@@ -1,0 +1,247 @@
+"""Passes over a paper's Docs that join or extend mention spans in place:
+a known name and its version (``Depth Anything`` + ``V2-L``), a dataset and
+its year, inline math glued to a name (``$Λ_{24}$-SQ``), two systems joined
+by ``+``, a size named alone (``3B 模型``) as its family's model, and every
+further occurrence of the paper's own new names.  Device model numbers
+(``iPhone`` + ``12 Plus``) are joined in :mod:`kg.extract.hardware_use`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.mentions import HARDWARE_LABELS
+from kg.extract.sentence import DATASET_LABELS, SYSTEM_LABELS
+from kg.link import entity_key
+from kg.nlp.pipeline import doc_text, mention_info, mention_spans, set_mention_info, set_mention_spans, span_text
+
+_VERSION_RE = re.compile(r"[Vv]\d+(?:\.\d+)?(?:-[A-Za-z0-9]+)*")
+_SUFFIX_RE = re.compile(
+    r"-(?:Zero|Lite|Mini|Nano|Pro|Max|Plus|Ultra|Base|Instruct|Chat|Preview|Turbo|"
+    r"[A-Z]{1,2}|\d+(?:\.\d+)?[BbMm]?)(?![\w-])"
+)
+
+
+def rewrite_spans(docs, step) -> None:
+    """Walk each Doc's mentions left to right; ``step(doc, text, span, nxt)``
+    returns None to keep ``span``, or ``(new_span, n)`` to put ``new_span``
+    in place of the ``n`` (1 or 2) spans starting at ``span``."""
+    for doc in docs:
+        text = doc_text(doc)
+        spans, out, changed, i = mention_spans(doc), [], False, 0
+        while i < len(spans):
+            done = step(doc, text, spans[i], spans[i + 1] if i + 1 < len(spans) else None)
+            if done is None:
+                out.append(spans[i])
+                i += 1
+            else:
+                out.append(done[0])
+                i += done[1]
+                changed = True
+        if changed:
+            set_mention_spans(doc, out)
+
+
+def _longer(doc, sp, end: int, label: str, name: str | None = None):
+    """``sp`` extended to character ``end`` (None if no token boundary there)."""
+    longer = doc.char_span(sp.start_char, end, label=label, alignment_mode="expand")
+    if longer is not None:
+        set_mention_info(longer, source="shape", name=name)
+    return longer
+
+
+def _version_step(doc, text, sp, nxt):
+    if mention_info(sp).entry is None or sp.label_ in HARDWARE_LABELS:
+        return None
+    if (
+        nxt is not None
+        and mention_info(nxt).entry is None
+        and text[sp.end_char : nxt.start_char] == " "
+        and _VERSION_RE.fullmatch(span_text(nxt))
+    ):
+        longer = _longer(doc, sp, nxt.end_char, sp.label_)
+        return (longer, 2) if longer is not None else None
+    m = _SUFFIX_RE.match(text, sp.end_char)
+    if not m or (nxt is not None and nxt.start_char < m.end()):
+        return None
+    longer = _longer(doc, sp, m.end(), sp.label_)
+    return (longer, 1) if longer is not None and (nxt is None or longer.end <= nxt.start) else None
+
+
+_ANY_YEAR_RE = re.compile(r" (?:19|20)\d\d")
+_YEAR_AFTER_RE = re.compile(r" (?:19|20)\d\d(?![\w%]|\.\d)")
+
+
+def _year_step(doc, text, sp, nxt):
+    if sp.label_ not in DATASET_LABELS:
+        return None
+    m = _YEAR_AFTER_RE.match(text, sp.end_char)
+    if not m or (nxt is not None and nxt.start_char < m.end()):
+        return None
+    longer = _longer(doc, sp, m.end(), sp.label_)
+    return (longer, 1) if longer is not None else None
+
+
+_MATH_PREFIX_RE = re.compile(r"\$(?P<math>[^$\n]{1,20})\$-$")
+
+
+def _math_prefix_step(doc, text, sp, nxt):
+    m = _MATH_PREFIX_RE.search(text, max(0, sp.start_char - 24), sp.start_char)
+    if m is None or mention_info(sp).entry is not None:
+        return None
+    longer = doc.char_span(m.start(), sp.end_char, label=sp.label_, alignment_mode="expand")
+    if longer is None or longer.end != sp.end:
+        return None
+    plain = re.sub(r"[\\{}_^$ ]", "", m.group("math"))
+    set_mention_info(longer, source="shape", name=f"{plain}-{span_text(sp)}")
+    return longer, 1
+
+
+def join_math_prefixes(docs) -> None:
+    """A name glued by a hyphen to inline math before it is one name, written
+    without the LaTeX: ``$Λ_{24}$-SQ`` is ``Λ24-SQ``."""
+    rewrite_spans([d for d in docs if "$-" in doc_text(d)], _math_prefix_step)
+
+
+def join_versions(docs) -> None:
+    """A known name followed by a version or variant is that version, one
+    name: ``Depth Anything`` + ``V2-L``, ``DeepSeek-R1`` + ``-Zero``; a
+    dataset followed by a year is that year's edition (``FooCup 2022``)."""
+    rewrite_spans(docs, _version_step)
+    rewrite_spans([d for d in docs if _ANY_YEAR_RE.search(doc_text(d))], _year_step)
+
+
+_PLUS_RE = re.compile(r"\s*\+\s*")
+
+
+def _composite_step(doc, text, sp, nxt):
+    if (
+        nxt is None
+        or sp.label_ not in SYSTEM_LABELS
+        or nxt.label_ not in SYSTEM_LABELS
+        or not _PLUS_RE.fullmatch(text[sp.end_char : nxt.start_char])
+    ):
+        return None
+    whole = _longer(
+        doc,
+        sp,
+        nxt.end_char,
+        "Method",
+        f"{mention_info(sp).name or span_text(sp)} + {mention_info(nxt).name or span_text(nxt)}",
+    )
+    return (whole, 2) if whole is not None else None
+
+
+def join_composites(docs) -> None:
+    """Two systems joined by ``+`` are one composite system, a pipeline of
+    both: ``EX-4D + IC-Light`` (its name is the text as written)."""
+    rewrite_spans(docs, _composite_step)
+
+
+_SIZE = r"\d+(?:\.\d+)?[BM]"
+# a family listed with its sizes: 'Qwen2.5 系列模型（1.5B 和 3B）'
+_FAMILY_SIZES_RE = re.compile(
+    r"[\s*]*(?:系列)?(?:模型|models?)?\s*[（(]\s*(?P<sizes>"
+    + _SIZE
+    + r"(?:\s*(?:、|,|，|和|及|与|and|/)\s*"
+    + _SIZE
+    + r")+)\s*[)）]",
+    re.IGNORECASE,
+)
+# a size named alone: '在较大的 3B 模型上'
+_SIZE_REF_RE = re.compile(
+    r"(?<![\w.\-])(?P<size>" + _SIZE + r")\s*(?:参数)?(?:规模)?(?:的)?\s*(?:模型|版本|models?\b|variants?\b)",
+    re.IGNORECASE,
+)
+
+
+def name_sizes(docs) -> None:
+    """A size named alone (``在较大的 3B 模型上``) in a paper that lists one
+    model family with that size (``Qwen2.5 系列模型（1.5B 和 3B）``) is that
+    family's model: a mention named ``Qwen2.5-3B`` (spans added in place)."""
+    families: dict[str, set[str]] = {}
+    for doc in docs:
+        text = doc_text(doc)
+        for sp in mention_spans(doc):
+            m = _FAMILY_SIZES_RE.match(text, sp.end_char) if sp.label_ in SYSTEM_LABELS else None
+            for size in re.findall(_SIZE, m.group("sizes")) if m else []:
+                families.setdefault(size.upper(), set()).add(span_text(sp))
+    if not families:
+        return
+    for doc in docs:
+        text = doc_text(doc)
+        spans = mention_spans(doc)
+        taken = [(sp.start_char, sp.end_char) for sp in spans]
+        added = False
+        for m in _SIZE_REF_RE.finditer(text):
+            owners = families.get(m.group("size").upper(), set())
+            if len(owners) != 1 or any(a < m.end("size") and m.start("size") < b for a, b in taken):
+                continue
+            span = doc.char_span(m.start("size"), m.end("size"), label="Model")
+            if span is None:
+                continue
+            set_mention_info(span, source="shape", name=f"{next(iter(owners))}-{m.group('size')}")
+            spans.append(span)
+            added = True
+        if added:
+            set_mention_spans(doc, sorted(spans, key=lambda sp: sp.start))
+
+
+def complete_mentions(docs, entities: dict[str, dict], gaz) -> None:
+    """Mark every further occurrence of the paper's own new names
+    (``Zorblax achieves 45.2 mAP …`` after ``名为 Zorblax``) where the shape
+    rules, which look at one sentence, did not.  ``entities`` maps keys to
+    the extractor's entity dicts."""
+    forms = {}
+    for key, ent in entities.items():
+        if ent["type"] in ("Model", "Method", "Dataset", "Benchmark") and ent["role"] == "proposes":
+            for form in [ent["name"], *ent["aliases"]]:
+                if len(form) >= 3 and entity_key(form) == key and not gaz.is_generic(form):
+                    forms[form] = ent["type"]
+    if not forms:
+        return
+    longest_first = sorted(forms, key=len, reverse=True)
+    for doc in docs:
+        spans = mention_spans(doc)
+        taken = [(sp.start_char, sp.end_char) for sp in spans]
+        added = False
+        for start, end, form in whole_words(doc_text(doc), longest_first):
+            if any(a < end and start < b for a, b in taken):
+                continue
+            span = doc.char_span(start, end, label=forms[form])
+            if span is None:
+                continue
+            set_mention_info(span, source="paper")
+            spans.append(span)
+            added = True
+        if added:
+            set_mention_spans(doc, sorted(spans, key=lambda sp: sp.start))
+
+
+def _word_char(c: str) -> bool:
+    """A character of ``[\\w-]`` (as ``re`` defines ``\\w`` for str)."""
+    return c.isalnum() or c == "_" or c == "-"
+
+
+def whole_words(text: str, forms: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, form) of the occurrences of ``forms`` (non-empty strings)
+    in ``text`` with no word character or hyphen on either side, left to
+    right, not overlapping; where several start at one place, the first of
+    ``forms`` wins.  The same matches as ``re.finditer`` of the alternation
+    ``(?<![\\w-])f1(?![\\w-])|(?<![\\w-])f2(?![\\w-])|…`` without compiling a new
+    regex for every paper."""
+    hits = []
+    n = len(text)
+    for rank, form in enumerate(forms):
+        i = text.find(form)
+        while i >= 0:
+            j = i + len(form)
+            if not (i > 0 and _word_char(text[i - 1])) and not (j < n and _word_char(text[j])):
+                hits.append((i, rank, j, form))
+            i = text.find(form, i + 1)
+    out, end = [], 0
+    for i, _rank, j, form in sorted(hits):
+        if i >= end:
+            out.append((i, j, form))
+            end = j
+    return out
