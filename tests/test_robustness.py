@@ -965,7 +965,6 @@ def test_ctrl_c_or_sigterm_stop_a_build_within_2_s_and_keep_what_was_written(syn
             continue
         interrupted += 1
         stopped.append(exits[-1])
-        assert exits[-1] < 2.0, (k, exits[-1], err)
         assert proc.returncode == (130 if sig == signal.SIGINT else 143), err
         lines = err.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("interrupted (SIG"), err
@@ -984,7 +983,10 @@ def test_ctrl_c_or_sigterm_stop_a_build_within_2_s_and_keep_what_was_written(syn
         assert proc.returncode == 0, err
         assert (f"{kept} unchanged report(s) skipped" in out) or kept == 0, out
         assert store_by_graph(store) == clean
-    print(
-        f"{INTERRUPT_PAPERS} papers, clean build {synthetic[2]:.1f} s; seconds from signal to exit: {exits} "
-        f"({interrupted} interrupted mid-build; max {max(stopped):.2f}, median {statistics.median(stopped):.2f})"
+    figures = (
+        f"{INTERRUPT_PAPERS} papers, clean build {synthetic[2]:.1f} s, load average {os.getloadavg()[0]:.1f}; "
+        f"seconds from signal to exit: {exits} ({interrupted} interrupted mid-build; "
+        f"max {max(stopped):.2f}, median {statistics.median(stopped):.2f})"
     )
+    print(figures)
+    assert max(stopped) < 2.0, figures  # checked last: the figures of every run are seen
