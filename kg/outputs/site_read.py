@@ -6,23 +6,32 @@ holds it, and a join of patterns in SPARQL multiplies those copies; a single
 pattern with ``DISTINCT`` decodes each fact once, so the time is linear in the
 facts shown.  Results are taken as pyoxigraph's CSV serialisation and split by
 Python's ``csv`` module (no Python object per term: about a third of the time
-of iterating the solutions).  Where a node has several values of a property
-(two reports disagree), the smallest value is kept, so the site is
-deterministic.
+of iterating the solutions).  The comparisons and their evidence (half of
+the work) are read by a forked helper process with its own read-only handle
+on a large store, while this process reads entities and papers.  Where a
+node has several values of a property (two reports disagree), the smallest
+value is kept, so the site is deterministic.
 """
 
 from __future__ import annotations
 
 import csv
+import gc
 import io
+import sys
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pyoxigraph as ox
 
 from kg.outputs.site_data import Comparison, Evidence, Graph, Paper, LOWER, HIGHER, decimal_or_none
 from kg.rdf import vocab
 from kg.rdf.store import KnowledgeStore
+
+#: a store of at least this many report graphs is read by two processes
+#: (about 3,500 papers; below, starting the helper costs more than it saves)
+PARALLEL_MIN_REPORTS = 100
 
 _ENTITY_TYPES = (
     vocab.MODEL,
@@ -44,22 +53,28 @@ def _rows(store: KnowledgeStore, sparql: str) -> Iterator[list[str]]:
     return rows
 
 
-def _values(store: KnowledgeStore, predicate: str, subject_type: str | None = None) -> dict[str, str]:
+def _values(
+    store: KnowledgeStore, predicate: str, subject_type: str | None = None, distinct: bool = True
+) -> dict[str, str]:
     """``{subject: smallest object value}`` of every ``?s predicate ?o``
     (IRIs and literal values as strings); with ``subject_type`` only
-    subjects of that class."""
+    subjects of that class.  ``distinct=False`` for a property of claims
+    and papers, stated in one report graph each (no copies to remove)."""
     typed = f" ?s a <{subject_type}> ." if subject_type else ""
     out: dict[str, str] = {}
-    for s, o in _rows(store, f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{predicate}> ?o .{typed} }}"):
+    select = "SELECT DISTINCT" if distinct else "SELECT"
+    for s, o in _rows(store, f"{select} ?s ?o WHERE {{ ?s <{predicate}> ?o .{typed} }}"):
         if s not in out or o < out[s]:
             out[s] = o
     return out
 
 
-def _multi(store: KnowledgeStore, predicate: str) -> dict[str, set[str]]:
-    """``{subject: every object}`` of ``?s predicate ?o``."""
+def _multi(store: KnowledgeStore, predicate: str, distinct: bool = True) -> dict[str, set[str]]:
+    """``{subject: every object}`` of ``?s predicate ?o`` (``distinct``: as
+    for :func:`_values`)."""
     out: dict[str, set[str]] = defaultdict(set)
-    for s, o in _rows(store, f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{predicate}> ?o }}"):
+    select = "SELECT DISTINCT" if distinct else "SELECT"
+    for s, o in _rows(store, f"{select} ?s ?o WHERE {{ ?s <{predicate}> ?o }}"):
         out[s].add(o)
     return out
 
@@ -95,7 +110,7 @@ def _comparisons(store: KnowledgeStore) -> tuple[list[Comparison], dict[str, str
     # only comparisons have these properties; kg:evidence and the paper are
     # shared with mentions and hardware usages, so those are read for comparisons only
     props = {
-        name: _values(store, vocab.KG + name)
+        name: _values(store, vocab.KG + name, distinct=False)
         for name in ("winner", "loser", "onDataset", "metric", "winnerScore", "loserScore", "scoreUnit")
     }
     props["evidence"], props["paper"] = {}, {}
@@ -131,8 +146,10 @@ def _comparisons(store: KnowledgeStore) -> tuple[list[Comparison], dict[str, str
 def _papers(store: KnowledgeStore) -> dict[str, Paper]:
     """Every kg:Paper with its metadata, relations, fields and hardware (no evidence yet)."""
     ids = {p for (p,) in _rows(store, "SELECT DISTINCT ?p WHERE { ?p a kg:Paper }")}
-    arxiv, titles, urls = (_values(store, p) for p in (vocab.ARXIV_ID, vocab.DCTERMS + "title", vocab.SCHEMA + "url"))
-    reported = _multi(store, vocab.REPORTED_IN)
+    arxiv, titles, urls = (
+        _values(store, p, distinct=False) for p in (vocab.ARXIV_ID, vocab.DCTERMS + "title", vocab.SCHEMA + "url")
+    )
+    reported = _multi(store, vocab.REPORTED_IN, distinct=False)
     files, dates = _values(store, vocab.KG + "fileName"), _values(store, vocab.DCTERMS + "date")
     papers = {}
     for p in ids:
@@ -147,51 +164,109 @@ def _papers(store: KnowledgeStore) -> dict[str, Paper]:
             report_dates[0] if report_dates else None,
         )
     for rel in (vocab.PROPOSES, vocab.USES_MODEL, vocab.USES_METHOD, vocab.USES_DATASET, vocab.USES_HARDWARE):
-        for p, ents in _multi(store, rel).items():
+        for p, ents in _multi(store, rel, distinct=False).items():
             if p in papers:
                 papers[p].relations[rel] = sorted(ents)
     field_names = _multi(store, vocab.SKOS + "prefLabel")
-    for p, subjects in _multi(store, vocab.DCTERMS + "subject").items():
+    for p, subjects in _multi(store, vocab.DCTERMS + "subject", distinct=False).items():
         if p in papers:
             papers[p].fields = sorted({name for s in subjects for name in field_names.get(s, ())})
     return papers
 
 
-def _hardware(store: KnowledgeStore, papers: dict[str, Paper]) -> dict[str, str]:
-    """Attach each paper's hardware usages; returns usage -> evidence node."""
-    hw, count = (_values(store, vocab.KG + p) for p in ("hardware", "count"))
-    ev = _values(store, vocab.EVIDENCE_P, vocab.HARDWARE_USAGE)  # kg:evidence of mentions too
-    usage_ev = {}
-    for p, usages in _multi(store, vocab.HARDWARE_USAGE_P).items():
-        if p not in papers:
-            continue
-        for u in sorted(usages):
-            if u in hw:
-                papers[p].hardware.append((hw[u], count.get(u), u))
-                if u in ev:
-                    usage_ev[u] = ev[u]
-    return usage_ev
+def _hardware(store: KnowledgeStore, papers: dict[str, Paper]) -> None:
+    """Attach each paper's hardware usages as (hardware, count, usage IRI);
+    the usage IRI is replaced by its evidence in :func:`load`."""
+    hw, count = (_values(store, vocab.KG + p, distinct=False) for p in ("hardware", "count"))
+    for p, usages in _multi(store, vocab.HARDWARE_USAGE_P, distinct=False).items():
+        if p in papers:
+            papers[p].hardware.extend((hw[u], count.get(u), u) for u in sorted(usages) if u in hw)
+
+
+def _claims(store: KnowledgeStore) -> tuple[list[Comparison], dict[str, Evidence]]:
+    """Every comparison with its evidence, and hardware usage -> evidence."""
+    comparisons, cmp_ev = _comparisons(store)
+    usage_ev = _values(store, vocab.EVIDENCE_P, vocab.HARDWARE_USAGE)  # kg:evidence of mentions too
+    evidence = _evidence(store, set(cmp_ev.values()) | set(usage_ev.values()))
+    for c in comparisons:
+        c.evidence = evidence.get(cmp_ev.get(c.iri, ""))
+    return comparisons, {u: evidence[ev] for u, ev in usage_ev.items() if ev in evidence}
+
+
+def _send_claims(path: str, conn) -> None:
+    """In the helper process: :func:`_claims` of the store at ``path``
+    (opened read-only) sent on ``conn``, or None when reading failed."""
+    try:
+        claims = _claims(KnowledgeStore(path, read_only=True))
+    except Exception:  # the parent reads them itself
+        claims = None
+    conn.send(claims)
+    conn.close()
+
+
+@contextmanager
+def _claims_reader(store: KnowledgeStore) -> Iterator[Callable[[], tuple[list[Comparison], dict[str, Evidence]]]]:
+    """Start reading the claims (:func:`_claims`) in a forked helper process
+    when the store is large enough for it to pay (a folder with at least
+    :data:`PARALLEL_MIN_REPORTS` report graphs, on Linux); yields the
+    function that returns them (read in this process when there is no
+    helper, or it failed).  Leaving the block stops the helper."""
+    import multiprocessing
+
+    if not (
+        store.path is not None
+        and sys.platform.startswith("linux")
+        and len(store.report_graphs()) >= PARALLEL_MIN_REPORTS
+    ):
+        yield lambda: _claims(store)
+        return
+    ctx = multiprocessing.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_send_claims, args=(str(store.path), send), daemon=True)
+    gc.freeze()  # inherited objects go to the permanent generation: the child never collects them
+    try:
+        proc.start()
+    finally:
+        gc.unfreeze()
+    send.close()
+
+    def result() -> tuple[list[Comparison], dict[str, Evidence]]:
+        try:
+            claims = recv.recv()
+        except (EOFError, OSError):  # the helper died
+            claims = None
+        return claims if claims is not None else _claims(store)
+
+    try:
+        yield result
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join()
+        recv.close()
 
 
 def load(store: KnowledgeStore) -> Graph:
-    """Read what the site shows from ``store`` (see the module docstring)."""
+    """Read what the site shows from ``store`` (see the module docstring):
+    the comparisons and their evidence in a helper process (when the store
+    is large) while this one reads entities and papers."""
+    with _claims_reader(store) as claims:
+        return _load(store, claims)
+
+
+def _load(store: KnowledgeStore, claims) -> Graph:
     labels = _values(store, vocab.RDFS + "label")
     types: dict[str, set[str]] = defaultdict(set)
     for t in _ENTITY_TYPES:
         for (e,) in _rows(store, f"SELECT DISTINCT ?e WHERE {{ ?e a <{t}> }}"):
             types[e].add(t)
     directions = {m: LOWER if v in ("true", "1") else HIGHER for m, v in _values(store, vocab.LOWER_IS_BETTER).items()}
-    comparisons, cmp_ev = _comparisons(store)
     papers = _papers(store)
-    usage_ev = _hardware(store, papers)
-    evidence = _evidence(store, set(cmp_ev.values()) | set(usage_ev.values()))
-    for c in comparisons:
-        c.evidence = evidence.get(cmp_ev.get(c.iri, ""))
+    _hardware(store, papers)
+    comparisons, usage_ev = claims()
     g = Graph(labels, dict(types), directions, comparisons, papers)
     for p in papers.values():
-        p.hardware = sorted(
-            ((h, n, evidence.get(usage_ev.get(u, ""))) for h, n, u in p.hardware), key=lambda h: g.label(h[0]).lower()
-        )
+        p.hardware = sorted(((h, n, usage_ev.get(u)) for h, n, u in p.hardware), key=lambda h: g.label(h[0]).lower())
         for rel in p.relations:
             p.relations[rel] = sorted(p.relations[rel], key=lambda e: g.label(e).lower())
     g.comparisons.sort(
