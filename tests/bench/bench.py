@@ -129,14 +129,16 @@ def _median_ms(fn, runs: int = 7) -> float:
 
 
 _PEAK_RSS = """
-import json, resource, sys, time
+import json, os, resource, sys, time
 sys.path.insert(0, {root!r})
 from kg.rdf.store import KnowledgeStore
 t = time.perf_counter()
 {body}
-ru = resource.getrusage(resource.RUSAGE_SELF)
+ru, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({{"seconds": round(time.perf_counter() - t, 2), "cpu_s": round(ru.ru_utime + ru.ru_stime, 1),
-                  "peak_rss_mb": round(ru.ru_maxrss / 1024, 1)}}))
+                  "helpers_cpu_s": round(kids.ru_utime + kids.ru_stime, 1),
+                  "peak_rss_mb": round(ru.ru_maxrss / 1024, 1), "helpers_peak_rss_mb": round(kids.ru_maxrss / 1024, 1),
+                  "load_average": round(os.getloadavg()[0], 1)}}))
 """
 
 
