@@ -406,27 +406,3 @@ def test_pages_are_bounded_long_tables_cut_and_long_lists_split(seed_store, tmp_
     monkeypatch.setattr(site_pages, "LIST_ROWS", 1000)
     write_report(seed_store, out)
     assert [p.name for p in out.glob("papers*.html")] == ["papers.html"]
-
-
-def test_a_large_store_is_read_by_a_helper_process_with_the_same_result(seed_store_path, tmp_path, monkeypatch):
-    import os
-
-    from kg.outputs import site_read
-
-    store = KnowledgeStore(seed_store_path, read_only=True)
-    alone = site_read.load(store)  # 6 report graphs: below the threshold, read in this process
-    readers = tmp_path / "readers"
-    real = site_read._claims
-
-    def claims(s):
-        with open(readers, "a") as f:
-            f.write(f"{os.getpid()}\n")
-        return real(s)
-
-    monkeypatch.setattr(site_read, "_claims", claims)
-    monkeypatch.setattr(site_read, "PARALLEL_MIN_REPORTS", 1)
-    helped = site_read.load(store)
-    assert [int(x) for x in readers.read_text().split()] != [os.getpid()]  # read by another process
-    assert helped.comparisons == alone.comparisons and len(alone.comparisons) > 100
-    assert helped.papers == alone.papers
-    assert (helped.labels, helped.types, helped.directions) == (alone.labels, alone.types, alone.directions)

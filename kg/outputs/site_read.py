@@ -6,32 +6,23 @@ holds it, and a join of patterns in SPARQL multiplies those copies; a single
 pattern with ``DISTINCT`` decodes each fact once, so the time is linear in the
 facts shown.  Results are taken as pyoxigraph's CSV serialisation and split by
 Python's ``csv`` module (no Python object per term: about a third of the time
-of iterating the solutions).  The comparisons and their evidence (half of
-the work) are read by a forked helper process with its own read-only handle
-on a large store, while this process reads entities and papers.  Where a
-node has several values of a property (two reports disagree), the smallest
-value is kept, so the site is deterministic.
+of iterating the solutions).  Where a node has several values of a property
+(two reports disagree), the smallest value is kept, so the site is
+deterministic.
 """
 
 from __future__ import annotations
 
 import csv
-import gc
 import io
-import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
 
 import pyoxigraph as ox
 
 from kg.outputs.site_data import Comparison, Evidence, Graph, Paper, LOWER, HIGHER, decimal_or_none
 from kg.rdf import vocab
 from kg.rdf.store import KnowledgeStore
-
-#: a store of at least this many report graphs is read by two processes
-#: (about 3,500 papers; below, starting the helper costs more than it saves)
-PARALLEL_MIN_REPORTS = 100
 
 _ENTITY_TYPES = (
     vocab.MODEL,
@@ -193,68 +184,8 @@ def _claims(store: KnowledgeStore) -> tuple[list[Comparison], dict[str, Evidence
     return comparisons, {u: evidence[ev] for u, ev in usage_ev.items() if ev in evidence}
 
 
-def _send_claims(path: str, conn) -> None:
-    """In the helper process: :func:`_claims` of the store at ``path``
-    (opened read-only) sent on ``conn``, or None when reading failed."""
-    try:
-        claims = _claims(KnowledgeStore(path, read_only=True))
-    except Exception:  # the parent reads them itself
-        claims = None
-    conn.send(claims)
-    conn.close()
-
-
-@contextmanager
-def _claims_reader(store: KnowledgeStore) -> Iterator[Callable[[], tuple[list[Comparison], dict[str, Evidence]]]]:
-    """Start reading the claims (:func:`_claims`) in a forked helper process
-    when the store is large enough for it to pay (a folder with at least
-    :data:`PARALLEL_MIN_REPORTS` report graphs, on Linux); yields the
-    function that returns them (read in this process when there is no
-    helper, or it failed).  Leaving the block stops the helper."""
-    import multiprocessing
-
-    if not (
-        store.path is not None
-        and sys.platform.startswith("linux")
-        and len(store.report_graphs()) >= PARALLEL_MIN_REPORTS
-    ):
-        yield lambda: _claims(store)
-        return
-    ctx = multiprocessing.get_context("fork")
-    recv, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_send_claims, args=(str(store.path), send), daemon=True)
-    gc.freeze()  # inherited objects go to the permanent generation: the child never collects them
-    try:
-        proc.start()
-    finally:
-        gc.unfreeze()
-    send.close()
-
-    def result() -> tuple[list[Comparison], dict[str, Evidence]]:
-        try:
-            claims = recv.recv()
-        except (EOFError, OSError):  # the helper died
-            claims = None
-        return claims if claims is not None else _claims(store)
-
-    try:
-        yield result
-    finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join()
-        recv.close()
-
-
 def load(store: KnowledgeStore) -> Graph:
-    """Read what the site shows from ``store`` (see the module docstring):
-    the comparisons and their evidence in a helper process (when the store
-    is large) while this one reads entities and papers."""
-    with _claims_reader(store) as claims:
-        return _load(store, claims)
-
-
-def _load(store: KnowledgeStore, claims) -> Graph:
+    """Read what the site shows from ``store`` (see the module docstring)."""
     labels = _values(store, vocab.RDFS + "label")
     types: dict[str, set[str]] = defaultdict(set)
     for t in _ENTITY_TYPES:
@@ -263,7 +194,7 @@ def _load(store: KnowledgeStore, claims) -> Graph:
     directions = {m: LOWER if v in ("true", "1") else HIGHER for m, v in _values(store, vocab.LOWER_IS_BETTER).items()}
     papers = _papers(store)
     _hardware(store, papers)
-    comparisons, usage_ev = claims()
+    comparisons, usage_ev = _claims(store)
     g = Graph(labels, dict(types), directions, comparisons, papers)
     for p in papers.values():
         p.hardware = sorted(((h, n, usage_ev.get(u)) for h, n, u in p.hardware), key=lambda h: g.label(h[0]).lower())
