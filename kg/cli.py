@@ -25,7 +25,7 @@ def main():
     """PaperKG: a knowledge graph of ML papers from daily digest reports.
 
     \b
-    Typical session:
+    Typical use:
       kg build seeds/            # read reports, extract, load the store
       kg beats GPT-4o            # which models beat GPT-4o, on what
       kg query leaderboard --bind dataset=IFEval

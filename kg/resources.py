@@ -92,11 +92,17 @@ def inline_refs(doc: dict) -> dict:
     return result
 
 
+#: the one string format the schemas check: ``"format": "regex"`` marks a
+#: regular expression, so a bad one is refused at load with its JSON path
+_FORMATS = jsonschema.FormatChecker(formats=("regex",))
+
+
 @cache
 def validator(schema_name: str) -> jsonschema.protocols.Validator:
     """A draft 2020-12 validator of the packaged schema ``schema_name``
-    (made once per process)."""
-    return jsonschema.Draft202012Validator(schema(schema_name))
+    (made once per process); strings marked ``"format": "regex"`` must
+    compile as Python regular expressions."""
+    return jsonschema.Draft202012Validator(schema(schema_name), format_checker=_FORMATS)
 
 
 def load_validated(path: Path, schema_name: str) -> dict:
@@ -108,7 +114,13 @@ def load_validated(path: Path, schema_name: str) -> dict:
     err = jsonschema.exceptions.best_match(validator(schema_name).iter_errors(data))
     if err is not None:
         where = "/".join(str(p) for p in err.absolute_path) or "(top)"
-        raise DataError(f"{path}: {where}: {err.message}")
+        message = err.message
+        if err.validator == "format" and err.validator_value == "regex":
+            try:
+                re.compile(err.instance)
+            except re.error as e:
+                message = f"not a valid regular expression: {e}"
+        raise DataError(f"{path}: {where}: {message}")
     return data
 
 
@@ -147,6 +159,8 @@ class Entry:
 
     @property
     def key(self) -> str:
+        """The entry's linking key (:func:`kg.link.entity_key`; a hardware
+        name without its vendor: ``a100``)."""
         return entity_key(self.name, hardware=self.is_hardware)
 
 
@@ -220,6 +234,8 @@ class Gazetteer:
         return list(self._surfaces)
 
     def lookup(self, surface: str) -> Entry | None:
+        """The entry whose name or alias folds like ``surface`` (``GPT 4o`` ->
+        GPT-4o), also with a leading hardware vendor dropped; None if none."""
         k = fold(surface)
         hit = self._by_key.get(k)
         if hit is None:
@@ -229,6 +245,8 @@ class Gazetteer:
         return hit
 
     def is_generic(self, surface: str) -> bool:
+        """True when ``surface`` (or its singular) is a generic term of
+        ``generic.json`` (``LLM``, ``Transformer``): never an entity alone."""
         k = fold(surface)
         return k in self._generic or k.rstrip("s") in self._generic
 
@@ -257,7 +275,7 @@ def gazetteer() -> Gazetteer:
 
 
 #: the cue-word files of ``kg/data/patterns/``, one per consumer
-PATTERN_GROUPS = ("comparison", "roles", "entity_typing", "hardware")
+PATTERN_GROUPS = ("comparison", "roles", "entity_typing", "hardware", "sections")
 
 
 @cache
@@ -267,23 +285,17 @@ def pattern_group(group: str) -> dict:
     required, no other key allowed).
 
     Groups (:data:`PATTERN_GROUPS`): ``comparison`` (the comparison and
-    result rules), ``roles`` (proposes / uses), ``entity_typing`` (typing
+    result rules), ``roles`` (proposes / uses; a method applied to a base model, for ``kg beats``), ``entity_typing`` (typing
     a name by its head word or shape), ``hardware`` (accelerators, devices,
-    counts).  Every regular expression (keys ending in ``_re``) is compiled
-    here, so a bad one is a DataError naming the file and key, not a
-    ``re.error`` in the middle of a build.  Raises DataError also for an
+    counts), ``sections`` (section names and label words of the report
+    layouts, :mod:`kg.read.section_words`).  Every regular expression (a
+    string its schema marks ``"format": "regex"``: keys ending in ``_re``,
+    label lists) is checked here, so a bad one is a DataError naming the
+    file and JSON path, not a ``re.error`` in the middle of a build.  Raises DataError also for an
     unknown group, a missing file, invalid JSON or a schema violation."""
     if group not in PATTERN_GROUPS:
         raise DataError(f"unknown cue-word group '{group}' (known: {', '.join(PATTERN_GROUPS)})")
-    path = DATA / "patterns" / f"{group}.json"
-    data = load_validated(path, f"patterns/{group}")
-    for key, value in data.items():
-        if key.endswith("_re"):
-            try:
-                re.compile(value)
-            except re.error as e:
-                raise DataError(f"{path}: {key}: not a valid regular expression: {e}") from None
-    return data
+    return load_validated(DATA / "patterns" / f"{group}.json", f"patterns/{group}")
 
 
 @lru_cache(maxsize=1)

@@ -108,3 +108,45 @@ def store_held_by_another_process(path):
     finally:
         proc.stdin.close()
         proc.wait(timeout=60)
+
+
+def _clear_data_caches() -> None:
+    from kg import resources
+
+    resources.schema.cache_clear()
+    resources.validator.cache_clear()
+    resources.pattern_group.cache_clear()
+    resources.patterns.cache_clear()
+
+
+@pytest.fixture
+def cue_words(tmp_path, monkeypatch):
+    """``install(group, key, value)``: a copy of the package's cue-word files
+    and schemas (``kg/data/patterns``, ``kg/data/schemas``) with key ``key``
+    of ``<group>.json`` set to ``value``, installed as the package data until
+    the test ends (each call makes a new copy from the current data, so a
+    second call keeps the first change).  Returns the copied file's path."""
+    import json
+    import shutil
+
+    from kg import resources
+
+    made = 0
+
+    def install(group: str, key: str, value):
+        nonlocal made
+        made += 1
+        data_dir = tmp_path / f"data{made}"
+        shutil.copytree(resources.DATA / "patterns", data_dir / "patterns")
+        shutil.copytree(resources.DATA / "schemas", data_dir / "schemas")
+        path = data_dir / "patterns" / f"{group}.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data[key] = value
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        monkeypatch.setattr(resources, "DATA", data_dir)
+        _clear_data_caches()
+        return path
+
+    yield install
+    monkeypatch.undo()
+    _clear_data_caches()

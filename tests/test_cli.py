@@ -73,7 +73,7 @@ def test_beats_matches_aliases(run, seed_store_path):
         out[name] = json.loads(r.output)
     assert out["GPT-4o"] == out["gpt4o"] == out["GPT 4o"]
     assert any(
-        row["winner"] == "Qwen3-8B"
+        row["winner"] == "Qwen3-8B (LSRIF)"  # the method applied to its base model
         and row["benchmark"] == "IFEval"
         and row["winner_score"] == 90.2
         and row["loser_score"] == 84.8

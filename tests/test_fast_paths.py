@@ -457,7 +457,7 @@ def test_beats_limit_reads_a_sample_and_says_so(seed_store):
     assert beats_rows(seed_store, gpt4o, limit=n) == everything  # nothing left out: complete, same rows
     bare = beats_rows(seed_store, gpt4o, evidence=False)
     assert [r[:7] for r in bare.rows] == [r[:7] for r in everything.rows]
-    assert all(r[7:] == [None, None, None] for r in bare.rows)
+    assert all(r[7:] == (None, None, None) for r in bare.rows)
 
 
 def _flat_cue_regex(words, boundaries=True):

@@ -235,58 +235,24 @@ def test_every_pattern_key_is_described_required_and_read_by_the_code():
         assert not unread, f"keys of {group}.json no code reads: {unread}"
 
 
-def _clear_pattern_caches():
-    from kg import resources
-
-    resources.schema.cache_clear()
-    resources.pattern_group.cache_clear()
-    resources.patterns.cache_clear()
-
-
-def _patterns_dir_with(tmp_path, monkeypatch, group: str, key: str, value):
-    """A copy of kg/data (patterns and schemas) with one key of one cue-word
-    file replaced, installed as the package data for the test."""
-    import json
-    import shutil
-
-    from kg import resources
-
-    shutil.copytree(resources.DATA / "patterns", tmp_path / "patterns")
-    shutil.copytree(resources.DATA / "schemas", tmp_path / "schemas")
-    path = tmp_path / "patterns" / f"{group}.json"
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data[key] = value
-    path.write_text(json.dumps(data), encoding="utf-8")
-    monkeypatch.setattr(resources, "DATA", tmp_path)
-    _clear_pattern_caches()
-
-
-def test_a_bad_regular_expression_in_patterns_is_a_data_error(tmp_path, monkeypatch):
+def test_a_bad_regular_expression_in_patterns_is_a_data_error(cue_words):
     import pytest
 
     from kg import resources
     from kg.errors import DataError
 
-    _patterns_dir_with(tmp_path, monkeypatch, "entity_typing", "model_size_re", "(unclosed")
-    try:
-        with pytest.raises(DataError, match=r"entity_typing.json: model_size_re: not a valid regular expression"):
-            resources.patterns()
-    finally:
-        monkeypatch.undo()
-        _clear_pattern_caches()
+    cue_words("entity_typing", "model_size_re", "(unclosed")
+    with pytest.raises(DataError, match=r"entity_typing.json: model_size_re: not a valid regular expression"):
+        resources.patterns()
 
 
-def test_an_unknown_key_in_a_cue_word_file_is_a_data_error(tmp_path, monkeypatch):
+def test_an_unknown_key_in_a_cue_word_file_is_a_data_error(cue_words):
     """additionalProperties: false: a misspelt key is refused, naming the file."""
     import pytest
 
     from kg import resources
     from kg.errors import DataError
 
-    _patterns_dir_with(tmp_path, monkeypatch, "comparison", "wins", ["beats"])
-    try:
-        with pytest.raises(DataError, match=r"comparison.json: \(top\): Additional properties are not allowed"):
-            resources.pattern_group("comparison")
-    finally:
-        monkeypatch.undo()
-        _clear_pattern_caches()
+    cue_words("comparison", "wins", ["beats"])
+    with pytest.raises(DataError, match=r"comparison.json: \(top\): Additional properties are not allowed"):
+        resources.pattern_group("comparison")

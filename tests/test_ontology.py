@@ -529,5 +529,4 @@ def test_one_label_type_is_shared_by_schemas_vocabulary_and_ontology():
     for label in Label:
         iri = rdflib.URIRef(vocab.CLASS_OF_LABEL[label])
         assert (iri, rdflib.RDF.type, rdflib.OWL.Class) in onto, label
-    assert [label for label in Label if label.is_hardware] == [Label.ACCELERATOR, Label.DEVICE]
     assert set(vocab.USES_PROPERTY_OF_LABEL) == set(Label) - {Label.METRIC}

@@ -43,7 +43,7 @@ def test_report_dates_are_typed_dates(seed_store):
 def test_beats_gpt4o_lists_stated_winners_with_scores(seed_store):
     t = beats(seed_store, "gpt 4o")
     rows = {(r[0], r[1]): r for r in t.rows}
-    qwen = rows[("Qwen3-8B", "IFEval")]
+    qwen = rows[("Qwen3-8B (LSRIF)", "IFEval")]  # LSRIF applied to Qwen3-8B
     assert (qwen[3], qwen[4]) == ("90.2", "84.8")
     assert qwen[5] == "2601.06431"
     assert ("GeoAgent", "IM2GPS3K") in rows

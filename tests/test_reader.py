@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import SourceError
+from kg.read import arxiv_cv, hf_daily
 from kg.read import (
-    ARXIV_SECTIONS,
-    HF_SECTIONS,
     MAX_LINE_CHARS,
     MAX_SECTION_CHARS,
     collect_report_files,
@@ -972,8 +971,8 @@ def test_seed_spot_checks():
 
 
 def test_section_name_tables():
-    assert list(HF_SECTIONS) == HF_KEYS
-    assert list(ARXIV_SECTIONS) == ARXIV_KEYS
+    assert list(hf_daily.section_names()) == HF_KEYS
+    assert list(arxiv_cv.section_names()) == ARXIV_KEYS
 
 
 # ---------------------------------------------------------------------------

@@ -33,8 +33,11 @@ def beats(name, store_path, evidence, limit, fmt):
 
     NAME is matched through its aliases (GPT-4o, gpt4o and 'GPT 4o' are the
     same model); the comparisons it loses are read by index lookups, so the
-    time follows the number of rows, not the size of the store.  Rows are
-    sorted by winner, then winner score (highest first).
+    time follows the number of rows, not the size of the store.  One row per
+    stated claim: a method applied to a base model reads 'BASE (METHOD)'
+    (say 'Mistral-7B (KiteRL)'), a claim stated twice (in English and
+    Chinese, with and without its benchmark) is one row, and a metric never
+    wins.  Rows are sorted by winner, then winner score (highest first).
 
     \b
     Examples:

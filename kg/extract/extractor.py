@@ -45,6 +45,8 @@ from collections import Counter
 
 import jsonschema
 
+from spacy.tokens import Doc
+
 from kg.extract import claims, span_passes
 from kg.extract.comparisons import RESULT_SECTIONS, ComparisonStage
 from kg.extract.decisions import DecisionLog
@@ -76,8 +78,11 @@ class Extractor:
     """Runs the spaCy pipeline and the extraction stages over papers.
 
     ``extract(paper)`` returns the record described in the module docstring.
-    After it, ``dropped``, ``kept`` and ``dropped_comparisons`` hold the
-    paper's :class:`~kg.extract.decisions.DecisionLog` (for ``kg explain``).
+    After it, ``log`` is the paper's :class:`~kg.extract.decisions.DecisionLog`
+    (why each name and comparison was kept or dropped; ``dropped``, ``kept``
+    and ``dropped_comparisons`` read it) and ``annotated`` the (section,
+    spaCy Doc) pairs it read, mentions in ``doc.spans["kg"]`` with offsets
+    into ``section.text`` (for ``kg explain``).
     With ``check_records`` every record is validated against
     ``kg/data/schemas/record.schema.json`` and a record that breaks it raises
     ``jsonschema.ValidationError`` (a bug, never an input problem).  The
@@ -99,16 +104,30 @@ class Extractor:
         self.entity_stage = EntityStage(self.gaz, self.pats, self.hw)
         self.proposal_stage = ProposalStage(self.pats)
         self.comparison_stage = ComparisonStage(self.rules, self.pats)
-        self.dropped: dict[str, dict] = {}
-        self.kept: dict[str, str] = {}
-        self.dropped_comparisons: list[dict] = []
+        self.log = DecisionLog()
+        self.annotated: list[tuple[Section, Doc]] = []
+
+    @property
+    def dropped(self) -> dict[str, dict]:
+        """Names dropped in the last paper: key -> {"name", "rule", "line"?}."""
+        return self.log.dropped
+
+    @property
+    def kept(self) -> dict[str, str]:
+        """Names kept in the last paper: key -> the evidence that kept it."""
+        return self.log.kept
+
+    @property
+    def dropped_comparisons(self) -> list[dict]:
+        """Comparison records of the last paper folded or dropped, with their rule."""
+        return self.log.dropped_comparisons
 
     def extract(self, paper: Paper) -> dict:
         """The extraction record of ``paper`` (see the module docstring)."""
-        log = DecisionLog()
-        self.dropped, self.kept, self.dropped_comparisons = log.dropped, log.kept, log.dropped_comparisons
+        log = self.log = DecisionLog()
         sections = [s for s in paper.sections if s.key in ENTITY_SECTIONS]
         docs = self._docs(sections)
+        self.annotated = list(zip(sections, docs))
         titled = title_names(paper.title, self.gaz)
         mentions = [(sec, span) for sec, doc in zip(sections, docs) for span in mention_spans(doc)]
         keys = [span_key(span) for _, span in mentions]  # the linking key of every mention
@@ -129,7 +148,6 @@ class Extractor:
         )
         title_keys = {entity_key(n) for n in titled}
         results = select_entities(found, proposed, comparisons, compared.results, title_keys, log)
-        self.dropped, self.kept = log.dropped, log.kept
 
         record = {
             "paper": paper_dict(paper),
@@ -143,13 +161,7 @@ class Extractor:
             self.validator.validate(record)
         return record
 
-    def annotate(self, paper: Paper) -> list[tuple[Section, object]]:
-        """(section, spaCy Doc) for every section the extractor reads; the
-        mentions are ``doc.spans["kg"]`` with offsets into ``section.text``."""
-        sections = [s for s in paper.sections if s.key in ENTITY_SECTIONS]
-        return list(zip(sections, self._docs(sections)))
-
-    def _docs(self, sections: list[Section]) -> list:
+    def _docs(self, sections: list[Section]) -> list[Doc]:
         """spaCy Docs of ``sections`` (Markdown blanked), with the
         cross-span refinements (device model numbers, versions) applied."""
         docs = list(self.nlp.pipe(blank_markdown(s.text) for s in sections)) if sections else []

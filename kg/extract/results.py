@@ -19,42 +19,35 @@ class ResultTable:
 
     def __init__(self) -> None:
         self._rows: dict[tuple, dict] = {}
+        self._values: set[tuple] = set()  # (system, value) of every record
+
+    def _add(self, system: str, dataset, metric, value, unit, raw: str, evidence: str, line: int, section: str):
+        self._rows[(system, dataset, metric, value)] = {
+            "system": system,
+            "dataset": dataset,
+            "metric": metric,
+            "value": value,
+            "unit": unit,
+            "raw": raw,
+            "evidence": evidence,
+            "line": line,
+            "section": section,
+        }
+        self._values.add((system, value))
 
     def add_stated(self, st: Stated, dataset: str | None, metric: str | None, evidence: str, line: int, section: str):
         """A score stated for one system (``X 达到 90.2%``); the first
         statement of a (system, dataset, metric, value) is kept."""
-        k = (st.system, dataset, metric, st.value)
-        if k not in self._rows:
-            self._rows[k] = {
-                "system": st.system,
-                "dataset": dataset,
-                "metric": metric,
-                "value": st.value,
-                "unit": st.unit,
-                "raw": st.raw,
-                "evidence": evidence,
-                "line": line,
-                "section": section,
-            }
+        if (st.system, dataset, metric, st.value) not in self._rows:
+            self._add(st.system, dataset, metric, st.value, st.unit, st.raw, evidence, line, section)
 
     def add_compared(self, f: Found, loser: str, dataset: str | None, evidence: str, line: int, section: str):
         """The winner's and the loser's scores of a comparison, each unless
         a record of that system already holds that value."""
         for system, value in ((f.winner, f.winner_score), (loser, f.loser_score)):
-            if value is not None and not any(
-                r["system"] == system and r["value"] == value for r in self._rows.values()
-            ):
-                self._rows[(system, dataset, f.metric, value)] = {
-                    "system": system,
-                    "dataset": dataset,
-                    "metric": f.metric,
-                    "value": value,
-                    "unit": f.unit,
-                    "raw": f"{value}{f.unit or ''}",
-                    "evidence": evidence,
-                    "line": line,
-                    "section": section,
-                }
+            if value is not None and (system, value) not in self._values:
+                raw = f"{value}{f.unit or ''}"
+                self._add(system, dataset, f.metric, value, f.unit, raw, evidence, line, section)
 
     def records(self) -> list[dict]:
         """The result records, in order."""

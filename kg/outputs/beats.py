@@ -28,15 +28,34 @@ report that states the comparison; ``beats.rq`` samples one of them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
 from kg.rdf.store import KnowledgeStore
 from kg.outputs.queries import cell
 
+
+class BeatsRow(NamedTuple):
+    """One row of :func:`beats_rows`: strings or None (scores and line as
+    their lexical form, paper as its arXiv id; evidence, file and line None
+    when not read)."""
+
+    winner: str | None
+    benchmark: str | None
+    metric: str | None
+    winner_score: str | None
+    loser_score: str | None
+    paper: str | None
+    title: str | None
+    evidence: str | None
+    file: str | None
+    line: str | None
+
+
 #: columns of :func:`beats_rows` (``kg beats`` prints the first seven)
-COLUMNS = ["winner", "benchmark", "metric", "winner_score", "loser_score", "paper", "title", "evidence", "file", "line"]
+COLUMNS = list(BeatsRow._fields)
 
 # one optional value, read in the row's graph ?g (a node with two values in
 # one graph gives two solutions: rows are kept once per ?c)
@@ -75,7 +94,7 @@ def page_query(limit: int | None, evidence: bool) -> str:
     cols = [v for v, _ in _COLUMN_PATTERNS + _PAPER + (_EVIDENCE if evidence else [])]
     cut = "" if limit is None else f" LIMIT {int(limit) + 1}"
     return (
-        "SELECT ?c ?loser ?winner "
+        "SELECT ?c ?g ?paper ?loser ?winner "
         + " ".join("?" + v for v in cols)
         + "\nWHERE {\n"
         # distinct comparisons first (a paper in two reports is in two graphs), then one graph
@@ -89,18 +108,32 @@ def page_query(limit: int | None, evidence: bool) -> str:
     )
 
 
+@dataclass(frozen=True)
+class RowSource:
+    """Where one row of :class:`Beaten` was read: the comparison IRI, the
+    report graph IRI it was read in, its paper IRI (None if the graph gives
+    none), its winner IRI and the loser IRI it was listed for."""
+
+    comparison: str
+    graph: str
+    paper: str | None
+    winner: str
+    loser: str
+
+
 @dataclass
 class Beaten:
     """The comparisons a system loses.
 
-    ``rows``: one list of strings/None per comparison, columns
-    :data:`COLUMNS`, sorted by winner, then winner score (highest first),
+    ``rows``: one :class:`BeatsRow` per comparison, sorted by winner, then winner score (highest first),
     paper and line (when the evidence was read).  ``complete``: False when
     a ``limit`` left comparisons out (there are more than ``len(rows)``).
     """
 
-    rows: list[list[str | None]]
+    rows: list[BeatsRow]
     complete: bool
+    #: per row (same order): the comparison it shows, read in one report graph
+    sources: list[RowSource] = field(default_factory=list)
 
 
 def beats_rows(
@@ -123,30 +156,41 @@ def beats_rows(
     Raises:
         QueryError: the store cannot answer (see :meth:`KnowledgeStore.query`).
     """
-    rows: dict[str, list[str | None]] = {}  # comparison IRI -> row
+    rows: dict[str, tuple[BeatsRow, RowSource]] = {}  # comparison IRI -> row, source
     for loser in losers:
         left = None if limit is None else limit - len(rows)  # the query reads one more
         if left is not None and left < 0:
             break
         for sol in store.query(page_query(left, evidence), {"loser": loser}):
-            rows.setdefault(sol["c"].value, _row(sol, evidence))
+            if sol["c"].value not in rows:
+                rows[sol["c"].value] = (_row(sol, evidence), _source(sol))
     found = list(rows.values())
     complete = limit is None or len(found) <= limit
     found = found[:limit] if limit is not None else found
-    uniq = list({tuple(r[:6]): r for r in found}.values())
-    return Beaten(sorted(uniq, key=_order), complete)
+    uniq = sorted({tuple(r[:6]): (r, src) for r, src in found}.values(), key=lambda rs: order(rs[0]))
+    return Beaten([r for r, _ in uniq], complete, [src for _, src in uniq])
 
 
-def _row(sol, evidence: bool) -> list[str | None]:
+def _source(sol) -> RowSource:
+    paper = sol["paper"]
+    return RowSource(
+        sol["c"].value,
+        sol["g"].value,
+        paper.value if paper is not None else None,
+        sol["winner"].value,
+        sol["loser"].value,
+    )
+
+
+def _row(sol, evidence: bool) -> BeatsRow:
     """The :data:`COLUMNS` of one solution of :func:`page_query`."""
 
     def value(var: str) -> str | None:
         return cell(sol[var])
 
-    winner = value("winnerName") or value("winner")
-    tail = [value("evidence"), value("file"), value("line")] if evidence else [None, None, None]
-    return [
-        winner,
+    tail = (value("evidence"), value("file"), value("line")) if evidence else (None, None, None)
+    return BeatsRow(
+        value("winnerName") or value("winner"),
         value("datasetLabel"),
         value("metricLabel"),
         value("winnerScore"),
@@ -154,17 +198,17 @@ def _row(sol, evidence: bool) -> list[str | None]:
         value("paperId"),
         value("title"),
         *tail,
-    ]
+    )
 
 
-def _order(row: list[str | None]) -> tuple:
+def order(row: BeatsRow) -> tuple:
     """Sort key of a row: winner, winner score descending (none last),
     paper, line — the ``ORDER BY`` of ``queries/beats.rq``."""
-    score = row[3]
+    score = row.winner_score
     return (
-        row[0] or "",
+        row.winner or "",
         score is None,
         -float(score) if score is not None else 0.0,
-        row[5] or "",
-        int(row[9]) if row[9] else 0,
+        row.paper or "",
+        int(row.line) if row.line else 0,
     )

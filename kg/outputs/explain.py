@@ -33,7 +33,11 @@ class Explanation:
     rejected name's key to {"name", "rule", "line", "evidence"} (rules of
     :mod:`kg.extract.negative`, ``no evidence``, ``used only``, ``gloss only``);
     ``dropped_comparisons`` lists comparison records folded into another,
-    each with its ``rule``.
+    each with its ``rule``, then every sentence with a comparison cue that
+    gave no comparison, with why (rule ``no comparison: …``; winner and loser
+    are the first two systems it names, or ``?``).  Every marked name that is
+    no entity has a ``dropped`` entry with the line and sentence of its first
+    mention.
     """
 
     paper: Paper
@@ -72,19 +76,126 @@ def find_paper(arxiv_id: str, paths) -> Paper:
 
 
 def explain(paper: Paper) -> Explanation:
-    """Run the extractor on ``paper`` and keep the mention spans."""
+    """Run the extractor on ``paper`` and explain it: the record, every
+    section's mention marks ``(start, end, label, source)`` (character
+    offsets into the section text), why each name was kept or dropped (with
+    the line of its first mention) and which comparisons were dropped or
+    not made, with their rule (see :class:`Explanation`).  The spaCy Docs
+    are the ones the extraction read (one pipeline run)."""
     from kg.extract.extractor import Extractor
     from kg.nlp.pipeline import mention_info, mention_spans
 
     extractor = Extractor()
     record = extractor.extract(paper)
     sections = []
-    for sec, doc in extractor.annotate(paper):
+    annotated = extractor.annotated
+    for sec, doc in annotated:
         marks = [(s.start_char, s.end_char, s.label_, mention_info(s).source or "") for s in mention_spans(doc)]
         sections.append((sec, marks))
-    return Explanation(
+    ex = Explanation(
         paper, record, sections, dict(extractor.kept), dict(extractor.dropped), list(extractor.dropped_comparisons)
     )
+    _locate_drops(ex, annotated)
+    ex.dropped_comparisons += uncompared_cues(ex, annotated, extractor.rules)
+    return ex
+
+
+def _first_mentions(annotated) -> dict[str, tuple]:
+    """Linking key -> (section, span, sentence) of its first mention."""
+    from kg.extract.mentions import span_key
+    from kg.nlp.pipeline import mention_spans, sentence_of
+
+    first: dict[str, tuple] = {}
+    for sec, doc in annotated:
+        for span in mention_spans(doc):
+            first.setdefault(span_key(span), (sec, span, sentence_of(span)))
+    return first
+
+
+def _locate_drops(ex: Explanation, annotated) -> None:
+    """Give every dropped name without a place (``gloss only``, ``used
+    only``, ``no evidence``) the line and sentence of its first mention, and
+    add a ``dropped`` entry for each marked name that is neither an entity
+    nor dropped (hardware and metrics of results aside): an author's name,
+    or a name another mention was merged into."""
+    from kg.nlp.evidence import clean_sentence
+
+    entities = {e["key"] for e in ex.record["entities"]}
+    hardware = {h["key"] for h in ex.record["hardware"]}
+    authors = {a.casefold() for a in ex.paper.authors}
+    for key, (sec, span, sent) in _first_mentions(annotated).items():
+        where = {"line": sec.line_of(sent.start_char), "evidence": clean_sentence(sent.text)[:200]}
+        if key in ex.dropped:
+            if ex.dropped[key]["line"] is None:
+                ex.dropped[key] = {**ex.dropped[key], **where}
+        elif key not in entities and key not in hardware and span.label_ not in ("Accelerator", "Device"):
+            rule = "author name" if span.text.casefold() in authors else "not an entity (merged or unlinked)"
+            ex.dropped[key] = {"name": span.text, "rule": rule, **where}
+
+
+def uncompared_cues(ex: Explanation, annotated, rules) -> list[dict]:
+    """Sentences with a win, loss, gain, from-to or superlative cue
+    (:class:`kg.extract.relations.RelationRules`) that gave no comparison,
+    each as {"winner", "loser", "dataset", "line", "rule", "evidence"}: the
+    rule says which cue and why no comparison came of it (no system named,
+    one named, or no rule matched the names; names dropped in the sentence
+    are listed with their rule)."""
+    from kg.extract.mentions import span_key
+    from kg.nlp.evidence import clean_sentence
+    from kg.nlp.pipeline import mention_spans, plain_sentences
+
+    stated = {c["evidence"][:60] for c in ex.record["comparisons"] + ex.dropped_comparisons if c.get("evidence")}
+    names = {e["key"]: e["name"] for e in ex.record["entities"]}
+    out = []
+    for sec, doc in annotated:
+        spans = mention_spans(doc)
+        for sent in plain_sentences(doc):
+            text = clean_sentence(sent.text)
+            cue = _cue(rules, sent.text)
+            if cue is None or not text or any(text.startswith(e) or e in text for e in stated):
+                continue
+            inside = [sp for sp in spans if sent.start_char <= sp.start_char < sent.end_char]
+            systems = list(dict.fromkeys(names[k] for sp in inside if (k := span_key(sp)) in names and _system(ex, k)))
+            dropped = list(
+                dict.fromkeys(
+                    f"{ex.dropped[k]['name']} ({ex.dropped[k]['rule']})"
+                    for sp in inside
+                    if (k := span_key(sp)) in ex.dropped
+                )
+            )
+            if not systems:
+                why = "no system named (a described or anonymous baseline?)"
+            elif len(systems) == 1:
+                why = f"one system named ({systems[0]}); the other side has no name here"
+            else:
+                why = f"no rule matched {', '.join(systems)}"
+            if dropped:
+                why += f"; dropped here: {', '.join(dropped)}"
+            out.append(
+                {
+                    "winner": systems[0] if systems else "?",
+                    "loser": systems[1] if len(systems) > 1 else "?",
+                    "dataset": None,
+                    "line": sec.line_of(sent.start_char),
+                    "rule": f"no comparison: cue '{cue}', {why}: \u201c{text[:70]}\u201d",
+                    "evidence": text[:200],
+                }
+            )
+    return out
+
+
+def _system(ex: Explanation, key: str) -> bool:
+    """True when the entity ``key`` may fill a winner or loser slot."""
+    return any(e["key"] == key and e["type"] in ("Model", "Method") for e in ex.record["entities"])
+
+
+def _cue(rules, text: str) -> str | None:
+    """The first comparison cue of a sentence, or None."""
+    for rx in (rules.win, rules.lose, rules.from_to, rules.superlative, rules.improve, rules.frame):
+        m = rx.search(text)
+        if m:
+            return m.group(0).strip()
+    return None
 
 
 def render_markup(text: str, marks: list[tuple[int, int, str, str]], rich: bool) -> str:

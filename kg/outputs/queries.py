@@ -88,11 +88,6 @@ def is_update(sparql: str) -> bool:
     return first in {"INSERT", "DELETE", "DROP", "CLEAR", "LOAD", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 
 
-def term_value(term) -> str | None:
-    """Plain string of an RDF term (IRI, literal value) or None."""
-    return None if term is None else term.value
-
-
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {
     _XSD + t
@@ -235,12 +230,12 @@ def name_keys(name: str) -> tuple[set[str], set[str]]:
 def _label_owner_keys(name: str) -> list[str]:
     """Keys of entities that may carry ``name`` as a label although ``name``
     folds to another key: ``Manus data glove`` (a device name followed by
-    the English word of its device cue, see ``kg.extract.extractor``) belongs to
-    ``manus``; ``RGB-D相机`` (a sensor, named ``RGB-D camera``) to
+    the English word of its device cue, see :mod:`kg.extract.hardware_use`)
+    belongs to ``manus``; ``RGB-D相机`` (a sensor, named ``RGB-D camera``) to
     ``rgbdcamera``."""
-    from kg.resources import patterns  # JSON only
+    from kg.resources import pattern_group  # JSON only
 
-    pats = patterns()
+    pats = pattern_group("hardware")
     folded = link.fold(name)
     keys = []
     for word in sorted(set(pats["device_translation"].values())):
@@ -259,9 +254,9 @@ def _label_owner_keys(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _sensor_re() -> re.Pattern:
     from kg.nlp.cues import sensor_regex
-    from kg.resources import patterns
+    from kg.resources import pattern_group
 
-    return sensor_regex(patterns())
+    return sensor_regex(pattern_group("hardware"))
 
 
 def beats(store: KnowledgeStore, name: str, limit: int | None = None, evidence: bool = True) -> Table:
@@ -277,9 +272,10 @@ def beats(store: KnowledgeStore, name: str, limit: int | None = None, evidence: 
     ``evidence`` the evidence, file and line columns are None (fewer reads).
     """
     from kg.outputs.beats import COLUMNS, beats_rows
+    from kg.outputs.beats_claims import fold_claims
 
-    b = beats_rows(store, resolve_entity(store, name), limit, evidence)
-    return Table(list(COLUMNS), b.rows, b.complete)
+    b = fold_claims(store, beats_rows(store, resolve_entity(store, name), limit, evidence))
+    return Table(list(COLUMNS), [list(r) for r in b.rows], b.complete)
 
 
 _VARNAME = re.compile(

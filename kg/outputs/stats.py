@@ -46,12 +46,12 @@ def _label(store: KnowledgeStore, iri: ox.NamedNode) -> str:
     return iri.value
 
 
-def _ranking(store: KnowledgeStore, sparql: str, columns: list[str], top: int) -> Table:
+def _ranking(store: KnowledgeStore, query: str, columns: list[str], top: int) -> Table:
     """The ``top`` rows of a count query (``?e`` then counts, highest
     first), labelled, ties ordered by label.  Only the rows up to the tie at
     the cut (at most ``top * _TIES``) are decoded and labelled."""
     rows, cut = [], None
-    result = store.query(sparql)
+    result = store.query(query)
     names = [v.value for v in result.variables][1:]
     for sol in result:
         counts = [int(sol[v].value) for v in names]

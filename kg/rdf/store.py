@@ -246,6 +246,8 @@ class KnowledgeStore:
         )
 
     def flush(self) -> None:
+        """Write the store's buffered changes to disk (nothing for an
+        in-memory store).  Raises OSError as pyoxigraph does."""
         if self.path is not None:
             self._store.flush()
 

@@ -36,7 +36,6 @@ SCHEMA = "http://schema.org/"
 FOAF = "http://xmlns.com/foaf/0.1/"
 FABIO = "http://purl.org/spar/fabio/"
 MLS = "http://www.w3.org/ns/mls#"
-OA = "http://www.w3.org/ns/oa#"
 QUDT = "http://qudt.org/schema/qudt/"
 UNIT = "http://qudt.org/vocab/unit/"
 

@@ -22,7 +22,7 @@ empty, binary, not UTF-8) or a text in which no paper is found raises
 
 from __future__ import annotations
 
-from kg.read.arxiv_cv import ARXIV_CV, ARXIV_SECTIONS
+from kg.read.arxiv_cv import ARXIV_CV
 from kg.read.files import (
     DEFAULT_MAX_SIZE,
     REPORT_SUFFIXES,
@@ -32,26 +32,23 @@ from kg.read.files import (
     parse_size,
 )
 from kg.read.generic import MARKDOWN
-from kg.read.hf_daily import HF_DAILY, HF_SECTIONS
+from kg.read.hf_daily import HF_DAILY
 from kg.read.markdown import MAX_LINE_CHARS
-from kg.read.papers_for import PAPERS_FOR, PAPERS_FOR_SECTIONS
+from kg.read.papers_for import PAPERS_FOR
 from kg.read.parse import detect_layout, no_paper_message, parse_report, read_report
 from kg.read.registry import LAYOUTS
 from kg.read.sections import BODY_KEY, MAX_SECTION_CHARS
 
 __all__ = [
     "ARXIV_CV",
-    "ARXIV_SECTIONS",
     "BODY_KEY",
     "DEFAULT_MAX_SIZE",
     "HF_DAILY",
-    "HF_SECTIONS",
     "LAYOUTS",
     "MARKDOWN",
     "MAX_LINE_CHARS",
     "MAX_SECTION_CHARS",
     "PAPERS_FOR",
-    "PAPERS_FOR_SECTIONS",
     "REPORT_SUFFIXES",
     "collect_report_files",
     "named_files",

@@ -4,35 +4,24 @@
 summary and a table of contents (both ignored), then per paper
 ``<a id='…'></a>``, ``## [Title](https://arxiv.org/abs/…)``, ``**Authors:**``,
 ``**Published:**``, ``**Categories:**``, ``**Abstract:**``, ``**Analysis:**``,
-``**Key Findings:**`` and ``**Links:**``.
+``**Key Findings:**`` and ``**Links:**`` (the labels are ``arxiv_cv_*`` of
+``kg/data/patterns/sections.json``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.model import Problem, Report
+from kg.read.section_words import canonical_names, compiled, key_of_word, label_key, word_alternation
 from kg.read.layout import Layout
-from kg.read.markdown import (
-    SPACES_RE,
-    arxiv_id,
-    clean_title,
-    count_score,
-    last_content_line,
-    normalise_date,
-    split_list,
-    title_score,
-)
-from kg.read.sections import Draft, Header, Open, body_section, finish, paper_label, read_whole_body, section_warnings
+from kg.read.markdown import arxiv_id, clean_title, count_score, last_content_line, normalise_date
+from kg.read.markdown import split_list, title_score
+from kg.read.sections import BODY_KEY, Draft, Header, Open, body_section, finish, paper_label, read_whole_body
+from kg.read.sections import section_warnings
 
 ARXIV_CV = "arxiv-cv"
-
-#: arXiv CV section keys, in report order, with their headings.
-ARXIV_SECTIONS: dict[str, str] = {
-    "abstract": "Abstract",
-    "analysis": "Analysis",
-    "key_findings": "Key Findings",
-}
 
 # The report title line: "# Arxiv Computer Vision Papers - 2026-01-13".
 _AX_TITLE_RE = re.compile(r"^\s*#\s*arxiv\s+computer\s+vision\s+papers\b\s*[-–—:：]?\s*(.*?)\s*$", re.I)
@@ -42,22 +31,34 @@ _AX_TIME_RE = re.compile(r"^\s*time\s*[:：]\s*(\d{8})\b", re.I)
 _AX_ANCHOR_RE = re.compile(r"""^\s*<a\s+(?:id|name)\s*=\s*['"]?([^'">\s]*)['"]?\s*>\s*(?:</a>)?\s*$""", re.I)
 # The paper heading: "## [Title](https://arxiv.org/abs/2601.07823v1)".
 _AX_HEADING_RE = re.compile(r"^\s{0,3}##\s+\[(?P<title>.*)\]\((?P<url>[^()\s]+)\)\s*$")
-# A labelled field or section marker: "**Authors:** a, b" / "**Abstract**:".
-_AX_LABEL_RE = re.compile(
-    r"^\s*\*\*(?P<label>Authors|Published|Categories|Abstract|Analysis|Key\s+Findings|Links)"
-    r"\s*[:：]?\s*\*\*\s*[:：]?\s*(?P<rest>.*?)\s*$",
-    re.I,
-)
-
-_AX_LABEL_KEYS = {
-    "abstract": "abstract",
-    "analysis": "analysis",
-    "key findings": "key_findings",
-}
 
 
-# Labels only this layout writes (``**Abstract**`` is common to many digests).
-_OWN_LABELS = {"authors", "published", "categories", "analysis", "key findings", "links"}
+@dataclass(frozen=True)
+class _Cues:
+    """The section and field labels of ``sections.json``, compiled."""
+
+    names: dict[str, str]  # section key -> canonical heading, in report order
+    sections: dict[str, str]  # label_key(label) -> section key
+    fields: dict[str, str]  # label_key(label) -> field (authors, published, categories, links)
+    label: re.Pattern  # a labelled field or section marker: "**Authors:** a, b" / "**Abstract**:"
+    own: frozenset[str]  # label_keys only this layout writes (not the abstract's, common to many digests)
+
+
+def _cues(data: dict) -> _Cues:
+    sections, fields = data["arxiv_cv_sections"], data["arxiv_cv_field_labels"]
+    alt = word_alternation([*(w for ws in fields.values() for w in ws), *(w for ws in sections.values() for w in ws)])
+    label = re.compile(rf"^\s*\*\*(?P<label>{alt})\s*[:：]?\s*\*\*\s*[:：]?\s*(?P<rest>.*?)\s*$", re.I)
+    field_of = key_of_word(fields)
+    section_of = key_of_word(sections)
+    own = frozenset(field_of) | {w for w, key in section_of.items() if key != BODY_KEY}
+    return _Cues(canonical_names(sections), section_of, field_of, label, own)
+
+
+def section_names() -> dict[str, str]:
+    """The section keys of the layout, in report order, with their canonical
+    headings (``arxiv_cv_sections`` of ``sections.json``).  Raises DataError for a bad
+    data file."""
+    return dict(compiled(_cues).names)
 
 
 def detect(lines: list[str]) -> float:
@@ -73,8 +74,9 @@ def detect(lines: list[str]) -> float:
     count, anchored = _count_arxiv_headings(lines)
     if not count:
         return 0.0
-    labels = {SPACES_RE.sub(" ", m.group("label")).lower() for line in lines if (m := _AX_LABEL_RE.match(line))}
-    return count_score(count, 0.6) if anchored or len(labels & _OWN_LABELS) >= 2 else 0.05
+    cues = compiled(_cues)
+    labels = {label_key(m.group("label")) for line in lines if (m := cues.label.match(line))}
+    return count_score(count, 0.6) if anchored or len(labels & cues.own) >= 2 else 0.05
 
 
 def _count_arxiv_headings(lines: list[str]) -> tuple[int, bool]:
@@ -101,10 +103,11 @@ def read(lines: list[str], source: str, problems: list[Problem]) -> Report | Non
     heads = [i for i, line in enumerate(lines) if _AX_HEADING_RE.match(line)]
     date = _arxiv_date(lines[: heads[0] if heads else len(lines)], source, problems)
     starts = [_anchor_before(lines, h) for h in heads]
+    cues = compiled(_cues)
     drafts: list[Draft] = []
     for n, head in enumerate(heads):
         stop = starts[n + 1] if n + 1 < len(heads) else len(lines)
-        draft, found = _arxiv_paper(lines, starts[n], head, stop, source)
+        draft, found = _arxiv_paper(lines, (starts[n], head, stop), source, cues)
         drafts.append(draft)
         problems.extend(found)
     return finish(Header(ARXIV_CV, date), source, drafts, problems)
@@ -134,9 +137,12 @@ def _anchor_before(lines: list[str], head: int) -> int:
     return i if i >= 0 and _AX_ANCHOR_RE.match(lines[i]) else head
 
 
-def _arxiv_paper(lines: list[str], start: int, head: int, stop: int, source: str) -> tuple[Draft, list[Problem]]:
-    """Parse one arXiv paper: anchor at ``start``, heading at ``head``,
-    block ending before ``stop`` (the next paper's first line)."""
+def _arxiv_paper(
+    lines: list[str], block: tuple[int, int, int], source: str, cues: _Cues
+) -> tuple[Draft, list[Problem]]:
+    """Parse one arXiv paper: ``block`` is (anchor line ``start``, heading
+    line ``head``, ``stop``: the next paper's first line)."""
+    start, head, stop = block
     m = _AX_HEADING_RE.match(lines[head])
     assert m is not None  # head indexes were found with this regex
     last = last_content_line(lines, head, stop - 1)
@@ -149,30 +155,32 @@ def _arxiv_paper(lines: list[str], start: int, head: int, stop: int, source: str
         url=m.group("url"),
     )
     draft.arxiv_id = arxiv_id(draft.url) or arxiv_id(anchor.group(1) if anchor else None)
-    _arxiv_body(draft, lines, head + 1, last)
+    _arxiv_body(draft, lines, head + 1, last, cues)
     problems: list[Problem] = []
     if draft.arxiv_id is None:
         problems.append(Problem(source, head + 1, f"{paper_label(draft)} has no arXiv id; ignored"))
     elif draft.title:
-        problems.extend(_check_sections(draft, lines, head + 1, last, source))
+        problems.extend(_check_sections(draft, lines, (head + 1, last), source, cues))
     return draft, problems
 
 
-def _check_sections(draft: Draft, lines: list[str], first: int, last: int, source: str) -> list[Problem]:
+def _check_sections(draft: Draft, lines: list[str], span: tuple[int, int], source: str, cues: _Cues) -> list[Problem]:
     """Warnings for missing or empty sections; a paper without any gets its
-    body (after the author lines, before ``**Links:**``) as one section."""
+    body (``span``: first and last line index, after the author lines,
+    before ``**Links:**``) as one section."""
     if draft.sections:
-        return section_warnings(draft, ARXIV_SECTIONS, source)
+        return section_warnings(draft, cues.names, source)
+    first, last = span
     for i in range(first, last + 1):
-        m = _AX_LABEL_RE.match(lines[i])
-        if m and m.group("label").lower() == "links":
+        m = cues.label.match(lines[i])
+        if m and cues.fields.get(label_key(m.group("label"))) == "links":
             last = i - 1
             break
-    body = body_section(lines, first, last, lambda line: bool(_AX_LABEL_RE.match(line)))
+    body = body_section(lines, first, last, lambda line: bool(cues.label.match(line)))
     return read_whole_body(draft, body, source)
 
 
-def _arxiv_body(draft: Draft, lines: list[str], first: int, last: int) -> None:
+def _arxiv_body(draft: Draft, lines: list[str], first: int, last: int, cues: _Cues) -> None:
     """Fill fields and sections of ``draft`` from ``lines[first:last + 1]``.
 
     A section runs from its ``**Label:**`` line to the next recognised label;
@@ -182,8 +190,8 @@ def _arxiv_body(draft: Draft, lines: list[str], first: int, last: int) -> None:
     seen: set[str] = set()
     open_: Open | None = None
     for i in range(first, last + 1):
-        m = _AX_LABEL_RE.match(lines[i])
-        label = SPACES_RE.sub(" ", m.group("label")).lower() if m else ""
+        m = cues.label.match(lines[i])
+        label = label_key(m.group("label")) if m else ""
         if not m or label in seen:
             continue
         seen.add(label)
@@ -191,25 +199,26 @@ def _arxiv_body(draft: Draft, lines: list[str], first: int, last: int) -> None:
             draft.sections.append(open_.close(lines, i - 1))
             open_ = None
         rest = m.group("rest")
-        if label in _AX_LABEL_KEYS:
-            key = _AX_LABEL_KEYS[label]
-            open_ = Open(key, ARXIV_SECTIONS[key], i, rest)
-        elif label == "links":
+        if label in cues.sections:
+            key = cues.sections[label]
+            open_ = Open(key, cues.names[key], i, rest)
+        elif cues.fields[label] == "links":
             return
         else:
-            _arxiv_field(draft, label, rest)
+            _arxiv_field(draft, cues.fields[label], rest)
     if open_:
         draft.sections.append(open_.close(lines, last))
 
 
-def _arxiv_field(draft: Draft, label: str, value: str) -> None:
-    """Store an ``Authors`` / ``Published`` / ``Categories`` value."""
+def _arxiv_field(draft: Draft, field: str, value: str) -> None:
+    """Store an ``Authors`` / ``Published`` / ``Categories`` value
+    (``field``: ``authors``, ``published``, ``categories``)."""
     items = split_list(value)
-    if label == "authors":
+    if field == "authors":
         draft.authors = items
-    elif label == "categories":
+    elif field == "categories":
         draft.categories = items
-    elif label == "published":
+    elif field == "published":
         draft.published = normalise_date(value)
 
 

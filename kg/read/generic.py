@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from kg.model import Problem, Report
+from kg.read.section_words import alternation, compiled
 from kg.read.generic_body import is_field_line, read_body
 from kg.read.labels import section_key
 from kg.read.layout import Layout
@@ -53,13 +54,6 @@ PAPER_URL_RE = re.compile(
 )
 # A bare arXiv id with a valid month ("arXiv:2601.12345", "[2601.12345v2]").
 BARE_ID_RE = re.compile(r"(?<![\w./])(?:arXiv\s*:\s*)?(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?(?![\w.])", re.I)
-# Link texts that name the link, not the paper: "[arXiv]", "[PDF]", "[Code]", "[2601.12345]".
-_LINK_WORD_RE = re.compile(
-    r"^\W*(?:arxiv|pdf|html|abs|paper|link|url|hf|hugging\s*face|openreview|doi|code|github|project(?:\s+page)?|"
-    r"page|website|demo|blog|model|data(?:set)?|论文|链接|原文|代码|项目(?:主页)?|主页|"
-    r"(?:arxiv\s*:\s*)?\d{4}\.\d{4,5}(?:v\d+)?)?\W*$",
-    re.I,
-)
 # List numbering and id prefixes before a title: "1. ", "12) ", "#3 ", "[2601.12345] ".
 _TITLE_PREFIX_RE = re.compile(
     r"^(?:(?:arXiv\s*:\s*)?\[?\d{4}\.\d{4,5}(?:v\d+)?\]?\s*[:：\-–—|]?\s*|#\d{1,4}\s*[.)、:：]?\s+|\d{1,4}\s*[.)、:：]\s*)",
@@ -73,6 +67,13 @@ _LINK_SCAN = 5
 # A header line "Date: …", "**Date**: …", "日期：…".
 _DATE_LINE_RE = re.compile(r"^\s*[-*]?\s*(?:\*\*)?\s*(?:date|日期)\s*[:：]?\s*(?:\*\*)?\s*[:：]?\s*(.+)$", re.I)
 _FRONT_DATE_RE = re.compile(r"^\s*date\s*:\s*['\"]?(.*?)['\"]?\s*$", re.I)
+
+
+def _link_word_re(data: dict) -> re.Pattern:
+    """Link texts that name the link, not the paper: "[arXiv]", "[PDF]",
+    "[Code]" (``link_text_words`` of ``sections.json``), "[2601.12345]"."""
+    words = alternation(data["link_text_words"])
+    return re.compile(rf"^\W*(?:{words}|(?:arxiv\s*:\s*)?\d{{4}}\.\d{{4,5}}(?:v\d+)?)?\W*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,8 @@ def title_of(heading: str) -> str:
     """A paper's title from its heading text: links unwrapped (links named
     "arXiv", "PDF" or by an id dropped), bare URLs and ids, list numbering
     and emphasis left out."""
-    text = MD_LINK_RE.sub(lambda m: "" if _LINK_WORD_RE.match(m.group(1)) else m.group(1), heading)
+    link_word = compiled(_link_word_re)
+    text = MD_LINK_RE.sub(lambda m: "" if link_word.match(m.group(1)) else m.group(1), heading)
     text = re.sub(r"(?i)https?://\S+", "", text)
     text = re.sub(r"\[\s*\]|\(\s*\)|（\s*）|(?:(?<=\s)|^)[\[\]]+(?=\s|$)", "", clean_title(text))
     text = "".join(c for c in text if unicodedata.category(c) not in ("So", "Cs", "Co") and c != "\ufe0f")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Problem, Section
+from kg.read.section_words import alternation, compiled
 from kg.read.inline import split_labels
 from kg.read.labels import clean_label, section_key
 from kg.read.markdown import MD_HEADING_RE, clean_title, normalise_date, split_list
@@ -19,14 +20,26 @@ _BOLD_LABEL_RE = re.compile(
 )
 # "Label: rest" (only labels that :mod:`kg.read.labels` knows, or field labels).
 _PLAIN_LABEL_RE = re.compile(r"^\s{0,3}(?:[-*+]\s+)?(?P<label>[^\s:：*#][^:：*]{0,30}?)\s*[:：]\s*(?P<rest>.*?)\s*$")
-# Labels of a paper's fields rather than of its text.
-_FIELD_LABEL_RE = re.compile(
-    r"(?P<authors>authors?|作者)|(?P<categories>categor(?:y|ies)|subjects?|tags?|分类|标签)"
-    r"|(?P<published>published|date|publication\s+date|日期|发布(?:日期|时间)?)"
-    r"|(?P<read_from>阅读来源|read\s+from)"
-    r"|(?:links?|urls?|pdf|code|github|project(?:\s+page)?|arxiv|paper|链接|论文链接|代码|comments?|venue)",
-    re.I,
-)
+#: the stored fields of a paper that a field label may name (``sections.json``
+#: ``field_labels``); its ``links`` labels name no stored field
+_FIELDS = ("authors", "categories", "published", "read_from")
+
+
+def _field_label_re(data: dict) -> re.Pattern:
+    """Labels of a paper's fields rather than of its text (``field_labels``
+    of ``sections.json``), one named group per stored field."""
+    table = data["field_labels"]
+    groups = [f"(?P<{f}>{alternation(table[f])})" for f in _FIELDS]
+    return re.compile("|".join([*groups, f"(?:{alternation(table['links'])})"]), re.I)
+
+
+def field_label_re() -> re.Pattern:
+    """The compiled field labels (see :func:`_field_label_re`), built once
+    per load of the data file (a call is two dict lookups).  Raises
+    DataError for a bad data file."""
+    return compiled(_field_label_re)
+
+
 # A list item: "- ", "* ", "1. ", "2) " (indented or not).
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+")
 
@@ -95,7 +108,7 @@ def _label(line: str) -> tuple[str | None, str, str] | None:
         return _bold_label(m)
     if m := _PLAIN_LABEL_RE.match(line):
         heading, rest = clean_label(m.group("label")), m.group("rest")
-        if _FIELD_LABEL_RE.fullmatch(heading):
+        if field_label_re().fullmatch(heading):
             return None, heading, rest
         if key := section_key(heading):
             return key, heading, rest
@@ -108,7 +121,7 @@ def _bold_label(m: re.Match) -> tuple[str | None, str, str] | None:
     with a colon (``**Notes**: …``, not ``**GPT-4o** beats`` nor a line in bold)."""
     heading, rest = clean_label(m.group("label")), m.group("rest")
     colon = m.group("c1") or m.group("c2")
-    if _FIELD_LABEL_RE.fullmatch(heading) and (colon or not rest):
+    if field_label_re().fullmatch(heading) and (colon or not rest):
         return None, heading, rest
     key = section_key(heading)
     if key or (not m.group("item") and colon):
@@ -118,7 +131,7 @@ def _bold_label(m: re.Match) -> tuple[str | None, str, str] | None:
 
 def _field(draft: Draft, label: str, value: str) -> None:
     """Store an authors / categories / date / reading-source value of a field line."""
-    m = _FIELD_LABEL_RE.fullmatch(label)
+    m = field_label_re().fullmatch(label)
     items = split_list(value)
     if m is None:
         return
@@ -136,4 +149,4 @@ def is_field_line(line: str) -> bool:
     """True for a field line (``- **Link**: URL``, ``Authors: …``), which is
     left out of a body read whole."""
     m = _BOLD_LABEL_RE.match(line) or _PLAIN_LABEL_RE.match(line)
-    return bool(m and _FIELD_LABEL_RE.fullmatch(clean_label(m.group("label"))))
+    return bool(m and field_label_re().fullmatch(clean_label(m.group("label"))))

@@ -5,14 +5,17 @@ A ``# Hugging Face Daily Papers Report`` header with ``**Date**`` and
 block starts ``## 📄 <title>``, has ``**链接**`` / ``**阅读来源**`` lines and
 five numbered sections written in several Markdown layouts
 (``### 1. 应用领域``, ``**1. 应用领域**``, ``1. **应用领域**`` with the text
-below or ``1. **应用领域**：text``).
+below or ``1. **应用领域**：text``).  The section names and the link labels
+are ``hf_daily_*`` of ``kg/data/patterns/sections.json``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kg.model import Problem, Report
+from kg.read.section_words import canonical_names, compiled, key_of_word, label_key, word_alternation
 from kg.read.layout import Layout
 from kg.read.markdown import (
     MD_EMPHASIS_RE,
@@ -31,28 +34,6 @@ from kg.read.sections import Draft, Header, Open, body_section, finish, paper_la
 
 HF_DAILY = "hf-daily"
 
-#: Hugging Face section keys, in report order, with their canonical headings.
-HF_SECTIONS: dict[str, str] = {
-    "field": "应用领域",
-    "contribution": "一句话核心贡献",
-    "usage": "使用指南",
-    "innovations": "主要创新点",
-    "results": "实验效果",
-}
-
-#: Words that make a Hugging Face section heading (canonical name first).
-_HF_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "field": ("应用领域", "研究领域", "所属领域"),
-    "contribution": ("一句话核心贡献", "一句话总结", "核心贡献", "主要贡献"),
-    "usage": ("使用指南", "使用方法", "使用说明", "如何使用"),
-    "innovations": ("主要创新点", "核心创新点", "创新点", "主要创新"),
-    "results": ("实验效果", "实验结果", "主要结果", "实验表现"),
-}
-_HF_KEY_OF_WORD: dict[str, str] = {word: key for key, words in _HF_SYNONYMS.items() for word in words}
-# Longest first, so that "一句话核心贡献" wins over "核心贡献".
-_HF_WORD_ALT = "|".join(re.escape(w) for w in sorted(_HF_KEY_OF_WORD, key=len, reverse=True))
-
-
 # The report title line: "# Hugging Face Daily Papers Report".
 _HF_TITLE_RE = re.compile(r"^\s*#\s*Hugging\s*Face\s+Daily\s+Papers?\s+Report\b", re.I)
 # The header date: "**Date**: 2025-12-28" (colon inside or outside the bold).
@@ -62,13 +43,6 @@ _HF_SOURCE_RE = re.compile(r"^\s*[-*]?\s*\*\*Source\s*URL\s*[:：]?\*\*\s*[:：]
 # A paper heading: "## 📄 Title" (the emoji may carry a variation selector;
 # a closing "##" needs a space before it, so "C#" in a title is kept).
 _HF_PAPER_RE = re.compile(r"^\s{0,3}#{2,3}\s*\U0001F4C4\uFE0F?\s*(.*?)(?:\s+#+)?\s*$")
-# The link line: "- **链接**: https://huggingface.co/papers/2512.19995".
-_HF_LINK_RE = re.compile(
-    r"^\s*[-*+]?\s*\*\*(?:链接|论文链接|Link|URL)\s*[:：]?\*\*\s*[:：]?\s*(.*?)\s*$",
-    re.I,
-)
-# The reading source line: "- **阅读来源**: HTML".
-_HF_READ_FROM_RE = re.compile(r"^\s*[-*+]?\s*\*\*阅读来源\s*[:：]?\*\*\s*[:：]?\s*(.*?)\s*$")
 # A numbered list item whose text starts in bold: "1. **应用领域**：text".
 _LIST_BOLD_RE = re.compile(
     r"^ {0,3}(?P<number>(?:\d{1,2}|[一二三四五六七八九十])[.、)）])\s*\*\*(?P<bold>.+?)\*\*(?P<after>.*)$"
@@ -77,15 +51,57 @@ _LIST_BOLD_RE = re.compile(
 _BOLD_LINE_RE = re.compile(r"^ {0,3}\*\*(?P<bold>.+?)\*\*(?P<after>.*)$")
 # A section number before the keyword: "1. ", "2、", "3)", "一、".
 _NUMBER_PREFIX_RE = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十])\s*[.、)）]\s*")
-# A heading text that is exactly a keyword, optionally followed by a
-# parenthesised gloss and/or a colon: "应用领域", "实验效果 (Results)：".
-_EXACT_KEYWORD_RE = re.compile(rf"^(?P<word>{_HF_WORD_ALT})\s*(?:[(（][^()（）]*[)）])?\s*(?P<colon>[:：])?\s*$")
-# A Markdown heading text that starts with a keyword followed by extra words
-# that do not continue the word itself: "实验效果 (Experimental Results)".
-_KEYWORD_START_RE = re.compile(rf"^(?P<word>{_HF_WORD_ALT})(?=$|[\s(（:：\-—–/|·,，、])(?P<tail>.*)$")
 # What may follow a keyword on a heading line: an optional gloss, then an
 # optional colon introducing same-line text.
 _HEADING_TAIL_RE = re.compile(r"^(?P<gloss>\s*(?:[(（][^()（）]*[)）])?)\s*(?:[:：]\s*(?P<rest>.*))?$")
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """The section names and labels of ``sections.json``, compiled."""
+
+    names: dict[str, str]  # section key -> canonical heading, in report order
+    key_of_word: dict[str, str]  # label_key(heading word) -> section key
+    exact_keyword: re.Pattern  # a heading text that is exactly a keyword
+    keyword_start: re.Pattern  # a heading text that starts with a keyword
+    link: re.Pattern  # the link line
+    read_from: re.Pattern  # the reading source line
+
+    def is_link_line(self, line: str) -> bool:
+        """True for the ``**链接**`` and ``**阅读来源**`` lines of a paper."""
+        return bool(self.link.match(line) or self.read_from.match(line))
+
+
+def _labelled_line(words: list[str]) -> re.Pattern:
+    """A line ``- **Label**: value`` of one of ``words`` (value in group 1)."""
+    alt = word_alternation(words)
+    return re.compile(rf"^\s*[-*+]?\s*\*\*(?:{alt})\s*[:：]?\*\*\s*[:：]?\s*(.*?)\s*$", re.I)
+
+
+def _cues(data: dict) -> _Cues:
+    table = data["hf_daily_sections"]
+    words = word_alternation((w for ws in table.values() for w in ws), longest_first=True)
+    return _Cues(
+        names=canonical_names(table),
+        key_of_word=key_of_word(table),
+        # the keyword alone, optionally followed by a parenthesised gloss
+        # and/or a colon: "应用领域", "实验效果 (Results)："
+        exact_keyword=re.compile(rf"^(?P<word>{words})\s*(?:[(（][^()（）]*[)）])?\s*(?P<colon>[:：])?\s*$", re.I),
+        # the keyword followed by extra words that do not continue the word
+        # itself: "实验效果 (Experimental Results)"
+        keyword_start=re.compile(rf"^(?P<word>{words})(?=$|[\s(（:：\-—–/|·,，、])(?P<tail>.*)$", re.I),
+        # "- **链接**: https://huggingface.co/papers/2512.19995"
+        link=_labelled_line(data["hf_daily_link_labels"]),
+        # "- **阅读来源**: HTML"
+        read_from=_labelled_line(data["hf_daily_read_from_labels"]),
+    )
+
+
+def section_names() -> dict[str, str]:
+    """The section keys of the layout, in report order, with their canonical
+    headings (``hf_daily_sections`` of ``sections.json``).  Raises DataError for a bad
+    data file."""
+    return dict(compiled(_cues).names)
 
 
 def detect(lines: list[str]) -> float:
@@ -108,10 +124,11 @@ def read(lines: list[str], source: str, problems: list[Problem]) -> Report | Non
     starts = [i for i, line in enumerate(lines) if _HF_PAPER_RE.match(line)]
     header_end = starts[0] if starts else len(lines)
     date, source_url = _hf_header(lines[:header_end], source, problems)
+    cues = compiled(_cues)
     drafts: list[Draft] = []
     for n, start in enumerate(starts):
         stop = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        draft, found = _hf_paper(lines, start, stop, source)
+        draft, found = _hf_paper(lines, start, stop, source, cues)
         drafts.append(draft)
         problems.extend(found)
     return finish(Header(HF_DAILY, date, source_url), source, drafts, problems)
@@ -136,7 +153,7 @@ def _hf_header(header: list[str], source: str, problems: list[Problem]) -> tuple
     return date, source_url
 
 
-def _hf_paper(lines: list[str], start: int, stop: int, source: str) -> tuple[Draft, list[Problem]]:
+def _hf_paper(lines: list[str], start: int, stop: int, source: str, cues: _Cues) -> tuple[Draft, list[Problem]]:
     """Parse the paper block whose heading is ``lines[start]``.
 
     The block runs to the next paper heading (``stop``) or the first
@@ -158,7 +175,7 @@ def _hf_paper(lines: list[str], start: int, stop: int, source: str) -> tuple[Dra
     open_: Open | None = None
     for i in range(start + 1, last + 1):
         line = lines[i]
-        heading = _hf_section_heading(line)
+        heading = _hf_section_heading(line, cues)
         if heading and heading[0] not in seen:
             if open_:
                 draft.sections.append(open_.close(lines, i - 1))
@@ -167,30 +184,25 @@ def _hf_paper(lines: list[str], start: int, stop: int, source: str) -> tuple[Dra
             continue
         if open_:
             continue
-        if link_value is None and (lm := _HF_LINK_RE.match(line)):
+        if link_value is None and (lm := cues.link.match(line)):
             link_value, link_line = lm.group(1), i + 1
-        elif draft.read_from is None and (rm := _HF_READ_FROM_RE.match(line)):
+        elif draft.read_from is None and (rm := cues.read_from.match(line)):
             draft.read_from = clean_title(rm.group(1)) or None
     if open_:
         draft.sections.append(open_.close(lines, last))
     problems.extend(_hf_link(draft, link_value, link_line, source))
     if draft.arxiv_id and draft.title:  # ignored papers get no section warnings
-        problems.extend(_check_sections(draft, lines, start + 1, last, source))
+        problems.extend(_check_sections(draft, lines, start + 1, last, source, cues))
     return draft, problems
 
 
-def _check_sections(draft: Draft, lines: list[str], first: int, last: int, source: str) -> list[Problem]:
+def _check_sections(draft: Draft, lines: list[str], first: int, last: int, source: str, cues: _Cues) -> list[Problem]:
     """Warnings for missing or empty sections; a paper without any gets its
     body after the link lines as one section."""
     if draft.sections:
-        return section_warnings(draft, HF_SECTIONS, source)
-    body = body_section(lines, first, last, _is_link_line)
+        return section_warnings(draft, cues.names, source)
+    body = body_section(lines, first, last, cues.is_link_line)
     return read_whole_body(draft, body, source)
-
-
-def _is_link_line(line: str) -> bool:
-    """True for the ``**链接**`` and ``**阅读来源**`` lines of a paper."""
-    return bool(_HF_LINK_RE.match(line) or _HF_READ_FROM_RE.match(line))
 
 
 def _hf_link(draft: Draft, value: str | None, line: int, source: str) -> list[Problem]:
@@ -207,13 +219,13 @@ def _hf_link(draft: Draft, value: str | None, line: int, source: str) -> list[Pr
     return []
 
 
-def _hf_section_heading(line: str) -> tuple[str, str, str | None] | None:
+def _hf_section_heading(line: str, cues: _Cues) -> tuple[str, str, str | None] | None:
     """Recognise a Hugging Face section heading line.
 
     Returns ``(key, heading, rest)`` where ``heading`` is the heading text
     without Markdown markers or trailing colon (``"1. 应用领域"``) and ``rest``
     the text after the colon on the same line (one-line layout) or None.
-    Only the five keywords (and synonyms) make a heading; in bold and list
+    Only the section words of ``sections.json`` make a heading; in bold and list
     forms the bold text must be the keyword alone, so that numbered items
     such as ``1. **理论迁移**：…`` inside a section are not headings.
     """
@@ -221,22 +233,22 @@ def _hf_section_heading(line: str) -> tuple[str, str, str | None] | None:
         return None
     m = MD_HEADING_RE.match(line)
     if m:
-        return _md_heading(m.group(1))
+        return _md_heading(m.group(1), cues)
     m = _LIST_BOLD_RE.match(line) or _BOLD_LINE_RE.match(line)
     if m:
         number = m.groupdict().get("number") or ""
-        return _bold_heading(m.group("bold"), m.group("after"), number)
+        return _bold_heading(m.group("bold"), m.group("after"), number, cues)
     return None
 
 
-def _md_heading(inner: str) -> tuple[str, str, str | None] | None:
+def _md_heading(inner: str, cues: _Cues) -> tuple[str, str, str | None] | None:
     """Match ``### 1. 应用领域 (gloss)[：text]``; extra words are allowed."""
     text = MD_EMPHASIS_RE.sub("", inner).strip()
     body = _NUMBER_PREFIX_RE.sub("", text, count=1)
-    m = _KEYWORD_START_RE.match(body)
+    m = cues.keyword_start.match(body)
     if not m:
         return None
-    key = _HF_KEY_OF_WORD[m.group("word")]
+    key = cues.key_of_word[label_key(m.group("word"))]
     tail = _HEADING_TAIL_RE.match(m.group("tail"))
     if tail and tail.group("rest"):
         number = text[: len(text) - len(body)]
@@ -245,7 +257,7 @@ def _md_heading(inner: str) -> tuple[str, str, str | None] | None:
     return key, _strip_colon(text), None
 
 
-def _bold_heading(bold: str, after: str, number: str) -> tuple[str, str, str | None] | None:
+def _bold_heading(bold: str, after: str, number: str, cues: _Cues) -> tuple[str, str, str | None] | None:
     """Match ``**1. 应用领域**[：text]`` or ``1. **应用领域**[：text]``.
 
     ``bold`` is the bold text, ``after`` what follows the closing ``**`` and
@@ -256,7 +268,7 @@ def _bold_heading(bold: str, after: str, number: str) -> tuple[str, str, str | N
     bold = bold.strip()
     inner = _NUMBER_PREFIX_RE.sub("", bold, count=1)
     numbered = bool(number) or inner != bold
-    m = _EXACT_KEYWORD_RE.match(inner)
+    m = cues.exact_keyword.match(inner)
     if not m:
         return None
     if m.group("colon"):
@@ -269,7 +281,7 @@ def _bold_heading(bold: str, after: str, number: str) -> tuple[str, str, str | N
     if rest and not numbered:
         return None
     heading = _strip_colon(f"{number} {bold}".strip())
-    return _HF_KEY_OF_WORD[m.group("word")], heading, rest or None
+    return cues.key_of_word[label_key(m.group("word"))], heading, rest or None
 
 
 def _strip_colon(text: str) -> str:

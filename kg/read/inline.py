@@ -12,22 +12,27 @@ from __future__ import annotations
 import re
 
 from kg.model import Section
-from kg.read.labels import LABEL_ALT, clean_label, is_keywords_label, section_key
+from kg.read.section_words import compiled
+from kg.read.labels import clean_label, is_keywords_label, label_alternation, section_key
 from kg.read.sections import BODY_KEY
 
 # Before an inline label: the paragraph start, a space or a sentence end.
 _BEFORE = r"(?:^|(?<=\s)|(?<=[。；;.!?！？]))"
-# An inline label: optional numbering or list marker after a space ("1.",
-# "ii)", "-"), then "**Label**" with an
-# optional colon inside or after, or "Label:" / "Label：", or a Chinese label
-# alone followed by a space.
-_LABEL_RE = re.compile(
-    _BEFORE + r"(?P<all>(?:(?<!\S)(?:\d{1,2}[.)]|[ivx]{1,4}\)|[-*+•])\s*)?"
-    rf"(?:\*\*\s*(?P<bold>{LABEL_ALT})\s*[:：]?\s*\*\*\s*[:：]?"
-    rf"|(?P<plain>{LABEL_ALT})\s*[:：]"
-    r"|(?P<cjk>[\u4e00-\u9fff]{2,12})(?=\s)))",
-    re.I | re.M,
-)
+
+
+def _label_re(data: dict) -> re.Pattern:
+    """An inline label: optional numbering or list marker after a space
+    ("1.", "ii)", "-"), then "**Label**" with an optional colon inside or
+    after, or "Label:" / "Label：", or a Chinese label alone followed by a
+    space (labels: :func:`kg.read.labels.label_alternation`)."""
+    alt = label_alternation()
+    return re.compile(
+        _BEFORE + r"(?P<all>(?:(?<!\S)(?:\d{1,2}[.)]|[ivx]{1,4}\)|[-*+•])\s*)?"
+        rf"(?:\*\*\s*(?P<bold>{alt})\s*[:：]?\s*\*\*\s*[:：]?"
+        rf"|(?P<plain>{alt})\s*[:：]"
+        r"|(?P<cjk>[\u4e00-\u9fff]{2,12})(?=\s)))",
+        re.I | re.M,
+    )
 
 
 def split_labels(para: str, start_line: int, lead_key: str, lead_heading: str) -> list[Section]:
@@ -43,7 +48,7 @@ def split_labels(para: str, start_line: int, lead_key: str, lead_heading: str) -
     """
     cuts: list[tuple[int, int, str, str]] = []  # (label start, text start, key, heading)
     seen: set[str] = set()
-    for m in _LABEL_RE.finditer(para):
+    for m in compiled(_label_re).finditer(para):
         label = m.group("bold") or m.group("plain") or m.group("cjk")
         key = section_key(label)
         if key is None or key in seen:

@@ -20,79 +20,41 @@ analysis       analysis (分析), discussion, limitations
 usage          implications for practitioners (对AI从业者的主要启示, Principal
                Implication for AI Practitioners), usage guide (使用指南), takeaways
 =============  ===================================================================
+
+The label patterns are data: ``section_labels`` (and ``keywords_label_re``)
+of ``kg/data/patterns/sections.json``; a new label is added there.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-#: Label patterns per section key (matched case-insensitively against the
-#: whole label, spaces collapsed).  Order matters only for readability.
-SECTION_LABELS: dict[str, tuple[str, ...]] = {
-    "field": (
-        r"(?:核心)?关键[词字](?:\s*[(（]?\s*keywords?\s*[)）]?)?",
-        r"(?:core\s+)?key\s*words?",
-        r"(?:应用|研究|所属)领域",
-        r"(?:research\s+)?fields?",
-        r"topics?",
-    ),
-    "contribution": (
-        r"(?:1|one)[- ]?sentence\s*(?:core\s*)?(?:summary|核心(?:总结|摘要|概述|概要))",
-        r"一句话(?:核心)?(?:摘要|总结|概述|概要|贡献)",
-        r"(?:核心|主要)贡献",
-        r"(?:main\s+|key\s+)?contributions?",
-        r"tl;?\s*dr",
-        r"core\s+summary",
-        r"核心摘要",
-    ),
-    "abstract": (
-        r"abstract",
-        r"摘要",
-        r"summary",
-        r"主要研究问题(?:或目标)?",
-        r"研究(?:问题|目标|动机|背景)",
-        r"(?:main\s+)?research\s+(?:questions?|objectives?|goals?)(?:\s+(?:or|and)\s+objectives?)?",
-        r"objectives?",
-        r"motivation",
-        r"background",
-        r"overview",
-        r"problem(?:\s+statement)?",
-        r"背景",
-        r"概述",
-        r"简介",
-    ),
-    "innovations": (
-        r"(?:关键|核心|主要)?方法(?:论)?",
-        r"(?:key\s+|core\s+|main\s+)?(?:methodology|methods?|approach)",
-        r"(?:主要|核心)?创新点?",
-        r"(?:key\s+)?innovations?",
-        r"key\s+ideas?",
-    ),
-    "results": (
-        r"主要(?:成果|结果)",
-        r"实验(?:结果|效果|表现)",
-        r"(?:primary|main|key|experimental)\s+results?",
-        r"results?",
-        r"experiments?",
-        r"evaluation",
-        r"主要发现",
-    ),
-    "key_findings": (r"(?:关键|核心)发现", r"key\s+findings?", r"findings?"),
-    "analysis": (r"分析", r"analysis", r"discussion", r"讨论", r"limitations?", r"局限性?"),
-    "usage": (
-        r"(?:对\s*AI\s*从业者的)?(?:主要)?启示",
-        r"使用(?:指南|方法|说明)",
-        r"(?:principal\s+|practical\s+|key\s+)?implications?(?:\s+for\s+(?:ai\s+)?practitioners)?",
-        r"(?:key\s+)?takeaways?",
-        r"usage",
-        r"how\s+to\s+use",
-    ),
-}
+from kg.read.section_words import alternation, compiled
 
-_KEY_RES = [(key, re.compile("|".join(f"(?:{p})" for p in pats), re.I)) for key, pats in SECTION_LABELS.items()]
-#: one alternation of every label pattern, longest-looking first, for
-#: finding labels inside a paragraph
-LABEL_ALT = "|".join(f"(?:{p})" for pats in SECTION_LABELS.values() for p in sorted(pats, key=len, reverse=True))
+
+@dataclass(frozen=True)
+class _Labels:
+    """The label patterns of ``sections.json``, compiled."""
+
+    by_key: tuple[tuple[str, re.Pattern], ...]  # section key, its labels (whole label)
+    alternation: str  # every label pattern, longest-looking first per key
+    keywords: re.Pattern  # a keyword-list label
+
+
+def _build(data: dict) -> _Labels:
+    table: dict[str, list[str]] = data["section_labels"]
+    by_key = tuple((key, re.compile(alternation(pats), re.I)) for key, pats in table.items())
+    longest_first = (p for pats in table.values() for p in sorted(pats, key=len, reverse=True))
+    return _Labels(by_key, alternation(longest_first), re.compile(data["keywords_label_re"], re.I))
+
+
+def label_alternation() -> str:
+    """One alternation of every label pattern of ``sections.json``
+    (``section_labels``), longest-looking first within a key, for finding
+    labels inside a paragraph.  Raises DataError for a bad data file."""
+    return compiled(_build).alternation
+
 
 _SPACES_RE = re.compile(r"\s+")
 # a parenthesised gloss after a label: "实验效果 (Results)"
@@ -101,12 +63,9 @@ _GLOSS_RE = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _ENUM_RE = re.compile(r"^(?:\d{1,2}|[ivx]{1,4}|[一二三四五六七八九十])\s*[.)）、]\s*", re.I)
 
 
-_KEYWORDS_RE = re.compile(r"(?:核心)?关键[词字].*|(?:core\s+)?key\s*words?.*", re.I)
-
-
 def is_keywords_label(label: str) -> bool:
     """True for a label of a keyword list (``核心关键词``, ``Core Keywords``)."""
-    return bool(_KEYWORDS_RE.fullmatch(clean_label(label)))
+    return bool(compiled(_build).keywords.fullmatch(clean_label(label)))
 
 
 def clean_label(text: str) -> str:
@@ -121,8 +80,9 @@ def section_key(label: str) -> str | None:
     """The section key a label means (see module docstring), or None for a
     label no layout knows; a parenthesised gloss after it is ignored."""
     text = clean_label(label)
+    by_key = compiled(_build).by_key
     for candidate in dict.fromkeys((text, _GLOSS_RE.sub("", text))):
-        for key, pattern in _KEY_RES:
+        for key, pattern in by_key:
             if pattern.fullmatch(candidate):
                 return key
     return None

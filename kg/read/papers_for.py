@@ -10,8 +10,9 @@ becomes a section keyed by the label's meaning (:mod:`kg.read.labels`: the
 keywords are the paper's ``field``, the one-sentence summary its
 ``contribution``, the research question its ``abstract``, the methodology
 its ``innovations``, the results ``results`` and the implications for
-practitioners its ``usage``); text before the first label, or a paragraph
-without labels, is one ``abstract`` section.
+practitioners its ``usage``; the labels are ``section_labels`` of
+``kg/data/patterns/sections.json``); text before the first label, or a
+paragraph without labels, is one ``abstract`` section.
 """
 
 from __future__ import annotations
@@ -25,17 +26,6 @@ from kg.read.markdown import arxiv_id, clean_title, count_score, last_content_li
 from kg.read.sections import BODY_KEY, Draft, Header, finish, paper_label, read_whole_body
 
 PAPERS_FOR = "papers-for"
-
-#: The sections a fully labelled summary has, in report order, with the
-#: Chinese label they most often carry.
-PAPERS_FOR_SECTIONS: dict[str, str] = {
-    "field": "核心关键词",
-    "contribution": "一句话核心摘要",
-    "abstract": "主要研究问题或目标",
-    "innovations": "关键方法论",
-    "results": "主要成果",
-    "usage": "对AI从业者的主要启示",
-}
 
 # The report title: "# Papers for 2025-09-23".
 _TITLE_RE = re.compile(r"^\s*#\s*Papers?\s+for\b\s*[-–—:：]?\s*(?P<date>.*?)\s*$", re.I)
