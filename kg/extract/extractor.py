@@ -9,7 +9,7 @@ Record shape::
 
     {"paper": {...Paper fields...},
      "fields": [{"label": str, "line": int}],
-     "entities": [{"key", "name", "type", "aliases", "role": "proposes"|"uses",
+     "entities": [{"key", "name", "type", "aliases", "role": "proposes"|"uses"|"compared",
                    "line", "lower_is_better"?, "vendor"?}],
      "hardware": [{"key", "count": int|None, "line", "evidence"}],
      "comparisons": [{"winner", "loser", "dataset"|None, "metric"|None,

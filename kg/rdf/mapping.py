@@ -267,7 +267,8 @@ def _map_metadata(pc: _Paper, rec: dict) -> None:
 
 def _map_entity(pc: _Paper, e: dict, labels: dict[str, tuple[str, set[str]]]) -> None:
     """An entity mention: the entity (type, label, aliases, direction,
-    family) and, unless a metric, the paper's link to it with evidence."""
+    family) and, unless a metric or a described baseline, the paper's link
+    to it with evidence."""
     w, paper = pc.w, pc.node
     node = _entity(e["key"])
     w.add(node, vocab.RDF_TYPE, _iri(vocab.CLASS_OF_LABEL[e["type"]]))
@@ -281,8 +282,8 @@ def _map_entity(pc: _Paper, e: dict, labels: dict[str, tuple[str, set[str]]]) ->
         w.lit(node, vocab.LOWER_IS_BETTER, str(e["lower_is_better"]).lower(), vocab.XSD_BOOLEAN)
     if e["type"] == "Model":
         _map_family(w, node, label)
-    if e["type"] == "Metric":
-        return  # metrics are reached through comparisons and results
+    if e["type"] == "Metric" or e["role"] == "compared":
+        return  # metrics and described baselines are reached through comparisons and results
     prop = vocab.PROPOSES if e["role"] == "proposes" else vocab.USES_PROPERTY_OF_LABEL[e["type"]]
     w.add(paper, prop, node)
     link_node = _iri(link.claim_iri("link", pc.iri, e["key"]))
