@@ -21,6 +21,9 @@ from kg.extract.extractor import Extractor
 #: a contribution that makes Zorblax the paper's own system (Chinese and English)
 OWN_ZH = "我们提出了 Zorblax，一种新的推理方法。"
 OWN_EN = "We propose ZorbNet, a new decoding method."
+#: a contribution that makes Zorblax-1M the paper's own dataset
+OWN_DATA_ZH = "我们构建了 Zorblax-1M，一个大规模视频动作数据集。"
+OWN_DATA_EN = "We introduce Zorblax-1M, a large-scale video action dataset."
 
 
 @pytest.fixture(scope="module")
@@ -163,6 +166,319 @@ RULES = [
         {("Zorblax", "Stable Diffusion", None, "FID")},
         id="zh-from-to-lower-is-better",
     ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 结合检索增强（使用 Qwen2-7B 模型）在 GSM8K 上的准确率提升了 12.5 个百分点。",
+        set(),
+        id="zh-tool-in-a-note-is-no-base",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在使用 Qwen2-7B 时，Zorblax 的成功率提升 20.6 个点。",
+        {("Zorblax", "Qwen2-7B", None, "Success Rate")},
+        id="zh-base-framed-by-shiyong",
+    ),
+    # -- gains over base models framed apart from the gain --------------------------
+    pytest.param(
+        OWN_ZH,
+        "该方法在 Mistral-7B 架构上进行了验证。其在 GSM8K 和 MATH 上实现了超过 10% 的绝对准确率提升。",
+        {("Zorblax", "Mistral-7B", "GSM8K", "Accuracy"), ("Zorblax", "Mistral-7B", "MATH", "Accuracy")},
+        id="zh-base-carried-to-next-sentence",
+    ),
+    pytest.param(
+        OWN_EN,
+        "We validate ZorbNet on the Mistral-7B backbone. It improves accuracy on ARC by 6 points.",
+        {("ZorbNet", "Mistral-7B", "ARC", None)},
+        id="base-carried-to-next-sentence",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "将 Zorblax 应用于 Qwen2-7B 模型，在 GSM8K 上，解码步数从 256 步减少到 30 步。在 MBPP 上，解码步数从 256 步减少到 24 步。",
+        {("Zorblax", "Qwen2-7B", "GSM8K", None), ("Zorblax", "Qwen2-7B", "MBPP", None)},
+        id="zh-base-carried-to-next-from-to",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "该方法在 Mistral-7B 架构上进行了验证。在 GSM8K 上，Zorblax 相比 Qwen2-7B 提升了 5%。",
+        {("Zorblax", "Qwen2-7B", "GSM8K", None)},
+        id="zh-base-not-carried-past-another-system",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "该方法在 Mistral-7B 架构上进行了验证。在 GSM8K 上，Zorblax 相比全量微调提升了 5%。",
+        {("Zorblax", "全量微调", "GSM8K", None)},
+        id="zh-base-not-carried-to-a-gain-over-something-else",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 Mistral-7B 上进行了验证。",
+        set(),
+        id="zh-base-frame-without-gain",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在 Phi-3 和 Gemma-2 两种模型上的实验表明，Zorblax 持续提升了吞吐量。",
+        {("Zorblax", "Phi-3", None, "Throughput"), ("Zorblax", "Gemma 2", None, "Throughput")},
+        id="zh-two-bases-framed-same-sentence",
+    ),
+    pytest.param(
+        OWN_EN,
+        "Experiments on Phi-3 and Gemma-2 show that ZorbNet consistently improves throughput.",
+        {("ZorbNet", "Phi-3", None, None), ("ZorbNet", "Gemma 2", None, None)},
+        id="two-bases-framed-same-sentence",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 能将 Phi-3 模型的安全得分提升 12%，将 Gemma-2 模型提升 9%。",
+        {("Zorblax", "Phi-3", None, None), ("Zorblax", "Gemma 2", None, None)},
+        id="zh-jiang-each-base-raised",
+    ),
+    # -- described baselines: a loser named by what it is ----------------------------
+    pytest.param(
+        OWN_EN,
+        "Compared with offline DPO, ZorbNet reduces refusals by 12%.",
+        {("ZorbNet", "offline DPO", None, None)},
+        id="described-offline-wraps-a-name",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "相比标准的 GRPO 方法，Zorblax 在 GSM8K 上提升了 5%。",
+        {("Zorblax", "GRPO", "GSM8K", None)},
+        id="zh-generic-modifier-keeps-the-named-loser",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "相较于单阶段检索基线，Zorblax 在 HotpotQA 上提升了 5 个百分点。",
+        {("Zorblax", "单阶段检索基线", "HotpotQA", None)},
+        id="zh-described-baseline-after-frame",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "与香草强化学习相比，Zorblax 显著减少了 28.9% 的幻觉。",
+        {("Zorblax", "香草强化学习", None, None)},
+        id="zh-described-between-yu-and-xiangbi",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在 GSM8K 上，Zorblax 的平均性能比使用全量数据进行 SFT 的基线模型高出 38%。",
+        {("Zorblax", "使用全量数据进行 SFT 的基线模型", "GSM8K", None)},
+        id="zh-described-after-bi",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 相较于基础模型和下一token预测基线，在 HumanEval 上的平均性能提高了 8 个百分点。",
+        {("Zorblax", "下一token预测基线", "HumanEval", None)},
+        id="zh-described-member-of-a-list",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet outperforms the pure SFT baseline on MATH.",
+        {("ZorbNet", "pure SFT baseline", "MATH", None)},
+        id="described-baseline-after-cue-verb",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 依然大幅领先 SFT（监督微调）基线。",
+        {("Zorblax", "SFT基线", None, None)},
+        id="zh-described-baseline-when-paper-names-no-baselines",
+    ),
+    pytest.param(
+        OWN_EN, "ZorbNet outperforms prompt-only baselines on MATH.", set(), id="plural-baselines-are-a-class"
+    ),
+    pytest.param(OWN_EN, "SFT is widely used for alignment.", set(), id="bare-paradigm-no-row"),
+    pytest.param(OWN_ZH, "Zorblax 在 MMLU 上超越了 SFT。", set(), id="zh-bare-paradigm-is-no-loser"),
+    pytest.param(OWN_ZH, "相比传统方法，Zorblax 提升了 5%。", set(), id="zh-class-of-methods-is-no-loser"),
+    pytest.param(OWN_ZH, "与更大的模型相比，Zorblax 的速度更快。", set(), id="zh-anonymous-models-are-no-loser"),
+    pytest.param(OWN_EN, "ZorbNet outperforms existing methods on MATH.", set(), id="existing-methods-are-no-loser"),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 超越了全量数据训练的效果。",
+        set(),
+        id="zh-cue-verb-object-not-headed-by-baseline",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "相比纯 SFT 模型，该方法提升了 5%。",
+        set(),
+        id="zh-described-loser-needs-a-named-winner",
+    ),
+    # -- paired values across a contrast (分别 / respectively) -------------------------
+    pytest.param(
+        "",
+        "Phi-3 and Gemma-2 reach 71% and 74%, while Llama-2 and Falcon fall to 40% and 35% respectively.",
+        {
+            ("Phi-3", "Llama 2", None, None),
+            ("Phi-3", "Falcon", None, None),
+            ("Gemma 2", "Llama 2", None, None),
+            ("Gemma 2", "Falcon", None, None),
+        },
+        id="paired-values-respectively",
+    ),
+    pytest.param(
+        "",
+        "在 MMLU 上，Phi-3（3.8B）和 Gemma-2（9B）的准确率为 71.2% 和 74.5%，而 Llama-2 和 Falcon 分别降至 40.1% 和 35.3%。",
+        {
+            ("Phi-3", "Llama 2", "MMLU", "Accuracy"),
+            ("Phi-3", "Falcon", "MMLU", "Accuracy"),
+            ("Gemma 2", "Llama 2", "MMLU", "Accuracy"),
+            ("Gemma 2", "Falcon", "MMLU", "Accuracy"),
+        },
+        id="zh-paired-values-fenbie-size-notes",
+    ),
+    pytest.param(
+        "",
+        "在 MMLU 上，Gemma-2 的准确率为 74.5%，而 Llama-2 和 Falcon 分别仅为 40.1% 和 35.3%。",
+        {("Gemma 2", "Llama 2", "MMLU", "Accuracy"), ("Gemma 2", "Falcon", "MMLU", "Accuracy")},
+        id="zh-one-value-against-paired-values",
+    ),
+    pytest.param("", "Phi-3 and Gemma-2 reach 71% and 74% respectively.", set(), id="paired-values-no-contrast"),
+    pytest.param(
+        "",
+        "在 MMLU 上，Phi-3 和 Gemma-2 分别提升了 5% 和 3%，而 Llama-2 和 Falcon 分别提升了 1% 和 2%。",
+        set(),
+        id="zh-paired-gains-are-no-values",
+    ),
+    # -- a task before a quality noun is no subject ----------------------------------
+    pytest.param(
+        OWN_EN,
+        "ZorbNet models, a family of MLLMs with state-of-the-art QXR performance, even surpass GPT-4o.",
+        {("ZorbNet", "GPT-4o", None, None)},
+        id="task-before-performance-is-no-winner",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 取得了最先进的 QXR 性能，甚至超越了 GPT-4o。",
+        {("Zorblax", "GPT-4o", None, None)},
+        id="zh-task-before-xingneng-is-no-winner",
+    ),
+    # -- compared with a category's members, then its superiority ---------------------
+    pytest.param(
+        OWN_ZH,
+        "通过与现有检索器（如 BM25、Contriever）进行对比，实验展示了 Zorblax 的优越性。",
+        {("Zorblax", "BM25", None, None), ("Zorblax", "Contriever", None, None)},
+        id="zh-members-compared-then-superiority",
+    ),
+    pytest.param(
+        OWN_EN,
+        "Compared with existing retrievers (e.g., BM25, Contriever), the experiments show the superiority of ZorbNet.",
+        {("ZorbNet", "BM25", None, None), ("ZorbNet", "Contriever", None, None)},
+        id="members-compared-then-superiority",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "通过与现有检索器（如 BM25、Contriever）进行对比，分析了各自的优缺点。",
+        set(),
+        id="zh-members-compared-without-a-win",
+    ),
+    # -- a dataset named as the model trained on it ------------------------------------
+    pytest.param(
+        OWN_DATA_ZH,
+        "Zorblax-1M 预训练模型在零样本设置下的准确率均优于 CLIP 和 SigLIP 2 等基础模型。",
+        {("Zorblax-1M 预训练模型", "CLIP", None, "Accuracy"), ("Zorblax-1M 预训练模型", "SigLIP 2", None, "Accuracy")},
+        id="zh-model-pretrained-on-own-dataset-wins",
+    ),
+    pytest.param(
+        OWN_DATA_EN,
+        "Models pretrained on Zorblax-1M outperform CLIP and SigLIP 2 in zero-shot retrieval.",
+        {
+            ("Models pretrained on Zorblax-1M", "CLIP", None, None),
+            ("Models pretrained on Zorblax-1M", "SigLIP 2", None, None),
+        },
+        id="models-pretrained-on-own-dataset-win",
+    ),
+    pytest.param(
+        OWN_DATA_ZH,
+        "在 Zorblax-1M 上，ZorbNet 优于 CLIP。",
+        {("ZorbNet", "CLIP", "Zorblax-1M", None)},
+        id="zh-own-dataset-as-benchmark-stays-a-dataset",
+    ),
+    # -- a system that only describes the compared one in a frame -----------------------
+    pytest.param(
+        OWN_ZH,
+        "相比于仅使用 GPT-4o 生成标签训练的基线模型（Zorblax-Base），Zorblax 的准确率高出 2.4%。",
+        {("Zorblax", "Zorblax-Base", None, "Accuracy")},
+        id="zh-frame-object-described-by-another-system",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "相比于 GPT-4o 和 Qwen2-7B，Zorblax 的准确率高出 2.4%。",
+        {("Zorblax", "GPT-4o", None, "Accuracy"), ("Zorblax", "Qwen2-7B", None, "Accuracy")},
+        id="zh-frame-objects-listed",
+    ),
+    # -- the members listed after a class of baselines ---------------------------------
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 NLI 分数上全面超越了现有的主流方法，包括直接 Prompting、模型微调（Fine-tuning）以及检索增强方法。",
+        {
+            ("Zorblax", "直接 Prompting", None, None),
+            ("Zorblax", "模型微调", None, None),
+            ("Zorblax", "检索增强方法", None, None),
+        },
+        id="zh-members-of-a-class-of-baselines-lose",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet outperforms existing methods, including direct prompting, full fine-tuning and Mistral-7B.",
+        {
+            ("ZorbNet", "direct prompting", None, None),
+            ("ZorbNet", "full fine-tuning", None, None),
+            ("ZorbNet", "Mistral-7B", None, None),
+        },
+        id="members-of-a-class-of-baselines-lose",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 显著优于现有方法，例如在 FLD（一种距离指标）上取得了显著提升。",
+        set(),
+        id="zh-example-clause-after-a-class-is-no-member",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet clearly outperforms existing methods, for example on QuuxBench it gains 5%.",
+        set(),
+        id="example-clause-after-a-class-is-no-member",
+    ),
+    # -- rankings over the clauses of one line ------------------------------------------
+    pytest.param(
+        "",
+        "总体排名：Zorblax-7B 在所有维度表现最强；Qwen2-7B 排名第二，但稳定性不足；"
+        "Mistral-7B 在合规性上表现出色；Gemma-7B 和 Phi-3 在对抗环境下显著下降。",
+        {
+            ("Zorblax-7B", "Qwen2-7B", None, None),
+            ("Zorblax-7B", "Mistral-7B", None, None),
+            ("Zorblax-7B", "Gemma-7B", None, None),
+            ("Zorblax-7B", "Phi-3", None, None),
+            ("Qwen2-7B", "Mistral-7B", None, None),
+            ("Qwen2-7B", "Gemma-7B", None, None),
+            ("Qwen2-7B", "Phi-3", None, None),
+        },
+        id="zh-ranking-across-clauses",
+    ),
+    pytest.param(
+        "",
+        "Overall ranking: Zorblax-7B is the strongest on every axis; Qwen2-7B ranks second; "
+        "Mistral-7B v0.3 and Gemma-7B degrade under attack.",
+        {
+            ("Zorblax-7B", "Qwen2-7B", None, None),
+            ("Zorblax-7B", "Mistral-7B", None, None),
+            ("Zorblax-7B", "Gemma-7B", None, None),
+            ("Qwen2-7B", "Mistral-7B", None, None),
+            ("Qwen2-7B", "Gemma-7B", None, None),
+        },
+        id="ranking-across-clauses-version-left-out",
+    ),
+    pytest.param(
+        "",
+        "Zorblax-7B 在所有维度表现最强；Qwen2-7B 在合规性上表现出色；Mistral-7B 在对抗环境下显著下降。",
+        set(),
+        id="zh-superlative-without-a-second-rank-ranks-nothing",
+    ),
+    pytest.param(
+        "",
+        "总体排名：Zorblax-7B 和 Qwen2-7B 并列第一；Mistral-7B 排名第二。",
+        set(),
+        id="zh-tied-first-ranks-nothing",
+    ),
     # -- all baselines: the baselines the paper names --------------------------------
     pytest.param(
         OWN_ZH,
@@ -217,3 +533,36 @@ def test_comparison_scores(extractor, sentence, winner_score, loser_score, unit)
     assert [(c["winner_score"], c["loser_score"], c["unit"]) for c in rec["comparisons"]] == [
         (winner_score, loser_score, unit)
     ]
+
+
+def test_model_trained_on_a_dataset_keeps_the_dataset_name_as_alias(extractor):
+    """The winner 'X 预训练模型' is an entity of its own (role 'compared',
+    alias X); the dataset X stays a dataset of the paper."""
+    rec = extractor.extract(make_paper("Zorblax-1M 预训练模型优于 CLIP。", OWN_DATA_ZH))
+    ent = next(e for e in rec["entities"] if e["name"] == "Zorblax-1M 预训练模型")
+    assert ent["role"] == "compared" and "Zorblax-1M" in ent["aliases"]
+    assert next(e for e in rec["entities"] if e["name"] == "Zorblax-1M")["type"] in ("Dataset", "Benchmark")
+
+
+def test_described_baseline_is_reached_through_its_comparison_only(extractor):
+    """A described baseline is an entity of the record with the role
+    'compared' (aliases: its shorter names) and in the graph only the loser
+    of its comparison: the paper does not use or propose it."""
+    import pyoxigraph as ox
+
+    from kg.link import entity_iri
+    from kg.model import Report
+    from kg.rdf.mapping import map_report
+
+    paper = make_paper("与香草强化学习相比，Zorblax 在 GSM8K 上显著减少了 28.9% 的幻觉。", OWN_ZH)
+    rec = extractor.extract(paper)
+    ent = next(e for e in rec["entities"] if e["name"] == "香草强化学习")
+    assert ent["role"] == "compared" and ent["type"] == "Method"
+    store = ox.Store()
+    nq = map_report(Report(path="r.txt", format="markdown", date=None, source_url=None, papers=(paper,)), [rec])
+    store.load(nq, format=ox.RdfFormat.N_QUADS)
+    node = ox.NamedNode(entity_iri(ent["key"]))
+    loser = ox.NamedNode("https://w3id.org/paperkg#loser")
+    assert len(list(store.quads_for_pattern(None, loser, node))) == 1
+    papers = {q.subject for q in store.quads_for_pattern(None, None, None) if str(q.object).endswith("#Paper>")}
+    assert papers and not [q for p in papers for q in store.quads_for_pattern(p, None, node)]

@@ -25,7 +25,8 @@ def system_slots(
     row repeating another.  A loser the gazetteer calls a dataset may be a
     system in its sentence (``优于 Magpie 等合成基线``) and stays.  A name of
     ``as_metric`` that no kept row holds as a system becomes a Metric in
-    ``entities`` (changed in place)."""
+    ``entities`` (changed in place), and a described baseline (role
+    ``compared``) that no kept row holds is removed from it."""
     out, seen = [], set()
     for c in comparisons:
         kind = {k: "Metric" if c[k] in as_metric else entities.get(c[k], {}).get("type") for k in ("winner", "loser")}
@@ -45,6 +46,8 @@ def system_slots(
         seen.add(key)
         out.append(c)
     systems = {c[k] for c in out for k in ("winner", "loser")}
+    for key in [k for k, e in entities.items() if e["role"] == "compared" and k not in systems]:
+        del entities[key]  # a described baseline exists only as the loser of a kept row
     for key in as_metric - systems:
         if key in entities and entities[key]["role"] != "proposes":
             entities[key]["type"] = "Metric"  # listed among metrics, never a system

@@ -143,6 +143,10 @@ class ClauseRules:
             clause = max(text.rfind(c, 0, s.start) for c in "，,；;。：:") + 1
             if s.topic or self._tool(text, s) or self._FRAME_OBJECT.search(text[clause : s.start]):
                 continue  # a bullet's label, a tool of the subject ('使用 GPT-5 模型'), a compared object
+            if self._QUALITY_BEFORE.search(text, max(0, s.start - 24), s.start) and self._QUALITY_AFTER.match(
+                text, s.end
+            ):
+                continue  # 'state-of-the-art VTG performance': the task measured, not the subject
             if self.self_ref.search(text[s.end : cue]):
                 return None  # '…，其性能优于 B' / 'our method': in a summary, the paper's own system
             if re.search(r"[，,；;]", text[s.end : cue]):
@@ -173,6 +177,14 @@ class ClauseRules:
         r".*(?:后|时|中|下|上|以后|之后)[\s*]*$",
         re.DOTALL,
     )
+
+    # 'with state-of-the-art VTG performance', '取得了最先进的 VTG 性能': a task before a quality noun
+    _QUALITY_BEFORE = re.compile(
+        r"(?:state-of-the-art|SOTA|strong|superior|leading|competitive|excellent|best|最先进的?|领先的?|出色的?|强大的?|卓越的?)"
+        r"[\s*]*$",
+        re.IGNORECASE,
+    )
+    _QUALITY_AFTER = re.compile(r"[\s*]*(?:performance|abilit(?:y|ies)|capabilit(?:y|ies)|性能|能力)", re.IGNORECASE)
 
     _RESPECTIVELY = re.compile(r"分别|各自|\brespectively\b", re.IGNORECASE)
 

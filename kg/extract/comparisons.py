@@ -7,7 +7,10 @@ keys named only in translation glosses.  Each sentence goes through the
 rules of :class:`~kg.extract.relations.RelationRules`; this stage gives
 each comparison its datasets (named in the sentence, inherited from the
 outline above it, or the paper's own benchmark), expands "all baselines"
-to the paper's named baselines, continues elliptic bullets, and folds
+to the paper's named baselines, continues elliptic bullets, carries the
+base models a sentence applies the method to into the next sentences of
+its paragraph, reads rankings stated over the clauses of one line
+(:mod:`kg.extract.rankings`), and folds
 dataset-less summaries into the rows they summarise.  Output:
 :class:`Comparisons`; comparison records are
 ``{"winner", "loser", "dataset", "metric", "winner_score", "loser_score",
@@ -22,9 +25,12 @@ from typing import NamedTuple
 
 from kg.extract import sentence_mentions
 from kg.extract.decisions import DecisionLog
+from kg.extract.rankings import RankBoard
+from kg.extract.described import is_described, parse_described
 from kg.extract.relations import RelationRules
 from kg.extract.results import ResultTable
 from kg.extract.sentence import BASELINES, DATASET_LABELS, Found
+from kg.link import entity_key
 from kg.nlp.cues import cue_regex
 from kg.nlp.evidence import clean_sentence
 from kg.nlp.outline import DatasetContext, names_own_set, outline_level
@@ -46,12 +52,15 @@ class Comparisons(NamedTuple):
 class _Board:
     """The comparison rows of one paper while its sentences are read."""
 
-    def __init__(self) -> None:
+    def __init__(self, entities: dict[str, dict]) -> None:
+        self.entities = entities  # the paper's entities; described baselines are added
         self.best: dict[tuple, dict] = {}  # (winner, loser, dataset) -> the richest record
         self.results = ResultTable()
         self.context = DatasetContext()
         self.pending: list[tuple] = []  # (section, line, key in best) of rows with no dataset
         self.last = None  # the previous sentence with comparisons: (section, line, level, found, text)
+        self.bases = None  # base models a sentence applied the method to: (section, line, [keys])
+        self.ranks = RankBoard()  # rank statements per line ('A 表现最强；B 排名第二')
 
     def add(self, f: Found, loser: str, dataset: str | None, evidence: str, line: int, sec) -> None:
         """One row of ``f`` against ``loser`` on ``dataset``; of rows with
@@ -75,7 +84,8 @@ class _Board:
             self.best[k] = rec
         if dataset is None:
             self.pending.append((sec, line, k))
-        self.results.add_compared(f, loser, dataset, evidence, line, sec.key)
+        if self.entities.get(loser, {}).get("role") != "compared":  # no result rows for a described baseline
+            self.results.add_compared(f, loser, dataset, evidence, line, sec.key)
 
     def place_pending(self, sec, line: int, here: list[str], named: set[str], main: str | None) -> None:
         """'A 优于 B。例如，A 在 GSM8K 上达到 …': the next sentence of the same
@@ -103,9 +113,12 @@ class ComparisonStage:
         summaries go to ``log.dropped_comparisons``."""
         sentences, baselines, as_metric = self._sentences(sections, docs, entities)
         own_set = _own_set(entities)
-        board = _Board()
+        board = _Board(entities)
         for sec, sent, ms in sentences:
             self._read(board, sec, sent, ms, main, gloss_only, baselines, own_set)
+        for f, evidence, sec, line in board.ranks.comparisons():
+            if (f.winner, f.loser) not in {(w, l) for w, l, _ in board.best}:
+                board.add(f, f.loser, None, clean_sentence(evidence)[:400], line, sec)
         kept = _without_summaries(board.best, entities, main, log)
         return Comparisons(kept, board.results.records(), as_metric)
 
@@ -142,29 +155,57 @@ class ComparisonStage:
         board.pending = []
         metric = next((m.key for m in ms if m.label == "Metric"), None)
         stated = self.rules.scores(text, ms)
-        found = self.rules.find(text, ms, main)
+        found = self.rules.find(text, ms, main, self._carried_bases(board, sec, line, text, ms, main))
         if not found and here:
             found = self._ellipsis(sec, line, text, ms, board.last, here)
         evidence = clean_sentence(text)[:400] if stated or found else ""
-        for st in stated:
+        for st in (st for st in stated if not is_described(st.system)):
             board.results.add_stated(st, (here or inherited or [None])[0], metric, evidence, line, sec.key)
         if found:
             board.last = (sec, line, outline_level(sec, line), found, text)
+        board.ranks.read(self.rules, sec, line, text, [m for m in ms if m.is_system])
         inherited = self._inherited_scope(text, here, inherited)
         named_here = {m.key for m in ms}
         # 'V2V 任务上': a task label, not a dataset, when a named dataset is inherited
         tasks = {m.key for m in ms if m.label in DATASET_LABELS and _TASK_AFTER_RE.match(text, m.end)}
         default = own_set if sec.key in RESULT_SECTIONS else None
+        # a described baseline ('纯 SFT 模型') loses only to a winner the sentence names
+        found = [f for f in found if not is_described(f.loser) or f.winner in named_here]
         for f in found:
+            f.loser = _described_entity(board.entities, f.loser, evidence, line, sec)
+            # 'X 预训练模型 优于 A': a model trained on X, not evaluated on X
+            trained_on = {entity_key(a) for a in (parse_described(f.winner) or ("", []))[1]}
+            f.winner = _described_entity(board.entities, f.winner, evidence, line, sec)
             if f.datasets and set(f.datasets) <= tasks and [d for d in inherited if d not in tasks]:
                 f.datasets = [d for d in inherited if d not in tasks]
             # 'the (other) baselines': the paper's compared systems, not those this sentence names
             losers = (
                 [b for b in baselines if b != f.winner and b not in named_here] if f.loser == BASELINES else [f.loser]
             )
+            if not losers and f.fallback and f.winner in named_here:  # 'SFT 基线' in a paper naming no baselines
+                losers = [_described_entity(board.entities, f.fallback, evidence, line, sec)]
             for loser in losers:
-                for d in f.datasets or inherited or [default]:
+                for d in [d for d in f.datasets or inherited or [default] if d not in trained_on] or [None]:
                     board.add(f, loser, d, evidence, line, sec)
+
+    def _carried_bases(self, board: _Board, sec, line: int, text: str, ms, main) -> list[str]:
+        """Keys of the base models an earlier sentence of the same section
+        line framed (``该方法在 X 架构上进行了验证``) for this sentence to
+        state a gain over; a sentence that frames its own bases replaces
+        them, one that names another system ends them."""
+        systems = [m for m in ms if m.is_system]
+        bases, _ = self.rules.base_frame(text, systems, main)
+        carried = board.bases
+        if bases:
+            board.bases = (sec, line, [b.key for b in bases])
+            return []
+        if carried is None or carried[0] is not sec or carried[1] != line:
+            board.bases = None
+            return []
+        if any(not s.proposed and s.key != main and s.key not in carried[2] for s in systems):
+            board.bases = None
+            return []
+        return carried[2]
 
     def _inherited_scope(self, text: str, here: list[str], inherited: list[str]) -> list[str]:
         """The inherited datasets a sentence's comparisons are on: none when
@@ -198,6 +239,30 @@ class ComparisonStage:
             for f in prev_found
             if f.loser != BASELINES and f.cue != "gain over base"
         ]
+
+
+def _described_entity(entities: dict[str, dict], key: str, evidence: str, line: int, sec) -> str:
+    """The entity key of a loser: a described baseline (``vanilla DPO``,
+    see :mod:`kg.extract.described`) gets an entity of type Method with the
+    role ``compared`` (reached through its comparisons only) unless the
+    paper has an entity of that name; any other key is returned as is."""
+    described = parse_described(key)
+    if described is None:
+        return key
+    name, aliases = described
+    real = entity_key(name)
+    if real not in entities:
+        entities[real] = {
+            "key": real,
+            "name": name,
+            "type": "Method",
+            "aliases": aliases,
+            "role": "compared",
+            "line": line,
+            "evidence": evidence or name,
+            "section": sec.key,
+        }
+    return real
 
 
 def _own_set(entities: dict[str, dict]) -> str | None:

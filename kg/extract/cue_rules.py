@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.scores import DIFFERENCE_RE
 from kg.extract.sentence import BASELINES, Found, Mention
 
 
@@ -34,9 +35,19 @@ class CueRules:
             measured = [s for s in before if self._measure(text, s)]
             before = [s for s in before if s not in measured]
             end = self._clause_end(text, m.end(), systems)
-            after = self._heads([s for s in systems if m.end() <= s.start < end], text)
+            after = self.described.over(
+                text, m.end(), self._heads([s for s in systems if m.end() <= s.start < end], text)
+            )
+            # 'outperforms the pure SFT baseline': after a cue verb, only a phrase headed by 'baseline'
+            described = (
+                [] if reverse else [d for d in self.described.after(text, m.end()) if self.described.is_baseline(d)]
+            )
             if not after and self.baseline_phrase.match(text[m.end() :]):
                 after = [Mention(m.end(), m.end(), BASELINES, "Model")]
+            if not after:
+                after = described
+            if not after and not reverse:  # '超越了现有的主流方法，包括 A、B 以及 C'
+                after = self.described.members(text, m.end(), systems)
             if not after:
                 continue
             subj = self._subject(text, before, m.start())
@@ -48,6 +59,8 @@ class CueRules:
                     continue
                 w, l = (obj.key, subj_key) if reverse else (subj_key, obj.key)
                 f = Found(w, l, cue=m.group(), at=m.start(), metric=measured[-1].key if measured else None)
+                if obj.key == BASELINES and described:
+                    f.fallback = described[0].key  # 'SFT 基线' when the paper names no baselines
                 ws, wu = self._score_between(text, subj.end, m.start()) if subj else (None, None)
                 ls, lu = self._score_after(text, obj.end) if obj.key != BASELINES else (None, None)
                 if reverse:
@@ -64,6 +77,8 @@ class CueRules:
         objects: set[str] = set()
         for m in re.finditer(r"比", text):
             objs = [s for s in systems if m.end() <= s.start <= m.end() + 12]
+            if not objs and text[m.start() - 1 : m.start()] not in ("相", "对") and text[m.end() : m.end() + 1] != "起":
+                objs = self.described.after(text, m.end())  # '比使用全量数据的 SFT 基线高出 38%'
             if not objs:
                 continue
             objs = [objs[0]] + [s for s in systems if s.start > objs[0].start]
@@ -143,6 +158,71 @@ class CueRules:
                 Found(w.key, l.key, winner_score=ws, loser_score=ls, cue=cut.group().strip(" ，,；;"), at=cut.start())
             )
         return found
+
+    # a run of values listed in order: '77.77% 和 79.96%', '71%, 74% and 80%'
+    _VALUE_RUN = re.compile(
+        r"(?<![A-Za-z0-9_.])[-+]?\d+(?:\.\d+)?\s*(?:%|分|points?)?(?![A-Za-z0-9_.%])"
+        r"(?:\s*(?:和|、|,|，|及|与|以及|and|, and)\s*[-+]?\d+(?:\.\d+)?\s*(?:%|分|points?)?(?![A-Za-z0-9_.%]))*",
+        re.IGNORECASE,
+    )
+    _VALUE = re.compile(r"([-+]?\d+(?:\.\d+)?)\s*(%)?")
+    _SIZE_NOTE = re.compile(r"[\s*]*[（(][^（）()]{0,12}[)）]")
+
+    def _paired_values(self, text, systems, lower) -> list[Found]:
+        """``A 和 B 分别为 77.8% 和 80.0%，而 C 和 D 分别降至 23.8% 和 39.5%`` /
+        ``A and B reach 71% and 74%, while C and D fall to 40% and 35%
+        respectively``: each system of one side of the contrast is paired
+        with its value in order, and every pair across the divide is a win
+        of the better value (lower when the metric is lower-is-better)."""
+        if len(systems) < 3 or not self._RESPECTIVELY.search(text):
+            return []
+        cut = self._CONTRAST_RE.search(text)
+        if cut is None:
+            return []
+        left = self._valued_list(text, [s for s in systems if s.end <= cut.start()], cut.start())
+        right = self._valued_list(text, [s for s in systems if s.start >= cut.end()], len(text))
+        if not left or not right or len({unit for _, _, unit in left + right}) > 1:
+            return []
+        found = []
+        for a, va, _ in left:
+            for b, vb, _ in right:
+                if va == vb or a.key == b.key:
+                    continue
+                a_wins = (va < vb) if lower else (va > vb)
+                w, l, ws, ls = (a, b, va, vb) if a_wins else (b, a, vb, va)
+                unit = left[0][2]
+                found.append(
+                    Found(
+                        w.key,
+                        l.key,
+                        winner_score=ws,
+                        loser_score=ls,
+                        unit=unit,
+                        cue=cut.group().strip(" ，,；;"),
+                        at=cut.start(),
+                    )
+                )
+        return found
+
+    def _valued_list(self, text: str, side: list[Mention], end: int) -> list[tuple[Mention, float, str | None]]:
+        """(system, value, unit) of a clause that lists its systems together
+        (a size note may follow each: ``Qwen-3（235B）和 Mistral（24B）``) and
+        then as many values in the same order; [] otherwise."""
+        if not side:
+            return []
+        for a, b in zip(side, side[1:]):
+            gap = self._SIZE_NOTE.sub("", text[a.end : b.start], count=1)
+            if not self._LIST_RE.match(gap):
+                return []
+        start = side[-1].end
+        for run in self._VALUE_RUN.finditer(text, start, end):
+            values = self._VALUE.findall(run.group())
+            if len(values) != len(side):
+                continue
+            if DIFFERENCE_RE.search(text[max(start, run.start() - 8) : run.start()]):
+                return []  # '分别提升了 5% 和 3%': gains, not values
+            return [(s, float(v), "%" if u else None) for s, (v, u) in zip(side, values)]
+        return []
 
     def _superlative(self, text, systems, main) -> list[Found]:
         """``GPT-5 展现了最高的一致性`` / ``X achieves the best accuracy``: the

@@ -21,6 +21,7 @@ from kg.extract import negative
 from kg.extract.decisions import DecisionLog
 from kg.extract.hardware_use import HardwareReader
 from kg.extract.mentions import HARDWARE_LABELS, in_bullet_header, is_lead_label
+from kg.extract.title_forms import title_long_forms
 from kg.link import entity_key, fold
 from kg.model import Paper
 from kg.nlp.cues import cue_regex
@@ -36,7 +37,9 @@ class Entities(NamedTuple):
 
     by_key: dict[str, dict]  #: entity dicts by linking key, in order of first mention
     gloss_only: set[str]  #: keys named only in translation glosses
+    named_glosses: set[str]  #: keys of glosses that are names (see :meth:`EntityStage._named_gloss`)
     weak: set[str]  #: keys with no evidence of what they are
+    concepts: set[str]  #: acronyms defined by a common noun phrase (see :func:`concept_keys`)
 
 
 def title_names(title: str, gaz) -> list[str]:
@@ -67,8 +70,10 @@ class _Tally:
         self.surfaces: dict[str, Counter] = defaultdict(Counter)
         self.types: dict[str, Counter] = defaultdict(Counter)
         self.gloss_only: set[str] = set()
+        self.named_glosses: set[str] = set()
         self.plain: set[str] = set()
         self.evidenced: set[str] = set(title_keys)
+        self.definitions: dict[str, set[str]] = defaultdict(set)  # key -> "named" / "concept" / "known"
 
 
 class EntityStage:
@@ -82,18 +87,23 @@ class EntityStage:
         self.gaz = gaz
         self.hw = hw
         self.use_marker = cue_regex(pats["use_marker"])
+        self.propose = cue_regex(pats["propose"])
+        self.component_heads = cue_regex(pats["component_cue"])
+        self.model_size = re.compile(pats["model_size_re"])
         self.head_cues = mention_rules.head_cues(pats)
+        self.metric_heads = frozenset(w.casefold() for w in pats["metric_cue"] if w.isascii())
 
     def run(self, paper: Paper, mentions, keys: list[str], titled: list[str], log: DecisionLog) -> Entities:
         """Entities of ``mentions`` ((section, span) pairs; ``keys`` their
         linking keys) and of the title names ``titled``."""
-        tally = _Tally({entity_key(n) for n in titled})
+        title_keys = {entity_key(n) for n in titled}
+        tally = _Tally(title_keys)
         authors = {fold(a) for a in paper.authors}
         prev = prev_key = None
         for (sec, span), key in zip(mentions, keys):
             before, before_key = (prev, prev_key) if prev is not None and prev.doc is span.doc else (None, None)
             prev, prev_key = span, key
-            if not self._skipped(paper, authors, sec, span, key, log):
+            if not self._skipped(paper, authors, sec, span, key, title_keys, log):
                 self._add(tally, sec, span, key, before, before_key, log)
         tally.gloss_only -= tally.plain
         for name in titled:
@@ -105,12 +115,28 @@ class EntityStage:
             if ent["name"] is None:
                 ent["name"] = forms[0]
             ent["aliases"] = sorted({f for f in forms if f != ent["name"]})
-        return Entities(tally.by_key, tally.gloss_only, set(tally.by_key) - tally.evidenced)
+        self._title_aliases(tally, paper.title, log)
+        concepts = concept_keys(tally.definitions, paper.title)
+        weak = set(tally.by_key) - tally.evidenced
+        return Entities(tally.by_key, tally.gloss_only, tally.named_glosses, weak, concepts)
 
-    def _skipped(self, paper: Paper, authors: set[str], sec, span, key: str, log: DecisionLog) -> bool:
+    @staticmethod
+    def _title_aliases(tally: _Tally, title: str, log: DecisionLog) -> None:
+        """The long form the title spells for an entity's acronym
+        (:func:`~kg.extract.title_forms.title_long_forms`) becomes its alias."""
+        names = {ent["name"]: key for key, ent in tally.by_key.items() if ent["type"] not in HARDWARE_LABELS}
+        for acronym, form in title_long_forms(title, list(names)).items():
+            key = names[acronym]
+            ent = tally.by_key[key]
+            ent["aliases"] = sorted({*ent["aliases"], form} - {ent["name"]})
+            tally.evidenced.add(key)
+            log.keep(key, "title long form")
+
+    def _skipped(self, paper: Paper, authors: set[str], sec, span, key: str, titled: set[str], log) -> bool:
         """True for a mention that is no entity: an author's name, a
         generic word, a resolution or scale level, a name negative evidence
-        rejects (noted in ``log``), a word of an acronym's long form."""
+        rejects (noted in ``log``), a word of the title written out in the
+        text (not one of the ``titled`` keys), a word of an acronym's long form."""
         info = mention_info(span)
         surface = span_text(span)
         if (info.entry is None and fold(surface) in authors) or mention_rules.in_author_name(span, paper.authors):
@@ -118,10 +144,14 @@ class EntityStage:
         if not key or self.gaz.is_generic(surface) or mention_rules.not_a_name(span):
             return True
         why = negative.rejection(span, info.entry is not None or info.name is not None, self.gaz, paper.authors)
+        why = why or self.hw.not_used(span)
         if why:
             log.drop(key, surface, why, sec, span)
             return True
         # 'Visual AutoRegressive modeling (VAR)': a word of VAR's expansion
+        if info.entry is None and key not in titled and mention_rules.in_title_copy(span, paper.title):
+            log.drop(key, surface, "title phrase", sec, span)
+            return True  # '论文摘要分析：ACR: Long Title …': the title's words, not names of their own
         return info.entry is None and mention_rules.in_expansion(span)
 
     def _add(self, tally: _Tally, sec, span, key: str, before, before_key, log: DecisionLog) -> None:
@@ -129,6 +159,10 @@ class EntityStage:
         info = mention_info(span)
         entry, source, decided = info.entry, info.source, info.decided
         label, surface = span.label_, span_text(span)
+        named_gloss = False
+        defined = self._definition(sec, span) if entry is None else "known"
+        if defined:
+            tally.definitions[key].add(defined)
         types = tally.types[key]
         metric_shape = entry is None and negative.metric_variant(surface, self.gaz)
         if metric_shape:
@@ -137,8 +171,12 @@ class EntityStage:
         if source == "gloss":
             if before is not None and mention_rules.expands(before, span):
                 tally.surfaces[before_key][surface] += 1  # 'RTC（Real-Time Chunking）': an alias
+                if surface.split()[-1].casefold() in self.metric_heads:
+                    tally.types[before_key]["Metric"] += 10  # 'AOR (Average Overlapping Ratio)'
                 return
-            label = self._gloss_type(span, before, types) or label
+            head = self._gloss_type(span, before, types)
+            label = head or label
+            named_gloss = self._named_gloss(span, head)
         if (
             entry is None
             and sec.key == "results"
@@ -154,13 +192,48 @@ class EntityStage:
             label = "Dataset"  # the topic of a results bullet: a benchmark or setting
             types[label] += 3
         types[label] += 10 if entry else (3 if decided else 1)
+        if label in ("Model", "Method") and mention_rules.in_measure_list(span):
+            types["Metric"] += 20  # 'Text Alignment ：FooCLIP, BarScore (衡量…)': named as a measure
         why = _evidence(entry, metric_shape, label != span.label_, decided and source != "gloss", surface)
+        if named_gloss:
+            why = "named gloss"
+            tally.named_glosses.add(key)
         if why:
             tally.evidenced.add(key)
             log.keep(key, why)
         (tally.gloss_only if source == "gloss" else tally.plain).add(key)
         if key not in tally.by_key:
             tally.by_key[key] = _entity(sec, span, key, label)
+
+    def _definition(self, sec, span) -> str | None:
+        """How the text defines an acronym mention (see
+        :func:`~kg.extract.mentions.acronym_definition`); a concept-like
+        definition typed by its Chinese head noun as a dataset or a method
+        (``人类偏好数据集（HPD）``, ``多智能体协作框架（MAF）``) or standing in a
+        bullet header (``*   **层级记忆路由（HMR）**：``) is "named"."""
+        defined = mention_rules.acronym_definition(span, self.propose, self.component_heads)
+        if defined == "concept" and (
+            mention_rules.gloss_head_type(span, self.head_cues) in ("Dataset", "Method")
+            or in_bullet_header(sec, span, self.use_marker)
+        ):
+            return "named"
+        return defined
+
+    def _named_gloss(self, span, head: str | None) -> bool:
+        """True when a translation gloss is a name, not a translation: a
+        strongly name-shaped gloss (``DC-AE-X``, ``Foo-2.1-14B``) typed by
+        its head as a dataset or a method (``适应策略（AE-Adapt-X）``), as a
+        model with a model size in its name (``预训练模型（Foo-2.1-14B）``),
+        standing as one item of an inline enumeration (``1）深度压缩自编码器
+        （DC-AE-X）``).  ``head`` is the type :meth:`_gloss_type` found."""
+        surface = span_text(span)
+        if not any(name_shape(w) == "strong" for w in surface.split()):
+            return False
+        return (
+            head in ("Dataset", "Method")
+            or (head == "Model" and bool(self.model_size.search(surface)))
+            or mention_rules.enumerated(span)
+        )
 
     def _gloss_type(self, span, before, types: Counter) -> str | None:
         """The type a translation gloss takes from what it translates: the
@@ -214,6 +287,17 @@ class EntityStage:
                 "evidence": paper.title,
                 "section": "title",
             }
+
+
+def concept_keys(definitions: dict[str, set[str]], title: str) -> set[str]:
+    """Keys of acronyms the paper defines only as common noun phrases
+    (``definitions``: key -> kinds of :func:`~kg.extract.mentions.acronym_definition`,
+    "known" for a gazetteer name): never named, typed or known, and not a
+    word of the paper's ``title``.  Such an
+    acronym names a task, a class of systems or a quantity
+    (``多智能体系统（MAS）``); it is an entity only with a role."""
+    title_words = {fold(w) for w in re.findall(r"[A-Za-z][\w-]*", title)}
+    return {k for k, kinds in definitions.items() if kinds == {"concept"} and k not in title_words}
 
 
 def _evidence(entry, metric_shape: bool, retyped: bool, typed: bool, surface: str) -> str | None:

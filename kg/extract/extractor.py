@@ -9,7 +9,7 @@ Record shape::
 
     {"paper": {...Paper fields...},
      "fields": [{"label": str, "line": int}],
-     "entities": [{"key", "name", "type", "aliases", "role": "proposes"|"uses",
+     "entities": [{"key", "name", "type", "aliases", "role": "proposes"|"uses"|"compared",
                    "line", "lower_is_better"?, "vendor"?}],
      "hardware": [{"key", "count": int|None, "line", "evidence"}],
      "comparisons": [{"winner", "loser", "dataset"|None, "metric"|None,
@@ -134,7 +134,7 @@ class Extractor:
 
         found = self.entity_stage.run(paper, mentions, keys, titled, log)
         entities = found.by_key
-        proposed = self.proposal_stage.run(paper, sections, docs, entities, titled)
+        proposed = self.proposal_stage.run(paper, sections, docs, entities, titled, found.concepts)
         for key in proposed:
             entities[key]["role"] = "proposes"
         in_results = Counter(key for (sec, _), key in zip(mentions, keys) if sec.key in RESULT_SECTIONS)

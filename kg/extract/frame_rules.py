@@ -43,7 +43,10 @@ class FrameRules:
             if m.group() == "较" and self._ADVERB_JIAO.match(text, m.end()):
                 continue  # '较大的 3B 模型': 'relatively', not 'compared with'
             end = self._clause_end(text, m.end(), systems)
-            objs = [s for s in systems if m.end() <= s.start < end]
+            # '相比于仅使用 X 生成标签训练的基线模型（B）': X only describes B
+            objs = self.described.over(
+                text, m.end(), self._heads([s for s in systems if m.end() <= s.start < end], text)
+            )
             if not objs:
                 # '与 B 相比' puts the loser before the cue
                 objs = [
@@ -54,8 +57,10 @@ class FrameRules:
             if not objs:
                 objs = self._listed_before_frame(text, systems, m.start())
             if not objs:
+                objs = self._described_in_frame(text, m)
+            if not objs:
                 continue
-            obj_keys = {o.key for o in objs}
+            obj_keys = {o.key for o in objs} | {s.key for s in systems for o in objs if o.start <= s.start < o.end}
             others = [s for s in systems if s.key not in obj_keys]
             if not others and len(objs) > 1:
                 # '相比 A，B 提升了 …': a Chinese comma closes the frame (lists take 、), B is the subject
@@ -73,16 +78,29 @@ class FrameRules:
             found += [Found(winner, o.key, cue=m.group(), at=m.start()) for o in objs]
         return found
 
+    _WITH_BEFORE_RE = re.compile(r"(?:与|跟|同)[^，,；;。与跟同]{1,40}$")
+
+    def _described_in_frame(self, text: str, cue: re.Match) -> list[Mention]:
+        """Described baselines a frame compares with: ``相比香草强化学习，``
+        (after the cue) or ``与香草强化学习相比`` (between 与 and the cue)."""
+        objs = self.described.after(text, cue.end())
+        if not objs:
+            w = self._WITH_BEFORE_RE.search(text, 0, cue.start())
+            if w is not None:
+                objs = self.described.between(text, w.start() + 1, cue.start())
+        return objs
+
     _TRADE_OFF_RE = re.compile(r"权衡|代价|牺牲|\btrade-?offs?\b|\bat the cost of\b", re.IGNORECASE)
     _WITH_CATEGORY_RE = re.compile(
         r"(?:与|和|跟|同)[^，,；;。（(]{0,12}[（(][\s*]*(?:如|例如|比如|包括|e\.g\.,?|such as)?"
-        r"(?P<inside>[^()（）]{1,80})[)）][\s*]*$",
+        r"(?P<inside>[^()（）]{1,80})[)）][\s*]*(?:进行|作|做)?[\s*]*$",
         re.IGNORECASE,
     )
 
     def _listed_before_frame(self, text: str, systems: list[Mention], cue: int) -> list[Mention]:
         """The members of a category compared in a ``与 … 相比`` frame:
-        ``与 SOTA 方法（如 A, B）相比`` compares with A and B."""
+        ``与 SOTA 方法（如 A, B）相比`` / ``与现有模拟器（如 A, B）进行对比``
+        compares with A and B."""
         m = self._WITH_CATEGORY_RE.search(text[:cue])
         if not m:
             return []
@@ -112,6 +130,8 @@ class FrameRules:
         r"|\+\d+(?:\.\d+)?\s*(?:%|个点|个百分点|points?|pp)",
         re.IGNORECASE,
     )
+    # an open parenthesis that names a tool: '（使用 X', '(using X'
+    _IN_TOOL_NOTE = re.compile(r"[（(][\s*]*(?:使用|采用|基于|借助|using|with|via)[^（）()]*$", re.IGNORECASE)
     _BASE_FRAME_RE = re.compile(r"(?:在|当|使用|以|基于|on|with|using|for)[\s*“”\"]*$", re.IGNORECASE)
 
     def _over_base(self, text, systems, main) -> list[Found]:
@@ -130,6 +150,8 @@ class FrameRules:
             return []
         base = models[0]
         winner = own[0].key if own else main
+        if self._IN_TOOL_NOTE.search(text, 0, base.start):
+            return []  # 'M 结合检索（使用 X 模型）…提升了': a tool named in a note, not the base
         if not (
             self._BASE_FRAME_RE.search(text[max(0, base.start - 6) : base.start])
             or re.fullmatch(r"[\s*>\-+\d.]*", text[: base.start])

@@ -14,8 +14,12 @@ import re
 from kg.nlp.evidence import clean_sentence
 from kg.extract.mentions import HARDWARE_LABELS, span_key
 from kg.extract.span_passes import rewrite_spans
+from kg.nlp.cues import cue_regex, sensor_regex
 from kg.nlp.pipeline import doc_text, mention_info, sentence_of, set_mention_info, span_text
 
+_EXAMPLES_AFTER_RE = re.compile(r"\s*等")  # '事件相机等新型传感器': an example of a class
+# a clause break that is no list comma ('such as A, B, C' stays one clause)
+_CLAUSE_RE = re.compile(r"[，；;。!?！？\n]|[:：]\s")
 _CN_NUM = {
     "一": 1,
     "单": 1,
@@ -46,6 +50,32 @@ class HardwareReader:
         self.variant = re.compile(pats["hardware_variant_re"])
         self.count_before = re.compile(pats["hardware_count_before_re"])
         self.count_after = re.compile(pats["hardware_count_after_re"])
+        self.sensor = sensor_regex(pats)
+        self.sensor_not_used = cue_regex(pats["sensor_not_used_cue"])
+        self.hedge = re.compile(pats["hardware_hedge_re"])
+
+    def not_used(self, span) -> str | None:
+        """Why a hardware mention is no hardware the paper uses, or None:
+        ``hypothetical hardware`` after a hedged need in its clause
+        (``hardware_hedge_re``: 训练仍可能需要多 GPU（如 A100）, may require);
+        ``sensor class`` for a kind of sensor with no product name
+        (``RGB camera``, ``深度传感器``) named as an example, a simulated
+        sensor or a contrast (``sensor_not_used_cue`` in its clause before
+        it, English list commas included: 如, such as, 模拟, 相比于 …; or
+        ``等`` right after it)."""
+        if span.label_ not in HARDWARE_LABELS:
+            return None
+        text = doc_text(span.doc)
+        before = _CLAUSE_RE.split(text[max(0, span.start_char - 80) : span.start_char])[-1]
+        if self.hedge.search(before):
+            return "hypothetical hardware"
+        if span.label_ != "Device" or mention_info(span).entry is not None:
+            return None
+        if not self.sensor.fullmatch(span_text(span)):
+            return None
+        if self.sensor_not_used.search(before) or _EXAMPLES_AFTER_RE.match(text, span.end_char):
+            return "sensor class"
+        return None
 
     def records(self, mentions) -> list[dict]:
         """One record per hardware key among ``mentions`` ((section, span)
@@ -53,7 +83,7 @@ class HardwareReader:
         "evidence": sentence}``; a stated count wins over none."""
         out: dict[str, dict] = {}
         for sec, span in mentions:
-            if span.label_ not in HARDWARE_LABELS:
+            if span.label_ not in HARDWARE_LABELS or self.not_used(span):
                 continue
             key = span_key(span)
             text = doc_text(span.doc)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.link import entity_key
-from kg.nlp.pipeline import doc_text, mention_info, sentence_of, span_text
+from kg.nlp.pipeline import doc_text, is_cjk, mention_info, sentence_of, span_text
 
 HARDWARE_LABELS = {"Accelerator", "Device"}
 
@@ -110,6 +110,37 @@ def gloss_head_type(gloss, cues: tuple) -> str | None:
     if head.endswith("任务"):
         return "Dataset"
     return None
+
+
+_MEASURE_NOTE_RE = re.compile(r"[(（]\s*(?:衡量|用于衡量|评估|measur|evaluat)", re.IGNORECASE)
+_LIST_LABEL_RE = re.compile(r"[:：]")
+
+
+def in_measure_list(span) -> bool:
+    """True when the mention is listed after a label on a line that ends by
+    saying what the list measures (``Text Alignment ：FooCLIP, BarScore
+    (衡量编辑内容与提示的匹配度)``): the names are measures, metrics here."""
+    text = doc_text(span.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    after = text[span.end_char : end if end >= 0 else len(text)]
+    return bool(_LIST_LABEL_RE.search(text, start, span.start_char) and _MEASURE_NOTE_RE.search(after))
+
+
+def in_title_copy(span, title: str) -> bool:
+    """True when the mention lies inside the paper's ``title`` written out
+    in the text (``论文摘要分析：ACR: Long Title …``); titles of fewer than 12
+    characters are not looked for.  The title's places are found once per Doc."""
+    if len(title) < 12:
+        return False
+    cache = span.doc.user_data.setdefault("kg_title_copies", {})
+    places = cache.get(title)
+    if places is None:
+        text, places, i = doc_text(span.doc), [], -1
+        while (i := text.find(title, i + 1)) >= 0:
+            places.append((i, i + len(title)))
+        cache[title] = places
+    return any(a <= span.start_char and span.end_char <= b for a, b in places)
 
 
 def in_author_name(span, authors) -> bool:
@@ -208,3 +239,93 @@ def in_bullet_header(sec, span, use_marker: re.Pattern) -> bool:
     if not (head_start <= span.start_char and span.end_char <= head_end):
         return False
     return not use_marker.search(text[head_start : span.start_char])
+
+
+# an acronym that may stand for a common noun phrase: capitals (CRUD, MECW),
+# one inner lower-case letter (RoI) or a prefixed class plural (dLLMs)
+_CONCEPT_ACRONYM_RE = re.compile(r"(?:[A-Z]{2,8}|[A-Z][a-z][A-Z]{1,4}|[a-z][A-Z]{2,6}(?=s$))s?")
+_DEFINITION_OPEN_RE = re.compile(r"[(（][\s“”\"「」*]*$")
+_DEFINITION_CLOSE_RE = re.compile(r"[\s“”\"「」]*[)）][\s*“”\"」]*")
+# '（Reflection-Memory Agent, RMA）': a capitalised long form inside the parentheses
+_LONG_FORM_INSIDE_RE = re.compile(r"[(（]\s*[A-Z][\w-]*(?:\s+[A-Za-z][\w-]*){0,7}\s*[,，]\s*$")
+_CLAUSE_BREAK_RE = re.compile(r"[，,；;。：:!?！？\n]")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "to", "in", "on", "with", "a", "an", "by"})
+
+
+def _lower_long_form(before: str, acronym: str) -> bool:
+    """True when ``before`` ends in a lower-case English long form of
+    ``acronym``: the initials of its last content words (joined by spaces
+    or hyphens) are the acronym's capitals (``video temporal grounding``
+    for VTG, ``region of interest`` for RoI); its first word may be
+    capitalised only at a sentence start (``Multi-agent systems (MAS)``)."""
+    caps = [c.casefold() for c in acronym if c.isupper()]
+    words = []  # (start, word) of the trailing words, last first
+    end = len(before)
+    for m in reversed(list(_WORD_RE.finditer(before, max(0, end - 100)))):
+        if before[m.end() : end] not in ("", " ", "-"):
+            break
+        words.append((m.start(), m.group(0)))
+        end = m.start()
+    content = [(i, w) for i, w in words if w.casefold() not in _FUNCTION_WORDS]
+    if len(caps) < 2 or len(content) < len(caps):
+        return False
+    run = content[: len(caps)][::-1]
+    if [w[0].casefold() for _, w in run] != caps or any(not w.islower() for _, w in run[1:]):
+        return False
+    start, first = run[0]
+    at_sentence_start = before[:start].rstrip(" *")[-1:] in ("", ".", "。", "!", "?", "！", "？", "\n")
+    return first.islower() or (at_sentence_start and first[1:].islower())
+
+
+def acronym_definition(span, propose: re.Pattern, heads: re.Pattern) -> str | None:
+    """How an acronym in parentheses is defined by the text around it:
+
+    * ``"named"`` when a propose cue (``propose``: 提出, 名为, we propose …)
+      stands earlier in its clause (``我们提出了名为层级路由网络（HRN）``), a
+      component head word (``heads``: 模块, module …) follows the
+      parenthesis (``运动自适应（MAM）模块``), or a capitalised English long
+      form precedes it inside the parenthesis (``记忆代理（Reflection-Memory
+      Agent, RMA）``);
+    * ``"concept"`` when it glosses a Chinese phrase (``多智能体系统（MAS）``)
+      or a lower-case English noun phrase (``video temporal grounding
+      (VTG)``) and none of the above holds: a task, a class of systems or a
+      quantity, not a name;
+    * None for any other mention (not an acronym, not alone in its
+      parentheses, or after a capitalised long form)."""
+    surface = span_text(span)
+    if not _CONCEPT_ACRONYM_RE.fullmatch(surface):
+        return None
+    text = doc_text(span.doc)
+    after = _DEFINITION_CLOSE_RE.match(text, span.end_char)
+    if not after:
+        return None
+    before = text[max(0, span.start_char - 80) : span.start_char]
+    if _LONG_FORM_INSIDE_RE.search(before):
+        return "named"
+    opening = _DEFINITION_OPEN_RE.search(before)
+    if not opening:
+        return None
+    before = before[: opening.start()].rstrip(' “”"「」*')
+    if not before or not (is_cjk(before[-1]) or _lower_long_form(before, surface)):
+        return "named" if acronym_long_form(span) else None
+    if propose.search(clause_before(span)) or heads.match(text, after.end()):
+        return "named"
+    return "concept"
+
+
+def clause_before(span, width: int = 120) -> str:
+    """The text of the mention's clause before it (from the last comma,
+    semicolon, colon, full stop or line break; at most ``width`` characters)."""
+    text = doc_text(span.doc)
+    return _CLAUSE_BREAK_RE.split(text[max(0, span.start_char - width) : span.start_char])[-1]
+
+
+_ENUMERATOR_RE = re.compile(r"[\s*]*(?:[(（]\s*)?(?:\d{1,2}|[一二三四五六七八九])\s*[)）]")
+
+
+def enumerated(span) -> bool:
+    """True when the mention's clause opens with an inline enumerator
+    (``1）``, ``(2)``, ``2)``): one item of a list of the parts of a method
+    (``由两部分组成：1）一致性损失（Consistency Loss）；2）…``)."""
+    return bool(_ENUMERATOR_RE.match(clause_before(span)))

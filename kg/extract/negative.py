@@ -12,8 +12,11 @@ a mention was dropped:
 * ``enumeration``: one label of a numbered series the text spans
   (``T1 … T7``, ``Stage2``, ``Step 3`` beside ``Step 1``);
 * ``quantity``: a count with a unit or a generic noun (``7-DoF``, ``12-layer``),
-  a number with one or two letters (``200B+``) or dimensions (``64x64x64``);
-* ``modifier``: a hyphenated adjective (``LiDAR-based``, ``image-only``);
+  a number with one or two letters (``200B+``) or dimensions (``64x64x64``),
+  a resolution level (``VGA 分辨率``);
+* ``class``: the plural of a known name (``NeRFs``);
+* ``modifier``: a hyphenated adjective or process word (``LiDAR-based``,
+  ``image-only``, ``JIT-compiling``);
 * ``used only``: well-known software, optimizers and generic techniques
   (``used_only`` of ``kg/data/gazetteer/generic.json``: NumPy, AdamW, GRPO)
   are entities only when the paper proposes them or compares with or on
@@ -21,7 +24,9 @@ a mention was dropped:
 * ``citation``: a person cited (``Smith et al.``, ``Smith 等人``), the
   surname of one of the paper's authors or an author's name in capitals;
 * ``software``: well-known software libraries and engines (NumPy, Gradio)
-  and names followed by API or SDK.
+  and names followed by API or SDK;
+* ``organisation``: a name followed by Technology, Inc., Labs, University …
+  (an affiliation).
 
 Offsets are character offsets into the section text; nothing here names a
 model, a dataset or a paper.
@@ -46,12 +51,14 @@ _SERIES_RE = re.compile(
     re.IGNORECASE,
 )
 _SECTION_NUMBER_RE = re.compile(r"[A-Z]\.\d+(?:\.\d+)*")
+#: a range of series labels written as one word: 'T1-T7', 'Q1–Q4'
+_LABEL_RANGE_RE = re.compile(r"(?P<p>[A-Z]{1,2})\d{1,2}\s*[-–~～]\s*(?P=p)?\d{1,2}")
 _QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?[-\s]?(?P<noun>[A-Za-z]+)")
 _MODIFIER_RE = re.compile(
     r".+-(?:[Bb]ased|[Oo]nly|level|enhanced|aware|free|driven|style|like|wise|specific|guided|"
     r"conditioned|scale|stage|centric|oriented|agnostic|dependent|independent|invariant|"
     r"augmented|supervised|trained|tuned|shot|step|view|frame|grained|order|resolution|"
-    r"length|term|time|domain|modal|lingual|language|written|generated|annotated|labeled)"
+    r"length|term|time|domain|modal|lingual|language|written|generated|annotated|labeled|[a-z]+ing)"
 )
 _CITED_AFTER_RE = re.compile(r"\s*(?:et\s+al\b|等人|等\s*[（(]\s*\d{4})")
 
@@ -121,10 +128,10 @@ def in_math(span) -> str | None:
 def enumeration_label(span, window: int = 400) -> str | None:
     """``enumeration`` when the mention is one label of a numbered series
     (``T1``, ``Stage2``, ``Step 3``) and the same label word appears with
-    another number within ``window`` characters, or in a range (``T1–T7``);
-    also a lone letter and a section number (``D.5``)."""
+    another number within ``window`` characters, or in a range (``T1–T7``,
+    also the range itself); also a lone letter and a section number (``D.5``)."""
     surface = span_text(span)
-    if len(surface) == 1 or _SECTION_NUMBER_RE.fullmatch(surface):
+    if len(surface) == 1 or _SECTION_NUMBER_RE.fullmatch(surface) or _LABEL_RANGE_RE.fullmatch(surface):
         return "enumeration"  # a lone letter, or a section or appendix number ('D.5')
     m = _SERIES_RE.fullmatch(surface)
     if not m:
@@ -155,6 +162,27 @@ def quantity(span, gaz) -> str | None:
     if m and (gaz.is_generic(m.group("noun")) or gaz.is_common_word(m.group("noun")) or m.group("noun").islower()):
         return "quantity"
     return None
+
+
+_RESOLUTION_AFTER_RE = re.compile(r"\s*(?:[(（][^()（）\n]{1,20}[)）])?\s*(?:分辨率|resolution)", re.IGNORECASE)
+
+
+def resolution_level(span) -> str | None:
+    """``quantity`` for the name of a resolution level, followed by
+    分辨率 or resolution (``VGA（640x480）分辨率``, ``HD resolution``): a
+    size, not a device or a method."""
+    return "quantity" if _RESOLUTION_AFTER_RE.match(doc_text(span.doc), span.end_char) else None
+
+
+def class_plural(span, gaz) -> str | None:
+    """``class`` for the plural of a known name (``NeRFs``, ``ViTs``: the
+    class of such models, not one of them): a name ending in a capital and
+    ``s`` whose singular is a gazetteer entry or a generic word."""
+    surface = span_text(span)
+    if len(surface) < 3 or surface[-1] != "s" or not surface[-2].isupper():
+        return None
+    singular = surface[:-1]
+    return "class" if gaz.lookup(singular) is not None or gaz.is_generic(singular) else None
 
 
 def modifier(span) -> str | None:
@@ -212,18 +240,64 @@ def software(span) -> str | None:
     return None
 
 
+_ORGANISATION_AFTER_RE = re.compile(
+    r"\s+(?:Technology|Technologies|Inc\.?|Ltd\.?|Co\.|Corporation|Company|Labs?|Laboratory|University|Institute)\b"
+)
+
+
+def organisation(span) -> str | None:
+    """``organisation`` for a name followed by a word that makes it a
+    company, a lab or a school (``Foo Technology``, ``Foo Labs``, ``Foo
+    Inc.``), as in an authors' affiliation line."""
+    return "organisation" if _ORGANISATION_AFTER_RE.match(doc_text(span.doc), span.end_char) else None
+
+
+_LABEL_AFTER_RE = re.compile(r"\s*[:：]")
+
+
+def known_name_as_label(span, window: int = 400) -> str | None:
+    """``enumeration`` for a known name used as a label of a numbered series
+    (``T5`` of ``T1 … T7``, ``T4`` read as a GPU): the label word appears
+    with another number within ``window`` characters and the mention opens
+    a list item (a colon after it: ``T5: Thermal Reasoning``), or the text
+    spans the series as a range holding its number (``七个任务（T1-T7）``)."""
+    m = _SERIES_RE.fullmatch(span_text(span))
+    if not m or not m.group("prefix").isupper():
+        return None
+    text = doc_text(span.doc)
+    prefix, n = re.escape(m.group("prefix")), int(m.group("n"))
+    for r in re.finditer(rf"(?<![A-Za-z0-9]){prefix}(\d{{1,2}})\s*[-–~～至到…]+\s*{prefix}?(\d{{1,2}})(?!\d)", text):
+        if int(r.group(1)) <= n <= int(r.group(2)):
+            return "enumeration"
+    if not _LABEL_AFTER_RE.match(text, span.end_char):
+        return None
+    near = text[max(0, span.start_char - window) : span.end_char + window]
+    numbers = {int(x) for x in re.findall(rf"(?<![A-Za-z0-9]){prefix}(\d{{1,2}})(?![A-Za-z0-9])", near)}
+    return "enumeration" if len(numbers) > 1 else None
+
+
 def rejection(span, known: bool, gaz, authors) -> str | None:
     """The first rule above that rejects the mention ``span`` as an entity,
     or None.  Gazetteer names and names another rule resolved (``known``:
     ``3B`` read as ``Foo-3B`` of the family listed before) are only tested
-    for URLs, math and software (``T5`` stays a name beside ``T1 … T7``)."""
+    for URLs, math, software and their use as series labels
+    (:func:`known_name_as_label`; a ``T5`` beside ``T1 … T7`` in prose
+    stays a name)."""
     for rule in (in_url, in_math, software):
         why = rule(span)
         if why:
             return why
     if known:
-        return None
-    return enumeration_label(span) or quantity(span, gaz) or modifier(span) or cited_person(span, authors)
+        return known_name_as_label(span)
+    return (
+        enumeration_label(span)
+        or quantity(span, gaz)
+        or resolution_level(span)
+        or class_plural(span, gaz)
+        or organisation(span)
+        or modifier(span)
+        or cited_person(span, authors)
+    )
 
 
 @lru_cache(maxsize=1)

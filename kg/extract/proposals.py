@@ -35,9 +35,15 @@ class ProposalStage:
         self.propose = cue_regex(pats["propose"])
         self.use_marker = cue_regex(pats["use_marker"])
 
-    def run(self, paper: Paper, sections, docs, entities: dict[str, dict], titled: list[str]) -> list[str]:
+    def run(
+        self, paper: Paper, sections, docs, entities: dict[str, dict], titled: list[str], concepts=frozenset()
+    ) -> list[str]:
         """Keys of the proposed entities (each once, only keys of
-        ``entities``), in order of evidence."""
+        ``entities``), in order of evidence.  An acronym of a common noun
+        phrase (``concepts``, see :func:`kg.extract.entities.concept_keys`)
+        is proposed only as the first name after a cue, even in the
+        contribution and the abstract (``提出了 Zorblax，…用于多智能体系统（MAS）``
+        proposes Zorblax, not MAS)."""
         out = [entity_key(n) for n in titled]
         for key in out:
             if key in entities:
@@ -51,7 +57,7 @@ class ProposalStage:
         for sec, doc in zip(sections, docs):
             if sec.key == "innovations":
                 self._bullet_headers(sec, doc, entities, out)
-            self._after_cues(sec, doc, entities, out, in_title)
+            self._after_cues(sec, doc, entities, out, in_title, concepts)
         return [k for k in dict.fromkeys(out) if k in entities]
 
     def _bullet_headers(self, sec, doc, entities: dict[str, dict], out: list[str]) -> None:
@@ -71,7 +77,7 @@ class ProposalStage:
                     )
                     out.append(key)
 
-    def _after_cues(self, sec, doc, entities: dict[str, dict], out: list[str], in_title) -> None:
+    def _after_cues(self, sec, doc, entities: dict[str, dict], out: list[str], in_title, concepts) -> None:
         """Names after a propose cue in the sentences of one section; in the
         contribution and the abstract every such name, elsewhere only the
         first one right after each cue, in its clause."""
@@ -88,11 +94,11 @@ class ProposalStage:
             for span in sentence_mentions.spans_within(spans, starts, sent):
                 if not self._candidate(span, in_title):
                     continue
-                cue = self._cue_of(sent, span, cues, everywhere, taken_after)
+                key = span_key(span)
+                cue = self._cue_of(sent, span, cues, everywhere, taken_after, first_only=key in concepts)
                 if cue is None:
                     continue
                 taken_after.add(id(cue))
-                key = span_key(span)
                 if key in entities:
                     if key not in out:
                         entities[key].update(
@@ -111,11 +117,12 @@ class ProposalStage:
             return False
         return span.label_ != "Metric"
 
-    def _cue_of(self, sent, span, cues: list, everywhere: bool, taken_after: set[int]):
+    def _cue_of(self, sent, span, cues: list, everywhere: bool, taken_after: set[int], first_only: bool = False):
         """The propose cue that ``span`` follows in ``sent``, or None: the
         last cue before it with no use marker in between; outside
         ``everywhere`` sections also within 40 characters, in its clause,
-        and not yet taken by an earlier name."""
+        and not yet taken by an earlier name; with ``first_only`` not taken
+        in any section."""
         text = sent.text
         rel = span.start_char - sent.start_char
         before = [c for c in cues if c.end() <= rel]
@@ -125,6 +132,8 @@ class ProposalStage:
         if self.use_marker.search(text[cue.start() : rel]):
             return None
         gap = text[cue.end() : rel]
+        if first_only and id(cue) in taken_after:
+            return None
         if not everywhere and (len(gap) > 40 or id(cue) in taken_after or re.search(r"[，,；;]", gap)):
             return None
         return cue

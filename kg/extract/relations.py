@@ -16,6 +16,9 @@ Rules, in order:
 4. **vs** — ``A (78.23%) vs B (64.52%)``: the better score wins.
 5. **from–to** — ``在 B 上，FID 从 14.36 降至 7.65``: the paper's own system
    beats the named base model B.
+6. **base models** — ``在 X 和 Y 上的实验表明，M 持续提升了 …``, ``将 X 的得分
+   提升 41%，将 Y 提升 27%``, and a gain stated a sentence after its base frame
+   (``该方法在 X 架构上进行了验证。其在 A 上提升了 10%``): M beats each base.
 
 Parity (相当, 持平, comparable, on par) never yields a comparison; a cue
 preceded by a negation (未能超越, does not outperform) is ignored.  When the
@@ -24,7 +27,7 @@ the winner (Chinese summaries often drop the subject).
 
 Where each part lives: rules 1, 2 and 4, contrasts and superlatives in
 :mod:`kg.extract.cue_rules`; rules 3 and 5 and gains over a base model in
-:mod:`kg.extract.frame_rules`; score slots in :mod:`kg.extract.scores`;
+:mod:`kg.extract.frame_rules`; rule 6 in :mod:`kg.extract.base_rules`; score slots in :mod:`kg.extract.scores`;
 subjects, clause ends and a comparison's datasets in
 :mod:`kg.extract.clauses`; the records in :mod:`kg.extract.sentence`.
 This module compiles the cue words and runs the rules in order.
@@ -37,8 +40,10 @@ import re
 
 from kg.nlp.cues import cue_regex
 from kg.resources import patterns
+from kg.extract.base_rules import BaseRules
 from kg.extract.clauses import ClauseRules
 from kg.extract.cue_rules import CueRules
+from kg.extract.described import DescribedBaselines
 from kg.extract.frame_rules import FrameRules
 from kg.extract.scores import ScoreRules
 from kg.extract.sentence import BASELINES, DATASET_LABELS, SYSTEM_LABELS, Found, Mention, Stated
@@ -46,7 +51,7 @@ from kg.extract.sentence import BASELINES, DATASET_LABELS, SYSTEM_LABELS, Found,
 __all__ = ["BASELINES", "DATASET_LABELS", "SYSTEM_LABELS", "Found", "Mention", "RelationRules", "Stated"]
 
 
-class RelationRules(CueRules, FrameRules, ScoreRules, ClauseRules):
+class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
     """Compiled cue words; ``find(sentence, mentions, main)`` applies the rules."""
 
     def __init__(self, pats: dict | None = None):
@@ -84,16 +89,19 @@ class RelationRules(CueRules, FrameRules, ScoreRules, ClauseRules):
         )
         self.gain = self._GAIN_RE
         self.baseline_phrase = re.compile(p["baseline_phrase_re"], re.IGNORECASE)
+        self.described = DescribedBaselines(p["described_baseline"])
         self.vs = re.compile(r"^\s*[)）]?\s*(?:vs\.?|versus|对比|对)\s*", re.IGNORECASE)
 
     # -- public -----------------------------------------------------------
-    def find(self, text: str, mentions: list[Mention], main: str | None) -> list[Found]:
+    def find(self, text: str, mentions: list[Mention], main: str | None, bases: list[str] = ()) -> list[Found]:
         """Return the comparisons stated in one sentence.
 
         Args:
             text: the sentence (Markdown already blanked out).
             mentions: entity mentions in it, sorted by ``start``.
             main: linking key of the paper's main proposed system, or None.
+            bases: keys of the base models an earlier sentence of the same
+                paragraph applied the method to (see :meth:`base_frame`).
         """
         systems = [m for m in mentions if m.is_system]
         if (not systems and main is None) or not self._maybe.search(text):
@@ -107,6 +115,8 @@ class RelationRules(CueRules, FrameRules, ScoreRules, ClauseRules):
         if not found:
             found += self._vs(text, systems, lower)
         if not found:
+            found += self._paired_values(text, systems, lower)
+        if not found:
             found += self._contrast(text, systems, lower, main)
         # '相比基座 B 提升 6.4 个点，并高于 C': a frame or a from-to next to a cue verb
         # states one more comparison, against its own object
@@ -116,6 +126,11 @@ class RelationRules(CueRules, FrameRules, ScoreRules, ClauseRules):
         found += [f for f in self._from_to(text, systems, main, lower) if f.loser not in losers]
         losers = {f.loser for f in found}
         found += [f for f in self._over_base(text, systems, main) if f.loser not in losers]
+        for rule in (self._over_framed_bases, self._raised_bases):
+            losers = {f.loser for f in found}
+            found += [f for f in rule(text, systems, main) if f.loser not in losers]
+        if not found and bases:
+            found += self.gain_over_carried(text, mentions, main, list(bases))
         if not found:
             found += self._superlative(text, systems, main)
         out, seen = [], set()

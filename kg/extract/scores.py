@@ -13,7 +13,7 @@ import re
 from kg.extract.sentence import Mention, Stated
 
 #: words that make the number after them a difference, not a score
-_DIFFERENCE_RE = re.compile(
+DIFFERENCE_RE = re.compile(
     r"提升|提高|增益|增幅|幅度|相差|差距|领先|高出|低了|改进|\+|\bgains?\b|\bimprov|\bmargin|\bdifference|\bby\b",
     re.IGNORECASE,
 )
@@ -66,7 +66,7 @@ class ScoreRules:
         m = self.score_verb.match(tail)
         if m and (
             self._GAIN_AFTER.match(tail, m.end())
-            or _DIFFERENCE_RE.search(tail[: m.start("num")])
+            or DIFFERENCE_RE.search(tail[: m.start("num")])
             or re.match(r"\s*[-–~至到]\s*\d", tail[m.end() :])
         ):
             return None
@@ -95,7 +95,7 @@ class ScoreRules:
         if m:  # 'A (68.4) outperforms B (55.0)'
             return float(m.group(1)), ("%" if m.group(2) else None)
         for m in reversed(list(re.finditer(r"(?<![\w./])([-+]?\d+(?:\.\d+)?)\s*(%|分)?(?![\w./])", seg))):
-            if _DIFFERENCE_RE.search(seg[max(0, m.start() - 8) : m.start() + 1]):
+            if DIFFERENCE_RE.search(seg[max(0, m.start() - 8) : m.start() + 1]):
                 continue  # '仅相差 2.7%', '+4.4%': a difference, not a score
             if m.group(2) or re.search(self._SCORE_VERB_BEFORE, seg[max(0, m.start() - 12) : m.start()]):
                 return float(m.group(1)), ("%" if m.group(2) == "%" else None)
@@ -121,6 +121,6 @@ class ScoreRules:
         if m:
             return float(m.group("num")), True
         m = self._score_match(tail) or self._PERCENT.match(tail)
-        if not m or _DIFFERENCE_RE.search(tail[: m.start("num")]):
+        if not m or DIFFERENCE_RE.search(tail[: m.start("num")]):
             return None
         return float(m.group("num")), False

@@ -3,7 +3,9 @@
 A name stays an entity when the paper proposes it or compares with or on
 it; else it is dropped when it is only a translation gloss, a name the
 paper only uses (``kg/data`` lists of tools and libraries, see
-:func:`kg.extract.negative.used_only`) or has no evidence of what it is
+:func:`kg.extract.negative.used_only`), a method or model acronym of a
+common noun phrase (``多智能体系统（MAS）``, see
+:func:`kg.extract.entities.concept_keys`) or has no evidence of what it is
 (see :mod:`kg.extract.entities`).  Each drop is noted in the
 :class:`~kg.extract.decisions.DecisionLog`, and each kept entity gets the
 reason ``kg explain`` shows.
@@ -30,11 +32,12 @@ def select_entities(
     names no other mention kept; ``log.kept`` gets every kept entity's
     reason (roles, then evidence; ``title_keys`` count as title names)."""
     entities = found.by_key
-    # a translation gloss (直接监督微调（Direct SFT）) is an entity only when the
-    # paper proposes it, uses it outside a gloss, or compares with or on it
+    # a translation gloss (直接监督微调（Direct SFT）) is an entity only when it is
+    # a name (预训练模型（Foo-2.1-14B）), the paper proposes it, uses it outside a
+    # gloss, or compares with or on it
     compared = {c[k] for c in comparisons for k in ("winner", "loser", "dataset", "metric")}
     compared |= {r["metric"] for r in results}
-    dropped = found.gloss_only - set(proposed) - compared
+    dropped = found.gloss_only - found.named_glosses - set(proposed) - compared
     for key in found.gloss_only & dropped:
         log.drop(key, entities[key]["name"], "gloss only")
     roles = {c[k] for c in comparisons for k in ("winner", "loser", "dataset")} | set(proposed)
@@ -44,6 +47,9 @@ def select_entities(
         if negative.used_only([ent["name"], *ent["aliases"]]):
             dropped.add(key)
             log.drop(key, ent["name"], "used only")
+        elif key in found.concepts and ent["type"] in ("Method", "Model"):
+            dropped.add(key)
+            log.drop(key, ent["name"], "concept acronym")
         elif key in found.weak:
             dropped.add(key)
             log.drop(key, ent["name"], "no evidence")

@@ -59,3 +59,4 @@ class Found:
     unit: str | None = None
     cue: str = ""
     at: int = 0  # offset of the cue in the sentence (picks the datasets of its clause)
+    fallback: str | None = None  # a described loser for 'the X baseline' when the paper names no baselines

@@ -11,7 +11,9 @@ beats_gpt4o, papers found); ``--json FILE`` writes every figure.
 
 Sets (the dev split is documented in tests/eval/README.md): seeds-012,
 seeds-34, dev-arxiv-tune, dev-arxiv-check, dev-papers-tune,
-dev-papers-check, dev-tune, dev-check, heldout, heldout2.  Needs
+dev-papers-check, dev-tune, dev-check, dev-arxiv and dev-papers (both
+halves of a layout, as the targets are stated), seeds (all five),
+heldout, heldout2.  Needs
 ``../shared/eval`` (the scorer and the gold stay there).
 """
 
@@ -58,6 +60,9 @@ SETS = {
     "dev-papers-check": lambda: _dev([s for s in DEV_CHECK if s.startswith("papers")]),
     "dev-tune": lambda: _dev(DEV_TUNE),
     "dev-check": lambda: _dev(DEV_CHECK),
+    "dev-arxiv": lambda: _dev(sorted(s for s in DEV_TUNE + DEV_CHECK if s.startswith("arxiv"))),
+    "dev-papers": lambda: _dev(sorted(s for s in DEV_TUNE + DEV_CHECK if s.startswith("papers"))),
+    "seeds": lambda: _seeds("01234"),
     "heldout": lambda: _eval("heldout"),
     "heldout2": lambda: _eval("heldout2"),
 }

@@ -1,0 +1,149 @@
+"""Comparison rules for a method applied to base models named apart from
+its gain: the base set up by a frame (``该方法在 X 架构上进行了验证``,
+``在 X 和 Y 上的实验表明``, ``applied to X``, ``validated on the X backbone``)
+and the gain stated in the same clause or in a later sentence of the same
+paragraph (``其在 A、B 上实现了超过 10% 的提升``); and one gain per base
+(``将 X 的得分提升 41%，将 Y 提升 27%``).
+
+A mixin of :class:`~kg.extract.relations.RelationRules` (it reads the
+compiled cues ``parity``, ``lose``, ``neg``, ``frame``, ``from_to`` and the
+gain regex set there).  Bases are systems the paper does not propose, at
+least one of them typed Model; a base is never a dataset.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.sentence import Found, Mention
+
+
+class BaseRules:
+    """Base frames, gains over carried bases, and ``将 X 提升 N``."""
+
+    # right before a base: 'applied to', 'experiments on' frame it alone; '在'/'on' need a tail
+    _STRONG_LEAD = re.compile(
+        r"(?:应用于|应用到|集成到|集成于|\bapplied to|\bintegrated into|\bbuilt on|\bon top of"
+        r"|\b(?:experiments?|evaluations?|evaluated|validated|tested)\s+(?:on|across|with))[\s*“”\"]*(?:the\s+)?$",
+        re.IGNORECASE,
+    )
+    _WEAK_LEAD = re.compile(r"(?:在|基于|\bon|\bwith|\bacross)[\s*“”\"]*(?:the\s+)?$", re.IGNORECASE)
+    # after the last base: an evaluation word ('上进行了验证', '上的实验结果表明') or
+    # a backbone head ('backbone', '架构'), in the same clause
+    _BASE_TAIL = re.compile(
+        r"[^，。；,;:：]{0,20}?(?:验证|实验|评估|评测|测试|evaluat|experiment|validat|"
+        r"backbones?\b|architectures?\b|base models?\b|架构|骨干|主干|基座)",
+        re.IGNORECASE,
+    )
+    _CLAUSE_END = re.compile(r"[；;。]")
+    # a gain word with no amount, for the clause right after a base frame
+    _GAIN_WORD = re.compile(r"提升|提高|改善|增益|\bimprov\w*|\bboost\w*|\bgains?\b", re.IGNORECASE)
+    # '10% 的绝对精度提升', 'a 10% improvement': the amount before the gain word;
+    # 'improves accuracy on ARC by 6 points': the amount after 'by'
+    _AMOUNT_GAIN = re.compile(
+        r"\d+(?:\.\d+)?\s*(?:%|个点|个百分点|分|points?|pp)\s*(?:的[^，。；,;\d]{0,8}?(?:提升|提高|增益|改善|增长)"
+        r"|(?:absolute |relative )?(?:improvement|gain|boost))"
+        r"|\b(?:improv|boost|rais|increas)\w*\b[^,;.\d]{0,40}?\bby\s+\+?\d+(?:\.\d+)?\s*(?:%|points?|pp)",
+        re.IGNORECASE,
+    )
+    # the object of a compare frame that is the base itself ('相比基座模型', 'over the base model')
+    _BASE_OBJECT = re.compile(r"[\s*]*(?:the\s+)?(?:基座|基础模型|原始模型|原模型|base model|backbone)", re.IGNORECASE)
+
+    def base_frame(self, text: str, systems: list[Mention], main: str | None) -> tuple[list[Mention], int]:
+        """The base models a sentence applies the method to or evaluates it
+        on (``在 X 和 Y 上的实验表明``), and the offset where the frame ends;
+        ``([], 0)`` when it frames none."""
+        others = [s for s in systems if not s.proposed and s.key != main]
+        for i, s in enumerate(others):
+            window = text[max(0, s.start - 24) : s.start]
+            strong = self._STRONG_LEAD.search(window)
+            if not (strong or self._WEAK_LEAD.search(window)):
+                continue
+            bases = [s]
+            for t in others[i + 1 :]:
+                if not self._LIST_RE.match(text[bases[-1].end : t.start]):
+                    break
+                bases.append(t)
+            if not any(b.label == "Model" for b in bases):
+                continue
+            tail = self._BASE_TAIL.match(text, bases[-1].end)
+            if tail is None and not strong:
+                continue
+            return bases, tail.end() if tail else bases[-1].end
+        return [], 0
+
+    def _over_framed_bases(self, text, systems, main) -> list[Found]:
+        """``在 X 和 Y 上的实验表明，M 持续提升了生成质量``: in the clause of a
+        base frame, a gain of the paper's own system is a win over each base
+        (no other system between the frame and the gain)."""
+        if not main or self.parity.search(text) or self.lose.search(text):
+            return []
+        bases, end = self.base_frame(text, systems, main)
+        if not bases:
+            return []
+        stop = self._CLAUSE_END.search(text, end)
+        clause_end = stop.start() if stop else len(text)
+        gain = self._GAIN_WORD.search(text, end, clause_end)
+        if gain is None or self._negated(text, gain.start()):
+            return []
+        base_keys = {b.key for b in bases}
+        between = [s for s in systems if end <= s.start < gain.start() and s.key not in base_keys]
+        if any(not s.proposed and s.key != main for s in between):
+            return []
+        own = [s for s in between if s.proposed]
+        winner = own[0].key if own else main
+        return [Found(winner, b.key, cue="gain over base", at=gain.start()) for b in bases]
+
+    def gain_over_carried(self, text, mentions, main, bases: list[str]) -> list[Found]:
+        """A sentence after a base frame of the same paragraph that names no
+        system but the paper's own and states a gain with its amount
+        (``其在 A、B 上实现了超过 10% 的提升``) or a from-to (``在 MBPP 上，
+        步数从 256 减少到 24``): a win of the own system over each base."""
+        systems = [m for m in mentions if m.is_system]
+        if not main or not bases or any(not s.proposed and s.key != main for s in systems):
+            return []
+        if self.parity.search(text) or self.lose.search(text):
+            return []
+        for m in self.frame.finditer(text):
+            if m.group().casefold() not in ("over", "against", "较") and not self._BASE_OBJECT.match(text, m.end()):
+                return []  # '相比全量微调提升了 5%': a gain over another system
+        own = [s.key for s in systems if s.proposed]
+        winner = own[0] if own else main
+        gain = self._GAIN_RE.search(text) or self._AMOUNT_GAIN.search(text)
+        if gain is not None and not self._negated(text, gain.start()):
+            return [Found(winner, b, cue="gain over base", at=gain.start()) for b in bases]
+        metric = self._metric(mentions)
+        lower = bool(metric and metric.lower_is_better)
+        m = self.from_to.search(text)
+        if m is None:
+            return []
+        found = [self._one_from_to(m, [Mention(0, 0, b, "Model")], winner, lower, None) for b in bases]
+        return [f for f in found if f is not None]
+
+    # '将 X（70B）模型的得分提升 41%'
+    _RAISED_BASE = re.compile(
+        r"[\s*]*(?:[（(][^（）()]{0,12}[)）])?[\s*]*(?:模型)?[\s*]*(?:的[^，。；,;]{0,16}?)?"
+        r"(?:提升|提高|增加|改善)了?[\s*]*(?:约|超过|近)?\+?\d"
+    )
+    _JIANG = re.compile(r"将[\s*“”\"]*$")
+
+    def _raised_bases(self, text, systems, main) -> list[Found]:
+        """``M 能将 X 模型的得分提升 41%，将 Y 模型提升 27%``: M beats each
+        base X, Y whose gain is stated after it (M: the subject before the
+        first 将, or the paper's own system)."""
+        raised = [
+            s
+            for s in systems
+            if not s.proposed
+            and s.key != main
+            and self._JIANG.search(text[max(0, s.start - 4) : s.start])
+            and self._RAISED_BASE.match(text, s.end)
+        ]
+        if not raised or self.parity.search(text) or self.lose.search(text):
+            return []
+        first = raised[0].start
+        subj = self._subject(text, [s for s in systems if s.end <= first and s not in raised], first)
+        winner = subj.key if subj else main
+        if winner is None or self._negated(text, first):
+            return []
+        return [Found(winner, s.key, cue="将…提升", at=s.start) for s in raised if s.key != winner]

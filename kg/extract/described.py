@@ -1,0 +1,235 @@
+"""Described baselines: a compared system the text names by what it is, not
+by a name (``vanilla DPO``, ``纯 SFT 模型``, ``单阶段检索基线``,
+``使用全量数据进行 SFT 的基线模型``, ``the pure SFT baseline``).
+
+Such a phrase is read only where a comparison rule looks for its loser
+(after ``优于``/``outperforms``, ``相比``/``compared with``, ``比``, or
+between ``与`` and ``相比``), never as an entity of its own: the comparison
+stage gives it an entity with the role ``compared`` that the graph reaches
+through the comparison only.  A phrase is a described baseline when it
+names a training paradigm or a baseline head with a modifier of identity
+(``vanilla``, ``纯``, ``标准``, ``单次`` …; ``kg/data/patterns/comparison.json``
+``described_baseline``), a paradigm in a ``的`` clause, or a paradigm,
+modifier or Latin name before ``基线``/``baseline``; never a bare paradigm
+(``SFT``) and never an anonymous one (``所有基线``, ``existing methods``) or a plural class (``prompt-only
+baselines``).  Members enumerated after a class of baselines in a loser slot
+(``超越了现有的主流方法，包括直接 Prompting、模型微调 以及 RAG``) need no modifier:
+the enumeration says they are baselines (:meth:`DescribedBaselines.members`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.sentence import Mention
+from kg.link import entity_key
+from kg.nlp.cues import cue_regex
+
+#: key prefix of a described-baseline mention: prefix + name + "\x00" + aliases joined by "\x00"
+DESCRIBED = "\x00described\x00"
+
+# where the phrase after a loser slot ends: a clause mark, a number, a predicate
+# word, or an English preposition or verb that starts the rest of the clause
+_STOP_RE = re.compile(
+    r"[，。；;,:：!?！？]|\d|提升|提高|高出|降低|减少|缩短|增加|改善|超越|超过|优于|领先|达到|取得|实现|获得|"
+    r"表现|性能|效果|分别|平均|均|都|也|时|上的|上，|在(?!线)|"
+    r"\s(?:on|in|by|across|at|for|while|whereas|under|when|which|that|with|and achieves|achieves|shows?|"
+    r"improves?|reduces?|yields?|gains?|is|are|was|were)\b",
+    re.IGNORECASE,
+)
+_ITEM_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|以及|,|，|\band\b|\bor\b)[\s*]*", re.IGNORECASE)
+_GLOSS_RE = re.compile(r"\s*[（(]([^（）()]{1,30})[)）]")
+_LEAD_RE = re.compile(r"[\s*“”\"]*(?:了|the\s+|a\s+|an\s+)?", re.IGNORECASE)
+_LATIN_RE = re.compile(r"[A-Za-z]{2,}")
+_BASELINE_END_RE = re.compile(r"(?:基线|基线模型|baseline)$", re.IGNORECASE)
+_OPEN_PAREN_RE = re.compile(r"[（(]")
+_SPACES_RE = re.compile(r"\s+")
+_MAX_CHARS = 32
+# a class of baselines, then the list of its members: '现有的主流方法，包括', 'existing methods, including'
+_MEMBERS_INTRO_RE = re.compile(
+    r"[\s*“”\"]*(?:了)?[\s*]*[^，。；,;：:]{0,16}?(?:方法|模型|基线|系统|methods|models|baselines|approaches|systems)"
+    r"[\s*]*[，,：:]?[\s*]*(?:包括|例如|比如|如|including|such as|e\.g\.,?)[\s*：:]*",
+    re.IGNORECASE,
+)
+_MEMBERS_END_RE = re.compile(r"[。；;，]|\.(?:\s|$)|\s(?:on|in|across|by)\s")
+_SHORT_LATIN_RE = re.compile(r"[A-Z][A-Za-z0-9+\-]{1,11}")
+
+
+def described_key(name: str, aliases: list[str]) -> str:
+    """The mention key of a described baseline (decoded by :func:`parse_described`)."""
+    return DESCRIBED + "\x00".join([name, *aliases])
+
+
+def is_described(key: str) -> bool:
+    """True for the key of a described-baseline mention."""
+    return key.startswith(DESCRIBED)
+
+
+def parse_described(key: str) -> tuple[str, list[str]] | None:
+    """(name, aliases) of a described-baseline key; None for any other key."""
+    if not key.startswith(DESCRIBED):
+        return None
+    name, *aliases = key[len(DESCRIBED) :].split("\x00")
+    return name, aliases
+
+
+class DescribedBaselines:
+    """Compiled word lists of ``described_baseline``; finds the phrases."""
+
+    def __init__(self, words: dict):
+        self.modifier = cue_regex(words["modifier"])
+        self.paradigm = cue_regex(words["paradigm"])
+        self.anonymous = cue_regex(words["anonymous"])
+        self.generic = cue_regex(words["generic_modifier"] + words["head"])
+        self.generic_modifier = re.compile(
+            r"^(?:" + cue_regex(words["generic_modifier"]).pattern + r")\s*", re.IGNORECASE
+        )
+        self.trailing_head = re.compile(r"\s*(?:" + cue_regex(words["head"]).pattern + r")$", re.IGNORECASE)
+        heads = cue_regex(words["paradigm"] + words["head"]).pattern
+        self.head_end = re.compile(f"(?:{heads})$", re.IGNORECASE)
+        self.paradigm_end = re.compile(f"(?:{self.paradigm.pattern})$", re.IGNORECASE)
+        self.bare = re.compile(f"^(?:{heads})$", re.IGNORECASE)
+        self.head_only = re.compile(f"^(?:{cue_regex(words['head']).pattern})+$", re.IGNORECASE)
+
+    def after(self, text: str, pos: int) -> list[Mention]:
+        """Described baselines listed right after ``pos`` (a loser slot),
+        up to the end of the phrase; [] when the slot holds none."""
+        lead = _LEAD_RE.match(text, pos)
+        start = lead.end()
+        stop = _STOP_RE.search(text, start, start + _MAX_CHARS + 12)
+        return self._items(text, start, stop.start() if stop else min(len(text), start + _MAX_CHARS))
+
+    def over(self, text: str, pos: int, objs: list[Mention]) -> list[Mention]:
+        """``objs`` (systems listed in a loser slot at ``pos``) with the first
+        replaced by the described baseline that wraps it with a modifier of
+        identity (``offline DPO`` around the mention DPO: the loser is the
+        offline variant; ``vanilla DPO``, ``传统的 AR 方法`` stay the named one)."""
+        if not objs or objs[0].start - pos > 12 or not self.modifier.search(text, pos, objs[0].end):
+            return objs
+        found = self.after(text, pos)
+        if (
+            found
+            and found[0].start <= objs[0].start
+            and found[0].end >= objs[0].end
+            and not _OPEN_PAREN_RE.search(text, found[0].start, objs[0].start)  # a gloss names the phrase: keep it
+        ):
+            name, aliases = parse_described(found[0].key)
+            if self.modifier.match(name) and not self.generic_modifier.match(name):
+                # the wrapped name is an alias: 'offline DPO' is also read as DPO ('标准的 GRPO 方法' is GRPO)
+                wrapped = text[objs[0].start : objs[0].end]
+                key = described_key(name, list(dict.fromkeys([*aliases, wrapped])))
+                return [Mention(found[0].start, found[0].end, key, "Method"), *objs[1:]]
+        return objs
+
+    def is_baseline(self, mention: Mention) -> bool:
+        """True when a described baseline is headed by 基线/baseline."""
+        described = parse_described(mention.key)
+        return described is not None and _BASELINE_END_RE.search(described[0]) is not None
+
+    def members(self, text: str, pos: int, systems: list[Mention]) -> list[Mention]:
+        """The members listed after a class of baselines in a loser slot
+        (``超越了现有的主流方法，包括直接 Prompting、模型微调（Fine-tuning）、
+        RAG 以及文本摘要方法`` / ``outperforms existing methods, including
+        A and B``): each item is a system the sentence names or, enumerated
+        here, a phrase ending in a paradigm or head word or a short Latin
+        name; [] when no class and 包括/including list follows ``pos``."""
+        intro = _MEMBERS_INTRO_RE.match(text, pos)
+        if intro is None:
+            return []
+        stop = _MEMBERS_END_RE.search(text, intro.end())
+        end = stop.start() if stop else len(text)
+        out = []
+        item_start = intro.end()
+        for sep in [*_ITEM_SEP_RE.finditer(text, intro.end(), end), None]:
+            item_end = sep.start() if sep else end
+            named = [s for s in systems if item_start <= s.start and s.end <= item_end]
+            if (
+                named
+                and _GLOSS_RE.sub("", text[item_start:item_end]).strip(' *“”"') != text[named[0].start : named[0].end]
+            ):
+                return []  # '例如在 FLD 上取得了提升': a clause, not a list of systems
+            item = named[:1] or [m for m in [self._member(text, item_start, item_end)] if m is not None]
+            if not item:
+                return []  # an item that is neither: not a list of baselines
+            out += item
+            if sep is None:
+                break
+            item_start = sep.end()
+        return out
+
+    def _member(self, text: str, start: int, end: int) -> Mention | None:
+        raw = text[start:end].rstrip(" *")
+        glosses = [g.strip() for g in _GLOSS_RE.findall(raw)]
+        core = _SPACES_RE.sub(" ", _GLOSS_RE.sub("", raw)).strip(' *“”"')
+        if not core or len(core) > _MAX_CHARS or self.bare.match(core) or self.anonymous.search(core):
+            return None
+        if not (self.head_end.search(core) or _SHORT_LATIN_RE.fullmatch(core)) or not entity_key(core):
+            return None
+        lead = self.modifier.match(core)
+        rest = core[lead.end() :].strip() if lead else ""
+        aliases = [g for g in glosses if g != core] + self._short_forms(core)
+        if rest and not self.head_only.match(rest):
+            aliases.append(rest)  # '直接 Prompting' is also read as Prompting
+        return Mention(start, start + len(raw), described_key(core, list(dict.fromkeys(aliases))), "Method")
+
+    def between(self, text: str, start: int, end: int) -> list[Mention]:
+        """Described baselines listed in ``text[start:end]`` (``与 X 相比``)."""
+        return self._items(text, _LEAD_RE.match(text, start).end(), end)
+
+    def _items(self, text: str, start: int, end: int) -> list[Mention]:
+        out = []
+        pos = start
+        for sep in [*_ITEM_SEP_RE.finditer(text, start, end), None]:
+            item_end = sep.start() if sep else end
+            m = self._phrase(text, pos, item_end)
+            if m is not None:
+                out.append(m)
+            if sep is None:
+                break
+            pos = sep.end()
+        return out
+
+    def _phrase(self, text: str, start: int, end: int) -> Mention | None:
+        raw = text[start:end].rstrip(" *")
+        glosses = [g.strip() for g in _GLOSS_RE.findall(raw)]
+        core = _SPACES_RE.sub(" ", _GLOSS_RE.sub("", raw)).strip(' *“”"')
+        if not core or len(core) > _MAX_CHARS or not self.head_end.search(core) or self.bare.match(core):
+            return None
+        if self.anonymous.search(core) or not self._identity(core):
+            return None
+        if not entity_key(core):
+            return None
+        aliases = [g for g in glosses if g != core] + self._short_forms(core)
+        return Mention(start, start + len(raw), described_key(core, list(dict.fromkeys(aliases))), "Method")
+
+    def _short_forms(self, core: str) -> list[str]:
+        """Shorter names of a described baseline: after its last 的
+        (``传统的监督微调`` -> ``监督微调``), then without a generic modifier or a
+        trailing head noun (``传统全量微调方法`` -> ``全量微调``, ``vanilla 线性注意力``
+        -> ``线性注意力``); never a bare head noun (``基线模型``)."""
+        forms = []
+        rest = core.rsplit("的", 1)[1].strip() if "的" in core else core
+        if rest != core and rest and not self.head_only.match(rest):
+            forms.append(rest)
+        stripped = self.generic_modifier.sub("", rest).strip()
+        stripped = self.trailing_head.sub("", stripped).strip()
+        if stripped and stripped != rest and not self.head_only.match(stripped) and entity_key(stripped):
+            forms.append(stripped)
+        return forms
+
+    def _identity(self, core: str) -> bool:
+        """True when ``core`` says which baseline it is: a modifier of
+        identity, a paradigm in a 的 clause, or something specific before a
+        baseline head."""
+        if not self.generic.sub("", core).strip(" 的"):
+            return False  # '传统方法', 'the standard baseline': a class, not one baseline
+        has_mod = self.modifier.search(core) is not None
+        has_par = self.paradigm.search(core) is not None
+        if has_mod:
+            return True
+        if "的" in core and self.paradigm_end.search(core):
+            return True  # '基于 SFT 的混合训练'; not '检索的方法' (a class of methods)
+        if _BASELINE_END_RE.search(core):
+            body = _BASELINE_END_RE.sub("", core).strip()
+            return bool(body) and (has_par or _LATIN_RE.search(body) is not None)
+        return False

@@ -1,0 +1,281 @@
+"""Entity rules as a table: one row per text written for the test (names
+invented or well known), with the names the extractor must keep and the
+names it must not keep.  Each row runs the whole extractor on a small paper
+(a contribution and one more section); roles are checked where the row
+names them.
+
+Families: acronyms defined by a common noun phrase (a concept, not a
+name) against acronyms that are named, typed or proposed; translation
+glosses that are names (typed, enumerated or proposed) against glosses
+that only translate.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_paper
+from kg.extract.extractor import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def row(text, keep=(), drop=(), proposes=(), contribution="", title="A Study of Things", key="results", id=None):
+    return pytest.param(text, set(keep), set(drop), set(proposes), contribution, title, key, id=id)
+
+
+RULES = [
+    # -- acronyms of common noun phrases are concepts --------------------------------------
+    row(
+        "现有多智能体系统（MAS）常常静默失败，MAS 的错误难以定位；Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"MAS"},
+        id="chinese-class-noun",
+    ),
+    row(
+        "Multi-agent systems (MAS) often fail silently, and MAS errors are hard to trace.",
+        drop={"MAS"},
+        id="english-lowercase-long-form-at-sentence-start",
+    ),
+    row(
+        "Results on video temporal grounding (VTG) show that VTG remains hard for Zorblax-7B.",
+        keep={"Zorblax-7B"},
+        drop={"VTG"},
+        id="english-lowercase-long-form",
+    ),
+    row(
+        "该文定义了最大有效上下文窗口（MECW），并测量 MECW 随问题类型的变化。",
+        contribution="本文提出了 Zorblax，一种轻量的评测方法，用于测量最大有效上下文窗口（MECW）。",
+        keep={"Zorblax"},
+        drop={"MECW"},
+        proposes={"Zorblax"},
+        id="cue-taken-by-an-earlier-name",
+    ),
+    row(
+        "神经场景表示（如 NeRFs）等新兴方向有望提升感知；ViTs 仍是主流，Zorblax-7B 优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"NeRFs", "ViTs"},
+        id="plural-of-a-known-name-is-the-class",
+    ),
+    row(
+        "ANN QUIDDLE, Marbleton University and QuillForce Technology。Zorblax-7B 优于 Quibble-3B。",
+        keep={"Zorblax-7B"},
+        drop={"QuillForce"},
+        id="organisation-in-an-affiliation",
+    ),
+    row(
+        "尽管论文通过 JIT-compiling 和分块缓解了开销，Zorblax-7B 仍需较多显存。",
+        keep={"Zorblax-7B"},
+        drop={"JIT-compiling"},
+        id="hyphenated-process-word",
+    ),
+    # -- named, typed or proposed acronyms stay ------------------------------------------------
+    row(
+        "层级路由网络（HRN）降低了延迟，HRN 在长文本上尤其有效。",
+        contribution="我们提出了名为层级路由网络（HRN）的方法。",
+        keep={"HRN"},
+        proposes={"HRN"},
+        id="propose-cue-in-its-clause",
+    ),
+    row(
+        "We propose sparse token routing (STR), and STR halves the decoding cost.",
+        key="contribution",
+        keep={"STR"},
+        proposes={"STR"},
+        id="english-propose-cue-in-its-clause",
+    ),
+    row(
+        "Zorblax 的核心是运动自适应（MAM）模块，MAM 从参考视频中迁移运动先验。",
+        keep={"MAM"},
+        id="component-head-after-the-parenthesis",
+    ),
+    row(
+        "人类偏好数据集（HPX）包含五万对样本，HPX 由众包标注。",
+        key="analysis",
+        keep={"HPX"},
+        id="dataset-head-noun",
+    ),
+    row(
+        "稀疏令牌路由（STR）减少了计算。Sparse Token Routing (STR) halves the decoding cost.",
+        keep={"STR"},
+        id="capitalised-english-long-form-elsewhere",
+    ),
+    row(
+        "*   **层级记忆路由（HMR）**：HMR 在每一层选择记忆槽。",
+        key="analysis",
+        keep={"HMR"},
+        id="bullet-header",
+    ),
+    row(
+        "层级路由网络（HRN）降低了延迟，HRN 在长文本上尤其有效。",
+        title="Routing Long Contexts with HRN",
+        key="analysis",
+        keep={"HRN"},
+        id="named-in-the-title",
+    ),
+]
+
+
+GLOSSES = [
+    # -- a gloss that is a name is an entity -------------------------------------------------
+    row(
+        "此外，适配一个预训练模型（Zorblax-2.1-14B）只需 10 个 GPU 天。",
+        keep={"Zorblax-2.1-14B"},
+        id="model-head-and-model-size",
+    ),
+    row(
+        "该框架的核心包含两个创新：1）深度压缩视频自编码器（DC-AE-Q），它逐块编码；"
+        "2）潜在空间适应策略（AE-Adapt-Q），它对齐潜在空间。",
+        key="innovations",
+        keep={"DC-AE-Q", "AE-Adapt-Q"},
+        id="enumerated-and-method-head",
+    ),
+    # -- a gloss that only translates is not ----------------------------------------------------
+    row(
+        "视频时序定位（Video Temporal Grounding）是视频理解的核心能力。",
+        drop={"Video Temporal Grounding"},
+        id="plain-translation",
+    ),
+    row(
+        "消融实验中，仅用末帧微调的模型（Direct-Q2I）得分为 0.81。",
+        drop={"Direct-Q2I"},
+        id="model-head-without-a-size",
+    ),
+    # -- a known name used as a label of a numbered series is no name --------------------------
+    row(
+        "Tasks: T4: colorbar reading, T5: thermal reasoning, T6: temperature estimation.",
+        drop={"T5", "NVIDIA T4"},
+        id="known-names-as-list-labels",
+    ),
+    row(
+        "评测涵盖七个任务（T1-T7），其中温度推理（T5）最难。",
+        drop={"T5"},
+        id="known-name-inside-a-stated-range",
+    ),
+    row(
+        "We fine-tune T5 on GLUE and serve it on one T4 GPU.",
+        keep={"T5", "NVIDIA T4"},
+        id="known-names-in-prose-stay",
+    ),
+    row(
+        "评测涵盖了从易到难的七个任务（T1-T7），T3 最难。",
+        drop={"T1-T7", "T3"},
+        id="range-of-series-labels",
+    ),
+]
+
+
+def test_acronym_spelled_out_as_a_metric_is_a_metric(extractor):
+    rec = extractor.extract(make_paper("运动合理性：QOR (Quad Overlapping Ratio，衡量部件间碰撞)，越低越好。"))
+    types = {e["name"]: e["type"] for e in rec["entities"]}
+    assert types["QOR"] == "Metric"
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("评估指标：\n*   Text Alignment ：CLIP, BarScore (衡量编辑内容与文本提示的匹配度)。", "Metric"),
+        ("我们使用 CLIP 作为文本编码器，并在 BarBench 上评测 Zorblax-7B。", "Model"),
+    ],
+    ids=["model-listed-as-a-measure", "model-in-prose"],
+)
+def test_a_model_listed_as_a_measure_is_a_metric(extractor, text, kind):
+    rec = extractor.extract(make_paper(text, key="analysis"))
+    assert {e["name"]: e["type"] for e in rec["entities"]}["CLIP"] == kind
+
+
+@pytest.mark.parametrize("text,keep,drop,proposes,contribution,title,key", RULES + GLOSSES)
+def test_entity_rules(extractor, text, keep, drop, proposes, contribution, title, key):
+    paper = make_paper(text, contribution, title=title, key=key)
+    rec = extractor.extract(paper)
+    names = {e["name"] for e in rec["entities"]}
+    assert keep <= names, f"missing {keep - names}"
+    assert not drop & names, f"kept {drop & names}"
+    got = {e["name"] for e in rec["entities"] if e["role"] == "proposes"}
+    assert proposes <= got, f"not proposed: {proposes - got}"
+
+
+HARDWARE = [
+    # (text, hardware keys the record must hold, names that must be no entity)
+    pytest.param("训练可能仍需要多块 GPU（如 H100）。", set(), {"NVIDIA H100"}, id="hedged-need-is-hypothetical"),
+    pytest.param("Deployment may require several GPUs (e.g. A100).", set(), {"NVIDIA A100"}, id="hedged-need-english"),
+    pytest.param("All models were trained on 8 NVIDIA L40S GPUs.", {"l40s"}, set(), id="used-accelerator-stays"),
+    pytest.param(
+        "The simulator renders sensors such as RGB cameras, depth sensors and IMUs.",
+        set(),
+        {"RGB camera", "depth sensor"},
+        id="sensor-classes-as-examples",
+    ),
+    pytest.param(
+        "相比于需要深度传感器的方法，本方法只用单目视频。", set(), {"depth sensor"}, id="sensor-class-in-a-contrast"
+    ),
+    pytest.param("机器人配备了一台 RGB-D 相机。", {"rgbdcamera"}, set(), id="sensor-class-on-the-rig-stays"),
+    pytest.param("在 VGA（640x480）分辨率下渲染可达 3000 FPS。", set(), {"VGA"}, id="resolution-level"),
+]
+
+
+@pytest.mark.parametrize("text,hardware,not_entities", HARDWARE)
+def test_hardware_rules(extractor, text, hardware, not_entities):
+    rec = extractor.extract(make_paper(text, key="usage"))
+    assert {h["key"] for h in rec["hardware"]} == hardware
+    names = {e["name"] for e in rec["entities"]}
+    assert not not_entities & names, f"kept {not_entities & names}"
+
+
+TITLES = [
+    # (title, analysis text, entity name, the alias it must have or None for none from the title,
+    #  names that must be no entity)
+    pytest.param(
+        "GRAIL: Gated Retrieval for Adaptive Image Labelling",
+        "GRAIL 在 BarBench 上优于 Quibble-3B。",
+        "GRAIL",
+        "Gated Retrieval for Adaptive Image Labelling",
+        set(),
+        id="acronym-then-long-form",
+    ),
+    pytest.param(
+        "Sparse Token Routing Makes Small Models Faster",
+        "We propose STR, which routes tokens sparsely. STR halves the cost.",
+        "STR",
+        "Sparse Token Routing",
+        set(),
+        id="long-form-opens-the-title",
+    ),
+    pytest.param(
+        "ZAP-Net: Zero-Anchor Pooling for Dense Retrieval",
+        "ZAP-Net 在 BarBench 上优于 Quibble-3B。",
+        "ZAP-Net",
+        "Zero-Anchor Pooling",
+        set(),
+        id="first-part-of-a-hyphenated-name",
+    ),
+    pytest.param(
+        "Neuroblip: A Fast Simulator for Robot Perception",
+        "Neuroblip 使用 RotorPx 生成轨迹，RotorPx 运行在 CPU 上。",
+        "RotorPx",
+        None,
+        set(),
+        id="mixed-case-name-must-spell-its-parts",
+    ),
+    pytest.param(
+        "PRISM: Part-Aware Single-View Shape Generation",
+        "论文摘要分析：PRISM: Part-Aware Single-View Shape Generation\nPRISM 从单张图像生成可动物体。",
+        "PRISM",
+        None,
+        {"Part-Aware Single-View Shape Generation", "Part-Aware Single-View"},
+        id="title-written-out-in-the-text",
+    ),
+]
+
+
+@pytest.mark.parametrize("title,text,name,alias,not_entities", TITLES)
+def test_title_rules(extractor, title, text, name, alias, not_entities):
+    rec = extractor.extract(make_paper(text, title=title, key="analysis"))
+    ents = {e["name"]: e for e in rec["entities"]}
+    assert name in ents
+    from_title = {a for a in ents[name]["aliases"] if a in title and a != name}
+    assert from_title == ({alias} if alias else set())
+    assert not not_entities & set(ents), f"kept {not_entities & set(ents)}"
