@@ -6,7 +6,6 @@ merged into one device. Its cue patterns come from its config (see
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from spacy.language import Language
@@ -14,21 +13,22 @@ from spacy.tokens import Doc, Span
 
 from kg.link import sensor_name
 from kg.nlp.components import MentionComponent, PACKAGED_PATTERNS, require, ACCELERATOR, DEVICE
-from kg.nlp.cues import sensor_regex
+from kg.nlp.cues import sensor_regex, vendor_gpu_regex, vendor_spellings
 from kg.nlp.docview import doc_text, mention_spans, set_mention_info
 
 #: the keys of the patterns the hardware matcher reads
-HARDWARE_KEYS = ("vendor_gpu_re", "sensor_kind", "sensor_device", "device_translation")
+HARDWARE_KEYS = ("vendors", "gpu_vendors", "gpu_word_re", "sensor_kind", "sensor_device", "device_translation")
 
 
 class HardwareMatcher(MentionComponent):
     """Vendor GPUs, sensors and device+chip composites (see the module
     docstring). ``pats``: cue patterns holding :data:`HARDWARE_KEYS`
-    (``vendor_gpu_re`` with a ``vendor`` group); DataError when one is missing."""
+    (the vendors from ``vendors``/``gpu_vendors``); DataError when one is missing."""
 
     def __init__(self, pats: dict[str, Any]):
         require(pats, HARDWARE_KEYS, "paperkg_hardware")
-        self.vendor_gpu = re.compile(pats["vendor_gpu_re"])
+        self.vendor_gpu = vendor_gpu_regex(pats)
+        self.vendor_of = vendor_spellings(pats, gpu_only=True)
         self.sensor = sensor_regex(pats)
         self.translate = pats["device_translation"]
 
@@ -47,8 +47,7 @@ class HardwareMatcher(MentionComponent):
         for m in self.vendor_gpu.finditer(doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), label=ACCELERATOR, alignment_mode="contract")
             if span is not None and not taken.intersection(range(span.start, span.end)):
-                vendor = "NVIDIA" if m.group("vendor") == "英伟达" else m.group("vendor").upper()
-                set_mention_info(span, source="hardware", name=f"{vendor} GPU")
+                set_mention_info(span, source="hardware", name=f"{self.vendor_of[m.group('vendor')]} GPU")
                 new.append(span)
         return new
 
