@@ -170,7 +170,9 @@ def test_shape_matcher_keeps_the_mentions_found_before():
 
 # -- hardware matcher ------------------------------------------------------------------------
 _HARDWARE = {
-    "vendor_gpu_re": r"(?P<vendor>Acme)\s*GPUs?",
+    "vendors": {"Acme": ["Acme", "ACME"], "Zeta": ["Zeta"]},
+    "gpu_vendors": ["Acme"],
+    "gpu_word_re": r"\s*GPUs?",
     "sensor_kind": ["RGB-D"],
     "sensor_device": ["相机"],
     "device_translation": {"相机": "camera"},
@@ -180,11 +182,11 @@ _HARDWARE = {
 def test_hardware_matcher_uses_the_patterns_of_its_config():
     nlp = _blank()
     nlp.add_pipe("paperkg_hardware", config={"patterns": _patterns(_HARDWARE)})
-    doc = nlp("使用 4 块 Acme GPU、2 张 NVIDIA GPU 和一台 RGB-D 相机。")
+    doc = nlp("使用 4 块 ACME GPU、2 张 NVIDIA GPU、Zeta GPU 和一台 RGB-D 相机。")
     assert [(sp.text, sp.label_, mention_info(sp).name) for sp in mention_spans(doc)] == [
-        ("Acme GPU", "Accelerator", "ACME GPU"),
+        ("ACME GPU", "Accelerator", "Acme GPU"),
         ("RGB-D 相机", "Device", "RGB-D camera"),
-    ]  # NVIDIA is no vendor of these patterns
+    ]  # NVIDIA is no vendor of these patterns, Zeta no GPU vendor
 
 
 def test_hardware_matcher_merges_a_device_and_its_chip():
@@ -209,8 +211,8 @@ def test_hardware_patterns_without_a_key_it_reads_are_a_data_error():
 
 def test_a_bad_regular_expression_in_config_patterns_is_a_data_error():
     nlp = _blank()
-    with pytest.raises(DataError, match="patterns data: vendor_gpu_re: not a valid regular expression"):
-        nlp.add_pipe("paperkg_hardware", config={"patterns": _patterns({**_HARDWARE, "vendor_gpu_re": "(?P<vendor>"})})
+    with pytest.raises(DataError, match="patterns data: gpu_word_re: not a valid regular expression"):
+        nlp.add_pipe("paperkg_hardware", config={"patterns": _patterns({**_HARDWARE, "gpu_word_re": "(GPU"})})
 
 
 # -- the Doc view ----------------------------------------------------------------------------
