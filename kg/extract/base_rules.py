@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.sentence import Found, Mention
+from kg.model import Label
 
 
 class BaseRules:
@@ -64,7 +65,7 @@ class BaseRules:
                 if not self._LIST_RE.match(text[bases[-1].end : t.start]):
                     break
                 bases.append(t)
-            if not any(b.label == "Model" for b in bases):
+            if not any(b.label == Label.MODEL for b in bases):
                 continue
             tail = self._BASE_TAIL.match(text, bases[-1].end)
             if tail is None and not strong:
@@ -117,7 +118,7 @@ class BaseRules:
         m = self.from_to.search(text)
         if m is None:
             return []
-        found = [self._one_from_to(m, [Mention(0, 0, b, "Model")], winner, lower, None) for b in bases]
+        found = [self._one_from_to(m, [Mention(0, 0, b, Label.MODEL)], winner, lower, None) for b in bases]
         return [f for f in found if f is not None]
 
     # '将 X（70B）模型的得分提升 41%'

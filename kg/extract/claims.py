@@ -10,6 +10,7 @@ Records are the dicts described in :mod:`kg.extract.extractor`.
 from __future__ import annotations
 
 from kg.extract.sentence import DATASET_LABELS
+from kg.model import Label
 
 
 def system_slots(
@@ -29,13 +30,15 @@ def system_slots(
     ``compared``) that no kept row holds is removed from it."""
     out, seen = [], set()
     for c in comparisons:
-        kind = {k: "Metric" if c[k] in as_metric else entities.get(c[k], {}).get("type") for k in ("winner", "loser")}
+        kind = {
+            k: Label.METRIC if c[k] in as_metric else entities.get(c[k], {}).get("type") for k in ("winner", "loser")
+        }
         rule = None
-        if kind["winner"] == "Metric" and main and main != c["loser"]:
+        if kind["winner"] == Label.METRIC and main and main != c["loser"]:
             c = dict(c, winner=main, metric=c["metric"] or c["winner"])
-        elif kind["winner"] in ("Metric", *DATASET_LABELS):
+        elif kind["winner"] in (Label.METRIC, *DATASET_LABELS):
             rule = f"winner is a {kind['winner'].lower()}"
-        if kind["loser"] == "Metric":
+        if kind["loser"] == Label.METRIC:
             rule = "loser is a metric"
         key = (c["winner"], c["loser"], c["dataset"])
         if rule is None and key in seen:
@@ -50,7 +53,7 @@ def system_slots(
         del entities[key]  # a described baseline exists only as the loser of a kept row
     for key in as_metric - systems:
         if key in entities and entities[key]["role"] != "proposes":
-            entities[key]["type"] = "Metric"  # listed among metrics, never a system
+            entities[key]["type"] = Label.METRIC  # listed among metrics, never a system
     return out
 
 
@@ -69,7 +72,7 @@ def types_from_use(entities: dict[str, dict], comparisons: list[dict], results: 
     ``entities`` is changed in place."""
     for key in {c["dataset"] for c in comparisons}:
         if key in entities and entities[key]["type"] not in DATASET_LABELS:
-            entities[key]["type"] = "Benchmark"
+            entities[key]["type"] = Label.BENCHMARK
     for key in {r["metric"] for r in comparisons} | {r["metric"] for r in results}:
-        if key in entities and entities[key]["type"] != "Metric":
-            entities[key]["type"] = "Metric"
+        if key in entities and entities[key]["type"] != Label.METRIC:
+            entities[key]["type"] = Label.METRIC

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.sentence import Mention
+from kg.model import Label
 
 
 class ClauseRules:
@@ -65,7 +66,7 @@ class ClauseRules:
 
     @staticmethod
     def _metric(mentions: list[Mention]) -> Mention | None:
-        return next((m for m in mentions if m.label == "Metric"), None)
+        return next((m for m in mentions if m.label == Label.METRIC), None)
 
     def _negated(self, text: str, start: int) -> bool:
         before = text[max(0, start - 12) : start]
@@ -129,7 +130,7 @@ class ClauseRules:
         exceeds B``): the subject is elided and the name is the metric."""
         return (
             not s.proposed
-            and s.label == "Method"
+            and s.label == Label.METHOD
             and s.lower_is_better is None
             and bool(self._SCORE_NOUN_AFTER.match(text, s.end))
         )

@@ -35,6 +35,7 @@ from kg.nlp.cues import cue_regex
 from kg.nlp.evidence import clean_sentence
 from kg.nlp.outline import DatasetContext, names_own_set, outline_level
 from kg.nlp.pipeline import mention_spans, plain_sentences
+from kg.model import Label
 
 #: sections that report results (a comparison there defaults to the paper's own benchmark)
 RESULT_SECTIONS = ("results", "analysis", "key_findings")
@@ -137,7 +138,7 @@ class ComparisonStage:
                     continue
                 ms = sentence_mentions.sentence_mentions(sent, spans, starts, entities)
                 per_sentence.append((sec, sent, ms))
-                as_metric |= {m.key for m in ms if m.label == "Metric" and entities[m.key]["type"] != "Metric"}
+                as_metric |= {m.key for m in ms if m.label == Label.METRIC and entities[m.key]["type"] != Label.METRIC}
                 cue = self.baseline_ctx.search(sent.text)
                 if cue:
                     baselines += [m.key for m in ms if m.is_system and not m.proposed and m.start >= cue.start()]
@@ -153,7 +154,7 @@ class ComparisonStage:
         if here and board.pending:
             board.place_pending(sec, line, here, {m.key for m in ms}, main)
         board.pending = []
-        metric = next((m.key for m in ms if m.label == "Metric"), None)
+        metric = next((m.key for m in ms if m.label == Label.METRIC), None)
         stated = self.rules.scores(text, ms)
         found = self.rules.find(text, ms, main, self._carried_bases(board, sec, line, text, ms, main))
         if not found and here:
@@ -255,7 +256,7 @@ def _described_entity(entities: dict[str, dict], key: str, evidence: str, line: 
         entities[real] = {
             "key": real,
             "name": name,
-            "type": "Method",
+            "type": Label.METHOD,
             "aliases": aliases,
             "role": "compared",
             "line": line,
@@ -270,7 +271,7 @@ def _own_set(entities: dict[str, dict]) -> str | None:
     several): a paper that introduces one benchmark reports its results on
     it unless a sentence says otherwise."""
     own_sets = [k for k, e in entities.items() if e["role"] == "proposes" and e["type"] in DATASET_LABELS]
-    own_benches = [k for k in own_sets if entities[k]["type"] == "Benchmark"]
+    own_benches = [k for k in own_sets if entities[k]["type"] == Label.BENCHMARK]
     return own_sets[0] if len(own_sets) == 1 else (own_benches[0] if len(own_benches) == 1 else None)
 
 

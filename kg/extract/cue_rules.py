@@ -12,6 +12,7 @@ import re
 
 from kg.extract.scores import DIFFERENCE_RE
 from kg.extract.sentence import BASELINES, Found, Mention
+from kg.model import Label
 
 
 class CueRules:
@@ -43,7 +44,7 @@ class CueRules:
                 [] if reverse else [d for d in self.described.after(text, m.end()) if self.described.is_baseline(d)]
             )
             if not after and self.baseline_phrase.match(text[m.end() :]):
-                after = [Mention(m.end(), m.end(), BASELINES, "Model")]
+                after = [Mention(m.end(), m.end(), BASELINES, Label.MODEL)]
             if not after:
                 after = described
             if not after and not reverse:  # '超越了现有的主流方法，包括 A、B 以及 C'
@@ -142,7 +143,7 @@ class CueRules:
             if cut is not None and cut.end() <= first.start:
                 start = max([m.end() for m in re.finditer(r"[；;。]", text[: cut.start()])] or [0])
                 if first.key != main:  # kept only if that clause states a value (below)
-                    pairs.insert(0, (Mention(start, start, main, "Method"), first))
+                    pairs.insert(0, (Mention(start, start, main, Label.METHOD), first))
         for a, b in pairs:
             cut = self._CONTRAST_RE.search(text, a.end, b.start)
             if cut is None or a.key == b.key:

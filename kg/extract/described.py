@@ -24,6 +24,7 @@ import re
 from kg.extract.sentence import Mention
 from kg.link import entity_key
 from kg.nlp.cues import cue_regex
+from kg.model import Label
 
 #: key prefix of a described-baseline mention: prefix + name + "\x00" + aliases joined by "\x00"
 DESCRIBED = "\x00described\x00"
@@ -118,7 +119,7 @@ class DescribedBaselines:
                 # the wrapped name is an alias: 'offline DPO' is also read as DPO ('标准的 GRPO 方法' is GRPO)
                 wrapped = text[objs[0].start : objs[0].end]
                 key = described_key(name, list(dict.fromkeys([*aliases, wrapped])))
-                return [Mention(found[0].start, found[0].end, key, "Method"), *objs[1:]]
+                return [Mention(found[0].start, found[0].end, key, Label.METHOD), *objs[1:]]
         return objs
 
     def is_baseline(self, mention: Mention) -> bool:
@@ -170,7 +171,7 @@ class DescribedBaselines:
         aliases = [g for g in glosses if g != core] + self._short_forms(core)
         if rest and not self.head_only.match(rest):
             aliases.append(rest)  # '直接 Prompting' is also read as Prompting
-        return Mention(start, start + len(raw), described_key(core, list(dict.fromkeys(aliases))), "Method")
+        return Mention(start, start + len(raw), described_key(core, list(dict.fromkeys(aliases))), Label.METHOD)
 
     def between(self, text: str, start: int, end: int) -> list[Mention]:
         """Described baselines listed in ``text[start:end]`` (``与 X 相比``)."""
@@ -200,7 +201,7 @@ class DescribedBaselines:
         if not entity_key(core):
             return None
         aliases = [g for g in glosses if g != core] + self._short_forms(core)
-        return Mention(start, start + len(raw), described_key(core, list(dict.fromkeys(aliases))), "Method")
+        return Mention(start, start + len(raw), described_key(core, list(dict.fromkeys(aliases))), Label.METHOD)
 
     def _short_forms(self, core: str) -> list[str]:
         """Shorter names of a described baseline: after its last 的

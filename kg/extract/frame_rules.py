@@ -13,6 +13,7 @@ import re
 
 from kg.extract.sentence import Found, Mention
 from kg.nlp.cues import cue_regex
+from kg.model import Label
 
 
 class FrameRules:
@@ -144,7 +145,7 @@ class FrameRules:
             return []
         # only what stands before the first gain frames it ('…提升了 7.5%，并优于 C' names C in another claim)
         systems = [s for s in systems if s.end <= first_gain.start()]
-        models = [s for s in systems if s.label == "Model" and not s.proposed and s.key != main]
+        models = [s for s in systems if s.label == Label.MODEL and not s.proposed and s.key != main]
         own = [s for s in systems if s.proposed]
         if len(models) != 1 or any(s.key not in (main, models[0].key) and not s.proposed for s in systems):
             return []

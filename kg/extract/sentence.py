@@ -9,12 +9,13 @@ never IRIs.  :mod:`kg.extract.sentence_mentions` builds the mentions,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from kg.model import Label
 
-SYSTEM_LABELS = {"Model", "Method"}
+SYSTEM_LABELS = frozenset(label for label in Label if label.is_system)
 #: loser placeholder for "outperforms all baselines": the extractor replaces
 #: it by the named baselines of the paper
 BASELINES = "\x00baselines"
-DATASET_LABELS = {"Dataset", "Benchmark"}
+DATASET_LABELS = frozenset(label for label in Label if label.is_dataset)
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Mention:
     @property
     def is_system(self) -> bool:
         return self.label in SYSTEM_LABELS or (
-            self.proposed and self.label not in DATASET_LABELS and self.label != "Metric"
+            self.proposed and self.label not in DATASET_LABELS and self.label != Label.METRIC
         )
 
 

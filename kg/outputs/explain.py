@@ -9,16 +9,17 @@ from dataclasses import dataclass, field
 from kg.errors import QueryError
 from kg.model import Paper, Section
 from kg.read import iter_report_files, read_report
+from kg.model import Label
 
 #: rich style per mention label
 STYLES = {
-    "Model": "bold cyan",
-    "Method": "cyan",
-    "Dataset": "bold green",
-    "Benchmark": "bold green",
-    "Metric": "magenta",
-    "Accelerator": "bold yellow",
-    "Device": "yellow",
+    Label.MODEL: "bold cyan",
+    Label.METHOD: "cyan",
+    Label.DATASET: "bold green",
+    Label.BENCHMARK: "bold green",
+    Label.METRIC: "magenta",
+    Label.ACCELERATOR: "bold yellow",
+    Label.DEVICE: "yellow",
 }
 
 
@@ -128,7 +129,7 @@ def _locate_drops(ex: Explanation, annotated) -> None:
         if key in ex.dropped:
             if ex.dropped[key]["line"] is None:
                 ex.dropped[key] = {**ex.dropped[key], **where}
-        elif key not in entities and key not in hardware and span.label_ not in ("Accelerator", "Device"):
+        elif key not in entities and key not in hardware and span.label_ not in (Label.ACCELERATOR, Label.DEVICE):
             rule = "author name" if span.text.casefold() in authors else "not an entity (merged or unlinked)"
             ex.dropped[key] = {"name": span.text, "rule": rule, **where}
 
@@ -186,7 +187,7 @@ def uncompared_cues(ex: Explanation, annotated, rules) -> list[dict]:
 
 def _system(ex: Explanation, key: str) -> bool:
     """True when the entity ``key`` may fill a winner or loser slot."""
-    return any(e["key"] == key and e["type"] in ("Model", "Method") for e in ex.record["entities"])
+    return any(e["key"] == key and e["type"] in (Label.MODEL, Label.METHOD) for e in ex.record["entities"])
 
 
 def _cue(rules, text: str) -> str | None:
