@@ -61,7 +61,7 @@ from kg.link import entity_key
 from kg.model import Paper, Section
 from kg.nlp.evidence import blank_markdown
 from kg.nlp.pipeline import build_pipeline, mention_spans
-from kg.resources import gazetteer, patterns, schema
+from kg.resources import gazetteer, pattern_group, schema
 
 ENTITY_SECTIONS = {"contribution", "usage", "innovations", "results", "abstract", "analysis", "key_findings"}
 
@@ -95,15 +95,15 @@ class Extractor:
     def __init__(self, check_records: bool | None = None):
         self.nlp = build_pipeline()
         self.gaz = gazetteer()
-        self.pats = patterns()
-        self.rules = RelationRules(self.pats)
+        comparison, roles = pattern_group("comparison"), pattern_group("roles")
+        self.rules = RelationRules(comparison)
         if check_records is None:
             check_records = check_records_requested()
         self.validator = jsonschema.Draft202012Validator(schema("record")) if check_records else None
-        self.hw = HardwareReader(self.pats)
-        self.entity_stage = EntityStage(self.gaz, self.pats, self.hw)
-        self.proposal_stage = ProposalStage(self.pats)
-        self.comparison_stage = ComparisonStage(self.rules, self.pats)
+        self.hw = HardwareReader(pattern_group("hardware"))
+        self.entity_stage = EntityStage(self.gaz, {**pattern_group("entity_typing"), **roles}, self.hw)
+        self.proposal_stage = ProposalStage(roles)
+        self.comparison_stage = ComparisonStage(self.rules, comparison)
         self.log = DecisionLog()
         self.annotated: list[tuple[Section, Doc]] = []
 

@@ -39,7 +39,7 @@ import re
 
 
 from kg.nlp.cues import cue_regex
-from kg.resources import patterns
+from kg.resources import pattern_group
 from kg.extract.base_rules import BaseRules
 from kg.extract.clauses import ClauseRules
 from kg.extract.cue_rules import CueRules
@@ -55,7 +55,7 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
     """Compiled cue words; ``find(sentence, mentions, main)`` applies the rules."""
 
     def __init__(self, pats: dict | None = None):
-        p = pats or patterns()
+        p = pats or pattern_group("comparison")
         self.win = cue_regex(p["win"])
         self.lose = cue_regex(p["lose"])
         self.parity = cue_regex(p["parity"])
