@@ -473,7 +473,7 @@ def _flat_cue_regex(words, boundaries=True):
 def test_cue_regex_trie_matches_like_a_longest_first_alternation():
     """cue_regex compiles cue words as a trie (faster); on every line of
     the seed reports it finds the same cues at the same places as the flat
-    alternation, for every cue list of patterns.json."""
+    alternation, for every cue list of the cue-word files."""
     lines = _seed_lines()
     lines += ["X beats  Y and is better than Z", "outperforms/outperform", "远超过 GPT-4o，优于"]
     lists = {

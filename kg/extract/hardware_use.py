@@ -4,7 +4,7 @@ and the surface forms (aliases) that name them.
 Works on the hardware mentions the pipeline marked (labels ``Accelerator``
 and ``Device``); counts come from the text around a mention
 (``8 张 NVIDIA A40``, ``A100 × 4``, ``2 张 80GB 显存的 H100``), with the
-patterns of ``kg/data/patterns.json``.
+patterns of ``kg/data/patterns/hardware.json``.
 """
 
 from __future__ import annotations

@@ -84,7 +84,7 @@ def expands(name, gloss) -> bool:
 
 def head_cues(pats: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(label, casefolded cue words) for :func:`gloss_head_type`, in the order
-    they are tried, from the cue lists of ``kg/data/patterns.json``
+    they are tried, from the cue lists of ``kg/data/patterns/entity_typing.json``
     (``pats``); made once by the caller."""
     return tuple(
         (label, tuple(c.casefold() for c in pats[name]))

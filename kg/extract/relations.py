@@ -2,7 +2,7 @@
 
 Works on one sentence at a time, given the entity mentions that the spaCy
 components found in it (see :mod:`kg.nlp.pipeline`).  Cue words come from
-``kg/data/patterns.json``; nothing here names a model or a benchmark.
+``kg/data/patterns/comparison.json``; nothing here names a model or a benchmark.
 
 Rules, in order:
 

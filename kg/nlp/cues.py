@@ -1,4 +1,4 @@
-"""Cue-word regexes: a list of words (``patterns.json``) compiled as one
+"""Cue-word regexes: a list of words (``kg/data/patterns/*.json``) compiled as one
 case-insensitive trie regex, and the sensor pattern built from two such
 lists.  Plain ``re`` only, so that ``kg query`` can use it without spaCy."""
 
