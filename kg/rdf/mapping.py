@@ -294,19 +294,33 @@ def _map_entity(pc: _Paper, e: dict, labels: dict[str, tuple[str, set[str]]]) ->
     w.add(link_node, vocab.EVIDENCE_P, pc.evidence(e["line"], e["evidence"], e["section"]))
 
 
+def _claim(pc: _Paper, kind: str, cls: str, key: tuple, dataset: str | None, metric: str | None) -> str:
+    """The node of a claim of the paper (a result or a comparison): its IRI
+    from ``kind`` and ``key``, its class, the paper as primary source, and
+    the benchmark and metric it is measured on (when given)."""
+    w = pc.w
+    node = _iri(link.claim_iri(kind, pc.iri, *key))
+    w.add(node, vocab.RDF_TYPE, _iri(cls))
+    w.add(node, vocab.PROV_PRIMARY_SOURCE, pc.node)
+    if dataset:
+        w.add(node, vocab.ON_DATASET, _entity(dataset))
+    if metric:
+        w.add(node, vocab.METRIC_P, _entity(metric))
+    return node
+
+
+def _unit(unit: str | None) -> str:
+    return _iri(vocab.UNIT_PERCENT if unit == "%" else vocab.UNIT_NUM)
+
+
 def _map_result(pc: _Paper, r: dict) -> None:
     """A reported score: system, dataset, metric, value, unit, evidence."""
     w = pc.w
-    node = _iri(link.claim_iri("result", pc.iri, r["system"], r["dataset"], r["metric"], r["value"]))
-    w.add(node, vocab.RDF_TYPE, _iri(vocab.RESULT))
-    w.add(node, vocab.PROV_PRIMARY_SOURCE, pc.node)
+    key = (r["system"], r["dataset"], r["metric"], r["value"])
+    node = _claim(pc, "result", vocab.RESULT, key, r["dataset"], r["metric"])
     w.add(node, vocab.SYSTEM, _entity(r["system"]))
-    if r["dataset"]:
-        w.add(node, vocab.ON_DATASET, _entity(r["dataset"]))
-    if r["metric"]:
-        w.add(node, vocab.METRIC_P, _entity(r["metric"]))
     w.lit(node, vocab.VALUE, _decimal(r["value"]), vocab.XSD_DECIMAL)
-    w.add(node, vocab.SCORE_UNIT, _iri(vocab.UNIT_PERCENT if r["unit"] == "%" else vocab.UNIT_NUM))
+    w.add(node, vocab.SCORE_UNIT, _unit(r["unit"]))
     w.lit(node, vocab.RAW_TEXT, r["raw"])
     w.add(node, vocab.EVIDENCE_P, pc.evidence(r["line"], r["evidence"], r["section"]))
 
@@ -327,20 +341,15 @@ def _map_hardware(pc: _Paper, h: dict) -> None:
 def _map_comparison(pc: _Paper, c: dict) -> None:
     """A comparison: winner, loser, dataset, metric, scores, unit, evidence."""
     w = pc.w
-    node = _iri(link.claim_iri("comparison", pc.iri, c["winner"], c["loser"], c["dataset"], c["metric"]))
-    w.add(node, vocab.RDF_TYPE, _iri(vocab.COMPARISON))
-    w.add(node, vocab.PROV_PRIMARY_SOURCE, pc.node)
+    key = (c["winner"], c["loser"], c["dataset"], c["metric"])
+    node = _claim(pc, "comparison", vocab.COMPARISON, key, c["dataset"], c["metric"])
     w.add(node, vocab.WINNER, _entity(c["winner"]))
     w.add(node, vocab.LOSER, _entity(c["loser"]))
-    if c["dataset"]:
-        w.add(node, vocab.ON_DATASET, _entity(c["dataset"]))
-    if c["metric"]:
-        w.add(node, vocab.METRIC_P, _entity(c["metric"]))
-    for prop, key in ((vocab.WINNER_SCORE, "winner_score"), (vocab.LOSER_SCORE, "loser_score")):
-        if c[key] is not None:
-            w.lit(node, prop, _decimal(c[key]), vocab.XSD_DECIMAL)
+    for prop, score in ((vocab.WINNER_SCORE, "winner_score"), (vocab.LOSER_SCORE, "loser_score")):
+        if c[score] is not None:
+            w.lit(node, prop, _decimal(c[score]), vocab.XSD_DECIMAL)
     if c["winner_score"] is not None or c["loser_score"] is not None:
-        w.add(node, vocab.SCORE_UNIT, _iri(vocab.UNIT_PERCENT if c["unit"] == "%" else vocab.UNIT_NUM))
+        w.add(node, vocab.SCORE_UNIT, _unit(c["unit"]))
     w.add(node, vocab.EVIDENCE_P, pc.evidence(c["line"], c["evidence"], c["section"]))
 
 
