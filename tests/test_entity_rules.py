@@ -279,3 +279,34 @@ def test_title_rules(extractor, title, text, name, alias, not_entities):
     from_title = {a for a in ents[name]["aliases"] if a in title and a != name}
     assert from_title == ({alias} if alias else set())
     assert not not_entities & set(ents), f"kept {not_entities & set(ents)}"
+
+
+ENTITY_SIDE = ("entities", "proposals", "span_passes", "selection", "negative", "hardware_use", "mentions")
+
+
+@pytest.mark.parametrize("module", ENTITY_SIDE)
+def test_entity_side_names_types_by_label(module):
+    """The entity stages name a type by :class:`kg.model.Label`, never by a
+    string literal of its value (one home for the types)."""
+    import ast
+    from pathlib import Path
+
+    from kg.model import Label
+
+    path = Path(__file__).resolve().parent.parent / "kg" / "extract" / f"{module}.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(n.body[0].value)
+        for n in ast.walk(tree)
+        if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
+        and n.body
+        and isinstance(n.body[0], ast.Expr)
+        and isinstance(n.body[0].value, ast.Constant)
+    }
+    values = set(Label)
+    found = [
+        f"{path.name}:{n.lineno}: {n.value!r}"
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and id(n) not in docstrings and n.value in values
+    ]
+    assert not found, found

@@ -20,10 +20,10 @@ from kg.extract import mentions as mention_rules
 from kg.extract import negative
 from kg.extract.decisions import DecisionLog
 from kg.extract.hardware_use import HardwareReader
-from kg.extract.mentions import HARDWARE_LABELS, in_bullet_header, is_lead_label
+from kg.extract.mentions import in_bullet_header, is_lead_label
 from kg.extract.title_forms import title_long_forms
 from kg.link import entity_key, fold
-from kg.model import Paper
+from kg.model import Label, Paper
 from kg.nlp.cues import cue_regex
 from kg.nlp.evidence import clean_sentence
 from kg.nlp.pipeline import mention_info, name_shape, sentence_of, span_text
@@ -124,7 +124,7 @@ class EntityStage:
     def _title_aliases(tally: _Tally, title: str, log: DecisionLog) -> None:
         """The long form the title spells for an entity's acronym
         (:func:`~kg.extract.title_forms.title_long_forms`) becomes its alias."""
-        names = {ent["name"]: key for key, ent in tally.by_key.items() if ent["type"] not in HARDWARE_LABELS}
+        names = {ent["name"]: key for key, ent in tally.by_key.items() if not Label(ent["type"]).is_hardware}
         for acronym, form in title_long_forms(title, list(names)).items():
             key = names[acronym]
             ent = tally.by_key[key]
@@ -166,13 +166,13 @@ class EntityStage:
         types = tally.types[key]
         metric_shape = entry is None and negative.metric_variant(surface, self.gaz)
         if metric_shape:
-            label, decided = "Metric", True  # 'rFID': a prefixed known metric
-            types["Metric"] += 10
+            label, decided = Label.METRIC, True  # 'rFID': a prefixed known metric
+            types[Label.METRIC] += 10
         if source == "gloss":
             if before is not None and mention_rules.expands(before, span):
                 tally.surfaces[before_key][surface] += 1  # 'RTC（Real-Time Chunking）': an alias
                 if surface.split()[-1].casefold() in self.metric_heads:
-                    tally.types[before_key]["Metric"] += 10  # 'AOR (Average Overlapping Ratio)'
+                    tally.types[before_key][Label.METRIC] += 10  # 'AOR (Average Overlapping Ratio)'
                 return
             head = self._gloss_type(span, before, types)
             label = head or label
@@ -180,20 +180,20 @@ class EntityStage:
         if (
             entry is None
             and sec.key == "results"
-            and label not in HARDWARE_LABELS
+            and not Label(label).is_hardware
             and (not decided or source == "gloss")
             and in_bullet_header(sec, span, self.use_marker)
         ):
-            label = "Dataset"  # '**对抗性任务 (Conditional Keeper Burglar)**：' names an evaluation
+            label = Label.DATASET  # '**对抗性任务 (Conditional Keeper Burglar)**：' names an evaluation
             tally.plain.add(key)
             types[label] += 3
         source = self._add_forms(tally, span, key, label, log)
         if entry is None and not decided and sec.key == "results" and is_lead_label(span):
-            label = "Dataset"  # the topic of a results bullet: a benchmark or setting
+            label = Label.DATASET  # the topic of a results bullet: a benchmark or setting
             types[label] += 3
         types[label] += 10 if entry else (3 if decided else 1)
-        if label in ("Model", "Method") and mention_rules.in_measure_list(span):
-            types["Metric"] += 20  # 'Text Alignment ：FooCLIP, BarScore (衡量…)': named as a measure
+        if Label(label).is_system and mention_rules.in_measure_list(span):
+            types[Label.METRIC] += 20  # 'Text Alignment ：FooCLIP, BarScore (衡量…)': named as a measure
         why = _evidence(entry, metric_shape, label != span.label_, decided and source != "gloss", surface)
         if named_gloss:
             why = "named gloss"
@@ -213,7 +213,7 @@ class EntityStage:
         bullet header (``*   **层级记忆路由（HMR）**：``) is "named"."""
         defined = mention_rules.acronym_definition(span, self.propose, self.component_heads)
         if defined == "concept" and (
-            mention_rules.gloss_head_type(span, self.head_cues) in ("Dataset", "Method")
+            mention_rules.gloss_head_type(span, self.head_cues) in (Label.DATASET, Label.METHOD)
             or in_bullet_header(sec, span, self.use_marker)
         ):
             return "named"
@@ -230,8 +230,8 @@ class EntityStage:
         if not any(name_shape(w) == "strong" for w in surface.split()):
             return False
         return (
-            head in ("Dataset", "Method")
-            or (head == "Model" and bool(self.model_size.search(surface)))
+            head in (Label.DATASET, Label.METHOD)
+            or (head == Label.MODEL and bool(self.model_size.search(surface)))
             or mention_rules.enumerated(span)
         )
 
@@ -263,10 +263,10 @@ class EntityStage:
             source = "definition" if source == "gloss" else source
             log.keep(key, "acronym definition")
             tally.evidenced.add(key)
-        if label in HARDWARE_LABELS:
+        if Label(label).is_hardware:
             for form in self.hw.forms(span, entry):
                 forms[form] += 1
-        if label == "Device" and entry is None:
+        if label == Label.DEVICE and entry is None:
             cue = self.hw.device_cue(span)
             if cue:
                 forms[f"{surface} {cue}"] += 1
@@ -280,7 +280,7 @@ class EntityStage:
             tally.by_key[key] = {
                 "key": key,
                 "name": entry.name if entry else None,
-                "type": entry.type if entry else "Method",
+                "type": entry.type if entry else Label.METHOD,
                 "aliases": [],
                 "role": "uses",
                 "line": paper.start_line,
@@ -338,7 +338,7 @@ def _entity(sec, span, key: str, label: str) -> dict:
 
 
 def _pick_type(counter: Counter) -> str:
-    for label in ("Accelerator", "Device"):
+    for label in (Label.ACCELERATOR, Label.DEVICE):
         if counter.get(label):
             return label
     return counter.most_common(1)[0][0]

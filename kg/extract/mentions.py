@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 
 from kg.link import entity_key
+from kg.model import Label
 from kg.nlp.pipeline import doc_text, is_cjk, mention_info, sentence_of, span_text
-
-HARDWARE_LABELS = {"Accelerator", "Device"}
 
 _RESOLUTION_RE = re.compile(r"\d{2,5}\s?[x×*]\s?\d{2,5}(?:p|px)?", re.IGNORECASE)
 # a parenthesised acronym after at most two more words: '… modeling (VAR)'
@@ -33,7 +32,7 @@ def span_key(span) -> str:
     info = mention_info(span)
     if info.entry is not None:
         return info.entry.key
-    return entity_key(info.name or span_text(span), hardware=span.label_ in HARDWARE_LABELS)
+    return entity_key(info.name or span_text(span), hardware=Label(span.label_).is_hardware)
 
 
 def is_lead_label(span) -> bool:
@@ -89,15 +88,15 @@ def head_cues(pats: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(
         (label, tuple(c.casefold() for c in pats[name]))
         for label, name in (
-            ("Metric", "metric_cue"),
-            ("Dataset", "dataset_cue"),
-            ("Model", "model_cue"),
-            ("Method", "method_cue"),
+            (Label.METRIC, "metric_cue"),
+            (Label.DATASET, "dataset_cue"),
+            (Label.MODEL, "model_cue"),
+            (Label.METHOD, "method_cue"),
         )
     )
 
 
-def gloss_head_type(gloss, cues: tuple) -> str | None:
+def gloss_head_type(gloss, cues: tuple) -> Label | None:
     """Type of a translation gloss from the Chinese head noun it translates:
     ``点云重建误差（Point Error）`` is a Metric, ``拼图任务（Jigsaw）`` a Dataset (a
     task), ``直接监督微调方法（…）`` a Method; None when the head says nothing.
@@ -108,7 +107,7 @@ def gloss_head_type(gloss, cues: tuple) -> str | None:
         if head.endswith(words):
             return label
     if head.endswith("任务"):
-        return "Dataset"
+        return Label.DATASET
     return None
 
 

@@ -38,6 +38,7 @@ import re
 from functools import lru_cache
 
 from kg.link import fold
+from kg.model import Label
 from kg.nlp.pipeline import doc_text, name_shape, span_text
 from kg.resources import DATA, load_validated
 
@@ -363,4 +364,4 @@ def metric_variant(surface: str, gaz) -> bool:
     if not m:
         return False
     entry = gaz.lookup(m.group("base"))
-    return entry is not None and entry.type == "Metric"
+    return entry is not None and entry.type == Label.METRIC

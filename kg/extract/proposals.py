@@ -16,7 +16,7 @@ from collections import Counter
 from kg.extract import sentence_mentions
 from kg.extract.mentions import defines_acronym, in_bullet_header, span_key
 from kg.link import entity_key, fold
-from kg.model import Paper
+from kg.model import Label, Paper
 from kg.nlp.cues import cue_regex
 from kg.nlp.evidence import clean_sentence
 from kg.nlp.pipeline import mention_info, mention_spans, plain_sentences, sentence_of, span_text
@@ -65,7 +65,7 @@ class ProposalStage:
         for span in mention_spans(doc):
             if (
                 mention_info(span).entry is None
-                and span.label_ != "Metric"
+                and span.label_ != Label.METRIC
                 and in_bullet_header(sec, span, self.use_marker)
             ):
                 key = span_key(span)
@@ -115,7 +115,7 @@ class ProposalStage:
         title (``发布了 Mixtral 8x7B`` in ``Mixtral of Experts``)."""
         if mention_info(span).entry is not None and not (defines_acronym(span) or in_title(span_text(span))):
             return False
-        return span.label_ != "Metric"
+        return span.label_ != Label.METRIC
 
     def _cue_of(self, sent, span, cues: list, everywhere: bool, taken_after: set[int], first_only: bool = False):
         """The propose cue that ``span`` follows in ``sent``, or None: the
@@ -144,7 +144,7 @@ def main_system(entities: dict[str, dict], proposed: list[str], in_results: Coun
     title or one-sentence contribution names, else the one the results
     mention most (``in_results``: mentions per key); ties go to the first
     proposed.  None when the paper proposes no model or method."""
-    cands = [k for k in proposed if entities[k]["type"] in ("Model", "Method")]
+    cands = [k for k in proposed if Label(entities[k]["type"]).is_system]
     if not cands:
         return None
 
