@@ -55,6 +55,13 @@ RULES = [
         id="cue-taken-by-an-earlier-name",
     ),
     row(
+        "长程运动预测（LMF）仍然困难。Zorblax-7B 在 BarBench 上优于 Quibble-3B，为构建更强大的 LMF 模型提供了实践指导。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"LMF"},
+        key="analysis",
+        id="concept-after-a-later-cue",
+    ),
+    row(
         "神经场景表示（如 NeRFs）等新兴方向有望提升感知；ViTs 仍是主流，Zorblax-7B 优于 Quibble-3B。",
         keep={"Zorblax-7B", "Quibble-3B"},
         drop={"NeRFs", "ViTs"},

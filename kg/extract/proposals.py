@@ -41,9 +41,9 @@ class ProposalStage:
         """Keys of the proposed entities (each once, only keys of
         ``entities``), in order of evidence.  An acronym of a common noun
         phrase (``concepts``, see :func:`kg.extract.entities.concept_keys`)
-        is proposed only as the first name after a cue, even in the
-        contribution and the abstract (``提出了 Zorblax，…用于多智能体系统（MAS）``
-        proposes Zorblax, not MAS)."""
+        is never proposed by a cue: the clause that defines it holds none
+        (else it is named), and a cue elsewhere (``提出了 Zorblax，…用于多智能体
+        系统（MAS）``, ``为构建更强的 MAS 提供指导``) proposes something else."""
         out = [entity_key(n) for n in titled]
         for key in out:
             if key in entities:
@@ -95,7 +95,9 @@ class ProposalStage:
                 if not self._candidate(span, in_title):
                     continue
                 key = span_key(span)
-                cue = self._cue_of(sent, span, cues, everywhere, taken_after, first_only=key in concepts)
+                if key in concepts:
+                    continue
+                cue = self._cue_of(sent, span, cues, everywhere, taken_after)
                 if cue is None:
                     continue
                 taken_after.add(id(cue))
@@ -117,12 +119,11 @@ class ProposalStage:
             return False
         return span.label_ != Label.METRIC
 
-    def _cue_of(self, sent, span, cues: list, everywhere: bool, taken_after: set[int], first_only: bool = False):
+    def _cue_of(self, sent, span, cues: list, everywhere: bool, taken_after: set[int]):
         """The propose cue that ``span`` follows in ``sent``, or None: the
         last cue before it with no use marker in between; outside
         ``everywhere`` sections also within 40 characters, in its clause,
-        and not yet taken by an earlier name; with ``first_only`` not taken
-        in any section."""
+        and not yet taken by an earlier name."""
         text = sent.text
         rel = span.start_char - sent.start_char
         before = [c for c in cues if c.end() <= rel]
@@ -132,8 +133,6 @@ class ProposalStage:
         if self.use_marker.search(text[cue.start() : rel]):
             return None
         gap = text[cue.end() : rel]
-        if first_only and id(cue) in taken_after:
-            return None
         if not everywhere and (len(gap) > 40 or id(cue) in taken_after or re.search(r"[，,；;]", gap)):
             return None
         return cue
