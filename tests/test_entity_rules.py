@@ -62,6 +62,20 @@ RULES = [
         id="concept-after-a-later-cue",
     ),
     row(
+        "运动场学习（Learned Motion Fields, LMF）仍然困难，Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        contribution="We study learned motion fields (LMF), and LMF remains hard for current models.",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"LMF"},
+        key="analysis",
+        id="lowercase-long-form-beats-a-capitalised-translation",
+    ),
+    row(
+        "记忆代理（Reflection-Memory Agent, RMA）负责回顾；Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"RMA"},
+        key="analysis",
+        id="capitalised-long-form-alone-is-a-name",
+    ),
+    row(
         "神经场景表示（如 NeRFs）等新兴方向有望提升感知；ViTs 仍是主流，Zorblax-7B 优于 Quibble-3B。",
         keep={"Zorblax-7B", "Quibble-3B"},
         drop={"NeRFs", "ViTs"},

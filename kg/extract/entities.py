@@ -73,7 +73,9 @@ class _Tally:
         self.named_glosses: set[str] = set()
         self.plain: set[str] = set()
         self.evidenced: set[str] = set(title_keys)
-        self.definitions: dict[str, set[str]] = defaultdict(set)  # key -> "named" / "concept" / "known"
+        self.definitions: dict[str, set[str]] = defaultdict(
+            set
+        )  # key -> "named" / "titled" / "concept" / "lower" / "known"
 
 
 class EntityStage:
@@ -212,7 +214,7 @@ class EntityStage:
         (``人类偏好数据集（HPD）``, ``多智能体协作框架（MAF）``) or standing in a
         bullet header (``*   **层级记忆路由（HMR）**：``) is "named"."""
         defined = mention_rules.acronym_definition(span, self.propose, self.component_heads)
-        if defined == "concept" and (
+        if defined in ("concept", "lower") and (
             mention_rules.gloss_head_type(span, self.head_cues) in (Label.DATASET, Label.METHOD)
             or in_bullet_header(sec, span, self.use_marker)
         ):
@@ -292,12 +294,19 @@ class EntityStage:
 def concept_keys(definitions: dict[str, set[str]], title: str) -> set[str]:
     """Keys of acronyms the paper defines only as common noun phrases
     (``definitions``: key -> kinds of :func:`~kg.extract.mentions.acronym_definition`,
-    "known" for a gazetteer name): never named, typed or known, and not a
-    word of the paper's ``title``.  Such an
-    acronym names a task, a class of systems or a quantity
-    (``多智能体系统（MAS）``); it is an entity only with a role."""
+    "known" for a gazetteer name): never named or known, not a word of the
+    paper's ``title``, and either spelled out in lower case in English
+    (the authors' own words outweigh a capitalised translation:
+    ``video temporal grounding (VTG)`` beside ``视频时序定位（Video Temporal
+    Grounding, VTG）``) or only glossing Chinese phrases.  Such an acronym
+    names a task, a class of systems or a quantity (``多智能体系统（MAS）``); it
+    is an entity only with a role."""
     title_words = {fold(w) for w in re.findall(r"[A-Za-z][\w-]*", title)}
-    return {k for k, kinds in definitions.items() if kinds == {"concept"} and k not in title_words}
+    return {
+        k
+        for k, kinds in definitions.items()
+        if k not in title_words and not kinds & {"named", "known"} and ("lower" in kinds or kinds == {"concept"})
+    }
 
 
 def _evidence(entry, metric_shape: bool, retyped: bool, typed: bool, surface: str) -> str | None:
