@@ -75,6 +75,19 @@ RULES = [
         key="analysis",
         id="capitalised-long-form-alone-is-a-name",
     ),
+    # -- well-known generic techniques and task words ------------------------------------
+    row(
+        "训练中使用 Score Distillation Sampling（SDS）损失与测试时训练（Test-Time Training）完成 Real2Sim 转换。Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"Score Distillation Sampling", "SDS", "Test-Time Training", "Real2Sim"},
+        key="analysis",
+        id="generic-techniques-only-used",
+    ),
+    row(
+        "在 BarBench 上，Test-Time Training 优于 Quibble-3B。",
+        keep={"Test-Time Training", "Quibble-3B"},
+        id="generic-technique-compared-stays",
+    ),
     row(
         "神经场景表示（如 NeRFs）等新兴方向有望提升感知；ViTs 仍是主流，Zorblax-7B 优于 Quibble-3B。",
         keep={"Zorblax-7B", "Quibble-3B"},
