@@ -88,6 +88,25 @@ RULES = [
         keep={"Test-Time Training", "Quibble-3B"},
         id="generic-technique-compared-stays",
     ),
+    # -- names a head noun types as another kind of thing ---------------------------------
+    row(
+        "重建结果可导出为 FooDesc 格式，数据集以 Zibble-2.0 许可协议开源。Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"FooDesc", "Zibble-2.0"},
+        key="analysis",
+        id="format-and-licence-heads",
+    ),
+    row(
+        "热图使用不同颜色图（如 Magma, Viridis）可视化；测试用例来自法律法规（如 Foo AI Act, BAR RMF）。",
+        drop={"Magma", "Foo AI Act", "BAR RMF"},
+        key="analysis",
+        id="examples-of-a-colormap-or-a-regulation",
+    ),
+    row(
+        "Zorblax-7B 在 BarBench 上优于 Magma。",
+        keep={"Zorblax-7B", "Magma"},
+        id="known-name-in-its-own-sense-stays",
+    ),
     row(
         "神经场景表示（如 NeRFs）等新兴方向有望提升感知；ViTs 仍是主流，Zorblax-7B 优于 Quibble-3B。",
         keep={"Zorblax-7B", "Quibble-3B"},

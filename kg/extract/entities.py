@@ -94,6 +94,7 @@ class EntityStage:
         self.model_size = re.compile(pats["model_size_re"])
         self.head_cues = mention_rules.head_cues(pats)
         self.metric_heads = frozenset(w.casefold() for w in pats["metric_cue"] if w.isascii())
+        self.other_kind = cue_regex(pats["other_kind_head"])
 
     def run(self, paper: Paper, mentions, keys: list[str], titled: list[str], log: DecisionLog) -> Entities:
         """Entities of ``mentions`` ((section, span) pairs; ``keys`` their
@@ -146,7 +147,7 @@ class EntityStage:
         if not key or self.gaz.is_generic(surface) or mention_rules.not_a_name(span):
             return True
         why = negative.rejection(span, info.entry is not None or info.name is not None, self.gaz, paper.authors)
-        why = why or self.hw.not_used(span)
+        why = why or self.hw.not_used(span) or negative.other_kind(span, self.other_kind)
         if why:
             log.drop(key, surface, why, sec, span)
             return True

@@ -26,7 +26,9 @@ a mention was dropped:
 * ``software``: well-known software libraries and engines (NumPy, Gradio)
   and names followed by API or SDK;
 * ``organisation``: a name followed by Technology, Inc., Labs, University …
-  (an affiliation).
+  (an affiliation);
+* ``other kind``: a name a head noun types as a file format, a licence, a
+  regulation or a colormap (``URDF 格式``, ``法规（如 …）``).
 
 Offsets are character offsets into the section text; nothing here names a
 model, a dataset or a paper.
@@ -251,6 +253,33 @@ def organisation(span) -> str | None:
     company, a lab or a school (``Foo Technology``, ``Foo Labs``, ``Foo
     Inc.``), as in an authors' affiliation line."""
     return "organisation" if _ORGANISATION_AFTER_RE.match(doc_text(span.doc), span.end_char) else None
+
+
+_EXAMPLES_RE = re.compile(r"(?:[(（]\s*(?:如|例如|比如|e\.g\.,?|such as)|such as|如|例如)\s*")
+_ITEMS_RE = re.compile(r"[^()（）\n。；;:：]{0,60}")
+
+
+def other_kind(span, heads: re.Pattern) -> str | None:
+    """``other kind`` when a head noun (``heads``: 格式, license, 法规,
+    colormap …, the ``other_kind_head`` cue list) types the mention as
+    something that is no model, method or dataset: the head follows it
+    (``导出为 Foo 格式``, ``the Foo license``), or the mention is listed as
+    one of its examples (``法律法规（如 Foo Act, Bar RMF）``, ``colormaps
+    such as Foo, Bar``), a known name then taken in another sense."""
+    text = doc_text(span.doc)
+    after = len(text) - len(text[span.end_char :].lstrip(' *”"')) if span.end_char < len(text) else span.end_char
+    if heads.match(text, after):
+        return "other kind"
+    before = text[max(0, span.start_char - 90) : span.start_char]
+    for m in reversed(list(_EXAMPLES_RE.finditer(before))):
+        if not _ITEMS_RE.fullmatch(before[m.end() :]):
+            break
+        head = before[max(0, m.start() - 12) : m.start()].rstrip()
+        hits = list(heads.finditer(head))
+        if hits and hits[-1].end() >= len(head) - 4:
+            return "other kind"
+        break
+    return None
 
 
 _LABEL_AFTER_RE = re.compile(r"\s*[:：]")
