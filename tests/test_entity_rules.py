@@ -107,6 +107,21 @@ RULES = [
         keep={"Zorblax-7B", "Magma"},
         id="known-name-in-its-own-sense-stays",
     ),
+    # -- names keep their full extent ----------------------------------------------------
+    row(
+        "**Zorblax-7B** 表现最强；**Doubao 1.8** 和 **Grok 4.1 Fast** 在对抗环境下安全性下降。",
+        keep={"Zorblax-7B", "Doubao 1.8", "Grok 4.1 Fast"},
+        drop={"Doubao", "Grok"},
+        key="analysis",
+        id="family-name-keeps-its-version",
+    ),
+    row(
+        "我们评测了 Doubao 3 个版本，Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Doubao"},
+        drop={"Doubao 3"},
+        key="analysis",
+        id="a-count-after-a-family-is-no-version",
+    ),
     row(
         "神经场景表示（如 NeRFs）等新兴方向有望提升感知；ViTs 仍是主流，Zorblax-7B 优于 Quibble-3B。",
         keep={"Zorblax-7B", "Quibble-3B"},

@@ -1,5 +1,5 @@
 """Passes over a paper's Docs that join or extend mention spans in place:
-a known name and its version (``Depth Anything`` + ``V2-L``), a dataset and
+a known name and its version (``Depth Anything`` + ``V2-L``, ``Foo`` + ``4.1 Fast``), a dataset and
 its year, inline math glued to a name (``$Λ_{24}$-SQ``), two systems joined
 by ``+``, a size named alone (``3B 模型``) as its family's model, and every
 further occurrence of the paper's own new names.  Device model numbers
@@ -49,9 +49,21 @@ def _longer(doc, sp, end: int, label: str, name: str | None = None):
     return longer
 
 
+# a bare version after a family name, with an optional tier word: 'Foo 1.8', 'Foo 4.1 Fast'
+_BARE_VERSION_RE = re.compile(
+    r" \d{1,2}(?:\.\d{1,2})?(?: (?:Fast|Pro|Flash|Mini|Lite|Turbo|Max|Ultra|Plus|Nano))?"
+    r"(?![\w.%+×-])(?!\s*(?:[%倍个次张块亿万位年]|times\b|x\b))"
+)
+
+
 def _version_step(doc, text, sp, nxt):
-    if mention_info(sp).entry is None or Label(sp.label_).is_hardware:
+    entry = mention_info(sp).entry
+    if entry is None or Label(sp.label_).is_hardware:
         return None
+    bare = _BARE_VERSION_RE.match(text, sp.end_char) if sp.label_ == Label.MODEL else None
+    if bare and not any(c.isdigit() for c in span_text(sp)) and (nxt is None or nxt.start_char >= bare.end()):
+        longer = _longer(doc, sp, bare.end(), sp.label_)  # 'Foo 1.8': a version of the family, not the family
+        return (longer, 1) if longer is not None else None
     if (
         nxt is not None
         and mention_info(nxt).entry is None
