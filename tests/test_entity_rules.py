@@ -122,6 +122,19 @@ RULES = [
         key="analysis",
         id="a-count-after-a-family-is-no-version",
     ),
+    # -- a plain word that folds like a known name ---------------------------------------
+    row(
+        "We model Shape and Texture separately; Zorblax-7B beats Quibble-3B on BarBench.",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"Shap-E", "Shape"},
+        key="analysis",
+        id="plain-word-folding-like-a-hyphenated-name",
+    ),
+    row(
+        "Zorblax-7B 在 BarBench 上优于 Shap-E 与 Mamba。",
+        keep={"Shap-E", "Mamba"},
+        id="known-names-as-written-stay",
+    ),
     row(
         "神经场景表示（如 NeRFs）等新兴方向有望提升感知；ViTs 仍是主流，Zorblax-7B 优于 Quibble-3B。",
         keep={"Zorblax-7B", "Quibble-3B"},

@@ -28,6 +28,7 @@ from kg.nlp.cues import cue_regex
 from kg.nlp.evidence import clean_sentence
 from kg.nlp.pipeline import mention_info, name_shape, sentence_of, span_text
 
+_PLAIN_WORD_RE = re.compile(r"[A-Za-z][a-z]+")
 _TITLE_NAME_RE = re.compile(r"^\s*([^:：?？]{1,40}?)\s*[:：]\s+\S")
 _TITLE_PAREN_RE = re.compile(r"[(（]\s*([A-Za-z][\w\-.]{1,20})\s*[)）]")
 
@@ -95,6 +96,7 @@ class EntityStage:
         self.head_cues = mention_rules.head_cues(pats)
         self.metric_heads = frozenset(w.casefold() for w in pats["metric_cue"] if w.isascii())
         self.other_kind = cue_regex(pats["other_kind_head"])
+        self.written_forms = frozenset(f.casefold() for f in gaz.surfaces())
 
     def run(self, paper: Paper, mentions, keys: list[str], titled: list[str], log: DecisionLog) -> Entities:
         """Entities of ``mentions`` ((section, span) pairs; ``keys`` their
@@ -137,7 +139,8 @@ class EntityStage:
 
     def _skipped(self, paper: Paper, authors: set[str], sec, span, key: str, titled: set[str], log) -> bool:
         """True for a mention that is no entity: an author's name, a
-        generic word, a resolution or scale level, a name negative evidence
+        generic word, a resolution or scale level, a plain word that matches
+        a known name only once folded (``Shape`` for ``Shap-E``), a name negative evidence
         rejects (noted in ``log``), a word of the title written out in the
         text (not one of the ``titled`` keys), a word of an acronym's long form."""
         info = mention_info(span)
@@ -146,6 +149,13 @@ class EntityStage:
             return True  # an author's name (arXiv analyses repeat the author list; 'Yi' of 'Yi Jiang')
         if not key or self.gaz.is_generic(surface) or mention_rules.not_a_name(span):
             return True
+        if (
+            info.entry is not None
+            and _PLAIN_WORD_RE.fullmatch(surface)
+            and surface.casefold() not in self.written_forms
+        ):
+            log.drop(key, surface, "another sense", sec, span)
+            return True  # 'Shape' folds like 'Shap-E': a plain word, not the name written another way
         why = negative.rejection(span, info.entry is not None or info.name is not None, self.gaz, paper.authors)
         why = why or self.hw.not_used(span) or negative.other_kind(span, self.other_kind)
         if why:
