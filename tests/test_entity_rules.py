@@ -136,6 +136,13 @@ RULES = [
         id="known-names-as-written-stay",
     ),
     row(
+        "训练目标为条件损失函数 LZorb (Eq. 2) 与正则项 RQx（公式 3）之和；Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"LZorb", "RQx"},
+        key="analysis",
+        id="term-with-an-equation-number",
+    ),
+    row(
         "神经场景表示（如 NeRFs）等新兴方向有望提升感知；ViTs 仍是主流，Zorblax-7B 优于 Quibble-3B。",
         keep={"Zorblax-7B", "Quibble-3B"},
         drop={"NeRFs", "ViTs"},

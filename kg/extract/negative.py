@@ -47,6 +47,7 @@ from kg.resources import DATA, load_validated
 _URL_TOKEN_RE = re.compile(r"(?:https?://|www\.|[\w-]+\.(?:com|org|io|ai|net|dev|edu|cn)/)", re.IGNORECASE)
 _FORMULA_RE = re.compile(r"[A-Za-z]\w?[_^][\w{}]+|[a-z][+\-*/]\d+|\d+[+\-*/][a-z]|[a-z]\([a-z]\)")
 _GREEK_RE = re.compile(r"[\u0370-\u03FF]")
+_EQUATION_AFTER_RE = re.compile(r"\s*[(（]\s*(?:Eqs?\.|Equation|公式|式)\s*\(?\d", re.IGNORECASE)
 #: words that number the items of a series (T1, Stage2, Step 3, RQ1)
 _SERIES_RE = re.compile(
     r"(?P<prefix>[A-Z]{1,2}|Stage|Step|Phase|Level|Task|Round|Type|Case|Setting|Tier|Part|Exp"
@@ -106,11 +107,14 @@ def in_url(span) -> str | None:
 def in_math(span) -> str | None:
     """``math`` when the mention sits inside inline LaTeX (an odd number of
     ``$`` before it on its line and one after it), or is shaped like a
-    formula or a symbol: a subscript or superscript (``z_1``), a letter
+    formula or a symbol, or is followed by an equation number (``Foo
+    (Eq. 2)``, ``Foo（公式 2）``): a subscript or superscript (``z_1``), a letter
     plus or minus a number (``t+1``, ``1-t``), or at most three letters,
     one of them Greek (``λ``, ``Lψ``; ``π0`` with its digit is a name)."""
     text = doc_text(span.doc)
     surface = span_text(span)
+    if _EQUATION_AFTER_RE.match(text, span.end_char):
+        return "math"  # 'L_foo (Eq. 2)': a term of an equation
     if not _doc_has(span.doc, "math"):
         if "\\" in surface or _FORMULA_RE.fullmatch(surface):
             return "math"
