@@ -142,6 +142,21 @@ RULES = [
         key="analysis",
         id="term-with-an-equation-number",
     ),
+    # -- a cue before a plain translation gloss proposes nothing new ----------------------
+    row(
+        "为提升质量，引入了“基础形变”（Base Deformation），并设计了平滑约束（Smooth Prior Terms）。Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"Base Deformation", "Smooth Prior Terms"},
+        key="analysis",
+        id="plain-gloss-after-a-cue-is-a-description",
+    ),
+    row(
+        "设计了包含“轨迹校验器（Path Verifier）”的闭环系统。Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Path Verifier"},
+        proposes={"Path Verifier"},
+        key="analysis",
+        id="agent-noun-gloss-after-a-cue-is-a-component",
+    ),
     row(
         "神经场景表示（如 NeRFs）等新兴方向有望提升感知；ViTs 仍是主流，Zorblax-7B 优于 Quibble-3B。",
         keep={"Zorblax-7B", "Quibble-3B"},

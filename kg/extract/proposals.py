@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.extract import sentence_mentions
+from kg.extract import negative, sentence_mentions
 from kg.extract.mentions import defines_acronym, in_bullet_header, span_key
 from kg.link import entity_key, fold
 from kg.model import Label, Paper
@@ -25,11 +25,28 @@ from kg.nlp.pipeline import mention_info, mention_spans, plain_sentences, senten
 _EVERY_NAME_SECTIONS = ("contribution", "abstract")
 
 
+_AGENT_NOUN_RE = re.compile(r"[a-z](?:er|or)s?$")
+
+
+def _plain_gloss(span) -> bool:
+    """A translation gloss of plain capitalised words (``引入了基础形变（Base
+    Deformation）``): it translates a description, it names nothing new;
+    not one headed by an agent noun (``原子分解器（Atomic Decomposer）``, a
+    component) nor a name-shaped one."""
+    surface = span_text(span)
+    return (
+        mention_info(span).source == "gloss"
+        and not negative.name_shaped(surface)
+        and not _AGENT_NOUN_RE.search(surface)
+    )
+
+
 class ProposalStage:
     """Finds what a paper proposes: names its title announces, then bold
     bullet headers of its innovations section, then new names after a
     propose cue (提出/构建/名为/we propose …) with no use marker
-    (基于/利用/如/using …) in between."""
+    (基于/利用/如/using …) in between; outside the contribution and the
+    abstract not a translation gloss of plain words (see :func:`_plain_gloss`)."""
 
     def __init__(self, pats: dict):
         self.propose = cue_regex(pats["propose"])
@@ -95,7 +112,7 @@ class ProposalStage:
                 if not self._candidate(span, in_title):
                     continue
                 key = span_key(span)
-                if key in concepts:
+                if key in concepts or (not everywhere and _plain_gloss(span)):
                     continue
                 cue = self._cue_of(sent, span, cues, everywhere, taken_after)
                 if cue is None:
