@@ -57,7 +57,9 @@ def test_bench_builds_a_synthetic_corpus_and_reports_coherent_figures(tmp_path):
 
     # the inspection commands (issue targets at 100k papers are checked on the benchmark's runs)
     ins = out["inspection"]
-    assert set(ins) == {"kg show", "kg stats", "kg report", "kg validate"}
+    assert set(ins) == {"kg show", "kg stats", "kg report", "kg validate", "targets_at_100k"}
+    assert set(ins["targets_at_100k"]) == set(ins) - {"targets_at_100k"}
     assert ins["kg show"]["ms_warm_median"] > 0 and ins["kg show"]["cli_ms"] > 0
     assert ins["kg report"]["pages"] >= papers and ins["kg report"]["peak_rss_mb"] > 0
+    assert ins["kg report"]["cpu_s"] > 0
     assert ins["kg validate"]["seconds"] > 0 and ins["kg validate"]["peak_rss_mb"] > 0

@@ -167,16 +167,16 @@ def patched(original, path, *a, marker, **kw):
 """
 
 KILL_ON = """
-def patched(original, path, *a, name, **kw):
+def patched(original, path, *a, target, **kw):
     import os, signal
-    if path.endswith(name):
+    if path.endswith(target):
         os.kill(os.getpid(), signal.SIGKILL)
     return original(path, *a, **kw)
 """
 
 RAISE_ON = """
-def patched(original, path, *a, name, **kw):
-    if path.endswith(name):
+def patched(original, path, *a, target, **kw):
+    if path.endswith(target):
         raise RuntimeError("simulated extractor bug")
     return original(path, *a, **kw)
 """
@@ -220,7 +220,7 @@ def test_a_report_that_fails_is_an_error_of_that_file_only(client, tmp_path):
     for f in files:
         shutil.copy(f, folder / f.name)
     bad = folder / files[1].name
-    _patch_workers(client, RAISE_ON, name=files[1].name)
+    _patch_workers(client, RAISE_ON, target=files[1].name)
     try:
         s = extract_to_dir_dask([folder], tmp_path / "out", client)
     finally:
@@ -282,7 +282,7 @@ def test_a_report_that_keeps_killing_workers_is_an_error_of_that_file_only(clien
     bad = folder / files[0].name
     scheduler = client.cluster.scheduler
     allowed, scheduler.allowed_failures = scheduler.allowed_failures, 0  # give up at the first death
-    _patch_workers(client, KILL_ON, name=bad.name)
+    _patch_workers(client, KILL_ON, target=bad.name)
     try:
         s = extract_to_dir_dask([folder], tmp_path / "out", client)
     finally:
@@ -333,9 +333,9 @@ def test_progress_is_called_once_per_file(client, tmp_path):
 
 
 SLOW_ON = """
-def patched(original, path, *a, name, **kw):
+def patched(original, path, *a, target, **kw):
     import time
-    if path.endswith(name):
+    if path.endswith(target):
         time.sleep(3)
     return original(path, *a, **kw)
 """
@@ -347,7 +347,7 @@ def test_messages_are_in_file_order_not_in_finishing_order(client, reports, tmp_
     from kg.pipeline.parallel import extract_to_dir
 
     (reports / "zz-dup.txt").write_bytes((reports / "dup.txt").read_bytes())  # a second warning
-    _patch_workers(client, SLOW_ON, name="/dup.txt")  # its warning arrives after zz-dup.txt's
+    _patch_workers(client, SLOW_ON, target="/dup.txt")  # its warning arrives after zz-dup.txt's
     try:
         s = extract_to_dir_dask([reports], tmp_path / "dask", client)
     finally:
@@ -356,3 +356,21 @@ def test_messages_are_in_file_order_not_in_finishing_order(client, reports, tmp_
     assert len(s.problems) == 2 and len(s.errors) == 1
     assert [str(p) for p in s.problems] == [str(p).replace("/local", "/dask") for p in ref.problems]
     assert [str(e) for e in s.errors] == [str(e) for e in ref.errors]
+
+
+@pytest.mark.slow
+def test_dated_folders_are_extracted_to_their_report_names(client, tmp_path):
+    from kg.pipeline.distributed import extract_to_dir_dask
+    from kg.pipeline.parallel import extract_to_dir
+
+    folder = tmp_path / "reports"
+    for day, seed in zip(("2026-01-13", "2026-01-14"), sorted(SEEDS.glob("*.txt"))[:2]):
+        (folder / day).mkdir(parents=True)
+        shutil.copy(seed, folder / day / "report.txt")
+    s = extract_to_dir_dask([folder], tmp_path / "dask", client)
+    ref = extract_to_dir([folder], tmp_path / "local", jobs=1)
+    assert not s.errors and s.files == ref.files == 2
+    written = sorted(p.relative_to(tmp_path / "dask").as_posix() for p in (tmp_path / "dask").rglob("*.nq"))
+    assert written == ["2026-01-13/report.txt.nq", "2026-01-14/report.txt.nq"]
+    for name in written:
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()

@@ -382,3 +382,27 @@ def test_unknown_direction_is_said_and_ordered_by_the_comparisons(hostile, tmp_p
     page = read(tmp_path / "site" / "benchmark" / "bench.html")
     heading = [t for tag, t in page.headings if t.startswith("Leaderboard")][0]
     assert "direction unknown" in heading and "higher is better" not in heading
+
+
+def test_pages_are_bounded_long_tables_cut_and_long_lists_split(seed_store, tmp_path, monkeypatch):
+    from kg.outputs import site_pages
+
+    monkeypatch.setattr(site_pages, "TABLE_ROWS", 2)
+    monkeypatch.setattr(site_pages, "LIST_ROWS", 30)
+    out = tmp_path / "site"
+    write_report(seed_store, out)
+    # 80 papers: papers.html, papers-2.html, papers-3.html, each paper once, each page linking the others
+    lists = sorted(out.glob("papers*.html"))
+    assert [p.name for p in lists] == ["papers-2.html", "papers-3.html", "papers.html"]
+    listed = [r[0] for p in lists for r in read(p).table("")[1:]]
+    assert len(listed) == len(set(listed)) == 80
+    assert {"papers-2.html", "papers-3.html"} <= set(read(out / "papers.html").links)
+    # a system in more comparisons than a table holds: two rows, and the page says how many there are
+    page = read(out / "model" / "gpt4o.html")
+    (total,) = [int(t.split("(")[1].rstrip(")")) for tag, t in page.headings if t.startswith("Beaten by")]
+    assert total > 2 and len(page.table("Beaten by")) == 1 + 2
+    assert f"The first 2 of {total} comparisons are shown." in " ".join("".join(page.text).split())
+    # a later, shorter site leaves no page of the longer list behind
+    monkeypatch.setattr(site_pages, "LIST_ROWS", 1000)
+    write_report(seed_store, out)
+    assert [p.name for p in out.glob("papers*.html")] == ["papers.html"]

@@ -11,6 +11,7 @@ import os
 import random
 import shutil
 import signal
+import statistics
 import subprocess
 import sys
 import time
@@ -54,7 +55,7 @@ def run():
 
 
 def graph_quads(store: KnowledgeStore, path) -> set:
-    return set(store.quads(report_graph(str(path))))
+    return set(store.quads(report_graph(Path(path).name)))
 
 
 def copy_seed(src: Path, dest: Path, text: str | None = None) -> Path:
@@ -232,14 +233,14 @@ def test_non_regular_file(run, tmp_path):
     assert f"error: {fifo}: not a regular file (a device, pipe or socket)" in r.output
 
 
-def test_two_files_with_the_same_name_would_share_a_graph(run, tmp_path):
+def test_two_folder_arguments_with_the_same_report_name_would_share_a_graph(run, tmp_path):
     a = copy_seed(SMALL, tmp_path / "a" / "r.txt")
     b = copy_seed(ARXIV, tmp_path / "b" / "r.txt")
     r = run("build", tmp_path / "a", tmp_path / "b", "--store", tmp_path / "s", "-q")
     assert r.exit_code == 1
     assert (
-        f"error: {b}: same file name as {a}: a report's graph is named after its file name, "
-        "so this file is skipped (rename one of them)"
+        f"error: {b}: same report name 'r.txt' as {a} (a report is named by its path under "
+        "the folder given, or by its file name): skipped; rename one, or build the parent folder"
     ) in r.output
 
 
@@ -315,10 +316,10 @@ def test_a_reader_or_mapping_bug_costs_only_its_file(run, tmp_path, monkeypatch)
             raise ValueError("reader bug")
         return real_read(path, *args, **kwargs)
 
-    def bad_map(report, records, labels=None):
+    def bad_map(report, records, *args):
         if Path(report.path).name == "a.txt":
             raise KeyError("results")
-        return real_map(report, records, labels)
+        return real_map(report, records, *args)
 
     monkeypatch.setattr(filegraph, "read_report", bad_read)
     monkeypatch.setattr(filegraph, "map_report", bad_map)
@@ -897,15 +898,26 @@ def test_a_file_name_that_is_not_utf8_is_an_error_of_that_file(run, tmp_path):
     assert sorted(p.name for p in (tmp_path / "nq").iterdir()) == ["a.txt.nq"]
 
 
+#: papers of the synthetic corpus the interrupt tests build; the issue's
+#: full-size run is ``PAPERKG_INTERRUPT_PAPERS=3000 PAPERKG_INTERRUPT_SIGNALS=INT
+#: pytest -s -k ctrl_c tests/test_robustness.py`` (figures in docs/performance.md)
+INTERRUPT_PAPERS = int(os.environ.get("PAPERKG_INTERRUPT_PAPERS", "150"))
+#: the signals sent at random (``INT``: Ctrl-C to the process group, ``TERM``: to the build)
+INTERRUPT_SIGNALS = [
+    getattr(signal, "SIG" + name.strip().upper())
+    for name in os.environ.get("PAPERKG_INTERRUPT_SIGNALS", "INT,TERM").split(",")
+]
+
+
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory):
-    """(folder of a 150-paper synthetic corpus, its clean build by graph,
-    seconds that clean ``kg build`` took)."""
+    """(folder of a synthetic corpus of :data:`INTERRUPT_PAPERS` papers, its
+    clean build by graph, seconds that clean ``kg build`` took)."""
     sys.path.insert(0, str(ROOT / "tests" / "bench"))
     from synth import write_corpus
 
     folder = tmp_path_factory.mktemp("synth")
-    write_corpus(150, folder)
+    write_corpus(INTERRUPT_PAPERS, folder)
     store = tmp_path_factory.mktemp("synth-store") / "s"
     t = time.monotonic()
     proc = kg_build(folder, store)
@@ -932,12 +944,12 @@ def test_ctrl_c_or_sigterm_stop_a_build_within_2_s_and_keep_what_was_written(syn
     folder, clean, seconds = synthetic
     clean_bare = _without_fingerprints(clean)
     rng = random.Random(17)
-    interrupted, exits = 0, []
+    interrupted, exits, stopped = 0, [], []
     for k in range(20):  # until 10 builds were interrupted mid-build
         if interrupted == 10:
             break
         store = tmp_path / "ab"[k % 2]
-        jobs, sig = rng.choice(["1", "2"]), rng.choice([signal.SIGINT, signal.SIGTERM])
+        jobs, sig = rng.choice(["1", "2"]), rng.choice(INTERRUPT_SIGNALS)
         proc = kg_build(folder, store, "--jobs", jobs, "--force")
         time.sleep(rng.uniform(1.0, max(1.1, 0.8 * seconds)))  # after start-up (importing click)
         t = time.monotonic()
@@ -952,7 +964,7 @@ def test_ctrl_c_or_sigterm_stop_a_build_within_2_s_and_keep_what_was_written(syn
             seconds *= 0.7
             continue
         interrupted += 1
-        assert exits[-1] < 2.0, (k, exits[-1], err)
+        stopped.append(exits[-1])
         assert proc.returncode == (130 if sig == signal.SIGINT else 143), err
         lines = err.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("interrupted (SIG"), err
@@ -971,4 +983,10 @@ def test_ctrl_c_or_sigterm_stop_a_build_within_2_s_and_keep_what_was_written(syn
         assert proc.returncode == 0, err
         assert (f"{kept} unchanged report(s) skipped" in out) or kept == 0, out
         assert store_by_graph(store) == clean
-    print(f"seconds from signal to exit: {exits} ({interrupted} interrupted mid-build)")
+    figures = (
+        f"{INTERRUPT_PAPERS} papers, clean build {synthetic[2]:.1f} s, load average {os.getloadavg()[0]:.1f}; "
+        f"seconds from signal to exit: {exits} ({interrupted} interrupted mid-build; "
+        f"max {max(stopped):.2f}, median {statistics.median(stopped):.2f})"
+    )
+    print(figures)
+    assert max(stopped) < 2.0, figures  # checked last: the figures of every run are seen

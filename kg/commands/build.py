@@ -46,7 +46,10 @@ def build(paths, store_path, quiet, prune, force, max_size, jobs, bulk):
     paper link or an arXiv id (README: Report layouts).
 
     Each report file becomes one named graph, replaced in one transaction
-    (after a crash every report is entirely old or entirely new).  A file
+    (after a crash every report is entirely old or entirely new), named by
+    the file's path under the folder given (reports/2026-01-13/report.txt
+    built with 'kg build reports' is 2026-01-13/report.txt; a file named on
+    the command line, or directly in the folder, by its file name).  A file
     whose content and extractor are unchanged since its graph was built is
     skipped; building twice gives the same quads.  Files that cannot be read
     are reported as FILE:LINE: MESSAGE and skipped (their previous graph is
@@ -162,8 +165,9 @@ def _print_build_summary(summary, store_path: str) -> None:
 def extract(paths, output_dir, jobs, max_size, scheduler):
     """Extract report files to N-Quads, one file per report (no store).
 
-    DIR/REPORT_FILE_NAME.nq holds the report's named graph, exactly the quads
-    'kg build' would store.  Load them with 'kg load DIR' (or any triple
+    DIR/REPORT_NAME.nq holds the report's named graph, exactly the quads
+    'kg build' would store (REPORT_NAME: the file's path under the folder
+    given, e.g. 2026-01-13/report.txt, or its file name).  Load them with 'kg load DIR' (or any triple
     store's N-Quads loader).  Runs on any machine: split the report files
     between machines and run 'kg extract' on each.
 

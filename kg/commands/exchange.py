@@ -80,8 +80,9 @@ def _first_bad_nquads(paths) -> str | None:
 @click.option(
     "--graph",
     "graph",
-    metavar="FILE_NAME_OR_IRI",
-    help="Export one named graph: a report file name, a graph IRI, or 'ontology'.",
+    metavar="REPORT_OR_IRI",
+    help="Export one named graph: a report name (2026-01-13/report.txt, or a file name "
+    "only one report has), a graph IRI, or 'ontology'.",
 )
 @handle_errors
 def export(store_path, fmt, output, graph):

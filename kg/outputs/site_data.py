@@ -1,11 +1,5 @@
-"""What the HTML site (:mod:`kg.outputs.site`) shows, read from a store as plain Python.
-
-Reading: one ``SELECT DISTINCT`` per property (``?s <p> ?o``), joined in
-Python.  The union default graph repeats a triple once per report graph that
-holds it, and a join of patterns in SPARQL multiplies those copies; a single
-pattern with ``DISTINCT`` decodes each fact once, so the time is linear in the
-facts shown.  Where a node has several values of a property (two reports
-disagree), the smallest value is kept, so the site is deterministic.
+"""What the HTML site (:mod:`kg.outputs.site`) shows, as plain Python: the
+:class:`Graph` (read from a store by :mod:`kg.outputs.site_read`).
 
 Analysis: leaderboards per benchmark and metric, the most compared systems,
 the who-beats-whom picture's nodes; every lookup goes through indexes built
@@ -149,12 +143,18 @@ class Graph:
         self.proposed_in = {e: sorted(v) for e, v in proposed.items()}
         self.used_in = {e: sorted(v) for e, v in used.items()}
 
+    def paper_key(self, paper: str | None) -> str:
+        """Sort key of a paper IRI: its arXiv id (or IRI); ``""`` when unknown."""
+        p = self.papers.get(paper) if paper else None
+        return (p.arxiv_id or p.iri) if p else ""
+
     @property
     def lower_is_better(self) -> set[str]:
         return {m for m, d in self.directions.items() if d == LOWER}
 
 
-def _decimal(value: str | None) -> Decimal | None:
+def decimal_or_none(value: str | None) -> Decimal | None:
+    """A score literal's value as a Decimal; None when absent or not a number."""
     if value is None:
         return None
     try:
@@ -163,167 +163,11 @@ def _decimal(value: str | None) -> Decimal | None:
         return None
 
 
-def _values(store: KnowledgeStore, predicate: str, subject_type: str | None = None) -> dict[str, str]:
-    """``{subject: smallest object value}`` of every ``?s predicate ?o``
-    (IRIs and literal values as strings); with ``subject_type`` only
-    subjects of that class."""
-    typed = f" ?s a <{subject_type}> ." if subject_type else ""
-    out: dict[str, str] = {}
-    for sol in store.query(f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{predicate}> ?o .{typed} }}"):
-        s, o = sol["s"].value, sol["o"].value
-        if s not in out or o < out[s]:
-            out[s] = o
-    return out
-
-
-def _multi(store: KnowledgeStore, predicate: str) -> dict[str, set[str]]:
-    """``{subject: every object}`` of ``?s predicate ?o``."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for sol in store.query(f"SELECT DISTINCT ?s ?o WHERE {{ ?s <{predicate}> ?o }}"):
-        out[sol["s"].value].add(sol["o"].value)
-    return out
-
-
-_ENTITY_TYPES = (
-    vocab.MODEL,
-    vocab.METHOD,
-    vocab.DATASET,
-    vocab.BENCHMARK,
-    vocab.METRIC,
-    vocab.ACCELERATOR,
-    vocab.DEVICE,
-)
-
-
-def _evidence(store: KnowledgeStore, wanted: set[str]) -> dict[str, Evidence]:
-    """Quote, report file and line of the evidence nodes in ``wanted``."""
-    quotes = _values(store, vocab.QUOTE)
-    lines = _values(store, vocab.LINE)
-    sources = _values(store, vocab.DCTERMS + "source")
-    files = _values(store, vocab.KG + "fileName")
-    out = {}
-    for ev in wanted:
-        if ev in quotes:
-            line = lines.get(ev)
-            out[ev] = Evidence(
-                quotes[ev], files.get(sources.get(ev, "")), int(line) if line and line.isdigit() else None
-            )
-    return out
-
-
-def _comparisons(store: KnowledgeStore) -> tuple[list[Comparison], dict[str, str]]:
-    """Every comparison (with a winner and a loser), and comparison -> evidence node."""
-    # only comparisons have these properties; kg:evidence and the paper are
-    # shared with mentions and hardware usages, so those are read for comparisons only
-    props = {
-        name: _values(store, vocab.KG + name)
-        for name in ("winner", "loser", "onDataset", "metric", "winnerScore", "loserScore", "scoreUnit")
-    }
-    props["evidence"] = _values(store, vocab.KG + "evidence", vocab.COMPARISON)
-    props["paper"] = _values(store, vocab.PROV + "hadPrimarySource", vocab.COMPARISON)
-    out = []
-    for c, winner in props["winner"].items():
-        if c not in props["loser"]:
-            continue
-        out.append(
-            Comparison(
-                c,
-                winner,
-                props["loser"][c],
-                props["onDataset"].get(c),
-                props["metric"].get(c),
-                _decimal(props["winnerScore"].get(c)),
-                _decimal(props["loserScore"].get(c)),
-                props["scoreUnit"].get(c),
-                props["paper"].get(c),
-                None,
-            )
-        )
-    return out, props["evidence"]
-
-
-def _papers(store: KnowledgeStore) -> dict[str, Paper]:
-    """Every kg:Paper with its metadata, relations, fields and hardware (no evidence yet)."""
-    ids = {sol["p"].value for sol in store.query("SELECT DISTINCT ?p WHERE { ?p a kg:Paper }")}
-    arxiv, titles, urls = (_values(store, p) for p in (vocab.ARXIV_ID, vocab.DCTERMS + "title", vocab.SCHEMA + "url"))
-    reported = _multi(store, vocab.REPORTED_IN)
-    files, dates = _values(store, vocab.KG + "fileName"), _values(store, vocab.DCTERMS + "date")
-    papers = {}
-    for p in ids:
-        reports = reported.get(p, ())
-        report_dates = sorted(dates[r] for r in reports if r in dates)
-        papers[p] = Paper(
-            p,
-            arxiv.get(p),
-            titles.get(p),
-            urls.get(p),
-            sorted({files[r] for r in reports if r in files}),
-            report_dates[0] if report_dates else None,
-        )
-    for rel in (vocab.PROPOSES, vocab.USES_MODEL, vocab.USES_METHOD, vocab.USES_DATASET, vocab.USES_HARDWARE):
-        for p, ents in _multi(store, rel).items():
-            if p in papers:
-                papers[p].relations[rel] = sorted(ents)
-    field_names = _multi(store, vocab.SKOS + "prefLabel")
-    for p, subjects in _multi(store, vocab.DCTERMS + "subject").items():
-        if p in papers:
-            papers[p].fields = sorted({name for s in subjects for name in field_names.get(s, ())})
-    return papers
-
-
-def _hardware(store: KnowledgeStore, papers: dict[str, Paper]) -> dict[str, str]:
-    """Attach each paper's hardware usages; returns usage -> evidence node."""
-    hw, count = (_values(store, vocab.KG + p) for p in ("hardware", "count"))
-    ev = _values(store, vocab.EVIDENCE_P, vocab.HARDWARE_USAGE)  # kg:evidence of mentions too
-    usage_ev = {}
-    for p, usages in _multi(store, vocab.HARDWARE_USAGE_P).items():
-        if p not in papers:
-            continue
-        for u in sorted(usages):
-            if u in hw:
-                papers[p].hardware.append((hw[u], count.get(u), u))
-                if u in ev:
-                    usage_ev[u] = ev[u]
-    return usage_ev
-
-
 def load(store: KnowledgeStore) -> Graph:
-    """Read what the site shows from ``store`` (see the module docstring)."""
-    labels = _values(store, vocab.RDFS + "label")
-    types: dict[str, set[str]] = defaultdict(set)
-    for t in _ENTITY_TYPES:
-        for sol in store.query(f"SELECT DISTINCT ?e WHERE {{ ?e a <{t}> }}"):
-            types[sol["e"].value].add(t)
-    directions = {m: LOWER if v in ("true", "1") else HIGHER for m, v in _values(store, vocab.LOWER_IS_BETTER).items()}
-    comparisons, cmp_ev = _comparisons(store)
-    papers = _papers(store)
-    usage_ev = _hardware(store, papers)
-    evidence = _evidence(store, set(cmp_ev.values()) | set(usage_ev.values()))
-    for c in comparisons:
-        c.evidence = evidence.get(cmp_ev.get(c.iri, ""))
-    g = Graph(labels, dict(types), directions, comparisons, papers)
-    for p in papers.values():
-        p.hardware = sorted(
-            ((h, n, evidence.get(usage_ev.get(u, ""))) for h, n, u in p.hardware), key=lambda h: g.label(h[0]).lower()
-        )
-        for rel in p.relations:
-            p.relations[rel] = sorted(p.relations[rel], key=lambda e: g.label(e).lower())
-    g.comparisons.sort(
-        key=lambda c: (
-            _paper_key(g, c.paper),
-            c.evidence.line if c.evidence and c.evidence.line else 0,
-            g.label(c.winner),
-            g.label(c.loser),
-            c.iri,
-        )
-    )
-    g.index()
-    return g
+    """Read what the site shows from ``store`` (:func:`kg.outputs.site_read.load`)."""
+    from kg.outputs.site_read import load as read
 
-
-def _paper_key(g: Graph, paper: str | None) -> str:
-    p = g.papers.get(paper) if paper else None
-    return (p.arxiv_id or p.iri) if p else ""
+    return read(store)
 
 
 def implied_order(g: Graph, metric: str | None, dataset: str | None = None) -> tuple[str | None, tuple[int, int]]:
@@ -379,7 +223,7 @@ def leaderboards(g: Graph, dataset: str) -> list[Leaderboard]:
 def _better(a: LeaderRow, b: LeaderRow, lower: bool, g: Graph) -> bool:
     if a.score != b.score:
         return a.score < b.score if lower else a.score > b.score
-    return _paper_key(g, a.comparison.paper) > _paper_key(g, b.comparison.paper)
+    return g.paper_key(a.comparison.paper) > g.paper_key(b.comparison.paper)
 
 
 def compared(g: Graph) -> list[tuple[str, int, int, int]]:

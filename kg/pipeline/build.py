@@ -50,7 +50,8 @@ from kg.errors import SourceError
 from kg.pipeline.filegraph import FileResult, build_fingerprint, extractor_fingerprint
 from kg.rdf.mapping import report_graph
 from kg.model import Problem
-from kg.read import DEFAULT_MAX_SIZE, collect_report_files, named_files
+from kg.read import DEFAULT_MAX_SIZE, named_files
+from kg.pipeline.sources import NameClash, find_reports
 from kg.rdf.bulk import BULK_BATCH_BYTES, BulkWriter
 from kg.rdf.store import KnowledgeStore
 
@@ -193,9 +194,10 @@ def build(
 
     t0 = time.perf_counter()
     paths = list(paths)
-    files, path_errors = collect_report_files(paths)
+    files, path_errors = find_reports(paths)
     summary = BuildSummary(errors=list(path_errors))
-    owners: dict[str, Path] = {}  # graph IRI -> file that owns it in this run
+    # graph IRI -> file that owns it in this run (find_reports left one file per name)
+    owners = {report_graph(f.name).value: f.path for f in files}
     entity_keys: set[str] = set()
     with sigterm_interrupts(), tempfile.TemporaryDirectory(prefix="paperkg-build-") as spill:
         try:
@@ -203,11 +205,7 @@ def build(
             existing = {g.value for g in store.report_graphs()}
             summary.bulk = not existing if bulk is None else bulk
             stored = {} if force else _stored_fingerprints(store)
-            tasks = [
-                (str(path), stored.get(graph.value), max_size, spill)
-                for path in files
-                if (graph := _claim_graph(path, owners, summary.errors)) is not None
-            ]
+            tasks = [(str(f.path), stored.get(report_graph(f.name).value), max_size, spill, f.name) for f in files]
             writer = _Writer(store, summary, existing, bulk_batch_bytes, named_files(paths))
             results = run_extraction(tasks, default_jobs() if jobs is None else max(1, jobs))
             try:
@@ -301,25 +299,6 @@ def _stored_fingerprints(store: KnowledgeStore) -> dict[str, str]:
     return fps
 
 
-def _claim_graph(path: Path, owners: dict[str, Path], errors: list[SourceError]) -> ox.NamedNode | None:
-    """The named graph of report file ``path``, recorded in ``owners``
-    (graph IRI -> file); None, with an error, when another file of this run
-    already owns it (a report's graph is named after its file name)."""
-    graph = report_graph(str(path))
-    if graph.value in owners:
-        errors.append(
-            SourceError(
-                str(path),
-                None,
-                f"same file name as {owners[graph.value]}: a report's graph is "
-                "named after its file name, so this file is skipped (rename one of them)",
-            )
-        )
-        return None
-    owners[graph.value] = path
-    return graph
-
-
 def _finish_build(
     store: KnowledgeStore,
     summary: BuildSummary,
@@ -343,8 +322,9 @@ def _finish_build(
 def _prune(store: KnowledgeStore, keep: set[str], summary: BuildSummary, path_errors: list[SourceError]) -> None:
     """Remove report graphs whose IRI is not in ``keep``, unless some path,
     folder or file under the build's paths could not be listed (its graphs
-    may be among the others)."""
-    unread = [e.path for e in path_errors]
+    may be among the others).  A pruned graph is listed by its report name
+    (its ``kg:fileName``)."""
+    unread = [e.path for e in path_errors if not isinstance(e, NameClash)]
     if unread:
         shown = ", ".join(unread[:5]) + (f" and {len(unread) - 5} more" if len(unread) > 5 else "")
         summary.prune_refused = f"not pruning: some paths could not be read ({shown})"

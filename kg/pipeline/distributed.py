@@ -1,7 +1,7 @@
 """Report extraction on a Dask distributed cluster (``kg extract --dask``).
 
 :func:`extract_to_dir_dask` does what :func:`kg.pipeline.parallel.extract_to_dir`
-does — one N-Quads file per report file, ``DIR/<report file name>.nq``, the
+does — one N-Quads file per report file, ``DIR/<report name>.nq``, the
 same bytes, the same warnings and errors in the same order — but maps the
 per-file extraction (:func:`kg.pipeline.parallel.extract_file`) over the workers of a
 ``dask.distributed`` cluster:
@@ -44,7 +44,10 @@ from collections.abc import Callable, Iterable, Iterator
 
 from kg.pipeline import parallel
 from kg.errors import KgError, SourceError
-from kg.read import DEFAULT_MAX_SIZE, collect_report_files, named_files
+from kg.pipeline.nqfiles import ExtractSummary, nquads_name
+from kg.pipeline.sources import find_reports
+from kg.rdf.mapping import report_name
+from kg.read import DEFAULT_MAX_SIZE, named_files
 
 #: the one-line error when Dask is asked for but not installed
 DASK_MISSING = "Dask is not installed; install the extra: pip install -e '.[dask]' (or pip install 'dask[distributed]')"
@@ -69,10 +72,12 @@ def _import_distributed():
 
 # -- worker side ----------------------------------------------------------------
 def extract_task(
-    path: str, output_dir: str, max_size: int, check_records: bool, fingerprint: str
+    path: str, name: str | None, output_dir: str, max_size: int, check_records: bool, fingerprint: str
 ) -> parallel.FileResult:
     """Run on a Dask worker: extract ``path`` with
-    :func:`kg.pipeline.parallel.extract_file` and write ``output_dir/<name>.nq``.
+    :func:`kg.pipeline.parallel.extract_file` and write ``output_dir/<name>.nq``
+    (``name``: the report name, :mod:`kg.pipeline.sources`; default: the
+    file name).
 
     Returns the :class:`kg.pipeline.parallel.FileResult` without its N-Quads (counts,
     warnings, errors).  Raises :class:`ExtractorMismatch` when this worker's
@@ -94,10 +99,11 @@ def extract_task(
     else:
         os.environ.pop(CHECK_RECORDS_ENV, None)
     with tempfile.TemporaryDirectory(prefix="paperkg-dask-") as spill:  # a large graph's N-Quads
-        res = parallel.extract_file(path, max_size=max_size, spill_dir=spill)
+        name = report_name(path) if name is None else name
+        res = parallel.extract_file(path, max_size=max_size, spill_dir=spill, name=name)
         try:
             if res.status == "built":
-                _write_nquads(res, Path(output_dir) / parallel.nquads_name(path))
+                _write_nquads(res, Path(output_dir) / nquads_name(name))
         finally:
             res.discard()
     res.body = res.fingerprint = b""
@@ -109,6 +115,7 @@ def _write_nquads(res: parallel.FileResult, target: Path) -> None:
     """Write ``res``'s graph (fingerprint line last) to ``target`` through
     a ``.part`` file of a unique name: a task run again after its worker was
     lost may race with the lost one; either rename leaves a whole file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f"{target.name}.{uuid.uuid4().hex[:8]}.part")
     with open(tmp, "wb") as f:
         for piece in res.chunks():
@@ -118,22 +125,12 @@ def _write_nquads(res: parallel.FileResult, target: Path) -> None:
 
 
 # -- client side ----------------------------------------------------------------
-def _plan(paths: Iterable[str | Path]) -> tuple[list[str], list[SourceError]]:
-    """Report files to extract and the path errors, as
-    :func:`kg.pipeline.parallel.extract_to_dir` finds them (a second file of the same
-    name is an error: both would write the same ``.nq`` file)."""
-    files, errors = collect_report_files(paths)
-    errors = list(errors)
-    seen: dict[str, Path] = {}
-    todo = []
-    for path in files:
-        name = parallel.nquads_name(path)
-        if name in seen:
-            errors.append(SourceError(str(path), None, f"same file name as {seen[name]}: skipped"))
-            continue
-        seen[name] = path
-        todo.append(str(path))
-    return todo, errors
+def _plan(paths: Iterable[str | Path]) -> tuple[list[str], list[str], list[SourceError]]:
+    """Report files to extract, their report names and the path errors, as
+    :func:`kg.pipeline.nqfiles.extract_to_dir` finds them (a second file of the
+    same report name is an error: both would write the same ``.nq`` file)."""
+    files, errors = find_reports(paths)
+    return [str(f.path) for f in files], [f.name for f in files], list(errors)
 
 
 @contextmanager
@@ -223,21 +220,27 @@ def _failure(path: str, future) -> SourceError:
     return SourceError(path, None, f"not extracted: {type(exc).__name__} on a Dask worker: {exc}")
 
 
-def _map(client, todo: list[str], task_kwargs: dict, progress) -> dict[int, object]:
+def _map(client, todo: list[str], names: list[str], task_kwargs: dict, progress) -> dict[int, object]:
     """Run :func:`extract_task` on every path of ``todo`` with a bounded
     number of tasks in flight; return index -> FileResult or SourceError."""
     from distributed import as_completed
 
     threads = sum(client.nthreads().values()) or 1
     window = max(8, IN_FLIGHT_PER_THREAD * threads)
-    name = f"kg-extract-{uuid.uuid4().hex[:8]}"  # keys (name, index): one Dask task group
+    group = f"kg-extract-{uuid.uuid4().hex[:8]}"  # keys (group, index): one Dask task group
     results: dict[int, object] = {}
 
     def submit(start: int, stop: int) -> list:
         stop = min(stop, len(todo))
         # the first window in one call: Dask sees a group larger than the
         # cluster at once and queues it on the scheduler (root-ish tasks)
-        return client.map(extract_task, todo[start:stop], key=[(name, i) for i in range(start, stop)], **task_kwargs)
+        return client.map(
+            extract_task,
+            todo[start:stop],
+            names[start:stop],
+            key=[(group, i) for i in range(start, stop)],
+            **task_kwargs,
+        )
 
     running = as_completed(submit(0, window))
     following = window
@@ -261,7 +264,7 @@ def extract_to_dir_dask(
     jobs: int | None = None,
     max_size: int = DEFAULT_MAX_SIZE,
     progress: Callable[[str, int, int], None] | None = None,
-) -> parallel.ExtractSummary:
+) -> ExtractSummary:
     """Write one N-Quads file per report file into ``output_dir`` on a Dask
     cluster; same files, bytes and summary as
     :func:`kg.pipeline.parallel.extract_to_dir` (warnings and errors in file order).
@@ -286,8 +289,8 @@ def extract_to_dir_dask(
     named = named_files(paths)
     out = Path(output_dir)
     out.mkdir(parents=True, exist_ok=True)
-    todo, path_errors = _plan(paths)
-    s = parallel.ExtractSummary(errors=path_errors)
+    todo, names, path_errors = _plan(paths)
+    s = ExtractSummary(errors=path_errors)
     task_kwargs = {
         "output_dir": str(out),
         "max_size": max_size,
@@ -297,7 +300,7 @@ def extract_to_dir_dask(
     results: dict[int, object] = {}
     if todo:
         with connect(scheduler, jobs) as client:
-            results = _map(client, todo, task_kwargs, progress)
+            results = _map(client, todo, names, task_kwargs, progress)
     for i in range(len(todo)):
         res = results[i]
         if isinstance(res, SourceError):
@@ -310,7 +313,7 @@ def extract_to_dir_dask(
             s.files += 1
             s.papers += res.papers
             s.quads += res.quads
-            s.outputs.append(str(out / parallel.nquads_name(res.path)))
+            s.outputs.append(str(out / nquads_name(names[i])))
     s.seconds = time.perf_counter() - t0
     return s
 

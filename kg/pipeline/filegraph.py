@@ -42,7 +42,7 @@ import pyoxigraph as ox
 import kg
 from kg.rdf import vocab
 from kg.errors import NotAReport, SourceError
-from kg.rdf.mapping import ReportLabels, map_report, report_graph, report_iri
+from kg.rdf.mapping import ReportLabels, map_report, report_graph, report_iri, report_name
 from kg.model import Paper, Problem, Report
 from kg.read import DEFAULT_MAX_SIZE, read_report
 
@@ -191,6 +191,7 @@ def extract_file(
     *,
     max_size: int = DEFAULT_MAX_SIZE,
     spill_dir: str | None = None,
+    name: str | None = None,
 ) -> FileResult:
     """Read, extract and map one report file into its graph's N-Quads.
 
@@ -202,13 +203,14 @@ def extract_file(
         max_size: largest file accepted, in bytes.
         spill_dir: folder for the N-Quads of a graph over
             :data:`SPILL_BYTES` (``body_file``); None keeps them in memory.
+        name: the report name (:mod:`kg.pipeline.sources`); default: the file name.
 
     Returns:
         a :class:`FileResult`; a file that cannot be read gives
         ``status="failed"`` and its error.  Never raises for bad input.
     """
-    source = str(path)
-    res = FileResult(source, report_graph(source).value)
+    source, name = str(path), report_name(path) if name is None else name
+    res = FileResult(source, report_graph(name).value)
     before = _file_state(path)
     report = read_or_error(path, max_size, res.errors)
     if report is None:
@@ -219,7 +221,7 @@ def extract_file(
     if stored_fingerprint is not None and stored_fingerprint == fingerprint:
         res.status = "skipped"
         return res
-    complete = _extract_and_map(report, res, spill_dir)
+    complete = _extract_and_map(report, res, spill_dir, name)
     if res.status == "failed":
         return res
     if _file_state(path) != before:
@@ -234,7 +236,7 @@ def extract_file(
         )
     if complete:  # an incomplete graph gets no fingerprint: the next build retries it
         fp = ox.Quad(
-            report_iri(report.path),
+            report_iri(name),
             ox.NamedNode(vocab.BUILD_FINGERPRINT),
             ox.Literal(fingerprint),
             ox.NamedNode(res.graph),
@@ -244,7 +246,7 @@ def extract_file(
     return res
 
 
-def _extract_and_map(report: Report, res: FileResult, spill_dir: str | None) -> bool:
+def _extract_and_map(report: Report, res: FileResult, spill_dir: str | None, name: str) -> bool:
     """Extract ``report``'s papers batch by batch and map them into ``res``
     (body or body_file, counts, entity keys).  Returns whether every paper
     was extracted; a mapping bug sets ``res.status = "failed"``."""
@@ -273,7 +275,7 @@ def _extract_and_map(report: Report, res: FileResult, spill_dir: str | None) -> 
         final = labels.labels() if spool is not None else None
         try:
             for records in _spooled(spool, len(batches)) if spool is not None else [kept]:
-                out.write(map_report(report, records, final))
+                out.write(map_report(report, records, final, name))
         except Exception as e:
             out.discard()
             res.errors.append(SourceError(source, None, f"internal error while mapping: {_brief(e)}"))
@@ -347,13 +349,16 @@ def extract_papers(papers: list[Paper] | tuple[Paper, ...], errors: list[SourceE
     return records, complete
 
 
-def extract_file_nquads(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> tuple[bytes, list[str]]:
+def extract_file_nquads(
+    path: str | Path, max_size: int = DEFAULT_MAX_SIZE, name: str | None = None
+) -> tuple[bytes, list[str]]:
     """The N-Quads text of one report file's graph (fingerprint line last)
-    and its messages (``file:line: message``), for distributed engines::
+    and its messages (``file:line: message``), for distributed engines
+    (``name``: the report name, default the file name)::
 
         nq, messages = extract_file_nquads("reports/2026-01-13.txt")
     """
-    r = extract_file(path, max_size=max_size)
+    r = extract_file(path, max_size=max_size, name=name)
     return r.body + r.fingerprint, [f"warning: {p}" for p in r.problems] + [f"error: {e}" for e in r.errors]
 
 
@@ -385,14 +390,5 @@ def _brief(err: BaseException) -> str:
     return f"{type(err).__name__}: {text}" if text else type(err).__name__
 
 
-__all__ = [
-    "FileResult",
-    "PAPERS_PER_BATCH",
-    "build_fingerprint",
-    "extract_file",
-    "extract_file_nquads",
-    "extract_papers",
-    "extractor",
-    "extractor_fingerprint",
-    "read_or_error",
-]
+__all__ = ["FileResult", "PAPERS_PER_BATCH", "build_fingerprint", "extract_file", "extract_file_nquads"]
+__all__ += ["extract_papers", "extractor", "extractor_fingerprint", "read_or_error"]

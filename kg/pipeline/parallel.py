@@ -17,11 +17,8 @@ files in ``jobs`` worker processes and yields the results in file order:
   loaded extractor); they ignore Ctrl-C (the writer stops them) and die with
   the writer (Linux: parent-death signal).
 
-:func:`extract_to_dir` and :func:`load_dir` split the build in two for
-machines that are not this one: extract writes one N-Quads file per report
-(the named graph inside; the fingerprint quad last), load bulk-loads them.
-:func:`kg.pipeline.filegraph.extract_file_nquads` is the per-file function to map
-over report files on Dask, Ray or a batch scheduler.
+:mod:`kg.pipeline.nqfiles` splits the build in two (extract to N-Quads files,
+load them); its names are also reachable from here.
 """
 
 from __future__ import annotations
@@ -30,21 +27,13 @@ import gc
 import multiprocessing
 import os
 import signal
-import tempfile
-import time
 from collections import deque
-from dataclasses import dataclass, field
 from multiprocessing.connection import wait
-from pathlib import Path
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 
-import pyoxigraph as ox
-
-from kg.errors import SourceError, StoreError
+from kg.errors import SourceError
 from kg.pipeline.filegraph import FileResult, extract_file, extract_file_nquads, extractor
-from kg.model import Problem
-from kg.read import DEFAULT_MAX_SIZE, collect_report_files, named_files
-from kg.rdf.bulk import BULK_BATCH_BYTES, FINGERPRINT_PREDICATE, BulkWriter
+from kg.read import DEFAULT_MAX_SIZE
 
 #: report files in flight per worker (being extracted, or done and waiting
 #: for the writer); see docs/performance.md for why 2
@@ -62,13 +51,15 @@ WORKER_MAX_FILES = 100
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(before=gc.freeze, after_in_parent=gc.unfreeze)
 
-#: a task: (report file, stored fingerprint or None, max size, spill folder or None)
+#: a task: (report file, stored fingerprint or None, max size[, spill folder
+#: or None[, report name (default: the file name)]])
 Task = tuple
 
 
 def _work(task: Task) -> FileResult:
     path, stored, max_size, *rest = task
-    return extract_file(path, stored, max_size=max_size, spill_dir=rest[0] if rest else None)
+    spill, name = (rest + [None, None])[:2]
+    return extract_file(path, stored, max_size=max_size, spill_dir=spill, name=name)
 
 
 def default_jobs() -> int:
@@ -134,10 +125,11 @@ class _Worker:
 
 def _died(task: Task, code: int | None) -> FileResult:
     """The result of a file whose worker died while extracting it."""
-    from kg.rdf.mapping import report_graph
+    from kg.rdf.mapping import report_graph, report_name
 
     how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
-    res = FileResult(str(task[0]), report_graph(str(task[0])).value, status="failed")
+    name = task[4] if len(task) > 4 and task[4] is not None else report_name(task[0])
+    res = FileResult(str(task[0]), report_graph(name).value, status="failed")
     res.errors.append(
         SourceError(
             str(task[0]),
@@ -227,179 +219,25 @@ def _collect(w: _Worker, tasks: list[Task], done: dict[int, FileResult], retry: 
         w.pending.clear()
 
 
-# -- past one machine: extract to files, load files ------------------------------
-@dataclass
-class ExtractSummary:
-    """What :func:`extract_to_dir` did: N-Quads files written, papers and
-    quads (N-Quads lines) in them, seconds, the files written, warnings and
-    errors (``file:line``)."""
-
-    files: int = 0
-    papers: int = 0
-    quads: int = 0
-    seconds: float = 0.0
-    outputs: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    errors: list[SourceError] = field(default_factory=list)
+#: names that moved to :mod:`kg.pipeline.nqfiles` (the build split in two),
+#: still importable from here
+_NQFILES = {"ExtractSummary", "LoadSummary", "extract_to_dir", "load_dir", "nquads_name", "split_fingerprint"}
 
 
-def nquads_name(report_path: str | Path) -> str:
-    """File name of a report's N-Quads file: the report's file name + ``.nq``."""
-    return Path(report_path).name + ".nq"
+def __getattr__(name: str):
+    if name in _NQFILES:
+        from kg.pipeline import nqfiles
 
-
-def extract_to_dir(
-    paths: Iterable[str | Path],
-    output_dir: str | Path,
-    *,
-    jobs: int | None = None,
-    max_size: int = DEFAULT_MAX_SIZE,
-    progress: Callable[[str, int, int], None] | None = None,
-) -> ExtractSummary:
-    """Write one N-Quads file per report file into ``output_dir`` (the
-    report's named graph inside, its fingerprint line last).  A file that
-    cannot be read is reported and gets no output file."""
-    t0 = time.perf_counter()
-    paths = list(paths)
-    out = Path(output_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    files, path_errors = collect_report_files(paths)
-    s = ExtractSummary(errors=list(path_errors))
-    seen: dict[str, Path] = {}
-    with tempfile.TemporaryDirectory(prefix="paperkg-extract-") as spill:
-        tasks = []
-        for path in files:
-            name = nquads_name(path)
-            if name in seen:
-                s.errors.append(SourceError(str(path), None, f"same file name as {seen[name]}: skipped"))
-                continue
-            seen[name] = path
-            tasks.append((str(path), None, max_size, spill))
-        results = run_extraction(tasks, default_jobs() if jobs is None else jobs)
-        try:
-            _write_files(results, out, s, progress, len(tasks), named_files(paths))
-        finally:
-            results.close()  # an interrupt kills the workers now
-    s.seconds = time.perf_counter() - t0
-    return s
-
-
-def _write_files(
-    results: Iterator[FileResult],
-    out: Path,
-    s: ExtractSummary,
-    progress: Callable[[str, int, int], None] | None,
-    total: int,
-    named: set[Path],
-) -> None:
-    """Write each built result into ``out`` as REPORT_NAME.nq, counting in
-    ``s``; a file found in a folder that is not a report is only noted."""
-    for i, res in enumerate(results, 1):
-        res.skip_if_not_a_report(named)
-        s.problems.extend(res.problems)
-        s.errors.extend(res.errors)
-        if res.status == "built":
-            target = out / nquads_name(res.path)
-            tmp = target.with_name(target.name + ".part")
-            with open(tmp, "wb") as f:
-                for piece in res.chunks():
-                    f.write(piece)
-                f.write(res.fingerprint)
-            res.discard()
-            os.replace(tmp, target)  # a reader never sees half a file
-            s.files += 1
-            s.papers += res.papers
-            s.quads += res.quads
-            s.outputs.append(str(target))
-        if progress:
-            progress(res.path, i, total)
-
-
-@dataclass
-class LoadSummary:
-    """What :func:`load_dir` did: files loaded, quads in the store, seconds."""
-
-    files: int = 0
-    quads: int = 0
-    seconds: float = 0.0
-
-
-def split_fingerprint(data: bytes) -> tuple[bytes, bytes]:
-    """Split an N-Quads text into (quads, fingerprint lines).  Files written
-    by :func:`extract_to_dir` have their fingerprint line last (fast path)."""
-    if FINGERPRINT_PREDICATE not in data:
-        return data, b""
-    body = data.rstrip(b"\n")
-    cut = body.rfind(b"\n") + 1
-    if FINGERPRINT_PREDICATE in body[cut:] and FINGERPRINT_PREDICATE not in body[:cut]:
-        return data[:cut], data[cut:]
-    lines = data.splitlines(keepends=True)
-    return (
-        b"".join(x for x in lines if FINGERPRINT_PREDICATE not in x),
-        b"".join(x for x in lines if FINGERPRINT_PREDICATE in x),
-    )
-
-
-def _graph_of_nquads(data: bytes) -> ox.NamedNode | None:
-    """The graph of the first quad of an N-Quads text."""
-    line = data.split(b"\n", 1)[0]
-    for q in ox.parse(line, format=ox.RdfFormat.N_QUADS):
-        return q.graph_name if isinstance(q.graph_name, ox.NamedNode) else None
-    return None
-
-
-def load_dir(
-    paths: Iterable[str | Path],
-    store,
-    *,
-    batch_bytes: int = BULK_BATCH_BYTES,
-    progress: Callable[[str, int, int], None] | None = None,
-) -> LoadSummary:
-    """Bulk-load N-Quads files (``*.nq`` in folders, or files) into ``store``,
-    plus the ontology graph.  A graph the store already holds is dropped
-    first.  Not atomic (see :func:`kg.pipeline.build.build`); fingerprints are
-    written after their batch, so an interrupted load is repaired by
-    ``kg build``.  Raises StoreError for a path that does not exist."""
-    from kg.resources import ontology_path
-
-    t0 = time.perf_counter()
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            files += sorted(p.rglob("*.nq"))
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise StoreError(f"{p}: no such file or folder")
-    store.load_ontology(ontology_path())
-    existing = {g.value for g in store.report_graphs()}
-    writer = BulkWriter(store, batch_bytes)
-    s = LoadSummary()
-    for i, f in enumerate(files, 1):
-        data = f.read_bytes()
-        if existing:
-            g = _graph_of_nquads(data)
-            if g is not None and g.value in existing:
-                store.remove_graph(g)
-        writer.add(*split_fingerprint(data))
-        s.files += 1
-        if progress:
-            progress(str(f), i, len(files))
-    writer.flush()
-    store.flush()
-    s.quads = len(store)
-    s.seconds = time.perf_counter() - t0
-    return s
+        return getattr(nqfiles, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
-    "ExtractSummary",
-    "LoadSummary",
+    "DEFAULT_MAX_SIZE",
+    "FileResult",
     "default_jobs",
     "extract_file",
     "extract_file_nquads",
-    "extract_to_dir",
-    "load_dir",
     "run_extraction",
-    "split_fingerprint",
+    *sorted(_NQFILES),
 ]

@@ -5,8 +5,9 @@
   ``entity:gpt4o``; named graphs are kept (one ``@graph`` object per
   report, named by its ``@id``).  pyoxigraph 0.5 writes JSON-LD without a
   context, so rdflib's serializer is used on the (small) graph.
-* ``graph``: a report file name (``000_3d92274d0f9505a7.txt``), a report
-  graph IRI, or ``ontology`` selects one named graph.
+* ``graph``: a report name (``000_3d92274d0f9505a7.txt``,
+  ``2026-01-13/report.txt``), a report graph IRI, or ``ontology`` selects
+  one named graph.
 """
 
 from __future__ import annotations
@@ -26,24 +27,45 @@ EXPORT_FORMATS = [*FORMATS, "jsonld"]
 
 
 def resolve_graph(store: KnowledgeStore, name: str) -> ox.NamedNode:
-    """Named graph that ``name`` designates: ``ontology``, a graph IRI, or a
-    report file name (a path is reduced to its file name).  Raises
-    StoreError listing the report files when no graph matches."""
-    from kg.rdf.mapping import report_graph
+    """Named graph that ``name`` designates: ``ontology``, a graph IRI, a
+    report name (``2026-01-13/report.txt``; see :mod:`kg.pipeline.sources`),
+    a path that ends with one (``reports/2026-01-13/report.txt``), or a file
+    name that only one report has.  Raises StoreError listing the reports
+    when no graph matches, or the candidates when several do."""
+    from kg.rdf.mapping import name_of_graph
 
     name = name.strip()
     reports = store.report_graphs()
     if name in ("ontology", vocab.ONTOLOGY_GRAPH):
         return ox.NamedNode(vocab.ONTOLOGY_GRAPH)
     if name.startswith(("http://", "https://")):
-        candidates = [ox.NamedNode(name)]
+        if ox.NamedNode(name) in reports:
+            return ox.NamedNode(name)
+        matches = []
     else:
-        candidates = [report_graph(name)]
-    for g in candidates:
-        if g in reports:
-            return g
-    known = ", ".join(g.value.rsplit("/", 1)[-1] for g in reports) or "none (run 'kg build')"
-    raise StoreError(f"no graph '{name}' in the store (report files: {known}; or 'ontology')")
+        by_name = {name_of_graph(g.value): g for g in reports}
+        matches = _matching_names(name.replace("\\", "/"), [n for n in by_name if n is not None])
+        if len(matches) == 1:
+            return by_name[matches[0]]
+    if len(matches) > 1:
+        raise StoreError(f"'{name}' names {len(matches)} reports ({', '.join(matches)}): give one of these names")
+    known = ", ".join(sorted(n for g in reports if (n := name_of_graph(g.value)))) or "none (run 'kg build')"
+    raise StoreError(f"no graph '{name}' in the store (reports: {known}; or 'ontology')")
+
+
+def _matching_names(text: str, names: list[str]) -> list[str]:
+    """The report names ``text`` designates: the name itself; else the
+    longest names ``text`` ends with (as a path); else the names whose file
+    name is ``text``'s file name."""
+    text = text.removeprefix("./")
+    if text in names:
+        return [text]
+    tails = [n for n in names if text.endswith("/" + n)]
+    if tails:
+        longest = max(map(len, tails))
+        return sorted(n for n in tails if len(n) == longest)
+    base = text.rsplit("/", 1)[-1]
+    return sorted(n for n in names if n.rsplit("/", 1)[-1] == base)
 
 
 def to_jsonld(store: KnowledgeStore, graph: ox.NamedNode | None = None) -> bytes:

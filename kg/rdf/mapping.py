@@ -27,6 +27,7 @@ from collections import Counter
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import unquote
 
 from pyoxigraph import NamedNode
 
@@ -48,10 +49,23 @@ def _escape(m: re.Match) -> str:
     return _ESCAPES.get(c) or f"\\u{ord(c):04X}"
 
 
+def report_name(path: str | Path, root: str | Path | None = None) -> str:
+    """The report name of a report file (it names the report's graph, its
+    report node and its ``kg:fileName``): ``path`` relative to the folder
+    ``root`` it was found under, with ``/`` separators
+    (``2026-01-13/report.txt``), or its file name when ``root`` is None or
+    does not hold it.  See :mod:`kg.pipeline.sources`."""
+    path = Path(path)
+    if root is not None and path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    return path.name
+
+
 @lru_cache(maxsize=1024)
-def report_name(path: str) -> str:
-    """File name that identifies a report (and its named graph)."""
-    return Path(path).name
+def _quoted_name(name: str) -> str:
+    """A report name as an IRI path: each ``/``-separated segment
+    percent-encoded (a flat name is one segment)."""
+    return "/".join(link.quote_segment(part) for part in name.split("/"))
 
 
 def _checked_iri(value: str) -> str:
@@ -77,13 +91,25 @@ def _literal(value: str, datatype: str | None = None) -> str:
 _entity = BoundedMemo(lambda key: _checked_iri(link.entity_iri(key))).__getitem__
 
 
-def report_graph(path: str) -> NamedNode:
-    """Named graph IRI of a report file (one graph per file name)."""
-    return NamedNode(vocab.GRAPH + "report/" + link.quote_segment(report_name(path)))
+def report_graph(name: str) -> NamedNode:
+    """Named graph IRI of the report of report name ``name``
+    (:func:`report_name`; one graph per name):
+    ``https://w3id.org/paperkg/graph/report/2026-01-13/report.txt``."""
+    return NamedNode(vocab.GRAPH + "report/" + _quoted_name(name))
 
 
-def report_iri(path: str) -> NamedNode:
-    return NamedNode(vocab.ID + "report/" + link.quote_segment(report_name(path)))
+def report_iri(name: str) -> NamedNode:
+    """IRI of the report node (``kg:Report``) of report name ``name``."""
+    return NamedNode(vocab.ID + "report/" + _quoted_name(name))
+
+
+def name_of_graph(graph: str) -> str | None:
+    """The report name of a report graph IRI (inverse of
+    :func:`report_graph`), or None for another IRI."""
+    prefix = vocab.GRAPH + "report/"
+    if not graph.startswith(prefix):
+        return None
+    return "/".join(unquote(part) for part in graph[len(prefix) :].split("/"))
 
 
 class GraphWriter:
@@ -109,7 +135,12 @@ class GraphWriter:
         return "".join(self._lines).encode()
 
 
-def map_report(report: Report, records: list[dict], labels: dict[str, tuple[str, set[str]]] | None = None) -> bytes:
+def map_report(
+    report: Report,
+    records: list[dict],
+    labels: dict[str, tuple[str, set[str]]] | None = None,
+    name: str | None = None,
+) -> bytes:
     """Return ``report``'s named graph as N-Quads (UTF-8 bytes, one line per
     distinct quad, no build fingerprint).
 
@@ -119,15 +150,18 @@ def map_report(report: Report, records: list[dict], labels: dict[str, tuple[str,
         labels: the report's entity labels (:class:`ReportLabels`) when
             ``records`` are one batch of its papers (the graph is then the
             union of the batches' N-Quads); default: from ``records``.
+        name: the report name (:func:`report_name`); default: the file name
+            of ``report.path``.
 
     Raises:
         ValueError: an IRI to write is not one (a source URL that is not an
             IRI is written as a literal instead).
     """
-    w = GraphWriter(report_graph(report.path))
-    rep = _iri(report_iri(report.path).value)
+    name = report_name(report.path) if name is None else name
+    w = GraphWriter(report_graph(name))
+    rep = _iri(report_iri(name).value)
     w.add(rep, vocab.RDF_TYPE, _iri(vocab.REPORT))
-    w.lit(rep, vocab.FILE_NAME, report_name(report.path))
+    w.lit(rep, vocab.FILE_NAME, name)
     w.lit(rep, vocab.REPORT_FORMAT, report.format)
     w.lit(rep, vocab.CONTENT_HASH, report.sha256)
     if report.date and _DATE_RE.match(report.date):
@@ -140,7 +174,7 @@ def map_report(report: Report, records: list[dict], labels: dict[str, tuple[str,
     if labels is None:
         labels = ReportLabels(records).labels()
     for rec in records:
-        _map_paper(w, rep, rec, labels)
+        _map_paper(_Paper(w, rep, name, rec["paper"]), rec, labels)
     return w.nquads()
 
 
@@ -169,16 +203,53 @@ class ReportLabels:
         return out
 
 
-def _map_paper(w: GraphWriter, rep: str, rec: dict, labels: dict[str, tuple[str, set[str]]]) -> None:
-    p = rec["paper"]
-    paper_iri = link.paper_iri(p["arxiv_id"], p["title"])
-    paper = _iri(paper_iri)
+class _Paper:
+    """What the mapping of one paper's claims shares: the graph writer, the
+    report node (N-Quads term), the report name (evidence IRIs are minted
+    from it) and the paper's IRI and N-Quads term."""
+
+    __slots__ = ("w", "rep", "name", "iri", "node")
+
+    def __init__(self, w: GraphWriter, rep: str, name: str, meta: dict):
+        self.w, self.rep, self.name = w, rep, name
+        self.iri = link.paper_iri(meta["arxiv_id"], meta["title"])
+        self.node = _iri(self.iri)
+
+    def evidence(self, line: int, quote: str, section: str) -> str:
+        """The evidence node of a claim (file line ``line``, ``quote``)."""
+        w = self.w
+        ev = _iri(link.claim_iri("evidence", self.name, line, quote))
+        w.add(ev, vocab.RDF_TYPE, _iri(vocab.EVIDENCE))
+        w.lit(ev, vocab.QUOTE, quote)
+        w.add(ev, vocab.DC_SOURCE, self.rep)
+        w.lit(ev, vocab.LINE, line, vocab.XSD_INTEGER)
+        w.lit(ev, vocab.SECTION, section)
+        return ev
+
+
+def _map_paper(pc: _Paper, rec: dict, labels: dict[str, tuple[str, set[str]]]) -> None:
+    """One extraction record: the paper node, then its entities, results,
+    hardware and comparisons, each claim with its evidence (file line)."""
+    _map_metadata(pc, rec)
+    for e in rec["entities"]:
+        _map_entity(pc, e, labels)
+    for r in rec["results"]:
+        _map_result(pc, r)
+    for h in rec["hardware"]:
+        _map_hardware(pc, h)
+    for c in rec["comparisons"]:
+        _map_comparison(pc, c)
+
+
+def _map_metadata(pc: _Paper, rec: dict) -> None:
+    """The paper node: title, arXiv id, URL, report, date, authors, fields."""
+    w, paper, p = pc.w, pc.node, rec["paper"]
     w.add(paper, vocab.RDF_TYPE, _iri(vocab.PAPER))
     w.lit(paper, vocab.DC_TITLE, p["title"])
     w.lit(paper, vocab.ARXIV_ID, p["arxiv_id"])
     if p["url"]:
         w.lit(paper, vocab.SCHEMA_URL, p["url"], vocab.XSD_ANYURI)
-    w.add(paper, vocab.REPORTED_IN, rep)
+    w.add(paper, vocab.REPORTED_IN, pc.rep)
     w.lit(paper, vocab.READ_FROM, p.get("read_from"))
     if p.get("published") and _DATE_RE.match(p["published"]):
         w.lit(paper, vocab.DC_ISSUED, p["published"], vocab.XSD_DATE)
@@ -193,71 +264,84 @@ def _map_paper(w: GraphWriter, rep: str, rec: dict, labels: dict[str, tuple[str,
         w.add(node, vocab.RDF_TYPE, _iri(vocab.RESEARCH_FIELD))
         w.lit(node, vocab.SKOS_PREF_LABEL, f["label"])
 
-    for e in rec["entities"]:
-        node = _entity(e["key"])
-        w.add(node, vocab.RDF_TYPE, _iri(vocab.CLASS_OF_LABEL[e["type"]]))
-        label, aliases = labels[e["key"]]
-        w.lit(node, vocab.RDFS_LABEL, label)
-        for alias in sorted(aliases):
-            w.lit(node, vocab.SKOS_ALT_LABEL, alias)
-        for folded in sorted({link.fold(n) for n in (label, *aliases)} - {e["key"], ""}):
-            w.lit(node, vocab.MATCH_KEY, folded)  # an alias that folds to another key
-        if "lower_is_better" in e:
-            w.lit(node, vocab.LOWER_IS_BETTER, str(e["lower_is_better"]).lower(), vocab.XSD_BOOLEAN)
-        if e["type"] == "Model":
-            _map_family(w, node, label)
-        if e["type"] == "Metric" or e["role"] == "compared":
-            continue  # metrics and described baselines are reached through comparisons and results
-        prop = vocab.PROPOSES if e["role"] == "proposes" else vocab.USES_PROPERTY_OF_LABEL[e["type"]]
-        w.add(paper, prop, node)
-        link_node = _iri(link.claim_iri("link", paper_iri, e["key"]))
-        w.add(link_node, vocab.RDF_TYPE, _iri(vocab.ENTITY_LINK))
-        w.add(link_node, vocab.PROV_PRIMARY_SOURCE, paper)
-        w.add(link_node, vocab.ENTITY_P, node)
-        w.add(link_node, vocab.LINK_PROPERTY, _iri(prop))
-        w.add(link_node, vocab.EVIDENCE_P, _evidence(w, rep, p["source"], e["line"], e["evidence"], e["section"]))
 
-    source = p["source"]
-    for r in rec["results"]:
-        node = _iri(link.claim_iri("result", paper_iri, r["system"], r["dataset"], r["metric"], r["value"]))
-        w.add(node, vocab.RDF_TYPE, _iri(vocab.RESULT))
-        w.add(node, vocab.PROV_PRIMARY_SOURCE, paper)
-        w.add(node, vocab.SYSTEM, _entity(r["system"]))
-        if r["dataset"]:
-            w.add(node, vocab.ON_DATASET, _entity(r["dataset"]))
-        if r["metric"]:
-            w.add(node, vocab.METRIC_P, _entity(r["metric"]))
-        w.lit(node, vocab.VALUE, _decimal(r["value"]), vocab.XSD_DECIMAL)
-        w.add(node, vocab.SCORE_UNIT, _iri(vocab.UNIT_PERCENT if r["unit"] == "%" else vocab.UNIT_NUM))
-        w.lit(node, vocab.RAW_TEXT, r["raw"])
-        w.add(node, vocab.EVIDENCE_P, _evidence(w, rep, source, r["line"], r["evidence"], r["section"]))
+def _map_entity(pc: _Paper, e: dict, labels: dict[str, tuple[str, set[str]]]) -> None:
+    """An entity mention: the entity (type, label, aliases, direction,
+    family) and, unless a metric or a described baseline, the paper's link
+    to it with evidence."""
+    w, paper = pc.w, pc.node
+    node = _entity(e["key"])
+    w.add(node, vocab.RDF_TYPE, _iri(vocab.CLASS_OF_LABEL[e["type"]]))
+    label, aliases = labels[e["key"]]
+    w.lit(node, vocab.RDFS_LABEL, label)
+    for alias in sorted(aliases):
+        w.lit(node, vocab.SKOS_ALT_LABEL, alias)
+    for folded in sorted({link.fold(n) for n in (label, *aliases)} - {e["key"], ""}):
+        w.lit(node, vocab.MATCH_KEY, folded)  # an alias that folds to another key
+    if "lower_is_better" in e:
+        w.lit(node, vocab.LOWER_IS_BETTER, str(e["lower_is_better"]).lower(), vocab.XSD_BOOLEAN)
+    if e["type"] == "Model":
+        _map_family(w, node, label)
+    if e["type"] == "Metric" or e["role"] == "compared":
+        return  # metrics and described baselines are reached through comparisons and results
+    prop = vocab.PROPOSES if e["role"] == "proposes" else vocab.USES_PROPERTY_OF_LABEL[e["type"]]
+    w.add(paper, prop, node)
+    link_node = _iri(link.claim_iri("link", pc.iri, e["key"]))
+    w.add(link_node, vocab.RDF_TYPE, _iri(vocab.ENTITY_LINK))
+    w.add(link_node, vocab.PROV_PRIMARY_SOURCE, paper)
+    w.add(link_node, vocab.ENTITY_P, node)
+    w.add(link_node, vocab.LINK_PROPERTY, _iri(prop))
+    w.add(link_node, vocab.EVIDENCE_P, pc.evidence(e["line"], e["evidence"], e["section"]))
 
-    for h in rec["hardware"]:
-        hw = _entity(h["key"])
-        usage = _iri(link.claim_iri("hardware-usage", paper_iri, h["key"]))
-        w.add(paper, vocab.USES_HARDWARE, hw)
-        w.add(paper, vocab.HARDWARE_USAGE_P, usage)
-        w.add(usage, vocab.RDF_TYPE, _iri(vocab.HARDWARE_USAGE))
-        w.add(usage, vocab.HARDWARE_P, hw)
-        w.lit(usage, vocab.COUNT, h["count"], vocab.XSD_INTEGER)
-        w.add(usage, vocab.EVIDENCE_P, _evidence(w, rep, source, h["line"], h["evidence"], "usage"))
 
-    for c in rec["comparisons"]:
-        node = _iri(link.claim_iri("comparison", paper_iri, c["winner"], c["loser"], c["dataset"], c["metric"]))
-        w.add(node, vocab.RDF_TYPE, _iri(vocab.COMPARISON))
-        w.add(node, vocab.PROV_PRIMARY_SOURCE, paper)
-        w.add(node, vocab.WINNER, _entity(c["winner"]))
-        w.add(node, vocab.LOSER, _entity(c["loser"]))
-        if c["dataset"]:
-            w.add(node, vocab.ON_DATASET, _entity(c["dataset"]))
-        if c["metric"]:
-            w.add(node, vocab.METRIC_P, _entity(c["metric"]))
-        for prop, key in ((vocab.WINNER_SCORE, "winner_score"), (vocab.LOSER_SCORE, "loser_score")):
-            if c[key] is not None:
-                w.lit(node, prop, _decimal(c[key]), vocab.XSD_DECIMAL)
-        if c["winner_score"] is not None or c["loser_score"] is not None:
-            w.add(node, vocab.SCORE_UNIT, _iri(vocab.UNIT_PERCENT if c["unit"] == "%" else vocab.UNIT_NUM))
-        w.add(node, vocab.EVIDENCE_P, _evidence(w, rep, source, c["line"], c["evidence"], c["section"]))
+def _map_result(pc: _Paper, r: dict) -> None:
+    """A reported score: system, dataset, metric, value, unit, evidence."""
+    w = pc.w
+    node = _iri(link.claim_iri("result", pc.iri, r["system"], r["dataset"], r["metric"], r["value"]))
+    w.add(node, vocab.RDF_TYPE, _iri(vocab.RESULT))
+    w.add(node, vocab.PROV_PRIMARY_SOURCE, pc.node)
+    w.add(node, vocab.SYSTEM, _entity(r["system"]))
+    if r["dataset"]:
+        w.add(node, vocab.ON_DATASET, _entity(r["dataset"]))
+    if r["metric"]:
+        w.add(node, vocab.METRIC_P, _entity(r["metric"]))
+    w.lit(node, vocab.VALUE, _decimal(r["value"]), vocab.XSD_DECIMAL)
+    w.add(node, vocab.SCORE_UNIT, _iri(vocab.UNIT_PERCENT if r["unit"] == "%" else vocab.UNIT_NUM))
+    w.lit(node, vocab.RAW_TEXT, r["raw"])
+    w.add(node, vocab.EVIDENCE_P, pc.evidence(r["line"], r["evidence"], r["section"]))
+
+
+def _map_hardware(pc: _Paper, h: dict) -> None:
+    """A hardware usage: the hardware entity, the count, evidence."""
+    w, paper = pc.w, pc.node
+    hw = _entity(h["key"])
+    usage = _iri(link.claim_iri("hardware-usage", pc.iri, h["key"]))
+    w.add(paper, vocab.USES_HARDWARE, hw)
+    w.add(paper, vocab.HARDWARE_USAGE_P, usage)
+    w.add(usage, vocab.RDF_TYPE, _iri(vocab.HARDWARE_USAGE))
+    w.add(usage, vocab.HARDWARE_P, hw)
+    w.lit(usage, vocab.COUNT, h["count"], vocab.XSD_INTEGER)
+    w.add(usage, vocab.EVIDENCE_P, pc.evidence(h["line"], h["evidence"], "usage"))
+
+
+def _map_comparison(pc: _Paper, c: dict) -> None:
+    """A comparison: winner, loser, dataset, metric, scores, unit, evidence."""
+    w = pc.w
+    node = _iri(link.claim_iri("comparison", pc.iri, c["winner"], c["loser"], c["dataset"], c["metric"]))
+    w.add(node, vocab.RDF_TYPE, _iri(vocab.COMPARISON))
+    w.add(node, vocab.PROV_PRIMARY_SOURCE, pc.node)
+    w.add(node, vocab.WINNER, _entity(c["winner"]))
+    w.add(node, vocab.LOSER, _entity(c["loser"]))
+    if c["dataset"]:
+        w.add(node, vocab.ON_DATASET, _entity(c["dataset"]))
+    if c["metric"]:
+        w.add(node, vocab.METRIC_P, _entity(c["metric"]))
+    for prop, key in ((vocab.WINNER_SCORE, "winner_score"), (vocab.LOSER_SCORE, "loser_score")):
+        if c[key] is not None:
+            w.lit(node, prop, _decimal(c[key]), vocab.XSD_DECIMAL)
+    if c["winner_score"] is not None or c["loser_score"] is not None:
+        w.add(node, vocab.SCORE_UNIT, _iri(vocab.UNIT_PERCENT if c["unit"] == "%" else vocab.UNIT_NUM))
+    w.add(node, vocab.EVIDENCE_P, pc.evidence(c["line"], c["evidence"], c["section"]))
 
 
 def _map_family(w: GraphWriter, node: str, label: str) -> None:
@@ -274,16 +358,6 @@ def _map_family(w: GraphWriter, node: str, label: str) -> None:
     w.lit(node, vocab.PARAMETER_COUNT, _decimal(billions), vocab.XSD_DECIMAL)
     w.add(fam, vocab.RDF_TYPE, _iri(vocab.MODEL))
     w.lit(fam, vocab.RDFS_LABEL, family)
-
-
-def _evidence(w: GraphWriter, rep: str, source: str, line: int, quote: str, section: str):
-    ev = _iri(link.claim_iri("evidence", report_name(source), line, quote))
-    w.add(ev, vocab.RDF_TYPE, _iri(vocab.EVIDENCE))
-    w.lit(ev, vocab.QUOTE, quote)
-    w.add(ev, vocab.DC_SOURCE, rep)
-    w.lit(ev, vocab.LINE, line, vocab.XSD_INTEGER)
-    w.lit(ev, vocab.SECTION, section)
-    return ev
 
 
 def _decimal(x: float) -> str:
