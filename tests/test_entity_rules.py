@@ -158,6 +158,13 @@ RULES = [
         id="agent-noun-gloss-after-a-cue-is-a-component",
     ),
     row(
+        "在 QXGA（2048x1536）分辨率下渲染可达 900 FPS；QXGA 设置下的端到端仿真约 700 FPS。Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"QXGA"},
+        key="analysis",
+        id="resolution-level-throughout-the-paper",
+    ),
+    row(
         "神经场景表示（如 NeRFs）等新兴方向有望提升感知；ViTs 仍是主流，Zorblax-7B 优于 Quibble-3B。",
         keep={"Zorblax-7B", "Quibble-3B"},
         drop={"NeRFs", "ViTs"},

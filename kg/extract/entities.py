@@ -105,11 +105,17 @@ class EntityStage:
         tally = _Tally(title_keys)
         authors = {fold(a) for a in paper.authors}
         prev = prev_key = None
+        levels = set()  # keys written once as a resolution level ('VGA（640x480）分辨率')
         for (sec, span), key in zip(mentions, keys):
             before, before_key = (prev, prev_key) if prev is not None and prev.doc is span.doc else (None, None)
             prev, prev_key = span, key
+            if negative.resolution_level(span):
+                levels.add(key)
             if not self._skipped(paper, authors, sec, span, key, title_keys, log):
                 self._add(tally, sec, span, key, before, before_key, log)
+        for key in levels - title_keys:
+            if tally.by_key.pop(key, None) is not None:  # the level throughout: 'VGA 传感器' too
+                tally.gloss_only.discard(key)
         tally.gloss_only -= tally.plain
         for name in titled:
             self._add_title_name(tally, paper, name)
