@@ -21,6 +21,9 @@ from kg.extract.extractor import Extractor
 #: a contribution that makes Zorblax the paper's own system (Chinese and English)
 OWN_ZH = "我们提出了 Zorblax，一种新的推理方法。"
 OWN_EN = "We propose ZorbNet, a new decoding method."
+#: a contribution that makes Zorblax-1M the paper's own dataset
+OWN_DATA_ZH = "我们构建了 Zorblax-1M，一个大规模视频动作数据集。"
+OWN_DATA_EN = "We introduce Zorblax-1M, a large-scale video action dataset."
 
 
 @pytest.fixture(scope="module")
@@ -367,6 +370,115 @@ RULES = [
         set(),
         id="zh-members-compared-without-a-win",
     ),
+    # -- a dataset named as the model trained on it ------------------------------------
+    pytest.param(
+        OWN_DATA_ZH,
+        "Zorblax-1M 预训练模型在零样本设置下的准确率均优于 CLIP 和 SigLIP 2 等基础模型。",
+        {("Zorblax-1M 预训练模型", "CLIP", None, "Accuracy"), ("Zorblax-1M 预训练模型", "SigLIP 2", None, "Accuracy")},
+        id="zh-model-pretrained-on-own-dataset-wins",
+    ),
+    pytest.param(
+        OWN_DATA_EN,
+        "Models pretrained on Zorblax-1M outperform CLIP and SigLIP 2 in zero-shot retrieval.",
+        {
+            ("Models pretrained on Zorblax-1M", "CLIP", None, None),
+            ("Models pretrained on Zorblax-1M", "SigLIP 2", None, None),
+        },
+        id="models-pretrained-on-own-dataset-win",
+    ),
+    pytest.param(
+        OWN_DATA_ZH,
+        "在 Zorblax-1M 上，ZorbNet 优于 CLIP。",
+        {("ZorbNet", "CLIP", "Zorblax-1M", None)},
+        id="zh-own-dataset-as-benchmark-stays-a-dataset",
+    ),
+    # -- a system that only describes the compared one in a frame -----------------------
+    pytest.param(
+        OWN_ZH,
+        "相比于仅使用 GPT-4o 生成标签训练的基线模型（Zorblax-Base），Zorblax 的准确率高出 2.4%。",
+        {("Zorblax", "Zorblax-Base", None, "Accuracy")},
+        id="zh-frame-object-described-by-another-system",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "相比于 GPT-4o 和 Qwen2-7B，Zorblax 的准确率高出 2.4%。",
+        {("Zorblax", "GPT-4o", None, "Accuracy"), ("Zorblax", "Qwen2-7B", None, "Accuracy")},
+        id="zh-frame-objects-listed",
+    ),
+    # -- the members listed after a class of baselines ---------------------------------
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 NLI 分数上全面超越了现有的主流方法，包括直接 Prompting、模型微调（Fine-tuning）以及检索增强方法。",
+        {
+            ("Zorblax", "直接 Prompting", None, None),
+            ("Zorblax", "模型微调", None, None),
+            ("Zorblax", "检索增强方法", None, None),
+        },
+        id="zh-members-of-a-class-of-baselines-lose",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet outperforms existing methods, including direct prompting, full fine-tuning and Mistral-7B.",
+        {
+            ("ZorbNet", "direct prompting", None, None),
+            ("ZorbNet", "full fine-tuning", None, None),
+            ("ZorbNet", "Mistral-7B", None, None),
+        },
+        id="members-of-a-class-of-baselines-lose",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 显著优于现有方法，例如在 FLD（一种距离指标）上取得了显著提升。",
+        set(),
+        id="zh-example-clause-after-a-class-is-no-member",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet clearly outperforms existing methods, for example on QuuxBench it gains 5%.",
+        set(),
+        id="example-clause-after-a-class-is-no-member",
+    ),
+    # -- rankings over the clauses of one line ------------------------------------------
+    pytest.param(
+        "",
+        "总体排名：Zorblax-7B 在所有维度表现最强；Qwen2-7B 排名第二，但稳定性不足；"
+        "Mistral-7B 在合规性上表现出色；Gemma-7B 和 Phi-3 在对抗环境下显著下降。",
+        {
+            ("Zorblax-7B", "Qwen2-7B", None, None),
+            ("Zorblax-7B", "Mistral-7B", None, None),
+            ("Zorblax-7B", "Gemma-7B", None, None),
+            ("Zorblax-7B", "Phi-3", None, None),
+            ("Qwen2-7B", "Mistral-7B", None, None),
+            ("Qwen2-7B", "Gemma-7B", None, None),
+            ("Qwen2-7B", "Phi-3", None, None),
+        },
+        id="zh-ranking-across-clauses",
+    ),
+    pytest.param(
+        "",
+        "Overall ranking: Zorblax-7B is the strongest on every axis; Qwen2-7B ranks second; "
+        "Mistral-7B v0.3 and Gemma-7B degrade under attack.",
+        {
+            ("Zorblax-7B", "Qwen2-7B", None, None),
+            ("Zorblax-7B", "Mistral-7B", None, None),
+            ("Zorblax-7B", "Gemma-7B", None, None),
+            ("Qwen2-7B", "Mistral-7B", None, None),
+            ("Qwen2-7B", "Gemma-7B", None, None),
+        },
+        id="ranking-across-clauses-version-left-out",
+    ),
+    pytest.param(
+        "",
+        "Zorblax-7B 在所有维度表现最强；Qwen2-7B 在合规性上表现出色；Mistral-7B 在对抗环境下显著下降。",
+        set(),
+        id="zh-superlative-without-a-second-rank-ranks-nothing",
+    ),
+    pytest.param(
+        "",
+        "总体排名：Zorblax-7B 和 Qwen2-7B 并列第一；Mistral-7B 排名第二。",
+        set(),
+        id="zh-tied-first-ranks-nothing",
+    ),
     # -- all baselines: the baselines the paper names --------------------------------
     pytest.param(
         OWN_ZH,
@@ -421,6 +533,15 @@ def test_comparison_scores(extractor, sentence, winner_score, loser_score, unit)
     assert [(c["winner_score"], c["loser_score"], c["unit"]) for c in rec["comparisons"]] == [
         (winner_score, loser_score, unit)
     ]
+
+
+def test_model_trained_on_a_dataset_keeps_the_dataset_name_as_alias(extractor):
+    """The winner 'X 预训练模型' is an entity of its own (role 'compared',
+    alias X); the dataset X stays a dataset of the paper."""
+    rec = extractor.extract(make_paper("Zorblax-1M 预训练模型优于 CLIP。", OWN_DATA_ZH))
+    ent = next(e for e in rec["entities"] if e["name"] == "Zorblax-1M 预训练模型")
+    assert ent["role"] == "compared" and "Zorblax-1M" in ent["aliases"]
+    assert next(e for e in rec["entities"] if e["name"] == "Zorblax-1M")["type"] in ("Dataset", "Benchmark")
 
 
 def test_described_baseline_is_reached_through_its_comparison_only(extractor):

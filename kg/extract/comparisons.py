@@ -9,7 +9,8 @@ each comparison its datasets (named in the sentence, inherited from the
 outline above it, or the paper's own benchmark), expands "all baselines"
 to the paper's named baselines, continues elliptic bullets, carries the
 base models a sentence applies the method to into the next sentences of
-its paragraph, and folds
+its paragraph, reads rankings stated over the clauses of one line
+(:mod:`kg.extract.rankings`), and folds
 dataset-less summaries into the rows they summarise.  Output:
 :class:`Comparisons`; comparison records are
 ``{"winner", "loser", "dataset", "metric", "winner_score", "loser_score",
@@ -24,6 +25,7 @@ from typing import NamedTuple
 
 from kg.extract import sentence_mentions
 from kg.extract.decisions import DecisionLog
+from kg.extract.rankings import RankBoard
 from kg.extract.described import is_described, parse_described
 from kg.extract.relations import RelationRules
 from kg.extract.results import ResultTable
@@ -58,6 +60,7 @@ class _Board:
         self.pending: list[tuple] = []  # (section, line, key in best) of rows with no dataset
         self.last = None  # the previous sentence with comparisons: (section, line, level, found, text)
         self.bases = None  # base models a sentence applied the method to: (section, line, [keys])
+        self.ranks = RankBoard()  # rank statements per line ('A 表现最强；B 排名第二')
 
     def add(self, f: Found, loser: str, dataset: str | None, evidence: str, line: int, sec) -> None:
         """One row of ``f`` against ``loser`` on ``dataset``; of rows with
@@ -113,6 +116,9 @@ class ComparisonStage:
         board = _Board(entities)
         for sec, sent, ms in sentences:
             self._read(board, sec, sent, ms, main, gloss_only, baselines, own_set)
+        for f, evidence, sec, line in board.ranks.comparisons():
+            if (f.winner, f.loser) not in {(w, l) for w, l, _ in board.best}:
+                board.add(f, f.loser, None, clean_sentence(evidence)[:400], line, sec)
         kept = _without_summaries(board.best, entities, main, log)
         return Comparisons(kept, board.results.records(), as_metric)
 
@@ -153,10 +159,11 @@ class ComparisonStage:
         if not found and here:
             found = self._ellipsis(sec, line, text, ms, board.last, here)
         evidence = clean_sentence(text)[:400] if stated or found else ""
-        for st in stated:
+        for st in (st for st in stated if not is_described(st.system)):
             board.results.add_stated(st, (here or inherited or [None])[0], metric, evidence, line, sec.key)
         if found:
             board.last = (sec, line, outline_level(sec, line), found, text)
+        board.ranks.read(self.rules, sec, line, text, [m for m in ms if m.is_system])
         inherited = self._inherited_scope(text, here, inherited)
         named_here = {m.key for m in ms}
         # 'V2V 任务上': a task label, not a dataset, when a named dataset is inherited
@@ -166,6 +173,9 @@ class ComparisonStage:
         found = [f for f in found if not is_described(f.loser) or f.winner in named_here]
         for f in found:
             f.loser = _described_entity(board.entities, f.loser, evidence, line, sec)
+            # 'X 预训练模型 优于 A': a model trained on X, not evaluated on X
+            trained_on = {entity_key(a) for a in (parse_described(f.winner) or ("", []))[1]}
+            f.winner = _described_entity(board.entities, f.winner, evidence, line, sec)
             if f.datasets and set(f.datasets) <= tasks and [d for d in inherited if d not in tasks]:
                 f.datasets = [d for d in inherited if d not in tasks]
             # 'the (other) baselines': the paper's compared systems, not those this sentence names
@@ -175,7 +185,7 @@ class ComparisonStage:
             if not losers and f.fallback and f.winner in named_here:  # 'SFT 基线' in a paper naming no baselines
                 losers = [_described_entity(board.entities, f.fallback, evidence, line, sec)]
             for loser in losers:
-                for d in f.datasets or inherited or [default]:
+                for d in [d for d in f.datasets or inherited or [default] if d not in trained_on] or [None]:
                     board.add(f, loser, d, evidence, line, sec)
 
     def _carried_bases(self, board: _Board, sec, line: int, text: str, ms, main) -> list[str]:

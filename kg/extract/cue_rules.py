@@ -46,6 +46,8 @@ class CueRules:
                 after = [Mention(m.end(), m.end(), BASELINES, "Model")]
             if not after:
                 after = described
+            if not after and not reverse:  # '超越了现有的主流方法，包括 A、B 以及 C'
+                after = self.described.members(text, m.end(), systems)
             if not after:
                 continue
             subj = self._subject(text, before, m.start())

@@ -12,7 +12,9 @@ names a training paradigm or a baseline head with a modifier of identity
 ``described_baseline``), a paradigm in a ``的`` clause, or a paradigm,
 modifier or Latin name before ``基线``/``baseline``; never a bare paradigm
 (``SFT``) and never an anonymous one (``所有基线``, ``existing methods``) or a plural class (``prompt-only
-baselines``).
+baselines``).  Members enumerated after a class of baselines in a loser slot
+(``超越了现有的主流方法，包括直接 Prompting、模型微调 以及 RAG``) need no modifier:
+the enumeration says they are baselines (:meth:`DescribedBaselines.members`).
 """
 
 from __future__ import annotations
@@ -43,6 +45,14 @@ _BASELINE_END_RE = re.compile(r"(?:基线|基线模型|baseline)$", re.IGNORECAS
 _OPEN_PAREN_RE = re.compile(r"[（(]")
 _SPACES_RE = re.compile(r"\s+")
 _MAX_CHARS = 32
+# a class of baselines, then the list of its members: '现有的主流方法，包括', 'existing methods, including'
+_MEMBERS_INTRO_RE = re.compile(
+    r"[\s*“”\"]*(?:了)?[\s*]*[^，。；,;：:]{0,16}?(?:方法|模型|基线|系统|methods|models|baselines|approaches|systems)"
+    r"[\s*]*[，,：:]?[\s*]*(?:包括|例如|比如|如|including|such as|e\.g\.,?)[\s*：:]*",
+    re.IGNORECASE,
+)
+_MEMBERS_END_RE = re.compile(r"[。；;，]|\.(?:\s|$)|\s(?:on|in|across|by)\s")
+_SHORT_LATIN_RE = re.compile(r"[A-Z][A-Za-z0-9+\-]{1,11}")
 
 
 def described_key(name: str, aliases: list[str]) -> str:
@@ -115,6 +125,52 @@ class DescribedBaselines:
         """True when a described baseline is headed by 基线/baseline."""
         described = parse_described(mention.key)
         return described is not None and _BASELINE_END_RE.search(described[0]) is not None
+
+    def members(self, text: str, pos: int, systems: list[Mention]) -> list[Mention]:
+        """The members listed after a class of baselines in a loser slot
+        (``超越了现有的主流方法，包括直接 Prompting、模型微调（Fine-tuning）、
+        RAG 以及文本摘要方法`` / ``outperforms existing methods, including
+        A and B``): each item is a system the sentence names or, enumerated
+        here, a phrase ending in a paradigm or head word or a short Latin
+        name; [] when no class and 包括/including list follows ``pos``."""
+        intro = _MEMBERS_INTRO_RE.match(text, pos)
+        if intro is None:
+            return []
+        stop = _MEMBERS_END_RE.search(text, intro.end())
+        end = stop.start() if stop else len(text)
+        out = []
+        item_start = intro.end()
+        for sep in [*_ITEM_SEP_RE.finditer(text, intro.end(), end), None]:
+            item_end = sep.start() if sep else end
+            named = [s for s in systems if item_start <= s.start and s.end <= item_end]
+            if (
+                named
+                and _GLOSS_RE.sub("", text[item_start:item_end]).strip(' *“”"') != text[named[0].start : named[0].end]
+            ):
+                return []  # '例如在 FLD 上取得了提升': a clause, not a list of systems
+            item = named[:1] or [m for m in [self._member(text, item_start, item_end)] if m is not None]
+            if not item:
+                return []  # an item that is neither: not a list of baselines
+            out += item
+            if sep is None:
+                break
+            item_start = sep.end()
+        return out
+
+    def _member(self, text: str, start: int, end: int) -> Mention | None:
+        raw = text[start:end].rstrip(" *")
+        glosses = [g.strip() for g in _GLOSS_RE.findall(raw)]
+        core = _SPACES_RE.sub(" ", _GLOSS_RE.sub("", raw)).strip(' *“”"')
+        if not core or len(core) > _MAX_CHARS or self.bare.match(core) or self.anonymous.search(core):
+            return None
+        if not (self.head_end.search(core) or _SHORT_LATIN_RE.fullmatch(core)) or not entity_key(core):
+            return None
+        lead = self.modifier.match(core)
+        rest = core[lead.end() :].strip() if lead else ""
+        aliases = [g for g in glosses if g != core] + self._short_forms(core)
+        if rest and not self.head_only.match(rest):
+            aliases.append(rest)  # '直接 Prompting' is also read as Prompting
+        return Mention(start, start + len(raw), described_key(core, list(dict.fromkeys(aliases))), "Method")
 
     def between(self, text: str, start: int, end: int) -> list[Mention]:
         """Described baselines listed in ``text[start:end]`` (``与 X 相比``)."""

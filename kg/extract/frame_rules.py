@@ -43,7 +43,10 @@ class FrameRules:
             if m.group() == "较" and self._ADVERB_JIAO.match(text, m.end()):
                 continue  # '较大的 3B 模型': 'relatively', not 'compared with'
             end = self._clause_end(text, m.end(), systems)
-            objs = self.described.over(text, m.end(), [s for s in systems if m.end() <= s.start < end])
+            # '相比于仅使用 X 生成标签训练的基线模型（B）': X only describes B
+            objs = self.described.over(
+                text, m.end(), self._heads([s for s in systems if m.end() <= s.start < end], text)
+            )
             if not objs:
                 # '与 B 相比' puts the loser before the cue
                 objs = [

@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from itertools import islice
 
+from kg.extract.described import described_key
 from kg.extract.mentions import is_lead_label, span_key
 from kg.extract.sentence import DATASET_LABELS, SYSTEM_LABELS, Mention
 
@@ -68,6 +69,7 @@ def sentence_mentions(sent, spans, starts: list[int], entities: dict[str, dict])
             )
     text = sent.text
     retype_lists(text, ms)
+    trained_models(text, ms)
     for m in ms:
         if m.label in SYSTEM_LABELS and not m.proposed and _CATEGORY_AFTER_RE.match(text, m.end):
             m.label = "Dataset"  # '在 Multi-Foo 类别上': a task or category of the evaluation, not a system
@@ -87,6 +89,37 @@ def sentence_mentions(sent, spans, starts: list[int], entities: dict[str, dict])
             and _DESCRIBES_RE.fullmatch(text[prev.end : m.start])
         )
     ]
+
+
+# after a dataset: the model trained on it ('X 预训练模型', 'X 上训练的模型', 'the X-pretrained model')
+_TRAINED_AFTER_RE = re.compile(
+    r"[\s*]*(?:上)?(?:预训练|训练)(?:的|出的|得到的)?[\s*]*(?:模型|编码器)"
+    r"|[\s*]*-?(?:pre-?trained|trained)\s+(?:models?|encoders?|backbones?)\b",
+    re.IGNORECASE,
+)
+# before a dataset: 'models pretrained on X', 'the model trained on X'
+_TRAINED_BEFORE_RE = re.compile(
+    r"\b(?:models?|encoders?)\s+(?:pre-?trained|trained)\s+on\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def trained_models(text: str, ms: list[Mention]) -> None:
+    """A dataset named as the model trained on it (``X 预训练模型在零样本设置下
+    优于 A``, ``models pretrained on X outperform A``) is a system of the
+    sentence: its mention becomes a described system (see
+    :mod:`kg.extract.described`) named by the whole phrase, with the
+    dataset's name as its alias; the comparison stage gives it an entity
+    reached through its comparisons only.  ``ms`` is changed in place."""
+    for i, m in enumerate(ms):
+        if m.label not in DATASET_LABELS:
+            continue
+        after = _TRAINED_AFTER_RE.match(text, m.end)
+        before = None if after else _TRAINED_BEFORE_RE.search(text, max(0, m.start - 40), m.start)
+        if after is None and before is None:
+            continue
+        start, end = (m.start, after.end()) if after else (before.start(), m.end)
+        name = re.sub(r"[\s*]+", " ", text[start:end]).strip()
+        ms[i] = Mention(start, end, described_key(name, [text[m.start : m.end]]), "Model")
 
 
 def _is_category(text: str, m: Mention, first: Mention) -> bool:
