@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from kg.rdf import vocab
@@ -23,11 +24,6 @@ from kg.memo import BoundedMemo
 _FOLD_RE = re.compile(r"[\s\-‐‑‒–—_.·/]+")
 # A ".0" version suffix: "3.0" folds like "3" (but "0.05" is kept).
 _POINT_ZERO_RE = re.compile(r"(\d)\.0(?![\d])")
-# Leading vendor names dropped from hardware keys (``NVIDIA A100`` == ``A100``).
-_VENDOR_RE = re.compile(
-    r"^(?:(?:nvidia|英伟达|amd|intel|google|apple|huawei|华为|meta|microsoft)"
-    r"(?:geforce)?|geforce)(?=.{2,})"
-)
 # Greek letters spelled out in ASCII aliases (VA-pi == VA-π).
 _GREEK = {
     "π": "pi",
@@ -73,8 +69,31 @@ def entity_key(name: str, *, hardware: bool = False) -> str:
     """
     key = fold(name)
     if hardware:
-        key = _VENDOR_RE.sub("", key)
+        key = _vendor_re().sub("", key)
     return key
+
+
+@lru_cache(maxsize=1)
+def _vendor_re() -> re.Pattern:
+    """A leading vendor (and product line) of a folded hardware key:
+    ``nvidia``, ``nvidiageforce``, ``英伟达`` … from ``vendors`` and
+    ``vendor_brands`` of ``kg/data/patterns/hardware.json`` (their one
+    home), kept only when two or more characters follow."""
+    from kg.resources import pattern_group  # kg.resources imports this module
+
+    pats = pattern_group("hardware")
+    vendors = {fold(s) for spellings in pats["vendors"].values() for s in spellings}
+    brands = {fold(b) for b in pats["vendor_brands"]}
+
+    def alternation(keys: set[str]) -> str:
+        return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+    body = (
+        f"(?:{alternation(vendors)})(?:{alternation(brands)})?|{alternation(brands)}"
+        if brands
+        else alternation(vendors)
+    )
+    return re.compile(f"^(?:{body})(?=.{{2,}})")
 
 
 # A model name ending in a size: Qwen2.5-VL-7B, Llama-3.1-8B-Instruct, Janus-Pro 1B,

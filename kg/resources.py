@@ -110,7 +110,13 @@ def load_validated(path: Path, schema_name: str) -> dict:
 
     Raises DataError with the file name and the failing JSON path.
     """
-    data = _read_json(path)
+    return validated(_read_json(path), schema_name, str(path))
+
+
+def validated(data, schema_name: str, source: str):
+    """Return ``data`` when it is valid against a packaged schema, else raise
+    DataError naming ``source`` (a file name, or where in-memory data came
+    from) and the failing JSON path."""
     err = jsonschema.exceptions.best_match(validator(schema_name).iter_errors(data))
     if err is not None:
         where = "/".join(str(p) for p in err.absolute_path) or "(top)"
@@ -120,7 +126,7 @@ def load_validated(path: Path, schema_name: str) -> dict:
                 re.compile(err.instance)
             except re.error as e:
                 message = f"not a valid regular expression: {e}"
-        raise DataError(f"{path}: {where}: {message}")
+        raise DataError(f"{source}: {where}: {message}")
     return data
 
 
@@ -199,15 +205,20 @@ class Gazetteer:
         entries: list[tuple[Entry, list[str]]] = []
         for name in cls.FILES:
             data = load_validated(folder / f"{name}.json", "gazetteer")
-            for e in data["entries"]:
-                entries.append(
-                    (
-                        Entry(e["name"], e["type"], e.get("lower_is_better"), e.get("vendor"), bool(e.get("family"))),
-                        e.get("aliases", []),
-                    )
-                )
+            entries += map(_entry, data["entries"])
         generic = load_validated(folder / "generic.json", "generic")
         return cls(entries, generic["generic_terms"], generic.get("common_words", []))
+
+    @classmethod
+    def from_entries(
+        cls, entries: list[dict], generic_terms: list[str] = (), common_words: list[str] = (), source: str = "entries"
+    ) -> Gazetteer:
+        """Build a gazetteer from entries written as in the gazetteer files
+        (``{"name": "GPT-4o", "type": "Model", "aliases": ["GPT4o"]}``) and the
+        lists of ``generic.json``. Raises DataError naming ``source`` and the
+        JSON path of an invalid entry."""
+        validated({"entries": list(entries)}, "gazetteer", source)
+        return cls(list(map(_entry, entries)), list(generic_terms), list(common_words))
 
     def lookup_key(self, key: str) -> Entry | None:
         """Like :meth:`lookup` for an already folded surface (``gpt4o``)."""
@@ -260,6 +271,13 @@ class Gazetteer:
         return list({id(e): e for e in self._by_key.values()}.values())
 
 
+def _entry(e: dict) -> tuple[Entry, list[str]]:
+    """(Entry, aliases) of one validated gazetteer entry."""
+    return Entry(e["name"], e["type"], e.get("lower_is_better"), e.get("vendor"), bool(e.get("family"))), e.get(
+        "aliases", []
+    )
+
+
 def _lookup_keys(surface: str, hardware: bool) -> set[str]:
     keys = {fold(surface)}
     if hardware:
@@ -296,6 +314,20 @@ def pattern_group(group: str) -> dict:
     if group not in PATTERN_GROUPS:
         raise DataError(f"unknown cue-word group '{group}' (known: {', '.join(PATTERN_GROUPS)})")
     return load_validated(DATA / "patterns" / f"{group}.json", f"patterns/{group}")
+
+
+def check_regexes(data: dict, source: str) -> dict:
+    """Return ``data`` when every value of a key ending in ``_re`` compiles
+    as a regular expression (what the schemas check of the packaged files,
+    for cue words given otherwise), else raise DataError naming ``source``
+    and the key."""
+    for key, value in data.items():
+        if key.endswith("_re"):
+            try:
+                re.compile(value)
+            except re.error as e:
+                raise DataError(f"{source}: {key}: not a valid regular expression: {e}") from None
+    return data
 
 
 @lru_cache(maxsize=1)

@@ -105,6 +105,23 @@ def test_from_to_improvement_over_named_base(extractor):
     assert (c["winner_score"], c["loser_score"]) == (7.65, 14.36)
 
 
+@pytest.mark.parametrize(
+    "usage, key, count",
+    [
+        ("训练使用了 16 张 AMD MI210 GPU。", "mi210", 16),
+        ("训练使用了 16 张 AMD MI100 加速卡。", "mi100", 16),
+        ("We train on 4 Nvidia H100 GPUs.", "h100", 4),
+        ("训练使用 8 张英伟达 A800 显卡。", "a800", 8),
+    ],
+)
+def test_a_count_is_read_across_any_gpu_vendor_of_the_data(extractor, usage, key, count):
+    """The vendors are data (hardware.json ``vendors``/``gpu_vendors``): the
+    count before a vendor-qualified accelerator is read whichever GPU vendor
+    or spelling stands between them."""
+    rec = extractor.extract(make_paper("效果很好。", usage=usage))
+    assert any(h["key"].endswith(key) and h["count"] == count for h in rec["hardware"]), rec["hardware"]
+
+
 def test_hardware_with_count(extractor):
     rec = extractor.extract(make_paper("效果很好。", usage="训练使用 8 张 NVIDIA A40 GPU，推理只需单张 RTX 4090。"))
     hw = {

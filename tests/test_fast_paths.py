@@ -32,6 +32,7 @@ from kg.nlp.pipeline import (
     set_mention_info,
     set_mention_spans,
     span_text,
+    tokens,
 )
 from kg.outputs.queries import beats, name_keys, resolve_entity, resolve_query, run_select
 from kg.resources import DATA, PATTERN_GROUPS, inline_refs, patterns, schema
@@ -194,7 +195,7 @@ def test_token_table_and_sentences_match_the_doc(text):
     doc = build_pipeline().tokenizer(text)
     assert doc.text == text
     assert ([t.text for t in doc], [bool(t.whitespace_) for t in doc]) == _tokens_by_rule(text)
-    table, walked = doc.user_data["kg_tokens"], TokenTable(doc)
+    table, walked = tokens(doc), TokenTable(doc)
     assert (table.words, table.ws, table.idx, table.ends) == (walked.words, walked.ws, walked.idx, walked.ends)
     if text:
         starts = sentence_starts(table.words, table.ws)
@@ -226,7 +227,7 @@ def test_tokenizer_builds_docs_from_string_ids_of_its_own_vocabulary():
         tokenizer._orth.limit = 3  # the ID memo is emptied many times on the way
         doc = tokenizer(text)
         assert doc.text == text
-        assert [t.text for t in doc] == doc.user_data["kg_tokens"].words
+        assert [t.text for t in doc] == tokens(doc).words
         assert [t.orth for t in doc] == [doc.vocab.strings[t.text] for t in doc]
 
 
@@ -234,7 +235,7 @@ def test_plain_sentences_are_spacys_sentences_on_the_seed_reports():
     tokenizer = build_pipeline().tokenizer
     for path in sorted(SEEDS.glob("*.txt")):
         doc = tokenizer(path.read_text(encoding="utf-8"))
-        table = doc.user_data["kg_tokens"]
+        table = tokens(doc)
         assert (table.words, table.ws) == _tokens_by_rule(doc.text)
         assert sentence_starts(table.words, table.ws) == _sentence_starts_by_rule(table.words, table.ws)
         assert [(s.start, s.end, s.start_char, s.end_char, s.text) for s in plain_sentences(doc)] == [

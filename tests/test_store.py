@@ -368,3 +368,16 @@ def test_rewrite_graph_interrupted_leaves_no_fingerprint():
     with pytest.raises(KeyboardInterrupt):
         store.rewrite_graph(g, chunks(), b"")
     assert not [x for x in store.quads(g) if x.predicate.value == vocab.BUILD_FINGERPRINT]
+
+
+def test_a_store_in_a_folder_that_does_not_exist_yet_is_created_with_its_parents(tmp_path):
+    """`kg build seeds --store out/kg` on a fresh machine: out/ is made, a
+    reader of a missing store still gets the one-line 'no store here'."""
+    path = tmp_path / "out" / "deeper" / "kg"
+    with pytest.raises(StoreError, match="no store here"):
+        KnowledgeStore(path, read_only=True)
+    assert not (tmp_path / "out").exists()
+    store = KnowledgeStore(path)
+    store.load_ontology(ROOT / "ontology" / "paperkg.ttl")
+    store.close()
+    assert len(KnowledgeStore(path, read_only=True)) > 0

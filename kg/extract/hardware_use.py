@@ -15,7 +15,7 @@ from kg.nlp.evidence import clean_sentence
 from kg.extract.mentions import span_key
 from kg.extract.span_passes import rewrite_spans
 from kg.model import Label
-from kg.nlp.cues import cue_regex, sensor_regex
+from kg.nlp.cues import cue_regex, sensor_regex, vendor_regex
 from kg.nlp.pipeline import doc_text, mention_info, sentence_of, set_mention_info, span_text
 
 _EXAMPLES_AFTER_RE = re.compile(r"\s*等")  # '事件相机等新型传感器': an example of a class
@@ -50,6 +50,8 @@ class HardwareReader:
         self.translations = sorted(pats["device_translation"].items(), key=lambda kv: -len(kv[0]))
         self.variant = re.compile(pats["hardware_variant_re"])
         self.count_before = re.compile(pats["hardware_count_before_re"])
+        #: a GPU vendor's spelling, dropped before reading a count (8 张 NVIDIA A40)
+        self.gpu_vendor = re.compile(vendor_regex(pats, gpu_only=True))
         self.count_after = re.compile(pats["hardware_count_after_re"])
         self.sensor = sensor_regex(pats)
         self.sensor_not_used = cue_regex(pats["sensor_not_used_cue"])
@@ -106,7 +108,7 @@ class HardwareReader:
         """How many units the text just before/after a mention states
         (1…100000), or None."""
         before = before.rstrip(" *")[-16:]
-        m = self.count_before.search(before.replace("NVIDIA", "").replace("英伟达", "").rstrip())
+        m = self.count_before.search(self.gpu_vendor.sub("", before).rstrip())
         if m:
             return _to_int(m.group("n"))
         m = self.count_after.match(after)

@@ -65,3 +65,26 @@ def sensor_regex(pats: dict) -> re.Pattern:
     kinds = cue_regex(pats["sensor_kind"], boundaries=False).pattern
     devices = cue_regex(pats["sensor_device"], boundaries=False).pattern
     return re.compile(rf"(?P<kind>{kinds})\s*(?P<device>{devices})", re.IGNORECASE)
+
+
+def vendor_spellings(pats: dict, gpu_only: bool = False) -> dict[str, str]:
+    """Every spelling of a hardware vendor as written -> its canonical name
+    (``英伟达`` -> ``NVIDIA``), from ``vendors`` of the hardware cue words;
+    with ``gpu_only`` only the ``gpu_vendors`` (whose GPUs a paper may name
+    by the vendor alone)."""
+    wanted = set(pats["gpu_vendors"]) if gpu_only else set(pats["vendors"])
+    return {s: name for name, spellings in pats["vendors"].items() if name in wanted for s in spellings}
+
+
+def vendor_regex(pats: dict, gpu_only: bool = False) -> str:
+    """The regular expression of every spelling of :func:`vendor_spellings`
+    (longest first), as a group named ``vendor``."""
+    spellings = sorted(vendor_spellings(pats, gpu_only), key=len, reverse=True)
+    return f"(?P<vendor>{'|'.join(map(re.escape, spellings))})"
+
+
+def vendor_gpu_regex(pats: dict) -> re.Pattern:
+    """A GPU named by its vendor alone (``NVIDIA GPUs``, ``英伟达显卡``): group
+    ``vendor`` is the spelling as written (see :func:`vendor_spellings`),
+    followed by ``gpu_word_re``.  Case matters, as in the data."""
+    return re.compile(vendor_regex(pats, gpu_only=True) + pats["gpu_word_re"])

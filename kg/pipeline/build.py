@@ -208,23 +208,30 @@ def build(
             tasks = [(str(f.path), stored.get(report_graph(f.name).value), max_size, spill, f.name) for f in files]
             writer = _Writer(store, summary, existing, bulk_batch_bytes, named_files(paths))
             results = run_extraction(tasks, default_jobs() if jobs is None else max(1, jobs))
-            try:
-                for i, res in enumerate(results, 1):
-                    writer.write(res, entity_keys)
-                    if progress:
-                        progress(res.path, i, len(tasks))
-                writer.finish()
-            except KeyboardInterrupt:
-                with _signals_ignored():
-                    results.close()  # kills the workers
-                    writer.abandon()
-                raise
+            _write_all(results, writer, entity_keys, progress, len(tasks))
             return _finish_build(store, summary, owners, path_errors, entity_keys, prune, t0)
         except KeyboardInterrupt as e:
             with _signals_ignored():
                 summary.seconds = time.perf_counter() - t0
                 name = "SIGTERM" if isinstance(e, _Terminated) else "SIGINT"
                 raise BuildInterrupted(summary, name) from None
+
+
+def _write_all(results, writer: _Writer, entity_keys: set[str], progress, total: int) -> None:
+    """Write every extraction result as it arrives (``progress(file, done,
+    total)`` after each); on Ctrl-C the workers are killed and the writer
+    abandons its pending batch before the interrupt goes on."""
+    try:
+        for i, res in enumerate(results, 1):
+            writer.write(res, entity_keys)
+            if progress:
+                progress(res.path, i, total)
+        writer.finish()
+    except KeyboardInterrupt:
+        with _signals_ignored():
+            results.close()  # kills the workers
+            writer.abandon()
+        raise
 
 
 class _Writer:

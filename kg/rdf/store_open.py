@@ -95,8 +95,8 @@ def _check_folder(path: Path, read_only: bool) -> None:
 
 
 def open_oxigraph(path: Path | None, read_only: bool) -> ox.Store:
-    """The pyoxigraph store in folder ``path`` (created if missing, unless
-    ``read_only``; ``None``: in memory).  A writer takes the store's lock; a
+    """The pyoxigraph store in folder ``path`` (created with its parent
+    folders if missing, unless ``read_only``; ``None``: in memory).  A writer takes the store's lock; a
     reader does not.
 
     Raises:
@@ -107,6 +107,8 @@ def open_oxigraph(path: Path | None, read_only: bool) -> ox.Store:
         return ox.Store()
     _check_folder(path, read_only)
     try:
+        if not read_only:
+            path.parent.mkdir(parents=True, exist_ok=True)  # --store out/kg with no out/ yet
         return _open_read_only(path) if read_only else ox.Store(str(path))
     except (OSError, RuntimeError, ValueError) as e:
         msg = str(e)

@@ -1,0 +1,136 @@
+"""The type of a new name (one in no gazetteer): by its suffix and the cue
+words around it (:class:`NameTyper`), and, for names that neither settled, by
+their neighbours (:func:`retype_by_neighbours`: listed with a dataset, framed
+as ``在 X 上`` or after a score and ``on``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from kg.nlp.components import require, BENCHMARK, DATASET, DEVICE, METHOD, METRIC, MODEL
+from kg.nlp.docview import doc_text, set_mention_info, tokens
+
+#: the keys of the patterns the name typer reads
+TYPING_KEYS = ("dataset_name_re", "model_size_re", "dataset_cue", "model_cue", "method_cue", "device_cue")
+
+#: head nouns after a name that make it a metric ('DeSync 指标'), casefolded
+_METRIC_HEADS = ("指标", "metric")
+_CALLED_RE = re.compile(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$")
+_BENCHMARK_WORD_RE = re.compile(r"(?i)bench|eval|arena|qa")
+
+
+def _folded_cues(words: list[str]) -> tuple[str, ...]:
+    """Cue words casefolded, longest first (a tuple for ``startswith``)."""
+    return tuple(w.casefold() for w in sorted(words, key=len, reverse=True))
+
+
+class NameTyper:
+    """Types a new name from its surface and the cue words beside it.
+    ``pats``: cue patterns holding :data:`TYPING_KEYS`; DataError when one
+    is missing."""
+
+    def __init__(self, pats: dict[str, Any]):
+        require(pats, TYPING_KEYS, "paperkg_shapes")
+        self.dataset_name = re.compile(pats["dataset_name_re"])
+        self.model_size = re.compile(pats["model_size_re"])
+        # cue words casefolded, as tuples for str.startswith / str.endswith
+        self.dataset_cues = _folded_cues(pats["dataset_cue"])
+        self.model_cues = _folded_cues(pats["model_cue"])
+        self.method_cues = _folded_cues(pats["method_cue"])
+        self.device_cues = _folded_cues(pats["device_cue"])
+
+    @staticmethod
+    def cue_after(doc: Doc, end: int, cues: tuple[str, ...], width: int = 12) -> bool:
+        """A cue word (casefolded ``cues``) right after the name ending before token ``end``."""
+        pos = tokens(doc).ends[end - 1]
+        nxt = doc_text(doc)[pos : pos + width].lstrip(' *”"）)')
+        return nxt.casefold().startswith(cues)
+
+    @staticmethod
+    def cue_before(doc: Doc, start: int, cues: tuple[str, ...], width: int = 14) -> bool:
+        """A cue word (casefolded ``cues``) right before the name starting at
+        token ``start`` (``评测基准 SciAgentGym``, ``the benchmark FooBench``),
+        allowing 名为/称为/called between."""
+        a = tokens(doc).idx[start]
+        prev = _CALLED_RE.sub("", doc_text(doc)[max(0, a - width) : a])
+        return prev.casefold().endswith(cues)
+
+    def type(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
+        """(type, decided) of the name of tokens [start, end): ``decided`` is
+        False when no suffix or cue spoke and the type is only a default.
+        A name followed by 指标/metric is a Metric."""
+        surface = tokens(doc).text(start, end)
+        if self.dataset_name.search(surface):
+            return (BENCHMARK if _BENCHMARK_WORD_RE.search(surface) else DATASET), True
+        if self.cue_after(doc, end, self.dataset_cues) or self.cue_before(doc, start, self.dataset_cues):
+            return DATASET, True
+        if self.cue_after(doc, end, self.device_cues, 6):
+            return DEVICE, True
+        if self.cue_after(doc, end, _METRIC_HEADS, 8):
+            return METRIC, True  # 'FooSync 指标', 'the FooSync metric
+        if self.model_size.search(surface) or self.cue_after(doc, end, self.model_cues):
+            return MODEL, True
+        if self.cue_after(doc, end, self.method_cues):
+            return METHOD, True
+        return (MODEL if any(c.isdigit() for c in surface) else METHOD), False
+
+
+_LIST_SEP_RE = re.compile(r"^(?:\s*[（(][^()（）]{0,20}[)）])?[\s*“”\"]*(?:、|和|与|及|以及|,|，|and|or)?[\s*“”\"]*$")
+_IN_FRAME_BEFORE = re.compile(r"在[\s*“”\"]*$")
+_IN_FRAME_AFTER = re.compile(r"^[^，。、；,;]{0,15}?上")
+# a score or a gain, its metric, then 'on X': '+2.4 mAA on X', '71.3% accuracy on X', '(1m, 5°) on X'
+_SCORE_ON_BEFORE = re.compile(r"\d(?:%|\$)?\s*(?:[(（][^()（）]{0,20}[)）]\s*|[A-Za-z@\-]+\s+){0,2}(?:on|in)\s+$")
+
+
+def _framed(text: str, span: Span) -> bool:
+    """``span`` framed as a place of evaluation: ``在 X 上`` or ``+2.4 mAA on X``."""
+    before = text[max(0, span.start_char - 4) : span.start_char]
+    after = text[span.end_char : span.end_char + 20]
+    framed = (
+        _IN_FRAME_BEFORE.search(before)
+        and _IN_FRAME_AFTER.match(after)
+        and "模型" not in after.split("上")[0]
+        and "之上" not in after[:16]
+    )
+    return bool(framed or _SCORE_ON_BEFORE.search(text[max(0, span.start_char - 40) : span.start_char]))
+
+
+def _listed_with_dataset(text: str, spans: list[Span], labels: list[str], i: int) -> bool:
+    """Mention ``i`` of ``spans`` listed right beside a dataset or benchmark."""
+    span = spans[i]
+    return any(
+        0 <= j < len(spans)
+        and labels[j] in (DATASET, BENCHMARK)
+        and _LIST_SEP_RE.match(text[min(span.end_char, spans[j].end_char) : max(span.start_char, spans[j].start_char)])
+        for j in (i - 1, i + 1)
+    )
+
+
+def retype_by_neighbours(doc: Doc, spans: list[Span], undecided: set[tuple[int, int]]) -> list[Span]:
+    """Type names that suffix and cue left open (``undecided``: their
+    (start, end) token offsets) from their context: a name listed with a
+    dataset (``PhyGenBench 和 VideoPhy2``), framed as ``在 X 上`` or after a
+    score and ``on`` (``+2.4 mAA on X``) is a dataset. Returns ``spans`` with
+    the retyped ones replaced (same offsets, new label)."""
+    labels = [s.label_ for s in spans]
+    listed_by = [False] * len(spans)
+    text = doc_text(doc)
+    for i, span in enumerate(spans):
+        if (span.start, span.end) not in undecided:
+            continue
+        listed = _listed_with_dataset(text, spans, labels, i)
+        if listed or _framed(text, span):
+            labels[i] = DATASET
+            listed_by[i] = listed
+    out = []
+    for span, label, strong in zip(spans, labels, listed_by):
+        if label != span.label_:
+            new = Span(doc, span.start, span.end, label=label)
+            # (same characters: ``new`` shares the MentionInfo of ``span``)
+            set_mention_info(new, decided=strong)  # a list neighbour is strong evidence, a 在…上 frame weak
+            span = new
+        out.append(span)
+    return out

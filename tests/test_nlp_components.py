@@ -1,0 +1,229 @@
+"""The spaCy tokenizer and components of kg.nlp built from config with tiny data,
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.util import load_model_from_config
+
+from kg.errors import DataError
+from kg.nlp.pipeline import (
+    PaperTokenizer,
+    build_pipeline,
+    mention_info,
+    mention_spans,
+    plain_sentences,
+    tokens,
+)
+
+TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "paperkg.PaperTokenizer.v1"}}}
+
+#: a three-entry gazetteer, as a component's config gives it
+THREE_ENTRIES = [
+    {"name": "Zorblax-7B", "type": "Model", "aliases": ["Zorblax 7B"]},
+    {"name": "QuuxBench", "type": "Benchmark", "aliases": []},
+    {"name": "Frobnication Accuracy", "type": "Metric", "aliases": ["FrobAcc"], "lower_is_better": False},
+]
+
+
+def _blank():
+    return spacy.blank("xx", config=TOKENIZER)
+
+
+def _gazetteer(entries, **lists):
+    return {"@misc": "paperkg.gazetteer.v1", "entries": entries, **lists}
+
+
+def _patterns(data):
+    return {"@misc": "paperkg.patterns.v1", "data": data}
+
+
+def _found(doc):
+    return [(sp.text, sp.label_, mention_info(sp).source) for sp in mention_spans(doc)]
+
+
+# -- tokenizer ------------------------------------------------------------------------------
+def test_tokenizer_is_built_from_the_nlp_config():
+    nlp = _blank()
+    assert isinstance(nlp.tokenizer, PaperTokenizer)
+    assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": "paperkg.PaperTokenizer.v1"}
+    text = "Zorblax-7B 在 QuuxBench 上达到 78.23%。\n  Next line. Done"
+    doc = nlp(text)
+    assert doc.text == text
+    assert [t.text for t in doc] == (
+        ["Zorblax-7B", "在", "QuuxBench", "上", "达", "到", "78.23%", "。", "\n  ", "Next", "line", ".", "Done"]
+    )
+    assert [s.text for s in plain_sentences(doc)] == [
+        "Zorblax-7B 在 QuuxBench 上达到 78.23%。",
+        "\n  ",
+        "Next line.",
+        "Done",
+    ]
+    assert tokens(doc).words == [t.text for t in doc]
+
+
+def test_the_pipeline_is_rebuilt_from_its_own_config():
+    """build_pipeline's config names every part: spaCy rebuilds the same
+    pipeline from it, which finds the same mentions."""
+    nlp = build_pipeline()
+    again = load_model_from_config(nlp.config, auto_fill=True)
+    assert again.pipe_names == nlp.pipe_names == ["paperkg_gazetteer", "paperkg_hardware", "paperkg_shapes"]
+    assert isinstance(again.tokenizer, PaperTokenizer)
+    text = "我们提出 Zorblax，在 IFEval 上超越 GPT-4o，使用 8 张 NVIDIA GPU。"
+    assert (
+        _found(again(text))
+        == _found(nlp(text))
+        == [
+            ("Zorblax", "Method", "shape"),
+            ("IFEval", "Benchmark", "gazetteer"),
+            ("GPT-4o", "Model", "gazetteer"),
+            ("NVIDIA GPU", "Accelerator", "hardware"),
+        ]
+    )
+
+
+# -- gazetteer matcher -------------------------------------------------------------------------
+def test_gazetteer_matcher_uses_the_entries_of_its_config():
+    nlp = _blank()
+    nlp.add_pipe("paperkg_gazetteer", config={"gazetteer": _gazetteer(THREE_ENTRIES)})
+    doc = nlp("Zorblax 7B 在 QuuxBench 上的 FrobAcc 为 81.2%，超过 GPT-4o 和 quuxbench。")
+    assert _found(doc) == [
+        ("Zorblax 7B", "Model", "gazetteer"),
+        ("QuuxBench", "Benchmark", "gazetteer"),
+        ("FrobAcc", "Metric", "gazetteer"),
+    ]  # GPT-4o is in no entry; lower-case 'quuxbench' is no spelling of QuuxBench
+    assert [mention_info(sp).entry.name for sp in mention_spans(doc)] == [
+        "Zorblax-7B",
+        "QuuxBench",
+        "Frobnication Accuracy",
+    ]
+
+
+def test_gazetteer_matcher_leaves_out_the_generic_terms_of_its_config():
+    nlp = _blank()
+    nlp.add_pipe("paperkg_gazetteer", config={"gazetteer": _gazetteer(THREE_ENTRIES, generic_terms=["QuuxBench"])})
+    assert _found(nlp("QuuxBench 与 FrobAcc")) == [("FrobAcc", "Metric", "gazetteer")]
+
+
+def test_gazetteer_match_finds_and_set_annotations_writes():
+    nlp = _blank()
+    matcher = nlp.add_pipe("paperkg_gazetteer", config={"gazetteer": _gazetteer(THREE_ENTRIES)})
+    doc = nlp.make_doc("在 QuuxBench 上")
+    spans = matcher.match(doc)
+    assert [sp.text for sp in spans] == ["QuuxBench"] and "kg" not in doc.spans
+    matcher.set_annotations(doc, spans)
+    assert [sp.text for sp in doc.spans["kg"]] == ["QuuxBench"]
+
+
+def test_an_invalid_gazetteer_entry_in_config_is_a_data_error():
+    nlp = _blank()
+    with pytest.raises(DataError, match=r"gazetteer entries: entries/1: 'type' is a required property"):
+        nlp.add_pipe("paperkg_gazetteer", config={"gazetteer": _gazetteer([THREE_ENTRIES[0], {"name": "X"}])})
+
+
+# -- shape matcher ---------------------------------------------------------------------------
+_SHAPES_TEXT = "我们提出 Zorblax 模型，在 QuuxBench 和 Plinko 上评测，并与 Wibble 对比。"
+
+
+def test_shape_matcher_finds_and_types_new_names():
+    nlp = _blank()
+    nlp.add_pipe("paperkg_shapes", config={"gazetteer": _gazetteer([])})
+    doc = nlp(_SHAPES_TEXT)
+    assert _found(doc) == [
+        ("Zorblax", "Model", "shape"),  # 模型 after it
+        ("QuuxBench", "Benchmark", "shape"),  # its suffix
+        ("Plinko", "Dataset", "shape"),  # listed with a benchmark
+        ("Wibble", "Method", "shape"),  # no cue: the default type
+    ]
+    assert [mention_info(sp).decided for sp in mention_spans(doc)] == [True, True, True, False]
+
+
+def test_shape_matcher_skips_the_generic_terms_and_common_words_of_its_config():
+    nlp = _blank()
+    config = _gazetteer([], generic_terms=["QuuxBench"], common_words=["Wibble"])
+    nlp.add_pipe("paperkg_shapes", config={"gazetteer": config})
+    assert [sp.text for sp in mention_spans(nlp(_SHAPES_TEXT))] == ["Zorblax", "Plinko"]
+
+
+def test_shape_matcher_reads_the_cue_words_of_its_config():
+    """With the packaged cues 模型 makes Zorblax a Model; with cue lists of
+    its own the component follows those."""
+    from kg.resources import patterns
+
+    cues = {**patterns(), "model_cue": [], "method_cue": ["模型"]}
+    nlp = _blank()
+    nlp.add_pipe("paperkg_shapes", config={"gazetteer": _gazetteer([]), "patterns": _patterns(cues)})
+    assert _found(nlp("我们提出 Zorblax 模型。")) == [("Zorblax", "Method", "shape")]
+
+
+def test_shape_matcher_keeps_the_mentions_found_before():
+    nlp = _blank()
+    nlp.add_pipe("paperkg_gazetteer", config={"gazetteer": _gazetteer(THREE_ENTRIES)})
+    nlp.add_pipe("paperkg_shapes", config={"gazetteer": _gazetteer([])})
+    assert _found(nlp("Zorblax 7B 与 Wibble 在 QuuxBench 上对比。")) == [
+        ("Zorblax 7B", "Model", "gazetteer"),
+        ("Wibble", "Method", "shape"),
+        ("QuuxBench", "Benchmark", "gazetteer"),
+    ]
+
+
+# -- hardware matcher ------------------------------------------------------------------------
+_HARDWARE = {
+    "vendors": {"Acme": ["Acme", "ACME"], "Zeta": ["Zeta"]},
+    "gpu_vendors": ["Acme"],
+    "gpu_word_re": r"\s*GPUs?",
+    "sensor_kind": ["RGB-D"],
+    "sensor_device": ["相机"],
+    "device_translation": {"相机": "camera"},
+}
+
+
+def test_hardware_matcher_uses_the_patterns_of_its_config():
+    nlp = _blank()
+    nlp.add_pipe("paperkg_hardware", config={"patterns": _patterns(_HARDWARE)})
+    doc = nlp("使用 4 块 ACME GPU、2 张 NVIDIA GPU、Zeta GPU 和一台 RGB-D 相机。")
+    assert [(sp.text, sp.label_, mention_info(sp).name) for sp in mention_spans(doc)] == [
+        ("ACME GPU", "Accelerator", "Acme GPU"),
+        ("RGB-D 相机", "Device", "RGB-D camera"),
+    ]  # NVIDIA is no vendor of these patterns, Zeta no GPU vendor
+
+
+def test_hardware_matcher_merges_a_device_and_its_chip():
+    entries = [
+        {"name": "MacBook Pro", "type": "Device", "aliases": [], "vendor": "Apple"},
+        {"name": "Apple M3", "type": "Accelerator", "aliases": ["M3"], "vendor": "Apple"},
+    ]
+    nlp = _blank()
+    nlp.add_pipe("paperkg_gazetteer", config={"gazetteer": _gazetteer(entries)})
+    nlp.add_pipe("paperkg_hardware", config={"patterns": _patterns(_HARDWARE)})
+    assert [(sp.text, sp.label_) for sp in mention_spans(nlp("在 MacBook Pro M3 上运行"))] == [
+        ("MacBook Pro M3", "Device")
+    ]
+
+
+def test_hardware_patterns_without_a_key_it_reads_are_a_data_error():
+    nlp = _blank()
+    lacking = {k: v for k, v in _HARDWARE.items() if k != "sensor_kind"}
+    with pytest.raises(DataError, match="paperkg_hardware: patterns lack sensor_kind"):
+        nlp.add_pipe("paperkg_hardware", config={"patterns": _patterns(lacking)})
+
+
+def test_a_bad_regular_expression_in_config_patterns_is_a_data_error():
+    nlp = _blank()
+    with pytest.raises(DataError, match="patterns data: gpu_word_re: not a valid regular expression"):
+        nlp.add_pipe("paperkg_hardware", config={"patterns": _patterns({**_HARDWARE, "gpu_word_re": "(GPU"})})
+
+
+# -- the Doc view ----------------------------------------------------------------------------
+def test_one_view_holds_what_is_kept_per_doc():
+    """Tokens, sentences, mentions and what is known of them live in one
+    DocView object, the only thing the pipeline keeps in doc.user_data."""
+    from kg.nlp.docview import view
+
+    doc = build_pipeline()("我们提出 Zorblax。在 IFEval 上超越 GPT-4o。")
+    v = view(doc)
+    assert tokens(doc) is v.tokens and plain_sentences(doc) is v.sentences()
+    assert [sp.text for sp in mention_spans(doc)] == [sp.text for sp in v.mentions()] == ["Zorblax", "IFEval", "GPT-4o"]
+    assert mention_info(v.mentions()[2]) is v.info[(v.mentions()[2].start_char, v.mentions()[2].end_char)]
+    assert list(doc.user_data) == ["kg_view"]
