@@ -55,6 +55,116 @@ RULES = [
         id="cue-taken-by-an-earlier-name",
     ),
     row(
+        "长程运动预测（LMF）仍然困难。Zorblax-7B 在 BarBench 上优于 Quibble-3B，为构建更强大的 LMF 模型提供了实践指导。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"LMF"},
+        key="analysis",
+        id="concept-after-a-later-cue",
+    ),
+    row(
+        "运动场学习（Learned Motion Fields, LMF）仍然困难，Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        contribution="We study learned motion fields (LMF), and LMF remains hard for current models.",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"LMF"},
+        key="analysis",
+        id="lowercase-long-form-beats-a-capitalised-translation",
+    ),
+    row(
+        "记忆代理（Reflection-Memory Agent, RMA）负责回顾；Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"RMA"},
+        key="analysis",
+        id="capitalised-long-form-alone-is-a-name",
+    ),
+    # -- well-known generic techniques and task words ------------------------------------
+    row(
+        "训练中使用 Score Distillation Sampling（SDS）损失与测试时训练（Test-Time Training）完成 Real2Sim 转换。Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"Score Distillation Sampling", "SDS", "Test-Time Training", "Real2Sim"},
+        key="analysis",
+        id="generic-techniques-only-used",
+    ),
+    row(
+        "在 BarBench 上，Test-Time Training 优于 Quibble-3B。",
+        keep={"Test-Time Training", "Quibble-3B"},
+        id="generic-technique-compared-stays",
+    ),
+    # -- names a head noun types as another kind of thing ---------------------------------
+    row(
+        "重建结果可导出为 FooDesc 格式，数据集以 Zibble-2.0 许可协议开源。Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"FooDesc", "Zibble-2.0"},
+        key="analysis",
+        id="format-and-licence-heads",
+    ),
+    row(
+        "热图使用不同颜色图（如 Magma, Viridis）可视化；测试用例来自法律法规（如 Foo AI Act, BAR RMF）。",
+        drop={"Magma", "Foo AI Act", "BAR RMF"},
+        key="analysis",
+        id="examples-of-a-colormap-or-a-regulation",
+    ),
+    row(
+        "Zorblax-7B 在 BarBench 上优于 Magma。",
+        keep={"Zorblax-7B", "Magma"},
+        id="known-name-in-its-own-sense-stays",
+    ),
+    # -- names keep their full extent ----------------------------------------------------
+    row(
+        "**Zorblax-7B** 表现最强；**Doubao 1.8** 和 **Grok 4.1 Fast** 在对抗环境下安全性下降。",
+        keep={"Zorblax-7B", "Doubao 1.8", "Grok 4.1 Fast"},
+        drop={"Doubao", "Grok"},
+        key="analysis",
+        id="family-name-keeps-its-version",
+    ),
+    row(
+        "我们评测了 Doubao 3 个版本，Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Doubao"},
+        drop={"Doubao 3"},
+        key="analysis",
+        id="a-count-after-a-family-is-no-version",
+    ),
+    # -- a plain word that folds like a known name ---------------------------------------
+    row(
+        "We model Shape and Texture separately; Zorblax-7B beats Quibble-3B on BarBench.",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"Shap-E", "Shape"},
+        key="analysis",
+        id="plain-word-folding-like-a-hyphenated-name",
+    ),
+    row(
+        "Zorblax-7B 在 BarBench 上优于 Shap-E 与 Mamba。",
+        keep={"Shap-E", "Mamba"},
+        id="known-names-as-written-stay",
+    ),
+    row(
+        "训练目标为条件损失函数 LZorb (Eq. 2) 与正则项 RQx（公式 3）之和；Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"LZorb", "RQx"},
+        key="analysis",
+        id="term-with-an-equation-number",
+    ),
+    # -- a cue before a plain translation gloss proposes nothing new ----------------------
+    row(
+        "为提升质量，引入了“基础形变”（Base Deformation），并设计了平滑约束（Smooth Prior Terms）。Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"Base Deformation", "Smooth Prior Terms"},
+        key="analysis",
+        id="plain-gloss-after-a-cue-is-a-description",
+    ),
+    row(
+        "设计了包含“轨迹校验器（Path Verifier）”的闭环系统。Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Path Verifier"},
+        proposes={"Path Verifier"},
+        key="analysis",
+        id="agent-noun-gloss-after-a-cue-is-a-component",
+    ),
+    row(
+        "在 QXGA（2048x1536）分辨率下渲染可达 900 FPS；QXGA 设置下的端到端仿真约 700 FPS。Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"QXGA"},
+        key="analysis",
+        id="resolution-level-throughout-the-paper",
+    ),
+    row(
         "神经场景表示（如 NeRFs）等新兴方向有望提升感知；ViTs 仍是主流，Zorblax-7B 优于 Quibble-3B。",
         keep={"Zorblax-7B", "Quibble-3B"},
         drop={"NeRFs", "ViTs"},
@@ -279,3 +389,34 @@ def test_title_rules(extractor, title, text, name, alias, not_entities):
     from_title = {a for a in ents[name]["aliases"] if a in title and a != name}
     assert from_title == ({alias} if alias else set())
     assert not not_entities & set(ents), f"kept {not_entities & set(ents)}"
+
+
+ENTITY_SIDE = ("entities", "proposals", "span_passes", "selection", "negative", "hardware_use", "mentions")
+
+
+@pytest.mark.parametrize("module", ENTITY_SIDE)
+def test_entity_side_names_types_by_label(module):
+    """The entity stages name a type by :class:`kg.model.Label`, never by a
+    string literal of its value (one home for the types)."""
+    import ast
+    from pathlib import Path
+
+    from kg.model import Label
+
+    path = Path(__file__).resolve().parent.parent / "kg" / "extract" / f"{module}.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {
+        id(n.body[0].value)
+        for n in ast.walk(tree)
+        if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef))
+        and n.body
+        and isinstance(n.body[0], ast.Expr)
+        and isinstance(n.body[0].value, ast.Constant)
+    }
+    values = set(Label)
+    found = [
+        f"{path.name}:{n.lineno}: {n.value!r}"
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and id(n) not in docstrings and n.value in values
+    ]
+    assert not found, found

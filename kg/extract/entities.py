@@ -20,14 +20,15 @@ from kg.extract import mentions as mention_rules
 from kg.extract import negative
 from kg.extract.decisions import DecisionLog
 from kg.extract.hardware_use import HardwareReader
-from kg.extract.mentions import HARDWARE_LABELS, in_bullet_header, is_lead_label
+from kg.extract.mentions import in_bullet_header, is_lead_label
 from kg.extract.title_forms import title_long_forms
 from kg.link import entity_key, fold
-from kg.model import Paper
+from kg.model import Label, Paper
 from kg.nlp.cues import cue_regex
 from kg.nlp.evidence import clean_sentence
 from kg.nlp.pipeline import mention_info, name_shape, sentence_of, span_text
 
+_PLAIN_WORD_RE = re.compile(r"[A-Za-z][a-z]+")
 _TITLE_NAME_RE = re.compile(r"^\s*([^:：?？]{1,40}?)\s*[:：]\s+\S")
 _TITLE_PAREN_RE = re.compile(r"[(（]\s*([A-Za-z][\w\-.]{1,20})\s*[)）]")
 
@@ -73,7 +74,9 @@ class _Tally:
         self.named_glosses: set[str] = set()
         self.plain: set[str] = set()
         self.evidenced: set[str] = set(title_keys)
-        self.definitions: dict[str, set[str]] = defaultdict(set)  # key -> "named" / "concept" / "known"
+        self.definitions: dict[str, set[str]] = defaultdict(
+            set
+        )  # key -> "named" / "titled" / "concept" / "lower" / "known"
 
 
 class EntityStage:
@@ -92,6 +95,8 @@ class EntityStage:
         self.model_size = re.compile(pats["model_size_re"])
         self.head_cues = mention_rules.head_cues(pats)
         self.metric_heads = frozenset(w.casefold() for w in pats["metric_cue"] if w.isascii())
+        self.other_kind = cue_regex(pats["other_kind_head"])
+        self.written_forms = frozenset(f.casefold() for f in gaz.surfaces())
 
     def run(self, paper: Paper, mentions, keys: list[str], titled: list[str], log: DecisionLog) -> Entities:
         """Entities of ``mentions`` ((section, span) pairs; ``keys`` their
@@ -100,11 +105,17 @@ class EntityStage:
         tally = _Tally(title_keys)
         authors = {fold(a) for a in paper.authors}
         prev = prev_key = None
+        levels = set()  # keys written once as a resolution level ('VGA（640x480）分辨率')
         for (sec, span), key in zip(mentions, keys):
             before, before_key = (prev, prev_key) if prev is not None and prev.doc is span.doc else (None, None)
             prev, prev_key = span, key
+            if negative.resolution_level(span):
+                levels.add(key)
             if not self._skipped(paper, authors, sec, span, key, title_keys, log):
                 self._add(tally, sec, span, key, before, before_key, log)
+        for key in levels - title_keys:
+            if tally.by_key.pop(key, None) is not None:  # the level throughout: 'VGA 传感器' too
+                tally.gloss_only.discard(key)
         tally.gloss_only -= tally.plain
         for name in titled:
             self._add_title_name(tally, paper, name)
@@ -124,7 +135,7 @@ class EntityStage:
     def _title_aliases(tally: _Tally, title: str, log: DecisionLog) -> None:
         """The long form the title spells for an entity's acronym
         (:func:`~kg.extract.title_forms.title_long_forms`) becomes its alias."""
-        names = {ent["name"]: key for key, ent in tally.by_key.items() if ent["type"] not in HARDWARE_LABELS}
+        names = {ent["name"]: key for key, ent in tally.by_key.items() if not Label(ent["type"]).is_hardware}
         for acronym, form in title_long_forms(title, list(names)).items():
             key = names[acronym]
             ent = tally.by_key[key]
@@ -134,7 +145,8 @@ class EntityStage:
 
     def _skipped(self, paper: Paper, authors: set[str], sec, span, key: str, titled: set[str], log) -> bool:
         """True for a mention that is no entity: an author's name, a
-        generic word, a resolution or scale level, a name negative evidence
+        generic word, a resolution or scale level, a plain word that matches
+        a known name only once folded (``Shape`` for ``Shap-E``), a name negative evidence
         rejects (noted in ``log``), a word of the title written out in the
         text (not one of the ``titled`` keys), a word of an acronym's long form."""
         info = mention_info(span)
@@ -143,8 +155,15 @@ class EntityStage:
             return True  # an author's name (arXiv analyses repeat the author list; 'Yi' of 'Yi Jiang')
         if not key or self.gaz.is_generic(surface) or mention_rules.not_a_name(span):
             return True
+        if (
+            info.entry is not None
+            and _PLAIN_WORD_RE.fullmatch(surface)
+            and surface.casefold() not in self.written_forms
+        ):
+            log.drop(key, surface, "another sense", sec, span)
+            return True  # 'Shape' folds like 'Shap-E': a plain word, not the name written another way
         why = negative.rejection(span, info.entry is not None or info.name is not None, self.gaz, paper.authors)
-        why = why or self.hw.not_used(span)
+        why = why or self.hw.not_used(span) or negative.other_kind(span, self.other_kind)
         if why:
             log.drop(key, surface, why, sec, span)
             return True
@@ -166,13 +185,13 @@ class EntityStage:
         types = tally.types[key]
         metric_shape = entry is None and negative.metric_variant(surface, self.gaz)
         if metric_shape:
-            label, decided = "Metric", True  # 'rFID': a prefixed known metric
-            types["Metric"] += 10
+            label, decided = Label.METRIC, True  # 'rFID': a prefixed known metric
+            types[Label.METRIC] += 10
         if source == "gloss":
             if before is not None and mention_rules.expands(before, span):
                 tally.surfaces[before_key][surface] += 1  # 'RTC（Real-Time Chunking）': an alias
                 if surface.split()[-1].casefold() in self.metric_heads:
-                    tally.types[before_key]["Metric"] += 10  # 'AOR (Average Overlapping Ratio)'
+                    tally.types[before_key][Label.METRIC] += 10  # 'AOR (Average Overlapping Ratio)'
                 return
             head = self._gloss_type(span, before, types)
             label = head or label
@@ -180,20 +199,20 @@ class EntityStage:
         if (
             entry is None
             and sec.key == "results"
-            and label not in HARDWARE_LABELS
+            and not Label(label).is_hardware
             and (not decided or source == "gloss")
             and in_bullet_header(sec, span, self.use_marker)
         ):
-            label = "Dataset"  # '**对抗性任务 (Conditional Keeper Burglar)**：' names an evaluation
+            label = Label.DATASET  # '**对抗性任务 (Conditional Keeper Burglar)**：' names an evaluation
             tally.plain.add(key)
             types[label] += 3
         source = self._add_forms(tally, span, key, label, log)
         if entry is None and not decided and sec.key == "results" and is_lead_label(span):
-            label = "Dataset"  # the topic of a results bullet: a benchmark or setting
+            label = Label.DATASET  # the topic of a results bullet: a benchmark or setting
             types[label] += 3
         types[label] += 10 if entry else (3 if decided else 1)
-        if label in ("Model", "Method") and mention_rules.in_measure_list(span):
-            types["Metric"] += 20  # 'Text Alignment ：FooCLIP, BarScore (衡量…)': named as a measure
+        if Label(label).is_system and mention_rules.in_measure_list(span):
+            types[Label.METRIC] += 20  # 'Text Alignment ：FooCLIP, BarScore (衡量…)': named as a measure
         why = _evidence(entry, metric_shape, label != span.label_, decided and source != "gloss", surface)
         if named_gloss:
             why = "named gloss"
@@ -212,8 +231,8 @@ class EntityStage:
         (``人类偏好数据集（HPD）``, ``多智能体协作框架（MAF）``) or standing in a
         bullet header (``*   **层级记忆路由（HMR）**：``) is "named"."""
         defined = mention_rules.acronym_definition(span, self.propose, self.component_heads)
-        if defined == "concept" and (
-            mention_rules.gloss_head_type(span, self.head_cues) in ("Dataset", "Method")
+        if defined in ("concept", "lower") and (
+            mention_rules.gloss_head_type(span, self.head_cues) in (Label.DATASET, Label.METHOD)
             or in_bullet_header(sec, span, self.use_marker)
         ):
             return "named"
@@ -230,8 +249,8 @@ class EntityStage:
         if not any(name_shape(w) == "strong" for w in surface.split()):
             return False
         return (
-            head in ("Dataset", "Method")
-            or (head == "Model" and bool(self.model_size.search(surface)))
+            head in (Label.DATASET, Label.METHOD)
+            or (head == Label.MODEL and bool(self.model_size.search(surface)))
             or mention_rules.enumerated(span)
         )
 
@@ -263,10 +282,10 @@ class EntityStage:
             source = "definition" if source == "gloss" else source
             log.keep(key, "acronym definition")
             tally.evidenced.add(key)
-        if label in HARDWARE_LABELS:
+        if Label(label).is_hardware:
             for form in self.hw.forms(span, entry):
                 forms[form] += 1
-        if label == "Device" and entry is None:
+        if label == Label.DEVICE and entry is None:
             cue = self.hw.device_cue(span)
             if cue:
                 forms[f"{surface} {cue}"] += 1
@@ -280,7 +299,7 @@ class EntityStage:
             tally.by_key[key] = {
                 "key": key,
                 "name": entry.name if entry else None,
-                "type": entry.type if entry else "Method",
+                "type": entry.type if entry else Label.METHOD,
                 "aliases": [],
                 "role": "uses",
                 "line": paper.start_line,
@@ -292,12 +311,19 @@ class EntityStage:
 def concept_keys(definitions: dict[str, set[str]], title: str) -> set[str]:
     """Keys of acronyms the paper defines only as common noun phrases
     (``definitions``: key -> kinds of :func:`~kg.extract.mentions.acronym_definition`,
-    "known" for a gazetteer name): never named, typed or known, and not a
-    word of the paper's ``title``.  Such an
-    acronym names a task, a class of systems or a quantity
-    (``多智能体系统（MAS）``); it is an entity only with a role."""
+    "known" for a gazetteer name): never named or known, not a word of the
+    paper's ``title``, and either spelled out in lower case in English
+    (the authors' own words outweigh a capitalised translation:
+    ``video temporal grounding (VTG)`` beside ``视频时序定位（Video Temporal
+    Grounding, VTG）``) or only glossing Chinese phrases.  Such an acronym
+    names a task, a class of systems or a quantity (``多智能体系统（MAS）``); it
+    is an entity only with a role."""
     title_words = {fold(w) for w in re.findall(r"[A-Za-z][\w-]*", title)}
-    return {k for k, kinds in definitions.items() if kinds == {"concept"} and k not in title_words}
+    return {
+        k
+        for k, kinds in definitions.items()
+        if k not in title_words and not kinds & {"named", "known"} and ("lower" in kinds or kinds == {"concept"})
+    }
 
 
 def _evidence(entry, metric_shape: bool, retyped: bool, typed: bool, surface: str) -> str | None:
@@ -338,7 +364,7 @@ def _entity(sec, span, key: str, label: str) -> dict:
 
 
 def _pick_type(counter: Counter) -> str:
-    for label in ("Accelerator", "Device"):
+    for label in (Label.ACCELERATOR, Label.DEVICE):
         if counter.get(label):
             return label
     return counter.most_common(1)[0][0]

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from kg.nlp.evidence import clean_sentence
-from kg.extract.mentions import HARDWARE_LABELS, span_key
+from kg.extract.mentions import span_key
 from kg.extract.span_passes import rewrite_spans
+from kg.model import Label
 from kg.nlp.cues import cue_regex, sensor_regex, vendor_regex
 from kg.nlp.pipeline import doc_text, mention_info, sentence_of, set_mention_info, span_text
 
@@ -65,13 +66,13 @@ class HardwareReader:
         sensor or a contrast (``sensor_not_used_cue`` in its clause before
         it, English list commas included: 如, such as, 模拟, 相比于 …; or
         ``等`` right after it)."""
-        if span.label_ not in HARDWARE_LABELS:
+        if not Label(span.label_).is_hardware:
             return None
         text = doc_text(span.doc)
         before = _CLAUSE_RE.split(text[max(0, span.start_char - 80) : span.start_char])[-1]
         if self.hedge.search(before):
             return "hypothetical hardware"
-        if span.label_ != "Device" or mention_info(span).entry is not None:
+        if span.label_ != Label.DEVICE or mention_info(span).entry is not None:
             return None
         if not self.sensor.fullmatch(span_text(span)):
             return None
@@ -85,7 +86,7 @@ class HardwareReader:
         "evidence": sentence}``; a stated count wins over none."""
         out: dict[str, dict] = {}
         for sec, span in mentions:
-            if span.label_ not in HARDWARE_LABELS or self.not_used(span):
+            if not Label(span.label_).is_hardware or self.not_used(span):
                 continue
             key = span_key(span)
             text = doc_text(span.doc)
@@ -147,12 +148,12 @@ class HardwareReader:
         ``docs`` replaced in place)."""
 
         def step(doc, text, sp, nxt):
-            if sp.label_ != "Device" or mention_info(sp).entry is None:
+            if sp.label_ != Label.DEVICE or mention_info(sp).entry is None:
                 return None
             m = self.variant.match(text[sp.end_char : sp.end_char + 16])
             if not m or "GB" in m.group():
                 return None
-            longer = doc.char_span(sp.start_char, sp.end_char + m.end(), label="Device")
+            longer = doc.char_span(sp.start_char, sp.end_char + m.end(), label=Label.DEVICE)
             if longer is None or (nxt is not None and nxt.start < longer.end):
                 return None
             set_mention_info(longer, source="hardware")

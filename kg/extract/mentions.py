@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 
 from kg.link import entity_key
+from kg.model import Label
 from kg.nlp.pipeline import doc_text, is_cjk, mention_info, sentence_of, span_text
-
-HARDWARE_LABELS = {"Accelerator", "Device"}
 
 _RESOLUTION_RE = re.compile(r"\d{2,5}\s?[x×*]\s?\d{2,5}(?:p|px)?", re.IGNORECASE)
 # a parenthesised acronym after at most two more words: '… modeling (VAR)'
@@ -33,7 +32,7 @@ def span_key(span) -> str:
     info = mention_info(span)
     if info.entry is not None:
         return info.entry.key
-    return entity_key(info.name or span_text(span), hardware=span.label_ in HARDWARE_LABELS)
+    return entity_key(info.name or span_text(span), hardware=Label(span.label_).is_hardware)
 
 
 def is_lead_label(span) -> bool:
@@ -89,15 +88,15 @@ def head_cues(pats: dict) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(
         (label, tuple(c.casefold() for c in pats[name]))
         for label, name in (
-            ("Metric", "metric_cue"),
-            ("Dataset", "dataset_cue"),
-            ("Model", "model_cue"),
-            ("Method", "method_cue"),
+            (Label.METRIC, "metric_cue"),
+            (Label.DATASET, "dataset_cue"),
+            (Label.MODEL, "model_cue"),
+            (Label.METHOD, "method_cue"),
         )
     )
 
 
-def gloss_head_type(gloss, cues: tuple) -> str | None:
+def gloss_head_type(gloss, cues: tuple) -> Label | None:
     """Type of a translation gloss from the Chinese head noun it translates:
     ``点云重建误差（Point Error）`` is a Metric, ``拼图任务（Jigsaw）`` a Dataset (a
     task), ``直接监督微调方法（…）`` a Method; None when the head says nothing.
@@ -108,7 +107,7 @@ def gloss_head_type(gloss, cues: tuple) -> str | None:
         if head.endswith(words):
             return label
     if head.endswith("任务"):
-        return "Dataset"
+        return Label.DATASET
     return None
 
 
@@ -282,17 +281,18 @@ def acronym_definition(span, propose: re.Pattern, heads: re.Pattern) -> str | No
     """How an acronym in parentheses is defined by the text around it:
 
     * ``"named"`` when a propose cue (``propose``: 提出, 名为, we propose …)
-      stands earlier in its clause (``我们提出了名为层级路由网络（HRN）``), a
+      stands earlier in its clause (``我们提出了名为层级路由网络（HRN）``) or a
       component head word (``heads``: 模块, module …) follows the
-      parenthesis (``运动自适应（MAM）模块``), or a capitalised English long
-      form precedes it inside the parenthesis (``记忆代理（Reflection-Memory
-      Agent, RMA）``);
+      parenthesis (``运动自适应（MAM）模块``);
+    * ``"titled"`` when a capitalised English long form precedes it, inside
+      the parenthesis (``记忆代理（Reflection-Memory Agent, RMA）``) or before
+      it (``Branch-and-Bound (BnB)``);
     * ``"concept"`` when it glosses a Chinese phrase (``多智能体系统（MAS）``)
-      or a lower-case English noun phrase (``video temporal grounding
-      (VTG)``) and none of the above holds: a task, a class of systems or a
-      quantity, not a name;
+      and ``"lower"`` when it follows a lower-case English noun phrase
+      (``video temporal grounding (VTG)``), neither named: a task, a class
+      of systems or a quantity, not a name;
     * None for any other mention (not an acronym, not alone in its
-      parentheses, or after a capitalised long form)."""
+      parentheses)."""
     surface = span_text(span)
     if not _CONCEPT_ACRONYM_RE.fullmatch(surface):
         return None
@@ -302,16 +302,17 @@ def acronym_definition(span, propose: re.Pattern, heads: re.Pattern) -> str | No
         return None
     before = text[max(0, span.start_char - 80) : span.start_char]
     if _LONG_FORM_INSIDE_RE.search(before):
-        return "named"
+        return "titled"
     opening = _DEFINITION_OPEN_RE.search(before)
     if not opening:
         return None
     before = before[: opening.start()].rstrip(' “”"「」*')
-    if not before or not (is_cjk(before[-1]) or _lower_long_form(before, surface)):
-        return "named" if acronym_long_form(span) else None
+    lower = bool(before) and not is_cjk(before[-1]) and _lower_long_form(before, surface)
+    if not before or not (is_cjk(before[-1]) or lower):
+        return "titled" if acronym_long_form(span) else None
     if propose.search(clause_before(span)) or heads.match(text, after.end()):
         return "named"
-    return "concept"
+    return "lower" if lower else "concept"
 
 
 def clause_before(span, width: int = 120) -> str:

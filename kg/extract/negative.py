@@ -26,7 +26,9 @@ a mention was dropped:
 * ``software``: well-known software libraries and engines (NumPy, Gradio)
   and names followed by API or SDK;
 * ``organisation``: a name followed by Technology, Inc., Labs, University …
-  (an affiliation).
+  (an affiliation);
+* ``other kind``: a name a head noun types as a file format, a licence, a
+  regulation or a colormap (``URDF 格式``, ``法规（如 …）``).
 
 Offsets are character offsets into the section text; nothing here names a
 model, a dataset or a paper.
@@ -38,12 +40,14 @@ import re
 from functools import lru_cache
 
 from kg.link import fold
+from kg.model import Label
 from kg.nlp.pipeline import doc_text, name_shape, span_text
 from kg.resources import DATA, load_validated
 
 _URL_TOKEN_RE = re.compile(r"(?:https?://|www\.|[\w-]+\.(?:com|org|io|ai|net|dev|edu|cn)/)", re.IGNORECASE)
 _FORMULA_RE = re.compile(r"[A-Za-z]\w?[_^][\w{}]+|[a-z][+\-*/]\d+|\d+[+\-*/][a-z]|[a-z]\([a-z]\)")
 _GREEK_RE = re.compile(r"[\u0370-\u03FF]")
+_EQUATION_AFTER_RE = re.compile(r"\s*[(（]\s*(?:Eqs?\.|Equation|公式|式)\s*\(?\d", re.IGNORECASE)
 #: words that number the items of a series (T1, Stage2, Step 3, RQ1)
 _SERIES_RE = re.compile(
     r"(?P<prefix>[A-Z]{1,2}|Stage|Step|Phase|Level|Task|Round|Type|Case|Setting|Tier|Part|Exp"
@@ -103,11 +107,14 @@ def in_url(span) -> str | None:
 def in_math(span) -> str | None:
     """``math`` when the mention sits inside inline LaTeX (an odd number of
     ``$`` before it on its line and one after it), or is shaped like a
-    formula or a symbol: a subscript or superscript (``z_1``), a letter
+    formula or a symbol, or is followed by an equation number (``Foo
+    (Eq. 2)``, ``Foo（公式 2）``): a subscript or superscript (``z_1``), a letter
     plus or minus a number (``t+1``, ``1-t``), or at most three letters,
     one of them Greek (``λ``, ``Lψ``; ``π0`` with its digit is a name)."""
     text = doc_text(span.doc)
     surface = span_text(span)
+    if _EQUATION_AFTER_RE.match(text, span.end_char):
+        return "math"  # 'L_foo (Eq. 2)': a term of an equation
     if not _doc_has(span.doc, "math"):
         if "\\" in surface or _FORMULA_RE.fullmatch(surface):
             return "math"
@@ -252,6 +259,33 @@ def organisation(span) -> str | None:
     return "organisation" if _ORGANISATION_AFTER_RE.match(doc_text(span.doc), span.end_char) else None
 
 
+_EXAMPLES_RE = re.compile(r"(?:[(（]\s*(?:如|例如|比如|e\.g\.,?|such as)|such as|如|例如)\s*")
+_ITEMS_RE = re.compile(r"[^()（）\n。；;:：]{0,60}")
+
+
+def other_kind(span, heads: re.Pattern) -> str | None:
+    """``other kind`` when a head noun (``heads``: 格式, license, 法规,
+    colormap …, the ``other_kind_head`` cue list) types the mention as
+    something that is no model, method or dataset: the head follows it
+    (``导出为 Foo 格式``, ``the Foo license``), or the mention is listed as
+    one of its examples (``法律法规（如 Foo Act, Bar RMF）``, ``colormaps
+    such as Foo, Bar``), a known name then taken in another sense."""
+    text = doc_text(span.doc)
+    after = len(text) - len(text[span.end_char :].lstrip(' *”"')) if span.end_char < len(text) else span.end_char
+    if heads.match(text, after):
+        return "other kind"
+    before = text[max(0, span.start_char - 90) : span.start_char]
+    for m in reversed(list(_EXAMPLES_RE.finditer(before))):
+        if not _ITEMS_RE.fullmatch(before[m.end() :]):
+            break
+        head = before[max(0, m.start() - 12) : m.start()].rstrip()
+        hits = list(heads.finditer(head))
+        if hits and hits[-1].end() >= len(head) - 4:
+            return "other kind"
+        break
+    return None
+
+
 _LABEL_AFTER_RE = re.compile(r"\s*[:：]")
 
 
@@ -363,4 +397,4 @@ def metric_variant(surface: str, gaz) -> bool:
     if not m:
         return False
     entry = gaz.lookup(m.group("base"))
-    return entry is not None and entry.type == "Metric"
+    return entry is not None and entry.type == Label.METRIC

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.extract import sentence_mentions
+from kg.extract import negative, sentence_mentions
 from kg.extract.mentions import defines_acronym, in_bullet_header, span_key
 from kg.link import entity_key, fold
-from kg.model import Paper
+from kg.model import Label, Paper
 from kg.nlp.cues import cue_regex
 from kg.nlp.evidence import clean_sentence
 from kg.nlp.pipeline import mention_info, mention_spans, plain_sentences, sentence_of, span_text
@@ -25,11 +25,28 @@ from kg.nlp.pipeline import mention_info, mention_spans, plain_sentences, senten
 _EVERY_NAME_SECTIONS = ("contribution", "abstract")
 
 
+_AGENT_NOUN_RE = re.compile(r"[a-z](?:er|or)s?$")
+
+
+def _plain_gloss(span) -> bool:
+    """A translation gloss of plain capitalised words (``引入了基础形变（Base
+    Deformation）``): it translates a description, it names nothing new;
+    not one headed by an agent noun (``原子分解器（Atomic Decomposer）``, a
+    component) nor a name-shaped one."""
+    surface = span_text(span)
+    return (
+        mention_info(span).source == "gloss"
+        and not negative.name_shaped(surface)
+        and not _AGENT_NOUN_RE.search(surface)
+    )
+
+
 class ProposalStage:
     """Finds what a paper proposes: names its title announces, then bold
     bullet headers of its innovations section, then new names after a
     propose cue (提出/构建/名为/we propose …) with no use marker
-    (基于/利用/如/using …) in between."""
+    (基于/利用/如/using …) in between; outside the contribution and the
+    abstract not a translation gloss of plain words (see :func:`_plain_gloss`)."""
 
     def __init__(self, pats: dict):
         self.propose = cue_regex(pats["propose"])
@@ -41,9 +58,9 @@ class ProposalStage:
         """Keys of the proposed entities (each once, only keys of
         ``entities``), in order of evidence.  An acronym of a common noun
         phrase (``concepts``, see :func:`kg.extract.entities.concept_keys`)
-        is proposed only as the first name after a cue, even in the
-        contribution and the abstract (``提出了 Zorblax，…用于多智能体系统（MAS）``
-        proposes Zorblax, not MAS)."""
+        is never proposed by a cue: the clause that defines it holds none
+        (else it is named), and a cue elsewhere (``提出了 Zorblax，…用于多智能体
+        系统（MAS）``, ``为构建更强的 MAS 提供指导``) proposes something else."""
         out = [entity_key(n) for n in titled]
         for key in out:
             if key in entities:
@@ -65,7 +82,7 @@ class ProposalStage:
         for span in mention_spans(doc):
             if (
                 mention_info(span).entry is None
-                and span.label_ != "Metric"
+                and span.label_ != Label.METRIC
                 and in_bullet_header(sec, span, self.use_marker)
             ):
                 key = span_key(span)
@@ -95,7 +112,9 @@ class ProposalStage:
                 if not self._candidate(span, in_title):
                     continue
                 key = span_key(span)
-                cue = self._cue_of(sent, span, cues, everywhere, taken_after, first_only=key in concepts)
+                if key in concepts or (not everywhere and _plain_gloss(span)):
+                    continue
+                cue = self._cue_of(sent, span, cues, everywhere, taken_after)
                 if cue is None:
                     continue
                 taken_after.add(id(cue))
@@ -115,14 +134,13 @@ class ProposalStage:
         title (``发布了 Mixtral 8x7B`` in ``Mixtral of Experts``)."""
         if mention_info(span).entry is not None and not (defines_acronym(span) or in_title(span_text(span))):
             return False
-        return span.label_ != "Metric"
+        return span.label_ != Label.METRIC
 
-    def _cue_of(self, sent, span, cues: list, everywhere: bool, taken_after: set[int], first_only: bool = False):
+    def _cue_of(self, sent, span, cues: list, everywhere: bool, taken_after: set[int]):
         """The propose cue that ``span`` follows in ``sent``, or None: the
         last cue before it with no use marker in between; outside
         ``everywhere`` sections also within 40 characters, in its clause,
-        and not yet taken by an earlier name; with ``first_only`` not taken
-        in any section."""
+        and not yet taken by an earlier name."""
         text = sent.text
         rel = span.start_char - sent.start_char
         before = [c for c in cues if c.end() <= rel]
@@ -132,8 +150,6 @@ class ProposalStage:
         if self.use_marker.search(text[cue.start() : rel]):
             return None
         gap = text[cue.end() : rel]
-        if first_only and id(cue) in taken_after:
-            return None
         if not everywhere and (len(gap) > 40 or id(cue) in taken_after or re.search(r"[，,；;]", gap)):
             return None
         return cue
@@ -144,7 +160,7 @@ def main_system(entities: dict[str, dict], proposed: list[str], in_results: Coun
     title or one-sentence contribution names, else the one the results
     mention most (``in_results``: mentions per key); ties go to the first
     proposed.  None when the paper proposes no model or method."""
-    cands = [k for k in proposed if entities[k]["type"] in ("Model", "Method")]
+    cands = [k for k in proposed if Label(entities[k]["type"]).is_system]
     if not cands:
         return None
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from kg.extract import claims, negative
 from kg.extract.decisions import DecisionLog
 from kg.extract.entities import Entities
+from kg.model import Label
 
 
 def select_entities(
@@ -47,7 +48,7 @@ def select_entities(
         if negative.used_only([ent["name"], *ent["aliases"]]):
             dropped.add(key)
             log.drop(key, ent["name"], "used only")
-        elif key in found.concepts and ent["type"] in ("Method", "Model"):
+        elif key in found.concepts and Label(ent["type"]).is_system:
             dropped.add(key)
             log.drop(key, ent["name"], "concept acronym")
         elif key in found.weak:

@@ -1,5 +1,5 @@
 """Passes over a paper's Docs that join or extend mention spans in place:
-a known name and its version (``Depth Anything`` + ``V2-L``), a dataset and
+a known name and its version (``Depth Anything`` + ``V2-L``, ``Foo`` + ``4.1 Fast``), a dataset and
 its year, inline math glued to a name (``$Λ_{24}$-SQ``), two systems joined
 by ``+``, a size named alone (``3B 模型``) as its family's model, and every
 further occurrence of the paper's own new names.  Device model numbers
@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.mentions import HARDWARE_LABELS
-from kg.extract.sentence import DATASET_LABELS, SYSTEM_LABELS
 from kg.link import entity_key
+from kg.model import Label
 from kg.nlp.pipeline import doc_text, mention_info, mention_spans, set_mention_info, set_mention_spans, span_text
 
 _VERSION_RE = re.compile(r"[Vv]\d+(?:\.\d+)?(?:-[A-Za-z0-9]+)*")
@@ -50,9 +49,21 @@ def _longer(doc, sp, end: int, label: str, name: str | None = None):
     return longer
 
 
+# a bare version after a family name, with an optional tier word: 'Foo 1.8', 'Foo 4.1 Fast'
+_BARE_VERSION_RE = re.compile(
+    r" \d{1,2}(?:\.\d{1,2})?(?: (?:Fast|Pro|Flash|Mini|Lite|Turbo|Max|Ultra|Plus|Nano))?"
+    r"(?![\w.%+×-])(?!\s*(?:[%倍个次张块亿万位年]|times\b|x\b))"
+)
+
+
 def _version_step(doc, text, sp, nxt):
-    if mention_info(sp).entry is None or sp.label_ in HARDWARE_LABELS:
+    entry = mention_info(sp).entry
+    if entry is None or Label(sp.label_).is_hardware:
         return None
+    bare = _BARE_VERSION_RE.match(text, sp.end_char) if sp.label_ == Label.MODEL else None
+    if bare and not any(c.isdigit() for c in span_text(sp)) and (nxt is None or nxt.start_char >= bare.end()):
+        longer = _longer(doc, sp, bare.end(), sp.label_)  # 'Foo 1.8': a version of the family, not the family
+        return (longer, 1) if longer is not None else None
     if (
         nxt is not None
         and mention_info(nxt).entry is None
@@ -73,7 +84,7 @@ _YEAR_AFTER_RE = re.compile(r" (?:19|20)\d\d(?![\w%]|\.\d)")
 
 
 def _year_step(doc, text, sp, nxt):
-    if sp.label_ not in DATASET_LABELS:
+    if not Label(sp.label_).is_dataset:
         return None
     m = _YEAR_AFTER_RE.match(text, sp.end_char)
     if not m or (nxt is not None and nxt.start_char < m.end()):
@@ -117,8 +128,8 @@ _PLUS_RE = re.compile(r"\s*\+\s*")
 def _composite_step(doc, text, sp, nxt):
     if (
         nxt is None
-        or sp.label_ not in SYSTEM_LABELS
-        or nxt.label_ not in SYSTEM_LABELS
+        or not Label(sp.label_).is_system
+        or not Label(nxt.label_).is_system
         or not _PLUS_RE.fullmatch(text[sp.end_char : nxt.start_char])
     ):
         return None
@@ -126,7 +137,7 @@ def _composite_step(doc, text, sp, nxt):
         doc,
         sp,
         nxt.end_char,
-        "Method",
+        Label.METHOD,
         f"{mention_info(sp).name or span_text(sp)} + {mention_info(nxt).name or span_text(nxt)}",
     )
     return (whole, 2) if whole is not None else None
@@ -163,7 +174,7 @@ def name_sizes(docs) -> None:
     for doc in docs:
         text = doc_text(doc)
         for sp in mention_spans(doc):
-            m = _FAMILY_SIZES_RE.match(text, sp.end_char) if sp.label_ in SYSTEM_LABELS else None
+            m = _FAMILY_SIZES_RE.match(text, sp.end_char) if Label(sp.label_).is_system else None
             for size in re.findall(_SIZE, m.group("sizes")) if m else []:
                 families.setdefault(size.upper(), set()).add(span_text(sp))
     if not families:
@@ -177,7 +188,7 @@ def name_sizes(docs) -> None:
             owners = families.get(m.group("size").upper(), set())
             if len(owners) != 1 or any(a < m.end("size") and m.start("size") < b for a, b in taken):
                 continue
-            span = doc.char_span(m.start("size"), m.end("size"), label="Model")
+            span = doc.char_span(m.start("size"), m.end("size"), label=Label.MODEL)
             if span is None:
                 continue
             set_mention_info(span, source="shape", name=f"{next(iter(owners))}-{m.group('size')}")
@@ -194,7 +205,7 @@ def complete_mentions(docs, entities: dict[str, dict], gaz) -> None:
     the extractor's entity dicts."""
     forms = {}
     for key, ent in entities.items():
-        if ent["type"] in ("Model", "Method", "Dataset", "Benchmark") and ent["role"] == "proposes":
+        if (Label(ent["type"]).is_system or Label(ent["type"]).is_dataset) and ent["role"] == "proposes":
             for form in [ent["name"], *ent["aliases"]]:
                 if len(form) >= 3 and entity_key(form) == key and not gaz.is_generic(form):
                     forms[form] = ent["type"]
