@@ -13,6 +13,7 @@ from itertools import islice
 from kg.extract.described import described_key
 from kg.extract.mentions import is_lead_label, span_key
 from kg.extract.sentence import DATASET_LABELS, SYSTEM_LABELS, Mention
+from kg.model import Label
 
 # between a category and its first member: 'NAS 方法（AutoFIS…', 'RL methods (PPO…'
 _CATEGORY_RE = re.compile(
@@ -72,7 +73,7 @@ def sentence_mentions(sent, spans, starts: list[int], entities: dict[str, dict])
     trained_models(text, ms)
     for m in ms:
         if m.label in SYSTEM_LABELS and not m.proposed and _CATEGORY_AFTER_RE.match(text, m.end):
-            m.label = "Dataset"  # '在 Multi-Foo 类别上': a task or category of the evaluation, not a system
+            m.label = Label.DATASET  # '在 Multi-Foo 类别上': a task or category of the evaluation, not a system
     ms = [
         m
         for m, nxt in zip(ms, ms[1:] + [None])
@@ -119,7 +120,7 @@ def trained_models(text: str, ms: list[Mention]) -> None:
             continue
         start, end = (m.start, after.end()) if after else (before.start(), m.end)
         name = re.sub(r"[\s*]+", " ", text[start:end]).strip()
-        ms[i] = Mention(start, end, described_key(name, [text[m.start : m.end]]), "Model")
+        ms[i] = Mention(start, end, described_key(name, [text[m.start : m.end]]), Label.MODEL)
 
 
 def _is_category(text: str, m: Mention, first: Mention) -> bool:
@@ -154,11 +155,11 @@ def _retype(m: Mention, head: re.Match, keep_datasets: bool = False) -> None:
     if m.proposed or m.label not in DATASET_LABELS | SYSTEM_LABELS or (keep_datasets and m.label in DATASET_LABELS):
         return
     if head.group("d") and m.label not in DATASET_LABELS:
-        m.label = "Benchmark"
+        m.label = Label.BENCHMARK
     elif head.group("s") and m.label in DATASET_LABELS:
-        m.label = "Method"
+        m.label = Label.METHOD
     elif head.group("m"):
-        m.label = "Metric"
+        m.label = Label.METRIC
 
 
 def retype_lists(text: str, ms: list[Mention]) -> None:

@@ -45,6 +45,7 @@ from kg.errors import NotAReport, SourceError
 from kg.rdf.mapping import ReportLabels, map_report, report_graph, report_iri, report_name
 from kg.model import Paper, Problem, Report
 from kg.read import DEFAULT_MAX_SIZE, read_report
+from kg.model import Label
 
 #: papers extracted and mapped together; a report of more papers is
 #: streamed batch by batch (records spooled to disk), so memory follows
@@ -265,7 +266,7 @@ def _extract_and_map(report: Report, res: FileResult, spill_dir: str | None, nam
             labels.add(records)
             res.papers += len(records)
             res.comparisons += sum(len(r["comparisons"]) for r in records)
-            keys.update(e["key"] for r in records for e in r["entities"] if e["type"] != "Metric")
+            keys.update(e["key"] for r in records for e in r["entities"] if e["type"] != Label.METRIC)
             if spool is None:
                 kept = records
             else:

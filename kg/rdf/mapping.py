@@ -36,6 +36,7 @@ from kg import link
 from kg.rdf import vocab
 from kg.memo import BoundedMemo
 from kg.model import Report
+from kg.model import Label
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # characters a literal is written with an escape for, as pyoxigraph's N-Quads
@@ -280,9 +281,9 @@ def _map_entity(pc: _Paper, e: dict, labels: dict[str, tuple[str, set[str]]]) ->
         w.lit(node, vocab.MATCH_KEY, folded)  # an alias that folds to another key
     if "lower_is_better" in e:
         w.lit(node, vocab.LOWER_IS_BETTER, str(e["lower_is_better"]).lower(), vocab.XSD_BOOLEAN)
-    if e["type"] == "Model":
+    if e["type"] == Label.MODEL:
         _map_family(w, node, label)
-    if e["type"] == "Metric" or e["role"] == "compared":
+    if e["type"] == Label.METRIC or e["role"] == "compared":
         return  # metrics and described baselines are reached through comparisons and results
     prop = vocab.PROPOSES if e["role"] == "proposes" else vocab.USES_PROPERTY_OF_LABEL[e["type"]]
     w.add(paper, prop, node)
