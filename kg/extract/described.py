@@ -159,19 +159,15 @@ class DescribedBaselines:
         return out
 
     def _member(self, text: str, start: int, end: int) -> Mention | None:
-        raw = text[start:end].rstrip(" *")
-        glosses = [g.strip() for g in _GLOSS_RE.findall(raw)]
-        core = _SPACES_RE.sub(" ", _GLOSS_RE.sub("", raw)).strip(' *“”"')
+        raw, glosses, core = _parts(text, start, end)
         if not core or len(core) > _MAX_CHARS or self.bare.match(core) or self.anonymous.search(core):
             return None
         if not (self.head_end.search(core) or _SHORT_LATIN_RE.fullmatch(core)) or not entity_key(core):
             return None
         lead = self.modifier.match(core)
         rest = core[lead.end() :].strip() if lead else ""
-        aliases = [g for g in glosses if g != core] + self._short_forms(core)
-        if rest and not self.head_only.match(rest):
-            aliases.append(rest)  # '直接 Prompting' is also read as Prompting
-        return Mention(start, start + len(raw), described_key(core, list(dict.fromkeys(aliases))), Label.METHOD)
+        also = [rest] if rest and not self.head_only.match(rest) else []  # '直接 Prompting' is also Prompting
+        return self._mention(start, raw, core, glosses, also)
 
     def between(self, text: str, start: int, end: int) -> list[Mention]:
         """Described baselines listed in ``text[start:end]`` (``与 X 相比``)."""
@@ -191,16 +187,20 @@ class DescribedBaselines:
         return out
 
     def _phrase(self, text: str, start: int, end: int) -> Mention | None:
-        raw = text[start:end].rstrip(" *")
-        glosses = [g.strip() for g in _GLOSS_RE.findall(raw)]
-        core = _SPACES_RE.sub(" ", _GLOSS_RE.sub("", raw)).strip(' *“”"')
+        raw, glosses, core = _parts(text, start, end)
         if not core or len(core) > _MAX_CHARS or not self.head_end.search(core) or self.bare.match(core):
             return None
         if self.anonymous.search(core) or not self._identity(core):
             return None
         if not entity_key(core):
             return None
-        aliases = [g for g in glosses if g != core] + self._short_forms(core)
+        return self._mention(start, raw, core, glosses)
+
+    def _mention(self, start: int, raw: str, core: str, glosses: list[str], also: list[str] = ()) -> Mention:
+        """The role-only Method mention of a described baseline written as
+        ``raw`` at ``start``, keyed by ``core``; its glosses, its shorter
+        forms and ``also`` are aliases."""
+        aliases = [g for g in glosses if g != core] + self._short_forms(core) + list(also)
         return Mention(start, start + len(raw), described_key(core, list(dict.fromkeys(aliases))), Label.METHOD)
 
     def _short_forms(self, core: str) -> list[str]:
@@ -234,3 +234,13 @@ class DescribedBaselines:
             body = _BASELINE_END_RE.sub("", core).strip()
             return bool(body) and (has_par or _LATIN_RE.search(body) is not None)
         return False
+
+
+def _parts(text: str, start: int, end: int) -> tuple[str, list[str], str]:
+    """``text[start:end]`` as (the phrase as written, trailing spaces and
+    bold removed; its parenthesised glosses; the phrase without glosses,
+    spaces collapsed, quotes and bold stripped)."""
+    raw = text[start:end].rstrip(" *")
+    glosses = [g.strip() for g in _GLOSS_RE.findall(raw)]
+    core = _SPACES_RE.sub(" ", _GLOSS_RE.sub("", raw)).strip(' *“”"')
+    return raw, glosses, core
