@@ -78,26 +78,21 @@ class Site:
     # -- links (made once each) ------------------------------------------------------
     def entity_link(self, iri: str | None, root: str) -> str:
         """A system's or benchmark's name, linked to its page when it has one."""
-        if iri is None:
-            return ""
-        key = ("e", iri, root)
-        if key not in self._links:
-            label = h.esc(self.g.label(iri))
-            if iri in self.model_set:
-                label = f'<a href="{root}model/{self.model_names(iri)}.html">{label}</a>'
-            elif iri in self.bench_names._names:
-                label = f'<a href="{root}benchmark/{self.bench_names(iri)}.html">{label}</a>'
-            self._links[key] = label
-        return self._links[key]
+        return self._link(iri, root, models=True)
 
     def bench_link(self, iri: str | None, root: str) -> str:
         """A benchmark's name, linked to its page when it has one."""
+        return self._link(iri, root, models=False)
+
+    def _link(self, iri: str | None, root: str, models: bool) -> str:
         if iri is None:
             return ""
-        key = ("b", iri, root)
+        key = (models, iri, root)
         if key not in self._links:
             label = h.esc(self.g.label(iri))
-            if iri in self.bench_names._names:
+            if models and iri in self.model_set:
+                label = f'<a href="{root}model/{self.model_names(iri)}.html">{label}</a>'
+            elif iri in self.bench_names._names:
                 label = f'<a href="{root}benchmark/{self.bench_names(iri)}.html">{label}</a>'
             self._links[key] = label
         return self._links[key]
