@@ -406,3 +406,13 @@ def test_pages_are_bounded_long_tables_cut_and_long_lists_split(seed_store, tmp_
     monkeypatch.setattr(site_pages, "LIST_ROWS", 1000)
     write_report(seed_store, out)
     assert [p.name for p in out.glob("papers*.html")] == ["papers.html"]
+
+
+def test_threaded_read_equals_a_read_on_one_thread(seed_store):
+    """The queries run on threads, their rows split in the order they were
+    queued: the graph read is the same whatever the number of threads."""
+    from kg.outputs import site_read
+
+    one = site_read.load(seed_store, threads=1)
+    assert one.comparisons and one.papers and any(p.hardware for p in one.papers.values())
+    assert site_read.load(seed_store, threads=3) == one
