@@ -251,3 +251,34 @@ def test_a_build_that_reads_nothing_leaves_no_store(run, tmp_path):
     r = CliRunner().invoke(main, ["build", str(tmp_path / "no-such-folder"), "--store", str(store)])
     assert r.exit_code == 1
     assert "no store was created" in r.output and not store.exists()
+
+
+@pytest.mark.parametrize(
+    "patch, args",
+    [
+        ("kg.outputs.stats.store_stats", ["stats"]),
+        ("kg.outputs.site.write_report", ["report", "-o", "{tmp}/site"]),
+    ],
+    ids=["stats", "report"],
+)
+def test_ctrl_c_prints_interrupted_and_exits_130(seed_store_path, tmp_path, patch, args):
+    """Ctrl-C in a command (here raised where the command reads the store)
+    ends with one line and status 130, not click's 'Aborted!' and 1; a
+    report exits at once even while its reading threads run."""
+    import subprocess
+    import sys
+
+    module, _, name = patch.rpartition(".")
+    code = (
+        "import importlib, sys\n"
+        f"m = importlib.import_module({module!r})\n"
+        "def stop(*a, **k):\n    raise KeyboardInterrupt\n"
+        f"setattr(m, {name!r}, stop)\n"
+        "from kg.cli import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in args] + ["--store", str(seed_store_path)]
+    proc = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 130, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == "interrupted"
+    assert "Aborted" not in proc.stderr and "Traceback" not in proc.stderr

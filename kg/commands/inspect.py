@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from kg.commands.common import folder_option, open_store, print_titled_tables, store_option
+from kg.commands.common import folder_option, interrupted, open_store, print_titled_tables, store_option
 from kg.outputs.cli_output import clean, handle_errors, progress
 
 
@@ -37,13 +37,16 @@ def report(store_path, output, top):
     """
     from kg.outputs.site import write_report
 
-    with progress("writing the site") as update:
-        s = write_report(
-            open_store(store_path, read_only=True),
-            output,
-            hubs=top,
-            progress=lambda done, total: update(done, total, "reading the store" if total is None else "pages"),
-        )
+    try:
+        with progress("writing the site") as update:
+            s = write_report(
+                open_store(store_path, read_only=True),
+                output,
+                hubs=top,
+                progress=lambda done, total: update(done, total, "reading the store" if total is None else "pages"),
+            )
+    except KeyboardInterrupt:
+        interrupted()  # the store is read on threads a query cannot be stopped on: exit now
     click.echo(
         f"wrote {s.pages} pages to {s.output} ({s.benchmarks} leaderboards, {s.models} systems, "
         f"{s.papers} papers) in {s.seconds:.1f} s; open {s.output / 'index.html'}"

@@ -32,7 +32,8 @@ def handle_errors(f):
     and exit status 1: PaperKG's own errors, OSError (naming the file and
     what to do), parser errors; anything else is named as unexpected (set
     $PAPERKG_TRACEBACK=1 to see the traceback).  A closed pipe (``| head``)
-    ends quietly."""
+    ends quietly; Ctrl-C prints ``interrupted`` and exits with status 130
+    (open stores are closed on the way out)."""
 
     @wraps(f)
     def wrapper(*args, **kwargs):
@@ -43,6 +44,9 @@ def handle_errors(f):
         except BrokenPipeError:
             _quiet_stdout()
             sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
         except Exception as e:
             if os.environ.get("PAPERKG_TRACEBACK") and not isinstance(e, KgError):
                 raise
