@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -416,3 +417,39 @@ def test_threaded_read_equals_a_read_on_one_thread(seed_store):
     one = site_read.load(seed_store, threads=1)
     assert one.comparisons and one.papers and any(p.hardware for p in one.papers.values())
     assert site_read.load(seed_store, threads=3) == one
+
+
+def test_forked_writers_write_the_same_site(seed_store, tmp_path, monkeypatch):
+    """A large site is written by forked processes, each a share of the
+    pages: the files are those one process writes, byte for byte."""
+    from kg.outputs import site as site_mod
+
+    one = write_report(seed_store, tmp_path / "one")
+    monkeypatch.setattr(site_mod, "FORK_PAGES", 0)
+    monkeypatch.setattr(site_mod.os, "cpu_count", lambda: 3)
+    assert site_mod._workers(10) == 3
+    three = write_report(seed_store, tmp_path / "three")
+    assert three.pages == one.pages
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "three") for p in (tmp_path / "three").rglob("*") if p.is_file())
+    assert all((tmp_path / "one" / f).read_bytes() == (tmp_path / "three" / f).read_bytes() for f in files)
+
+
+def test_a_forked_writer_that_fails_names_the_file(seed_store, tmp_path, monkeypatch):
+    """A page a child process cannot write ends the report with one error naming it."""
+    from kg.outputs import site as site_mod
+
+    monkeypatch.setattr(site_mod, "FORK_PAGES", 0)
+    monkeypatch.setattr(site_mod.os, "cpu_count", lambda: 2)
+    real, parent, failing = site_mod._PageWriter.write, os.getpid(), {"in_parent": True}
+
+    def write(self, name, text):
+        if name.startswith("paper/") and (os.getpid() == parent) == failing["in_parent"]:
+            raise PermissionError(13, "Permission denied", str(self.out / name))
+        real(self, name, text)
+
+    monkeypatch.setattr(site_mod._PageWriter, "write", write)
+    for in_parent in (True, False):  # a page of this process fails, then one of the child's
+        failing["in_parent"] = in_parent
+        with pytest.raises(ReportError, match=r"cannot write the site: Permission denied \(.*paper/.*\.html\)"):
+            write_report(seed_store, tmp_path / "site")

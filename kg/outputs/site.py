@@ -31,8 +31,11 @@ split into pages) and written one at a time, only inside the output folder
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +44,7 @@ from kg.errors import KgError
 from kg.outputs import site_html as h
 from kg.outputs.site_data import HIGHER, leaderboards, load
 from kg.outputs.site_pages import Site, direction_note
+from kg.procs import die_with_parent
 from kg.rdf.store import KnowledgeStore
 
 MARKER = ".paperkg-report"
@@ -144,6 +148,97 @@ def _prepare(out: Path) -> None:
     _write(out, MARKER, "written by 'kg report'; the folder is replaced on the next run\n")
 
 
+#: pages below which the site is written by one process
+FORK_PAGES = 2_000
+
+
+def _workers(pages: int) -> int:
+    """Processes writing a site of ``pages`` pages: one per core (at most 4)
+    where ``os.fork`` is safe to use here (Linux) and the site is large."""
+    if pages < FORK_PAGES or not sys.platform.startswith("linux"):
+        return 1
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+def _os_error(e: OSError) -> str:
+    return f"{e.strerror or e}" + (f" ({e.filename})" if e.filename else "")
+
+
+def _write_share(site: Site, out: Path, share: tuple[int, int], progress, total: int) -> int:
+    """Make and write share ``share`` of the pages (see :meth:`Site.pages`);
+    returns the HTML pages written.  ``progress(done, total)`` every 200
+    pages, ``done`` counted as if every share went as fast as this one."""
+    writer, pages = _PageWriter(out), 0
+    try:
+        for i, (name, text) in enumerate(site.pages(share), 1):
+            writer.write(name, text)
+            pages += name.endswith(".html")
+            if progress and i % 200 == 0:
+                progress(min(i * share[1], total), total)
+    finally:
+        writer.close()
+    return pages
+
+
+def _write_shares(site: Site, out: Path, workers: int, progress, total: int) -> int:
+    """Write every page of ``site`` into ``out`` with ``workers`` processes:
+    ``workers - 1`` forked children (they hold the graph already read;
+    nothing is pickled) write their shares while this process writes share
+    0.  Returns the HTML pages written.  Raises OSError (a child's, as its
+    message) when a page cannot be written; on Ctrl-C the children are
+    stopped before the interrupt goes on."""
+    children = [_fork_share(site, out, (i, workers)) for i in range(1, workers)]
+    try:
+        pages = _write_share(site, out, (0, workers), progress, total)
+    except BaseException:
+        for pid, _ in children:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)
+        for pid, r in children:
+            os.close(r)
+            os.waitpid(pid, 0)
+        raise
+    failed = None
+    for pid, r in children:
+        with os.fdopen(r, "rb") as pipe:
+            message = pipe.read().decode("utf-8", "replace")
+        _, status = os.waitpid(pid, 0)
+        if status == 0:
+            pages += int(message)
+        elif failed is None:
+            failed = message or f"a writing process ended with status {status}"
+    if failed is not None:
+        raise OSError(failed)
+    if progress:
+        progress(total, total)
+    return pages
+
+
+def _fork_share(site: Site, out: Path, share: tuple[int, int]) -> tuple[int, int]:
+    """Fork a child writing share ``share``: (its pid, the read end of a pipe
+    on which it leaves its page count, or its error message)."""
+    r, w = os.pipe()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid:
+        os.close(w)
+        return pid, r
+    status, message = 1, "interrupted"
+    try:  # the child: never returns, never raises
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        die_with_parent(parent)
+        os.close(r)
+        message, status = str(_write_share(site, out, share, None, 0)), 0
+    except OSError as e:
+        message = _os_error(e)
+    except BaseException as e:  # reported to the parent
+        message = f"{type(e).__name__}: {e}"
+    finally:
+        with contextlib.suppress(OSError):
+            os.write(w, message.encode("utf-8"))
+        os._exit(status)
+
+
 def write_report(
     store: KnowledgeStore, output: str | Path, *, hubs: int = 8, max_nodes: int = 30, progress=None
 ) -> ReportSummary:
@@ -166,22 +261,12 @@ def write_report(
         progress(0, None)
     g = load(store)
     site = Site(g, hubs, max_nodes)
-    total, pages = site.count(), 0
+    total = site.count()
     try:
         _prepare(out)
-        writer = _PageWriter(out)
-        try:
-            for i, (name, text) in enumerate(site.pages(), 1):
-                writer.write(name, text)
-                pages += name.endswith(".html")
-                if progress and (i % 200 == 0 or i == total):
-                    progress(i, total)
-        finally:
-            writer.close()
+        pages = _write_shares(site, out, _workers(total), progress, total)
     except OSError as e:
-        raise ReportError(
-            f"{out}: cannot write the site: {e.strerror or e}" + (f" ({e.filename})" if e.filename else "")
-        ) from None
+        raise ReportError(f"{out}: cannot write the site: {_os_error(e)}") from None
     return ReportSummary(out, pages, len(site.datasets), len(site.models), len(g.papers), time.perf_counter() - start)
 
 

@@ -10,7 +10,8 @@ time to write the site follows the rows it prints.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 from kg.outputs import site_html as h
 from kg.outputs.site_data import UNKNOWN, LOWER, Comparison, Evidence, Graph, Leaderboard, Paper, compared, leaderboards
@@ -145,20 +146,39 @@ class Site:
         lists = self.list_pages(len(self.models)) + self.list_pages(len(self.paper_list))
         return 2 + lists + len(self.datasets) + len(self.models) + len(self.paper_list)
 
-    def pages(self) -> Iterator[tuple[str, str]]:
-        """Yield (relative file name, text) of every page, one at a time."""
-        picture = svg(self.g, self.models, self.model_names, self.hubs, self.max_nodes)
-        yield "graph.svg", picture
-        yield "index.html", self.index(picture)
-        yield from self.models_pages()
-        yield from self.papers_pages()
+    def pages(self, share: tuple[int, int] = (0, 1)) -> Iterator[tuple[str, str]]:
+        """Yield (relative file name, text) of every page, one at a time.
+
+        ``share=(i, n)``: only share ``i`` of ``n`` — the site-wide pages
+        (picture, index, lists) in share 0, and every ``n``-th page of a
+        benchmark, system or paper from the ``i``-th; the pages of other
+        shares are not made."""
+        i, n = share
+        if i == 0:
+            picture = svg(self.g, self.models, self.model_names, self.hubs, self.max_nodes)
+            yield "graph.svg", picture
+            yield "index.html", self.index(picture)
+            yield from self.models_pages()
+            yield from self.papers_pages()
+        for k, (name, make) in enumerate(self._item_pages()):
+            if k % n == i:
+                yield name, make()
+
+    def _item_pages(self) -> Iterator[tuple[str, Callable[[], str]]]:
+        """(file name, function making the page) of every benchmark, system and paper page."""
         for d in self.datasets:
-            yield f"benchmark/{self.bench_names(d)}.html", self.benchmark_page(d)
-            self._boards.pop(d, None)
+            yield f"benchmark/{self.bench_names(d)}.html", partial(self._benchmark_once, d)
         for m, *_ in self.models:
-            yield f"model/{self.model_names(m)}.html", self.model_page(m)
+            yield f"model/{self.model_names(m)}.html", partial(self.model_page, m)
         for p in self.paper_list:
-            yield f"paper/{self.paper_names(p.iri)}.html", self.paper_page(p)
+            yield f"paper/{self.paper_names(p.iri)}.html", partial(self.paper_page, p)
+
+    def _benchmark_once(self, d: str) -> str:
+        """The page of benchmark ``d``; its leaderboards are not kept afterwards."""
+        try:
+            return self.benchmark_page(d)
+        finally:
+            self._boards.pop(d, None)
 
     def index(self, picture: str) -> str:
         g = self.g

@@ -96,8 +96,10 @@ class _Reads:
             while ahead:
                 future, done = ahead.popleft()
                 done(_csv_rows(future.result()))
-        finally:  # on Ctrl-C or an error, drop the queries not started
+        except BaseException:  # Ctrl-C or an error: drop the queries not started, wait for none
             pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()  # idle threads end now (no thread is left behind a fork)
 
 
 def _smallest(out: dict[str, str]) -> Callable[[Rows], None]:

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 
 from kg.errors import SourceError
 from kg.pipeline.filegraph import FileResult, extract_file, extract_file_nquads, extractor
+from kg.procs import die_with_parent
 from kg.read import DEFAULT_MAX_SIZE
 
 #: report files in flight per worker (being extracted, or done and waiting
@@ -67,23 +68,12 @@ def default_jobs() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent dies (no orphans
-    after a ``kill -9`` of the writer); elsewhere nothing."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
 def _worker_main(conn, inherited, limit: int) -> None:
     """A worker: extract the tasks received on ``conn`` and send back each
     result; exit after ``limit`` tasks or when the writer closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the writer stops the workers
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
+    die_with_parent(os.getppid())
     for other in inherited:  # the other workers' pipe ends, inherited by fork
         other.close()
     for _ in range(limit):

@@ -31,10 +31,10 @@ import signal
 import struct
 import sys
 import threading
-import time
 from pathlib import Path
 from typing import BinaryIO
 
+from kg.procs import die_with_parent
 from kg.serve.query_guard import EVAL_STACK_BYTES
 
 _LEN = struct.Struct(">Q")
@@ -75,28 +75,6 @@ class _Capped:
 
     def flush(self) -> None:
         pass
-
-
-def _die_with_parent(parent: int) -> None:
-    """Ask the kernel to SIGKILL this process when its parent dies; fall
-    back to a watching thread where prctl is missing."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        PR_SET_PDEATHSIG = 1
-        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
-            raise OSError(ctypes.get_errno(), "prctl failed")
-    except (OSError, AttributeError):
-
-        def watch():
-            while os.getppid() == parent:
-                time.sleep(0.5)
-            os._exit(1)
-
-        threading.Thread(target=watch, daemon=True).start()
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
 
 
 def _limit_memory(max_bytes: int) -> None:
@@ -213,7 +191,7 @@ def _loop(evaluator: Evaluator, inp: BinaryIO, out: BinaryIO) -> None:
 def main(argv: list[str]) -> int:
     """Entry point: ``STORE PARENT_PID MAX_MEMORY MAX_RESULT``."""
     store, parent, max_memory, max_result = argv[0], int(argv[1]), int(argv[2]), int(argv[3])
-    _die_with_parent(parent)
+    die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C is for kg serve
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write into the answer pipe
