@@ -23,10 +23,12 @@ text is escaped and stripped of control characters, and only ``http``/
 ``https`` URLs become links (:mod:`kg.outputs.site_html`).
 
 The data is read by :mod:`kg.outputs.site_read` into a
-:class:`kg.outputs.site_data.Graph`; the pages are made by
-:mod:`kg.outputs.site_pages` (each bounded: long tables are cut, long lists
-split into pages) and written one at a time, only inside the output folder
-(a symlink there is replaced, never followed).
+:class:`kg.outputs.site_data.Graph` (queries on a few threads); the pages are
+made by :mod:`kg.outputs.site_pages` (each bounded: long tables are cut, long
+lists split into pages) and written one at a time, only inside the output
+folder (a symlink there is replaced, never followed).  A large site is
+written by one process per core: the others are forked once the graph is
+read and each makes and writes its share of the pages.
 """
 
 from __future__ import annotations
