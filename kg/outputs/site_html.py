@@ -20,10 +20,17 @@ from kg.rdf import vocab
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+#: a character :func:`esc` changes (most names and sentences have none)
+_SPECIAL = re.compile(r"[&<>\"'\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def esc(text) -> str:
     """``text`` (any value; None is empty) HTML-escaped, quotes included,
     with control characters removed."""
-    return html.escape(_CONTROL.sub("", "" if text is None else str(text)), quote=True)
+    s = "" if text is None else str(text)
+    if _SPECIAL.search(s) is None:
+        return s
+    return html.escape(_CONTROL.sub("", s), quote=True)
 
 
 def href(url: str | None) -> str | None:

@@ -23,9 +23,10 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections import defaultdict, deque
+import itertools
+from collections import defaultdict
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
 import pyoxigraph as ox
 
@@ -62,11 +63,13 @@ def _csv_rows(data: bytes) -> Rows:
 
 class _Reads:
     """SELECT queries run on ``threads`` threads, their rows handed to a
-    callback in the order the queries were added (on the calling thread).
+    callback on the calling thread as each query ends (callbacks must not
+    depend on their order: each keeps the smallest value or every value).
 
     :meth:`add` queues ``(sparql, callback)``; :meth:`run` runs the queue,
-    keeping at most ``threads`` queries ahead of the result being split.
-    Raises what the store raises (``QueryError``, ``OSError``)."""
+    at most ``threads + 1`` queries at a time (one result waiting to be split
+    while the threads go on).  Raises what the store raises (``QueryError``,
+    ``OSError``)."""
 
     def __init__(self, store: KnowledgeStore, threads: int) -> None:
         self.store = store
@@ -85,17 +88,22 @@ class _Reads:
             for sparql, callback in queue:
                 callback(_csv_rows(self._serialise(sparql)))
             return
+        todo = iter(queue)
         pool = ThreadPoolExecutor(self.threads, thread_name_prefix="paperkg-read")
-        ahead: deque[tuple[Future, Callable[[Rows], None]]] = deque()
+        running: dict[Future, Callable[[Rows], None]] = {}
+
+        def submit_next() -> None:
+            for sparql, callback in itertools.islice(todo, 1):
+                running[pool.submit(self._serialise, sparql)] = callback
+
         try:
-            for sparql, callback in queue:
-                ahead.append((pool.submit(self._serialise, sparql), callback))
-                if len(ahead) > self.threads:
-                    future, done = ahead.popleft()
-                    done(_csv_rows(future.result()))
-            while ahead:
-                future, done = ahead.popleft()
-                done(_csv_rows(future.result()))
+            for _ in range(self.threads + 1):
+                submit_next()
+            while running:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    submit_next()  # keep the threads busy while this thread splits
+                    running.pop(future)(_csv_rows(future.result()))
         except BaseException:  # Ctrl-C or an error: drop the queries not started, wait for none
             pool.shutdown(wait=False, cancel_futures=True)
             raise
@@ -127,9 +135,9 @@ def _pairs(predicate: str, subject_type: str | None = None, distinct: bool = Tru
     """``SELECT ?s ?o`` of every ``?s predicate ?o`` (with ``subject_type``:
     only subjects of that class).  ``distinct=False`` for a property of
     claims and papers, stated in one report graph each (no copies to remove)."""
-    typed = f" ?s a <{subject_type}> ." if subject_type else ""
+    typed = f"?s a <{subject_type}> . " if subject_type else ""  # first: the typed subjects are fewer
     select = "SELECT DISTINCT" if distinct else "SELECT"
-    return f"{select} ?s ?o WHERE {{ ?s <{predicate}> ?o .{typed} }}"
+    return f"{select} ?s ?o WHERE {{ {typed}?s <{predicate}> ?o }}"
 
 
 def _values(reads: _Reads, predicate: str, subject_type: str | None = None, distinct: bool = True) -> dict[str, str]:
@@ -151,6 +159,12 @@ class _Raw:
     """Every dictionary the site is built from, queued on one :class:`_Reads`."""
 
     def __init__(self, reads: _Reads) -> None:
+        # the longest queries first, so that the threads end together.  kg:evidence
+        # and the paper are shared with mentions and hardware usages (millions
+        # of triples), so those of comparisons are read through their type
+        self.cmp_ev, self.cmp_paper = (
+            _values(reads, p, vocab.COMPARISON, distinct=False) for p in (vocab.EVIDENCE_P, vocab.PROV_PRIMARY_SOURCE)
+        )
         self.labels = _values(reads, vocab.RDFS + "label")
         self.types: dict[str, set[str]] = defaultdict(set)
         for t in _ENTITY_TYPES:
@@ -168,16 +182,7 @@ class _Raw:
         self.subjects = _multi(reads, vocab.DCTERMS + "subject", distinct=False)
         self.hw, self.count = (_values(reads, vocab.KG + p, distinct=False) for p in ("hardware", "count"))
         self.usages = _multi(reads, vocab.HARDWARE_USAGE_P, distinct=False)
-        # only comparisons have these properties; kg:evidence and the paper are
-        # shared with mentions and hardware usages, so those are read for comparisons only
         self.cmp = {name: _values(reads, vocab.KG + name, distinct=False) for name in _COMPARISON_PROPS}
-        self.cmp_ev: dict[str, str] = {}
-        self.cmp_paper: dict[str, str] = {}
-        star = (
-            f"SELECT ?c ?ev ?p WHERE {{ ?c <{vocab.WINNER}> ?w OPTIONAL {{ ?c <{vocab.EVIDENCE_P}> ?ev }} "
-            f"OPTIONAL {{ ?c <{vocab.PROV_PRIMARY_SOURCE}> ?p }} }}"
-        )
-        reads.add(star, self._star)  # one pattern per comparison: cheaper than typing them
         self.usage_ev = _values(reads, vocab.EVIDENCE_P, vocab.HARDWARE_USAGE)  # kg:evidence of mentions too
 
     def _typed(self, t: str) -> Callable[[Rows], None]:
@@ -186,12 +191,6 @@ class _Raw:
                 self.types[e].add(t)
 
         return keep
-
-    def _star(self, rows: Rows) -> None:
-        for c, ev, paper in rows:
-            for out, value in ((self.cmp_ev, ev), (self.cmp_paper, paper)):
-                if value and (c not in out or value < out[c]):
-                    out[c] = value
 
 
 def _evidence(reads: _Reads, wanted: set[str], files: dict[str, str]) -> dict[str, Evidence]:
