@@ -420,12 +420,13 @@ def test_threaded_read_equals_a_read_on_one_thread(seed_store):
 
 
 def test_forked_writers_write_the_same_site(seed_store, tmp_path, monkeypatch):
-    """A large site is written by forked processes, each a share of the
+    """A large site is written by forked processes, each taking blocks of
     pages: the files are those one process writes, byte for byte."""
     from kg.outputs import site as site_mod
 
     one = write_report(seed_store, tmp_path / "one")
     monkeypatch.setattr(site_mod, "FORK_PAGES", 0)
+    monkeypatch.setattr(site_mod, "BLOCK_PAGES", 3)
     monkeypatch.setattr(site_mod.os, "cpu_count", lambda: 3)
     assert site_mod._workers(10) == 3
     three = write_report(seed_store, tmp_path / "three")
@@ -440,16 +441,19 @@ def test_a_forked_writer_that_fails_names_the_file(seed_store, tmp_path, monkeyp
     from kg.outputs import site as site_mod
 
     monkeypatch.setattr(site_mod, "FORK_PAGES", 0)
+    monkeypatch.setattr(site_mod, "BLOCK_PAGES", 1)  # the child takes pages while the parent writes the index
     monkeypatch.setattr(site_mod.os, "cpu_count", lambda: 2)
     real, parent, failing = site_mod._PageWriter.write, os.getpid(), {"in_parent": True}
 
     def write(self, name, text):
-        if name.startswith("paper/") and (os.getpid() == parent) == failing["in_parent"]:
+        if "/" in name and (os.getpid() == parent) == failing["in_parent"]:
             raise PermissionError(13, "Permission denied", str(self.out / name))
         real(self, name, text)
 
     monkeypatch.setattr(site_mod._PageWriter, "write", write)
     for in_parent in (True, False):  # a page of this process fails, then one of the child's
         failing["in_parent"] = in_parent
-        with pytest.raises(ReportError, match=r"cannot write the site: Permission denied \(.*paper/.*\.html\)"):
+        with pytest.raises(
+            ReportError, match=r"cannot write the site: Permission denied \(.*/(paper|model|benchmark)/.*\.html\)"
+        ):
             write_report(seed_store, tmp_path / "site")

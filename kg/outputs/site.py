@@ -34,6 +34,7 @@ read and each makes and writes its share of the pages.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 import shutil
 import signal
@@ -166,32 +167,72 @@ def _os_error(e: OSError) -> str:
     return f"{e.strerror or e}" + (f" ({e.filename})" if e.filename else "")
 
 
-def _write_share(site: Site, out: Path, share: tuple[int, int], progress, total: int) -> int:
-    """Make and write share ``share`` of the pages (see :meth:`Site.pages`);
-    returns the HTML pages written.  ``progress(done, total)`` every 200
-    pages, ``done`` counted as if every share went as fast as this one."""
-    writer, pages = _PageWriter(out), 0
-    try:
-        for i, (name, text) in enumerate(site.pages(share), 1):
-            writer.write(name, text)
-            pages += name.endswith(".html")
-            if progress and i % 200 == 0:
-                progress(min(i * share[1], total), total)
-    finally:
-        writer.close()
-    return pages
+#: pages a writing process takes at a time from the shared counter
+BLOCK_PAGES = 500
+
+
+class _Counter:
+    """A block counter for one process (the interface of a shared ``Value``)."""
+
+    value = 0
+
+    def get_lock(self) -> contextlib.nullcontext:
+        return contextlib.nullcontext()
+
+
+class _Pages:
+    """The pages of a site shared out between writing processes: the
+    site-wide pages go to the first process; the benchmark, system and
+    paper pages are taken :data:`BLOCK_PAGES` at a time from a counter in
+    shared memory, so that a process that runs faster takes more."""
+
+    def __init__(self, site: Site, processes: int):
+        self.site = site
+        self.items = list(site.item_pages())  # (name, function making it): made only by the taker
+        # processes > 1 only where fork is used (Linux, see _workers)
+        self.next_block = multiprocessing.get_context("fork").Value("q", 0) if processes > 1 else _Counter()
+        self.total = site.count()
+
+    def write(self, out: Path, site_wide: bool, progress=None) -> int:
+        """Write the site-wide pages (``site_wide``) then blocks of the other
+        pages until none is left; returns the HTML pages written.
+        ``progress(done, total)`` every block, ``done`` counted over all
+        processes.  Raises OSError."""
+        writer, pages = _PageWriter(out), 0
+        try:
+            if site_wide:
+                for name, text in self.site.site_wide_pages():
+                    writer.write(name, text)
+                    pages += name.endswith(".html")
+            while block := self._take():
+                for name, make in block:
+                    writer.write(name, make())
+                    pages += name.endswith(".html")
+                if progress:
+                    progress(min(self.next_block.value * BLOCK_PAGES, len(self.items)), self.total)
+        finally:
+            writer.close()
+        return pages
+
+    def _take(self) -> list:
+        with self.next_block.get_lock():
+            k = self.next_block.value
+            self.next_block.value = k + 1
+        return self.items[k * BLOCK_PAGES : (k + 1) * BLOCK_PAGES]
 
 
 def _write_shares(site: Site, out: Path, workers: int, progress, total: int) -> int:
     """Write every page of ``site`` into ``out`` with ``workers`` processes:
     ``workers - 1`` forked children (they hold the graph already read;
-    nothing is pickled) write their shares while this process writes share
-    0.  Returns the HTML pages written.  Raises OSError (a child's, as its
-    message) when a page cannot be written; on Ctrl-C the children are
-    stopped before the interrupt goes on."""
-    children = [_fork_share(site, out, (i, workers)) for i in range(1, workers)]
+    nothing is pickled) take blocks of pages while this process writes the
+    site-wide pages, then takes blocks too.  Returns the HTML pages
+    written.  Raises OSError (a child's, as its message) when a page cannot
+    be written; on Ctrl-C the children are stopped before the interrupt
+    goes on."""
+    shared = _Pages(site, workers)
+    children = [_fork_writer(shared, out) for _ in range(1, workers)]
     try:
-        pages = _write_share(site, out, (0, workers), progress, total)
+        pages = shared.write(out, True, progress)
     except BaseException:
         for pid, _ in children:
             with contextlib.suppress(OSError):
@@ -216,9 +257,9 @@ def _write_shares(site: Site, out: Path, workers: int, progress, total: int) -> 
     return pages
 
 
-def _fork_share(site: Site, out: Path, share: tuple[int, int]) -> tuple[int, int]:
-    """Fork a child writing share ``share``: (its pid, the read end of a pipe
-    on which it leaves its page count, or its error message)."""
+def _fork_writer(shared: _Pages, out: Path) -> tuple[int, int]:
+    """Fork a child writing blocks of ``shared``: (its pid, the read end of
+    a pipe on which it leaves its page count, or its error message)."""
     r, w = os.pipe()
     parent = os.getpid()
     pid = os.fork()
@@ -230,7 +271,7 @@ def _fork_share(site: Site, out: Path, share: tuple[int, int]) -> tuple[int, int
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         die_with_parent(parent)
         os.close(r)
-        message, status = str(_write_share(site, out, share, None, 0)), 0
+        message, status = str(shared.write(out, False)), 0
     except OSError as e:
         message = _os_error(e)
     except BaseException as e:  # reported to the parent

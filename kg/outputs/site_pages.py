@@ -146,26 +146,23 @@ class Site:
         lists = self.list_pages(len(self.models)) + self.list_pages(len(self.paper_list))
         return 2 + lists + len(self.datasets) + len(self.models) + len(self.paper_list)
 
-    def pages(self, share: tuple[int, int] = (0, 1)) -> Iterator[tuple[str, str]]:
-        """Yield (relative file name, text) of every page, one at a time.
+    def pages(self) -> Iterator[tuple[str, str]]:
+        """Yield (relative file name, text) of every page, one at a time."""
+        yield from self.site_wide_pages()
+        for name, make in self.item_pages():
+            yield name, make()
 
-        ``share=(i, n)``: only share ``i`` of ``n`` — the site-wide pages
-        (picture, index, lists) in share 0, and every ``n``-th page of a
-        benchmark, system or paper from the ``i``-th; the pages of other
-        shares are not made."""
-        i, n = share
-        if i == 0:
-            picture = svg(self.g, self.models, self.model_names, self.hubs, self.max_nodes)
-            yield "graph.svg", picture
-            yield "index.html", self.index(picture)
-            yield from self.models_pages()
-            yield from self.papers_pages()
-        for k, (name, make) in enumerate(self._item_pages()):
-            if k % n == i:
-                yield name, make()
+    def site_wide_pages(self) -> Iterator[tuple[str, str]]:
+        """(file name, text) of the picture, the index and the list pages."""
+        picture = svg(self.g, self.models, self.model_names, self.hubs, self.max_nodes)
+        yield "graph.svg", picture
+        yield "index.html", self.index(picture)
+        yield from self.models_pages()
+        yield from self.papers_pages()
 
-    def _item_pages(self) -> Iterator[tuple[str, Callable[[], str]]]:
-        """(file name, function making the page) of every benchmark, system and paper page."""
+    def item_pages(self) -> Iterator[tuple[str, Callable[[], str]]]:
+        """(file name, function making the page) of every benchmark, system
+        and paper page; a page is made only when its function is called."""
         for d in self.datasets:
             yield f"benchmark/{self.bench_names(d)}.html", partial(self._benchmark_once, d)
         for m, *_ in self.models:
