@@ -762,12 +762,13 @@ def clean_build(copies, extractor):
 
 def kg_build(copies, store, *extra):
     """Start ``kg build`` in its own process group (so that a kill reaches
-    any worker processes it starts too)."""
+    any worker processes it starts too); its temporary files go beside the
+    store (a build killed with SIGKILL cannot remove them)."""
     return subprocess.Popen(
         [sys.executable, "-m", "kg", "build", str(copies), "--store", str(store), "-q", *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=child_env(),
+        env={**child_env(), "TMPDIR": str(Path(store).parent)},
         cwd=ROOT,
         text=True,
         start_new_session=True,
