@@ -457,3 +457,16 @@ def test_a_forked_writer_that_fails_names_the_file(seed_store, tmp_path, monkeyp
             ReportError, match=r"cannot write the site: Permission denied \(.*/(paper|model|benchmark)/.*\.html\)"
         ):
             write_report(seed_store, tmp_path / "site")
+
+
+def test_progress_counts_queries_then_pages(seed_store, tmp_path):
+    """progress(done, total, what): the store's queries as they end, then the pages."""
+    calls = []
+    summary = write_report(seed_store, tmp_path / "site", progress=lambda *a: calls.append(a))
+    reading = [(d, t) for d, t, what in calls if what == "reading the store"]
+    pages = [(d, t) for d, t, what in calls if what == "pages"]
+    assert reading and reading[-1][0] == reading[-1][1] > 30  # every query counted, the last one ends it
+    assert [d for d, _ in reading] == sorted(d for d, _ in reading)
+    assert pages and pages[-1][0] == pages[-1][1] >= summary.pages
+    whats = [what for _, _, what in calls]
+    assert whats.index("pages") > len(whats) - 1 - whats[::-1].index("reading the store")  # reading ends first

@@ -43,7 +43,7 @@ def report(store_path, output, top):
                 open_store(store_path, read_only=True),
                 output,
                 hubs=top,
-                progress=lambda done, total: update(done, total, "reading the store" if total is None else "pages"),
+                progress=update,
             )
     except KeyboardInterrupt:
         interrupted()  # the store is read on threads a query cannot be stopped on: exit now

@@ -290,9 +290,10 @@ def write_report(
     A folder that already holds files must be an earlier site (it has the
     ``.paperkg-report`` marker); its pages are replaced.  Files are written
     only inside ``output``: symlinks in it are replaced, not followed.
-    ``progress(done, total)``, when given, is called as pages are written
-    (``total`` None while the store is read).  Raises ReportError when the
-    folder is not ours, or when writing fails.
+    ``progress(done, total, what)``, when given, is called as the store's
+    queries end (``what`` "reading the store") and as pages are written
+    (``what`` "pages").  Raises ReportError when the folder is not ours, or
+    when writing fails.
     """
     start = time.perf_counter()
     out = Path(output)
@@ -300,14 +301,14 @@ def write_report(
         raise ReportError(f"{out}: is a file, not a folder; choose another --output")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
         raise ReportError(f"{out}: folder is not empty and holds no PaperKG report; choose another --output")
-    if progress:
-        progress(0, None)
-    g = load(store)
+    g = load(store, progress=(lambda done, total: progress(done, total, "reading the store")) if progress else None)
     site = Site(g, hubs, max_nodes)
     total = site.count()
     try:
         _prepare(out)
-        pages = _write_shares(site, out, _workers(total), progress, total)
+        pages = _write_shares(
+            site, out, _workers(total), (lambda done, n: progress(done, n, "pages")) if progress else None, total
+        )
     except OSError as e:
         raise ReportError(f"{out}: cannot write the site: {_os_error(e)}") from None
     return ReportSummary(out, pages, len(site.datasets), len(site.models), len(g.papers), time.perf_counter() - start)

@@ -163,11 +163,12 @@ def decimal_or_none(value: str | None) -> Decimal | None:
         return None
 
 
-def load(store: KnowledgeStore) -> Graph:
-    """Read what the site shows from ``store`` (:func:`kg.outputs.site_read.load`)."""
+def load(store: KnowledgeStore, progress=None) -> Graph:
+    """Read what the site shows from ``store`` (:func:`kg.outputs.site_read.load`;
+    ``progress(done, total)`` after each of its queries)."""
     from kg.outputs.site_read import load as read
 
-    return read(store)
+    return read(store, progress=progress)
 
 
 def implied_order(g: Graph, metric: str | None, dataset: str | None = None) -> tuple[str | None, tuple[int, int]]:

@@ -71,10 +71,12 @@ class _Reads:
     while the threads go on).  Raises what the store raises (``QueryError``,
     ``OSError``)."""
 
-    def __init__(self, store: KnowledgeStore, threads: int) -> None:
+    def __init__(self, store: KnowledgeStore, threads: int, progress=None) -> None:
         self.store = store
         self.threads = max(1, threads)
         self.queue: list[tuple[str, Callable[[Rows], None]]] = []
+        self.progress = progress  # progress(done, total) after each query
+        self.done = self.total = 0
 
     def add(self, sparql: str, callback: Callable[[Rows], None]) -> None:
         self.queue.append((sparql, callback))
@@ -82,11 +84,18 @@ class _Reads:
     def _serialise(self, sparql: str) -> bytes:
         return self.store.query(sparql).serialize(format=ox.QueryResultsFormat.CSV)
 
+    def _split(self, data: bytes, callback: Callable[[Rows], None]) -> None:
+        callback(_csv_rows(data))
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.total)
+
     def run(self) -> None:
         queue, self.queue = self.queue, []
+        self.total += len(queue)
         if self.threads == 1:
             for sparql, callback in queue:
-                callback(_csv_rows(self._serialise(sparql)))
+                self._split(self._serialise(sparql), callback)
             return
         todo = iter(queue)
         pool = ThreadPoolExecutor(self.threads, thread_name_prefix="paperkg-read")
@@ -103,7 +112,7 @@ class _Reads:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
                     submit_next()  # keep the threads busy while this thread splits
-                    running.pop(future)(_csv_rows(future.result()))
+                    self._split(future.result(), running.pop(future))
         except BaseException:  # Ctrl-C or an error: drop the queries not started, wait for none
             pool.shutdown(wait=False, cancel_futures=True)
             raise
@@ -272,11 +281,13 @@ def _papers(raw: _Raw, usage_ev: dict[str, Evidence]) -> dict[str, Paper]:
     return papers
 
 
-def load(store: KnowledgeStore, threads: int | None = None) -> Graph:
+def load(store: KnowledgeStore, threads: int | None = None, progress=None) -> Graph:
     """Read what the site shows from ``store`` (see the module docstring)
-    on ``threads`` reading threads (default: the number of cores, at most 4).
-    Raises what the store raises (``OSError`` when it cannot be read)."""
-    reads = _Reads(store, threads or min(4, os.cpu_count() or 1))
+    on ``threads`` reading threads (default: the number of cores, at most 4);
+    ``progress(done, total)`` after each query (the evidence queries join
+    the total once the comparisons are read).  Raises what the store raises
+    (``OSError`` when it cannot be read)."""
+    reads = _Reads(store, threads or min(4, os.cpu_count() or 1), progress)
     raw = _Raw(reads)
     reads.run()
     evidence = _evidence(reads, set(raw.cmp_ev.values()) | set(raw.usage_ev.values()), raw.files)
