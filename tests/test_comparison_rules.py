@@ -82,7 +82,7 @@ RULES = [
         "On COCO, Zorblax-Det outperforms YOLOv8 by 2.1 mAP.",
         {("Zorblax-Det", "YOLOv8", "COCO", "mAP")},
         id="outperforms-det-suffix",
-        marks=known_gap("a new name ending in -Det is typed as a dataset, so it cannot win"),
+        marks=known_gap("a capitalised compound (Zorblax-Det) in English prose is no mention, so it cannot win"),
     ),
     # -- cue verbs, Chinese ---------------------------------------------------------
     pytest.param(
