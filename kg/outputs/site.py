@@ -171,26 +171,16 @@ def _os_error(e: OSError) -> str:
 BLOCK_PAGES = 500
 
 
-class _Counter:
-    """A block counter for one process (the interface of a shared ``Value``)."""
-
-    value = 0
-
-    def get_lock(self) -> contextlib.nullcontext:
-        return contextlib.nullcontext()
-
-
 class _Pages:
     """The pages of a site shared out between writing processes: the
     site-wide pages go to the first process; the benchmark, system and
     paper pages are taken :data:`BLOCK_PAGES` at a time from a counter in
     shared memory, so that a process that runs faster takes more."""
 
-    def __init__(self, site: Site, processes: int):
+    def __init__(self, site: Site):
         self.site = site
         self.items = list(site.item_pages())  # (name, function making it): made only by the taker
-        # processes > 1 only where fork is used (Linux, see _workers)
-        self.next_block = multiprocessing.get_context("fork").Value("q", 0) if processes > 1 else _Counter()
+        self.next_block = multiprocessing.Value("q", 0)  # shared memory: forked writers inherit it
         self.total = site.count()
 
     def write(self, out: Path, site_wide: bool, progress=None) -> int:
@@ -221,7 +211,7 @@ class _Pages:
         return self.items[k * BLOCK_PAGES : (k + 1) * BLOCK_PAGES]
 
 
-def _write_shares(site: Site, out: Path, workers: int, progress, total: int) -> int:
+def _write_shares(site: Site, out: Path, workers: int, progress) -> int:
     """Write every page of ``site`` into ``out`` with ``workers`` processes:
     ``workers - 1`` forked children (they hold the graph already read;
     nothing is pickled) take blocks of pages while this process writes the
@@ -229,7 +219,7 @@ def _write_shares(site: Site, out: Path, workers: int, progress, total: int) -> 
     written.  Raises OSError (a child's, as its message) when a page cannot
     be written; on Ctrl-C the children are stopped before the interrupt
     goes on."""
-    shared = _Pages(site, workers)
+    shared = _Pages(site)
     children = [_fork_writer(shared, out) for _ in range(1, workers)]
     try:
         pages = shared.write(out, True, progress)
@@ -253,7 +243,7 @@ def _write_shares(site: Site, out: Path, workers: int, progress, total: int) -> 
     if failed is not None:
         raise OSError(failed)
     if progress:
-        progress(total, total)
+        progress(shared.total, shared.total)
     return pages
 
 
@@ -303,11 +293,10 @@ def write_report(
         raise ReportError(f"{out}: folder is not empty and holds no PaperKG report; choose another --output")
     g = load(store, progress=(lambda done, total: progress(done, total, "reading the store")) if progress else None)
     site = Site(g, hubs, max_nodes)
-    total = site.count()
     try:
         _prepare(out)
         pages = _write_shares(
-            site, out, _workers(total), (lambda done, n: progress(done, n, "pages")) if progress else None, total
+            site, out, _workers(site.count()), (lambda done, n: progress(done, n, "pages")) if progress else None
         )
     except OSError as e:
         raise ReportError(f"{out}: cannot write the site: {_os_error(e)}") from None

@@ -142,15 +142,9 @@ class Site:
         return max(1, -(-rows // LIST_ROWS))
 
     def count(self) -> int:
-        """How many files :meth:`pages` yields."""
+        """How many files :meth:`site_wide_pages` and :meth:`item_pages` yield."""
         lists = self.list_pages(len(self.models)) + self.list_pages(len(self.paper_list))
         return 2 + lists + len(self.datasets) + len(self.models) + len(self.paper_list)
-
-    def pages(self) -> Iterator[tuple[str, str]]:
-        """Yield (relative file name, text) of every page, one at a time."""
-        yield from self.site_wide_pages()
-        for name, make in self.item_pages():
-            yield name, make()
 
     def site_wide_pages(self) -> Iterator[tuple[str, str]]:
         """(file name, text) of the picture, the index and the list pages."""

@@ -14,8 +14,8 @@ Most of the time is pyoxigraph's: decoding each IRI of a result is a lookup
 in the store.  pyoxigraph releases the GIL while it evaluates and serialises
 a query, so the queries run on a few threads (:class:`_Reads`) while this
 thread splits the results already serialised: about 1.7 times faster on two
-cores.  At most one result per thread waits to be split, so the memory stays
-that of the dictionaries built.
+cores.  At most ``threads + 1`` queries are out at a time, so few serialised
+results wait to be split.
 """
 
 from __future__ import annotations
