@@ -147,7 +147,7 @@ class ClauseRules:
             if self._QUALITY_BEFORE.search(text, max(0, s.start - 24), s.start) and self._QUALITY_AFTER.match(
                 text, s.end
             ):
-                continue  # 'state-of-the-art VTG performance': the task measured, not the subject
+                continue  # 'state-of-the-art SGP performance': the task measured, not the subject
             if self.self_ref.search(text[s.end : cue]):
                 return None  # '…，其性能优于 B' / 'our method': in a summary, the paper's own system
             if re.search(r"[，,；;]", text[s.end : cue]):
@@ -179,7 +179,7 @@ class ClauseRules:
         re.DOTALL,
     )
 
-    # 'with state-of-the-art VTG performance', '取得了最先进的 VTG 性能': a task before a quality noun
+    # 'with state-of-the-art SGP performance', '取得了最先进的 SGP 性能': a task before a quality noun
     _QUALITY_BEFORE = re.compile(
         r"(?:state-of-the-art|SOTA|strong|superior|leading|competitive|excellent|best|最先进的?|领先的?|出色的?|强大的?|卓越的?)"
         r"[\s*]*$",

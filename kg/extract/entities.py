@@ -314,8 +314,8 @@ def concept_keys(definitions: dict[str, set[str]], title: str) -> set[str]:
     "known" for a gazetteer name): never named or known, not a word of the
     paper's ``title``, and either spelled out in lower case in English
     (the authors' own words outweigh a capitalised translation:
-    ``video temporal grounding (VTG)`` beside ``视频时序定位（Video Temporal
-    Grounding, VTG）``) or only glossing Chinese phrases.  Such an acronym
+    ``scene graph parsing (SGP)`` beside ``场景图解析（Scene Graph
+    Parsing, SGP）``) or only glossing Chinese phrases.  Such an acronym
     names a task, a class of systems or a quantity (``多智能体系统（MAS）``); it
     is an entity only with a role."""
     title_words = {fold(w) for w in re.findall(r"[A-Za-z][\w-]*", title)}

@@ -255,8 +255,8 @@ _FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "to", "in", "on", "with"
 def _lower_long_form(before: str, acronym: str) -> bool:
     """True when ``before`` ends in a lower-case English long form of
     ``acronym``: the initials of its last content words (joined by spaces
-    or hyphens) are the acronym's capitals (``video temporal grounding``
-    for VTG, ``region of interest`` for RoI); its first word may be
+    or hyphens) are the acronym's capitals (``scene graph parsing``
+    for SGP, ``region of interest`` for RoI); its first word may be
     capitalised only at a sentence start (``Multi-agent systems (MAS)``)."""
     caps = [c.casefold() for c in acronym if c.isupper()]
     words = []  # (start, word) of the trailing words, last first
@@ -289,7 +289,7 @@ def acronym_definition(span, propose: re.Pattern, heads: re.Pattern) -> str | No
       it (``Branch-and-Bound (BnB)``);
     * ``"concept"`` when it glosses a Chinese phrase (``多智能体系统（MAS）``)
       and ``"lower"`` when it follows a lower-case English noun phrase
-      (``video temporal grounding (VTG)``), neither named: a task, a class
+      (``scene graph parsing (SGP)``), neither named: a task, a class
       of systems or a quantity, not a name;
     * None for any other mention (not an acronym, not alone in its
       parentheses)."""
