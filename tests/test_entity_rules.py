@@ -41,9 +41,9 @@ RULES = [
         id="english-lowercase-long-form-at-sentence-start",
     ),
     row(
-        "Results on video temporal grounding (VTG) show that VTG remains hard for Zorblax-7B.",
+        "Results on scene graph parsing (SGP) show that SGP remains hard for Zorblax-7B.",
         keep={"Zorblax-7B"},
-        drop={"VTG"},
+        drop={"SGP"},
         id="english-lowercase-long-form",
     ),
     row(
