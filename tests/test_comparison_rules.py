@@ -71,6 +71,18 @@ RULES = [
         id="negated-outperforms",
     ),
     pytest.param(
+        OWN_ZH,
+        "受限于参数量，Zorblax 的理解深度可能仍不如数十亿参数的大模型（如 Mistral-7B 或 Qwen2-7B）。",
+        set(),
+        id="hedged-limitation-zh",
+    ),
+    pytest.param(
+        "",
+        "Zorblax-7B may lag behind Mistral-7B on GSM8K.",
+        set(),
+        id="hedged-loss-en",
+    ),
+    pytest.param(
         "",
         "On QuuxBench, Zorblax-7B outperforms Llama-3-8B by 4.2 points in accuracy.",
         {("Zorblax-7B", "Llama-3-8B", "QuuxBench", "Accuracy")},

@@ -59,7 +59,7 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
         self.win = cue_regex(p["win"])
         self.lose = cue_regex(p["lose"])
         self.parity = cue_regex(p["parity"])
-        self.neg = cue_regex(p["negation"])
+        self.neg = cue_regex(p["negation"] + p["hedge"])  # a hedged cue states no claim either
         self.frame = cue_regex(p["compare_frame"])
         self.improve = cue_regex(p["improve"])
         self.from_to = re.compile(p["from_to_re"], re.IGNORECASE)
