@@ -71,6 +71,26 @@ def test_counts_and_modifiers_are_not_entities(extractor):
     assert not {"7-DoF", "LiDAR-based", "Image-only"} & got
 
 
+def test_units_after_their_number_are_not_entities_nor_hardware(extractor):
+    # 'm²' folds to 'm2', the vendor-less key of Apple M2: a superscript is a power, no version
+    rec = extract(extractor, "我们利用 4 km²、约 50 pts/m² 的采集数据训练 Zorblax-7B，在 BarBench 上超越 Quibble-3B。")
+    got = names(rec)
+    assert not {"km²", "m²", "Apple M2"} & got and {"Zorblax-7B", "Quibble-3B"} <= got
+    assert extractor.dropped["km2"]["rule"] == "quantity"
+    rec = extract(extractor, "Zorblax-7B 在 Apple M2 芯片上每秒处理 30 帧。")
+    assert "Apple M2" in names(rec)
+
+
+def test_a_bare_project_host_is_no_entity(extractor):
+    rec = extract(
+        extractor,
+        "We release code and models at zorblax-lab.github.io. Zorblax-7B outperforms Quibble-3B on BarBench.",
+        contribution="We propose Zorblax-7B, a new reasoning model.",
+    )
+    got = names(rec)
+    assert not any("github" in n for n in got) and {"Zorblax-7B", "Quibble-3B"} <= got
+
+
 def test_cited_person_and_author_surname_are_not_entities(extractor):
     rec = extract(
         extractor, "正如 Marbleton et al. 所示，Zorblax-7B 沿用了 Quiddle 的设定。", authors=("Ann Quiddle", "Bo Chen")
@@ -191,6 +211,16 @@ def test_names_followed_by_metric_or_ending_in_score_are_metrics(extractor):
     types = {e["name"]: e["type"] for e in rec["entities"]}
     assert types.get("QuuxSync", "Metric") == "Metric" and types.get("VB-score", "Metric") == "Metric"
     assert all(c["loser"] not in ("quuxsync", "vbscore") for c in rec["comparisons"])
+
+
+def test_an_acronym_of_a_mean_is_a_metric_never_a_winner(extractor):
+    rec = extract(
+        extractor,
+        "基于提示的方法实现了约 3.1 的调和平均值（HM），显著高于基于激活的方法（例如，PCA 为 1.1，QuuxMean 为 1.9）。",
+        contribution="本文引入了 ZorbEval 基准。",
+    )
+    assert {e["name"]: e["type"] for e in rec["entities"]}.get("HM") == "Metric"
+    assert not rec["comparisons"]  # the winner is a described method, never the mean
 
 
 def test_lone_letters_and_section_numbers_are_not_entities_and_llama_is_known(extractor):

@@ -45,6 +45,8 @@ from kg.nlp.pipeline import doc_text, name_shape, span_text
 from kg.resources import DATA, load_validated
 
 _URL_TOKEN_RE = re.compile(r"(?:https?://|www\.|[\w-]+\.(?:com|org|io|ai|net|dev|edu|cn)/)", re.IGNORECASE)
+#: a bare host name, lower case, on a web domain ('project.github.io', 'foo-lab.ai'): a project page
+_BARE_HOST_RE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|io|ai|net|dev|edu|cn)[/.,;:]?")
 _FORMULA_RE = re.compile(r"[A-Za-z]\w?[_^][\w{}]+|[a-z][+\-*/]\d+|\d+[+\-*/][a-z]|[a-z]\([a-z]\)")
 _GREEK_RE = re.compile(r"[\u0370-\u03FF]")
 _EQUATION_AFTER_RE = re.compile(r"\s*[(（]\s*(?:Eqs?\.|Equation|公式|式)\s*\(?\d", re.IGNORECASE)
@@ -64,10 +66,13 @@ _MODIFIER_RE = re.compile(
     r"augmented|supervised|trained|tuned|shot|step|view|frame|grained|order|resolution|"
     r"length|term|time|domain|modal|lingual|language|written|generated|annotated|labeled|[a-z]+ing)"
 )
+#: a unit after its number ('4 km²', '50 pts/m²', '3 ms'): a few lower-case letters, a power or a per-unit
+_UNIT_RE = re.compile(r"[a-zμ]{1,4}(?:[²³]|\^?[23])?(?:/[a-zμ]{1,3}(?:[²³]|\^?[23])?)?")
+_NUMBER_BEFORE_RE = re.compile(r"\d(?:[.,]\d+)?\s?(?:[a-zμ]{1,4}/)?$")  # '50 m', '50 pts/'
 _CITED_AFTER_RE = re.compile(r"\s*(?:et\s+al\b|等人|等\s*[（(]\s*\d{4})")
 
 
-_DOC_MARKS = {"url": re.compile(r"://|www\.|\.(?:com|org|io|ai|net|dev|edu|cn)/|@"), "math": re.compile(r"\$")}
+_DOC_MARKS = {"url": re.compile(r"://|www\.|\.(?:com|org|io|ai|net|dev|edu|cn)\b|@"), "math": re.compile(r"\$")}
 
 
 def _doc_has(doc, what: str) -> bool:
@@ -88,7 +93,8 @@ def _in_url_chunk(c: str) -> bool:
 def in_url(span) -> str | None:
     """``url`` when the mention is part of a URL, a repository path or an
     ``@handle``: the whitespace-delimited text around it holds ``://``,
-    ``www.`` or a ``host.tld/`` path, or starts with ``@``."""
+    ``www.`` or a ``host.tld/`` path, is a bare lower-case host name
+    (``zorb-lab.github.io``), or starts with ``@``."""
     text = doc_text(span.doc)
     if not _doc_has(span.doc, "url"):
         return None
@@ -99,7 +105,7 @@ def in_url(span) -> str | None:
     while b < len(text) and _in_url_chunk(text[b]):
         b += 1
     chunk = text[a:b]
-    if _URL_TOKEN_RE.search(chunk) or chunk.startswith("@"):
+    if _URL_TOKEN_RE.search(chunk) or _BARE_HOST_RE.fullmatch(chunk) or chunk.startswith("@"):
         return "url"
     return None
 
@@ -160,9 +166,14 @@ _DIMENSIONS_RE = re.compile(r"\d+(?:[x×]\d+)+")
 def quantity(span, gaz) -> str | None:
     """``quantity`` when the mention is a number followed by a generic noun
     or an ordinary word (``7-DoF``, ``12-layer``), a number with at most two
-    letters (``200B+``, ``6A``, ``31p.p``) or dimensions (``64x64x64``): a
-    count or a size, not a name.  ``gaz`` is the :class:`~kg.resources.Gazetteer`."""
+    letters (``200B+``, ``6A``, ``31p.p``) or dimensions (``64x64x64``), or a
+    lower-case unit right after its number (``4 km²``): a count, a size or a
+    unit, not a name.  ``gaz`` is the :class:`~kg.resources.Gazetteer`."""
     surface = span_text(span)
+    if _UNIT_RE.fullmatch(surface) and _NUMBER_BEFORE_RE.search(
+        doc_text(span.doc)[max(0, span.start_char - 12) : span.start_char]
+    ):
+        return "quantity"
     if surface[:1].isdigit() and (sum(c.isalpha() for c in surface) <= 2 or _DIMENSIONS_RE.fullmatch(surface)):
         return "quantity"
     m = _QUANTITY_RE.fullmatch(surface)

@@ -26,7 +26,8 @@ def _ascii_letters(text: str) -> list[str]:
 
 
 def _has_digit(text: str) -> bool:
-    return any(c.isdigit() for c in text)
+    """A decimal digit: a superscript (``m²``) is a power, not a version."""
+    return any(c.isdecimal() for c in text)
 
 
 def _case_ok(surface: str, entry: Entry) -> bool:
