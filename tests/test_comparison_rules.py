@@ -578,3 +578,28 @@ def test_described_baseline_is_reached_through_its_comparison_only(extractor):
     assert len(list(store.quads_for_pattern(None, loser, node))) == 1
     papers = {q.subject for q in store.quads_for_pattern(None, None, None) if str(q.object).endswith("#Paper>")}
     assert papers and not [q for p in papers for q in store.quads_for_pattern(p, None, node)]
+
+
+@pytest.mark.parametrize(
+    ("subject", "own_wins"),
+    [("该方法", True), ("Zorblax", True), ("Plan B", False), ("Variant-2", False)],
+)
+def test_a_superlative_of_a_named_setting_is_not_the_papers_win(extractor, subject, own_wins):
+    """'结论：Plan B 在准确率上表现最佳' ranks a setting the text names (no
+    entity: a label without evidence); only an elided subject or the paper's
+    own name makes the paper's system win."""
+    text = (
+        "Plan B（特征融合）：通过一个轻量级网络融合两路特征。Variant-2：去掉融合。"
+        f"我们与基线 Mistral-7B 进行对比。结论：{subject} 在准确率上表现最佳。"
+    )
+    rec = extractor.extract(make_paper(text, OWN_ZH))
+    winners = {c["winner"] for c in rec["comparisons"]}
+    assert ("zorblax" in winners) is own_wins
+
+
+def test_by_contrast_names_no_baseline(extractor):
+    """'相比之下' (by contrast) opens a contrast: the systems after it are no
+    baselines for a later 'does best'."""
+    text = "{}，Mistral-7B 等通用模型计算开销极低。结论：Zorblax 在准确率上表现最佳。"
+    assert not rows_of(extractor.extract(make_paper(text.format("相比之下"), OWN_ZH)))
+    assert rows_of(extractor.extract(make_paper(text.format("与基线相比"), OWN_ZH)))

@@ -42,10 +42,11 @@ def test_slash_between_two_names_is_no_url(extractor):
 def test_inline_latex_and_symbols_are_not_entities(extractor):
     rec = extract(
         extractor,
-        "模型预测下一步的潜变量 $\\hat{q}_{Kt+1}$，并以 Lψ 加权，参数 λ 设为 0.5；Zorblax-7B 优于 Quibble-3B。",
+        "模型预测下一步的潜变量 $\\hat{q}_{Kt+1}$，并以 Lψ 加权，参数 λ 设为 0.5，动作 χ_QX 触发切换；"
+        "Zorblax-7B 优于 Quibble-3B。",
     )
     got = names(rec)
-    assert not {"Kt+1", "Lψ", "λ"} & got
+    assert not {"Kt+1", "Lψ", "λ", "χ_QX"} & got
     assert {"Zorblax-7B", "Quibble-3B"} <= got
 
 

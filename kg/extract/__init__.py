@@ -4,7 +4,7 @@
 
 - mentions: ``mentions`` (linking key, tests on a mention's surroundings),
   ``span_passes`` (joined and extended spans), ``hardware_use`` (hardware, counts),
-  ``negative`` (names that are never entities);
+  ``negative`` (names that are never entities; ``notation``: URLs, math, counts, units);
 - ``entities`` (mentions -> candidate entities), ``proposals`` (what the paper
   introduces, its own system);
 - ``comparisons`` (comparison rows per sentence) and ``results`` (stated scores), with

@@ -42,6 +42,10 @@ RESULT_SECTIONS = ("results", "analysis", "key_findings")
 _TASK_AFTER_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b|setting)", re.IGNORECASE)
 
 
+#: '相比之下' / '相较之下' (by contrast): a discourse contrast, no baseline cue
+_IN_CONTRAST = re.compile(r"之下").match
+
+
 class Comparisons(NamedTuple):
     """Output of :class:`ComparisonStage`."""
 
@@ -139,8 +143,10 @@ class ComparisonStage:
                 ms = sentence_mentions.sentence_mentions(sent, spans, starts, entities)
                 per_sentence.append((sec, sent, ms))
                 as_metric |= {m.key for m in ms if m.label == Label.METRIC and entities[m.key]["type"] != Label.METRIC}
-                cue = self.baseline_ctx.search(sent.text)
-                if cue:
+                cue = next(
+                    (c for c in self.baseline_ctx.finditer(sent.text) if not _IN_CONTRAST(sent.text, c.end())), None
+                )
+                if cue:  # '相比之下' (by contrast) opens a contrast, it names no baseline
                     baselines += [m.key for m in ms if m.is_system and not m.proposed and m.start >= cue.start()]
         return per_sentence, list(dict.fromkeys(baselines)), as_metric
 

@@ -249,8 +249,16 @@ class CueRules:
             and (self._SETTING_OR_PURPOSE.search(text[: m.start()]) or self._OPTIMAL_THING.match(text, m.end()))
         ):
             return []  # '以获得最佳效果' (a goal), '聚合 20 步效果最佳', '最优的网格结构' (a setting): no win
+        if subj is None and self._UNNAMED_SUBJECT.search(text[: m.start()]):
+            return []  # '结论：Plan A 在准确率上表现最佳': a setting the text names, not the paper's system
         winner = subj.key if subj else (main if not systems else None)
         return [Found(winner, BASELINES, cue=m.group(), at=m.start())] if winner else []
+
+    # a Latin name that is no mention opens the superlative's Chinese clause ('Plan A 在…表现最佳',
+    # 'Variant-B 的效果最好'): the subject is not elided, so the paper's system does not win
+    _UNNAMED_SUBJECT = re.compile(
+        r"(?:^|[：:，,；;。])[\s*]*[A-Za-z][\w.+\-]*(?:\s[A-Z0-9][\w.+\-]*)*\s*(?:在|的|表现|取得|获得|达到|实现)[^，。；,;]*$"
+    )
 
     # after a superlative: the optimal thing is a setting, not a result ('最优的 α 值', '最优网格结构')
     _OPTIMAL_THING = re.compile(r"[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径)")
