@@ -84,6 +84,18 @@ RULES = [
     ),
     pytest.param(
         "",
+        "这意味着 Zorblax-7B 可能在处理复杂语义方面，不如现有的 Mistral-7B 等模型强大。",
+        set(),
+        id="hedge-before-the-comma-zh",
+    ),
+    pytest.param(
+        "",
+        "Zorblax-7B 使实时推理成为可能，并在 GSM8K 上超越 Mistral-7B。",
+        {("Zorblax-7B", "Mistral-7B", "GSM8K", None)},
+        id="made-possible-is-no-hedge",
+    ),
+    pytest.param(
+        "",
         "On QuuxBench, Zorblax-7B outperforms Llama-3-8B by 4.2 points in accuracy.",
         {("Zorblax-7B", "Llama-3-8B", "QuuxBench", "Accuracy")},
         id="outperforms-lowercase-metric",

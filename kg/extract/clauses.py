@@ -68,7 +68,15 @@ class ClauseRules:
     def _metric(mentions: list[Mention]) -> Mention | None:
         return next((m for m in mentions if m.label == Label.METRIC), None)
 
+    # '它可能在处理复杂语义方面，不如 X 强大': a Chinese modal hedge anywhere before the cue
+    # in its sentence (not '可能的' / '可能性', a possibility; not '成为可能', made possible)
+    _HEDGE_ZH = re.compile(r"(?<!成为)可能(?![的性])")
+
     def _negated(self, text: str, start: int) -> bool:
+        """Whether the cue at ``start`` is negated (``未能超越``, ``does not
+        outperform``) or hedged (``可能仍不如``, ``may lag behind``): no claim."""
+        if self._HEDGE_ZH.search(text, 0, start):
+            return True
         before = text[max(0, start - 12) : start]
         m = None
         for m in self.neg.finditer(before):  # noqa: B007 - the last match is wanted
