@@ -139,6 +139,19 @@ def test_shape_matcher_finds_and_types_new_names():
     assert [mention_info(sp).decided for sp in mention_spans(doc)] == [True, True, True, False]
 
 
+def test_a_list_types_every_new_name_from_one_dataset_in_it():
+    """'Experiments on A, B3v2, and QuuxBench': the dataset at the end of the
+    list types B3v2, then A (Oxford comma included)."""
+    nlp = _blank()
+    nlp.add_pipe("paperkg_shapes", config={"gazetteer": _gazetteer([])})
+    doc = nlp("Experiments on Zorb-OVON, Zorb3Dv2, and QuuxBench show consistent gains.")
+    assert _found(doc) == [
+        ("Zorb-OVON", "Dataset", "shape"),
+        ("Zorb3Dv2", "Dataset", "shape"),
+        ("QuuxBench", "Benchmark", "shape"),
+    ]
+
+
 def test_shape_matcher_skips_the_generic_terms_and_common_words_of_its_config():
     nlp = _blank()
     config = _gazetteer([], generic_terms=["QuuxBench"], common_words=["Wibble"])

@@ -78,7 +78,9 @@ class NameTyper:
         return (MODEL if any(c.isdigit() for c in surface) else METHOD), False
 
 
-_LIST_SEP_RE = re.compile(r"^(?:\s*[（(][^()（）]{0,20}[)）])?[\s*“”\"]*(?:、|和|与|及|以及|,|，|and|or)?[\s*“”\"]*$")
+_LIST_SEP_RE = re.compile(
+    r"^(?:\s*[（(][^()（）]{0,20}[)）])?[\s*“”\"]*(?:、|和|与|及|以及|,|，|(?:,\s*)?(?:and|or))?[\s*“”\"]*$"
+)
 _IN_FRAME_BEFORE = re.compile(r"在[\s*“”\"]*$")
 _IN_FRAME_AFTER = re.compile(r"^[^，。、；,;]{0,15}?上")
 # a score or a gain, its metric, then 'on X': '+2.4 mAA on X', '71.3% accuracy on X', '(1m, 5°) on X'
@@ -112,19 +114,24 @@ def _listed_with_dataset(text: str, spans: list[Span], labels: list[str], i: int
 def retype_by_neighbours(doc: Doc, spans: list[Span], undecided: set[tuple[int, int]]) -> list[Span]:
     """Type names that suffix and cue left open (``undecided``: their
     (start, end) token offsets) from their context: a name listed with a
-    dataset (``PhyGenBench 和 VideoPhy2``), framed as ``在 X 上`` or after a
+    dataset (``PhyGenBench 和 VideoPhy2``; along the list, ``A、B 和 C`` from C),
+    framed as ``在 X 上`` or after a
     score and ``on`` (``+2.4 mAA on X``) is a dataset. Returns ``spans`` with
     the retyped ones replaced (same offsets, new label)."""
     labels = [s.label_ for s in spans]
     listed_by = [False] * len(spans)
     text = doc_text(doc)
-    for i, span in enumerate(spans):
-        if (span.start, span.end) not in undecided:
-            continue
-        listed = _listed_with_dataset(text, spans, labels, i)
-        if listed or _framed(text, span):
-            labels[i] = DATASET
-            listed_by[i] = listed
+    changed = True
+    while changed:  # along a list: 'A, B, and MP3D' types B from MP3D, then A from B
+        changed = False
+        for i, span in enumerate(spans):
+            if (span.start, span.end) not in undecided or listed_by[i]:
+                continue
+            listed = _listed_with_dataset(text, spans, labels, i)
+            if listed or (labels[i] != DATASET and _framed(text, span)):
+                changed = changed or labels[i] != DATASET or listed
+                labels[i] = DATASET
+                listed_by[i] = listed
     out = []
     for span, label, strong in zip(spans, labels, listed_by):
         if label != span.label_:
