@@ -95,6 +95,24 @@ RULES = [
         id="made-possible-is-no-hedge",
     ),
     pytest.param(
+        OWN_ZH,
+        "Zorblax 表现出竞争力或超越现有 Quibble 方法，在 GSM8K 上达到 90.0% 的准确率。",
+        set(),
+        id="competitive-or-better-is-no-win-zh",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在色彩控制方面，Zorblax 在 K=5 时的平均误差为 7.16，远低于 Mistral-7B（10.91）。",
+        {("Zorblax", "Mistral-7B", None, None)},
+        id="lower-error-than-wins-zh",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的通过率为 81.2，远低于 Mistral-7B（90.1）。",
+        {("Mistral-7B", "Zorblax", None, None)},
+        id="lower-rate-than-loses-zh",
+    ),
+    pytest.param(
         "",
         "On QuuxBench, Zorblax-7B outperforms Llama-3-8B by 4.2 points in accuracy.",
         {("Zorblax-7B", "Llama-3-8B", "QuuxBench", "Accuracy")},

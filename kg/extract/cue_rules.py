@@ -31,7 +31,8 @@ class CueRules:
             word = m.group().casefold()
             if word in ("高于", "higher than", "低于", "lower than"):
                 higher = word in ("高于", "higher than")
-                reverse = higher == lower  # 'higher' loses when lower is better
+                low = lower if lower is not None else self._lower_wins_before(text, m.start())
+                reverse = higher == low  # 'higher' loses when lower is better
             before = [s for s in systems if s.end <= m.start() and s.key not in losers_so_far]
             measured = [s for s in before if self._measure(text, s)]
             before = [s for s in before if s not in measured]
@@ -224,6 +225,11 @@ class CueRules:
                 return []  # '分别提升了 5% 和 3%': gains, not values
             return [(s, float(v), "%" if u else None) for s, (v, u) in zip(side, values)]
         return []
+
+    def _lower_wins_before(self, text: str, cue: int) -> bool:
+        """With no metric named: a measure where lower wins just before the
+        cue ('平均误差为 7.16，远低于 X', 'a latency of 3 ms, lower than X')."""
+        return self.lower_word.search(text, max(0, cue - 20), cue) is not None
 
     def _superlative(self, text, systems, main) -> list[Found]:
         """``GPT-5 展现了最高的一致性`` / ``X achieves the best accuracy``: the

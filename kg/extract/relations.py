@@ -59,7 +59,8 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
         self.win = cue_regex(p["win"])
         self.lose = cue_regex(p["lose"])
         self.parity = cue_regex(p["parity"])
-        self.neg = cue_regex(p["negation"] + p["hedge"])  # a hedged cue states no claim either
+        self.neg = cue_regex(p["negation"] + p["hedge"])
+        self.lower_word = cue_regex(p["lower_is_better_word"])  # a hedged cue states no claim either
         self.frame = cue_regex(p["compare_frame"])
         self.improve = cue_regex(p["improve"])
         self.from_to = re.compile(p["from_to_re"], re.IGNORECASE)
@@ -108,7 +109,7 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
             return []  # no cue word, no 比 and no number: no rule can fire
         datasets = [m for m in mentions if m.label in DATASET_LABELS]
         metric = self._metric(mentions)
-        lower = bool(metric and metric.lower_is_better)
+        lower = bool(metric.lower_is_better) if metric else None  # None: no metric named
         found: list[Found] = []
         found += self._cue_verbs(text, systems, main, lower)
         found += self._than(text, systems, main, lower)
