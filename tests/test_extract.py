@@ -598,6 +598,21 @@ def test_a_known_name_with_its_version_is_that_version(extractor):
     assert ("DeepSeek-R1-Zero", "DeepSeek-V3-Base", "AIME 2024") in got
 
 
+def test_a_version_or_tier_before_chinese_text_stays_in_the_name(extractor):
+    """'Doubao 1.8表现最强', '优于Flux.2 Pro等模型': the version and the tier end
+    where the Chinese starts; '1.8倍' stays a factor."""
+    rec = extractor.extract(
+        make_paper(
+            "总体排名：Doubao 1.8表现最强；GPT-4o排名第二。\n"
+            "在 COCO 上，Zorblax 显著优于Flux.2 Pro等通用模型，速度是 Qwen 1.8倍。",
+            "我们提出了 Zorblax，一种新的生成模型。",
+        )
+    )
+    got = comparisons(rec)
+    assert ("Doubao 1.8", "GPT-4o", None) in got and ("Zorblax", "Flux.2 Pro", "COCO") in got
+    assert "Qwen 1.8" not in {e["name"] for e in rec["entities"]}
+
+
 def test_other_baselines_exclude_the_systems_the_sentence_names(extractor):
     rec = extractor.extract(
         make_paper(

@@ -50,9 +50,11 @@ def _longer(doc, sp, end: int, label: str, name: str | None = None):
 
 
 # a bare version after a family name, with an optional tier word: 'Foo 1.8', 'Foo 4.1 Fast'
+#: a product tier after a model's name and a space ('Flux.2 Pro', 'Qwen3-VL Plus'): the tier is the model
+_TIER_RE = re.compile(r" (?:Pro|Max|Plus|Ultra|Mini|Flash|Lite|Turbo|Nano)(?![A-Za-z0-9.+-])")
 _BARE_VERSION_RE = re.compile(
     r" \d{1,2}(?:\.\d{1,2})?(?: (?:Fast|Pro|Flash|Mini|Lite|Turbo|Max|Ultra|Plus|Nano))?"
-    r"(?![\w.%+×-])(?!\s*(?:[%倍个次张块亿万位年]|times\b|x\b))"
+    r"(?![A-Za-z0-9_.%+×-])(?!\s*(?:[%倍个次张块亿万位年]|times\b|x\b))"
 )
 
 
@@ -72,7 +74,7 @@ def _version_step(doc, text, sp, nxt):
     ):
         longer = _longer(doc, sp, nxt.end_char, sp.label_)
         return (longer, 2) if longer is not None else None
-    m = _SUFFIX_RE.match(text, sp.end_char)
+    m = _SUFFIX_RE.match(text, sp.end_char) or (_TIER_RE.match(text, sp.end_char) if sp.label_ == Label.MODEL else None)
     if not m or (nxt is not None and nxt.start_char < m.end()):
         return None
     longer = _longer(doc, sp, m.end(), sp.label_)
