@@ -108,6 +108,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "在 GSM8K 上，Zorblax 在总分上优于基线，且漂移指标（0.257）显著低于 Mistral-7B（0.355）。",
+        {("Zorblax", "Mistral-7B", "GSM8K", None)},
+        id="lower-drift-than-wins-zh",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 的通过率为 81.2，远低于 Mistral-7B（90.1）。",
         {("Mistral-7B", "Zorblax", None, None)},
         id="lower-rate-than-loses-zh",

@@ -67,9 +67,13 @@ def test_enumeration_labels_are_not_entities(extractor):
 
 
 def test_counts_and_modifiers_are_not_entities(extractor):
-    rec = extract(extractor, "我们在 7-DoF 机械臂上部署了基于 LiDAR-based 感知的 Zorblax-7B，它采用 Image-only 输入。")
+    rec = extract(
+        extractor,
+        "我们在 7-DoF 机械臂上部署了基于 LiDAR-based 感知的 Zorblax-7B，它采用 Image-only 输入；"
+        "其 1M-budget 版本的奖励分为三组：(II) 平衡；(III) 姿态。",
+    )
     got = names(rec)
-    assert not {"7-DoF", "LiDAR-based", "Image-only"} & got
+    assert not {"7-DoF", "LiDAR-based", "Image-only", "1M-budget", "II", "III"} & got
 
 
 def test_units_after_their_number_are_not_entities_nor_hardware(extractor):

@@ -46,6 +46,7 @@ _SERIES_RE = re.compile(
     r"|Scenario|Track|Split|Group|Mode|Variant|Version)[-_ ]?(?P<n>\d{1,2})",
     re.IGNORECASE,
 )
+_ROMAN_RE = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII)")
 _SECTION_NUMBER_RE = re.compile(r"[A-Z]\.\d+(?:\.\d+)*")
 #: a range of series labels written as one word: 'T1-T7', 'Q1–Q4'
 _LABEL_RANGE_RE = re.compile(r"(?P<p>[A-Z]{1,2})\d{1,2}\s*[-–~～]\s*(?P=p)?\d{1,2}")
@@ -62,10 +63,16 @@ def enumeration_label(span, window: int = 400) -> str | None:
     """``enumeration`` when the mention is one label of a numbered series
     (``T1``, ``Stage2``, ``Step 3``) and the same label word appears with
     another number within ``window`` characters, or in a range (``T1–T7``,
-    also the range itself); also a lone letter and a section number (``D.5``)."""
+    also the range itself); also a lone letter, a section number (``D.5``)
+    and a Roman numeral from II to XII (``(II)``, ``Phase III``)."""
     surface = span_text(span)
-    if len(surface) == 1 or _SECTION_NUMBER_RE.fullmatch(surface) or _LABEL_RANGE_RE.fullmatch(surface):
-        return "enumeration"  # a lone letter, or a section or appendix number ('D.5')
+    if (
+        len(surface) == 1
+        or _SECTION_NUMBER_RE.fullmatch(surface)
+        or _LABEL_RANGE_RE.fullmatch(surface)
+        or _ROMAN_RE.fullmatch(surface)
+    ):
+        return "enumeration"  # a lone letter, a section or appendix number ('D.5'), a Roman numeral ('(II)')
     m = _SERIES_RE.fullmatch(surface)
     if not m:
         return None

@@ -26,7 +26,7 @@ _BARE_HOST_RE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|io|ai|net|d
 _FORMULA_RE = re.compile(r"[A-Za-z\u0370-\u03FF]\w?[_^][\w{}]+|[a-z][+\-*/]\d+|\d+[+\-*/][a-z]|[a-z]\([a-z]\)")
 _GREEK_RE = re.compile(r"[\u0370-\u03FF]")
 _EQUATION_AFTER_RE = re.compile(r"\s*[(（]\s*(?:Eqs?\.|Equation|公式|式)\s*\(?\d", re.IGNORECASE)
-_QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?[-\s]?(?P<noun>[A-Za-z]+)")
+_QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?(?:[KMB]-)?[-\s]?(?P<noun>[A-Za-z]+)")  # '12-layer', '1M-budget'
 #: a unit after its number ('4 km²', '50 pts/m²', '3 ms'): a few lower-case letters, a power or a per-unit
 _UNIT_RE = re.compile(r"[a-zμ]{1,4}(?:[²³]|\^?[23])?(?:/[a-zμ]{1,3}(?:[²³]|\^?[23])?)?")
 _NUMBER_BEFORE_RE = re.compile(r"\d(?:[.,]\d+)?\s?(?:[a-zμ]{1,4}/)?$")  # '50 m', '50 pts/'
