@@ -50,6 +50,12 @@ def test_inline_latex_and_symbols_are_not_entities(extractor):
     assert {"Zorblax-7B", "Quibble-3B"} <= got
 
 
+def test_greek_subscripts_and_numbered_greek_symbols_are_math(extractor):
+    rec = extract(extractor, "阈值 τ1 和 τ2 控制两阶段；损失权重 λcard 与 λinc 设为 0.1；Zorblax-7B 优于 Quibble-3B。")
+    got = names(rec)
+    assert not {"τ1", "τ2", "λcard", "λinc"} & got and {"Zorblax-7B", "Quibble-3B"} <= got
+
+
 def test_greek_name_with_a_digit_stays_a_name(extractor):
     rec = extract(extractor, "在 BarBench 上，Zorblax-7B 的成功率高于 π0（94.2%）。")
     assert "π0" in names(rec)

@@ -25,6 +25,8 @@ _URL_TOKEN_RE = re.compile(r"(?:https?://|www\.|[\w-]+\.(?:com|org|io|ai|net|dev
 _BARE_HOST_RE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|io|ai|net|dev|edu|cn)[/.,;:]?")
 _FORMULA_RE = re.compile(r"[A-Za-z\u0370-\u03FF]\w?[_^][\w{}]+|[a-z][+\-*/]\d+|\d+[+\-*/][a-z]|[a-z]\([a-z]\)")
 _GREEK_RE = re.compile(r"[\u0370-\u03FF]")
+_GREEK_SUBSCRIPT_RE = re.compile(r"[\u0370-\u03FF][a-z]{1,6}")
+_GREEK_NUMBERED_RE = re.compile(r"(?P<letter>[\u0370-\u03FF])\d{1,2}")
 _EQUATION_AFTER_RE = re.compile(r"\s*[(（]\s*(?:Eqs?\.|Equation|公式|式)\s*\(?\d", re.IGNORECASE)
 _QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?(?:[KMB]-)?[-\s]?(?P<noun>[A-Za-z]+)")  # '12-layer', '1M-budget'
 #: a unit after its number ('4 km²', '50 pts/m²', '3 ms'): a few lower-case letters, a power or a per-unit
@@ -74,27 +76,38 @@ def in_math(span) -> str | None:
     ``$`` before it on its line and one after it), or is shaped like a
     formula or a symbol, or is followed by an equation number (``Foo
     (Eq. 2)``, ``Foo（公式 2）``): a subscript or superscript (``z_1``), a letter
-    plus or minus a number (``t+1``, ``1-t``), or at most three letters,
-    one of them Greek (``λ``, ``Lψ``; ``π0`` with its digit is a name)."""
+    plus or minus a number (``t+1``, ``1-t``), or a Greek symbol (:func:`_symbol`:
+    ``λ``, ``Lψ``, ``λcard``, ``τ1`` beside ``τ2``; ``π0`` alone is a name)."""
     text = doc_text(span.doc)
     surface = span_text(span)
     if _EQUATION_AFTER_RE.match(text, span.end_char):
         return "math"  # 'L_foo (Eq. 2)': a term of an equation
     if not _doc_has(span.doc, "math"):
-        if "\\" in surface or _FORMULA_RE.fullmatch(surface):
-            return "math"
-        return "math" if len(surface) <= 3 and _GREEK_RE.search(surface) and surface.isalpha() else None
+        return "math" if _symbol(surface, text, span.start_char) else None
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     before = text[line_start : span.start_char].replace("\\$", "")
     after = text[span.end_char : line_end if line_end >= 0 else len(text)].replace("\\$", "")
     if before.count("$") % 2 == 1 and "$" in after:
         return "math"
-    if "\\" in surface or _FORMULA_RE.fullmatch(surface):
-        return "math"
+    return "math" if _symbol(surface, text, span.start_char) else None
+
+
+def _symbol(surface: str, text: str, start: int) -> bool:
+    """A formula or a symbol: a backslash or a subscript (``z_1``), at most
+    three letters one of them Greek (``Lψ``), a Greek letter with a
+    lower-case subscript written inline (``λcard``), or one of a numbered
+    series of a Greek letter (``τ1`` beside ``τ2``; ``π0`` alone is a name)."""
+    if "\\" in surface or _FORMULA_RE.fullmatch(surface) or _GREEK_SUBSCRIPT_RE.fullmatch(surface):
+        return True
     if len(surface) <= 3 and _GREEK_RE.search(surface) and surface.isalpha():
-        return "math"
-    return None
+        return True
+    m = _GREEK_NUMBERED_RE.fullmatch(surface)
+    if m is None:
+        return False
+    near = text[max(0, start - 200) : start + len(surface) + 200]
+    numbers = set(re.findall(re.escape(m.group("letter")) + r"(\d{1,2})(?![\d.])", near))
+    return len(numbers) > 1
 
 
 _DIMENSIONS_RE = re.compile(r"\d+(?:[x×]\d+)+")
