@@ -755,6 +755,19 @@ def test_a_list_closed_by_its_head_noun_types_its_members():
     assert [m.label for m in ms] == ["Metric", "Metric", "Method", "Method"]
 
 
+def test_a_metric_list_in_parentheses_types_members_after_an_unknown_item(extractor):
+    """'在定量指标（q2t, Quux2s, FID）上全面超越了基线': Quux2s is a metric
+    though the first item is no mention; the paper's system wins."""
+    rec = extractor.extract(
+        make_paper(
+            "关键结论：在定量指标（q2t, Quux2s, FID）上全面超越了多人生成基线（如 Blorp-7B）。",
+            contribution="本文提出了名为 Zorblax 的方法。",
+        )
+    )
+    assert {(w, l) for w, l, d in comparisons(rec)} == {("Zorblax", "Blorp-7B")}
+    assert next(e["type"] for e in rec["entities"] if e["name"] == "Quux2s") == "Metric"
+
+
 def test_a_benchmark_papers_results_are_on_its_benchmark_by_default(extractor):
     rec = extractor.extract(
         make_paper(
