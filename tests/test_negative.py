@@ -92,6 +92,17 @@ def test_units_after_their_number_are_not_entities_nor_hardware(extractor):
     assert "Apple M2" in names(rec)
 
 
+def test_a_chip_name_in_a_url_or_a_power_is_no_hardware(extractor):
+    rec = extract(
+        extractor,
+        "项目主页：https://zorb-lab.github.io/M3/ 。Zorblax-7B 的 M^3 模块在 BarBench 上优于 Quibble-3B 2.11dB。",
+    )
+    got = names(rec)
+    assert not {"Apple M3", "Quibble-3B 2.11dB"} & got and {"Zorblax-7B", "Quibble-3B"} <= got
+    assert not rec["hardware"]
+    assert extractor.dropped["m3"]["rule"] == "url"
+
+
 def test_a_bare_project_host_is_no_entity(extractor):
     rec = extract(
         extractor,

@@ -14,6 +14,7 @@ import re
 from kg.nlp.evidence import clean_sentence
 from kg.extract.mentions import span_key
 from kg.extract.span_passes import rewrite_spans
+from kg.extract.notation import in_url
 from kg.model import Label
 from kg.nlp.cues import cue_regex, sensor_regex, vendor_regex
 from kg.nlp.pipeline import doc_text, mention_info, sentence_of, set_mention_info, span_text
@@ -65,9 +66,11 @@ class HardwareReader:
         (``RGB camera``, ``深度传感器``) named as an example, a simulated
         sensor or a contrast (``sensor_not_used_cue`` in its clause before
         it, English list commas included: 如, such as, 模拟, 相比于 …; or
-        ``等`` right after it)."""
+        ``等`` right after it); ``url`` for a part of a URL (``…/M3/``)."""
         if not Label(span.label_).is_hardware:
             return None
+        if in_url(span):
+            return "url"  # 'city-super.github.io/M3/': a path, no chip
         text = doc_text(span.doc)
         before = _CLAUSE_RE.split(text[max(0, span.start_char - 80) : span.start_char])[-1]
         if self.hedge.search(before):

@@ -31,7 +31,10 @@ def _has_digit(text: str) -> bool:
 
 
 def _case_ok(surface: str, entry: Entry) -> bool:
-    """Reject case-folded matches that are ordinary words (``math`` vs MATH)."""
+    """Reject case-folded matches that are ordinary words (``math`` vs MATH)
+    and powers read as versions (``M^3`` is no Apple M3)."""
+    if "^" in surface and "^" not in entry.name:
+        return False
     letters = _ascii_letters(surface)
     if not letters:
         return True

@@ -40,6 +40,8 @@ _OPEN_PAREN = {"(", "（"}
 # Lower-case words allowed inside a multi-word name (``Zooming without Zooming``).
 _FUNCTION_WORDS = {"of", "for", "with", "without", "and", "in", "on", "to", "the", "a", "as", "via", "from"}
 # Chinese characters and full-width punctuation (。，：（）) mark Chinese prose.
+#: a number with a unit ends a measurement, not a name ('优于 ARTDECO 2.11dB': ARTDECO)
+_MEASURE_RE = re.compile(r"\d+(?:\.\d+)?\s?(?:dB|ms|fps|FPS|GB|MB|px|Hz|mm|cm|min)")
 _CJK_CONTEXT_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 #: token text -> True for a Latin name token that is no run breaker (vs, versus)
 _IN_LATIN_RUN = BoundedMemo(lambda text: TOKEN_CLASS[text] & (NAME | BREAKER) == NAME)
@@ -220,6 +222,7 @@ class ShapeMatcher(MentionComponent):
             )
             and not all(self.gaz.is_generic(w) or self.gaz.is_common_word(w) for w in words)
             and not self.gaz.is_generic(table.text(start, end))
+            and not _MEASURE_RE.fullmatch(words[-1])
         )
 
     def _is_name(self, word: str, shape: str | None, alone: bool) -> bool:
