@@ -114,6 +114,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "在 GSM8K 上，准确率较 Mistral-7B 提升了 6.3%，在 F1 上优于 Qwen2-7B。",
+        {("Zorblax", "Mistral-7B", "GSM8K", "Accuracy"), ("Zorblax", "Qwen2-7B", "GSM8K", "Accuracy")},
+        id="object-of-a-cue-is-no-frame-subject-zh",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 的通过率为 81.2，远低于 Mistral-7B（90.1）。",
         {("Mistral-7B", "Zorblax", None, None)},
         id="lower-rate-than-loses-zh",

@@ -64,6 +64,12 @@ class ClauseRules:
         ``基于 X``, ``与 B``): it is not the subject of its clause."""
         return bool(self._INSTRUMENT.search(text[max(0, s.start - 6) : s.start]))
 
+    def _cue_object(self, text: str, s: Mention) -> bool:
+        """True when ``s`` directly follows a win cue (``优于 C``, ``outperforms
+        C``): the object of that cue, never the subject of another clause."""
+        before = text[max(0, s.start - 16) : s.start]
+        return any(not before[m.end() :].strip(' *“”"了') for m in self.win.finditer(before))
+
     @staticmethod
     def _metric(mentions: list[Mention]) -> Mention | None:
         return next((m for m in mentions if m.label == Label.METRIC), None)

@@ -70,8 +70,9 @@ class FrameRules:
                     objs = [s for s in objs if s.start < m.end() + comma.start()]
                     obj_keys = {o.key for o in objs}
                     others = [s for s in systems if s.key not in obj_keys]
-            # '与基于 Stable Diffusion 的模型相比': a system after 基于/使用 modifies, it is no subject
-            others = [s for s in others if not self._tool(text, s)]
+            # '与基于 Stable Diffusion 的模型相比': a system after 基于/使用 modifies, it is no subject;
+            # '较 B 提升了 64%，在 PSNR 上优于 C': C, the object of another cue, is no subject either
+            others = [s for s in others if not self._tool(text, s) and not self._cue_object(text, s)]
             own = [s for s in others if s.proposed]
             winner = (own or others)[0].key if (own or others) else main
             if not winner:
