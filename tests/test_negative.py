@@ -92,6 +92,16 @@ def test_units_after_their_number_are_not_entities_nor_hardware(extractor):
     assert "Apple M2" in names(rec)
 
 
+def test_adopted_techniques_formats_and_id_ood_are_no_entities(extractor):
+    rec = extract(
+        extractor,
+        "Zorblax-7B 采用 RoPE 位置编码与 InfoNCE 损失，配置写在 YAML 文件中，并用 kNN 检索；"
+        "在 ID 与 OOD 数据上，Zorblax-7B 均优于 Quibble-3B。",
+    )
+    got = names(rec)
+    assert not {"RoPE", "InfoNCE", "YAML", "kNN", "ID", "OOD"} & got and {"Zorblax-7B", "Quibble-3B"} <= got
+
+
 def test_a_chip_name_in_a_url_or_a_power_is_no_hardware(extractor):
     rec = extract(
         extractor,
