@@ -529,6 +529,12 @@ RULES = [
     ),
     pytest.param(
         "",
+        "在 BarBench 排行榜上，Qwen2-7B 在 7B 参数级别的模型中排名第二；Zorblax-2B 在 1B-2B 参数尺寸范围内排名第一。",
+        set(),
+        id="zh-ranks-in-different-groups-rank-nothing",
+    ),
+    pytest.param(
+        "",
         "总体排名：Zorblax-7B 和 Qwen2-7B 并列第一；Mistral-7B 排名第二。",
         set(),
         id="zh-tied-first-ranks-nothing",

@@ -7,7 +7,8 @@ A line that says it ranks (排名, ranking, ranks) and names a first system
 (``排名第二``/``ranks second``) ranks the systems: each ranked
 system beats every system of a lower rank, and both beat the systems that
 open the later sentences of the same line (unranked, so below the second).
-Nothing is read from a line with only one rank, two systems of one rank, or
+Nothing is read from a line with only one rank, two systems of one rank,
+ranks held in different groups (``在 4B 级别中排名第二；在 1B-2B 范围内排名第一``), or
 no ranking word.  The sentence splitter cuts such a line at ``；``, so the
 rank statements are gathered per line by :class:`RankBoard` and read once
 the paper's sentences are done.
@@ -30,13 +31,19 @@ _RANKING_WORD_RE = re.compile(r"排名|排行|\brank(?:s|ed|ing)?\b", re.IGNOREC
 _VERSION_RE = re.compile(r"^\s*v?\d+(?:\.\d+)*(?![\w.])")
 _OPENING_RE = re.compile(r"^[\s*•·\-–—>:：]*$")
 _CLAUSE_RE = re.compile(r"[；;]")
+# the group a rank holds in ('在4B参数级别的模型中', '在1B-2B参数尺寸范围内', 'among models of its size')
+_SCOPE_RE = re.compile(
+    r"在[^，。；,;]{1,24}?(?:级别|范围|尺寸|规模|量级|类别|组别|赛道)[^，。；,;]{0,8}?[中内]"
+    r"|\bamong [^,;.]{0,30}?\b(?:size|scale|class|category)\b|\bin (?:its|the) [^,;.]{0,20}?(?:class|category)\b",
+    re.IGNORECASE,
+)
 
 
 class RankBoard:
     """The rank statements of a paper's lines while its sentences are read."""
 
     def __init__(self) -> None:
-        # (section id, line) -> (section, line, [(rank or None, system key, sentence text)] in order)
+        # (section id, line) -> (section, line, [(rank or None, system key, sentence text, scope)] in order)
         self.lines: dict[tuple, tuple] = {}
 
     def read(self, rules, sec, line: int, text: str, systems: list[Mention]) -> None:
@@ -57,24 +64,27 @@ class RankBoard:
         if rank is not None:
             subj = rules._subject(text, [s for s in systems if s.end <= at], at)
             if subj is not None:
-                entries.append((rank, subj.key, text))
+                scope = _SCOPE_RE.search(text, start, at)
+                entries.append((rank, subj.key, text, scope.group() if scope else None))
                 return
         opening = [s for s in systems if _OPENING_RE.match(text[start : s.start])][:1]
         if opening and not any(s.proposed for s in systems):
-            entries += [(None, s.key, text) for s in _opening_list(rules, text, systems, opening[0])]
+            entries += [(None, s.key, text, None) for s in _opening_list(rules, text, systems, opening[0])]
 
     def comparisons(self) -> list[tuple[Found, str, object, int]]:
         """(comparison, evidence, section, line) of every line that ranks a
         first and a second system (see the module docstring)."""
         out = []
         for sec, line, entries in self.lines.values():
-            ranked = [(r, k) for r, k, _ in entries if r]
+            ranked = [(r, k) for r, k, _, _ in entries if r]
             ranks = [r for r, _ in ranked]
-            text = " ".join(dict.fromkeys(t for _, _, t in entries))
+            text = " ".join(dict.fromkeys(t for _, _, t, _ in entries))
             if 1 not in ranks or 2 not in ranks or len(set(ranks)) != len(ranks) or not _RANKING_WORD_RE.search(text):
                 continue
-            last = max(i for i, (r, _, _) in enumerate(entries) if r)
-            below = [k for r, k, _ in entries[last + 1 :] if r is None]
+            if len({scope for r, _, _, scope in entries if r}) > 1:
+                continue  # '在 4B 级别中排名第二；在 1B-2B 范围内排名第一': ranks of different groups
+            last = max(i for i, (r, _, _, _) in enumerate(entries) if r)
+            below = [k for r, k, _, _ in entries[last + 1 :] if r is None]
             order = [k for _, k in sorted(ranked)] + list(dict.fromkeys(below))
             for i, winner in enumerate(order[: len(ranked)]):
                 out += [
