@@ -102,6 +102,16 @@ def test_adopted_techniques_formats_and_id_ood_are_no_entities(extractor):
     assert not {"RoPE", "InfoNCE", "YAML", "kNN", "ID", "OOD"} & got and {"Zorblax-7B", "Quibble-3B"} <= got
 
 
+def test_mixed_case_units_web_frameworks_and_hyphenated_metrics_are_no_systems(extractor):
+    rec = extract(
+        extractor,
+        "误差仅为 5 meV，服务用 FastAPI 部署；在 BarBench 上，Zorblax-7B 的 Span-F1 达到 55.3，优于 Quibble-3B。",
+    )
+    types = {e["name"]: e["type"] for e in rec["entities"]}
+    assert "meV" not in types and "FastAPI" not in types and types.get("Span-F1") == "Metric"
+    assert {(c["winner"], c["loser"]) for c in rec["comparisons"]} == {("zorblax7b", "quibble3b")}
+
+
 def test_a_chip_name_in_a_url_or_a_power_is_no_hardware(extractor):
     rec = extract(
         extractor,

@@ -288,19 +288,21 @@ def name_shaped(surface: str) -> bool:
 
 _SCORE_SUFFIX_RE = re.compile(r"\S(?:-[Ss]core|Score)$")
 _AT_K_RE = re.compile(r"[A-Za-z][\w.-]*@(?:\d+|[kKnN])")
+_HYPHEN_METRIC_RE = re.compile(r"\w-(?:F1|EM|Acc|AUC|mAP|mIoU|IoU)$")
 _PREFIXED_RE = re.compile(r"[a-z]{1,2}(?P<base>[A-Z][A-Za-z0-9@-]*)")
 
 
 def metric_variant(surface: str, gaz) -> bool:
     """True for a known metric with a one- or two-letter lower-case prefix
-    (``rFID``, ``gFID``, ``dCD``: reconstruction FID, generation FID …),
+    (``rFID``, ``gFID``, ``dCD``: reconstruction FID, generation FID …) or
+    after a hyphen (``Span-F1``, ``Macro-F1``),
     for any name at a cut-off (``Hits@10``, ``avg@8``) and any name ending
     in ``-score`` or ``Score`` (``IB-score``, ``FooScore``);
     ``gaz`` is the :class:`~kg.resources.Gazetteer`."""
     if _AT_K_RE.fullmatch(surface) or _SCORE_SUFFIX_RE.search(surface):
         return True  # 'Recall@5', 'avg@8': a metric at a cut-off; 'IB-score', 'FooScore'
     m = _PREFIXED_RE.fullmatch(surface)
-    if not m:
-        return False
+    if m is None:
+        return _HYPHEN_METRIC_RE.search(surface) is not None  # 'Span-F1', 'Macro-F1', 'Token-Acc'
     entry = gaz.lookup(m.group("base"))
     return entry is not None and entry.type == Label.METRIC

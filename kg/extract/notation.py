@@ -30,7 +30,10 @@ _GREEK_NUMBERED_RE = re.compile(r"(?P<letter>[\u0370-\u03FF])\d{1,2}")
 _EQUATION_AFTER_RE = re.compile(r"\s*[(（]\s*(?:Eqs?\.|Equation|公式|式)\s*\(?\d", re.IGNORECASE)
 _QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?(?:[KMB]-)?[-\s]?(?P<noun>[A-Za-z]+)")  # '12-layer', '1M-budget'
 #: a unit after its number ('4 km²', '50 pts/m²', '3 ms'): a few lower-case letters, a power or a per-unit
-_UNIT_RE = re.compile(r"[a-zμ]{1,4}(?:[²³]|\^?[23])?(?:/[a-zμ]{1,3}(?:[²³]|\^?[23])?)?")
+_UNIT_RE = re.compile(
+    r"[a-zμ]{1,4}(?:[²³]|\^?[23])?(?:/[a-zμ]{1,3}(?:[²³]|\^?[23])?)?"
+    r"|(?:[mk]?eV|dB|[kMG]?Hz|[KMGT]B|[TGP]?FLOPs?|mAh|kWh|mV|FPS)(?:/[a-z]{1,3})?"
+)
 _NUMBER_BEFORE_RE = re.compile(r"\d(?:[.,]\d+)?\s?(?:[a-zμ]{1,4}/)?$")  # '50 m', '50 pts/'
 
 _DOC_MARKS = {"url": re.compile(r"://|www\.|\.(?:com|org|io|ai|net|dev|edu|cn)\b|@"), "math": re.compile(r"\$")}
