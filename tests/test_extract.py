@@ -553,6 +553,28 @@ def test_words_of_an_acronyms_long_form_are_not_names_and_the_defined_acronym_is
     assert names["VAR"] == "proposes"
 
 
+@pytest.mark.parametrize(
+    ("title", "names"),
+    [
+        ("Zorb2LM Technical Report: Matching Embedding Quality", ["Zorb2LM"]),
+        ("ZorbLM-2 Tech Report: Scaling Things", ["ZorbLM-2"]),
+        ("ZorbNet: A Study of Things", ["ZorbNet"]),
+    ],
+)
+def test_a_title_names_the_system_not_its_report(title, names):
+    from kg.extract.entities import title_names
+    from kg.resources import gazetteer
+
+    assert title_names(title, gazetteer()) == names
+
+
+def test_a_superscript_base_and_a_size_tier_stay_in_the_name(extractor):
+    rec = extractor.extract(
+        make_paper("A^2Zorb-7B 在 BarBench 上超越了 GPT-2 Small 和 Quibble-32B。", "本文提出了 A^2Zorb 框架。")
+    )
+    assert {(w, l) for w, l, d in comparisons(rec)} == {("A^2Zorb-7B", "GPT-2 Small"), ("A^2Zorb-7B", "Quibble-32B")}
+
+
 def test_a_known_model_the_title_names_is_proposed_when_released(extractor):
     paper = make_paper("在 MMLU 上超越了 Llama 2 70B。", contribution="发布了稀疏混合专家语言模型 Mixtral 8x7B。")
     rec = extractor.extract(Paper("Mixtral of Experts", *list(paper.__dict__.values())[1:]))

@@ -224,7 +224,11 @@ class DescribedBaselines:
         baseline head."""
         if not self.generic.sub("", core).strip(" 的"):
             return False  # '传统方法', 'the standard baseline': a class, not one baseline
-        has_mod = self.modifier.search(core) is not None
+        # a modifier of identity opens the phrase or its last 的 clause ('纯 SFT 模型', '…的原始模型'),
+        # not a verb phrase inside it ('…的偏好似然来直接优化模型')
+        has_mod = self.modifier.match(core) is not None or (
+            "的" in core and self.modifier.match(core.rsplit("的", 1)[1].strip()) is not None
+        )
         has_par = self.paradigm.search(core) is not None
         if has_mod:
             return True

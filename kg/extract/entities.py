@@ -43,13 +43,16 @@ class Entities(NamedTuple):
     concepts: set[str]  #: acronyms defined by a common noun phrase (see :func:`concept_keys`)
 
 
+_REPORT_WORDS_RE = re.compile(r"\s+(?:Technical|Tech\.?|System)\s+(?:Report|Card)$", re.IGNORECASE)
+
+
 def title_names(title: str, gaz) -> list[str]:
-    """Names a title announces: ``VA-π: …`` and ``… (LIVR)`` (generic words
-    of the gazetteer ``gaz`` left out)."""
+    """Names a title announces: ``VA-π: …``, ``Foo Technical Report: …``
+    (Foo) and ``… (LIVR)`` (generic words of the gazetteer ``gaz`` left out)."""
     names = []
     m = _TITLE_NAME_RE.match(title)
     if m:
-        cand = m.group(1).strip()
+        cand = _REPORT_WORDS_RE.sub("", m.group(1)).strip()  # 'F2LLM Technical Report: …' names F2LLM
         words = cand.split()
         if (
             (len(words) == 1 or any(name_shape(w) in ("strong", "acronym") for w in words))

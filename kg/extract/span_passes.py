@@ -51,7 +51,7 @@ def _longer(doc, sp, end: int, label: str, name: str | None = None):
 
 # a bare version after a family name, with an optional tier word: 'Foo 1.8', 'Foo 4.1 Fast'
 #: a product tier after a model's name and a space ('Flux.2 Pro', 'Qwen3-VL Plus'): the tier is the model
-_TIER_RE = re.compile(r" (?:Pro|Max|Plus|Ultra|Mini|Flash|Lite|Turbo|Nano)(?![A-Za-z0-9.+-])")
+_TIER_RE = re.compile(r" (?:Pro|Max|Plus|Ultra|Mini|Flash|Lite|Turbo|Nano|Small|Medium|Large|XL|XXL)(?![A-Za-z0-9.+-])")
 _BARE_VERSION_RE = re.compile(
     r" \d{1,2}(?:\.\d{1,2})?(?: (?:Fast|Pro|Flash|Mini|Lite|Turbo|Max|Ultra|Plus|Nano))?"
     r"(?![A-Za-z0-9_.%+×-])(?!\s*(?:[%倍个次张块亿万位年]|times\b|x\b))"
@@ -75,7 +75,12 @@ def _version_step(doc, text, sp, nxt):
         longer = _longer(doc, sp, nxt.end_char, sp.label_)
         return (longer, 2) if longer is not None else None
     m = _SUFFIX_RE.match(text, sp.end_char) or (_TIER_RE.match(text, sp.end_char) if sp.label_ == Label.MODEL else None)
-    if not m or (nxt is not None and nxt.start_char < m.end()):
+    if not m:
+        return None
+    if nxt is not None and nxt.start_char < m.end():
+        if nxt.start_char == m.start() + 1 and nxt.end_char == m.end() and mention_info(nxt).entry is None:
+            longer = _longer(doc, sp, m.end(), sp.label_)  # 'GPT-2 Small', the tier read as a name of its own
+            return (longer, 2) if longer is not None else None
         return None
     longer = _longer(doc, sp, m.end(), sp.label_)
     return (longer, 1) if longer is not None and (nxt is None or longer.end <= nxt.start) else None
@@ -110,10 +115,27 @@ def _math_prefix_step(doc, text, sp, nxt):
     return longer, 1
 
 
+_CARET_BASE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}\^$")
+
+
+def _caret_prefix_step(doc, text, sp, nxt):
+    m = _CARET_BASE_RE.search(text, max(0, sp.start_char - 4), sp.start_char)
+    if m is None or not span_text(sp)[:1].isdigit():
+        return None
+    longer = doc.char_span(m.start(), sp.end_char, label=sp.label_, alignment_mode="expand")
+    if longer is None or longer.end != sp.end:
+        return None
+    set_mention_info(longer, source="shape", name=text[m.start() : sp.end_char])
+    return longer, 1
+
+
 def join_math_prefixes(docs) -> None:
     """A name glued by a hyphen to inline math before it is one name, written
-    without the LaTeX: ``$Λ_{24}$-SQ`` is ``Λ24-SQ``."""
+    without the LaTeX: ``$Λ_{24}$-SQ`` is ``Λ24-SQ``; a name that starts with
+    the power of a superscript is one name with its base: ``A^2Search-7B``
+    (not ``2Search-7B``)."""
     rewrite_spans([d for d in docs if "$-" in doc_text(d)], _math_prefix_step)
+    rewrite_spans([d for d in docs if "^" in doc_text(d)], _caret_prefix_step)
 
 
 def join_versions(docs) -> None:
