@@ -125,6 +125,12 @@ RULES = [
         id="a-verb-phrase-with-a-modifier-is-no-described-baseline-zh",
     ),
     pytest.param(
+        "",
+        "在 Qwen2-7B 模型上，ZorbRL 方法在 GSM8K 上相较于 Mistral-7B 提升了 2.8 点。",
+        {("ZorbRL", "Mistral-7B", "GSM8K", None)},
+        id="the-model-framed-by-zai-shang-is-no-frame-subject-zh",
+    ),
+    pytest.param(
         OWN_ZH,
         "Zorblax 的通过率为 81.2，远低于 Mistral-7B（90.1）。",
         {("Mistral-7B", "Zorblax", None, None)},

@@ -72,7 +72,12 @@ class FrameRules:
                     others = [s for s in systems if s.key not in obj_keys]
             # '与基于 Stable Diffusion 的模型相比': a system after 基于/使用 modifies, it is no subject;
             # '较 B 提升了 64%，在 PSNR 上优于 C': C, the object of another cue, is no subject either
-            others = [s for s in others if not self._tool(text, s) and not self._cue_object(text, s)]
+            # '在 Qwen-7B 模型上，A 方法相较于 B 提升': the model framed by 在…上 is the setting, no subject
+            others = [
+                s
+                for s in others
+                if not self._tool(text, s) and not self._cue_object(text, s) and not _framed_on(text, s)
+            ]
             own = [s for s in others if s.proposed]
             winner = (own or others)[0].key if (own or others) else main
             if not winner:
@@ -202,3 +207,12 @@ class FrameRules:
         own = [s for s in systems if s.proposed and s.end <= m.start()]
         winner = own[-1].key if own else main
         return Found(winner, base.key, winner_score=b, loser_score=a, unit=unit, cue="从…至", at=m.start())
+
+
+_ON_BEFORE_RE = re.compile(r"在[\s*]*$")
+_ON_AFTER_RE = re.compile(r"[\s*]*(?:模型|model)?[\s*]*上")
+
+
+def _framed_on(text: str, s) -> bool:
+    """``在 X 上`` / ``在 X 模型上``: ``s`` is where the comparison is made."""
+    return bool(_ON_BEFORE_RE.search(text, max(0, s.start - 3), s.start) and _ON_AFTER_RE.match(text, s.end))
