@@ -51,9 +51,20 @@ def test_inline_latex_and_symbols_are_not_entities(extractor):
 
 
 def test_greek_subscripts_and_numbered_greek_symbols_are_math(extractor):
-    rec = extract(extractor, "阈值 τ1 和 τ2 控制两阶段；损失权重 λcard 与 λinc 设为 0.1；Zorblax-7B 优于 Quibble-3B。")
+    rec = extract(
+        extractor,
+        "阈值 τ1 和 τ2 控制两阶段；损失权重 λcard 与 λinc 设为 0.1；奖励为 αRacc + λRgrd，价值 Vπold 估计；"
+        "Zorblax-7B 优于 Quibble-3B。",
+    )
     got = names(rec)
-    assert not {"τ1", "τ2", "λcard", "λinc"} & got and {"Zorblax-7B", "Quibble-3B"} <= got
+    assert not {"τ1", "τ2", "λcard", "λinc", "αRacc + λRgrd", "αRacc", "Vπold"} & got
+    assert {"Zorblax-7B", "Quibble-3B"} <= got
+
+
+def test_references_to_tables_figures_and_list_items_are_not_entities(extractor):
+    rec = extract(extractor, "如 Table 2 与 Fig. 3 所示，Zorblax-7B 在 Table30 上优于 Quibble-3B（Pair 1）。")
+    got = names(rec)
+    assert not {"Table 2", "Fig. 3", "Pair 1"} & got and {"Zorblax-7B", "Quibble-3B", "Table30"} <= got
 
 
 def test_greek_name_with_a_digit_stays_a_name(extractor):

@@ -46,6 +46,11 @@ _SERIES_RE = re.compile(
     r"|Scenario|Track|Split|Group|Mode|Variant|Version)[-_ ]?(?P<n>\d{1,2})",
     re.IGNORECASE,
 )
+#: a reference to a part of the paper or an item of a list: 'Table 2', 'Fig. 3', 'Pair 1'
+_DOC_REF_RE = re.compile(
+    r"(?:(?:Table|Figure|Section|Appendix|Equation|Algorithm|Pair|Row|Column|Example)\s|(?:Tab|Fig|Sec|Eq|Alg)\.\s?)"
+    r"\d{1,3}[a-z]?"  # 'Table30' (no space) is a benchmark's name
+)
 _ROMAN_RE = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII)")
 _SECTION_NUMBER_RE = re.compile(r"[A-Z]\.\d+(?:\.\d+)*")
 #: a range of series labels written as one word: 'T1-T7', 'Q1–Q4'
@@ -63,14 +68,16 @@ def enumeration_label(span, window: int = 400) -> str | None:
     """``enumeration`` when the mention is one label of a numbered series
     (``T1``, ``Stage2``, ``Step 3``) and the same label word appears with
     another number within ``window`` characters, or in a range (``T1–T7``,
-    also the range itself); also a lone letter, a section number (``D.5``)
-    and a Roman numeral from II to XII (``(II)``, ``Phase III``)."""
+    also the range itself); also a lone letter, a section number (``D.5``),
+    a Roman numeral from II to XII (``(II)``, ``Phase III``) and a reference
+    to a table, figure, section or list item (``Table 2``, ``Pair 1``)."""
     surface = span_text(span)
     if (
         len(surface) == 1
         or _SECTION_NUMBER_RE.fullmatch(surface)
         or _LABEL_RANGE_RE.fullmatch(surface)
         or _ROMAN_RE.fullmatch(surface)
+        or _DOC_REF_RE.fullmatch(surface)
     ):
         return "enumeration"  # a lone letter, a section or appendix number ('D.5'), a Roman numeral ('(II)')
     m = _SERIES_RE.fullmatch(surface)

@@ -25,7 +25,8 @@ _URL_TOKEN_RE = re.compile(r"(?:https?://|www\.|[\w-]+\.(?:com|org|io|ai|net|dev
 _BARE_HOST_RE = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|io|ai|net|dev|edu|cn)[/.,;:]?")
 _FORMULA_RE = re.compile(r"[A-Za-z\u0370-\u03FF]\w?[_^][\w{}]+|[a-z][+\-*/]\d+|\d+[+\-*/][a-z]|[a-z]\([a-z]\)")
 _GREEK_RE = re.compile(r"[\u0370-\u03FF]")
-_GREEK_SUBSCRIPT_RE = re.compile(r"[\u0370-\u03FF][a-z]{1,6}")
+# 'λcard', 'αRacc' (α·R_acc), 'Vπold' (V_{π_old}): a Greek letter with an inline subscript
+_GREEK_SUBSCRIPT_RE = re.compile(r"[\u0370-\u03FF][A-Z]?[a-z]{1,6}|[A-Z][\u03B1-\u03C9][a-z]{1,4}")
 _GREEK_NUMBERED_RE = re.compile(r"(?P<letter>[\u0370-\u03FF])\d{1,2}")
 _EQUATION_AFTER_RE = re.compile(r"\s*[(（]\s*(?:Eqs?\.|Equation|公式|式)\s*\(?\d", re.IGNORECASE)
 _QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?(?:[KMB]-)?[-\s]?(?P<noun>[A-Za-z]+)")  # '12-layer', '1M-budget'
@@ -100,7 +101,10 @@ def _symbol(surface: str, text: str, start: int) -> bool:
     """A formula or a symbol: a backslash or a subscript (``z_1``), at most
     three letters one of them Greek (``Lψ``), a Greek letter with a
     lower-case subscript written inline (``λcard``), or one of a numbered
-    series of a Greek letter (``τ1`` beside ``τ2``; ``π0`` alone is a name)."""
+    series of a Greek letter (``τ1`` beside ``τ2``; ``π0`` alone is a name),
+    or a sum of these (``αRacc + λRgrd``)."""
+    if "+" in surface.strip("+"):  # 'αRacc + λRgrd': a sum of symbols
+        return all(_symbol(part.strip(), text, start) for part in surface.split("+") if part.strip())
     if "\\" in surface or _FORMULA_RE.fullmatch(surface) or _GREEK_SUBSCRIPT_RE.fullmatch(surface):
         return True
     if len(surface) <= 3 and _GREEK_RE.search(surface) and surface.isalpha():
