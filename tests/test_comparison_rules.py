@@ -132,6 +132,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "在 GSM8K 的压力测试中，Zorblax 的一致性指标（QCS）及人类偏好（Pref.）均远超 Mistral-7B 等基线。",
+        {("Zorblax", "Mistral-7B", "GSM8K", "QCS")},
+        id="human-preference-gloss-is-a-metric-zh",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 的通过率为 81.2，远低于 Mistral-7B（90.1）。",
         {("Mistral-7B", "Zorblax", None, None)},
         id="lower-rate-than-loses-zh",
