@@ -138,6 +138,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 在提示对齐（Prompt Alignment）和运动真实感（Motion Realism）方面均优于 Mistral-7B 和 Qwen2-7B。",
+        {("Zorblax", "Mistral-7B", None, None), ("Zorblax", "Qwen2-7B", None, None)},
+        id="a-glossed-aspect-is-no-winner-zh",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 的通过率为 81.2，远低于 Mistral-7B（90.1）。",
         {("Mistral-7B", "Zorblax", None, None)},
         id="lower-rate-than-loses-zh",
@@ -669,3 +675,34 @@ def test_by_contrast_names_no_baseline(extractor):
     text = "{}，Mistral-7B 等通用模型计算开销极低。结论：Zorblax 在准确率上表现最佳。"
     assert not rows_of(extractor.extract(make_paper(text.format("相比之下"), OWN_ZH)))
     assert rows_of(extractor.extract(make_paper(text.format("与基线相比"), OWN_ZH)))
+
+
+_TASK_REPORT = """time: 20260116
+
+# Arxiv Computer Vision Papers - 2026-01-16
+
+## [Zorblax: Self-supervised View Synthesis in Dynamic Scenes](https://arxiv.org/abs/2601.99999v1)
+
+**Abstract:**
+
+We present Zorblax, a self-supervised framework for novel view synthesis (NVS) in dynamic scenes. \
+Experiments on BarBench show that Zorblax consistently outperforms optimization-based and feed-forward \
+baselines in full-frame NVS quality.
+
+**Analysis:**
+
+*   **运动分割准确性：** 其运动掩码生成器在**召回率**方面优于许多监督和自监督的基线方法。
+"""
+
+
+def test_a_task_acronym_is_no_baseline_of_all_baselines(extractor, tmp_path):
+    """'novel view synthesis (NVS)' names a task: '… baselines in NVS quality'
+    does not make NVS a baseline that '优于…基线方法' expands to."""
+    from kg.read.parse import read_report
+
+    path = tmp_path / "r.md"
+    path.write_text(_TASK_REPORT, encoding="utf-8")
+    (paper,) = read_report(path).papers
+    rec = extractor.extract(paper)
+    assert "nvs" not in {c["loser"] for c in rec["comparisons"]}
+    assert "nvs" not in {e["key"] for e in rec["entities"]}

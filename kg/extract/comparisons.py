@@ -113,10 +113,22 @@ class ComparisonStage:
         self.baseline_ctx = cue_regex(pats["baseline_context"], boundaries=False)
         self.universal = cue_regex(pats["universal"])
 
-    def run(self, sections, docs, entities: dict[str, dict], main: str | None, gloss_only: set[str], log: DecisionLog):
+    def run(
+        self,
+        sections,
+        docs,
+        entities: dict[str, dict],
+        main: str | None,
+        gloss_only: set[str],
+        log: DecisionLog,
+        concepts: frozenset[str] | set[str] = frozenset(),
+    ):
         """:class:`Comparisons` of the paper's sentences; rows folded as
-        summaries go to ``log.dropped_comparisons``."""
+        summaries go to ``log.dropped_comparisons``.  ``concepts`` (acronyms
+        of a task or a class, see :func:`~kg.extract.entities.concept_keys`)
+        are never among the baselines 'all baselines' expands to."""
         sentences, baselines, as_metric = self._sentences(sections, docs, entities)
+        baselines = [b for b in baselines if b not in concepts]  # 'static NVS models': a task, no baseline
         own_set = _own_set(entities)
         board = _Board(entities)
         for sec, sent, ms in sentences:

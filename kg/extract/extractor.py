@@ -141,7 +141,7 @@ class Extractor:
         main = main_system(entities, proposed, in_results)
         span_passes.complete_mentions(docs, entities, self.gaz)
 
-        compared = self.comparison_stage.run(sections, docs, entities, main, found.gloss_only, log)
+        compared = self.comparison_stage.run(sections, docs, entities, main, found.gloss_only, log, found.concepts)
         claims.types_from_use(entities, compared.comparisons, compared.results)
         comparisons = claims.system_slots(
             entities, compared.comparisons, main, compared.as_metric, log.dropped_comparisons

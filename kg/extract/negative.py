@@ -51,6 +51,7 @@ _DOC_REF_RE = re.compile(
     r"(?:(?:Table|Figure|Section|Appendix|Equation|Algorithm|Pair|Row|Column|Example)\s|(?:Tab|Fig|Sec|Eq|Alg)\.\s?)"
     r"\d{1,3}[a-z]?"  # 'Table30' (no space) is a benchmark's name
 )
+_ARXIV_CLASS_RE = re.compile(r"(?:cs|stat|eess|math|econ|physics|q-bio|q-fin|quant-ph|astro-ph|cond-mat)\.[A-Z]{2}")
 _ROMAN_RE = re.compile(r"(?:II|III|IV|VI|VII|VIII|IX|XI|XII)")
 _SECTION_NUMBER_RE = re.compile(r"[A-Z]\.\d+(?:\.\d+)*")
 #: a range of series labels written as one word: 'T1-T7', 'Q1–Q4'
@@ -59,7 +60,7 @@ _MODIFIER_RE = re.compile(
     r".+-(?:[Bb]ased|[Oo]nly|level|enhanced|aware|free|driven|style|like|wise|specific|guided|"
     r"conditioned|scale|stage|centric|oriented|agnostic|dependent|independent|invariant|"
     r"augmented|supervised|trained|tuned|shot|step|view|frame|grained|order|resolution|"
-    r"length|term|time|domain|modal|lingual|language|written|generated|annotated|labeled|[a-z]+ing)"
+    r"length|term|time|domain|modal|lingual|language|written|generated|annotated|labeled|[a-z]+ing|[a-z]{3,}ed)"
 )
 _CITED_AFTER_RE = re.compile(r"\s*(?:et\s+al\b|等人|等\s*[（(]\s*\d{4})")
 
@@ -70,7 +71,8 @@ def enumeration_label(span, window: int = 400) -> str | None:
     another number within ``window`` characters, or in a range (``T1–T7``,
     also the range itself); also a lone letter, a section number (``D.5``),
     a Roman numeral from II to XII (``(II)``, ``Phase III``) and a reference
-    to a table, figure, section or list item (``Table 2``, ``Pair 1``)."""
+    to a table, figure, section or list item (``Table 2``, ``Pair 1``) or an
+    arXiv subject class (``cs.CV``)."""
     surface = span_text(span)
     if (
         len(surface) == 1
@@ -78,6 +80,7 @@ def enumeration_label(span, window: int = 400) -> str | None:
         or _LABEL_RANGE_RE.fullmatch(surface)
         or _ROMAN_RE.fullmatch(surface)
         or _DOC_REF_RE.fullmatch(surface)
+        or _ARXIV_CLASS_RE.fullmatch(surface)
     ):
         return "enumeration"  # a lone letter, a section or appendix number ('D.5'), a Roman numeral ('(II)')
     m = _SERIES_RE.fullmatch(surface)

@@ -152,6 +152,11 @@ _MEMBERS_OPEN_RE = re.compile(
 )
 
 
+# '在 A 和 B 方面': the aspects a comparison is made in
+_ASPECT_RE = re.compile(r"在(?P<inside>[^，。；,;在]{1,60}?)方面")
+_GLOSS_OPEN_RE = re.compile(r"[\u4e00-\u9fff][（(]\s*$")
+
+
 def _retype(m: Mention, head: re.Match, keep_datasets: bool = False) -> None:
     """Give ``m`` the type the head noun of its list says (own names keep
     theirs; datasets keep theirs with ``keep_datasets``)."""
@@ -171,7 +176,8 @@ def retype_lists(text: str, ms: list[Mention]) -> None:
     a model's name, is a benchmark here), ``优于 Magpie、Alpaca 等合成基线``
     (Magpie, also a dataset's name, is a system here), ``在 CLIP-Frame 和
     Motion Flow L1 指标上`` (metrics); so does a head noun before a
-    parenthesis listing the members (``在多数指标上（尤其是 A、B）``).  The
+    parenthesis listing the members (``在多数指标上（尤其是 A、B）``); a name
+    glossing an aspect (``在运动真实感（Motion Realism）方面``) is a metric.  The
     paper's own names keep their type."""
     chain: list[Mention] = []
     for m, nxt in zip(ms, ms[1:] + [None]):
@@ -188,3 +194,8 @@ def retype_lists(text: str, ms: list[Mention]) -> None:
         if inside and _MEMBERS_OPEN_RE.fullmatch(text[head.start("inside") : inside[0].start]):
             for m in inside:
                 _retype(m, head, keep_datasets=True)  # '核心指标 (FooEval)': the metric's benchmark
+    for frame in _ASPECT_RE.finditer(text) if "方面" in text else ():
+        for m in ms:
+            inside = frame.start("inside") <= m.start and m.end <= frame.end("inside")
+            if inside and not m.proposed and m.label in SYSTEM_LABELS and _GLOSS_OPEN_RE.search(text, 0, m.start):
+                m.label = Label.METRIC  # '在运动真实感（Motion Realism）方面优于 X': a glossed aspect, no system
