@@ -152,6 +152,14 @@ def test_a_list_types_every_new_name_from_one_dataset_in_it():
     ]
 
 
+def test_a_name_framed_as_a_test_set_is_a_dataset():
+    """'在 Zorb-DAVIS17 零样本测试中': the place of a test, not a model."""
+    nlp = _blank()
+    nlp.add_pipe("paperkg_shapes", config={"gazetteer": _gazetteer([])})
+    doc = nlp("在 Zorb-DAVIS17 零样本测试中，J&F 达到 73.3。")
+    assert ("Zorb-DAVIS17", "Dataset", "shape") in _found(doc)
+
+
 def test_shape_matcher_skips_the_generic_terms_and_common_words_of_its_config():
     nlp = _blank()
     config = _gazetteer([], generic_terms=["QuuxBench"], common_words=["Wibble"])
