@@ -129,6 +129,12 @@ def test_mixed_case_units_web_frameworks_and_hyphenated_metrics_are_no_systems(e
     assert {(c["winner"], c["loser"]) for c in rec["comparisons"]} == {("zorblax7b", "quibble3b")}
 
 
+def test_a_common_word_matches_a_known_name_only_as_written(extractor):
+    """'Quality' is a word, not the QuALITY benchmark; 'QuALITY' as written is."""
+    assert "QuALITY" not in names(extract(extractor, "Zorblax-7B 在图像 Quality 评估中优于 Quibble-3B。"))
+    assert "QuALITY" in names(extract(extractor, "Zorblax-7B 在 QuALITY 上优于 Quibble-3B。"))
+
+
 def test_a_chip_name_in_a_url_or_a_power_is_no_hardware(extractor):
     rec = extract(
         extractor,

@@ -161,6 +161,8 @@ class GazetteerMatcher(MentionComponent):
             surface = table.text(i, j)
             if gaz.is_generic(surface) or not _case_ok(surface, entry):
                 continue
+            if surface != entry.name and gaz.is_common_word(surface) and fold(surface) == fold(entry.name):
+                continue  # 'Quality' (a word) is no QuALITY: a common word matches only as written
             if inside and entry.type != METRIC:
                 continue  # inside a longer Chinese word
             hit = Span(doc, i, j, label=entry.type)
