@@ -712,3 +712,40 @@ def test_a_task_acronym_is_no_baseline_of_all_baselines(extractor, tmp_path):
     rec = extractor.extract(paper)
     assert "nvs" not in {c["loser"] for c in rec["comparisons"]}
     assert "nvs" not in {e["key"] for e in rec["entities"]}
+
+
+_TRAINED_REPORT = """time: 20251105
+
+# Arxiv Computer Vision Papers - 2025-11-05
+
+## [The ZorbCity Dataset: Accurate Vision Models for City Traffic](https://arxiv.org/abs/2511.99999v1)
+
+**Abstract:**
+
+This report describes the ZorbCity-26 dataset of annotated traffic-camera images.
+Further, we train multiple contemporary detectors, including Quux-S/X and
+Blorp-DETR-S/X using these datasets, and report accuracy based on mAP50.
+Models trained on ZorbCity-26 achieve 8.4-31.5% improvements in
+mAP50 over equivalent baseline models trained on COCO dataset, with
+Blorp-DETR-X showing the best performance at 0.67 (mAP50) as compared to 0.40
+for COCO-trained weights for common classes.
+"""
+
+
+def test_every_slot_of_a_comparison_is_an_entity_of_the_record(extractor, tmp_path):
+    """'the best' expands to the paper's baselines; a described one ('baseline
+    models trained on COCO') becomes an entity too, never a bare key (the
+    graph had an unlabelled loser whose IRI held the key's NUL separators)."""
+    from kg.read.parse import read_report
+
+    path = tmp_path / "r.md"
+    path.write_text(_TRAINED_REPORT, encoding="utf-8")
+    (paper,) = read_report(path).papers
+    rec = extractor.extract(paper)
+    names = {e["key"]: e["name"] for e in rec["entities"]}
+    assert rec["comparisons"]
+    for c in rec["comparisons"]:
+        assert {c["winner"], c["loser"]} <= set(names) and c["dataset"] in {None, *names}
+    assert ("Blorp-DETR-X", "models trained on COCO") in {
+        (names[c["winner"]], names[c["loser"]]) for c in rec["comparisons"]
+    }

@@ -199,7 +199,13 @@ class ComparisonStage:
                 f.datasets = [d for d in inherited if d not in tasks]
             # 'the (other) baselines': the paper's compared systems, not those this sentence names
             losers = (
-                [b for b in baselines if b != f.winner and b not in named_here] if f.loser == BASELINES else [f.loser]
+                [
+                    _described_entity(board.entities, b, evidence, line, sec)  # 'models trained on X' gets its entity
+                    for b in baselines
+                    if b != f.winner and b not in named_here
+                ]
+                if f.loser == BASELINES
+                else [f.loser]
             )
             if not losers and f.fallback and f.winner in named_here:  # 'SFT 基线' in a paper naming no baselines
                 losers = [_described_entity(board.entities, f.fallback, evidence, line, sec)]

@@ -84,7 +84,8 @@ class Extractor:
     spaCy Doc) pairs it read, mentions in ``doc.spans["kg"]`` with offsets
     into ``section.text`` (for ``kg explain``).
     With ``check_records`` every record is validated against
-    ``kg/data/schemas/record.schema.json`` and a record that breaks it raises
+    ``kg/data/schemas/record.schema.json``, and every system and dataset
+    slot of a comparison or result must name an entity of the record; a record that breaks either raises
     ``jsonschema.ValidationError`` (a bug, never an input problem).  The
     check costs about a quarter of the extraction time, so it is off unless
     asked for: ``check_records=True``, ``kg build --check-records``, or the
@@ -159,6 +160,7 @@ class Extractor:
         }
         if self.validator is not None:
             self.validator.validate(record)
+            _check_references(record)
         return record
 
     def _docs(self, sections: list[Section]) -> list[Doc]:
@@ -171,3 +173,19 @@ class Extractor:
         span_passes.name_sizes(docs)
         span_passes.join_composites(docs)
         return docs
+
+
+def _check_references(record: dict) -> None:
+    """Raise ``jsonschema.ValidationError`` when a comparison's winner, loser
+    or dataset, or a result's system or dataset, names no entity of
+    ``record`` (a bug: the graph would get an unlabelled entity; a metric
+    may be a name the record keeps only as the measure of a row)."""
+    keys = {e["key"] for e in record["entities"]}
+    for row in record["comparisons"]:
+        for slot in ("winner", "loser", "dataset"):
+            if row.get(slot) is not None and row[slot] not in keys:
+                raise jsonschema.ValidationError(f"comparison {slot} {row[slot]!r} names no entity of the record")
+    for row in record["results"]:
+        for slot in ("system", "dataset"):
+            if row.get(slot) is not None and row[slot] not in keys:
+                raise jsonschema.ValidationError(f"result {slot} {row[slot]!r} names no entity of the record")
