@@ -61,6 +61,25 @@ def test_greek_subscripts_and_numbered_greek_symbols_are_math(extractor):
     assert {"Zorblax-7B", "Quibble-3B"} <= got
 
 
+def test_latex_markup_read_as_text_is_no_name(extractor):
+    rec = extract(
+        extractor,
+        "Zorblax-7B achieves state-of-the-art results under both SRCC and PLCC metrics, surpassing\n"
+        "Quibble-3B by margins of 5.30% and textbf2.15% in the IQA task, respectively.",
+    )
+    assert "textbf2.15" not in names(rec) and "Quibble-3B" in names(rec)
+
+
+def test_a_possessive_links_to_the_name(extractor):
+    rec = extract(
+        extractor,
+        "Extensive experiments across three benchmarks demonstrate ZorbStar's\n"
+        "state-of-the-art performance, achieving an average 19.5% improvement over Quibble-3B.",
+        contribution="我们提出了 ZorbStar，一个直播助手。",
+    )
+    assert "ZorbStar's" not in names(rec) and "ZorbStar" in names(rec)
+
+
 def test_references_to_tables_figures_and_list_items_are_not_entities(extractor):
     rec = extract(extractor, "如 Table 2 与 Fig. 3 所示，Zorblax-7B 在 Table30 上优于 Quibble-3B（Pair 1）。")
     got = names(rec)

@@ -168,6 +168,7 @@ class Extractor:
         cross-span refinements (device model numbers, versions) applied."""
         docs = list(self.nlp.pipe(blank_markdown(s.text) for s in sections)) if sections else []
         self.hw.extend_devices(docs)
+        span_passes.drop_possessives(docs)
         span_passes.join_versions(docs)
         span_passes.join_math_prefixes(docs)
         span_passes.name_sizes(docs)

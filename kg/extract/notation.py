@@ -27,6 +27,9 @@ _FORMULA_RE = re.compile(r"[A-Za-z\u0370-\u03FF]\w?[_^][\w{}]+|[a-z][+\-*/]\d+|\
 _GREEK_RE = re.compile(r"[\u0370-\u03FF]")
 # 'λcard', 'αRacc' (α·R_acc), 'Vπold' (V_{π_old}): a Greek letter with an inline subscript
 _GREEK_SUBSCRIPT_RE = re.compile(r"[\u0370-\u03FF][A-Z]?[a-z]{1,6}|[A-Z][\u03B1-\u03C9][a-z]{1,4}")
+_LATEX_COMMAND_RE = re.compile(
+    r"(?:textbf|textit|texttt|mathbf|mathrm|mathcal|emph|underline|cite[tp]?|ref)(?=[\d{(\[]|$)"
+)
 _GREEK_NUMBERED_RE = re.compile(r"(?P<letter>[\u0370-\u03FF])\d{1,2}")
 _EQUATION_AFTER_RE = re.compile(r"\s*[(（]\s*(?:Eqs?\.|Equation|公式|式)\s*\(?\d", re.IGNORECASE)
 _QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?(?:[KMB]-)?[-\s]?(?P<noun>[A-Za-z]+)")  # '12-layer', '1M-budget'
@@ -103,6 +106,8 @@ def _symbol(surface: str, text: str, start: int) -> bool:
     lower-case subscript written inline (``λcard``), or one of a numbered
     series of a Greek letter (``τ1`` beside ``τ2``; ``π0`` alone is a name),
     or a sum of these (``αRacc + λRgrd``)."""
+    if _LATEX_COMMAND_RE.match(surface):
+        return True  # '\\textbf{2.15}' read without its markup: 'textbf2.15'
     if "+" in surface.strip("+"):  # 'αRacc + λRgrd': a sum of symbols
         return all(_symbol(part.strip(), text, start) for part in surface.split("+") if part.strip())
     if "\\" in surface or _FORMULA_RE.fullmatch(surface) or _GREEK_SUBSCRIPT_RE.fullmatch(surface):

@@ -138,6 +138,21 @@ def join_math_prefixes(docs) -> None:
     rewrite_spans([d for d in docs if "^" in doc_text(d)], _caret_prefix_step)
 
 
+_POSSESSIVE_RE = re.compile(r"[’']s$")
+
+
+def drop_possessives(docs) -> None:
+    """A new name written with a possessive is the name: ``LiveStar's`` links
+    to ``LiveStar`` (its canonical name drops the ``'s``)."""
+    for doc in docs:
+        if "'s" not in doc_text(doc) and "’s" not in doc_text(doc):
+            continue
+        for sp in mention_spans(doc):
+            surface = span_text(sp)
+            if mention_info(sp).entry is None and len(surface) > 3 and _POSSESSIVE_RE.search(surface):
+                set_mention_info(sp, name=_POSSESSIVE_RE.sub("", mention_info(sp).name or surface))
+
+
 def join_versions(docs) -> None:
     """A known name followed by a version or variant is that version, one
     name: ``Depth Anything`` + ``V2-L``, ``DeepSeek-R1`` + ``-Zero``; a
