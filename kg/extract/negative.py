@@ -62,6 +62,8 @@ _MODIFIER_RE = re.compile(
     r"augmented|supervised|trained|tuned|shot|step|view|frame|grained|order|resolution|"
     r"length|term|time|domain|modal|lingual|language|written|generated|annotated|labeled|[a-z]+ing|[a-z]{3,}ed)"
 )
+_MODALITY = r"(?:\d[DdKk]|[Tt]ext|[Ii]mage|[Vv]ideo|[Aa]udio|[Ss]peech|[Mm]otion|[Ss]im|[Rr]eal|[Pp]ixel|[Pp]oint)"
+_MODALITY_PAIR_RE = re.compile(rf"{_MODALITY}-to-{_MODALITY}")
 _CITED_AFTER_RE = re.compile(r"\s*(?:et\s+al\b|等人|等\s*[（(]\s*\d{4})")
 
 
@@ -111,8 +113,10 @@ def class_plural(span, gaz) -> str | None:
 def modifier(span) -> str | None:
     """``modifier`` when the mention is a hyphenated adjective ending in a
     lower-case modifier word (``LiDAR-based``, ``Image-only``,
-    ``Rollout-level``): it describes a name, it is not one."""
-    return "modifier" if _MODIFIER_RE.fullmatch(span_text(span)) else None
+    ``Rollout-level``) or a pair of modalities (``2D-to-3D``, ``Text-to-Image``):
+    it describes a name or a task, it is not one."""
+    surface = span_text(span)
+    return "modifier" if _MODIFIER_RE.fullmatch(surface) or _MODALITY_PAIR_RE.fullmatch(surface) else None
 
 
 def cited_person(span, authors) -> str | None:
