@@ -633,6 +633,8 @@ def test_a_version_or_tier_before_chinese_text_stays_in_the_name(extractor):
     got = comparisons(rec)
     assert ("Doubao 1.8", "GPT-4o", None) in got and ("Zorblax", "Flux.2 Pro", "COCO") in got
     assert "Qwen 1.8" not in {e["name"] for e in rec["entities"]}
+    rec = extractor.extract(make_paper("在图像编辑（Overall Score: 5.09 vs. OmniGen 5.06）上表现出高竞争力。"))
+    assert "OmniGen 5.06" not in {e["name"] for e in rec["entities"]}  # a score after the name, no version
 
 
 def test_other_baselines_exclude_the_systems_the_sentence_names(extractor):

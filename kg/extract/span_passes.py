@@ -53,7 +53,7 @@ def _longer(doc, sp, end: int, label: str, name: str | None = None):
 #: a product tier after a model's name and a space ('Flux.2 Pro', 'Qwen3-VL Plus'): the tier is the model
 _TIER_RE = re.compile(r" (?:Pro|Max|Plus|Ultra|Mini|Flash|Lite|Turbo|Nano|Small|Medium|Large|XL|XXL)(?![A-Za-z0-9.+-])")
 _BARE_VERSION_RE = re.compile(
-    r" \d{1,2}(?:\.\d{1,2})?(?: (?:Fast|Pro|Flash|Mini|Lite|Turbo|Max|Ultra|Plus|Nano))?"
+    r" \d{1,2}(?:\.\d)?(?: (?:Fast|Pro|Flash|Mini|Lite|Turbo|Max|Ultra|Plus|Nano))?"
     r"(?![A-Za-z0-9_.%+×-])(?!\s*(?:[%倍个次张块亿万位年]|times\b|x\b))"
 )
 
