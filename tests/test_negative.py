@@ -137,6 +137,10 @@ def test_adopted_techniques_formats_and_id_ood_are_no_entities(extractor):
     assert not {"RoPE", "InfoNCE", "YAML", "kNN", "ID", "OOD"} & got and {"Zorblax-7B", "Quibble-3B"} <= got
     rec = extract(extractor, "Zorblax-7B 面向 IoT 设备与 AIGC 场景，用 ODE 求解器采样，优于 Quibble-3B。")
     assert not {"IoT", "AIGC", "ODE"} & names(rec)
+    rec = extract(
+        extractor, "在 DSLR 与 CCTV 采集的 SVG 与 CAD 数据上比较多种 VFMs 与 UMMs；Zorblax-7B 优于 Quibble-3B。"
+    )
+    assert not {"DSLR", "CCTV", "SVG", "CAD", "VFMs", "UMMs"} & names(rec)
 
 
 def test_mixed_case_units_web_frameworks_and_hyphenated_metrics_are_no_systems(extractor):
