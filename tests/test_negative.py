@@ -139,6 +139,8 @@ def test_adopted_techniques_formats_and_id_ood_are_no_entities(extractor):
         extractor, "在 DSLR 与 CCTV 采集的 SVG 与 CAD 数据上比较多种 VFMs 与 UMMs；Zorblax-7B 优于 Quibble-3B。"
     )
     assert not {"DSLR", "CCTV", "SVG", "CAD", "VFMs", "UMMs"} & names(rec)
+    rec = extract(extractor, "面向 AD 场景与 UGV 平台的 VPR 任务上，Zorblax-7B 优于 Quibble-3B。")
+    assert not {"AD", "UGV", "VPR"} & names(rec)
 
 
 def test_mixed_case_units_web_frameworks_and_hyphenated_metrics_are_no_systems(extractor):
