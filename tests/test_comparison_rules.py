@@ -150,6 +150,18 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "与现有的先进方法（如 Mistral-7B 和 Qwen2-7B）相比，Zorblax 在不同阈值下都取得了更高的成功率。",
+        {("Zorblax", "Mistral-7B", None, "Success Rate"), ("Zorblax", "Qwen2-7B", None, "Success Rate")},
+        id="every-member-in-parentheses-before-the-frame-zh",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 实现了 85.5% 的平均成功率，显著优于交替触觉-视觉基线（66.3%）和纯视觉基线（55.4%）。",
+        {("Zorblax", "纯视觉基线", None, "Success Rate")},
+        id="described-baseline-with-its-score-zh",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 的通过率为 81.2，远低于 Mistral-7B（90.1）。",
         {("Mistral-7B", "Zorblax", None, None)},
         id="lower-rate-than-loses-zh",

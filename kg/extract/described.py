@@ -29,15 +29,18 @@ from kg.model import Label
 #: key prefix of a described-baseline mention: prefix + name + "\x00" + aliases joined by "\x00"
 DESCRIBED = "\x00described\x00"
 
-# where the phrase after a loser slot ends: a clause mark, a number, a predicate
+# where the phrase after a loser slot ends: a clause mark, a number (or the parenthesis
+# holding its score: '纯视觉基线（55.4%）'), a predicate
 # word, or an English preposition or verb that starts the rest of the clause
 _STOP_RE = re.compile(
-    r"[，。；;,:：!?！？]|\d|提升|提高|高出|降低|减少|缩短|增加|改善|超越|超过|优于|领先|达到|取得|实现|获得|"
+    r"[（(](?=\s*[-+]?\d)|[，。；;,:：!?！？]|\d|提升|提高|高出|降低|减少|缩短|增加|改善|超越|超过|优于|领先|达到|取得|实现|获得|"
     r"表现|性能|效果|分别|平均|均|都|也|时|上的|上，|在(?!线)|"
     r"\s(?:on|in|by|across|at|for|while|whereas|under|when|which|that|with|and achieves|achieves|shows?|"
     r"improves?|reduces?|yields?|gains?|is|are|was|were)\b",
     re.IGNORECASE,
 )
+#: a score in parentheses after a listed baseline, read as blank so the list goes on
+_SCORE_PAREN_RE = re.compile(r"[（(]\s*[-+]?\d[^（）()]{0,20}[)）]")
 _ITEM_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|以及|,|，|\band\b|\bor\b)[\s*]*", re.IGNORECASE)
 _GLOSS_RE = re.compile(r"\s*[（(]([^（）()]{1,30})[)）]")
 _LEAD_RE = re.compile(r"[\s*“”\"]*(?:了|the\s+|a\s+|an\s+)?", re.IGNORECASE)
@@ -95,6 +98,7 @@ class DescribedBaselines:
     def after(self, text: str, pos: int) -> list[Mention]:
         """Described baselines listed right after ``pos`` (a loser slot),
         up to the end of the phrase; [] when the slot holds none."""
+        text = _SCORE_PAREN_RE.sub(lambda m: " " * len(m.group()), text)  # '基线（66.3%）和纯视觉基线'
         lead = _LEAD_RE.match(text, pos)
         start = lead.end()
         stop = _STOP_RE.search(text, start, start + _MAX_CHARS + 12)

@@ -55,8 +55,9 @@ class FrameRules:
                     for s in systems
                     if s.end <= m.start() and re.search(r"(?:与|和|跟|同)\s*[*\s]*$", text[: s.start])
                 ]
-            if not objs:
-                objs = self._listed_before_frame(text, systems, m.start())
+            listed = self._listed_before_frame(text, systems, m.start())
+            if not objs or (listed and all(o in listed for o in objs)):
+                objs = listed or objs  # '与现有方法（如 A 和 B）相比': both members, not only the one after 和
             if not objs:
                 objs = self._described_in_frame(text, m)
             if not objs:
