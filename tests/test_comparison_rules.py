@@ -162,6 +162,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 在 GSM8K 上得分 0.75，与当前最先进的模型（如 Mistral-7B, Qwen2-7B 等）相当，甚至在某些方面超越了 Gemma-7B。",
+        {("Zorblax", "Gemma-7B", "GSM8K", None)},
+        id="examples-in-another-clause-are-no-subject-zh",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 的通过率为 81.2，远低于 Mistral-7B（90.1）。",
         {("Mistral-7B", "Zorblax", None, None)},
         id="lower-rate-than-loses-zh",

@@ -152,12 +152,15 @@ class ClauseRules:
     def _subject(self, text: str, before: list[Mention], cue: int) -> Mention | None:
         """The nearest system before a cue, unless it is a bullet's lead label,
         a tool or comparison partner (``使用 GPT-5``, ``相比基座 B``, ``从 B 的 23.4%``)
-        or sits in a subordinate frame of another clause (``当集成到 X 中时，…
-        超越``, ``在 X 上，…``): then the subject is elided."""
+        or an example in parentheses (``模型（如 A, B 等）``) or sits in a
+        subordinate frame of another clause (``当集成到 X 中时，…超越``, ``在 X
+        上，…``): then the subject is elided."""
         for s in reversed(before):
             clause = max(text.rfind(c, 0, s.start) for c in "，,；;。：:") + 1
             if s.topic or self._tool(text, s) or self._FRAME_OBJECT.search(text[clause : s.start]):
                 continue  # a bullet's label, a tool of the subject ('使用 GPT-5 模型'), a compared object
+            if _in_examples(text, s.start) and re.search(r"[，,；;]", text[s.end : cue]):
+                continue  # '与最先进的模型（如 A, B 等）相当，甚至超越了 C': examples in another clause
             if self._QUALITY_BEFORE.search(text, max(0, s.start - 24), s.start) and self._QUALITY_AFTER.match(
                 text, s.end
             ):
@@ -211,3 +214,13 @@ class ClauseRules:
                 break
             out.insert(0, s)
         return out
+
+
+_EXAMPLES_OPEN_RE = re.compile(r"[\s*]*(?:如|例如|比如|包括|e\.g\.|such as|including)", re.IGNORECASE)
+
+
+def _in_examples(text: str, pos: int) -> bool:
+    """True when ``pos`` sits in a parenthesis that lists examples of a class
+    (``（如 A, B 等）``, ``(e.g., A)``), not yet closed."""
+    paren = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
+    return paren >= 0 and not re.search(r"[)）]", text[paren:pos]) and bool(_EXAMPLES_OPEN_RE.match(text, paren + 1))
