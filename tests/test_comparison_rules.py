@@ -167,6 +167,24 @@ RULES = [
         id="examples-in-another-clause-are-no-subject-zh",
     ),
     pytest.param(
+        "",
+        "Qwen2-7B and Mistral-7B reach 66-75% accuracy, compared to >90% for humans, yet surpass GPT-4o (59%).",
+        {("Qwen2-7B", "GPT-4o", None, None), ("Mistral-7B", "GPT-4o", None, None)},
+        id="coordinated-subjects-both-win",
+    ),
+    pytest.param(
+        "",
+        "Qwen2-7B、Mistral-7B 和 Gemma-7B 均超越了 GPT-4o。",
+        {("Qwen2-7B", "GPT-4o", None, None), ("Mistral-7B", "GPT-4o", None, None), ("Gemma-7B", "GPT-4o", None, None)},
+        id="coordinated-subjects-all-win-zh",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "与 Qwen2-7B 和 Mistral-7B 相比，Zorblax 超越了 GPT-4o。",
+        {("Zorblax", "GPT-4o", None, None)},
+        id="a-compared-list-is-no-subject-zh",
+    ),
+    pytest.param(
         OWN_ZH,
         "Zorblax 的通过率为 81.2，远低于 Mistral-7B（90.1）。",
         {("Mistral-7B", "Zorblax", None, None)},

@@ -69,6 +69,11 @@ class CueRules:
                     ws, wu, ls, lu = ls, lu, ws, wu
                 f.winner_score, f.loser_score, f.unit = ws, ls, wu or lu
                 found.append(f)
+                if not reverse and subj is not None:  # 'A and B surpass C': A wins too
+                    found += [
+                        Found(c.key, obj.key, cue=m.group(), at=m.start(), metric=f.metric)
+                        for c in self._conjuncts(text, before, subj)
+                    ]
                 losers_so_far.add(obj.key)
             last_winner = subj_key if not reverse else last_winner
         return found
@@ -225,6 +230,26 @@ class CueRules:
                 return []  # '分别提升了 5% 和 3%': gains, not values
             return [(s, float(v), "%" if u else None) for s, (v, u) in zip(side, values)]
         return []
+
+    # between two coordinated subjects: 'A and B', 'A、B 和 C', 'A 与 B' (not 'or', not 'vs')
+    _CONJUNCT_RE = re.compile(r"[\s*]*(?:、|和|与|及|以及|,|，|,?\s*and)[\s*]*", re.IGNORECASE)
+
+    def _conjuncts(self, text: str, before: list[Mention], subj: Mention) -> list[Mention]:
+        """The systems coordinated with the subject ``subj`` before it, at the
+        start of its clause: ``GPT-5 and Gemini 2.5 Pro … surpass GPT-4o``
+        gives GPT-5 (``before``: the systems before the cue, in order)."""
+        out, cur = [], subj
+        for s in reversed([b for b in before if b.end <= subj.start]):
+            if not self._CONJUNCT_RE.fullmatch(text[s.end : cur.start]):
+                break
+            out.append(s)
+            cur = s
+        if not out:
+            return []
+        clause = max(text.rfind(c, 0, cur.start) for c in "，,；;。：:") + 1
+        if text[clause : cur.start].strip(' *“”"') or any(c.key == subj.key for c in out):
+            return []  # the list does not open its clause ('与 A 和 B 相比，…'): no subjects
+        return out
 
     def _lower_wins_before(self, text: str, cue: int) -> bool:
         """With no metric named: a measure where lower wins just before the
