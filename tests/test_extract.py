@@ -423,6 +423,26 @@ def test_the_highest_among_compared_systems_beats_them(extractor):
     assert got == {("Zorblax-9B", "Quuxformer-2", None), ("Zorblax-9B", "Blorp-7B", None)}
 
 
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "*   Zorblax-9B 在 V* 高分辨率基准测试上取得了 89.8% 的准确率，超越了 Quuxformer-2。",
+        "*   On the high-resolution benchmark V*, Zorblax-9B reaches 89.8% accuracy, surpassing Quuxformer-2.",
+    ],
+)
+def test_a_claim_on_a_benchmark_no_mention_names_inherits_no_dataset(extractor, claim):
+    """The claim names its own benchmark (V*, no mention): the dataset of
+    the bullet before it is not inherited."""
+    rec = extractor.extract(
+        make_paper(
+            "*   我们使用 BarBench 数据集进行监督微调。\n" + claim,
+            contribution="本文提出了 Zorblax-9B。",
+            key="analysis",
+        )
+    )
+    assert comparisons(rec) == {("Zorblax-9B", "Quuxformer-2", None)}
+
+
 def test_a_superlative_naming_two_systems_is_no_comparison(extractor):
     rec = extractor.extract(make_paper("对比了 Quuxformer-2。Zorblax-9B 和 Blorp-7B 都取得了最高的准确率。"))
     assert rec["comparisons"] == []

@@ -15,8 +15,8 @@ from kg.model import Section
 # '在包含 4,670 个句子的人工标注集上' / 'on our held-out set': the sentence names its own,
 # unnamed evaluation set, so it inherits none ('在所有数据集上' refers to named ones)
 _UNNAMED_SET_RE = re.compile(
-    r"在(?!所有|全部|各|多个|多项|这些|上述|两个|三个|四个)[^，。；;]{2,30}?(?:集|数据集|基准|测试集|语料库?|任务)[上中]"
-    r"|\bon (?:a|an|our|their) [\w\s-]{0,30}?(?:set|dataset|benchmark|corpus)\b",
+    r"在(?!所有|全部|各|多个|多项|这些|上述|两个|三个|四个)[^，。；;]{2,30}?(?:集|数据集|基准(?:测试)?|测试集|语料库?|任务)[上中]"
+    r"|\bon (?:a|an|our|their|the) [\w\s-]{0,30}?(?:set|dataset|benchmark|corpus)\b",
     re.IGNORECASE,
 )
 
