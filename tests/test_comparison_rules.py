@@ -173,6 +173,12 @@ RULES = [
         id="coordinated-subjects-both-win",
     ),
     pytest.param(
+        OWN_ZH,
+        "在实验中，Zorblax 在Google Robot上的性能从66.1%提升到84.6%，在WidowX Robot上的性能从54.7%提升到73.2%。",
+        set(),
+        id="a-robot-platform-word-is-no-base-zh",
+    ),
+    pytest.param(
         "",
         "Qwen2-7B、Mistral-7B 和 Gemma-7B 均超越了 GPT-4o。",
         {("Qwen2-7B", "GPT-4o", None, None), ("Mistral-7B", "GPT-4o", None, None), ("Gemma-7B", "GPT-4o", None, None)},
