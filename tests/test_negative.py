@@ -141,6 +141,8 @@ def test_adopted_techniques_formats_and_id_ood_are_no_entities(extractor):
     assert not {"DSLR", "CCTV", "SVG", "CAD", "VFMs", "UMMs"} & names(rec)
     rec = extract(extractor, "面向 AD 场景与 UGV 平台的 VPR 任务上，Zorblax-7B 优于 Quibble-3B。")
     assert not {"AD", "UGV", "VPR"} & names(rec)
+    rec = extract(extractor, "Zorblax-7B 在 UV 贴图与 JPEG 压缩图像上的 PSNR 优于 Quibble-3B。")
+    assert not {"UV", "JPEG"} & names(rec)
 
 
 def test_mixed_case_units_web_frameworks_and_hyphenated_metrics_are_no_systems(extractor):
