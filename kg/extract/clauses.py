@@ -74,14 +74,10 @@ class ClauseRules:
     def _metric(mentions: list[Mention]) -> Mention | None:
         return next((m for m in mentions if m.label == Label.METRIC), None)
 
-    # '它可能在处理复杂语义方面，不如 X 强大': a Chinese modal hedge anywhere before the cue
-    # in its sentence (not '可能的' / '可能性', a possibility; not '成为可能', made possible)
-    _HEDGE_ZH = re.compile(r"(?<!成为)可能(?![的性])")
-
     def _negated(self, text: str, start: int) -> bool:
         """Whether the cue at ``start`` is negated (``未能超越``, ``does not
         outperform``) or hedged (``可能仍不如``, ``may lag behind``): no claim."""
-        if self._HEDGE_ZH.search(text, 0, start):
+        if self.hedge_zh.search(text, 0, start):
             return True
         before = text[max(0, start - 12) : start]
         m = None
@@ -156,7 +152,7 @@ class ClauseRules:
         subordinate frame of another clause (``当集成到 X 中时，…超越``, ``在 X
         上，…``): then the subject is elided."""
         for s in reversed(before):
-            clause = max(text.rfind(c, 0, s.start) for c in "，,；;。：:") + 1
+            clause = clause_start(text, s.start)
             if s.topic or self._tool(text, s) or self._FRAME_OBJECT.search(text[clause : s.start]):
                 continue  # a bullet's label, a tool of the subject ('使用 GPT-5 模型'), a compared object
             if _in_examples(text, s.start) and re.search(r"[，,；;]", text[s.end : cue]):
@@ -224,3 +220,9 @@ def _in_examples(text: str, pos: int) -> bool:
     (``（如 A, B 等）``, ``(e.g., A)``), not yet closed."""
     paren = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
     return paren >= 0 and not re.search(r"[)）]", text[paren:pos]) and bool(_EXAMPLES_OPEN_RE.match(text, paren + 1))
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Offset where the clause holding ``pos`` starts: after the last comma,
+    semicolon, full stop or colon before it (0 when none)."""
+    return max(text.rfind(c, 0, pos) for c in "，,；;。：:") + 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.clauses import clause_start
 from kg.extract.scores import DIFFERENCE_RE
 from kg.extract.sentence import BASELINES, Found, Mention
 from kg.model import Label
@@ -246,8 +247,7 @@ class CueRules:
             cur = s
         if not out:
             return []
-        clause = max(text.rfind(c, 0, cur.start) for c in "，,；;。：:") + 1
-        if text[clause : cur.start].strip(' *“”"') or any(c.key == subj.key for c in out):
+        if text[clause_start(text, cur.start) : cur.start].strip(' *“”"') or any(c.key == subj.key for c in out):
             return []  # the list does not open its clause ('与 A 和 B 相比，…'): no subjects
         return out
 

@@ -29,11 +29,10 @@ from kg.model import Label
 #: key prefix of a described-baseline mention: prefix + name + "\x00" + aliases joined by "\x00"
 DESCRIBED = "\x00described\x00"
 
-# where the phrase after a loser slot ends: a clause mark, a number (or the parenthesis
-# holding its score: '纯视觉基线（55.4%）'), a predicate
+# where the phrase after a loser slot ends: a clause mark, a number, a predicate
 # word, or an English preposition or verb that starts the rest of the clause
 _STOP_RE = re.compile(
-    r"[（(](?=\s*[-+]?\d)|[，。；;,:：!?！？]|\d|提升|提高|高出|降低|减少|缩短|增加|改善|超越|超过|优于|领先|达到|取得|实现|获得|"
+    r"[，。；;,:：!?！？]|\d|提升|提高|高出|降低|减少|缩短|增加|改善|超越|超过|优于|领先|达到|取得|实现|获得|"
     r"表现|性能|效果|分别|平均|均|都|也|时|上的|上，|在(?!线)|"
     r"\s(?:on|in|by|across|at|for|while|whereas|under|when|which|that|with|and achieves|achieves|shows?|"
     r"improves?|reduces?|yields?|gains?|is|are|was|were)\b",

@@ -59,7 +59,11 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
         self.win = cue_regex(p["win"])
         self.lose = cue_regex(p["lose"])
         self.parity = cue_regex(p["parity"])
-        self.neg = cue_regex(p["negation"] + p["hedge"])
+        self.neg = cue_regex(p["negation"] + p["hedge"])  # a hedged cue states no claim either
+        # a Chinese hedge anywhere earlier in the sentence ('它可能在…方面，不如 X'); not 可能的/可能性
+        # (a possibility) nor 成为可能 (made possible)
+        zh_hedges = "|".join(re.escape(w) for w in p["hedge"] if not w[0].isascii())
+        self.hedge_zh = re.compile(f"(?<!成为)(?:{zh_hedges})(?![的性])")
         self.lower_word = cue_regex(p["lower_is_better_word"])  # a hedged cue states no claim either
         self.frame = cue_regex(p["compare_frame"])
         self.improve = cue_regex(p["improve"])

@@ -100,6 +100,16 @@ def _year_step(doc, text, sp, nxt):
     return (longer, 1) if longer is not None else None
 
 
+def _extended_left(doc, sp, start: int, name: str):
+    """``sp`` extended to start at character ``start``, named ``name``, as a
+    rewrite step's result; None when no token boundary allows it."""
+    longer = doc.char_span(start, sp.end_char, label=sp.label_, alignment_mode="expand")
+    if longer is None or longer.end != sp.end:
+        return None
+    set_mention_info(longer, source="shape", name=name)
+    return longer, 1
+
+
 _MATH_PREFIX_RE = re.compile(r"\$(?P<math>[^$\n]{1,20})\$-$")
 
 
@@ -107,12 +117,8 @@ def _math_prefix_step(doc, text, sp, nxt):
     m = _MATH_PREFIX_RE.search(text, max(0, sp.start_char - 24), sp.start_char)
     if m is None or mention_info(sp).entry is not None:
         return None
-    longer = doc.char_span(m.start(), sp.end_char, label=sp.label_, alignment_mode="expand")
-    if longer is None or longer.end != sp.end:
-        return None
     plain = re.sub(r"[\\{}_^$ ]", "", m.group("math"))
-    set_mention_info(longer, source="shape", name=f"{plain}-{span_text(sp)}")
-    return longer, 1
+    return _extended_left(doc, sp, m.start(), f"{plain}-{span_text(sp)}")
 
 
 _CARET_BASE_RE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]{1,3}\^$")
@@ -122,11 +128,7 @@ def _caret_prefix_step(doc, text, sp, nxt):
     m = _CARET_BASE_RE.search(text, max(0, sp.start_char - 4), sp.start_char)
     if m is None or not span_text(sp)[:1].isdigit():
         return None
-    longer = doc.char_span(m.start(), sp.end_char, label=sp.label_, alignment_mode="expand")
-    if longer is None or longer.end != sp.end:
-        return None
-    set_mention_info(longer, source="shape", name=text[m.start() : sp.end_char])
-    return longer, 1
+    return _extended_left(doc, sp, m.start(), text[m.start() : sp.end_char])
 
 
 def join_math_prefixes(docs) -> None:

@@ -127,11 +127,10 @@ def retype_by_neighbours(doc: Doc, spans: list[Span], undecided: set[tuple[int, 
         for i, span in enumerate(spans):
             if (span.start, span.end) not in undecided or listed_by[i]:
                 continue
-            listed = _listed_with_dataset(text, spans, labels, i)
-            if listed or (labels[i] != DATASET and _framed(text, span)):
-                changed = changed or labels[i] != DATASET or listed
-                labels[i] = DATASET
-                listed_by[i] = listed
+            if _listed_with_dataset(text, spans, labels, i):
+                labels[i], listed_by[i], changed = DATASET, True, True
+            elif labels[i] != DATASET and _framed(text, span):
+                labels[i], changed = DATASET, True
     out = []
     for span, label, strong in zip(spans, labels, listed_by):
         if label != span.label_:
