@@ -8,6 +8,7 @@ beats_gpt4o, papers found); ``--json FILE`` writes every figure.
 
     .venv/bin/python tests/eval/score_sets.py            # every set
     .venv/bin/python tests/eval/score_sets.py dev-tune dev-check
+    .venv/bin/python tests/eval/score_sets.py --folder DIR   # DIR/raw/*.md + DIR/gold/*.json
 
 Sets (the dev split is documented in tests/eval/README.md): seeds-012,
 seeds-34, dev-arxiv-tune, dev-arxiv-check, dev-papers-tune,
@@ -44,6 +45,12 @@ def _seeds(prefixes: str) -> list[tuple[Path, Path]]:
     return [
         (p, SHARED / "gold" / f"{p.stem}.json") for p in sorted((ROOT / "seeds").glob("*.txt")) if p.name[2] in prefixes
     ]
+
+
+def _folder(d: Path) -> list[tuple[Path, Path]]:
+    """Reports ``d/raw/*.md`` (or ``*.txt``) paired with their gold ``d/gold/<stem>.json``."""
+    raw = sorted(p for p in (d / "raw").glob("*") if p.suffix in {".md", ".txt"})
+    return [(p, d / "gold" / f"{p.stem}.json") for p in raw if (d / "gold" / f"{p.stem}.json").is_file()]
 
 
 def _eval(folder: str) -> list[tuple[Path, Path]]:
@@ -117,7 +124,20 @@ def main() -> None:
     ap.add_argument("sets", nargs="*", metavar="SET", help=f"Sets to score (default: all): {', '.join(SETS)}.")
     ap.add_argument("--json", metavar="FILE", help="Also write every figure as JSON.")
     ap.add_argument("--verbose", action="store_true", help="Print the scorer's misses and extras to stderr.")
+    ap.add_argument(
+        "--folder",
+        metavar="DIR",
+        action="append",
+        default=[],
+        type=Path,
+        help="Also score an annotated folder: DIR/raw/<stem>.md with DIR/gold/<stem>.json (repeatable).",
+    )
     args = ap.parse_args()
+    for d in args.folder:
+        if not _folder(d):
+            ap.error(f"{d}: no raw/<stem>.md with a gold/<stem>.json")
+        SETS[d.name] = lambda d=d: _folder(d)
+        args.sets.append(d.name)
     unknown = [s for s in args.sets if s not in SETS]
     if unknown:
         ap.error(f"unknown set(s) {', '.join(unknown)}; known: {', '.join(SETS)}")
