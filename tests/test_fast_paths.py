@@ -156,10 +156,13 @@ def _tokens_by_rule(text):
 
 def _sentence_starts_by_rule(words, spaces):
     """The rule sentence_starts implements, token by token."""
+    abbreviations = {"vs", "e.g", "i.e", "al", "cf", "fig", "figs", "eq", "eqs", "approx", "resp"}
     return [0] + [
         k + 1
         for k, (t, sp, nxt) in enumerate(zip(words, spaces, words[1:]))
-        if t in set("。！？；!?;") or "\n" in t or (t == "." and (sp or nxt.isspace()))
+        if t in set("。！？；!?;")
+        or "\n" in t
+        or (t == "." and (sp or nxt.isspace()) and not (k and words[k - 1].lower() in abbreviations))
     ]
 
 
@@ -189,6 +192,7 @@ def _sentence_starts_by_rule(words, spaces):
         "深度学习 模型（DL）。中 文 ， 字",
         "Qwen2.5-VL-7B 在 IFEval 上达到 78.23%，超越 GPT-4o。\n  - **A100-80GB** x 8\t!",
         "end.  Next. e.g. 3.5 vs. v2\r\n\u3000全角",
+        "A 超越 B（44.8 vs. 37.0），在 C 上 Li et al. 提出 Fig. 3 所示。Ends. Here",
     ],
 )
 def test_token_table_and_sentences_match_the_doc(text):
@@ -690,3 +694,14 @@ def test_clean_sentence_collapses_every_kind_of_whitespace_like_the_regex():
     odd = "a\u3000b\xa0c\u2028d\x1ce\x85f\u200bg \t\r\n h\u2009"  # \u200b is no whitespace for either
     for text in [odd, *_MARKDOWN_EDGES, *_seed_lines()]:
         assert clean_sentence(text) == re.sub(r"\s+", " ", _blank_by_definition(text)).strip(), repr(text[:80])
+
+
+def test_an_abbreviation_stop_ends_no_sentence():
+    doc = build_pipeline().tokenizer(
+        "A 超越 B 达 21.1%（44.8 vs. 37.0），在 C 上实现 2.1% 的优势。Li et al. show it. Next one"
+    )
+    assert [s.text for s in doc.sents] == [
+        "A 超越 B 达 21.1%（44.8 vs. 37.0），在 C 上实现 2.1% 的优势。",
+        "Li et al. show it.",
+        "Next one",
+    ]

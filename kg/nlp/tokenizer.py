@@ -51,13 +51,16 @@ _PAIR_RE = re.compile(
 _SENT_END = set("。！？；!?;")
 #: token text -> True when the token ends a sentence whatever follows (。！？；!?; or a line end)
 _ENDS_SENTENCE = BoundedMemo(lambda t: t in _SENT_END or "\n" in t)
+#: words whose full stop abbreviates them and ends no sentence ('82.8 vs. 81.1', 'Li et al. show')
+_ABBREVIATIONS = frozenset({"vs", "e.g", "i.e", "al", "cf", "fig", "figs", "eq", "eqs", "approx", "resp"})
 
 
 def sentence_starts(words: list[str], spaces: list[bool]) -> list[int]:
     """Indices of the tokens that start a sentence, ascending: the first
     token, a token after 。！？；!?; or a line end, and a token after an
     English full stop followed by whitespace (``spaces[k]``: token ``k`` has
-    a trailing space).  Token texts are looked up in a memo and full stops
+    a trailing space) unless the stop ends an abbreviation (``vs.``,
+    ``e.g.``, ``et al.``).  Token texts are looked up in a memo and full stops
     found with ``list.index``: no Python code runs per token."""
     if not words:
         return []
@@ -70,7 +73,7 @@ def sentence_starts(words: list[str], spaces: list[bool]) -> list[int]:
             k = words.index(".", k + 1, n - 1)
         except ValueError:
             break
-        if spaces[k] or words[k + 1].isspace():
+        if (spaces[k] or words[k + 1].isspace()) and not (k and words[k - 1].lower() in _ABBREVIATIONS):
             after_stop.append(k + 1)
     return sorted(starts + after_stop) if after_stop else starts  # ("." is no _SENT_END: no index twice)
 
