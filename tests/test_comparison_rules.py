@@ -611,6 +611,31 @@ RULES = [
         set(),
         id="zh-tied-first-ranks-nothing",
     ),
+    # -- a clause that goes on with the gain on another benchmark ----------------------
+    pytest.param(
+        "",
+        "在 GSM8K 上，Zorblax-7B 超越 Qwen2-7B 达 5.1%（44.8 vs. 39.7），并在 MATH 上提升 3.8%（60.2 vs. 56.4）。",
+        {("Zorblax-7B", "Qwen2-7B", "GSM8K", None), ("Zorblax-7B", "Qwen2-7B", "MATH", None)},
+        id="zh-and-clause-goes-on-with-the-gain",
+    ),
+    pytest.param(
+        "",
+        "On GSM8K, Zorblax-7B outperforms Qwen2-7B by 5.1 points, and on MATH it improves accuracy by 3.8 points.",
+        {("Zorblax-7B", "Qwen2-7B", "GSM8K", None), ("Zorblax-7B", "Qwen2-7B", "MATH", None)},
+        id="and-clause-goes-on-with-the-gain",
+    ),
+    pytest.param(
+        "",
+        "在 GSM8K 上，Zorblax-7B 超越 Qwen2-7B，并在 MATH 上与其持平。",
+        {("Zorblax-7B", "Qwen2-7B", "GSM8K", None)},
+        id="zh-and-clause-at-parity-is-no-gain",
+    ),
+    pytest.param(
+        "",
+        "在 GSM8K 上，Zorblax-7B 超越 Qwen2-7B，但在 MATH 上提升有限。",
+        {("Zorblax-7B", "Qwen2-7B", "GSM8K", None)},
+        id="zh-but-clause-is-no-continuation",
+    ),
     # -- all baselines: the baselines the paper names --------------------------------
     pytest.param(
         OWN_ZH,
