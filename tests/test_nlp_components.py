@@ -160,6 +160,15 @@ def test_a_name_framed_as_a_test_set_is_a_dataset():
     assert ("Zorb-DAVIS17", "Dataset", "shape") in _found(doc)
 
 
+def test_a_metric_and_its_score_are_no_name_phrase():
+    """'（F2FC 0.168, QLRC 0.339）': a metric acronym with its value; 'Zorb Bench 2.0' is a name."""
+    nlp = _blank()
+    nlp.add_pipe("paperkg_shapes", config={"gazetteer": _gazetteer([])})
+    found = [name for name, _, _ in _found(nlp("优于自回归方法（F2FC 0.168, QLRC 0.339）和 Zorb Bench 2.0 的结果。"))]
+    assert "QLRC 0.339" not in found and "F2FC 0.168" not in found
+    assert "Zorb Bench 2.0" in found
+
+
 def test_shape_matcher_skips_the_generic_terms_and_common_words_of_its_config():
     nlp = _blank()
     config = _gazetteer([], generic_terms=["QuuxBench"], common_words=["Wibble"])

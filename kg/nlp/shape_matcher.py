@@ -42,6 +42,8 @@ _FUNCTION_WORDS = {"of", "for", "with", "without", "and", "in", "on", "to", "the
 # Chinese characters and full-width punctuation (。，：（）) mark Chinese prose.
 #: a number with a unit ends a measurement, not a name ('优于 ARTDECO 2.11dB': ARTDECO)
 _MEASURE_RE = re.compile(r"\d+(?:\.\d+)?\s?(?:dB|ms|fps|FPS|GB|MB|px|Hz|mm|cm|min)")
+#: a bare score, never a version: 'LRC 0.339', 'F2FC 12.58' (a version is '2.5', '3.0')
+_SCORE_RE = re.compile(r"0\.\d+|\d+\.\d{2,}")
 _CJK_CONTEXT_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 #: token text -> True for a Latin name token that is no run breaker (vs, versus)
 _IN_LATIN_RUN = BoundedMemo(lambda text: TOKEN_CLASS[text] & (NAME | BREAKER) == NAME)
@@ -211,7 +213,8 @@ class ShapeMatcher(MentionComponent):
 
     def _is_name_phrase(self, table: TokenTable, start: int, end: int, shapes: list) -> bool:
         """A run of two to five capitalised words in Chinese prose that is a
-        name as a whole (``Terminal Bench Pro``)."""
+        name as a whole (``Terminal Bench Pro``); not one that ends in a
+        measurement or a bare score (``LRC 0.339``: a metric and its value)."""
         words = table.words[start:end]
         return (
             end - start <= 5
@@ -223,6 +226,7 @@ class ShapeMatcher(MentionComponent):
             and not all(self.gaz.is_generic(w) or self.gaz.is_common_word(w) for w in words)
             and not self.gaz.is_generic(table.text(start, end))
             and not _MEASURE_RE.fullmatch(words[-1])
+            and not _SCORE_RE.fullmatch(words[-1])
         )
 
     def _is_name(self, word: str, shape: str | None, alone: bool) -> bool:
