@@ -816,3 +816,28 @@ def test_every_slot_of_a_comparison_is_an_entity_of_the_record(extractor, tmp_pa
     assert ("Blorp-DETR-X", "models trained on COCO") in {
         (names[c["winner"]], names[c["loser"]]) for c in rec["comparisons"]
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "winner"),
+    [
+        pytest.param(
+            "实验结果表明，ZorbPO 显著缓解了熵坍塌，例如在 Qwen2-7B 模型上，其 Pass@1 指标比 GRPO 提升了 5.7%。",
+            "ZorbPO",
+            id="the-own-name-that-is-the-sentences-subject",
+        ),
+        pytest.param(
+            "实验表明，在 Qwen2-7B 模型上，其 Pass@1 指标比 GRPO 提升了 5.7%。",
+            "ZARM",
+            id="alone-the-papers-own-system",
+        ),
+    ],
+)
+def test_a_self_reference_stands_for_the_own_name_its_sentence_gives(extractor, sentence, winner):
+    """'其' in a one-paragraph summary (no results section) that proposes a
+    mechanism first and the algorithm it forms second: the sentence's own
+    subject, when it names one of the paper's names, wins; else the paper's
+    own system does."""
+    contribution = "我们提出了一种优势重加权机制（ZARM），并最终形成 ZorbPO 算法。"
+    rec = extractor.extract(make_paper(sentence, contribution, key="abstract"))
+    assert rows_of(rec) == {(winner, "GRPO", None, "Pass@1")}

@@ -10,6 +10,7 @@ compiled cues ``neg``, ``self_ref`` and ``subordinate`` set there).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.sentence import Mention
 from kg.model import Label
@@ -172,7 +173,9 @@ class ClauseRules:
         a tool or comparison partner (``使用 GPT-5``, ``相比基座 B``, ``从 B 的 23.4%``)
         or an example in parentheses (``模型（如 A, B 等）``) or sits in a
         subordinate frame of another clause (``当集成到 X 中时，…超越``, ``在 X
-        上，…``): then the subject is elided."""
+        上，…``): then the subject is elided.  A self-reference (``其``, ``our
+        method``) after the nearest system stands for the paper's own name
+        given before it in the sentence, if any (else elided)."""
         for s in reversed(before):
             clause = clause_start(text, s.start)
             if s.topic or self._tool(text, s) or self._FRAME_OBJECT.search(text[clause : s.start]):
@@ -183,8 +186,13 @@ class ClauseRules:
                 text, s.end
             ):
                 continue  # 'state-of-the-art SGP performance': the task measured, not the subject
-            if self.self_ref.search(text[s.end : cue]):
-                return None  # '…，其性能优于 B' / 'our method': in a summary, the paper's own system
+            ref = self.self_ref.search(text[s.end : cue])
+            if ref:
+                # '…，其性能优于 B' / 'our method': the paper's own system; the own name that is
+                # the subject of an earlier clause ('ProGRPO 显著…，例如在 X 上，其 … 比 B 提升'),
+                # else elided.  The subject stands where the reference does (its scores follow it).
+                own = next((p for p in reversed(before) if p.end <= s.end and self._own_subject(text, p)), None)
+                return replace(own, start=s.end + ref.end(), end=s.end + ref.end()) if own else None
             if re.search(r"[，,；;]", text[s.end : cue]):
                 if self.subordinate.search(text[max(0, s.start - 8) : s.start]):
                     return None
@@ -194,6 +202,10 @@ class ClauseRules:
                     return None  # '在使用 X 替换 Y 后，…超越 …': X is not the subject
             return s
         return None
+
+    def _own_subject(self, text: str, m: Mention) -> bool:
+        """True when ``m`` is one of the paper's own systems and starts its clause."""
+        return m.proposed and m.is_system and not text[clause_start(text, m.start) : m.start].strip(' *“”"')
 
     # a system right after these is a tool or a comparison partner of the
     # subject ('使用 GPT-5 模型', '与 GPT-4o 相当'), not the subject
