@@ -611,6 +611,12 @@ RULES = [
         set(),
         id="zh-tied-first-ranks-nothing",
     ),
+    pytest.param(
+        OWN_ZH,
+        "在 Qwen2-7B 上，Zorblax 将 pass@64 从 GRPO 的 64.1 提高到 70.3，DAPO 的 69.3 提高到 72.5，Mistral-7B 的 73.2 提高到 76.8。",
+        {("Zorblax", "GRPO", None, None), ("Zorblax", "DAPO", None, None), ("Zorblax", "Mistral-7B", None, None)},
+        id="zh-from-to-list-names-each-base",
+    ),
     # -- a clause that goes on with the gain on another benchmark ----------------------
     pytest.param(
         "",

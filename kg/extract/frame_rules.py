@@ -176,12 +176,21 @@ class FrameRules:
         """``在 B 上，FID 从 14.36 降至 7.65``: the paper's own system beats the
         base B.  Each from-to of the sentence is read; after the first, only
         one with its own base named before it ('将 B 的准确率从 3.5% 提升至
-        12.1%，将 C 的准确率从 8.6% 提升至 17.2%')."""
+        12.1%，将 C 的准确率从 8.6% 提升至 17.2%'), or a list item naming
+        its base without 从 ('从 B 的 64.1 提高到 70.3，C 的 69.3 提高到 72.5')."""
         if not main:
             return []
         found: list[Found] = []
         prev_end = 0
-        for m in self.from_to.finditer(text):
+        firsts = list(self.from_to.finditer(text))
+        if not firsts:
+            return []
+        more = [
+            m
+            for m in self.from_to_more.finditer(text, firsts[0].end())
+            if all(m.end() <= f.start() or m.start() >= f.end() for f in firsts)
+        ]
+        for m in sorted(firsts + more, key=lambda m: m.start()):
             segment, prev_end = (prev_end, m.start()), m.end()
             f = self._one_from_to(m, systems, main, lower, segment if found else None)
             if f is not None and all(f.loser != g.loser for g in found):

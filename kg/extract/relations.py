@@ -68,6 +68,7 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
         self.frame = cue_regex(p["compare_frame"])
         self.improve = cue_regex(p["improve"])
         self.from_to = re.compile(p["from_to_re"], re.IGNORECASE)
+        self.from_to_more = self._from_to_continued(p["from_to_re"])
         self.than_adj = re.compile(r"^\s*[*]*\s*(?:" + "|".join(p["than_adjective"]) + ")")
         self.subordinate = re.compile(
             "(?:"
@@ -96,6 +97,18 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
         self.baseline_phrase = re.compile(p["baseline_phrase_re"], re.IGNORECASE)
         self.described = DescribedBaselines(p["described_baseline"])
         self.vs = re.compile(r"^\s*[)）]?\s*(?:vs\.?|versus|对比|对)\s*", re.IGNORECASE)
+
+    @staticmethod
+    def _from_to_continued(pattern: str) -> re.Pattern:
+        """The from-to pattern for a list item after a first from-to, its
+        own base named and 从 left out (``，C 的 69.3 提高到 72.5``).
+
+        Raises ValueError when ``from_to_re`` does not open with the
+        from-word group followed by the optional named-base group."""
+        m = re.match(r"\(\?:[^)]*\)\\s\*(\(\?P<base>.*?\\s\*\))\?", pattern)
+        if m is None:
+            raise ValueError("comparison.json: from_to_re must open with (?:从|…)\\s*(?P<base>…)?")
+        return re.compile(r"[，,、]\s*" + m.group(1) + pattern[m.end() :], re.IGNORECASE)
 
     # -- public -----------------------------------------------------------
     def find(self, text: str, mentions: list[Mention], main: str | None, bases: list[str] = ()) -> list[Found]:
