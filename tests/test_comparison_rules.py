@@ -617,6 +617,12 @@ RULES = [
         {("Zorblax", "GRPO", None, None), ("Zorblax", "DAPO", None, None), ("Zorblax", "Mistral-7B", None, None)},
         id="zh-from-to-list-names-each-base",
     ),
+    pytest.param(
+        OWN_ZH,
+        "例如，其吞吐量相较于基线模型（如 Qwen2-7B）实现了一个数量级的提升，并成功泛化到 ZorbNA 等新任务。",
+        {("Zorblax", "Qwen2-7B", None, "Throughput")},
+        id="zh-frame-name-after-the-gain-is-no-winner",
+    ),
     # -- a clause that goes on with the gain on another benchmark ----------------------
     pytest.param(
         "",

@@ -74,10 +74,16 @@ class FrameRules:
             # '与基于 Stable Diffusion 的模型相比': a system after 基于/使用 modifies, it is no subject;
             # '较 B 提升了 64%，在 PSNR 上优于 C': C, the object of another cue, is no subject either
             # '在 Qwen-7B 模型上，A 方法相较于 B 提升': the model framed by 在…上 is the setting, no subject
+            # '相较于 B 实现了一个数量级的提升，并成功泛化到 X': X, in a clause after the gain, is no subject
+            gain = self.improve.search(text, m.end())
+            after_gain = gain.end() + re.search(r"[，,；;。]|$", text[gain.end() :]).start() if gain else len(text)
             others = [
                 s
                 for s in others
-                if not self._tool(text, s) and not self._cue_object(text, s) and not _framed_on(text, s)
+                if not self._tool(text, s)
+                and not self._cue_object(text, s)
+                and not _framed_on(text, s)
+                and s.start < after_gain
             ]
             own = [s for s in others if s.proposed]
             winner = (own or others)[0].key if (own or others) else main
