@@ -623,6 +623,19 @@ RULES = [
         {("Zorblax", "Qwen2-7B", None, "Throughput")},
         id="zh-frame-name-after-the-gain-is-no-winner",
     ),
+    pytest.param(
+        OWN_ZH,
+        "该方法用于指令图像编辑（ZIE）。实验表明，将 Zorblax 应用于 Qwen2-7B 和 Mistral-7B 等先进 ZIE 模型后，"
+        "分别取得了 2.57 倍和 2.06 倍的端到端加速。",
+        {("Zorblax", "Qwen2-7B", None, None), ("Zorblax", "Mistral-7B", None, None)},
+        id="zh-applied-to-bases-speed-up-past-a-task-acronym",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在对 Qwen2-7B 基础模型进行从零开始的训练时，Zorblax 方法使其平均得分提高了 26.4 个百分点。",
+        {("Zorblax", "Qwen2-7B", None, None)},
+        id="zh-base-model-framed-by-zai-dui",
+    ),
     # -- a clause that goes on with the gain on another benchmark ----------------------
     pytest.param(
         "",

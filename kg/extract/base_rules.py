@@ -28,17 +28,19 @@ class BaseRules:
         r"|\b(?:experiments?|evaluations?|evaluated|validated|tested)\s+(?:on|across|with))[\s*“”\"]*(?:the\s+)?$",
         re.IGNORECASE,
     )
-    _WEAK_LEAD = re.compile(r"(?:在|基于|\bon|\bwith|\bacross)[\s*“”\"]*(?:the\s+)?$", re.IGNORECASE)
+    _WEAK_LEAD = re.compile(r"(?:在对?|基于|\bon|\bwith|\bacross)[\s*“”\"]*(?:the\s+)?$", re.IGNORECASE)
     # after the last base: an evaluation word ('上进行了验证', '上的实验结果表明') or
     # a backbone head ('backbone', '架构'), in the same clause
     _BASE_TAIL = re.compile(
         r"[^，。；,;:：]{0,20}?(?:验证|实验|评估|评测|测试|evaluat|experiment|validat|"
-        r"backbones?\b|architectures?\b|base models?\b|架构|骨干|主干|基座)",
+        r"backbones?\b|architectures?\b|base models?\b|架构|骨干|主干|基座|基础模型)",
         re.IGNORECASE,
     )
     _CLAUSE_END = re.compile(r"[；;。]")
-    # a gain word with no amount, for the clause right after a base frame
-    _GAIN_WORD = re.compile(r"提升|提高|改善|增益|\bimprov\w*|\bboost\w*|\bgains?\b", re.IGNORECASE)
+    # a gain word with no amount (a speed-up counts), for the clause right after a base frame
+    _GAIN_WORD = re.compile(
+        r"提升|提高|改善|增益|加速|\bimprov\w*|\bboost\w*|\bgains?\b|\bspeed-?ups?\b", re.IGNORECASE
+    )
     # '10% 的绝对精度提升', 'a 10% improvement': the amount before the gain word;
     # 'improves accuracy on ARC by 6 points': the amount after 'by'
     _AMOUNT_GAIN = re.compile(

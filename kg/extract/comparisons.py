@@ -132,6 +132,8 @@ class ComparisonStage:
         own_set = _own_set(entities)
         board = _Board(entities)
         for sec, sent, ms in sentences:
+            # an acronym the paper only defines as a task or a class ('先进 IIE 模型') is no system
+            ms = [m for m in ms if not (m.key in concepts and m.is_system and not m.proposed)]
             self._read(board, sec, sent, ms, main, gloss_only, baselines, own_set)
         for f, evidence, sec, line in board.ranks.comparisons():
             if (f.winner, f.loser) not in {(w, l) for w, l, _ in board.best}:
