@@ -636,6 +636,12 @@ RULES = [
         {("Zorblax", "Qwen2-7B", None, None)},
         id="zh-base-model-framed-by-zai-dui",
     ),
+    pytest.param(
+        "",
+        "Zorblax-7B 的 UV 分割在面积失真指标上为 0.562，低于 Qwen2-7B 的 0.849。",
+        {("Zorblax-7B", "Qwen2-7B", None, None)},
+        id="zh-lower-distortion-wins",
+    ),
     # -- a clause that goes on with the gain on another benchmark ----------------------
     pytest.param(
         "",
