@@ -642,6 +642,19 @@ RULES = [
         {("Zorblax-7B", "Qwen2-7B", None, None)},
         id="zh-lower-distortion-wins",
     ),
+    pytest.param(
+        OWN_ZH,
+        "实验表明，Zorblax 在故障定位方面显著优于直接提示和轻量级基线。",
+        {("Zorblax", "直接提示", None, None)},
+        id="zh-cue-verb-then-a-described-paradigm",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 是首个能够持续超越全量数据训练效果的剪枝方法。在 Qwen2-7B 模型上，Zorblax 仅使用 12.5% 的原始训练数据，"
+        "其平均性能就比使用全量数据进行 SFT 的基线模型高出 38%。",
+        {("Zorblax", "使用全量数据进行 SFT 的基线模型", None, None)},
+        id="zh-one-baseline-described-twice-is-one-row",
+    ),
     # -- a clause that goes on with the gain on another benchmark ----------------------
     pytest.param(
         "",

@@ -139,6 +139,7 @@ class ComparisonStage:
             if (f.winner, f.loser) not in {(w, l) for w, l, _ in board.best}:
                 board.add(f, f.loser, None, clean_sentence(evidence)[:400], line, sec)
         kept = _without_summaries(board.best, entities, main, log)
+        kept = _one_description_per_baseline(kept, entities, self.rules.described.modifier, log)
         return Comparisons(kept, board.results.records(), as_metric)
 
     def _sentences(self, sections, docs, entities):
@@ -318,6 +319,31 @@ def _without_summaries(best: dict[tuple, dict], entities: dict[str, dict], main,
         else:
             kept.append(rec)
     return kept
+
+
+def _one_description_per_baseline(
+    rows: list[dict], entities: dict[str, dict], modifier, log: DecisionLog
+) -> list[dict]:
+    """One row per described baseline a winner beats: two descriptions with
+    the same identity modifier (``modifier``: the compiled modifier words)
+    on the same dataset are one baseline named twice ('超越全量数据训练' and
+    '比使用全量数据进行 SFT 的基线模型高出 38%'); the row with more slots
+    filled, then the longer (more specific) description stays, the other goes to
+    ``log.dropped_comparisons``."""
+    groups: dict[tuple, list[dict]] = {}
+    for rec in rows:
+        loser = entities.get(rec["loser"], {})
+        m = modifier.search(loser.get("name", "")) if loser.get("role") == "compared" else None
+        if m is not None:
+            groups.setdefault((rec["winner"], rec["dataset"], m.group().casefold()), []).append(rec)
+    dropped = set()
+    for recs in groups.values():
+        best = max(recs, key=lambda r: (_richness(r), len(entities[r["loser"]]["name"]), -r["line"]))
+        for rec in recs:
+            if rec is not best:
+                dropped.add(id(rec))
+                log.dropped_comparisons.append(dict(rec, rule="the same described baseline as another row"))
+    return [r for r in rows if id(r) not in dropped]
 
 
 def _richness(rec: dict) -> int:

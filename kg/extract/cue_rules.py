@@ -42,9 +42,7 @@ class CueRules:
                 text, m.end(), self._heads([s for s in systems if m.end() <= s.start < end], text)
             )
             # 'outperforms the pure SFT baseline': after a cue verb, only a phrase headed by 'baseline'
-            described = (
-                [] if reverse else [d for d in self.described.after(text, m.end()) if self.described.is_baseline(d)]
-            )
+            described = [] if reverse else self.described.after(text, m.end())
             if not after and self.baseline_phrase.match(text[m.end() :]):
                 after = [Mention(m.end(), m.end(), BASELINES, Label.MODEL)]
             if not after:
