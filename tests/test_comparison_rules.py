@@ -655,6 +655,12 @@ RULES = [
         {("Zorblax", "使用全量数据进行 SFT 的基线模型", None, None)},
         id="zh-one-baseline-described-twice-is-one-row",
     ),
+    pytest.param(
+        OWN_ZH,
+        "对比方法包括 Qwen2-7B 和 Mistral-7B。现有方法通常需要在大规模数据集上进行大量训练才能达到最佳性能。",
+        set(),
+        id="zh-best-as-a-condition-is-no-win",
+    ),
     # -- a clause that goes on with the gain on another benchmark ----------------------
     pytest.param(
         "",

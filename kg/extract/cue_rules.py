@@ -291,10 +291,10 @@ class CueRules:
 
     # after a superlative: the optimal thing is a setting, not a result ('最优的 α 值', '最优网格结构')
     _OPTIMAL_THING = re.compile(r"[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径)")
-    # before an elided subject's superlative: a purpose or a search ('以获得', '找到',
+    # before an elided subject's superlative: a purpose, a condition or a search ('以获得', '才能达到', '找到',
     # 'to obtain') or a setting's value ('20 步', '4 layers'): a goal or a setting
     _SETTING_OR_PURPOSE = re.compile(
-        r"(?:以|为了|从而)(?:获得|达到|取得|实现)|找到|寻找|选择|选取|确定|调整|搜索"
+        r"(?:以|为了|从而|才能)(?:获得|达到|取得|实现)|找到|寻找|选择|选取|确定|调整|搜索"
         r"|\b(?:to|so as to|in order to) (?:obtain|achieve|get|reach)\b|\b(?:find|choose|select|tune|search)\b"
         r"|\d+(?:\.\d+)?\s*(?:步|层|个|次|轮|帧|steps?|layers?|epochs?|iterations?|frames?)(?![A-Za-z])",
         re.IGNORECASE,
