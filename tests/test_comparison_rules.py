@@ -661,6 +661,12 @@ RULES = [
         set(),
         id="zh-best-as-a-condition-is-no-win",
     ),
+    pytest.param(
+        OWN_ZH,
+        "对比方法包括 Qwen2-7B。虽然模型支持灵活的 ZFG 尺度，但找到最优的引导尺度仍然需要一定的探索。",
+        set(),
+        id="zh-finding-the-best-setting-is-no-win",
+    ),
     # -- a clause that goes on with the gain on another benchmark ----------------------
     pytest.param(
         "",
