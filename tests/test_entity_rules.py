@@ -271,11 +271,24 @@ GLOSSES = [
         id="known-names-in-prose-stay",
     ),
     row(
+        "Zorblax-7B 采用 Smooth L1 损失与 LM Head 微调，用 PaddlePaddle 实现，并通过 DuckDuckGo 检索；"
+        "在 BarTrack 上，其 DetA 与 AssA 均优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B", "BarTrack"},
+        drop={"Smooth L1", "L1", "LM Head", "LM", "PaddlePaddle", "DuckDuckGo"},
+        id="losses-components-tools-and-metrics-are-no-entities",
+    ),
+    row(
         "评测涵盖了从易到难的七个任务（T1-T7），T3 最难。",
         drop={"T1-T7", "T3"},
         id="range-of-series-labels",
     ),
 ]
+
+
+def test_tracking_metrics_are_metrics(extractor):
+    rec = extractor.extract(make_paper("在 BarTrack 上，Zorblax-7B 的 DetA 为 61.2，AssA 为 58.0，AJ 为 70.1。"))
+    types = {e["name"]: e["type"] for e in rec["entities"]}
+    assert {types.get(n) for n in ("DetA", "AssA", "AJ")} == {"Metric"}
 
 
 def test_acronym_spelled_out_as_a_metric_is_a_metric(extractor):

@@ -177,13 +177,25 @@ class ShapeMatcher(MentionComponent):
         if chinese and end - start >= 2 and self._is_name_phrase(table, start, end, shapes):
             return [(start, end, "shape")]
         # a lone capitalised word in Chinese prose may be a name (Spatia);
-        # inside an English phrase only strong shapes count
+        # inside an English phrase only strong shapes count, and no word of a
+        # generic phrase ('CLS Token', 'Smooth L1') is a name of its own
         alone = chinese and end - start == 1
+        generic = self._generic_words(table, start, end) if end - start >= 2 else ()
         return [
             (start + k, start + k + 1, "shape")
             for k, (w, shape) in enumerate(zip(words, shapes))
-            if shape is not None and self._is_name(w, shape, alone)
+            if shape is not None and start + k not in generic and self._is_name(w, shape, alone)
         ]
+
+    def _generic_words(self, table: TokenTable, start: int, end: int, longest: int = 4) -> set[int]:
+        """Token indices in [start, end) covered by a generic phrase of two to
+        ``longest`` words (``CLS Token``, ``LM Head``)."""
+        covered: set[int] = set()
+        for i in range(start, end - 1):
+            for j in range(i + 2, min(end, i + longest) + 1):
+                if self.gaz.is_generic(table.text(i, j)):
+                    covered.update(range(i, j))
+        return covered
 
     def _gloss_source(self, table: TokenTable, start: int, end: int, shapes: list) -> str | None:
         """Source of a run in parentheses: ``shape`` when strongly
