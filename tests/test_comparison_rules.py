@@ -667,6 +667,13 @@ RULES = [
         set(),
         id="zh-finding-the-best-setting-is-no-win",
     ),
+    pytest.param(
+        "我们提出了 Zorblax，一种新的位置外推方法。",
+        "实验表明，Zorblax 在多个基准上均显著优于基线方法。例如，在 FooBench 上，Zorb-YaRN 变体的 FID 为 186.0，"
+        "优于基线 Quibble-3B 的 192.2。在人类评估中，与 Quibble-3B 相比，Zorb-YaRN 获得了 87% 的偏好率。",
+        {("Zorblax", "Quibble-3B", "FooBench", None), ("Zorb-YaRN", "Quibble-3B", "FooBench", "FID")},
+        id="zh-a-variant-is-none-of-the-baselines",
+    ),
     # -- a clause that goes on with the gain on another benchmark ----------------------
     pytest.param(
         "",

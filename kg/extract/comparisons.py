@@ -37,6 +37,9 @@ from kg.nlp.outline import DatasetContext, names_own_set, outline_level
 from kg.nlp.pipeline import mention_spans, plain_sentences
 from kg.model import Label
 
+#: after a system: it is called a variant ('DY-YaRN 变体', 'the X variant')
+_VARIANT_AFTER_RE = re.compile(r"[\s*]*(?:变体|variants?\b)", re.IGNORECASE)
+
 #: sections that report results (a comparison there defaults to the paper's own benchmark)
 RESULT_SECTIONS = ("results", "analysis", "key_findings")
 _TASK_AFTER_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b|setting)", re.IGNORECASE)
@@ -144,10 +147,11 @@ class ComparisonStage:
 
     def _sentences(self, sections, docs, entities):
         """(section, sentence, mentions) of every non-blank sentence; the
-        paper's baselines (systems named after a baseline cue, not its own,
-        in order); keys a sentence lists among metrics that are no Metric."""
+        paper's baselines (systems named after a baseline cue, not its own
+        nor called a variant, in order); keys a sentence lists among metrics that are no Metric."""
         per_sentence = []
         baselines: list[str] = []
+        variants: set[str] = set()
         as_metric: set[str] = set()
         for sec, doc in zip(sections, docs):
             spans = mention_spans(doc)
@@ -163,7 +167,9 @@ class ComparisonStage:
                 )
                 if cue:  # '相比之下' (by contrast) opens a contrast, it names no baseline
                     baselines += [m.key for m in ms if m.is_system and not m.proposed and m.start >= cue.start()]
-        return per_sentence, list(dict.fromkeys(baselines)), as_metric
+                variants |= {m.key for m in ms if m.is_system and _VARIANT_AFTER_RE.match(sent.text, m.end)}
+        # 'DY-YaRN 变体 … 优于基线 YaRN': a variant of the paper's method is none of its baselines
+        return per_sentence, [b for b in dict.fromkeys(baselines) if b not in variants], as_metric
 
     def _read(self, board: _Board, sec, sent, ms, main, gloss_only, baselines, own_set) -> None:
         """The results and comparison rows of one sentence, onto ``board``."""
