@@ -674,6 +674,15 @@ RULES = [
         {("Zorblax", "Quibble-3B", "FooBench", None), ("Zorb-YaRN", "Quibble-3B", "FooBench", "FID")},
         id="zh-a-variant-is-none-of-the-baselines",
     ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 FooBench 评估中显著降低了幻觉率（Qwen2-7B 的幻觉率分别降低了 19.12% 和 29.87%），优于 Mistral-7B 和 Llama-3-8B 等现有方法。",
+        {
+            ("Zorblax", "Mistral-7B", "FooBench", "Hallucination Rate"),
+            ("Zorblax", "Llama-3-8B", "FooBench", "Hallucination Rate"),
+        },
+        id="zh-a-system-in-an-aside-is-no-subject",
+    ),
     # -- a clause that goes on with the gain on another benchmark ----------------------
     pytest.param(
         "",
