@@ -291,6 +291,18 @@ def test_tracking_metrics_are_metrics(extractor):
     assert {types.get(n) for n in ("DetA", "AssA", "AJ")} == {"Metric"}
 
 
+def test_names_listed_like_known_metrics_are_metrics(extractor):
+    rec = extractor.extract(
+        make_paper(
+            "Zorblax-7B 在大多数指标上均优于所有基线方法，包括视频质量（FVD、QuuxVD）、文本对齐（ZorbSim、BarScore）"
+            "和时间同步（AV-Quux）。对比方法包括 Quibble-3B（FVD 512）。"
+        )
+    )
+    types = {e["name"]: e["type"] for e in rec["entities"]}
+    assert {types.get(n) for n in ("QuuxVD", "ZorbSim", "BarScore")} == {"Metric"}
+    assert types["Quibble-3B"] != "Metric"  # '（FVD 512）' is a score, no list of names
+
+
 def test_acronym_spelled_out_as_a_metric_is_a_metric(extractor):
     rec = extractor.extract(make_paper("运动合理性：QOR (Quad Overlapping Ratio，衡量部件间碰撞)，越低越好。"))
     types = {e["name"]: e["type"] for e in rec["entities"]}

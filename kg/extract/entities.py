@@ -214,7 +214,9 @@ class EntityStage:
             label = Label.DATASET  # the topic of a results bullet: a benchmark or setting
             types[label] += 3
         types[label] += 10 if entry else (3 if decided else 1)
-        if Label(label).is_system and mention_rules.in_measure_list(span):
+        if Label(label).is_system and (
+            mention_rules.in_measure_list(span) or mention_rules.in_metric_enumeration(span)
+        ):
             types[Label.METRIC] += 20  # 'Text Alignment ：FooCLIP, BarScore (衡量…)': named as a measure
         why = _evidence(entry, metric_shape, label != span.label_, decided and source != "gloss", surface)
         if named_gloss:

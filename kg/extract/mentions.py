@@ -16,7 +16,7 @@ import re
 
 from kg.link import entity_key
 from kg.model import Label
-from kg.nlp.pipeline import doc_text, is_cjk, mention_info, sentence_of, span_text
+from kg.nlp.pipeline import doc_text, is_cjk, mention_info, mention_spans, sentence_of, span_text
 
 _RESOLUTION_RE = re.compile(r"\d{2,5}\s?[x×*]\s?\d{2,5}(?:p|px)?", re.IGNORECASE)
 # a parenthesised acronym after at most two more words: '… modeling (VAR)'
@@ -124,6 +124,37 @@ def in_measure_list(span) -> bool:
     end = text.find("\n", span.end_char)
     after = text[span.end_char : end if end >= 0 else len(text)]
     return bool(_LIST_LABEL_RE.search(text, start, span.start_char) and _MEASURE_NOTE_RE.search(after))
+
+
+_NAME_LIST_SEP_RE = re.compile(r"[\s*、,，/和及与]*|[\s*]*(?:and|or)[\s*]*")
+_PAREN_LIST_RE = re.compile(r"[（(]([^()（）]{1,80})[)）]")
+
+
+def in_metric_enumeration(span) -> bool:
+    """True when the mention is a member of a parenthesised list of names
+    (``视频质量（FVD、KVD）``) in a sentence where such a list holds a known
+    metric (``（FVD、KVD）、文本对齐（FooSim、BarScore）``): the lists name
+    measures, the unknown names are metrics too."""
+    sent = sentence_of(span)
+    text = sent.text
+    base = sent.start_char
+    spans = [sp for sp in mention_spans(span.doc) if base <= sp.start_char and sp.end_char <= base + len(text)]
+    mine, known = False, False
+    for m in _PAREN_LIST_RE.finditer(text):
+        a, b = base + m.start(1), base + m.end(1)
+        inside = [sp for sp in spans if a <= sp.start_char and sp.end_char <= b]
+        if not inside:
+            continue
+        rest, last = [], a
+        for sp in inside:
+            rest.append(doc_text(span.doc)[last : sp.start_char])
+            last = sp.end_char
+        rest.append(doc_text(span.doc)[last:b])
+        if not all(_NAME_LIST_SEP_RE.fullmatch(r) for r in rest):
+            continue  # the parenthesis says more than a list of names
+        mine = mine or any(sp.start_char == span.start_char for sp in inside)
+        known = known or any(sp.label_ == Label.METRIC and mention_info(sp).entry is not None for sp in inside)
+    return mine and known
 
 
 def in_title_copy(span, title: str) -> bool:
