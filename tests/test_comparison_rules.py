@@ -683,6 +683,18 @@ RULES = [
         },
         id="zh-a-system-in-an-aside-is-no-subject",
     ),
+    pytest.param(
+        "我们提出了 Zorblax，一种新的代码模型。",
+        "Zorblax 在 LiveCodeBench v5 上达到 62.9，优于 Qwen2-7B。",
+        {("Zorblax", "Qwen2-7B", "LiveCodeBench v5", None)},
+        id="a-benchmark-keeps-its-version-tag",
+    ),
+    pytest.param(
+        "我们提出了 Zorblax，一种新的路由方法。",
+        "在 GSM8K 上，Zorblax 与独立的单一大模型相比，准确率提升了 10.7%。",
+        {("Zorblax", "独立的单一大模型", "GSM8K", "Accuracy")},
+        id="zh-standalone-single-model-is-a-described-baseline",
+    ),
     # -- a clause that goes on with the gain on another benchmark ----------------------
     pytest.param(
         "",
@@ -913,3 +925,16 @@ def test_a_self_reference_stands_for_the_own_name_its_sentence_gives(extractor, 
     contribution = "我们提出了一种优势重加权机制（ZARM），并最终形成 ZorbPO 算法。"
     rec = extractor.extract(make_paper(sentence, contribution, key="abstract"))
     assert rows_of(rec) == {(winner, "GRPO", None, "Pass@1")}
+
+
+def test_a_keyword_list_before_the_text_types_nothing_and_competitors_list_members(extractor):
+    """'**…, 模拟环境** Zorblax提出了…': the last keyword is no cue for the name
+    after it; '优于同等规模的竞争对手，例如 B 的 48.5': B (with its score) is a
+    member of the beaten class."""
+    text = (
+        "**检索增强, 模拟环境** Zorblax提出了一个统一框架，用于训练搜索智能体。Zorblax在多个基准测试中表现出最先进的性能，"
+        "其总分达到51.3，显著优于同等规模的竞争对手，例如Qwen2-7B的48.5。"
+    )
+    rec = extractor.extract(make_paper(text, key="abstract", title="Zorblax: A Scalable Framework for Search Agents"))
+    assert {e["name"]: e["type"] for e in rec["entities"]}["Zorblax"] == "Method"
+    assert rows_of(rec) == {("Zorblax", "Qwen2-7B", None, None)}

@@ -42,6 +42,8 @@ _STOP_RE = re.compile(
 _SCORE_PAREN_RE = re.compile(r"[（(]\s*[-+]?\d[^（）()]{0,20}[)）]")
 _ITEM_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|以及|,|，|\band\b|\bor\b)[\s*]*", re.IGNORECASE)
 _GLOSS_RE = re.compile(r"\s*[（(]([^（）()]{1,30})[)）]")
+#: a member's score after its name: 'X 的 48.5', 'X 48.5%'
+_TRAILING_SCORE_RE = re.compile(r"\s*(?:的)?\s*[-+]?\d+(?:\.\d+)?\s*(?:%|分|points?)?\s*$")
 _LEAD_RE = re.compile(r"[\s*“”\"]*(?:了|the\s+|a\s+|an\s+)?", re.IGNORECASE)
 _LATIN_RE = re.compile(r"[A-Za-z]{2,}")
 _BASELINE_END_RE = re.compile(r"(?:基线|基线模型|baseline)$", re.IGNORECASE)
@@ -50,7 +52,7 @@ _SPACES_RE = re.compile(r"\s+")
 _MAX_CHARS = 32
 # a class of baselines, then the list of its members: '现有的主流方法，包括', 'existing methods, including'
 _MEMBERS_INTRO_RE = re.compile(
-    r"[\s*“”\"]*(?:了)?[\s*]*[^，。；,;：:]{0,16}?(?:方法|模型|基线|系统|methods|models|baselines|approaches|systems)"
+    r"[\s*“”\"]*(?:了)?[\s*]*[^，。；,;：:]{0,16}?(?:方法|模型|基线|系统|竞争对手|对手|methods|models|baselines|approaches|systems|competitors)"
     r"[\s*]*[，,：:]?[\s*]*(?:包括|例如|比如|如|including|such as|e\.g\.,?)[\s*：:]*",
     re.IGNORECASE,
 )
@@ -131,10 +133,11 @@ class DescribedBaselines:
         return described is not None and _BASELINE_END_RE.search(described[0]) is not None
 
     def members(self, text: str, pos: int, systems: list[Mention]) -> list[Mention]:
-        """The members listed after a class of baselines in a loser slot
+        """The members listed after a class of baselines or competitors in a loser slot
         (``超越了现有的主流方法，包括直接 Prompting、模型微调（Fine-tuning）、
         RAG 以及文本摘要方法`` / ``outperforms existing methods, including
-        A and B``): each item is a system the sentence names or, enumerated
+        A and B``, ``优于同等规模的竞争对手，例如 X 的 48.5``): each item is a
+        system the sentence names (a score after it allowed) or, enumerated
         here, a phrase ending in a paradigm or head word or a short Latin
         name; [] when no class and 包括/including list follows ``pos``."""
         intro = _MEMBERS_INTRO_RE.match(text, pos)
@@ -149,7 +152,8 @@ class DescribedBaselines:
             named = [s for s in systems if item_start <= s.start and s.end <= item_end]
             if (
                 named
-                and _GLOSS_RE.sub("", text[item_start:item_end]).strip(' *“”"') != text[named[0].start : named[0].end]
+                and _TRAILING_SCORE_RE.sub("", _GLOSS_RE.sub("", text[item_start:item_end])).strip(' *“”"')
+                != text[named[0].start : named[0].end]
             ):
                 return []  # '例如在 FLD 上取得了提升': a clause, not a list of systems
             item = named[:1] or [m for m in [self._member(text, item_start, item_end)] if m is not None]

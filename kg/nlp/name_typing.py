@@ -20,6 +20,8 @@ TYPING_KEYS = ("dataset_name_re", "model_size_re", "dataset_cue", "model_cue", "
 _METRIC_HEADS = ("指标", "metric")
 _CALLED_RE = re.compile(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$")
 _BENCHMARK_WORD_RE = re.compile(r"(?i)bench|eval|arena|qa")
+#: the end of a list whose last item is a short phrase ('…, 工具增强查询, 模拟环境')
+_LIST_ITEM_END_RE = re.compile(r"[,，、]\s*[^\s,，、。；;：:]{1,8}$")
 
 
 def _folded_cues(words: list[str]) -> tuple[str, ...]:
@@ -53,10 +55,13 @@ class NameTyper:
     def cue_before(doc: Doc, start: int, cues: tuple[str, ...], width: int = 14) -> bool:
         """A cue word (casefolded ``cues``) right before the name starting at
         token ``start`` (``评测基准 SciAgentGym``, ``the benchmark FooBench``),
-        allowing 名为/称为/called between."""
+        allowing 名为/称为/called between; not a cue that is the last item
+        of a list (``…, 模拟环境** Foo``: a keyword list, then the text)."""
         a = tokens(doc).idx[start]
-        prev = _CALLED_RE.sub("", doc_text(doc)[max(0, a - width) : a])
-        return prev.casefold().endswith(cues)
+        prev = _CALLED_RE.sub("", doc_text(doc)[max(0, a - width) : a]).casefold()
+        cue = next((c for c in cues if prev.endswith(c)), None)
+        # '**…, 多模态检索, 模拟环境** Foo 提出了': the cue ends a keyword list, it types nothing after it
+        return cue is not None and not _LIST_ITEM_END_RE.search(prev)
 
     def type(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
         """(type, decided) of the name of tokens [start, end): ``decided`` is
