@@ -278,6 +278,18 @@ GLOSSES = [
         id="losses-components-tools-and-metrics-are-no-entities",
     ),
     row(
+        "训练分为 SFT Stage 1（16K 上下文）与 SFT Stage 2（49K 上下文），Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"SFT Stage 1", "SFT Stage 2"},
+        id="stages-led-by-what-they-stage",
+    ),
+    row(
+        "训练时采用 Mixup、CutMix 与 Copy-Paste 增强，并用 Grad-CAM 可视化 Zorblax-7B 的注意力。",
+        keep={"Zorblax-7B"},
+        drop={"Mixup", "CutMix", "Copy-Paste", "Grad-CAM"},
+        id="augmentations-and-visualisation-only-used",
+    ),
+    row(
         "评测涵盖了从易到难的七个任务（T1-T7），T3 最难。",
         drop={"T1-T7", "T3"},
         id="range-of-series-labels",

@@ -46,6 +46,10 @@ _SERIES_RE = re.compile(
     r"|Scenario|Track|Split|Group|Mode|Variant|Version)[-_ ]?(?P<n>\d{1,2})",
     re.IGNORECASE,
 )
+#: a series label led by what it stages: 'SFT Stage 1', 'RL Phase 2'
+_LED_SERIES_RE = re.compile(
+    r"[A-Za-z][\w-]*\s+(?P<prefix>Stage|Step|Phase|Level|Round|Part|Track|Split)[-_ ]?(?P<n>\d{1,2})", re.IGNORECASE
+)
 #: a reference to a part of the paper or an item of a list: 'Table 2', 'Fig. 3', 'Pair 1'
 _DOC_REF_RE = re.compile(
     r"(?:(?:Table|Figure|Section|Appendix|Equation|Algorithm|Pair|Row|Column|Example)\s|(?:Tab|Fig|Sec|Eq|Alg)\.\s?)"
@@ -69,7 +73,7 @@ _CITED_AFTER_RE = re.compile(r"\s*(?:et\s+al\b|等人|等\s*[（(]\s*\d{4})")
 
 def enumeration_label(span, window: int = 400) -> str | None:
     """``enumeration`` when the mention is one label of a numbered series
-    (``T1``, ``Stage2``, ``Step 3``) and the same label word appears with
+    (``T1``, ``Stage2``, ``Step 3``, ``SFT Stage 1``) and the same label word appears with
     another number within ``window`` characters, or in a range (``T1–T7``,
     also the range itself); also a lone letter, a section number (``D.5``),
     a Roman numeral from II to XII (``(II)``, ``Phase III``) and a reference
@@ -85,7 +89,7 @@ def enumeration_label(span, window: int = 400) -> str | None:
         or _ARXIV_CLASS_RE.fullmatch(surface)
     ):
         return "enumeration"  # a lone letter, a section or appendix number ('D.5'), a Roman numeral ('(II)')
-    m = _SERIES_RE.fullmatch(surface)
+    m = _SERIES_RE.fullmatch(surface) or _LED_SERIES_RE.fullmatch(surface)
     if not m:
         return None
     text = doc_text(span.doc)
