@@ -14,7 +14,9 @@ Sets (the dev split is documented in tests/eval/README.md): seeds-012,
 seeds-34, dev-arxiv-tune, dev-arxiv-check, dev-papers-tune,
 dev-papers-check, dev-tune, dev-check, dev-arxiv and dev-papers (both
 halves of a layout, as the targets are stated), seeds (all five),
-heldout, heldout2.  Needs
+heldout, heldout2, and the reports annotated for this project
+(tests/eval/annotated, split like the dev reports): ann-arxiv-tune,
+ann-papers-tune, ann-arxiv-check, ann-papers-check, ann-tune, ann-check.  Needs
 ``../shared/eval`` (the scorer and the gold stay there).
 """
 
@@ -35,6 +37,29 @@ DEV = SHARED / "dev"
 #: the dev split: tune on one half, never let a change lower the other
 DEV_TUNE = ["arxiv-cv-2025-08-27", "arxiv-cv-2026-04-07", "papers-for-2025-09-23", "papers-for-2025-09-26"]
 DEV_CHECK = ["arxiv-cv-2025-12-17", "arxiv-cv-2026-02-17", "papers-for-2025-10-02"]
+
+
+#: reports annotated for this project (tests/eval/annotated): tuned on, and a check half never read
+ANNOTATED = ROOT / "tests" / "eval" / "annotated"
+ANN_TUNE = [
+    "arxiv-cv-2025-09-16",
+    "arxiv-cv-2025-10-06",
+    "arxiv-cv-2025-11-07",
+    "arxiv-cv-2025-11-25",
+    "arxiv-cv-2025-12-02",
+    "arxiv-cv-2026-03-31",
+    "papers-for-2025-10-27",
+    "papers-for-2025-10-31",
+    "papers-for-2026-01-14",
+    "papers-for-2026-02-10",
+    "papers-for-2026-02-18",
+    "papers-for-2026-04-15",
+]
+ANN_CHECK = ["arxiv-cv-2026-01-21", "arxiv-cv-2026-03-18", "papers-for-2026-03-12", "papers-for-2026-04-01"]
+
+
+def _annotated(stems: list[str]) -> list[tuple[Path, Path]]:
+    return [(ANNOTATED / "raw" / f"{s}.md", ANNOTATED / "gold" / f"{s}.json") for s in stems]
 
 
 def _dev(stems: list[str]) -> list[tuple[Path, Path]]:
@@ -72,6 +97,12 @@ SETS = {
     "seeds": lambda: _seeds("01234"),
     "heldout": lambda: _eval("heldout"),
     "heldout2": lambda: _eval("heldout2"),
+    "ann-arxiv-tune": lambda: _annotated([s for s in ANN_TUNE if s.startswith("arxiv")]),
+    "ann-papers-tune": lambda: _annotated([s for s in ANN_TUNE if s.startswith("papers")]),
+    "ann-arxiv-check": lambda: _annotated([s for s in ANN_CHECK if s.startswith("arxiv")]),
+    "ann-papers-check": lambda: _annotated([s for s in ANN_CHECK if s.startswith("papers")]),
+    "ann-tune": lambda: _annotated(ANN_TUNE),
+    "ann-check": lambda: _annotated(ANN_CHECK),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
