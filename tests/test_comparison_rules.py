@@ -695,6 +695,12 @@ RULES = [
         {("Zorblax", "独立的单一大模型", "GSM8K", "Accuracy")},
         id="zh-standalone-single-model-is-a-described-baseline",
     ),
+    pytest.param(
+        OWN_ZH,
+        "在面对含噪声的提示时，Zorblax 的性能下降仅为 0.12%，远优于单体模型基线的 6.20%。",
+        {("Zorblax", "单体模型基线", None, None)},
+        id="zh-described-baseline-before-its-score",
+    ),
     # -- a clause that goes on with the gain on another benchmark ----------------------
     pytest.param(
         "",

@@ -49,6 +49,7 @@ _LATIN_RE = re.compile(r"[A-Za-z]{2,}")
 _BASELINE_END_RE = re.compile(r"(?:基线|基线模型|baseline)$", re.IGNORECASE)
 _OPEN_PAREN_RE = re.compile(r"[（(]")
 _SPACES_RE = re.compile(r"\s+")
+_NUMBER_AHEAD_RE = re.compile(r"[\s*]*[-+]?\d")
 _MAX_CHARS = 32
 # a class of baselines, then the list of its members: '现有的主流方法，包括', 'existing methods, including'
 _MEMBERS_INTRO_RE = re.compile(
@@ -248,10 +249,12 @@ class DescribedBaselines:
 
 
 def _parts(text: str, start: int, end: int) -> tuple[str, list[str], str]:
-    """``text[start:end]`` as (the phrase as written, trailing spaces and
-    bold removed; its parenthesised glosses; the phrase without glosses,
+    """``text[start:end]`` as (the phrase as written, trailing spaces, bold
+    and a possessive 的 before a score removed; its parenthesised glosses; the phrase without glosses,
     spaces collapsed, quotes and bold stripped)."""
     raw = text[start:end].rstrip(" *")
+    if raw.endswith("的") and _NUMBER_AHEAD_RE.match(text, end):  # '远优于单体模型基线的 6.20%': before its score
+        raw = raw[:-1].rstrip(" *")
     glosses = [g.strip() for g in _GLOSS_RE.findall(raw)]
     core = _SPACES_RE.sub(" ", _GLOSS_RE.sub("", raw)).strip(' *“”"')
     return raw, glosses, core
