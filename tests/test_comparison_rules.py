@@ -422,6 +422,13 @@ RULES = [
         set(),
         id="zh-cue-verb-object-not-headed-by-baseline",
     ),
+    pytest.param(OWN_ZH, "Zorblax 在 MMLU 上超越了 LLM 基线。", set(), id="zh-class-before-baseline-is-no-loser"),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 MMLU 上大幅领先 SFT（监督微调）基线。",
+        {("Zorblax", "SFT基线", "MMLU", None)},
+        id="zh-paradigm-before-baseline-is-a-loser",
+    ),
     pytest.param(
         OWN_ZH,
         "相比纯 SFT 模型，该方法提升了 5%。",

@@ -25,6 +25,7 @@ from kg.extract.sentence import Mention
 from kg.link import entity_key
 from kg.nlp.cues import cue_regex
 from kg.model import Label
+from kg.resources import gazetteer
 
 #: key prefix of a described-baseline mention: prefix + name + "\x00" + aliases joined by "\x00"
 DESCRIBED = "\x00described\x00"
@@ -244,6 +245,8 @@ class DescribedBaselines:
             return True  # '基于 SFT 的混合训练'; not '检索的方法' (a class of methods)
         if _BASELINE_END_RE.search(core):
             body = _BASELINE_END_RE.sub("", core).strip()
+            if not (has_par or self.paradigm.fullmatch(body)) and gazetteer().is_generic(body):
+                return False  # 'LLM 基线': a class of models, not one baseline
             return bool(body) and (has_par or _LATIN_RE.search(body) is not None)
         return False
 
