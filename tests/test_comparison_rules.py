@@ -708,6 +708,12 @@ RULES = [
         {("Zorblax", "单体模型基线", None, None)},
         id="zh-described-baseline-before-its-score",
     ),
+    pytest.param(
+        OWN_ZH,
+        "对比方法包括 Qwen2-7B。未来方向：探索将 Zorblax 与更广泛的多模态训练数据结合的最佳策略。",
+        set(),
+        id="zh-the-best-strategy-to-explore-is-no-win",
+    ),
     # -- a clause that goes on with the gain on another benchmark ----------------------
     pytest.param(
         "",

@@ -278,8 +278,10 @@ class CueRules:
             and (self._SETTING_OR_PURPOSE.search(text[: m.start()]) or self._OPTIMAL_THING.match(text, m.end()))
         ):
             return []  # '以获得最佳效果' (a goal), '聚合 20 步效果最佳', '最优的网格结构' (a setting): no win
-        if self._SEARCH_BEFORE.search(text[clause_start(text, m.start()) : m.start()]):
-            return []  # '找到最优的引导尺度仍需探索': a search for a setting, whoever searches
+        if self._SEARCH_BEFORE.search(text[clause_start(text, m.start()) : m.start()]) or self._OPTIMAL_THING.match(
+            text, m.end()
+        ):
+            return []  # '找到最优的引导尺度', '探索…结合的最佳策略': a setting sought or chosen, whoever does
         if subj is None and self._UNNAMED_SUBJECT.search(text[: m.start()]):
             return []  # '结论：Plan A 在准确率上表现最佳': a setting the text names, not the paper's system
         winner = subj.key if subj else (main if not systems else None)
@@ -293,7 +295,7 @@ class CueRules:
 
     # in the superlative's clause: a search or choice of it ('找到最优的 X', 'to find the best X')
     _SEARCH_BEFORE = re.compile(
-        r"(?:找到|寻找|选择|选取|确定|搜索)[^，。；,;]{0,6}$|\b(?:find|choose|select|search for)\s+(?:the\s+)?$",
+        r"(?:找到|寻找|选择|选取|确定|搜索|探索)[^，。；,;]{0,24}$|\b(?:find|choose|select|search for|explore)\s+(?:the\s+)?$",
         re.IGNORECASE,
     )
 
