@@ -714,6 +714,18 @@ RULES = [
         set(),
         id="zh-the-best-strategy-to-explore-is-no-win",
     ),
+    pytest.param(
+        OWN_ZH,
+        "该方法取得了显著改进（例如，在 FooBench 上 Qwen2-7B 提升 8.4%，在 BarBench 上提升 8.6%）。",
+        {("Zorblax", "Qwen2-7B", "FooBench", None), ("Zorblax", "Qwen2-7B", "BarBench", None)},
+        id="zh-a-base-opening-its-clause-gains",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "例如，在 FooBench 上 Qwen2-7B 模型通过 Zorblax 实现了 48.87% 的修正提升，相比基线的 17.40% 提升了 31.47%。",
+        set(),
+        id="zh-a-gain-against-a-frame-is-no-gain-over-the-base",
+    ),
     # -- a clause that goes on with the gain on another benchmark ----------------------
     pytest.param(
         "",

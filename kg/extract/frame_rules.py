@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.clauses import clause_start
 from kg.extract.sentence import Found, Mention
 from kg.nlp.cues import cue_regex
 from kg.model import Label
@@ -169,12 +170,29 @@ class FrameRules:
         if not (
             self._BASE_FRAME_RE.search(text[max(0, base.start - 6) : base.start])
             or re.fullmatch(r"[\s*>\-+\d.]*", text[: base.start])
+            or (
+                self._SUBJECT_LEAD_RE.fullmatch(text, clause_start(text, base.start), base.start)
+                and not self._compare_frame(text)  # '…相比基线的 17.40%': the gain is over the frame's object
+            )
         ):
             return []  # framed as the base ('在使用 X 时'), or the subject of the gain ('X 提升了 5 分')
         gain = self._GAIN_RE.search(text, base.end)
         if gain is None:
             return []
         return [Found(winner, base.key, cue="gain over base", at=gain.start())]
+
+    # before a base that opens its clause as the gain's subject: an example mark, a benchmark frame
+    # ('（例如，在 VSI-Bench 上 LLaVA-Video 提升 8.4%，…）')
+    _SUBJECT_LEAD_RE = re.compile(r"[\s*（(]*(?:例如|比如|如)?[\s，,]*(?:在[^，,；;。在]{1,30}?上[\s，,]*)?")
+
+    def _compare_frame(self, text: str) -> bool:
+        """True when a compare frame (相比/相对于/compared to) sits in the
+        sentence: a gain there is stated against the frame's object."""
+        return any(
+            m.group().casefold() not in ("over", "against")
+            and not (m.group() == "较" and self._ADVERB_JIAO.match(text, m.end()))
+            for m in self.frame.finditer(text)
+        )
 
     _COST_UNITS = {"步", "秒", "毫秒", "ms", "小时", "hour", "hours", "step", "steps"}
 
