@@ -290,6 +290,12 @@ GLOSSES = [
         id="augmentations-and-visualisation-only-used",
     ),
     row(
+        "我们用 t-SNE 可视化特征，并采用 Speculative Decoding 与 DDIM 采样加速 Zorblax-7B 的推理。",
+        keep={"Zorblax-7B"},
+        drop={"t-SNE", "Speculative Decoding", "DDIM"},
+        id="analysis-and-inference-techniques-only-used",
+    ),
+    row(
         "评测涵盖了从易到难的七个任务（T1-T7），T3 最难。",
         drop={"T1-T7", "T3"},
         id="range-of-series-labels",
