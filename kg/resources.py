@@ -194,6 +194,8 @@ class Gazetteer:
                 for k in _lookup_keys(surface, entry.is_hardware):
                     self._by_key.setdefault(k, entry)
         self._generic = {fold(g) for g in generic}
+        #: folded first words of the generic terms of two or more words ('cls' of 'CLS Token')
+        self.generic_heads = frozenset(fold(g.split()[0]) for g in generic if len(g.split()) > 1)
         self._common = {w.casefold() for w in common_words}
         self._key_misses: dict[str, Entry | None] = {}  # lookup_key of keys not in _by_key
         self.max_tokens = 8

@@ -135,6 +135,10 @@ def in_metric_enumeration(span) -> bool:
     (``视频质量（FVD、KVD）``) in a sentence where such a list holds a known
     metric (``（FVD、KVD）、文本对齐（FooSim、BarScore）``): the lists name
     measures, the unknown names are metrics too."""
+    whole = doc_text(span.doc)
+    opened = max(whole.rfind("（", 0, span.start_char), whole.rfind("(", 0, span.start_char))
+    if opened < 0 or max(whole.rfind("）", opened, span.start_char), whole.rfind(")", opened, span.start_char)) >= 0:
+        return False  # not inside a parenthesis
     sent = sentence_of(span)
     text = sent.text
     base = sent.start_char
@@ -147,9 +151,9 @@ def in_metric_enumeration(span) -> bool:
             continue
         rest, last = [], a
         for sp in inside:
-            rest.append(doc_text(span.doc)[last : sp.start_char])
+            rest.append(whole[last : sp.start_char])
             last = sp.end_char
-        rest.append(doc_text(span.doc)[last:b])
+        rest.append(whole[last:b])
         if not all(_NAME_LIST_SEP_RE.fullmatch(r) for r in rest):
             continue  # the parenthesis says more than a list of names
         mine = mine or any(sp.start_char == span.start_char for sp in inside)

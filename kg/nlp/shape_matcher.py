@@ -13,6 +13,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kg.link import fold
 from kg.memo import BoundedMemo
 from kg.nlp.components import MentionComponent, PACKAGED_GAZETTEER, PACKAGED_PATTERNS
 from kg.nlp.docview import TokenTable, doc_text, mention_spans, set_mention_info, tokens
@@ -191,7 +192,10 @@ class ShapeMatcher(MentionComponent):
         """Token indices in [start, end) covered by a generic phrase of two to
         ``longest`` words (``CLS Token``, ``LM Head``)."""
         covered: set[int] = set()
+        heads = self.gaz.generic_heads
         for i in range(start, end - 1):
+            if fold(table.words[i]) not in heads:
+                continue
             for j in range(i + 2, min(end, i + longest) + 1):
                 if self.gaz.is_generic(table.text(i, j)):
                     covered.update(range(i, j))
