@@ -72,26 +72,30 @@ class FrameRules:
                     objs = [s for s in objs if s.start < m.end() + comma.start()]
                     obj_keys = {o.key for o in objs}
                     others = [s for s in systems if s.key not in obj_keys]
-            # '与基于 Stable Diffusion 的模型相比': a system after 基于/使用 modifies, it is no subject;
-            # '较 B 提升了 64%，在 PSNR 上优于 C': C, the object of another cue, is no subject either
-            # '在 Qwen-7B 模型上，A 方法相较于 B 提升': the model framed by 在…上 is the setting, no subject
-            # '相较于 B 实现了一个数量级的提升，并成功泛化到 X': X, in a clause after the gain, is no subject
-            gain = self.improve.search(text, m.end())
-            after_gain = gain.end() + re.search(r"[，,；;。]|$", text[gain.end() :]).start() if gain else len(text)
-            others = [
-                s
-                for s in others
-                if not self._tool(text, s)
-                and not self._cue_object(text, s)
-                and not _framed_on(text, s)
-                and s.start < after_gain
-            ]
+            others = self._frame_subjects(text, others, m.end())
             own = [s for s in others if s.proposed]
             winner = (own or others)[0].key if (own or others) else main
             if not winner:
                 continue
             found += [Found(winner, o.key, cue=m.group(), at=m.start()) for o in objs]
         return found
+
+    def _frame_subjects(self, text: str, others: list[Mention], after: int) -> list[Mention]:
+        """The systems of ``others`` that may be the subject of a frame
+        ending at ``after``: not one after 基于/使用 ('与基于 Stable Diffusion 的
+        模型相比'), the object of another cue ('较 B 提升了 64%，在 PSNR 上优于 C'),
+        a model framed by 在…上 (the setting), nor one in a clause after
+        the gain ('相较于 B 实现了一个数量级的提升，并成功泛化到 X')."""
+        gain = self.improve.search(text, after)
+        after_gain = gain.end() + re.search(r"[，,；;。]|$", text[gain.end() :]).start() if gain else len(text)
+        return [
+            s
+            for s in others
+            if not self._tool(text, s)
+            and not self._cue_object(text, s)
+            and not _framed_on(text, s)
+            and s.start < after_gain
+        ]
 
     _WITH_BEFORE_RE = re.compile(r"(?:与|跟|同)[^，,；;。与跟同]{1,40}$")
 
