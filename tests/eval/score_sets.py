@@ -83,26 +83,29 @@ def _eval(folder: str) -> list[tuple[Path, Path]]:
     return [(p, d / "gold" / f"{p.stem}.json") for p in sorted(d.glob("*.txt"))]
 
 
+def _halves(prefix: str, load, tune: list[str], check: list[str]) -> dict:
+    """The sets of a split: ``{prefix}-{arxiv,papers}-{tune,check}`` and
+    ``{prefix}-{tune,check}``; ``load(stems)`` gives their (report, gold) pairs."""
+    sets = {}
+    for layout in ("arxiv", "papers"):
+        for half, stems in (("tune", tune), ("check", check)):
+            picked = [x for x in stems if x.startswith(layout)]
+            sets[f"{prefix}-{layout}-{half}"] = lambda s=picked: load(s)
+    sets[f"{prefix}-tune"] = lambda: load(tune)
+    sets[f"{prefix}-check"] = lambda: load(check)
+    return sets
+
+
 SETS = {
     "seeds-012": lambda: _seeds("012"),
     "seeds-34": lambda: _seeds("34"),
-    "dev-arxiv-tune": lambda: _dev([s for s in DEV_TUNE if s.startswith("arxiv")]),
-    "dev-arxiv-check": lambda: _dev([s for s in DEV_CHECK if s.startswith("arxiv")]),
-    "dev-papers-tune": lambda: _dev([s for s in DEV_TUNE if s.startswith("papers")]),
-    "dev-papers-check": lambda: _dev([s for s in DEV_CHECK if s.startswith("papers")]),
-    "dev-tune": lambda: _dev(DEV_TUNE),
-    "dev-check": lambda: _dev(DEV_CHECK),
+    **_halves("dev", _dev, DEV_TUNE, DEV_CHECK),
     "dev-arxiv": lambda: _dev(sorted(s for s in DEV_TUNE + DEV_CHECK if s.startswith("arxiv"))),
     "dev-papers": lambda: _dev(sorted(s for s in DEV_TUNE + DEV_CHECK if s.startswith("papers"))),
     "seeds": lambda: _seeds("01234"),
     "heldout": lambda: _eval("heldout"),
     "heldout2": lambda: _eval("heldout2"),
-    "ann-arxiv-tune": lambda: _annotated([s for s in ANN_TUNE if s.startswith("arxiv")]),
-    "ann-papers-tune": lambda: _annotated([s for s in ANN_TUNE if s.startswith("papers")]),
-    "ann-arxiv-check": lambda: _annotated([s for s in ANN_CHECK if s.startswith("arxiv")]),
-    "ann-papers-check": lambda: _annotated([s for s in ANN_CHECK if s.startswith("papers")]),
-    "ann-tune": lambda: _annotated(ANN_TUNE),
-    "ann-check": lambda: _annotated(ANN_CHECK),
+    **_halves("ann", _annotated, ANN_TUNE, ANN_CHECK),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
