@@ -41,7 +41,7 @@ class CueRules:
             after = self.described.over(
                 text, m.end(), self._heads([s for s in systems if m.end() <= s.start < end], text)
             )
-            # 'outperforms the pure SFT baseline': after a cue verb, only a phrase headed by 'baseline'
+            # 'outperforms the pure SFT baseline', '优于直接提示': a described baseline after a win cue
             described = [] if reverse else self.described.after(text, m.end())
             if not after and self.baseline_phrase.match(text[m.end() :]):
                 after = [Mention(m.end(), m.end(), BASELINES, Label.MODEL)]
@@ -272,12 +272,8 @@ class CueRules:
         if self.win.search(re.search(r"[^，。；,;]{0,10}$", text[: m.start()]).group()):
             return []  # '超越了现有最优方法': the superlative describes the beaten, unnamed ones
         subj = self._subject(text, [s for s in systems if s.end <= m.start()], m.start())
-        if (
-            subj is None
-            and not systems
-            and (self._SETTING_OR_PURPOSE.search(text[: m.start()]) or self._OPTIMAL_THING.match(text, m.end()))
-        ):
-            return []  # '以获得最佳效果' (a goal), '聚合 20 步效果最佳', '最优的网格结构' (a setting): no win
+        if subj is None and not systems and self._SETTING_OR_PURPOSE.search(text[: m.start()]):
+            return []  # '以获得最佳效果' (a goal), '聚合 20 步效果最佳' (a setting): no win
         if self._SEARCH_BEFORE.search(text[clause_start(text, m.start()) : m.start()]) or self._OPTIMAL_THING.match(
             text, m.end()
         ):

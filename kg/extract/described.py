@@ -129,11 +129,6 @@ class DescribedBaselines:
                 return [Mention(found[0].start, found[0].end, key, Label.METHOD), *objs[1:]]
         return objs
 
-    def is_baseline(self, mention: Mention) -> bool:
-        """True when a described baseline is headed by 基线/baseline."""
-        described = parse_described(mention.key)
-        return described is not None and _BASELINE_END_RE.search(described[0]) is not None
-
     def members(self, text: str, pos: int, systems: list[Mention]) -> list[Mention]:
         """The members listed after a class of baselines or competitors in a loser slot
         (``超越了现有的主流方法，包括直接 Prompting、模型微调（Fine-tuning）、
