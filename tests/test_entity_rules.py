@@ -296,6 +296,13 @@ GLOSSES = [
         id="analysis-and-inference-techniques-only-used",
     ),
     row(
+        "Multi-Object Tracking (MOT) in crowded scenes remains hard, and MOT methods drift. "
+        "Zorblax-7B outperforms Quibble-3B on BarTrack.",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"MOT"},
+        id="capitalised-task-long-form",
+    ),
+    row(
         "评测涵盖了从易到难的七个任务（T1-T7），T3 最难。",
         drop={"T1-T7", "T3"},
         id="range-of-series-labels",

@@ -312,6 +312,13 @@ def _lower_long_form(before: str, acronym: str) -> bool:
     return first.islower() or (at_sentence_start and first[1:].islower())
 
 
+#: the head word of a task's name: 'Camouflaged Object Detection', 'Multi-Object Tracking'
+_TASK_HEAD_RE = re.compile(
+    r"[ -](?:Detection|Tracking|Segmentation|Navigation|Estimation|Recognition|Captioning|Grounding|"
+    r"Answering|Classification|Localization|Localisation|Anticipation|Forecasting)$"
+)
+
+
 def acronym_definition(span, propose: re.Pattern, heads: re.Pattern) -> str | None:
     """How an acronym in parentheses is defined by the text around it:
 
@@ -321,7 +328,8 @@ def acronym_definition(span, propose: re.Pattern, heads: re.Pattern) -> str | No
       parenthesis (``运动自适应（MAM）模块``);
     * ``"titled"`` when a capitalised English long form precedes it, inside
       the parenthesis (``记忆代理（Reflection-Memory Agent, RMA）``) or before
-      it (``Branch-and-Bound (BnB)``);
+      it (``Branch-and-Bound (BnB)``), unless that long form names a task
+      (``Multi-Object Tracking (MOT)``, not proposed): then ``"lower"``;
     * ``"concept"`` when it glosses a Chinese phrase (``多智能体系统（MAS）``)
       and ``"lower"`` when it follows a lower-case English noun phrase
       (``scene graph parsing (SGP)``), neither named: a task, a class
@@ -344,7 +352,10 @@ def acronym_definition(span, propose: re.Pattern, heads: re.Pattern) -> str | No
     before = before[: opening.start()].rstrip(' “”"「」*')
     lower = bool(before) and not is_cjk(before[-1]) and _lower_long_form(before, surface)
     if not before or not (is_cjk(before[-1]) or lower):
-        return "titled" if acronym_long_form(span) else None
+        long_form = acronym_long_form(span)
+        if long_form and _TASK_HEAD_RE.search(long_form) and not propose.search(clause_before(span)):
+            return "lower"  # 'Multi-Object Tracking (MOT)': a task, capitalised or not
+        return "titled" if long_form else None
     if propose.search(clause_before(span)) or heads.match(text, after.end()):
         return "named"
     return "lower" if lower else "concept"
