@@ -303,6 +303,14 @@ GLOSSES = [
         id="capitalised-task-long-form",
     ),
     row(
+        "*   **Part-Aware Denoising Transformer**：Quibble-3B 的 Transformer 被修改为部件感知，"
+        "Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"Part-Aware Denoising Transformer"},
+        key="analysis",
+        id="a-modifier-led-phrase-describes",
+    ),
+    row(
         "评测涵盖了从易到难的七个任务（T1-T7），T3 最难。",
         drop={"T1-T7", "T3"},
         id="range-of-series-labels",

@@ -123,6 +123,14 @@ def modifier(span) -> str | None:
     return "modifier" if _MODIFIER_RE.fullmatch(surface) or _MODALITY_PAIR_RE.fullmatch(surface) else None
 
 
+def description(name: str) -> bool:
+    """True for a phrase of three or more words opened by a hyphenated
+    modifier (``Part-Aware Flow Model``, ``Short-Term Object Interaction
+    Anticipation``): it describes a component or a task, it names none."""
+    words = name.split()
+    return len(words) >= 3 and bool(_MODIFIER_RE.fullmatch(words[0].lower()))
+
+
 def cited_person(span, authors) -> str | None:
     """``citation`` when the mention is a person: followed by ``et al.`` or
     ``等人``, or equal to the surname (last word, three letters or more) of

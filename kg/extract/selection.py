@@ -5,8 +5,10 @@ it; else it is dropped when it is only a translation gloss, a name the
 paper only uses (``kg/data`` lists of tools and libraries, see
 :func:`kg.extract.negative.used_only`), a method or model acronym of a
 common noun phrase (``多智能体系统（MAS）``, see
-:func:`kg.extract.entities.concept_keys`) or has no evidence of what it is
-(see :mod:`kg.extract.entities`).  Each drop is noted in the
+:func:`kg.extract.entities.concept_keys`), has no evidence of what it is
+(see :mod:`kg.extract.entities`) or only its shape for a phrase a modifier
+opens (``Part-Aware Flow Model``, see :func:`kg.extract.negative.description`).
+Each drop is noted in the
 :class:`~kg.extract.decisions.DecisionLog`, and each kept entity gets the
 reason ``kg explain`` shows.
 """
@@ -54,6 +56,9 @@ def select_entities(
         elif key in found.weak:
             dropped.add(key)
             log.drop(key, ent["name"], "no evidence")
+        elif log.kept.get(key) == "name shape" and negative.description(ent["name"]):
+            dropped.add(key)  # 'Part-Aware Flow Model': only its shape spoke, and it describes
+            log.drop(key, ent["name"], "description")
     for key in dropped:
         entities.pop(key, None)
     log.dropped = {k: d for k, d in log.dropped.items() if k not in entities}  # kept by another mention
