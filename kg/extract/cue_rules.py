@@ -290,9 +290,10 @@ class CueRules:
     )
 
     # in the superlative's clause: a search or choice of it ('找到最优的 X', 'to find the best X')
+    _SEARCH_ZH = "找到|寻找|选择|选取|确定|调整|搜索|探索"
+    _SEARCH_EN = "find|choose|select|tune|search|explore"
     _SEARCH_BEFORE = re.compile(
-        r"(?:找到|寻找|选择|选取|确定|搜索|探索)[^，。；,;]{0,24}$|\b(?:find|choose|select|search for|explore)\s+(?:the\s+)?$",
-        re.IGNORECASE,
+        rf"(?:{_SEARCH_ZH})[^，。；,;]{{0,24}}$|\b(?:{_SEARCH_EN})(?:\s+for)?\s+(?:the\s+)?$", re.IGNORECASE
     )
 
     # after a superlative: the optimal thing is a setting, not a result ('最优的 α 值', '最优网格结构')
@@ -300,8 +301,8 @@ class CueRules:
     # before an elided subject's superlative: a purpose, a condition or a search ('以获得', '才能达到', '找到',
     # 'to obtain') or a setting's value ('20 步', '4 layers'): a goal or a setting
     _SETTING_OR_PURPOSE = re.compile(
-        r"(?:以|为了|从而|才能)(?:获得|达到|取得|实现)|找到|寻找|选择|选取|确定|调整|搜索"
-        r"|\b(?:to|so as to|in order to) (?:obtain|achieve|get|reach)\b|\b(?:find|choose|select|tune|search)\b"
+        rf"(?:以|为了|从而|才能)(?:获得|达到|取得|实现)|{_SEARCH_ZH}"
+        rf"|\b(?:to|so as to|in order to) (?:obtain|achieve|get|reach)\b|\b(?:{_SEARCH_EN})\b"
         r"|\d+(?:\.\d+)?\s*(?:步|层|个|次|轮|帧|steps?|layers?|epochs?|iterations?|frames?)(?![A-Za-z])",
         re.IGNORECASE,
     )

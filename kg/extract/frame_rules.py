@@ -39,11 +39,7 @@ class FrameRules:
         if not gains:
             return []
         found = []
-        for m in self.frame.finditer(text):
-            if m.group().casefold() in ("over", "against"):
-                continue
-            if m.group() == "较" and self._ADVERB_JIAO.match(text, m.end()):
-                continue  # '较大的 3B 模型': 'relatively', not 'compared with'
+        for m in self._compare_frames(text):
             end = self._clause_end(text, m.end(), systems)
             # '相比于仅使用 X 生成标签训练的基线模型（B）': X only describes B
             objs = self.described.over(
@@ -176,7 +172,8 @@ class FrameRules:
             or re.fullmatch(r"[\s*>\-+\d.]*", text[: base.start])
             or (
                 self._SUBJECT_LEAD_RE.fullmatch(text, clause_start(text, base.start), base.start)
-                and not self._compare_frame(text)  # '…相比基线的 17.40%': the gain is over the frame's object
+                and next(self._compare_frames(text), None)
+                is None  # '…相比基线的 17.40%': the gain is over the frame's object
             )
         ):
             return []  # framed as the base ('在使用 X 时'), or the subject of the gain ('X 提升了 5 分')
@@ -189,14 +186,16 @@ class FrameRules:
     # ('（例如，在 VSI-Bench 上 LLaVA-Video 提升 8.4%，…）')
     _SUBJECT_LEAD_RE = re.compile(r"[\s*（(]*(?:例如|比如|如)?[\s，,]*(?:在[^，,；;。在]{1,30}?上[\s，,]*)?")
 
-    def _compare_frame(self, text: str) -> bool:
-        """True when a compare frame (相比/相对于/compared to) sits in the
-        sentence: a gain there is stated against the frame's object."""
-        return any(
-            m.group().casefold() not in ("over", "against")
-            and not (m.group() == "较" and self._ADVERB_JIAO.match(text, m.end()))
-            for m in self.frame.finditer(text)
-        )
+    def _compare_frames(self, text: str):
+        """The compare frames of a sentence (相比, 相对于, compared to …) as
+        matches: not 'over'/'against', nor 较 as 'relatively' before an
+        adjective (``较大的 3B 模型``)."""
+        for m in self.frame.finditer(text):
+            if m.group().casefold() in ("over", "against"):
+                continue
+            if m.group() == "较" and self._ADVERB_JIAO.match(text, m.end()):
+                continue
+            yield m
 
     _COST_UNITS = {"步", "秒", "毫秒", "ms", "小时", "hour", "hours", "step", "steps"}
 
