@@ -116,6 +116,20 @@ RULES = [
         id="family-name-keeps-its-version",
     ),
     row(
+        "We introduce Llama Nano V2 VL, a vision model. Llama Nano V2 VL beats Qwen2-VL on MMMU.",
+        keep={"Llama Nano V2 VL", "Qwen2-VL"},
+        drop={"Llama Nano", "VL", "Llama"},
+        key="analysis",
+        id="family-name-keeps-its-chain-of-variant-words",
+    ),
+    row(
+        "经过剪枝的 EfficientNet B4 模型在 BarBench 上达到 65%，超过 Quibble-3B。",
+        keep={"EfficientNet B4", "Quibble-3B"},
+        drop={"EfficientNet"},
+        key="analysis",
+        id="family-name-keeps-its-variant-letter",
+    ),
+    row(
         "我们评测了 Doubao 3 个版本，Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
         keep={"Doubao"},
         drop={"Doubao 3"},

@@ -21,10 +21,12 @@ _SUFFIX_RE = re.compile(
 )
 
 
-def rewrite_spans(docs, step) -> None:
+def rewrite_spans(docs, step, cover: bool = False) -> None:
     """Walk each Doc's mentions left to right; ``step(doc, text, span, nxt)``
     returns None to keep ``span``, or ``(new_span, n)`` to put ``new_span``
-    in place of the ``n`` (1 or 2) spans starting at ``span``."""
+    in place of the ``n`` (1 or 2) spans starting at ``span``.  With
+    ``cover``, further spans inside ``new_span`` are dropped as well
+    (``Foo`` + ``V2`` + ``VL`` read as ``Foo Nano V2 VL``)."""
     for doc in docs:
         text = doc_text(doc)
         spans, out, changed, i = mention_spans(doc), [], False, 0
@@ -33,10 +35,12 @@ def rewrite_spans(docs, step) -> None:
             if done is None:
                 out.append(spans[i])
                 i += 1
-            else:
-                out.append(done[0])
-                i += done[1]
-                changed = True
+                continue
+            out.append(done[0])
+            i += done[1]
+            changed = True
+            while cover and i < len(spans) and spans[i].end_char <= done[0].end_char:
+                i += 1
         if changed:
             set_mention_spans(doc, out)
 
@@ -50,8 +54,12 @@ def _longer(doc, sp, end: int, label: str, name: str | None = None):
 
 
 # a bare version after a family name, with an optional tier word: 'Foo 1.8', 'Foo 4.1 Fast'
-#: a product tier after a model's name and a space ('Flux.2 Pro', 'Qwen3-VL Plus'): the tier is the model
-_TIER_RE = re.compile(r" (?:Pro|Max|Plus|Ultra|Mini|Flash|Lite|Turbo|Nano|Small|Medium|Large|XL|XXL)(?![A-Za-z0-9.+-])")
+#: a product tier, a variant letter or a vision tag after a model's name and a space
+#: ('Flux.2 Pro', 'Qwen3-VL Plus', 'Foo B3', 'Foo Nano V2 VL'): the variant is the model
+_TIER_RE = re.compile(
+    r"(?: (?:Pro|Max|Plus|Ultra|Mini|Flash|Lite|Turbo|Nano|Small|Medium|Large|XL|XXL|VL|[A-Z]\d(?:\.\d)?)"
+    r"(?![A-Za-z0-9.+-]))+"
+)
 _BARE_VERSION_RE = re.compile(
     r" \d{1,2}(?:\.\d)?(?: (?:Fast|Pro|Flash|Mini|Lite|Turbo|Max|Ultra|Plus|Nano))?"
     r"(?![A-Za-z0-9_.%+×-])(?!\s*(?:[%倍个次张块亿万位年]|times\b|x\b))"
@@ -86,7 +94,7 @@ def _version_step(doc, text, sp, nxt):
     if not m:
         return None
     if nxt is not None and nxt.start_char < m.end():
-        if nxt.start_char == m.start() + 1 and nxt.end_char == m.end() and mention_info(nxt).entry is None:
+        if nxt.start_char > m.start() and nxt.end_char <= m.end() and mention_info(nxt).entry is None:
             longer = _longer(doc, sp, m.end(), sp.label_)  # 'GPT-2 Small', the tier read as a name of its own
             return (longer, 2) if longer is not None else None
         return None
@@ -167,7 +175,7 @@ def join_versions(docs) -> None:
     """A known name followed by a version or variant is that version, one
     name: ``Depth Anything`` + ``V2-L``, ``DeepSeek-R1`` + ``-Zero``; a
     dataset followed by a year is that year's edition (``FooCup 2022``)."""
-    rewrite_spans(docs, _version_step)
+    rewrite_spans(docs, _version_step, cover=True)
     rewrite_spans([d for d in docs if _ANY_YEAR_RE.search(doc_text(d))], _year_step)
 
 
