@@ -374,6 +374,18 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 在 A100 上比全精度模型提供了 3.2 倍的推理速度提升。",
+        {("Zorblax", "全精度模型", None, None)},
+        id="zh-than-a-described-baseline-delivers-a-gain",
+    ),
+    pytest.param(
+        "",
+        "Zorblax 比 Quibble-3B 实现了 12% 的准确率提升，但比 Mistral-7B 提供了更多的接口。",
+        {("Zorblax", "Quibble-3B", None, "Accuracy")},
+        id="zh-than-delivers-a-gain-not-a-feature",
+    ),
+    pytest.param(
+        OWN_ZH,
         "相较于单阶段检索基线，Zorblax 在 HotpotQA 上提升了 5 个百分点。",
         {("Zorblax", "单阶段检索基线", "HotpotQA", None)},
         id="zh-described-baseline-after-frame",

@@ -15,6 +15,10 @@ from kg.extract.scores import DIFFERENCE_RE
 from kg.extract.sentence import BASELINES, Found, Mention
 from kg.model import Label
 
+#: a verb of delivering after 'A 比 B', its gain word later in the clause ('提供了 3.2 倍的速度提升')
+_DELIVER_RE = re.compile(r"\s*(?:提供|实现|带来|取得|获得)了?")
+_CLAUSE_END_RE = re.compile(r"[，。；,;：:]")
+
 
 class CueRules:
     """Cue verb, 比, vs, contrast and superlative rules over one sentence."""
@@ -97,7 +101,7 @@ class CueRules:
             if not re.match(r"^[^，。；,;]{0,8}$", text[m.end() : chain[0].start]):
                 continue
             tail = re.sub(r"^[\s*)）]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*", "", text[chain[-1].end :])
-            adj = self.than_adj.match(tail) or self.improve.match(tail)
+            adj = self.than_adj.match(tail) or self.improve.match(tail) or self._delivered_gain(tail)
             if not adj:
                 continue
             word = adj.group().strip(" *")
@@ -116,6 +120,12 @@ class CueRules:
                 found += [Found(winner, o.key, cue="比…" + word, at=m.start()) for o in chain]
                 objects.update(o.key for o in chain)
         return found
+
+    def _delivered_gain(self, tail: str):
+        """The gain word of ``提供了 3.2 倍的推理速度提升`` / ``实现了 12% 的准确率提升``
+        after ``A 比 B``: a verb of delivering, then a gain word in the same clause."""
+        verb = _DELIVER_RE.match(tail)
+        return self.improve.search(_CLAUSE_END_RE.split(tail[verb.end() :], 1)[0][:24]) if verb else None
 
     def _vs(self, text, systems, lower) -> list[Found]:
         found = []
