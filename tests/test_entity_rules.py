@@ -36,6 +36,12 @@ RULES = [
         id="chinese-class-noun",
     ),
     row(
+        "现有扩散语言模型（DLMs）难以修订早期决策，DLM 的解码也较慢；Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"DLM", "DLMs"},
+        id="plural-concept-acronym-makes-its-singular-a-concept",
+    ),
+    row(
         "Multi-agent systems (MAS) often fail silently, and MAS errors are hard to trace.",
         drop={"MAS"},
         id="english-lowercase-long-form-at-sentence-start",

@@ -322,13 +322,16 @@ def concept_keys(definitions: dict[str, set[str]], title: str) -> set[str]:
     ``scene graph parsing (SGP)`` beside ``场景图解析（Scene Graph
     Parsing, SGP）``) or only glossing Chinese phrases.  Such an acronym
     names a task, a class of systems or a quantity (``多智能体系统（MAS）``); it
-    is an entity only with a role."""
+    is an entity only with a role.  A plural acronym makes its singular a
+    concept too (``扩散语言模型（DLMs）``: ``DLM``)."""
     title_words = {fold(w) for w in re.findall(r"[A-Za-z][\w-]*", title)}
-    return {
+    keys = {
         k
         for k, kinds in definitions.items()
         if k not in title_words and not kinds & {"named", "known"} and ("lower" in kinds or kinds == {"concept"})
     }
+    singular = {k[:-1] for k in keys if len(k) > 3 and k.endswith("s")}
+    return keys | {k for k in singular if k not in title_words and not definitions.get(k, set()) & {"named", "known"}}
 
 
 def _evidence(entry, metric_shape: bool, retyped: bool, typed: bool, surface: str) -> str | None:
