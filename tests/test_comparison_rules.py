@@ -373,6 +373,12 @@ RULES = [
         id="zh-generic-modifier-keeps-the-named-loser",
     ),
     pytest.param(
+        "",
+        "在 BarBench 上，所有模型都展现出专家高度重叠（Jaccard相似度整体高于0.86）和贡献高度集中（Gini系数整体高于0.89）；Zorblax 的得分（82.4）优于4B参数的 Qwen3 模型（59.6）。",
+        {("Zorblax", "Qwen3", "BarBench", None)},
+        id="zh-cue-before-a-threshold-value-has-no-loser",
+    ),
+    pytest.param(
         OWN_ZH,
         "Zorblax 在 A100 上比全精度模型提供了 3.2 倍的推理速度提升。",
         {("Zorblax", "全精度模型", None, None)},

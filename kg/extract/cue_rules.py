@@ -18,6 +18,11 @@ from kg.model import Label
 #: a verb of delivering after 'A 比 B', its gain word later in the clause ('提供了 3.2 倍的速度提升')
 _DELIVER_RE = re.compile(r"\s*(?:提供|实现|带来|取得|获得)了?")
 _CLAUSE_END_RE = re.compile(r"[，。；,;：:]")
+#: a value right after a cue verb: the cue compares with a threshold ('高于 0.86'), not a
+#: system (a size or a count opens a loser's phrase: '优于4B参数的 X 模型', '优于 3 个基线')
+_VALUE_AFTER_RE = re.compile(
+    r"[\s*]*(?:了|the\s+)?[\s*]*[-+]?\d+(?:\.\d+)?\s*%?(?![\dA-Za-z.]|\s*(?:参数|个|种|项|款|位))"
+)
 
 
 class CueRules:
@@ -33,6 +38,8 @@ class CueRules:
         for m, reverse in cues:
             if self._negated(text, m.start()) or any(a <= m.start() < b for a, b in hedged):
                 continue  # '未能超越', or '达到或超过' (matches or exceeds): not a win
+            if _VALUE_AFTER_RE.match(text, m.end()):
+                continue  # '相似度整体高于0.8670': a threshold, not a system
             word = m.group().casefold()
             if word in ("高于", "higher than", "低于", "lower than"):
                 higher = word in ("高于", "higher than")
