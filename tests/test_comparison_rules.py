@@ -379,6 +379,12 @@ RULES = [
         id="zh-cue-before-a-threshold-value-has-no-loser",
     ),
     pytest.param(
+        "本研究引入了RULER模型，一个大型文本到图像模型。",
+        "RULER在COCO数据集上的AP得分为28.6，显著优于Flux.2 Pro等通用模型。",
+        {("RULER", "Flux.2 Pro", "COCO", "AP")},
+        id="zh-known-benchmark-name-before-model-head-is-a-model",
+    ),
+    pytest.param(
         OWN_ZH,
         "Zorblax 在 A100 上比全精度模型提供了 3.2 倍的推理速度提升。",
         {("Zorblax", "全精度模型", None, None)},

@@ -29,6 +29,8 @@ from kg.nlp.evidence import clean_sentence
 from kg.nlp.pipeline import mention_info, name_shape, sentence_of, span_text
 
 _PLAIN_WORD_RE = re.compile(r"[A-Za-z][a-z]+")
+#: a model head noun right after a name
+_MODEL_HEAD_RE = re.compile(r"\s?(?:模型|models?\b)")
 _TITLE_NAME_RE = re.compile(r"^\s*([^:：?？]{1,40}?)\s*[:：]\s+\S")
 _TITLE_PAREN_RE = re.compile(r"[(（]\s*([A-Za-z][\w\-.]{1,20})\s*[)）]")
 
@@ -214,6 +216,8 @@ class EntityStage:
             label = Label.DATASET  # the topic of a results bullet: a benchmark or setting
             types[label] += 3
         types[label] += 10 if entry else (3 if decided else 1)
+        if entry and Label(label).is_dataset and _MODEL_HEAD_RE.match(span.doc.text, span.end_char):
+            types[Label.MODEL] += 1000  # '本研究引入了BBQ模型': this paper's model, not the known benchmark
         if Label(label).is_system and (
             mention_rules.in_measure_list(span) or mention_rules.in_metric_enumeration(span)
         ):
