@@ -136,6 +136,13 @@ RULES = [
         id="family-name-keeps-its-variant-letter",
     ),
     row(
+        "Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        title="Zorblax-7B Beats Specialized Detectors: Lessons from Forensics",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"Zorblax-7B Beats Specialized Detectors"},
+        id="a-title-head-with-a-verb-is-a-claim-not-a-name",
+    ),
+    row(
         "我们评测了 Doubao 3 个版本，Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
         keep={"Doubao"},
         drop={"Doubao 3"},

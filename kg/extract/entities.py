@@ -45,6 +45,11 @@ class Entities(NamedTuple):
     concepts: set[str]  #: acronyms defined by a common noun phrase (see :func:`concept_keys`)
 
 
+#: a verb that makes a title's head a claim, not a name ('X Beats Y: …', 'X Meets Y: …')
+_TITLE_VERB_RE = re.compile(
+    r"(?:Beats|Meets|Is|Are|Makes|Matters|Needs|Helps|Learns|Knows|Sees|Thinks|Rivals|Outperforms|Can|Does|Works)",
+    re.IGNORECASE,
+)
 _REPORT_WORDS_RE = re.compile(r"\s+(?:Technical|Tech\.?|System)\s+(?:Report|Card)$", re.IGNORECASE)
 
 
@@ -60,6 +65,7 @@ def title_names(title: str, gaz) -> list[str]:
             (len(words) == 1 or any(name_shape(w) in ("strong", "acronym") for w in words))
             and not gaz.is_generic(cand)
             and len(words) <= 4
+            and not any(_TITLE_VERB_RE.fullmatch(w) for w in words[1:])  # 'DINOv3 Beats Specialized Detectors: …'
         ):
             names.append(cand)
     names += [
