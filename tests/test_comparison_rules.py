@@ -386,6 +386,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "在 Quibble-Net 的小样本协议下，Zorblax 相比于此前最好的 Mistral-7B，F1 从 0.530 提升至 0.774。",
+        {("Zorblax", "Mistral-7B", "Quibble-Net", "F1")},
+        id="zh-protocol-named-for-a-system-is-the-dataset",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 在 A100 上比全精度模型提供了 3.2 倍的推理速度提升。",
         {("Zorblax", "全精度模型", None, None)},
         id="zh-than-a-described-baseline-delivers-a-gain",

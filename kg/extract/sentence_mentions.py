@@ -134,7 +134,9 @@ def _is_category(text: str, m: Mention, first: Mention) -> bool:
 
 # a head noun and a parenthesis listing its members: '在多数指标上（尤其是 A、B）', 'metrics (e.g., A, B)'
 _CATEGORY_AFTER_RE = re.compile(
-    r"[\s*)）]*(?:类别|子任务|任务|子集|categor(?:y|ies)\b|tasks?\b|subsets?\b|splits?\b)", re.IGNORECASE
+    r"[\s*)）]*(?:类别|子任务|任务|子集|categor(?:y|ies)\b|tasks?\b|subsets?\b|splits?\b"
+    r"|(?:的[^，。；,;的]{0,6})?协议|protocols?\b)",  # 'MVSS-Net 的小样本协议': an evaluation protocol named for a system
+    re.IGNORECASE,
 )
 _HEAD_PAREN_RE = re.compile(
     r"(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks|datasets)"
