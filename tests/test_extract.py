@@ -1063,7 +1063,12 @@ def test_a_capitalised_compound_listed_beside_names_is_a_name(extractor):
 
 
 def test_a_superlative_describing_the_beaten_or_a_setting_is_no_win(extractor):
-    for sentence in ("Zorblax 在性能上超越了现有最优方法。", "论文证明了数学上的最优网格结构能够带来提升。"):
+    for sentence in (
+        "Zorblax 在性能上超越了现有最优方法。",
+        "论文证明了数学上的最优网格结构能够带来提升。",
+        "现有架构通常同时包含这两种计算单元，但其最佳的组装方式仍不明确。",
+        "The best way to assemble convolution and attention remains unclear.",
+    ):
         rec = extractor.extract(
             make_paper("我们对比的基线是 Marble-7B 和 Quux-9B。\n" + sentence, contribution="本文提出了 Zorblax 框架。")
         )

@@ -314,7 +314,11 @@ class CueRules:
     )
 
     # after a superlative: the optimal thing is a setting, not a result ('最优的 α 值', '最优网格结构')
-    _OPTIMAL_THING = re.compile(r"[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径)")
+    _OPTIMAL_THING = re.compile(
+        r"[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径|方式)"
+        r"|\s+(?:way|practice|strategy|configuration|setting|choice|recipe|combination|value|hyperparameter)s?\b",
+        re.IGNORECASE,
+    )
     # before an elided subject's superlative: a purpose, a condition or a search ('以获得', '才能达到', '找到',
     # 'to obtain') or a setting's value ('20 步', '4 layers'): a goal or a setting
     _SETTING_OR_PURPOSE = re.compile(
