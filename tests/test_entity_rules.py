@@ -143,6 +143,14 @@ RULES = [
         id="a-title-head-with-a-verb-is-a-claim-not-a-name",
     ),
     row(
+        "ZB$^2$PO 在 BarBench 上优于 GRPO；在 Quux-5$^i$ 数据集上也优于 Quibble-3B。",
+        contribution="本文提出了 ZB$^2$PO（Zorblax Policy Optimization），一种新的强化学习方法。",
+        keep={"ZB$^2$PO", "Quux-5$^i$"},
+        drop={"PO", "ZB", "Quux-5"},
+        proposes={"ZB$^2$PO"},
+        id="a-name-keeps-its-inline-math-superscript",
+    ),
+    row(
         "我们评测了 Doubao 3 个版本，Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
         keep={"Doubao"},
         drop={"Doubao 3"},

@@ -147,13 +147,34 @@ def _caret_prefix_step(doc, text, sp, nxt):
     return _extended_left(doc, sp, m.start(), text[m.start() : sp.end_char])
 
 
+#: an inline-math superscript glued to a name: 'AT$^2$PO', 'PASCAL-5$^i$'
+_POWER = r"\$\^\{?[A-Za-z0-9]{1,3}\}?\$"
+_POWER_AFTER_RE = re.compile(_POWER + r"(?P<rest>[A-Za-z][A-Za-z0-9-]*)?")
+_POWER_BEFORE_RE = re.compile(r"(?<![A-Za-z0-9$])[A-Za-z][A-Za-z0-9-]{0,15}" + _POWER + "$")
+
+
+def _power_step(doc, text, sp, nxt):
+    after = _POWER_AFTER_RE.match(text, sp.end_char)
+    if after is not None:
+        glued = nxt is not None and nxt.start_char == after.start("rest") if after.group("rest") else False
+        end = max(after.end(), nxt.end_char) if glued else after.end()
+        longer = _longer(doc, sp, end, sp.label_, text[sp.start_char : end])
+        return (longer, 2 if glued else 1) if longer is not None else None
+    before = _POWER_BEFORE_RE.search(text, max(0, sp.start_char - 26), sp.start_char)
+    if before is None:
+        return None
+    return _extended_left(doc, sp, before.start(), text[before.start() : sp.end_char])
+
+
 def join_math_prefixes(docs) -> None:
     """A name glued by a hyphen to inline math before it is one name, written
     without the LaTeX: ``$Λ_{24}$-SQ`` is ``Λ24-SQ``; a name that starts with
     the power of a superscript is one name with its base: ``A^2Search-7B``
-    (not ``2Search-7B``)."""
+    (not ``2Search-7B``); a name with an inline-math superscript inside or
+    at its end is one name as written: ``AT$^2$PO``, ``PASCAL-5$^i$``."""
     rewrite_spans([d for d in docs if "$-" in doc_text(d)], _math_prefix_step)
     rewrite_spans([d for d in docs if "^" in doc_text(d)], _caret_prefix_step)
+    rewrite_spans([d for d in docs if "$^" in doc_text(d)], _power_step, cover=True)
 
 
 _POSSESSIVE_RE = re.compile(r"[’']s$")
