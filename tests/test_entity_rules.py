@@ -42,6 +42,13 @@ RULES = [
         id="plural-concept-acronym-makes-its-singular-a-concept",
     ),
     row(
+        "Multimodal Reasoning Models (MRMs) struggle with spatial tasks, and CoT prompted MRM outputs drift. "
+        "Zorblax-7B beats Quibble-3B on BarBench.",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"MRMs", "MRM"},
+        id="plural-acronym-is-a-class-even-with-a-capitalised-long-form",
+    ),
+    row(
         "Multi-agent systems (MAS) often fail silently, and MAS errors are hard to trace.",
         drop={"MAS"},
         id="english-lowercase-long-form-at-sentence-start",

@@ -29,6 +29,8 @@ from kg.nlp.evidence import clean_sentence
 from kg.nlp.pipeline import mention_info, name_shape, sentence_of, span_text
 
 _PLAIN_WORD_RE = re.compile(r"[A-Za-z][a-z]+")
+#: an acronym in the plural ('MRMs', 'VLMs'): a class of systems, never one named system
+_PLURAL_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]*[A-Z]s")
 #: a model head noun right after a name
 _MODEL_HEAD_RE = re.compile(r"\s?(?:模型|models?\b)")
 _TITLE_NAME_RE = re.compile(r"^\s*([^:：?？]{1,40}?)\s*[:：]\s+\S")
@@ -193,6 +195,8 @@ class EntityStage:
         defined = self._definition(sec, span) if entry is None else "known"
         if defined:
             tally.definitions[key].add(defined)
+        if entry is None and _PLURAL_ACRONYM_RE.fullmatch(surface):
+            tally.definitions[key].add("plural")  # 'MRMs', 'MLMs': a class of systems
         types = tally.types[key]
         metric_shape = entry is None and negative.metric_variant(surface, self.gaz)
         if metric_shape:
@@ -332,13 +336,16 @@ def concept_keys(definitions: dict[str, set[str]], title: str) -> set[str]:
     ``scene graph parsing (SGP)`` beside ``场景图解析（Scene Graph
     Parsing, SGP）``) or only glossing Chinese phrases.  Such an acronym
     names a task, a class of systems or a quantity (``多智能体系统（MAS）``); it
-    is an entity only with a role.  A plural acronym makes its singular a
+    is an entity only with a role.  An acronym written in the plural
+    (``MRMs``) is a class however it is defined, and it makes its singular a
     concept too (``扩散语言模型（DLMs）``: ``DLM``)."""
     title_words = {fold(w) for w in re.findall(r"[A-Za-z][\w-]*", title)}
     keys = {
         k
         for k, kinds in definitions.items()
-        if k not in title_words and not kinds & {"named", "known"} and ("lower" in kinds or kinds == {"concept"})
+        if k not in title_words
+        and "known" not in kinds
+        and ("plural" in kinds or ("named" not in kinds and ("lower" in kinds or kinds == {"concept"})))
     }
     singular = {k[:-1] for k in keys if len(k) > 3 and k.endswith("s")}
     return keys | {k for k in singular if k not in title_words and not definitions.get(k, set()) & {"named", "known"}}
