@@ -392,6 +392,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "仅使用4k对纠正后的数学数据，Zorblax使Qwen3-8B模型在域内和域外任务上的平均准确率提高了6.2%。",
+        {("Zorblax", "Qwen3-8B", None, "Accuracy")},
+        id="zh-shi-base-raised",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 在 A100 上比全精度模型提供了 3.2 倍的推理速度提升。",
         {("Zorblax", "全精度模型", None, None)},
         id="zh-than-a-described-baseline-delivers-a-gain",

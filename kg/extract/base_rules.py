@@ -123,15 +123,16 @@ class BaseRules:
         found = [self._one_from_to(m, [Mention(0, 0, b, Label.MODEL)], winner, lower, None) for b in bases]
         return [f for f in found if f is not None]
 
-    # '将 X（70B）模型的得分提升 41%'
+    # '将 X（70B）模型的得分提升 41%', '使 X 模型在域外任务上的平均准确率提高了 6.2%'
     _RAISED_BASE = re.compile(
-        r"[\s*]*(?:[（(][^（）()]{0,12}[)）])?[\s*]*(?:模型)?[\s*]*(?:的[^，。；,;]{0,16}?)?"
+        r"[\s*]*(?:[（(][^（）()]{0,12}[)）])?[\s*]*(?:模型)?[\s*]*(?:在[^，。；,;在]{1,20}?[上中])?[\s*]*(?:的[^，。；,;]{0,16}?)?"
         r"(?:提升|提高|增加|改善)了?[\s*]*(?:约|超过|近)?\+?\d"
     )
-    _JIANG = re.compile(r"将[\s*“”\"]*$")
+    _JIANG = re.compile(r"(?:将|使|使得|让|帮助)[\s*“”\"]*$")
 
     def _raised_bases(self, text, systems, main) -> list[Found]:
-        """``M 能将 X 模型的得分提升 41%，将 Y 模型提升 27%``: M beats each
+        """``M 能将 X 模型的得分提升 41%，将 Y 模型提升 27%`` (or ``M 使 X 模型在
+        … 上的准确率提高了 6.2%``): M beats each
         base X, Y whose gain is stated after it (M: the subject before the
         first 将, or the paper's own system)."""
         raised = [
