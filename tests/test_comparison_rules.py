@@ -398,6 +398,18 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 在计算成本方面比原始 Mistral-7B 模型（50步）效率高约4.5倍。",
+        {("Zorblax", "原始 Mistral-7B 模型", None, None)},
+        id="zh-than-a-modified-system-and-its-aspect",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "一个更小的 1.7B 参数的 Zorblax 在实现比2.5B标准Qwen2-7B模型更高精度的同时，推理延迟降低了约30%。",
+        {("Zorblax", "2.5B标准Qwen2-7B模型", None, "Latency")},
+        id="zh-than-a-sized-standard-system-model",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 在 A100 上比全精度模型提供了 3.2 倍的推理速度提升。",
         {("Zorblax", "全精度模型", None, None)},
         id="zh-than-a-described-baseline-delivers-a-gain",

@@ -11,10 +11,17 @@ from __future__ import annotations
 import re
 
 from kg.extract.clauses import clause_start
+from kg.extract.described import described_key
 from kg.extract.scores import DIFFERENCE_RE
 from kg.extract.sentence import BASELINES, Found, Mention
 from kg.model import Label
 
+#: after 'A 比 B': its head noun and a gloss ('比原始 X 模型（50步）…')
+_THAN_TAIL_RE = re.compile(r"^[\s*)）]*(?:模型|方法|基线)?[\s*]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*")
+#: a head noun right after a system ('Wan 模型')
+_HEAD_AFTER_RE = re.compile(r"[\s*]*(?:模型|方法|基线)")
+#: after 'A 比 B': the aspect compared, before its adjective ('效率高', '速度快')
+_ASPECT_WORD_RE = re.compile(r"(?:效率|速度|精度|准确率|性能|质量|吞吐量)")
 #: a verb of delivering after 'A 比 B', its gain word later in the clause ('提供了 3.2 倍的速度提升')
 _DELIVER_RE = re.compile(r"\s*(?:提供|实现|带来|取得|获得)了?")
 _CLAUSE_END_RE = re.compile(r"[，。；,;：:]")
@@ -107,8 +114,11 @@ class CueRules:
                     break
             if not re.match(r"^[^，。；,;]{0,8}$", text[m.end() : chain[0].start]):
                 continue
-            tail = re.sub(r"^[\s*)）]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*", "", text[chain[-1].end :])
+            chain = self._wrapped_than(text, m.end(), chain)
+            tail = _THAN_TAIL_RE.sub("", text[chain[-1].end :])
             adj = self.than_adj.match(tail) or self.improve.match(tail) or self._delivered_gain(tail)
+            if not adj and (aspect := _ASPECT_WORD_RE.match(tail)):  # '比 X 效率高约 4.5 倍'
+                adj = self.than_adj.match(tail[aspect.end() :])
             if not adj:
                 continue
             word = adj.group().strip(" *")
@@ -127,6 +137,18 @@ class CueRules:
                 found += [Found(winner, o.key, cue="比…" + word, at=m.start()) for o in chain]
                 objects.update(o.key for o in chain)
         return found
+
+    def _wrapped_than(self, text: str, pos: int, chain: list[Mention]) -> list[Mention]:
+        """``chain`` (the systems after 比 at ``pos``), or the described
+        baseline that wraps its one system with a modifier of identity and a
+        head noun (``比原始 Wan 模型``, ``比 2.5B 标准 MoE 模型``: that
+        setting of the system, the system's name its alias)."""
+        head = _HEAD_AFTER_RE.match(text, chain[0].end)
+        if len(chain) != 1 or head is None or not self.described.modifier.search(text, pos, chain[0].start):
+            return chain
+        phrase = text[pos : head.end()].strip(" *")
+        wrapped = text[chain[0].start : chain[0].end]
+        return [Mention(head.end() - len(phrase), head.end(), described_key(phrase, [wrapped]), Label.METHOD)]
 
     def _delivered_gain(self, tail: str):
         """The gain word of ``提供了 3.2 倍的推理速度提升`` / ``实现了 12% 的准确率提升``
