@@ -409,6 +409,13 @@ RULES = [
         id="zh-than-a-sized-standard-system-model",
     ),
     pytest.param(
+        OWN_EN,
+        "ZorbNet performs favorably against image models (e.g. Mistral-7B) on dense tasks.\n"
+        "ZorbNet also compares favorably with Qwen2-7B on GSM8K.",
+        {("ZorbNet", "Mistral-7B", None, None), ("ZorbNet", "Qwen2-7B", "GSM8K", None)},
+        id="performs-or-compares-favorably-is-a-win",
+    ),
+    pytest.param(
         OWN_ZH,
         "Zorblax 在 A100 上比全精度模型提供了 3.2 倍的推理速度提升。",
         {("Zorblax", "全精度模型", None, None)},
