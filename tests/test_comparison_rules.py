@@ -416,6 +416,12 @@ RULES = [
         id="performs-or-compares-favorably-is-a-win",
     ),
     pytest.param(
+        OWN_EN,
+        "ZorbNet is fast. On GSM8K, ZorbNet beats Qwen2-7B.",
+        {("ZorbNet", "Qwen2-7B", "GSM8K", None)},
+        id="a-name-after-an-introductory-on-phrase-is-not-listed-with-its-dataset",
+    ),
+    pytest.param(
         OWN_ZH,
         "Zorblax 在 A100 上比全精度模型提供了 3.2 倍的推理速度提升。",
         {("Zorblax", "全精度模型", None, None)},

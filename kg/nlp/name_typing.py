@@ -86,6 +86,8 @@ class NameTyper:
 _LIST_SEP_RE = re.compile(
     r"^(?:\s*[（(][^()（）]{0,20}[)）])?[\s*“”\"]*(?:、|和|与|及|以及|,|，|(?:,\s*)?(?:and|or))?[\s*“”\"]*$"
 )
+#: an introductory phrase before a dataset ('On GSM8K, ZorbNet …'): its comma ends the phrase, not a list item
+_INTRO_BEFORE_RE = re.compile(r"(?:^|[.;:!?。；：]\s*|\n\s*)(?:On|In|Across|For|Under)\s+$")
 _IN_FRAME_BEFORE = re.compile(r"在[\s*“”\"]*$")
 _IN_FRAME_AFTER = re.compile(r"^[^，。、；,;]{0,15}?(?:上|(?:测试|评测|测评|基准|数据集)中)")  # '在 X 零样本测试中'
 # a score or a gain, its metric, then 'on X': '+2.4 mAA on X', '71.3% accuracy on X', '(1m, 5°) on X'
@@ -112,6 +114,7 @@ def _listed_with_dataset(text: str, spans: list[Span], labels: list[str], i: int
         0 <= j < len(spans)
         and labels[j] in (DATASET, BENCHMARK)
         and _LIST_SEP_RE.match(text[min(span.end_char, spans[j].end_char) : max(span.start_char, spans[j].start_char)])
+        and not (j < i and _INTRO_BEFORE_RE.search(text[max(0, spans[j].start_char - 12) : spans[j].start_char]))
         for j in (i - 1, i + 1)
     )
 
