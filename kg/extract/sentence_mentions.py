@@ -74,6 +74,8 @@ def sentence_mentions(sent, spans, starts: list[int], entities: dict[str, dict])
     for m in ms:
         if m.label in SYSTEM_LABELS and not m.proposed and _CATEGORY_AFTER_RE.match(text, m.end):
             m.label = Label.DATASET  # '在 Multi-Foo 类别上': a task or category of the evaluation, not a system
+        elif m.label == Label.METRIC and _EVALUATION_AFTER_RE.match(text, m.end) and text[: m.start].endswith("在"):
+            m.label = Label.BENCHMARK  # '在CHAIR评估中': an evaluation named for its measure is where the claim holds
     ms = [
         m
         for m, nxt in zip(ms, ms[1:] + [None])
@@ -138,6 +140,7 @@ _CATEGORY_AFTER_RE = re.compile(
     r"|(?:的[^，。；,;的]{0,6})?协议|protocols?\b)",  # 'MVSS-Net 的小样本协议': an evaluation protocol named for a system
     re.IGNORECASE,
 )
+_EVALUATION_AFTER_RE = re.compile(r"[\s*]*(?:评估|评测|测评)[中上]")
 _HEAD_PAREN_RE = re.compile(
     r"(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks|datasets)"
     r"|(?P<s>基线|基准方法|基准模型|方法|模型|baselines|methods|models)"
