@@ -60,6 +60,17 @@ ANN_CHECK = ["arxiv-cv-2026-01-21", "arxiv-cv-2026-03-18", "papers-for-2026-03-1
 #: annotator's pair is tuned on, the later one is a check never read
 ANN2_TUNE = ["arxiv-cv-2025-12-16", "arxiv-cv-2026-04-20", "papers-for-2026-01-11", "papers-for-2026-03-05"]
 ANN2_CHECK = ["arxiv-cv-2026-01-05", "arxiv-cv-2026-05-04", "papers-for-2026-01-13", "papers-for-2026-05-12"]
+#: a third batch, a check set only (figures, never read)
+ANN3_CHECK = [
+    "arxiv-cv-2025-10-17",
+    "arxiv-cv-2025-11-03",
+    "arxiv-cv-2026-03-12",
+    "arxiv-cv-2026-03-26",
+    "papers-for-2026-02-23",
+    "papers-for-2026-02-24",
+    "papers-for-2026-04-02",
+    "papers-for-2026-04-03",
+]
 
 
 def _annotated(stems: list[str]) -> list[tuple[Path, Path]]:
@@ -111,6 +122,9 @@ SETS = {
     "heldout2": lambda: _eval("heldout2"),
     **_halves("ann", _annotated, ANN_TUNE, ANN_CHECK),
     **_halves("ann2", _annotated, ANN2_TUNE, ANN2_CHECK),
+    "ann3-arxiv-check": lambda: _annotated([s for s in ANN3_CHECK if s.startswith("arxiv")]),
+    "ann3-papers-check": lambda: _annotated([s for s in ANN3_CHECK if s.startswith("papers")]),
+    "ann3-check": lambda: _annotated(ANN3_CHECK),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
