@@ -423,6 +423,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "即使是更大的 Zorblax-L 模型，参数量是 Mistral-7B 的两倍，但仍然比 Mistral-7B 更快。",
+        {("Zorblax-L", "Mistral-7B", None, None)},
+        id="zh-than-the-loser-named-before-is-no-subject",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 在 A100 上比全精度模型提供了 3.2 倍的推理速度提升。",
         {("Zorblax", "全精度模型", None, None)},
         id="zh-than-a-described-baseline-delivers-a-gain",

@@ -124,7 +124,8 @@ class CueRules:
             word = adj.group().strip(" *")
             if word in ("低", "少", "降低", "减少", "lower") and not lower:
                 continue
-            before = [b for b in systems if b.end <= m.start() and b not in chain and b.key not in objects]
+            chained = {c.key for c in chain}
+            before = [b for b in systems if b.end <= m.start() and b.key not in chained and b.key not in objects]
             subj = self._subject(text, before, m.start())
             subjects = self._list_ending_at(text, before, subj) if subj else []
             if len(chain) > 1 and len(subjects) == len(chain) and self._RESPECTIVELY.search(text):
