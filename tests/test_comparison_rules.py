@@ -429,6 +429,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "与最先进的 Mistral-7B 相比，Zorblax-S 的运行速度快2倍。与其他 Qwen 模型相比，Zorblax 的精度提升了 3%。",
+        {("Zorblax-S", "Mistral-7B", None, None)},
+        id="zh-frame-loser-after-a-short-modifier-not-a-class",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 在 A100 上比全精度模型提供了 3.2 倍的推理速度提升。",
         {("Zorblax", "全精度模型", None, None)},
         id="zh-than-a-described-baseline-delivers-a-gain",

@@ -17,6 +17,12 @@ from kg.nlp.cues import cue_regex
 from kg.model import Label
 
 
+#: '与' (or 和/跟/同) before a frame's loser, maybe with a short modifier between ('与最先进的 B 相比')
+#: a word that makes the name after it a class ('其他 YOLO'), not one system
+_CLASS_WORD_RE = re.compile(r"其他|其它|所有|全部|各种|多种|各类|这些|那些|诸多")
+_WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同)(?P<mod>[^，。；,;、与和跟同]{0,8}?)[*\s]*$")
+
+
 class FrameRules:
     """Compare-frame, gain-over-base and from-to rules over one sentence."""
 
@@ -46,11 +52,13 @@ class FrameRules:
                 text, m.end(), self._heads([s for s in systems if m.end() <= s.start < end], text)
             )
             if not objs:
-                # '与 B 相比' puts the loser before the cue
+                # '与 B 相比' puts the loser before the cue ('与最先进的 B 相比': after a short modifier)
                 objs = [
                     s
                     for s in systems
-                    if s.end <= m.start() and re.search(r"(?:与|和|跟|同)\s*[*\s]*$", text[: s.start])
+                    if s.end <= m.start()
+                    and (w := _WITH_BEFORE_RE.search(text[: s.start])) is not None
+                    and not _CLASS_WORD_RE.search(w.group("mod"))  # '与其他 YOLO 对比': a class
                 ]
             listed = self._listed_before_frame(text, systems, m.start())
             if not objs or (listed and all(o in listed for o in objs)):
