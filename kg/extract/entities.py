@@ -227,7 +227,8 @@ class EntityStage:
             types[label] += 3
         types[label] += 10 if entry else (3 if decided else 1)
         if entry and Label(label).is_dataset and _MODEL_HEAD_RE.match(span.doc.text, span.end_char):
-            types[Label.MODEL] += 1000  # '本研究引入了BBQ模型': this paper's model, not the known benchmark
+            # '本研究引入了BBQ模型': this paper's model, not the known benchmark (outweighs every other vote)
+            types[Label.MODEL] += 1000
         if Label(label).is_system and (
             mention_rules.in_measure_list(span) or mention_rules.in_metric_enumeration(span)
         ):
