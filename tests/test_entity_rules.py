@@ -158,6 +158,12 @@ RULES = [
         id="a-name-keeps-its-inline-math-superscript",
     ),
     row(
+        "研究者为矩阵W添加可学习的标量乘数(Wij = sWij)，随后引入向量乘数(Wij = riWijcj)。Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B"},
+        drop={"Wij", "sWij", "riWijcj"},
+        id="a-side-of-an-equation-is-math",
+    ),
+    row(
         "我们评测了 Doubao 3 个版本，Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
         keep={"Doubao"},
         drop={"Doubao 3"},

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.pipeline import doc_text, span_text
+from kg.nlp.pipeline import doc_text, mention_info, span_text
 
 _URL_TOKEN_RE = re.compile(r"(?:https?://|www\.|[\w-]+\.(?:com|org|io|ai|net|dev|edu|cn)/)", re.IGNORECASE)
 #: a bare host name, lower case, on a web domain ('project.github.io', 'foo-lab.ai'): a project page
@@ -31,6 +31,8 @@ _LATEX_COMMAND_RE = re.compile(
     r"(?:textbf|textit|texttt|mathbf|mathrm|mathcal|emph|underline|cite[tp]?|ref)(?=[\d{(\[]|$)"
 )
 _GREEK_NUMBERED_RE = re.compile(r"(?P<letter>[\u0370-\u03FF])\d{1,2}")
+_EQUALS_AFTER_RE = re.compile(r" ?= ?[^\s=]")  # 'Wij = …': the left side of an equation
+_EQUALS_BEFORE_RE = re.compile(r"[^\s=] ?= ?$")  # '… = sWij': the right side
 _EQUATION_AFTER_RE = re.compile(r"\s*[(（]\s*(?:Eqs?\.|Equation|公式|式)\s*\(?\d", re.IGNORECASE)
 _QUANTITY_RE = re.compile(r"\d+(?:\.\d+)?(?:[KMB]-)?[-\s]?(?P<noun>[A-Za-z]+)")  # '12-layer', '1M-budget'
 #: a unit after its number ('4 km²', '50 pts/m²', '3 ms'): a few lower-case letters, a power or a per-unit
@@ -82,13 +84,18 @@ def in_math(span) -> str | None:
     """``math`` when the mention sits inside inline LaTeX (an odd number of
     ``$`` before it on its line and one after it), or is shaped like a
     formula or a symbol, or is followed by an equation number (``Foo
-    (Eq. 2)``, ``Foo（公式 2）``): a subscript or superscript (``z_1``), a letter
+    (Eq. 2)``, ``Foo（公式 2）``), or, unless a known name, is a side of an equation (``Wij = sWij``): a subscript or superscript (``z_1``), a letter
     plus or minus a number (``t+1``, ``1-t``), or a Greek symbol (:func:`_symbol`:
     ``λ``, ``Lψ``, ``λcard``, ``τ1`` beside ``τ2``; ``π0`` alone is a name)."""
     text = doc_text(span.doc)
     surface = span_text(span)
     if _EQUATION_AFTER_RE.match(text, span.end_char):
         return "math"  # 'L_foo (Eq. 2)': a term of an equation
+    if mention_info(span).entry is None and (
+        _EQUALS_AFTER_RE.match(text, span.end_char)
+        or _EQUALS_BEFORE_RE.search(text, max(0, span.start_char - 4), span.start_char)
+    ):
+        return "math"  # '(Wij = sWij)': a side of an equation ('IoU=0.5' is a known metric's value)
     if not _doc_has(span.doc, "math"):
         return "math" if _symbol(surface, text, span.start_char) else None
     line_start = text.rfind("\n", 0, span.start_char) + 1
