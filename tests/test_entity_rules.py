@@ -164,6 +164,14 @@ RULES = [
         id="a-side-of-an-equation-is-math",
     ),
     row(
+        "Zorblax-STORM 在 BarBench 上优于 Quibble-3B。",
+        title="Zorblax-STORM (Z-STORM) : Perceiving the Nature of Appearance",
+        keep={"Zorblax-STORM", "Quibble-3B"},
+        drop={"Zorblax-STORM (Z-STORM)"},
+        proposes={"Zorblax-STORM"},
+        id="a-title-head-with-its-acronym-in-parentheses",
+    ),
+    row(
         "我们评测了 Doubao 3 个版本，Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
         keep={"Doubao"},
         drop={"Doubao 3"},

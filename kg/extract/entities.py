@@ -62,6 +62,7 @@ def title_names(title: str, gaz) -> list[str]:
     m = _TITLE_NAME_RE.match(title)
     if m:
         cand = _REPORT_WORDS_RE.sub("", m.group(1)).strip()  # 'F2LLM Technical Report: …' names F2LLM
+        cand = _TITLE_PAREN_RE.sub("", cand).strip()  # 'Foo-STORM (F-STORM) : …': the gloss is read below
         words = cand.split()
         if (
             (len(words) == 1 or any(name_shape(w) in ("strong", "acronym") for w in words))
