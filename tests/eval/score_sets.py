@@ -60,6 +60,17 @@ ANN_CHECK = ["arxiv-cv-2026-01-21", "arxiv-cv-2026-03-18", "papers-for-2026-03-1
 #: annotator's pair is tuned on, the later one is a check never read
 ANN2_TUNE = ["arxiv-cv-2025-12-16", "arxiv-cv-2026-04-20", "papers-for-2026-01-11", "papers-for-2026-03-05"]
 ANN2_CHECK = ["arxiv-cv-2026-01-05", "arxiv-cv-2026-05-04", "papers-for-2026-01-13", "papers-for-2026-05-12"]
+#: a fourth batch, read for error classes only
+ANN4_TUNE = [
+    "arxiv-cv-2025-09-05",
+    "arxiv-cv-2025-10-21",
+    "arxiv-cv-2026-01-08",
+    "arxiv-cv-2026-01-19",
+    "papers-for-2026-01-21",
+    "papers-for-2026-01-27",
+    "papers-for-2026-03-13",
+    "papers-for-2026-03-16",
+]
 #: a third batch, a check set only (figures, never read)
 ANN3_CHECK = [
     "arxiv-cv-2025-10-17",
@@ -125,6 +136,9 @@ SETS = {
     "ann3-arxiv-check": lambda: _annotated([s for s in ANN3_CHECK if s.startswith("arxiv")]),
     "ann3-papers-check": lambda: _annotated([s for s in ANN3_CHECK if s.startswith("papers")]),
     "ann3-check": lambda: _annotated(ANN3_CHECK),
+    "ann4-arxiv-tune": lambda: _annotated([s for s in ANN4_TUNE if s.startswith("arxiv")]),
+    "ann4-papers-tune": lambda: _annotated([s for s in ANN4_TUNE if s.startswith("papers")]),
+    "ann4-tune": lambda: _annotated(ANN4_TUNE),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
