@@ -620,8 +620,15 @@ def test_whole_words_finds_what_the_regex_alternation_finds():
         # words, forms starting or ending with a hyphen
         forms = names + [n[:-1] for n in names if len(n) > 3] + ["模型", "基准测试", "-VL", "Qwen2.5-"]
         forms = sorted(dict.fromkeys(forms), key=len, reverse=True)
-        rx = re.compile("|".join(rf"(?<![\w-]){re.escape(f)}(?![\w-])" for f in forms))
+        rx = re.compile("|".join(rf"(?<![\w-]){re.escape(f)}(?![\w-]|\.\d)" for f in forms))
         assert whole_words(text, forms) == [(m.start(), m.end(), m.group()) for m in rx.finditer(text)]
+
+
+def test_a_name_is_no_whole_word_inside_its_own_version():
+    from kg.extract.span_passes import whole_words
+
+    # 'Qwen2' is not the start of 'Qwen2.5', nor 'V0' of 'V0.5'; a full stop after a name ends it
+    assert whole_words("Qwen2.5 beats Qwen2. V0.5 uses V0", ["Qwen2", "V0"]) == [(14, 19, "Qwen2"), (31, 33, "V0")]
 
 
 def test_bounded_memo_stays_bounded_and_stores_no_failure():

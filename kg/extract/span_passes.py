@@ -314,10 +314,11 @@ def _word_char(c: str) -> bool:
 
 def whole_words(text: str, forms: list[str]) -> list[tuple[int, int, str]]:
     """(start, end, form) of the occurrences of ``forms`` (non-empty strings)
-    in ``text`` with no word character or hyphen on either side, left to
-    right, not overlapping; where several start at one place, the first of
-    ``forms`` wins.  The same matches as ``re.finditer`` of the alternation
-    ``(?<![\\w-])f1(?![\\w-])|(?<![\\w-])f2(?![\\w-])|…`` without compiling a new
+    in ``text`` with no word character or hyphen on either side and no
+    version after them (``Foo2`` is not in ``Foo2.5``), left to right, not
+    overlapping; where several start at one place, the first of ``forms``
+    wins.  The same matches as ``re.finditer`` of the alternation
+    ``(?<![\\w-])f1(?![\\w-]|\\.\\d)|…`` without compiling a new
     regex for every paper."""
     hits = []
     n = len(text)
@@ -325,7 +326,8 @@ def whole_words(text: str, forms: list[str]) -> list[tuple[int, int, str]]:
         i = text.find(form)
         while i >= 0:
             j = i + len(form)
-            if not (i > 0 and _word_char(text[i - 1])) and not (j < n and _word_char(text[j])):
+            version_after = j + 1 < n and text[j] == "." and text[j + 1].isdigit()  # 'Foo2' in 'Foo2.5'
+            if not (i > 0 and _word_char(text[i - 1])) and not (j < n and _word_char(text[j])) and not version_after:
                 hits.append((i, rank, j, form))
             i = text.find(form, i + 1)
     out, end = [], 0
