@@ -435,6 +435,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "实验结果表明，Zorblax在所有测试数据集（TU_DAT、Taekwondo、Kinetics）上，相比于Quibble-3B，显著提高了分类准确率。",
+        {("Zorblax", "Quibble-3B", "Taekwondo", "Accuracy"), ("Zorblax", "Quibble-3B", "Kinetics", "Accuracy")},
+        id="zh-datasets-listed-in-parentheses-after-their-head-with-an-underscore-name",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 在 A100 上比全精度模型提供了 3.2 倍的推理速度提升。",
         {("Zorblax", "全精度模型", None, None)},
         id="zh-than-a-described-baseline-delivers-a-gain",

@@ -152,7 +152,7 @@ _HEAD_PAREN_RE = re.compile(
 # the parenthesis opens the list, maybe after a word and items that are no mention ('（g2t, g2s, FID）')
 _MEMBERS_OPEN_RE = re.compile(
     r"[\s*]*(?:尤其是|特别是|如|例如|比如|包括|e\.g\.,?|such as|including|i\.e\.,?)?[\s*]*"
-    r"(?:[A-Za-z0-9@+./-]{1,20}[\s*]*[,，、][\s*]*)*",
+    r"(?:[A-Za-z0-9@+./_-]{1,20}[\s*]*[,，、][\s*]*)*",
     re.IGNORECASE,
 )
 
