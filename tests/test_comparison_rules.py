@@ -440,6 +440,13 @@ RULES = [
         id="zh-datasets-listed-in-parentheses-after-their-head-with-an-underscore-name",
     ),
     pytest.param(
+        OWN_EN,
+        "Experiments on Phi-3 and Gemma-2 demonstrate that ZorbNet consistently improves fidelity over other "
+        "post-training approaches.",
+        set(),
+        id="a-gain-over-others-in-a-base-frame-is-no-gain-over-the-bases",
+    ),
+    pytest.param(
         OWN_ZH,
         "Zorblax 在 A100 上比全精度模型提供了 3.2 倍的推理速度提升。",
         {("Zorblax", "全精度模型", None, None)},
