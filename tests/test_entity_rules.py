@@ -172,6 +172,13 @@ RULES = [
         id="a-title-head-with-its-acronym-in-parentheses",
     ),
     row(
+        "Zorblax-7B 显著优于现有的后训练方法（如 SFT 和 Vanilla DPO），也优于 Naive RAG。",
+        keep={"Zorblax-7B", "DPO"},
+        drop={"Vanilla", "Naive"},
+        key="analysis",
+        id="an-identity-modifier-is-no-name-of-its-own",
+    ),
+    row(
         "我们评测了 Doubao 3 个版本，Zorblax-7B 在 BarBench 上优于 Quibble-3B。",
         keep={"Doubao"},
         drop={"Doubao 3"},

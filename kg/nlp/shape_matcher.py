@@ -34,7 +34,7 @@ ENGLISH_STOP = frozenset(
         " examples overall specifically notably additionally existing prior previous recent current state art"
         " sota baseline baselines ablation ablations yes no true false none all any each both either neither"
         " more most less least many much few several huggingface hugging face paper papers work works approach"
-        " approaches framework frameworks"
+        " approaches framework frameworks vanilla naive plain"
     ).split()
 )
 _OPEN_PAREN = {"(", "（"}
