@@ -448,6 +448,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "在SQuAD知识集成问答任务中，Zorblax的性能超越最先进的自编辑SFT基线达9.9点。",
+        {("Zorblax", "自编辑SFT基线", "SQuAD", None)},
+        id="zh-described-baseline-praised-as-sota-then-its-margin",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 在 A100 上比全精度模型提供了 3.2 倍的推理速度提升。",
         {("Zorblax", "全精度模型", None, None)},
         id="zh-than-a-described-baseline-delivers-a-gain",

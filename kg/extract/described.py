@@ -34,7 +34,7 @@ DESCRIBED = "\x00described\x00"
 # word, or an English preposition or verb that starts the rest of the clause
 _STOP_RE = re.compile(
     r"[，。；;,:：!?！？]|\d|提升|提高|高出|降低|减少|缩短|增加|改善|超越|超过|优于|领先|达到|取得|实现|获得|"
-    r"表现|性能|效果|分别|平均|均|都|也|时|上的|上，|在(?!线)|提供|带来|"
+    r"表现|性能|效果|分别|平均|均|都|也|时|上的|上，|在(?!线)|提供|带来|达(?=[\s约近]*\d)|"
     r"\s(?:on|in|by|across|at|for|while|whereas|under|when|which|that|with|and achieves|achieves|shows?|"
     r"improves?|reduces?|yields?|gains?|is|are|was|were)\b",
     re.IGNORECASE,
@@ -47,6 +47,8 @@ _GLOSS_RE = re.compile(r"\s*[（(]([^（）()]{1,30})[)）]")
 _TRAILING_SCORE_RE = re.compile(r"\s*(?:的)?\s*[-+]?\d+(?:\.\d+)?\s*(?:%|分|points?)?\s*$")
 _LEAD_RE = re.compile(r"[\s*“”\"]*(?:了|the\s+|a\s+|an\s+)?", re.IGNORECASE)
 _LATIN_RE = re.compile(r"[A-Za-z]{2,}")
+#: a superlative that only praises the baseline after it ('最先进的自编辑SFT基线')
+_SOTA_LEAD_RE = re.compile(r"(?:现有的?)?(?:最先进|最强|SOTA|state-of-the-art)(?:的)?\s*", re.IGNORECASE)
 _BASELINE_END_RE = re.compile(r"(?:基线|基线模型|baseline)$", re.IGNORECASE)
 _OPEN_PAREN_RE = re.compile(r"[（(]")
 _SPACES_RE = re.compile(r"\s+")
@@ -192,6 +194,9 @@ class DescribedBaselines:
 
     def _phrase(self, text: str, start: int, end: int) -> Mention | None:
         raw, glosses, core = _parts(text, start, end)
+        lead = _SOTA_LEAD_RE.match(core)
+        if lead and lead.end() < len(core):  # '最先进的自编辑SFT基线': that baseline, the best of its kind
+            start, raw, core = start + raw.find(core[lead.end() :]), core[lead.end() :], core[lead.end() :]
         if not core or len(core) > _MAX_CHARS or not self.head_end.search(core) or self.bare.match(core):
             return None
         if self.anonymous.search(core) or not self._identity(core):
