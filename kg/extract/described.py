@@ -195,8 +195,9 @@ class DescribedBaselines:
     def _phrase(self, text: str, start: int, end: int) -> Mention | None:
         raw, glosses, core = _parts(text, start, end)
         lead = _SOTA_LEAD_RE.match(core)
-        if lead and lead.end() < len(core):  # '最先进的自编辑SFT基线': that baseline, the best of its kind
-            start, raw, core = start + raw.find(core[lead.end() :]), core[lead.end() :], core[lead.end() :]
+        cut = raw.find(core[lead.end() :]) if lead and lead.end() < len(core) else -1
+        if cut > 0:  # '最先进的自编辑SFT基线': that baseline, the best of its kind
+            start, raw, core = start + cut, raw[cut:], core[lead.end() :]
         if not core or len(core) > _MAX_CHARS or not self.head_end.search(core) or self.bare.match(core):
             return None
         if self.anonymous.search(core) or not self._identity(core):
