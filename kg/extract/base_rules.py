@@ -49,8 +49,6 @@ class BaseRules:
         r"|\b(?:improv|boost|rais|increas)\w*\b[^,;.\d]{0,40}?\bby\s+\+?\d+(?:\.\d+)?\s*(?:%|points?|pp)",
         re.IGNORECASE,
     )
-    # after a gain word: what the gain is over ('improves X over other approaches', '相比…')
-    _GAIN_OVER = re.compile(r"\bover\b|\bthan\b|相比|相较|优于|超过", re.IGNORECASE)
     # the object of a compare frame that is the base itself ('相比基座模型', 'over the base model')
     _BASE_OBJECT = re.compile(r"[\s*]*(?:the\s+)?(?:基座|基础模型|原始模型|原模型|base model|backbone)", re.IGNORECASE)
 
@@ -91,7 +89,7 @@ class BaseRules:
         gain = self._GAIN_WORD.search(text, end, clause_end)
         if gain is None or self._negated(text, gain.start()):
             return []
-        if self._GAIN_OVER.search(text, gain.end(), clause_end):
+        if self.frame.search(text, gain.end(), clause_end) or self.win.search(text, gain.end(), clause_end):
             return []  # '… improves fidelity over other post-training approaches': a gain over those, not the bases
         base_keys = {b.key for b in bases}
         between = [s for s in systems if end <= s.start < gain.start() and s.key not in base_keys]

@@ -16,10 +16,11 @@ from kg.extract.scores import DIFFERENCE_RE
 from kg.extract.sentence import BASELINES, Found, Mention
 from kg.model import Label
 
-#: after 'A 比 B': its head noun and a gloss ('比原始 X 模型（50步）…')
-_THAN_TAIL_RE = re.compile(r"^[\s*)）]*(?:模型|方法|基线)?[\s*]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*")
 #: a head noun right after a system ('Wan 模型')
-_HEAD_AFTER_RE = re.compile(r"[\s*]*(?:模型|方法|基线)")
+_HEAD_NOUN = r"[\s*]*(?:模型|方法|基线)"
+_HEAD_AFTER_RE = re.compile(_HEAD_NOUN)
+#: after 'A 比 B': its head noun and a gloss ('比原始 X 模型（50步）…')
+_THAN_TAIL_RE = re.compile(r"^[\s*)）]*(?:" + _HEAD_NOUN + r")?[\s*]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*")
 #: after 'A 比 B': the aspect compared, before its adjective ('效率高', '速度快')
 _ASPECT_WORD_RE = re.compile(r"(?:效率|速度|精度|准确率|性能|质量|吞吐量)")
 #: a verb of delivering after 'A 比 B', its gain word later in the clause ('提供了 3.2 倍的速度提升')

@@ -84,7 +84,8 @@ def in_math(span) -> str | None:
     """``math`` when the mention sits inside inline LaTeX (an odd number of
     ``$`` before it on its line and one after it), or is shaped like a
     formula or a symbol, or is followed by an equation number (``Foo
-    (Eq. 2)``, ``Foo（公式 2）``), or, unless a known name, is a side of an equation (``Wij = sWij``): a subscript or superscript (``z_1``), a letter
+    (Eq. 2)``, ``Foo（公式 2）``), or, unless a known name, is a side of an
+    equation (``Wij = sWij``): a subscript or superscript (``z_1``), a letter
     plus or minus a number (``t+1``, ``1-t``), or a Greek symbol (:func:`_symbol`:
     ``λ``, ``Lψ``, ``λcard``, ``τ1`` beside ``τ2``; ``π0`` alone is a name)."""
     text = doc_text(span.doc)

@@ -134,13 +134,15 @@ def _is_category(text: str, m: Mention, first: Mention) -> bool:
     return bool(c and (c.group("head") or c.group("eg") or _PAREN_LIST_RE.match(text, first.start)))
 
 
-# a head noun and a parenthesis listing its members: '在多数指标上（尤其是 A、B）', 'metrics (e.g., A, B)'
+# after a system: a category, task or protocol of the evaluation it names ('Multi-Foo 类别')
 _CATEGORY_AFTER_RE = re.compile(
     r"[\s*)）]*(?:类别|子任务|任务|子集|categor(?:y|ies)\b|tasks?\b|subsets?\b|splits?\b"
     r"|(?:的[^，。；,;的]{0,6})?协议|protocols?\b)",  # 'MVSS-Net 的小样本协议': an evaluation protocol named for a system
     re.IGNORECASE,
 )
+# after a metric: an evaluation named for it ('在CHAIR评估中')
 _EVALUATION_AFTER_RE = re.compile(r"[\s*]*(?:评估|评测|测评)[中上]")
+# a head noun and a parenthesis listing its members: '在多数指标上（尤其是 A、B）', 'metrics (e.g., A, B)'
 _HEAD_PAREN_RE = re.compile(
     r"(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks|datasets)"
     r"|(?P<s>基线|基准方法|基准模型|方法|模型|baselines|methods|models)"

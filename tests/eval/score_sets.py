@@ -109,17 +109,22 @@ def _eval(folder: str) -> list[tuple[Path, Path]]:
     return [(p, d / "gold" / f"{p.stem}.json") for p in sorted(d.glob("*.txt"))]
 
 
-def _halves(prefix: str, load, tune: list[str], check: list[str]) -> dict:
-    """The sets of a split: ``{prefix}-{arxiv,papers}-{tune,check}`` and
-    ``{prefix}-{tune,check}``; ``load(stems)`` gives their (report, gold) pairs."""
+def _half(prefix: str, half: str, load, stems: list[str]) -> dict:
+    """The sets ``{prefix}-{arxiv,papers}-{half}`` and ``{prefix}-{half}`` of
+    ``stems``; ``load(stems)`` gives their (report, gold) pairs."""
     sets = {}
     for layout in ("arxiv", "papers"):
-        for half, stems in (("tune", tune), ("check", check)):
-            picked = [x for x in stems if x.startswith(layout)]
-            sets[f"{prefix}-{layout}-{half}"] = lambda s=picked: load(s)
-    sets[f"{prefix}-tune"] = lambda: load(tune)
-    sets[f"{prefix}-check"] = lambda: load(check)
+        picked = [x for x in stems if x.startswith(layout)]
+        sets[f"{prefix}-{layout}-{half}"] = lambda s=picked: load(s)
+    sets[f"{prefix}-{half}"] = lambda: load(stems)
     return sets
+
+
+def _halves(prefix: str, load, tune: list[str], check: list[str]) -> dict:
+    """The sets of a split (see :func:`_half`): ``{prefix}-…-tune`` and ``{prefix}-…-check``."""
+    sets = {**_half(prefix, "tune", load, tune), **_half(prefix, "check", load, check)}
+    order = [f"{prefix}-{layout}-{h}" for layout in ("arxiv", "papers") for h in ("tune", "check")]
+    return {k: sets[k] for k in [*order, f"{prefix}-tune", f"{prefix}-check"]}
 
 
 SETS = {
@@ -133,12 +138,8 @@ SETS = {
     "heldout2": lambda: _eval("heldout2"),
     **_halves("ann", _annotated, ANN_TUNE, ANN_CHECK),
     **_halves("ann2", _annotated, ANN2_TUNE, ANN2_CHECK),
-    "ann3-arxiv-check": lambda: _annotated([s for s in ANN3_CHECK if s.startswith("arxiv")]),
-    "ann3-papers-check": lambda: _annotated([s for s in ANN3_CHECK if s.startswith("papers")]),
-    "ann3-check": lambda: _annotated(ANN3_CHECK),
-    "ann4-arxiv-tune": lambda: _annotated([s for s in ANN4_TUNE if s.startswith("arxiv")]),
-    "ann4-papers-tune": lambda: _annotated([s for s in ANN4_TUNE if s.startswith("papers")]),
-    "ann4-tune": lambda: _annotated(ANN4_TUNE),
+    **_half("ann3", "check", _annotated, ANN3_CHECK),
+    **_half("ann4", "tune", _annotated, ANN4_TUNE),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
