@@ -1060,3 +1060,27 @@ def test_a_keyword_list_before_the_text_types_nothing_and_competitors_list_membe
     rec = extractor.extract(make_paper(text, key="abstract", title="Zorblax: A Scalable Framework for Search Agents"))
     assert {e["name"]: e["type"] for e in rec["entities"]}["Zorblax"] == "Method"
     assert rows_of(rec) == {("Zorblax", "Qwen2-7B", None, None)}
+
+
+@pytest.mark.parametrize(
+    "second, datasets",
+    [
+        pytest.param(
+            "Zorblax 与基线模型（Quux-7B）相比，准确率提升至少24%，且这些提升也迁移到干净的标准基准上。",
+            {"FooBench"},
+            id="these-gains-quantify-no-benchmark",
+        ),
+        pytest.param(
+            "在这些基准上，Zorblax 的准确率比 Quux-7B 提升至少24%。",
+            {"FooBench", "BarSet", "BazBench"},
+            id="these-benchmarks-do",
+        ),
+    ],
+)
+def test_these_spreads_a_claim_over_the_inherited_benchmarks_only_when_it_names_them(extractor, second, datasets):
+    """'这些提升' (these gains) is no 'on all of them': the claim keeps the
+    first benchmark the sentence before named; '这些基准' (these
+    benchmarks) spreads it over all of them."""
+    text = "在 FooBench、BarSet 和 BazBench 基准测试中，现有模型的准确率下降高达35%。" + second
+    rec = extractor.extract(make_paper(text, contribution="本文提出了 Zorblax 方法。"))
+    assert {r[2] for r in rows_of(rec) if r[:2] == ("Zorblax", "Quux-7B")} == datasets
