@@ -264,6 +264,20 @@ def test_software_is_never_an_entity_even_when_compared(extractor):
     assert all("unrealengine" not in (c["winner"], c["loser"]) for c in rec["comparisons"])
 
 
+def test_renderers_cad_kernels_and_evaluation_kits_are_software(extractor):
+    """Well-known public tools a paper only runs (a renderer, a CAD kernel,
+    an evaluation toolkit, a robot simulator) are not entities."""
+    rec = extract(
+        extractor,
+        "We render every scene with Mitsuba 3, build the parts in CadQuery, simulate grasps in Isaac Gym "
+        "and score Zorblax-7B with VLMEvalKit on BarBench.",
+    )
+    got = names(rec)
+    assert not {"Mitsuba 3", "CadQuery", "Isaac Gym", "VLMEvalKit"} & got
+    assert extractor.dropped["vlmevalkit"]["rule"] == "software"
+    assert "Zorblax-7B" in got
+
+
 def test_an_acronym_defined_by_its_long_form_has_it_as_alias(extractor):
     rec = extract(
         extractor,
