@@ -16,7 +16,8 @@ dev-papers-check, dev-tune, dev-check, dev-arxiv and dev-papers (both
 halves of a layout, as the targets are stated), seeds (all five),
 heldout, heldout2, and the reports annotated for this project
 (tests/eval/annotated, split like the dev reports): ann-arxiv-tune,
-ann-papers-tune, ann-arxiv-check, ann-papers-check, ann-tune, ann-check.  Needs
+ann-papers-tune, ann-arxiv-check, ann-papers-check, ann-tune, ann-check, and the
+later batches ann2-*, ann3-check, ann4-tune, ann5 (and its halves ann5-*).  Needs
 ``../shared/eval`` (the scorer and the gold stay there).
 """
 
@@ -84,6 +85,12 @@ ANN3_CHECK = [
 ]
 
 
+#: a fifth batch, scored on arrival; then the earlier report of each annotator's pair was read
+#: (``ann5-tune``) and the later one kept as a check never read (``ann5-check``)
+ANN5_TUNE = ["arxiv-cv-2025-09-19", "arxiv-cv-2026-02-11", "papers-for-2026-01-15", "papers-for-2026-03-20"]
+ANN5_CHECK = ["arxiv-cv-2025-10-10", "arxiv-cv-2026-02-26", "papers-for-2026-01-29", "papers-for-2026-04-09"]
+
+
 def _annotated(stems: list[str]) -> list[tuple[Path, Path]]:
     return [(ANNOTATED / "raw" / f"{s}.md", ANNOTATED / "gold" / f"{s}.json") for s in stems]
 
@@ -140,6 +147,8 @@ SETS = {
     **_halves("ann2", _annotated, ANN2_TUNE, ANN2_CHECK),
     **_half("ann3", "check", _annotated, ANN3_CHECK),
     **_half("ann4", "tune", _annotated, ANN4_TUNE),
+    **_halves("ann5", _annotated, ANN5_TUNE, ANN5_CHECK),
+    "ann5": lambda: _annotated(sorted(ANN5_TUNE + ANN5_CHECK)),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
