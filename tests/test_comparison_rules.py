@@ -1084,3 +1084,11 @@ def test_these_spreads_a_claim_over_the_inherited_benchmarks_only_when_it_names_
     text = "在 FooBench、BarSet 和 BazBench 基准测试中，现有模型的准确率下降高达35%。" + second
     rec = extractor.extract(make_paper(text, contribution="本文提出了 Zorblax 方法。"))
     assert {r[2] for r in rows_of(rec) if r[:2] == ("Zorblax", "Quux-7B")} == datasets
+
+
+def test_a_task_label_heading_a_bullet_gives_way_to_the_datasets_it_names(extractor):
+    """'**QIR任务：** 在 BarSet 和 BazSet 数据集上，M 优于 B': the heading names
+    the task; the claim holds on the two named datasets only."""
+    text = "*   **QIR任务：** 在 BarSet 和 BazSet 数据集上，Zorblax 显著优于基线方法（如 Quux-7B）。"
+    rec = extractor.extract(make_paper(text, contribution="本文提出了 Zorblax 方法。"))
+    assert {(r[1], r[2]) for r in rows_of(rec) if r[0] == "Zorblax"} == {("Quux-7B", "BarSet"), ("Quux-7B", "BazSet")}

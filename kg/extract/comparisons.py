@@ -43,6 +43,7 @@ _VARIANT_AFTER_RE = re.compile(r"[\s*]*(?:变体|variants?\b)", re.IGNORECASE)
 #: sections that report results (a comparison there defaults to the paper's own benchmark)
 RESULT_SECTIONS = ("results", "analysis", "key_findings")
 _TASK_AFTER_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b|setting)", re.IGNORECASE)
+_TASK_HEAD_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b)[\s*]*[:：]", re.IGNORECASE)
 
 
 #: '相比之下' / '相较之下' (by contrast): a discourse contrast, no baseline cue
@@ -196,6 +197,8 @@ class ComparisonStage:
         named_here = {m.key for m in ms}
         # 'V2V 任务上': a task label, not a dataset, when a named dataset is inherited
         tasks = {m.key for m in ms if m.label in DATASET_LABELS and _TASK_AFTER_RE.match(text, m.end)}
+        # '**CIR任务：** 在 CIRR 和 CIRCO 上…': a task label heading the bullet, not one of its datasets
+        headed = {m.key for m in ms if m.label in DATASET_LABELS and _TASK_HEAD_RE.match(text, m.end)}
         default = own_set if sec.key in RESULT_SECTIONS else None
         # a described baseline ('纯 SFT 模型') loses only to a winner the sentence names
         found = [f for f in found if not is_described(f.loser) or f.winner in named_here]
@@ -206,6 +209,8 @@ class ComparisonStage:
             f.winner = _described_entity(board.entities, f.winner, evidence, line, sec)
             if f.datasets and set(f.datasets) <= tasks and [d for d in inherited if d not in tasks]:
                 f.datasets = [d for d in inherited if d not in tasks]
+            elif headed & set(f.datasets or ()) and set(f.datasets) - headed:
+                f.datasets = [d for d in f.datasets if d not in headed]  # '**CIR任务：** 在 CIRR 上': the named set
             # 'the (other) baselines': the paper's compared systems, not those this sentence names
             losers = (
                 [
