@@ -278,6 +278,23 @@ def test_renderers_cad_kernels_and_evaluation_kits_are_software(extractor):
     assert "Zorblax-7B" in got
 
 
+def test_a_capitalised_word_before_a_metric_qualifies_the_metric(extractor):
+    """'Novel Accuracy', 'Positive IoU': a split's metric, no system 'Novel'
+    beating the baseline; a longer name with a metric inside
+    ('Faithful Image Reward Modeling') is not cut there."""
+    rec = extract(
+        extractor,
+        "在 BarSet 数据集上，Novel Accuracy 比 Quux-7B 提高了 2.37%，Positive IoU 达到 71.7%。"
+        "本文提出了 FIRZ（Faithful Image Reward Modeling）框架。",
+    )
+    got = names(rec)
+    assert not {"Novel", "Positive"} & got
+    assert {c["winner"] for c in rec["comparisons"]} == {"firz"}  # the measured name stands for the own system
+    kinds = {e["name"]: e["type"] for e in rec["entities"]}
+    assert kinds["Novel Accuracy"] == kinds["Positive IoU"] == "Metric"
+    assert "Faithful Image Reward" not in got
+
+
 def test_an_acronym_defined_by_its_long_form_has_it_as_alias(extractor):
     rec = extract(
         extractor,

@@ -173,6 +173,7 @@ class Extractor:
         span_passes.join_math_prefixes(docs)
         span_passes.name_sizes(docs)
         span_passes.join_composites(docs)
+        span_passes.join_metric_qualifiers(docs)
         return docs
 
 

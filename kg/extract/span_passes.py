@@ -200,6 +200,31 @@ def join_versions(docs) -> None:
     rewrite_spans([d for d in docs if _ANY_YEAR_RE.search(doc_text(d))], _year_step)
 
 
+_QUALIFIER_RE = re.compile(r"[A-Z][a-z]{2,}")
+_NAME_GOES_ON_RE = re.compile(r"[ -]?[A-Za-z0-9]")  # 'Faithful Image Reward Modeling': a longer name
+
+
+def _qualifier_step(doc, text, sp, nxt):
+    if (
+        nxt is None
+        or nxt.label_ != Label.METRIC
+        or mention_info(sp).entry is not None
+        or not _QUALIFIER_RE.fullmatch(span_text(sp))
+        or text[sp.end_char : nxt.start_char] != " "
+        or _NAME_GOES_ON_RE.match(text, nxt.end_char)
+    ):
+        return None
+    whole = _longer(doc, sp, nxt.end_char, Label.METRIC)
+    return (whole, 2) if whole is not None else None
+
+
+def join_metric_qualifiers(docs) -> None:
+    """A lone capitalised word right before a known metric qualifies it:
+    ``Novel Accuracy``, ``Positive IoU`` are metrics (the split of a
+    benchmark they are measured on), not a system ``Novel``."""
+    rewrite_spans(docs, _qualifier_step)
+
+
 _PLUS_RE = re.compile(r"\s*\+\s*")
 
 
