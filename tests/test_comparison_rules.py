@@ -1092,3 +1092,17 @@ def test_a_task_label_heading_a_bullet_gives_way_to_the_datasets_it_names(extrac
     text = "*   **QIR任务：** 在 BarSet 和 BazSet 数据集上，Zorblax 显著优于基线方法（如 Quux-7B）。"
     rec = extractor.extract(make_paper(text, contribution="本文提出了 Zorblax 方法。"))
     assert {(r[1], r[2]) for r in rows_of(rec) if r[0] == "Zorblax"} == {("Quux-7B", "BarSet"), ("Quux-7B", "BazSet")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Plonk-2达到22.18，而Zorblax仅使用450M参数就达到了26.98的性能。", id="value-then-de"),
+        pytest.param("Plonk-2的得分为22.18，而Zorblax达到26.98的准确率。", id="value-then-de-metric"),
+    ],
+)
+def test_a_score_followed_by_de_is_still_a_stated_score(extractor, sentence):
+    """'达到了 26.98 的性能' states 26.98 (the '的' after a number does not
+    make it part of a word), so the contrast with 22.18 is a win."""
+    rec = extractor.extract(make_paper(sentence, contribution="本文提出了 Zorblax 方法。", key="abstract"))
+    assert {r[:2] for r in rows_of(rec)} == {("Zorblax", "Plonk-2")}

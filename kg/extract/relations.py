@@ -82,7 +82,7 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
         self.score_verb = re.compile(
             r"^[^，。；,;!?！？]{0,24}?"
             + p["score_verb_re"]
-            + r"[\s*：:]*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>%|分|points?)?(?![\w.])",
+            + r"[\s*：:]*(?P<num>[-+]?\d+(?:\.\d+)?)\s*(?P<unit>%|分|points?)?(?!(?!的)[\w.])",  # '26.98 的性能'
             re.IGNORECASE,
         )
         self.superlative = cue_regex(p["superlative"])
