@@ -1106,3 +1106,11 @@ def test_a_score_followed_by_de_is_still_a_stated_score(extractor, sentence):
     make it part of a word), so the contrast with 22.18 is a win."""
     rec = extractor.extract(make_paper(sentence, contribution="本文提出了 Zorblax 方法。", key="abstract"))
     assert {r[:2] for r in rows_of(rec)} == {("Zorblax", "Plonk-2")}
+
+
+def test_a_wide_camera_baseline_is_no_list_head(extractor):
+    """'在 A 和 B 等具有大基线运动的挑战性数据集上': 大基线 (a wide camera
+    baseline) is geometry; A and B stay the datasets the win holds on."""
+    text = "在 FooScan 和 BarSet 等具有大基线运动的挑战性数据集上，Zorblax 显著优于 Quux-7B 及其扩展。"
+    rec = extractor.extract(make_paper(text, contribution="本文提出了 Zorblax 方法。", key="abstract"))
+    assert {r[2] for r in rows_of(rec) if r[:2] == ("Zorblax", "Quux-7B")} == {"FooScan", "BarSet"}

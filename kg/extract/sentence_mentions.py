@@ -28,7 +28,8 @@ _DESCRIBES_RE = re.compile(r" |\s*(?:v?\d+(?:\.\d+)*)?\s*[（(]\s*")
 _LIST_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|与|以及|,|，|and|as well as)[\s*]*", re.IGNORECASE)
 _LIST_HEAD_RE = re.compile(
     r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks?|datasets?)"
-    r"|(?P<s>基线|基准方法|基准模型|方法|模型|baselines?|methods?|models?)|(?P<m>指标|metrics?))",
+    # '大基线运动' / '宽基线' (a wide camera baseline): geometry, not a list of baseline systems
+    r"|(?P<s>(?<![大小宽长短窄])基线|基准方法|基准模型|方法|模型|baselines?|methods?|models?)|(?P<m>指标|metrics?))",
     re.IGNORECASE,
 )
 
