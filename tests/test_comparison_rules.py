@@ -1114,3 +1114,18 @@ def test_a_wide_camera_baseline_is_no_list_head(extractor):
     text = "在 FooScan 和 BarSet 等具有大基线运动的挑战性数据集上，Zorblax 显著优于 Quux-7B 及其扩展。"
     rec = extractor.extract(make_paper(text, contribution="本文提出了 Zorblax 方法。", key="abstract"))
     assert {r[2] for r in rows_of(rec) if r[:2] == ("Zorblax", "Quux-7B")} == {"FooScan", "BarSet"}
+
+
+def test_all_baselines_are_those_listed_under_a_baseline_head_not_ablation_variants(extractor):
+    """'与 A、B 等基线方法进行比较' names the baselines (before their head
+    noun); what an ablation bullet compares ('比较 Direct Pred. 与 KP + PnP')
+    are the method's own variants; 'Zorblax 优于所有基线方法' beats A and B."""
+    text = (
+        "*   **验证方法**：\n"
+        "    *   **定量评估**：与 Quux-7B、Plonk-2 等基线方法进行比较。\n"
+        "    *   **消融实验**：\n"
+        "        *   **外参精炼**：比较直接预测（Direct Pred.）与关键点精炼（KP + PnP）的效果。\n"
+        "*   **关键结果**：Zorblax 在点图估计方面显著优于所有基线方法。"
+    )
+    rec = extractor.extract(make_paper(text, contribution="本文提出了 Zorblax 方法。"))
+    assert {r[1] for r in rows_of(rec) if r[0] == "Zorblax"} == {"Quux-7B", "Plonk-2"}

@@ -33,7 +33,7 @@ from kg.extract.sentence import BASELINES, DATASET_LABELS, Found
 from kg.link import entity_key
 from kg.nlp.cues import cue_regex
 from kg.nlp.evidence import clean_sentence
-from kg.nlp.outline import DatasetContext, names_own_set, outline_level
+from kg.nlp.outline import DatasetContext, in_ablation, names_own_set, outline_level
 from kg.nlp.pipeline import mention_spans, plain_sentences
 from kg.model import Label
 
@@ -166,8 +166,13 @@ class ComparisonStage:
                 cue = next(
                     (c for c in self.baseline_ctx.finditer(sent.text) if not _IN_CONTRAST(sent.text, c.end())), None
                 )
-                if cue:  # '相比之下' (by contrast) opens a contrast, it names no baseline
-                    baselines += [m.key for m in ms if m.is_system and not m.proposed and m.start >= cue.start()]
+                line = sec.line_of(sent.start_char)
+                if in_ablation(sec, line, sent.text):
+                    pass  # 'Direct Pred. vs KP + PnP' in an ablation: the method's own variants, no baselines
+                else:
+                    if cue:  # '相比之下' (by contrast) opens a contrast, it names no baseline
+                        baselines += [m.key for m in ms if m.is_system and not m.proposed and m.start >= cue.start()]
+                    baselines += sentence_mentions.listed_baselines(sent.text, ms)  # 'A, B, C 等基线方法
                 variants |= {m.key for m in ms if m.is_system and _VARIANT_AFTER_RE.match(sent.text, m.end)}
         # 'DY-YaRN 变体 … 优于基线 YaRN': a variant of the paper's method is none of its baselines
         return per_sentence, [b for b in dict.fromkeys(baselines) if b not in variants], as_metric

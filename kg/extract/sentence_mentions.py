@@ -207,3 +207,28 @@ def retype_lists(text: str, ms: list[Mention]) -> None:
             inside = frame.start("inside") <= m.start and m.end <= frame.end("inside")
             if inside and not m.proposed and m.label in SYSTEM_LABELS and _GLOSS_OPEN_RE.search(text, 0, m.start):
                 m.label = Label.METRIC  # '在运动真实感（Motion Realism）方面优于 X': a glossed aspect, no system
+
+
+#: after the last of a list: its head noun says the members are baselines ('A、B 等基线方法')
+_BASELINE_HEAD_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?<![大小宽长短窄])(?:基线|baselines?\b)", re.IGNORECASE)
+
+
+_WITH_BEFORE_RE = re.compile(r"(?:与|同|跟)[\s*（(如]*$")
+_COMPARE_AFTER_RE = re.compile(r"[^，。；,;]{0,6}?(?:比较|对比|相比|比)")
+
+
+def listed_baselines(text: str, ms: list[Mention]) -> list[str]:
+    """Keys of the systems of ``text`` listed under a baseline head noun in
+    a comparison frame (``与 VGGT, π³, MapAnything 等基线方法进行比较``), not
+    the paper's own."""
+    out: list[str] = []
+    chain: list[Mention] = []
+    for m, nxt in zip(ms, ms[1:] + [None]):
+        chain.append(m)
+        if nxt is not None and _LIST_SEP_RE.fullmatch(text[m.end : nxt.start]):
+            continue
+        head = _BASELINE_HEAD_RE.match(text, m.end) if len(chain) > 1 else None
+        if head and _WITH_BEFORE_RE.search(text, 0, chain[0].start) and _COMPARE_AFTER_RE.match(text, head.end()):
+            out += [c.key for c in chain if c.is_system and not c.proposed]
+        chain = []
+    return out

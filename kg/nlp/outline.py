@@ -80,3 +80,33 @@ def outline_level(section: Section, line: int) -> int:
     stripped = text.lstrip(" \t")
     level = len(text) - len(stripped)
     return level + 1 if _MARKER_RE.match(stripped) else level
+
+
+def enclosing_lines(section: Section, line: int) -> list[str]:
+    """The texts of the lines that enclose ``line`` (1-based report line)
+    in the section's outline, nearest first: each the closest line above
+    with a smaller :func:`outline_level` than the one below it (a bullet's
+    parent bullet, its lead paragraph)."""
+    lines = _LINES[section.text]
+    level, out = outline_level(section, line), []
+    for i in range(line - section.start_line - 1, -1, -1):
+        if level == 0:
+            break
+        if not lines[i].strip():
+            continue
+        above = outline_level(section, section.start_line + i)
+        if above < level:
+            out.append(lines[i])
+            level = above
+    return out
+
+
+_ABLATION_RE = re.compile(r"消融|\bablat", re.IGNORECASE)
+
+
+def in_ablation(section: Section, line: int, sentence: str) -> bool:
+    """True when ``sentence`` (at ``line`` of ``section``) reports an
+    ablation: it says so itself, or a line enclosing it does
+    ('**消融实验**：' above its bullet).  The systems it names are the
+    method's own variants."""
+    return bool(_ABLATION_RE.search(sentence)) or any(_ABLATION_RE.search(t) for t in enclosing_lines(section, line))
