@@ -456,6 +456,21 @@ def test_hardware_rules(extractor, text, hardware, not_entities):
     assert not not_entities & names, f"kept {not_entities & names}"
 
 
+@pytest.mark.parametrize(
+    "text,alias",
+    [
+        ("实验需要一定的计算资源（如NVIDIA RTX 4090 GPU）。", "NVIDIA RTX 4090"),
+        ("All models were trained on two RTX 4090 GPUs.", "RTX 4090"),
+    ],
+)
+def test_a_device_written_with_its_class_word_is_named_without_it(extractor, text, alias):
+    """'NVIDIA RTX 4090 GPU': the device is 'NVIDIA RTX 4090' (an alias the
+    graph states), 'GPU' is the class it belongs to."""
+    rec = extractor.extract(make_paper(text, key="usage"))
+    gpu = next(e for e in rec["entities"] if e["type"] == "Accelerator")
+    assert alias in gpu["aliases"]
+
+
 TITLES = [
     # (title, analysis text, entity name, the alias it must have or None for none from the title,
     #  names that must be no entity)

@@ -19,6 +19,8 @@ from kg.model import Label
 from kg.nlp.cues import cue_regex, sensor_regex, vendor_regex
 from kg.nlp.pipeline import doc_text, mention_info, sentence_of, set_mention_info, span_text
 
+#: a class word written as part of a device mention
+_DEVICE_WORD_RE = re.compile(r"\s+(?:GPUs?|TPUs?|NPUs?)$")
 _EXAMPLES_AFTER_RE = re.compile(r"\s*等")  # '事件相机等新型传感器': an example of a class
 # a clause break that is no list comma ('such as A, B, C' stays one clause)
 _CLAUSE_RE = re.compile(r"[，；;。!?！？\n]|[:：]\s")
@@ -122,9 +124,13 @@ class HardwareReader:
     def forms(self, span, entry) -> list[str]:
         """Further surface forms (aliases) of a hardware mention: the memory
         variant written after it (``A100 80GB``) and the vendor-qualified name
-        (``RTX 3090`` -> ``NVIDIA RTX 3090``)."""
+        (``RTX 3090`` -> ``NVIDIA RTX 3090``), and the name without a class
+        word the mention ends with (``RTX 4090 GPU`` -> ``RTX 4090``)."""
         surface = span_text(span)
         forms = [surface]
+        bare = _DEVICE_WORD_RE.sub("", surface)
+        if bare != surface:
+            forms.append(bare)  # 'NVIDIA RTX 4090 GPU': the device is 'NVIDIA RTX 4090'
         m = self.variant.match(doc_text(span.doc)[span.end_char : span.end_char + 16])
         if m and "GB" in m.group():
             forms.append(surface + m.group())
