@@ -1129,3 +1129,38 @@ def test_all_baselines_are_those_listed_under_a_baseline_head_not_ablation_varia
     )
     rec = extractor.extract(make_paper(text, contribution="本文提出了 Zorblax 方法。"))
     assert {r[1] for r in rows_of(rec) if r[0] == "Zorblax"} == {"Quux-7B", "Plonk-2"}
+
+
+@pytest.mark.parametrize(
+    "sentence, row",
+    [
+        pytest.param("Zorblax 的成功率达到20.8%（Quux-7B为3.1%）。", ("Zorblax", "Quux-7B", "BarBench"), id="named"),
+        pytest.param(
+            "成功率达到20.8%（Quux-7B 为 32.1%）。", ("Quux-7B", "Zorblax", "BarBench"), id="the-other-is-better"
+        ),
+        pytest.param(
+            "模型无需演示即可完成未见过的任务，成功率达到20.8%（纯SFT模型为0%）。",
+            ("Zorblax", "纯SFT模型", "BarBench"),
+            id="described-baseline",
+        ),
+    ],
+)
+def test_a_baselines_value_in_parentheses_after_a_score_is_a_comparison(extractor, sentence, row):
+    """'成功率达到 20.8%（B 为 0%）': the subject (here the paper's own system)
+    and B compared on the stated values; a gain ('提升了 20.8%（B 为 …）') is not."""
+    text = "*   在 BarBench 基准测试中取得了显著的性能提升：\n    *   " + sentence
+    rec = extractor.extract(make_paper(text, contribution="本文提出了 Zorblax 方法。"))
+    assert {r[:3] for r in rows_of(rec)} == {row}
+    gain = extractor.extract(
+        make_paper("在 BarBench 上，成功率提升了20.8%（Quux-7B为3.1%）。", "本文提出了 Zorblax 方法。")
+    )
+    assert not gain["comparisons"]
+
+
+def test_a_described_baseline_of_a_paradigm_is_also_named_by_the_paradigm(extractor):
+    """'纯SFT模型' (a pure SFT model) is also called 'SFT', as annotators and
+    readers name it."""
+    text = "在 BarBench 上，Zorblax 的成功率优于纯SFT模型。"
+    rec = extractor.extract(make_paper(text, contribution="本文提出了 Zorblax 方法。"))
+    loser = next(e for e in rec["entities"] if e["name"] == "纯SFT模型")
+    assert "SFT" in loser["aliases"]

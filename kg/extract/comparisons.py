@@ -206,7 +206,7 @@ class ComparisonStage:
         headed = {m.key for m in ms if m.label in DATASET_LABELS and _TASK_HEAD_RE.match(text, m.end)}
         default = own_set if sec.key in RESULT_SECTIONS else None
         # a described baseline ('纯 SFT 模型') loses only to a winner the sentence names
-        found = [f for f in found if not is_described(f.loser) or f.winner in named_here]
+        found = [f for f in found if not is_described(f.loser) or f.winner in named_here or f.cue == "（…为…）"]
         for f in found:
             f.loser = _described_entity(board.entities, f.loser, evidence, line, sec)
             # 'X 预训练模型 优于 A': a model trained on X, not evaluated on X

@@ -217,7 +217,8 @@ class DescribedBaselines:
         """Shorter names of a described baseline: after its last 的
         (``传统的监督微调`` -> ``监督微调``), then without a generic modifier or a
         trailing head noun (``传统全量微调方法`` -> ``全量微调``, ``vanilla 线性注意力``
-        -> ``线性注意力``); never a bare head noun (``基线模型``)."""
+        -> ``线性注意力``), and the paradigm a modifier of identity qualifies
+        (``纯 SFT 模型`` -> ``SFT``); never a bare head noun (``基线模型``)."""
         forms = []
         rest = core.rsplit("的", 1)[1].strip() if "的" in core else core
         if rest != core and rest and not self.head_only.match(rest):
@@ -226,6 +227,10 @@ class DescribedBaselines:
         stripped = self.trailing_head.sub("", stripped).strip()
         if stripped and stripped != rest and not self.head_only.match(stripped) and entity_key(stripped):
             forms.append(stripped)
+        mod = self.modifier.match(stripped)
+        paradigm = stripped[mod.end() :].strip(" 的") if mod else ""
+        if paradigm and re.fullmatch(self.paradigm.pattern, paradigm, re.IGNORECASE):
+            forms.append(paradigm)  # '纯 SFT 模型' is a pure SFT model: SFT names it too
         return forms
 
     def _identity(self, core: str) -> bool:

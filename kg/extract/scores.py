@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.sentence import Mention, Stated
+from kg.extract.sentence import Found, Mention, Stated
 
 #: words that make the number after them a difference, not a score
 DIFFERENCE_RE = re.compile(
@@ -124,3 +124,43 @@ class ScoreRules:
         if not m or DIFFERENCE_RE.search(tail[: m.start("num")]):
             return None
         return float(m.group("num")), False
+
+    # '成功率达到 20.8%（纯 SFT 模型为 0%）', 'X 达到 74.0（B: 52.1）': a value, then in
+    # parentheses another system's value on the same measure
+    _PAREN_VALUE = re.compile(
+        r"(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>%|分)?\s*[（(](?P<inside>[^（）()，,。；;]{1,30}?)\s*"
+        r"(?:为|是|仅为|只有|:|：)\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>%|分)?\s*[)）]"
+    )
+
+    def _paren_value(self, text: str, systems: list[Mention], main: str | None, lower) -> list[Found]:
+        """``成功率达到 20.8%（纯 SFT 模型为 0%）``: a score stated for the
+        sentence's subject (a system named before it in the clause, else the
+        paper's own) and, in parentheses right after it, another system's
+        score (a named one, or a described baseline): the better one wins
+        (lower when the metric is lower-is-better).  Not a gain
+        (``提升了 20.8%（B 为 …）``)."""
+        found = []
+        for m in self._PAREN_VALUE.finditer(text):
+            if m.group("ua") != m.group("ub") or m.group("a") == m.group("b"):
+                continue
+            clause = max([c.end() for c in re.finditer(r"[，,；;。]", text[: m.start()])] or [0])
+            if DIFFERENCE_RE.search(text[max(clause, m.start() - 8) : m.start("a")]) or not re.search(
+                self._SCORE_VERB_BEFORE, text[max(clause, m.start() - 12) : m.start()]
+            ):
+                continue
+            inside = [s for s in systems if m.start("inside") <= s.start and s.end <= m.end("inside")]
+            loser = (
+                inside[0]
+                if inside
+                else next(iter(self.described.between(text, m.start("inside"), m.end("inside"))), None)
+            )
+            before = [s for s in systems if clause <= s.start and s.end <= m.start() and s not in inside]
+            winner = before[-1].key if before else main
+            if loser is None or winner is None or winner == loser.key:
+                continue
+            a, b = float(m.group("a")), float(m.group("b"))
+            w_wins = (a < b) if lower else (a > b)
+            w, l = (winner, loser.key) if w_wins else (loser.key, winner)
+            ws, ls = (a, b) if w_wins else (b, a)
+            found.append(Found(w, l, winner_score=ws, loser_score=ls, unit=m.group("ua"), cue="（…为…）", at=m.start()))
+        return found
