@@ -129,7 +129,7 @@ class HardwareReader:
         surface = span_text(span)
         forms = [surface]
         bare = _DEVICE_WORD_RE.sub("", surface)
-        if bare != surface:
+        if bare != surface and any(c.isdigit() for c in bare):
             forms.append(bare)  # 'NVIDIA RTX 4090 GPU': the device is 'NVIDIA RTX 4090'
         m = self.variant.match(doc_text(span.doc)[span.end_char : span.end_char + 16])
         if m and "GB" in m.group():
