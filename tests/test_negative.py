@@ -309,6 +309,21 @@ def test_standard_layers_initialisations_and_tokens_are_no_entities(extractor):
     assert "Zorblax-7B" in got
 
 
+def test_a_short_acronym_nothing_defines_types_or_compares_is_no_entity(extractor):
+    """'DWT' named in passing is no entity; one defined by its long form
+    ('(Sparse Memory Zoning, SMZ)'), one compared ('优于 QRX') and a
+    four-letter one stay."""
+    rec = extract(
+        extractor,
+        "Zorblax-7B 先用 DWT 提取频域特征，再用稀疏记忆分区（Sparse Memory Zoning, SMZ）与 MVGM 融合；"
+        "在 BarBench 上 Zorblax-7B 优于 QRX。",
+    )
+    got = names(rec)
+    assert "DWT" not in got
+    assert extractor.dropped["dwt"]["rule"] == "bare acronym"
+    assert {"SMZ", "MVGM", "QRX"} <= got
+
+
 def test_an_acronym_defined_by_its_long_form_has_it_as_alias(extractor):
     rec = extract(
         extractor,

@@ -7,7 +7,8 @@ paper only uses (``kg/data`` lists of tools and libraries, see
 common noun phrase (``多智能体系统（MAS）``, see
 :func:`kg.extract.entities.concept_keys`), has no evidence of what it is
 (see :mod:`kg.extract.entities`) or only its shape for a phrase a modifier
-opens (``Part-Aware Flow Model``, see :func:`kg.extract.negative.description`).
+opens (``Part-Aware Flow Model``, see :func:`kg.extract.negative.description`)
+or for a two- or three-letter acronym nothing defines (``DWT``).
 Each drop is noted in the
 :class:`~kg.extract.decisions.DecisionLog`, and each kept entity gets the
 reason ``kg explain`` shows.
@@ -15,10 +16,15 @@ reason ``kg explain`` shows.
 
 from __future__ import annotations
 
+import re
+
 from kg.extract import claims, negative
 from kg.extract.decisions import DecisionLog
 from kg.extract.entities import Entities
 from kg.model import Label
+
+#: two or three capitals, maybe a plural s (four-letter ones are names as often as not)
+_BARE_ACRONYM_RE = re.compile(r"[A-Z]{2,3}s?")
 
 
 def select_entities(
@@ -59,6 +65,9 @@ def select_entities(
         elif log.kept.get(key) == "name shape" and negative.description(ent["name"]):
             dropped.add(key)  # 'Part-Aware Flow Model': only its shape spoke, and it describes
             log.drop(key, ent["name"], "description")
+        elif log.kept.get(key) == "name shape" and _bare_acronym(ent):
+            dropped.add(key)  # 'DWT', 'AWB': an acronym nothing defines, types or compares
+            log.drop(key, ent["name"], "bare acronym")
     for key in dropped:
         entities.pop(key, None)
     log.dropped = {k: d for k, d in log.dropped.items() if k not in entities}  # kept by another mention
@@ -71,3 +80,14 @@ def select_entities(
         for r in results
         if r["system"] not in dropped
     ]
+
+
+def _bare_acronym(ent: dict) -> bool:
+    """True for a two- or three-letter acronym with no alias and no long
+    form before it in its sentence (``稀疏记忆激活（SMA）``, ``(Narrative
+    Adaptive Memory, NAM)`` define theirs)."""
+    name = ent["name"]
+    if ent["aliases"] or not _BARE_ACRONYM_RE.fullmatch(name):
+        return False
+    defined = r"[^\s（(]\s*[(（]\s*(?:[^()（）]*[,，]\s*)?" + re.escape(name) + r"\s*[)）]"
+    return not re.search(defined, ent.get("evidence") or "")
