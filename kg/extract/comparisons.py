@@ -166,10 +166,8 @@ class ComparisonStage:
                 cue = next(
                     (c for c in self.baseline_ctx.finditer(sent.text) if not _IN_CONTRAST(sent.text, c.end())), None
                 )
-                line = sec.line_of(sent.start_char)
-                if in_ablation(sec, line, sent.text):
-                    pass  # 'Direct Pred. vs KP + PnP' in an ablation: the method's own variants, no baselines
-                else:
+                # 'Direct Pred. vs KP + PnP' in an ablation: the method's own variants, no baselines
+                if not in_ablation(sec, sec.line_of(sent.start_char), sent.text):
                     if cue:  # '相比之下' (by contrast) opens a contrast, it names no baseline
                         baselines += [m.key for m in ms if m.is_system and not m.proposed and m.start >= cue.start()]
                     baselines += sentence_mentions.listed_baselines(sent.text, ms)  # 'A, B, C 等基线方法
@@ -205,8 +203,9 @@ class ComparisonStage:
         # '**CIR任务：** 在 CIRR 和 CIRCO 上…': a task label heading the bullet, not one of its datasets
         headed = {m.key for m in ms if m.label in DATASET_LABELS and _TASK_HEAD_RE.match(text, m.end)}
         default = own_set if sec.key in RESULT_SECTIONS else None
-        # a described baseline ('纯 SFT 模型') loses only to a winner the sentence names
-        found = [f for f in found if not is_described(f.loser) or f.winner in named_here or f.cue == "（…为…）"]
+        # a described baseline ('纯 SFT 模型') loses only to a winner the sentence names, or
+        # with its value stated against the winner's ('成功率达到20.8%（纯SFT模型为0%）')
+        found = [f for f in found if not is_described(f.loser) or f.winner in named_here or f.loser_score is not None]
         for f in found:
             f.loser = _described_entity(board.entities, f.loser, evidence, line, sec)
             # 'X 预训练模型 优于 A': a model trained on X, not evaluated on X

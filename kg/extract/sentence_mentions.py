@@ -26,10 +26,11 @@ _PAREN_LIST_RE = re.compile(r"[^()（）]*?[,，、][^()（）]*[)）]")
 # between a system and a second one that describes it: 'OpenCLIP ViT-G/14', 'MiDaS v3.1（BEiT-L-512）'
 _DESCRIBES_RE = re.compile(r" |\s*(?:v?\d+(?:\.\d+)*)?\s*[（(]\s*")
 _LIST_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|与|以及|,|，|and|as well as)[\s*]*", re.IGNORECASE)
+# '大基线运动' / '宽基线' (a wide camera baseline) is geometry, not a baseline system
+_BASELINE_WORD = r"(?<![大小宽长短窄])基线"
 _LIST_HEAD_RE = re.compile(
     r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks?|datasets?)"
-    # '大基线运动' / '宽基线' (a wide camera baseline): geometry, not a list of baseline systems
-    r"|(?P<s>(?<![大小宽长短窄])基线|基准方法|基准模型|方法|模型|baselines?|methods?|models?)|(?P<m>指标|metrics?))",
+    r"|(?P<s>" + _BASELINE_WORD + r"|基准方法|基准模型|方法|模型|baselines?|methods?|models?)|(?P<m>指标|metrics?))",
     re.IGNORECASE,
 )
 
@@ -210,7 +211,7 @@ def retype_lists(text: str, ms: list[Mention]) -> None:
 
 
 #: after the last of a list: its head noun says the members are baselines ('A、B 等基线方法')
-_BASELINE_HEAD_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?<![大小宽长短窄])(?:基线|baselines?\b)", re.IGNORECASE)
+_BASELINE_HEAD_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:" + _BASELINE_WORD + r"|baselines?\b)", re.IGNORECASE)
 
 
 _WITH_BEFORE_RE = re.compile(r"(?:与|同|跟)[\s*（(如]*$")
