@@ -162,5 +162,9 @@ class ScoreRules:
             w_wins = (a < b) if lower else (a > b)
             w, l = (winner, loser.key) if w_wins else (loser.key, winner)
             ws, ls = (a, b) if w_wins else (b, a)
-            found.append(Found(w, l, winner_score=ws, loser_score=ls, unit=m.group("ua"), cue="（…为…）", at=m.start()))
+            found.append(
+                Found(
+                    w, l, winner_score=ws, loser_score=ls, unit=m.group("ua"), cue="value in parentheses", at=m.start()
+                )
+            )
         return found
