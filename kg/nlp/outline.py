@@ -109,4 +109,6 @@ def in_ablation(section: Section, line: int, sentence: str) -> bool:
     ablation: it says so itself, or a line enclosing it does
     ('**消融实验**：' above its bullet).  The systems it names are the
     method's own variants."""
+    if not _ABLATION_RE.search(section.text):
+        return False  # most sections name no ablation: no outline walk for their sentences
     return bool(_ABLATION_RE.search(sentence)) or any(_ABLATION_RE.search(t) for t in enclosing_lines(section, line))
