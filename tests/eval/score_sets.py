@@ -17,7 +17,7 @@ halves of a layout, as the targets are stated), seeds (all five),
 heldout, heldout2, and the reports annotated for this project
 (tests/eval/annotated, split like the dev reports): ann-arxiv-tune,
 ann-papers-tune, ann-arxiv-check, ann-papers-check, ann-tune, ann-check, and the
-later batches ann2-*, ann3-check, ann4-tune, ann5 (and its halves ann5-*).  Needs
+later batches ann2-*, ann3-check, ann4-tune, ann5 (and its halves ann5-*), ann6-check.  Needs
 ``../shared/eval`` (the scorer and the gold stay there).
 """
 
@@ -89,6 +89,17 @@ ANN3_CHECK = [
 #: (``ann5-tune``) and the later one kept as a check never read (``ann5-check``)
 ANN5_TUNE = ["arxiv-cv-2025-09-19", "arxiv-cv-2026-02-11", "papers-for-2026-01-15", "papers-for-2026-03-20"]
 ANN5_CHECK = ["arxiv-cv-2025-10-10", "arxiv-cv-2026-02-26", "papers-for-2026-01-29", "papers-for-2026-04-09"]
+#: a sixth batch, scored on arrival and kept whole as a check set (figures only, never read)
+ANN6_CHECK = [
+    "arxiv-cv-2025-11-14",
+    "arxiv-cv-2025-12-10",
+    "arxiv-cv-2026-06-09",
+    "arxiv-cv-2026-06-23",
+    "papers-for-2026-01-28",
+    "papers-for-2026-02-04",
+    "papers-for-2026-03-24",
+    "papers-for-2026-05-19",
+]
 
 
 def _annotated(stems: list[str]) -> list[tuple[Path, Path]]:
@@ -149,6 +160,7 @@ SETS = {
     **_half("ann4", "tune", _annotated, ANN4_TUNE),
     **_halves("ann5", _annotated, ANN5_TUNE, ANN5_CHECK),
     "ann5": lambda: _annotated(sorted(ANN5_TUNE + ANN5_CHECK)),
+    **_half("ann6", "check", _annotated, ANN6_CHECK),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
