@@ -89,6 +89,18 @@ def test_greek_name_with_a_digit_stays_a_name(extractor):
     assert "π0" in names(rec)
 
 
+def test_a_known_name_with_subscript_digits_is_read_and_other_subscripted_symbols_are_not(extractor):
+    rec = extract(
+        extractor,
+        "编码器 E₂D 输出 F₂D，辅助视图记为 V₁ 与 V₂。在 BarBench 上，Zorblax-7B 的成功率高于 π₀（94.2%）和 π₀.5（95.0%）。",
+    )
+    got = names(rec)
+    assert {"π0", "π0.5"} <= got
+    assert not {"E₂D", "F₂D", "V₁", "V₂"} & got
+    losers = {c["loser"] for c in rec["comparisons"]}
+    assert {"π0", "π05"} <= losers
+
+
 def test_enumeration_labels_are_not_entities(extractor):
     rec = extract(
         extractor,

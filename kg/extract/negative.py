@@ -38,7 +38,7 @@ from kg.link import fold
 from kg.model import Label
 from kg.nlp.pipeline import doc_text, name_shape, span_text
 from kg.resources import DATA, load_validated
-from kg.extract.notation import in_math, in_url, quantity, resolution_level
+from kg.extract.notation import in_math, in_url, quantity, resolution_level, subscript_symbol
 
 #: words that number the items of a series (T1, Stage2, Step 3, RQ1)
 _SERIES_RE = re.compile(
@@ -257,6 +257,7 @@ def rejection(span, known: bool, gaz, authors) -> str | None:
         return known_name_as_label(span)
     return (
         enumeration_label(span)
+        or subscript_symbol(span)
         or quantity(span, gaz)
         or resolution_level(span)
         or class_plural(span, gaz)

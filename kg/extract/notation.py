@@ -8,6 +8,8 @@ see :mod:`kg.nlp.pipeline`); each returns the rule's name or None:
   ``@handle`` (``github.com/someone/Tool-Kit``, ``zorb-lab.github.io``);
 * ``math``: inside inline LaTeX (``$z_{t+1}$``) or shaped like a formula or
   a symbol (``t+1``, ``z_1``, ``χ_MPC``, ``λ``, ``Lψ``);
+* ``math`` also for a name no gazetteer knows that holds a subscript digit
+  (``V₁``, ``E₂D``: :func:`subscript_symbol`);
 * ``quantity``: a count with a unit or a generic noun (``7-DoF``,
   ``12-layer``), a number with one or two letters (``200B+``), dimensions
   (``64x64x64``), a unit after its number (``4 km²``), a resolution level
@@ -128,6 +130,16 @@ def _symbol(surface: str, text: str, start: int) -> bool:
     near = text[max(0, start - 200) : start + len(surface) + 200]
     numbers = set(re.findall(re.escape(m.group("letter")) + r"(\d{1,2})(?![\d.])", near))
     return len(numbers) > 1
+
+
+_SUBSCRIPT_DIGIT_RE = re.compile(r"[\u2080-\u2089]")
+
+
+def subscript_symbol(span) -> str | None:
+    """``math`` when the mention holds a subscript digit (``V₁``, ``E₂D``, ``x₀``):
+    typeset notation, not a name.  Only for names no gazetteer knows
+    (``π₀`` is one), so :func:`rejection` calls it after the known-name rules."""
+    return "math" if _SUBSCRIPT_DIGIT_RE.search(span_text(span)) else None
 
 
 _DIMENSIONS_RE = re.compile(r"\d+(?:[x×]\d+)+")

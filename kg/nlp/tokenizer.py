@@ -35,7 +35,7 @@ _TOKEN_RE = re.compile(
     rf"(?P<cjk>{_CJK_CHAR})"
     rf"|(?P<ws>\s+)"
     rf"|(?P<pct>\d+(?:\.\d+)?%)"
-    rf"|(?P<name>[{_LATIN}](?:[{_LATIN}_+\u00B2\u00B3\u00B9]|[.\-'’@](?=[{_LATIN}]))*)"
+    rf"|(?P<name>[{_LATIN}](?:[{_LATIN}_+\u00B2\u00B3\u00B9\u2080-\u2089]|[.\-'’@](?=[{_LATIN}]))*)"
     rf"|(?P<other>\S)"
 )
 # The same tokens as (token, CJK run, trailing space) triples for
