@@ -843,6 +843,12 @@ RULES = [
         {("Zorblax-7B", "Qwen2-7B", "GSM8K", None)},
         id="zh-but-clause-is-no-continuation",
     ),
+    pytest.param(  # the model a gain is measured on is its setting, not the subject of the gain
+        OWN_ZH,
+        "Zorblax 在相同预算下优于 Quux-7B，在 Plonk-3B 模型上平均性能比 Quux-7B 提升 1.8 个点。",
+        {("Zorblax", "Quux-7B", None, None)},
+        id="zh-model-setting-is-no-subject",
+    ),
     # -- all baselines: the baselines the paper names --------------------------------
     pytest.param(
         OWN_ZH,

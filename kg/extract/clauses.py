@@ -180,6 +180,8 @@ class ClauseRules:
             clause = clause_start(text, s.start)
             if s.topic or self._tool(text, s) or self._FRAME_OBJECT.search(text[clause : s.start]):
                 continue  # a bullet's label, a tool of the subject ('使用 GPT-5 模型'), a compared object
+            if self._SETTING_BEFORE.search(text, clause, s.start) and self._SETTING_AFTER.match(text, s.end):
+                continue  # '在 OLMoE 模型上平均性能比 B 提升': the model the gain is measured on
             if _in_examples(text, s.start) and re.search(r"[，,；;]", text[s.end : cue]):
                 continue  # '与最先进的模型（如 A, B 等）相当，甚至超越了 C': examples in another clause
             if _in_aside(text, s, cue):
@@ -222,6 +224,9 @@ class ClauseRules:
         r"[^，,；;。：:*]{0,8}$",
         re.IGNORECASE,
     )
+    # a system framed as the setting of a claim: '在 X 模型上', '在 X 上'
+    _SETTING_BEFORE = re.compile(r"在[\s*]*$")
+    _SETTING_AFTER = re.compile(r"[\s*]*(?:模型|架构|骨干网络|骨干|backbone)?[\s*]*上")
     _SUBORDINATE_CLAUSE = re.compile(
         r"^[\s*]*(?:在|当|作为|使用|通过|若|如果|对于|针对|将|用|以|替换|when|after|if|by|using|as)"
         r".*(?:后|时|中|下|上|以后|之后)[\s*]*$",
