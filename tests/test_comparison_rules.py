@@ -136,6 +136,18 @@ RULES = [
         {("Zorblax", "Mistral-7B", "GSM8K", "QCS")},
         id="human-preference-gloss-is-a-metric-zh",
     ),
+    pytest.param(  # a list of glossed names closed by 指标 names measures, none of them a winner
+        OWN_ZH,
+        "Zorblax 在 Quuxness（灵敏度）和 Plonk Depth（深度感）等关键指标上显著优于 Mistral-7B。",
+        {("Zorblax", "Mistral-7B", None, None)},
+        id="glossed-metrics-listed-before-zhibiao-zh",
+    ),
+    pytest.param(  # a name after a system and 的, reaching a value, is that system's measure
+        OWN_ZH,
+        "Zorblax 的 QAURC 达到了 38.4%，显著高于 Mistral-7B 的约 35%。",
+        {("Zorblax", "Mistral-7B", None, "QAURC")},
+        id="possessed-measure-is-no-winner-zh",
+    ),
     pytest.param(
         OWN_ZH,
         "Zorblax 在提示对齐（Prompt Alignment）和运动真实感（Motion Realism）方面均优于 Mistral-7B 和 Qwen2-7B。",

@@ -14,6 +14,7 @@ from kg.extract.described import described_key
 from kg.extract.mentions import is_lead_label, span_key
 from kg.extract.sentence import DATASET_LABELS, SYSTEM_LABELS, Mention
 from kg.model import Label
+from kg.resources import gazetteer
 
 # between a category and its first member: 'NAS 方法（AutoFIS…', 'RL methods (PPO…'
 _CATEGORY_RE = re.compile(
@@ -25,7 +26,13 @@ _CATEGORY_RE = re.compile(
 _PAREN_LIST_RE = re.compile(r"[^()（）]*?[,，、][^()（）]*[)）]")
 # between a system and a second one that describes it: 'OpenCLIP ViT-G/14', 'MiDaS v3.1（BEiT-L-512）'
 _DESCRIBES_RE = re.compile(r" |\s*(?:v?\d+(?:\.\d+)*)?\s*[（(]\s*")
-_LIST_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|与|以及|,|，|and|as well as)[\s*]*", re.IGNORECASE)
+# between two members of a list, maybe after the first one's gloss ('Reactiveness（响应性）和 …')
+# or from inside it (the gloss is the mention: 'Foo（灵敏度）和 …'); a name and its gloss are one member
+_LIST_SEP_RE = re.compile(
+    r"(?:[\s*]*[（(][^（）()]{1,20}[)）]|[)）])?[\s*]*(?:、|和|及|与|以及|,|，|and|as well as)[\s*]*|[\s*]*[（(][\s*]*",
+    re.IGNORECASE,
+)
+_GLOSS_AFTER_RE = re.compile(r"[\s*]*[（(][^（）()]{1,20}[)）]")
 # '大基线运动' / '宽基线' (a wide camera baseline) is geometry, not a baseline system
 _BASELINE_WORD = r"(?<![大小宽长短窄])基线"
 _LIST_HEAD_RE = re.compile(
@@ -72,6 +79,7 @@ def sentence_mentions(sent, spans, starts: list[int], entities: dict[str, dict])
             )
     text = sent.text
     retype_lists(text, ms)
+    possessed_measures(text, ms)
     trained_models(text, ms)
     for m in ms:
         if m.label in SYSTEM_LABELS and not m.proposed and _CATEGORY_AFTER_RE.match(text, m.end):
@@ -193,7 +201,8 @@ def retype_lists(text: str, ms: list[Mention]) -> None:
         chain.append(m)
         if nxt is not None and _LIST_SEP_RE.fullmatch(text[m.end : nxt.start]):
             continue
-        head = _LIST_HEAD_RE.match(text[m.end :]) if len(chain) > 1 else None
+        gloss = _GLOSS_AFTER_RE.match(text, m.end)  # 'Motion Richness（运动丰富性）等关键指标'
+        head = _LIST_HEAD_RE.match(text[gloss.end() if gloss else m.end :]) if len(chain) > 1 else None
         if head:
             for c in chain:
                 _retype(c, head)  # '在 CLIP-Frame 和 Motion Flow L1 指标上'
@@ -208,6 +217,28 @@ def retype_lists(text: str, ms: list[Mention]) -> None:
             inside = frame.start("inside") <= m.start and m.end <= frame.end("inside")
             if inside and not m.proposed and m.label in SYSTEM_LABELS and _GLOSS_OPEN_RE.search(text, 0, m.start):
                 m.label = Label.METRIC  # '在运动真实感（Motion Realism）方面优于 X': a glossed aspect, no system
+
+
+# after a name: the value it is stated to reach ('的 AURAC 达到了 38.4%', '的 FooScore 为 0.81')
+_VALUE_AFTER_RE = re.compile(r"[\s*]*(?:达到了?|达|为|是|高达|仅为|提升至|提高到|提升到)[\s*]*[约近]?[\s*]*\d")
+
+
+def possessed_measures(text: str, ms: list[Mention]) -> None:
+    """A name right after a system and 的, followed by the value it reaches,
+    is that system's measure, not a system (``MatryoshkaLoRA 的 AURAC 达到了
+    38.4%``): typed a metric, unless it is the paper's own or a system the
+    gazetteer knows (``基于 Qwen 的 Llama-3 达到 …`` keeps Llama-3)."""
+    for prev, m in zip(ms, ms[1:]):
+        if (
+            prev.is_system
+            and m.label in SYSTEM_LABELS
+            and not m.proposed
+            and re.fullmatch(r"[\s*]*的[\s*]*", text[prev.end : m.start])
+            and _VALUE_AFTER_RE.match(text, m.end)
+        ):
+            entry = gazetteer().lookup_key(m.key)
+            if entry is None or entry.type not in SYSTEM_LABELS:
+                m.label = Label.METRIC
 
 
 #: after the last of a list: its head noun says the members are baselines ('A、B 等基线方法')
