@@ -101,6 +101,17 @@ def test_a_known_name_with_subscript_digits_is_read_and_other_subscripted_symbol
     assert {"π0", "π05"} <= losers
 
 
+def test_a_measure_at_a_threshold_is_a_metric_never_a_system(extractor):
+    rec = extract(
+        extractor,
+        "ZorbNet achieves 86.0% S@0.75 m and 71.2% Acc@500m on BarBench, outperforming Quibble-3B.",
+        contribution="We propose ZorbNet, a registration method.",
+    )
+    types = {e["name"]: e["type"] for e in rec["entities"]}
+    assert types.get("S@0.75", "Metric") == types.get("Acc@500m", "Metric") == "Metric"
+    assert {(c["winner"], c["loser"]) for c in rec["comparisons"]} == {("zorbnet", "quibble3b")}
+
+
 def test_enumeration_labels_are_not_entities(extractor):
     rec = extract(
         extractor,
