@@ -148,6 +148,12 @@ RULES = [
         {("Zorblax", "Mistral-7B", None, "QAURC")},
         id="possessed-measure-is-no-winner-zh",
     ),
+    pytest.param(  # even a measure the paper proposes
+        "我们提出了 Zorblax，并提出秩准确性曲线下面积（QAURC）作为新指标。",
+        "Zorblax 的 QAURC 达到了 38.4%，显著高于 Mistral-7B 的约 35%。",
+        {("Zorblax", "Mistral-7B", None, "QAURC")},
+        id="possessed-proposed-measure-is-no-winner-zh",
+    ),
     pytest.param(
         OWN_ZH,
         "Zorblax 在提示对齐（Prompt Alignment）和运动真实感（Motion Realism）方面均优于 Mistral-7B 和 Qwen2-7B。",

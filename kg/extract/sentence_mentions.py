@@ -226,13 +226,14 @@ _VALUE_AFTER_RE = re.compile(r"[\s*]*(?:达到了?|达|为|是|高达|仅为|提
 def possessed_measures(text: str, ms: list[Mention]) -> None:
     """A name right after a system and 的, followed by the value it reaches,
     is that system's measure, not a system (``MatryoshkaLoRA 的 AURAC 达到了
-    38.4%``): typed a metric, unless it is the paper's own or a system the
-    gazetteer knows (``基于 Qwen 的 Llama-3 达到 …`` keeps Llama-3)."""
+    38.4%``, even a measure the paper proposes): typed a metric in this
+    sentence, unless the gazetteer knows it as a system (``基于 Qwen 的
+    Llama-3 达到 …`` keeps Llama-3)."""
     for prev, m in zip(ms, ms[1:]):
         if (
             prev.is_system
-            and m.label in SYSTEM_LABELS
-            and not m.proposed
+            and (m.label in SYSTEM_LABELS or m.is_system)
+            and prev.key != m.key
             and re.fullmatch(r"[\s*]*的[\s*]*", text[prev.end : m.start])
             and _VALUE_AFTER_RE.match(text, m.end)
         ):
