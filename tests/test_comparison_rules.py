@@ -878,6 +878,12 @@ RULES = [
         },
         id="zh-all-baselines",
     ),
+    pytest.param(  # an optimum of a search is no superlative claim
+        OWN_ZH,
+        "对比方法包括 Llama-3-8B 和 Mistral-7B。传统方法极易陷入局部最优。仅当误差降低时才更新当前最优姿态。",
+        set(),
+        id="zh-local-optimum-and-optimal-pose-are-no-wins",
+    ),
     pytest.param(
         OWN_ZH,
         "对比基线包括 Llama-3-8B 和 Mistral-7B。Zorblax 在 GSM8K 上超越了所有基线。",

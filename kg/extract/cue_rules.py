@@ -315,10 +315,12 @@ class CueRules:
         subj = self._subject(text, [s for s in systems if s.end <= m.start()], m.start())
         if subj is None and not systems and self._SETTING_OR_PURPOSE.search(text[: m.start()]):
             return []  # '以获得最佳效果' (a goal), '聚合 20 步效果最佳' (a setting): no win
-        if self._SEARCH_BEFORE.search(text[clause_start(text, m.start()) : m.start()]) or self._OPTIMAL_THING.match(
-            text, m.end()
+        if (
+            self._SEARCH_BEFORE.search(text[clause_start(text, m.start()) : m.start()])
+            or self._OPTIMAL_THING.match(text, m.end())
+            or self._OPTIMUM_KIND.search(text, max(0, m.start() - 3), m.start())
         ):
-            return []  # '找到最优的引导尺度', '探索…结合的最佳策略': a setting sought or chosen, whoever does
+            return []  # '找到最优的引导尺度', '探索…结合的最佳策略', '陷入局部最优': a setting or an optimum, no win
         if subj is None and self._UNNAMED_SUBJECT.search(text[: m.start()]):
             return []  # '结论：Plan A 在准确率上表现最佳': a setting the text names, not the paper's system
         winner = subj.key if subj else (main if not systems else None)
@@ -339,10 +341,12 @@ class CueRules:
 
     # after a superlative: the optimal thing is a setting, not a result ('最优的 α 值', '最优网格结构')
     _OPTIMAL_THING = re.compile(
-        r"[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径|方式)"
+        r"[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径|方式|姿态|位姿|状态|轨迹|阈值)"
         r"|\s+(?:way|practice|strategy|configuration|setting|choice|recipe|combination|value|hyperparameter)s?\b",
         re.IGNORECASE,
     )
+    # before a superlative: the kind of optimum of a search ('陷入局部最优', '全局最优', 'local optimum')
+    _OPTIMUM_KIND = re.compile(r"(?:局部|全局|次)[\s*]*$")
     # before an elided subject's superlative: a purpose, a condition or a search ('以获得', '才能达到', '找到',
     # 'to obtain') or a setting's value ('20 步', '4 layers'): a goal or a setting
     _SETTING_OR_PURPOSE = re.compile(
