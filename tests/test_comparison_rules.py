@@ -884,6 +884,12 @@ RULES = [
         set(),
         id="zh-local-optimum-and-optimal-pose-are-no-wins",
     ),
+    pytest.param(  # the category before the parenthesis is the compared one, not the subject
+        OWN_ZH,
+        "在低覆盖站点（如 Plonk-Site, 20%覆盖），Zorblax 相比学习模型（Mistral-7B）性能提升 16 pp。",
+        {("Zorblax", "Mistral-7B", None, None)},
+        id="zh-subject-before-a-compared-category-is-no-category",
+    ),
     pytest.param(
         OWN_ZH,
         "对比基线包括 Llama-3-8B 和 Mistral-7B。Zorblax 在 GSM8K 上超越了所有基线。",

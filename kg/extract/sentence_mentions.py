@@ -18,7 +18,7 @@ from kg.resources import gazetteer
 
 # between a category and its first member: 'NAS 方法（AutoFIS…', 'RL methods (PPO…'
 _CATEGORY_RE = re.compile(
-    r"[\s*]*(?P<head>[\u4e00-\u9fff]{0,4}(?:方法|模型|算法|框架|系列)|"
+    r"[\s*]*(?P<head>(?:(?!比|较|与|优于|超越|超过)[\u4e00-\u9fff]){0,4}(?:方法|模型|算法|框架|系列)|"
     r"(?:methods?|models?|algorithms?|baselines?|family))?[\s*]*[（(][\s*]*"
     r"(?P<eg>如|例如|e\.g\.,?|such as|including)?[\s*]*",
     re.IGNORECASE,
@@ -139,7 +139,8 @@ def _is_category(text: str, m: Mention, first: Mention) -> bool:
     """True when ``m`` names a category whose members follow in parentheses,
     ``first`` the first of them: a head noun (``NAS 方法（AutoFIS…``), an
     'e.g.' or a list inside (``X（A, B）``) says so; ``SAM 2 (Hiera-B+)`` is one
-    system and its variant."""
+    system and its variant, and in ``A 相比学习模型（B）`` the category is
+    the compared one, not A."""
     c = _CATEGORY_RE.fullmatch(text[m.end : first.start])
     return bool(c and (c.group("head") or c.group("eg") or _PAREN_LIST_RE.match(text, first.start)))
 
