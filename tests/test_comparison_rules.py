@@ -88,6 +88,12 @@ RULES = [
         set(),
         id="hedge-before-the-comma-zh",
     ),
+    pytest.param(  # a condition states no result
+        OWN_ZH,
+        "如果任务超出了基座模型见过的领域（Quux-Domain），Zorblax 的泛化表现会大幅下降；假如换用 Zorblax，准确率将优于 Mistral-7B。",
+        set(),
+        id="conditional-is-no-claim-zh",
+    ),
     pytest.param(
         "",
         "Zorblax-7B 使实时推理成为可能，并在 GSM8K 上超越 Mistral-7B。",
