@@ -47,6 +47,10 @@ _GLOSS_RE = re.compile(r"\s*[（(]([^（）()]{1,30})[)）]")
 _TRAILING_SCORE_RE = re.compile(r"\s*(?:的)?\s*[-+]?\d+(?:\.\d+)?\s*(?:%|分|points?)?\s*$")
 _LEAD_RE = re.compile(r"[\s*“”\"]*(?:了|the\s+|a\s+|an\s+)?", re.IGNORECASE)
 _LATIN_RE = re.compile(r"[A-Za-z]{2,}")
+#: a basis that identifies a baseline: '基于剪枝的…', '基于执行的…'
+_BASIS_RE = re.compile(r"基于[^的，。；,;]{1,12}的")
+#: heads that name one baseline, not a class of methods or models
+_ONE_BASELINE_END_RE = re.compile(r"(?:基线|基线模型|策略|变体)$")
 #: a superlative that only praises the baseline after it ('最先进的自编辑SFT基线')
 _SOTA_LEAD_RE = re.compile(r"(?:现有的?)?(?:最先进|最强|SOTA|state-of-the-art)(?:的)?\s*", re.IGNORECASE)
 _BASELINE_END_RE = re.compile(r"(?:基线|基线模型|baseline)$", re.IGNORECASE)
@@ -247,6 +251,8 @@ class DescribedBaselines:
         has_par = self.paradigm.search(core) is not None
         if has_mod:
             return True
+        if _BASIS_RE.match(core) and _ONE_BASELINE_END_RE.search(core):
+            return True  # '基于剪枝的分配策略', '基于执行的基线'; '基于优化的方法' is a class of methods
         if "的" in core and self.paradigm_end.search(core):
             return True  # '基于 SFT 的混合训练'; not '检索的方法' (a class of methods)
         if _BASELINE_END_RE.search(core):
