@@ -579,6 +579,8 @@ def test_words_of_an_acronyms_long_form_are_not_names_and_the_defined_acronym_is
         ("Zorb2LM Technical Report: Matching Embedding Quality", ["Zorb2LM"]),
         ("ZorbLM-2 Tech Report: Scaling Things", ["ZorbLM-2"]),
         ("ZorbNet: A Study of Things", ["ZorbNet"]),
+        ("Quibble Everything V2: Unifying Things", ["Quibble Everything V2"]),  # capitalised words and a version
+        ("Making Things Better: A Study", []),
     ],
 )
 def test_a_title_names_the_system_not_its_report(title, names):
@@ -586,6 +588,18 @@ def test_a_title_names_the_system_not_its_report(title, names):
     from kg.resources import gazetteer
 
     assert title_names(title, gazetteer()) == names
+
+
+def test_a_dataset_joined_by_underscores_is_a_name_and_a_subscript_is_not(extractor):
+    rec = extractor.extract(
+        make_paper(
+            "在 Zorb_COCO 基准测试上，其精度达到 86.4%，显著优于 Quibble-3B 的 72.4%；CHAIR_s 与 x_t 随之下降。",
+            "本文提出了 ZorbNet。",
+        )
+    )
+    names = {e["name"] for e in rec["entities"]}
+    assert "Zorb_COCO" in names and not {"CHAIR_s", "x_t"} & names
+    assert comparisons(rec) == {("ZorbNet", "Quibble-3B", "Zorb_COCO")}
 
 
 def test_a_superscript_base_and_a_size_tier_stay_in_the_name(extractor):

@@ -55,6 +55,14 @@ _TITLE_VERB_RE = re.compile(
 _REPORT_WORDS_RE = re.compile(r"\s+(?:Technical|Tech\.?|System)\s+(?:Report|Card)$", re.IGNORECASE)
 
 
+_VERSION_WORD_RE = re.compile(r"[vV]\d+(?:\.\d+)*|\d+(?:\.\d+)+")
+
+
+def _versioned(words: list[str]) -> bool:
+    """Capitalised words and a version (``Orient Anything V2``, ``Foo Agent 2.0``): a release's name."""
+    return len(words) >= 2 and bool(_VERSION_WORD_RE.fullmatch(words[-1])) and all(w[:1].isupper() for w in words[:-1])
+
+
 def title_names(title: str, gaz) -> list[str]:
     """Names a title announces: ``VA-π: …``, ``Foo Technical Report: …``
     (Foo) and ``… (LIVR)`` (generic words of the gazetteer ``gaz`` left out)."""
@@ -65,7 +73,7 @@ def title_names(title: str, gaz) -> list[str]:
         cand = _TITLE_PAREN_RE.sub("", cand).strip()  # 'Foo-STORM (F-STORM) : …': the gloss is read below
         words = cand.split()
         if (
-            (len(words) == 1 or any(name_shape(w) in ("strong", "acronym") for w in words))
+            (len(words) == 1 or any(name_shape(w) in ("strong", "acronym") for w in words) or _versioned(words))
             and not gaz.is_generic(cand)
             and len(words) <= 4
             and not any(_TITLE_VERB_RE.fullmatch(w) for w in words[1:])  # 'DINOv3 Beats Specialized Detectors: …'

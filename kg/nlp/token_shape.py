@@ -57,13 +57,16 @@ _ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]{1,9}s?$")
 _TITLE_RE = re.compile(r"^[A-Z][a-z\u00C0-\u024F]+$")
 
 
+_SUBSCRIPT_PART_RE = re.compile(r"[a-z]{1,2}|\d{1,2}|\{.*")
+
+
 def _is_greek(text: str) -> bool:
     return any("\u0370" <= c <= "\u03ff" for c in text)
 
 
 def _joined_shape(text: str) -> str | None:
-    """Shape of a token with inner ``-`` or ``.`` (``Foo-VL``, ``Mind.Bench``)."""
-    parts = re.split(r"[-.]", text)
+    """Shape of a token with inner ``-``, ``.`` or ``_`` (``Foo-VL``, ``Mind.Bench``, ``Ori_COCO``)."""
+    parts = re.split(r"[-._]", text)
     if any((len(p) >= 2 and p.isupper()) or INNER_CAP_RE.search(p) or _is_greek(p) for p in parts):
         return "strong"
     if re.search(r"(?i)(bench|eval)$", parts[-1]) and parts[-1][0].isupper():
@@ -90,8 +93,10 @@ def name_shape(text: str) -> str | None:
         return None
     if (any(c.isdigit() for c in text) and len(text) >= 2) or INNER_CAP_RE.search(text):
         return "strong"
-    if "-" in text or "." in text:
-        return _joined_shape(text)
+    if "_" in text.strip("_") and any(_SUBSCRIPT_PART_RE.fullmatch(p) for p in text.split("_")[1:]):
+        return None  # 'CHAIR_s', 'x_t', 'p_0': a subscript, not a part of a name
+    if "-" in text or "." in text or "_" in text.strip("_"):
+        return _joined_shape(text)  # 'Foo-VL', 'Mind.Bench', 'Ori_COCO'
     if _is_greek(text) and len(text) >= 2:
         return "strong"
     if _ACRONYM_RE.match(text):
