@@ -112,6 +112,14 @@ def test_a_measure_at_a_threshold_is_a_metric_never_a_system(extractor):
     assert {(c["winner"], c["loser"]) for c in rec["comparisons"]} == {("zorbnet", "quibble3b")}
 
 
+def test_publication_venues_are_no_systems(extractor):
+    rec = extract(
+        extractor, "Zorblax-7B 生成的手稿质量接近 MICCAI 级别，并持续超越 ISBI 和 BIBM 的录用水平，优于 Quibble-3B。"
+    )
+    assert not {"MICCAI", "ISBI", "BIBM"} & names(rec)
+    assert {(c["winner"], c["loser"]) for c in rec["comparisons"]} == {("zorblax7b", "quibble3b")}
+
+
 def test_enumeration_labels_are_not_entities(extractor):
     rec = extract(
         extractor,
