@@ -82,6 +82,12 @@ RULES = [
         set(),
         id="hedged-loss-en",
     ),
+    pytest.param(  # 'surpasses or approaches': a hedged win states no outperformance
+        OWN_ZH,
+        "在最大预算下，Zorblax 甚至超越或接近了 Mistral-7B 等多个同规模的智能体。",
+        set(),
+        id="surpass-or-approach-is-hedged-zh",
+    ),
     pytest.param(
         "",
         "这意味着 Zorblax-7B 可能在处理复杂语义方面，不如现有的 Mistral-7B 等模型强大。",
