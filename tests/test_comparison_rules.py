@@ -166,6 +166,12 @@ RULES = [
         {("Zorblax", "Mistral-7B", None, "QAURC")},
         id="possessed-proposed-measure-is-no-winner-zh",
     ),
+    pytest.param(  # a name before 距离 is a distance measure, the subject is the paper's own
+        OWN_ZH,
+        "与 Mistral-7B 相比，其 QEPIC 距离降低了 60%。",
+        {("Zorblax", "Mistral-7B", None, "QEPIC")},
+        id="a-distance-is-a-measure-zh",
+    ),
     pytest.param(
         OWN_ZH,
         "Zorblax 在提示对齐（Prompt Alignment）和运动真实感（Motion Realism）方面均优于 Mistral-7B 和 Qwen2-7B。",

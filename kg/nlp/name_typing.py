@@ -16,8 +16,8 @@ from kg.nlp.docview import doc_text, set_mention_info, tokens
 #: the keys of the patterns the name typer reads
 TYPING_KEYS = ("dataset_name_re", "model_size_re", "dataset_cue", "model_cue", "method_cue", "device_cue")
 
-#: head nouns after a name that make it a metric ('DeSync 指标'), casefolded
-_METRIC_HEADS = ("指标", "metric")
+#: head nouns after a name that make it a metric ('DeSync 指标', 'EPIC 距离'), casefolded
+_METRIC_HEADS = ("指标", "metric", "距离")
 _CALLED_RE = re.compile(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$")
 _BENCHMARK_WORD_RE = re.compile(r"(?i)bench|eval|arena|qa")
 #: the end of a list whose last item is a short phrase ('…, 工具增强查询, 模拟环境')
