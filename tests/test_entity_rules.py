@@ -110,6 +110,13 @@ RULES = [
         id="format-and-licence-heads",
     ),
     row(
+        "在 Quux Triton 后端上的 BarBench 基准测试中，Zorblax-7B 优于 Quibble-3B。",
+        keep={"Zorblax-7B", "Quibble-3B", "BarBench"},
+        drop={"Quux Triton"},
+        key="analysis",
+        id="a-backend-is-no-dataset",
+    ),
+    row(
         "热图使用不同颜色图（如 Magma, Viridis）可视化；测试用例来自法律法规（如 Foo AI Act, BAR RMF）。",
         drop={"Magma", "Foo AI Act", "BAR RMF"},
         key="analysis",
