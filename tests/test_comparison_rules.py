@@ -172,6 +172,12 @@ RULES = [
         {("Zorblax", "Mistral-7B", None, "QEPIC")},
         id="a-distance-is-a-measure-zh",
     ),
+    pytest.param(  # an average of a new name reaching a value: the name is a measure
+        OWN_ZH,
+        "在 BarBench 上，Zorblax 实现了最先进的平均加速比，平均 QAMSR 达到 3.70，优于 Mistral-7B 和 Qwen2-7B 等模型。",
+        {("Zorblax", "Mistral-7B", "BarBench", "Speedup"), ("Zorblax", "Qwen2-7B", "BarBench", "Speedup")},
+        id="an-averaged-measure-is-no-winner-zh",
+    ),
     pytest.param(
         OWN_ZH,
         "Zorblax 在提示对齐（Prompt Alignment）和运动真实感（Motion Realism）方面均优于 Mistral-7B 和 Qwen2-7B。",

@@ -224,18 +224,25 @@ def retype_lists(text: str, ms: list[Mention]) -> None:
 _VALUE_AFTER_RE = re.compile(r"[\s*]*(?:达到了?|达|为|是|高达|仅为|提升至|提高到|提升到)[\s*]*[约近]?[\s*]*\d")
 
 
+# before a name: an average or overall value of it ('平均 AMSR 达到 3.70')
+_MEAN_BEFORE_RE = re.compile(r"(?:平均|整体|总体|综合)[\s*]*$")
+
+
 def possessed_measures(text: str, ms: list[Mention]) -> None:
-    """A name right after a system and 的, followed by the value it reaches,
-    is that system's measure, not a system (``MatryoshkaLoRA 的 AURAC 达到了
-    38.4%``, even a measure the paper proposes): typed a metric in this
+    """A name right after a system and 的, or after 平均/整体 (``平均 AMSR
+    达到 3.70``), followed by the value it reaches, is a measure, not a
+    system (``MatryoshkaLoRA 的 AURAC 达到了 38.4%``, even a measure the
+    paper proposes): typed a metric in this
     sentence, unless the gazetteer knows it as a system (``基于 Qwen 的
     Llama-3 达到 …`` keeps Llama-3)."""
-    for prev, m in zip(ms, ms[1:]):
+    for prev, m in zip([None, *ms], ms):
+        owned = prev is not None and prev.is_system and prev.key != m.key
         if (
-            prev.is_system
-            and (m.label in SYSTEM_LABELS or m.is_system)
-            and prev.key != m.key
-            and re.fullmatch(r"[\s*]*的[\s*]*", text[prev.end : m.start])
+            (m.label in SYSTEM_LABELS or m.is_system)
+            and (
+                (owned and re.fullmatch(r"[\s*]*的[\s*]*", text[prev.end : m.start]))
+                or _MEAN_BEFORE_RE.search(text, max(0, m.start - 6), m.start)
+            )
             and _VALUE_AFTER_RE.match(text, m.end)
         ):
             entry = gazetteer().lookup_key(m.key)
