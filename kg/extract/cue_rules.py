@@ -333,7 +333,7 @@ class CueRules:
     )
 
     # in the superlative's clause: a search or choice of it ('找到最优的 X', 'to find the best X')
-    _SEARCH_ZH = "找到|寻找|选择|选取|确定|调整|搜索|探索"
+    _SEARCH_ZH = "找到|寻找|选择|选取|挑选|确定|调整|搜索|探索"
     _SEARCH_EN = "find|choose|select|tune|search|explore"
     _SEARCH_BEFORE = re.compile(
         rf"(?:{_SEARCH_ZH})[^，。；,;]{{0,24}}$|\b(?:{_SEARCH_EN})(?:\s+for)?\s+(?:the\s+)?$", re.IGNORECASE
@@ -341,12 +341,12 @@ class CueRules:
 
     # after a superlative: the optimal thing is a setting, not a result ('最优的 α 值', '最优网格结构')
     _OPTIMAL_THING = re.compile(
-        r"[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径|方式|姿态|位姿|状态|轨迹|阈值)"
+        r"[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径|方式|姿态|位姿|状态|轨迹|阈值|动作)"
         r"|\s+(?:way|practice|strategy|configuration|setting|choice|recipe|combination|value|hyperparameter)s?\b",
         re.IGNORECASE,
     )
-    # before a superlative: the kind of optimum of a search ('陷入局部最优', '全局最优', 'local optimum')
-    _OPTIMUM_KIND = re.compile(r"(?:局部|全局|次)[\s*]*$")
+    # before a superlative: the kind of optimum of a search ('陷入局部最优', '全局最优'), or none ('非最优')
+    _OPTIMUM_KIND = re.compile(r"(?:局部|全局|次|非)[\s*]*$")
     # before an elided subject's superlative: a purpose, a condition or a search ('以获得', '才能达到', '找到',
     # 'to obtain') or a setting's value ('20 步', '4 layers'): a goal or a setting
     _SETTING_OR_PURPOSE = re.compile(
