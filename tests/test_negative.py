@@ -387,12 +387,14 @@ def test_a_models_head_word_or_suffix_is_evidence(extractor):
 def test_names_followed_by_metric_or_ending_in_score_are_metrics(extractor):
     rec = extract(
         extractor,
-        "Zorblax 将 QuuxSync 指标从基线 Marble-7B 的 0.95 降低至 0.31，并将 VB-score 从 35.9 提升到 40.8。",
+        "Zorblax 将 QuuxSync 指标从基线 Marble-7B 的 0.95 降低至 0.31，并将 VB-score 从 35.9 提升到 40.8。"
+        "它提升了 Plonk Score 衡量下的多样性，并超越 Marble-7B。",
         contribution="本文提出了 Zorblax 方法。",
     )
     types = {e["name"]: e["type"] for e in rec["entities"]}
-    assert types.get("QuuxSync", "Metric") == "Metric" and types.get("VB-score", "Metric") == "Metric"
+    assert all(types.get(n, "Metric") == "Metric" for n in ("QuuxSync", "VB-score", "Plonk Score"))
     assert all(c["loser"] not in ("quuxsync", "vbscore") for c in rec["comparisons"])
+    assert all(c["winner"] != "plonkscore" for c in rec["comparisons"])
 
 
 def test_an_acronym_of_a_mean_is_a_metric_never_a_winner(extractor):

@@ -313,7 +313,7 @@ def name_shaped(surface: str) -> bool:
     return any("-" in w and all(p[:1].isupper() for p in w.split("-")) for w in words)
 
 
-_SCORE_SUFFIX_RE = re.compile(r"\S(?:-[Ss]core|Score)$")
+_SCORE_SUFFIX_RE = re.compile(r"\S(?:[-\s][Ss]core|Score)$")
 _AT_K_RE = re.compile(r"[A-Za-z][\w.-]*@(?:\d+|[kKnN])")
 _HYPHEN_METRIC_RE = re.compile(r"\w-(?:F1|EM|Acc|AUC|mAP|mIoU|IoU)$")
 _PREFIXED_RE = re.compile(r"[a-z]{1,2}(?P<base>[A-Z][A-Za-z0-9@-]*)")
@@ -324,7 +324,7 @@ def metric_variant(surface: str, gaz) -> bool:
     (``rFID``, ``gFID``, ``dCD``: reconstruction FID, generation FID …) or
     after a hyphen (``Span-F1``, ``Macro-F1``),
     for any name at a cut-off (``Hits@10``, ``avg@8``) and any name ending
-    in ``-score`` or ``Score`` (``IB-score``, ``FooScore``);
+    in ``-score`` or ``Score`` (``IB-score``, ``FooScore``, ``Foo Score``);
     ``gaz`` is the :class:`~kg.resources.Gazetteer`."""
     if _AT_K_RE.fullmatch(surface) or _SCORE_SUFFIX_RE.search(surface):
         return True  # 'Recall@5', 'avg@8': a metric at a cut-off; 'IB-score', 'FooScore'
