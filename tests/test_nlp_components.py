@@ -100,6 +100,16 @@ def test_gazetteer_matcher_uses_the_entries_of_its_config():
     ]
 
 
+def test_a_star_may_sit_inside_a_known_name_but_never_opens_one():
+    nlp = _blank()
+    nlp.add_pipe(
+        "paperkg_gazetteer",
+        config={"gazetteer": _gazetteer([*THREE_ENTRIES, {"name": "Q* Bench", "type": "Benchmark", "aliases": []}])},
+    )
+    doc = nlp("在 Q* Bench 和 Q*Bench 上，**QuuxBench** 与 *FrobAcc* 均提升。")
+    assert [t for t, _, _ in _found(doc)] == ["Q* Bench", "Q*Bench", "QuuxBench", "FrobAcc"]
+
+
 def test_gazetteer_matcher_leaves_out_the_generic_terms_of_its_config():
     nlp = _blank()
     nlp.add_pipe("paperkg_gazetteer", config={"gazetteer": _gazetteer(THREE_ENTRIES, generic_terms=["QuuxBench"])})

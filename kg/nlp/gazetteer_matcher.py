@@ -110,7 +110,8 @@ class GazetteerMatcher(MentionComponent):
 
         Windows of up to ``gaz.max_tokens`` tokens that start on a token that
         begins some name and hold only name tokens and joiners (``-`` ``.``
-        ``+``) are looked up by their folded text.
+        ``+``, and ``*`` inside a name: ``V* Bench``) are looked up by their
+        folded text.
         """
         firsts = self.firsts
         table = tokens(doc)
@@ -133,8 +134,8 @@ class GazetteerMatcher(MentionComponent):
             key = ""
             for j in range(i, min(n, i + max_tokens)):
                 cj = classes[j]
-                if not cj:
-                    break
+                if not cj and (j == i or words[j] != "*"):
+                    break  # '*' may sit inside a known name ('V* Bench'), never open one
                 key += folded[words[j]]
                 if key not in prefixes:
                     break
