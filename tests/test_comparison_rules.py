@@ -927,6 +927,19 @@ RULES = [
         {("Zorblax", "Llama-3-8B", "GSM8K", None), ("Zorblax", "Mistral-7B", "GSM8K", None)},
         id="zh-all-baselines-chaoyue",
     ),
+    pytest.param(  # the baselines listed in bullets under a line labelled as the baselines
+        OWN_ZH,
+        "*   **基线方法**：与多种 SOTA 方法进行比较，包括：\n"
+        "    *   **前馈方法**：Llama-3-8B，Mistral-7B。\n"
+        "    *   **优化方法**：Qwen2-7B。\n"
+        "*   **几何性能**：在 MMLU 上，Zorblax 显著优于所有基线方法。",
+        {
+            ("Zorblax", "Llama-3-8B", "MMLU", None),
+            ("Zorblax", "Mistral-7B", "MMLU", None),
+            ("Zorblax", "Qwen2-7B", "MMLU", None),
+        },
+        id="zh-all-baselines-listed-under-a-baseline-label",
+    ),
     pytest.param(
         OWN_EN,
         "We compare against baselines such as Llama-3-8B and Mistral-7B. ZorbNet outperforms all baselines on MATH.",

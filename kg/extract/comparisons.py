@@ -33,7 +33,7 @@ from kg.extract.sentence import BASELINES, DATASET_LABELS, Found
 from kg.link import entity_key
 from kg.nlp.cues import cue_regex
 from kg.nlp.evidence import clean_sentence
-from kg.nlp.outline import DatasetContext, in_ablation, names_own_set, outline_level
+from kg.nlp.outline import DatasetContext, enclosing_lines, in_ablation, names_own_set, outline_level
 from kg.nlp.pipeline import mention_spans, plain_sentences
 from kg.model import Label
 
@@ -48,6 +48,11 @@ _TASK_HEAD_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b)[\s*
 
 #: '相比之下' / '相较之下' (by contrast): a discourse contrast, no baseline cue
 _IN_CONTRAST = re.compile(r"之下").match
+#: a line labelled as the paper's baselines: '*   **基线方法**：…', '- **Baselines**:', '对比方法：'
+_BASELINE_LABEL_RE = re.compile(
+    r"[\s*\-+\d.]*(?:基线方法|基线模型|基线|对比方法|对比模型|比较方法|baselines?|compared methods)[\s*]*[:：]",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 class Comparisons(NamedTuple):
@@ -170,10 +175,20 @@ class ComparisonStage:
                 if not in_ablation(sec, sec.line_of(sent.start_char), sent.text):
                     if cue:  # '相比之下' (by contrast) opens a contrast, it names no baseline
                         baselines += [m.key for m in ms if m.is_system and not m.proposed and m.start >= cue.start()]
+                    elif self._under_baseline_label(sec, sent):  # '**基线方法**：…包括：' above, 'L4GM, GVFD' below
+                        baselines += [m.key for m in ms if m.is_system and not m.proposed]
                     baselines += sentence_mentions.listed_baselines(sent.text, ms)  # 'A, B, C 等基线方法
                 variants |= {m.key for m in ms if m.is_system and _VARIANT_AFTER_RE.match(sent.text, m.end)}
         # 'DY-YaRN 变体 … 优于基线 YaRN': a variant of the paper's method is none of its baselines
         return per_sentence, [b for b in dict.fromkeys(baselines) if b not in variants], as_metric
+
+    def _under_baseline_label(self, sec, sent) -> bool:
+        """True when a line enclosing ``sent`` in its section's outline is
+        labelled as the baselines (``*   **基线方法**：与多种方法进行比较，
+        包括：`` above the bullets that list them)."""
+        if not _BASELINE_LABEL_RE.search(sec.text):
+            return False  # most sections label no baselines: no outline walk for their sentences
+        return any(_BASELINE_LABEL_RE.match(t) for t in enclosing_lines(sec, sec.line_of(sent.start_char)))
 
     def _read(self, board: _Board, sec, sent, ms, main, gloss_only, baselines, own_set) -> None:
         """The results and comparison rows of one sentence, onto ``board``."""
