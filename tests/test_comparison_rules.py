@@ -921,6 +921,12 @@ RULES = [
         {("Zorblax", "Mistral-7B", None, None)},
         id="zh-subject-before-a-compared-category-is-no-category",
     ),
+    pytest.param(  # a system's suffix after a dataset word ('Arena'): a method, not the benchmark
+        "我们提出了 ZorbArenaRL，一种强化学习范式。",
+        "此外，ZorbArenaRL 在 BarBench 上显著优于 Mistral-7B。",
+        {("ZorbArenaRL", "Mistral-7B", "BarBench", None)},
+        id="zh-system-suffix-after-a-dataset-word",
+    ),
     pytest.param(
         OWN_ZH,
         "对比基线包括 Llama-3-8B 和 Mistral-7B。Zorblax 在 GSM8K 上超越了所有基线。",

@@ -23,6 +23,8 @@ _BENCHMARK_WORD_RE = re.compile(r"(?i)bench|eval|arena|qa")
 #: the end of a list whose last item is a short phrase ('…, 工具增强查询, 模拟环境')
 _LIST_ITEM_END_RE = re.compile(r"[,，、]\s*[^\s,，、。；;：:]{1,8}$")
 #: a measure at a threshold: 'S@0.75', 'Acc@500m', 'TRR@1'
+#: the suffix of a system's name after a dataset word ('ArenaRL', 'EvalNet', 'QAFormer'): no dataset
+_SYSTEM_SUFFIX_RE = re.compile(r"[a-z](?:RL|PO|Net|Former|GPT|LM|LLM|VLM|VLA|Agent)$")
 _AT_THRESHOLD_RE = re.compile(r"[A-Za-z][A-Za-z\-]{0,11}@\d+(?:\.\d+)?[a-z]{0,2}")
 
 
@@ -73,7 +75,7 @@ class NameTyper:
         surface = tokens(doc).text(start, end)
         if _AT_THRESHOLD_RE.fullmatch(surface):
             return METRIC, True  # 'achieves 99.8% S@1.0 m': a measure, never a system
-        if self.dataset_name.search(surface):
+        if self.dataset_name.search(surface) and not _SYSTEM_SUFFIX_RE.search(surface):
             return (BENCHMARK if _BENCHMARK_WORD_RE.search(surface) else DATASET), True
         if self.cue_after(doc, end, self.dataset_cues) or self.cue_before(doc, start, self.dataset_cues):
             return DATASET, True
