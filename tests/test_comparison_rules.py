@@ -927,6 +927,12 @@ RULES = [
         {("ZorbArenaRL", "Mistral-7B", "BarBench", None)},
         id="zh-system-suffix-after-a-dataset-word",
     ),
+    pytest.param(  # 领先的 describes the baseline; the class names the baseline after it
+        OWN_ZH,
+        "Zorblax 在真实机器人平台上比领先的 ZWAM 基线 Mistral-7B 快 9 倍。",
+        {("Zorblax", "Mistral-7B", None, None)},
+        id="zh-leading-class-baseline-named-after-it",
+    ),
     pytest.param(
         OWN_ZH,
         "对比基线包括 Llama-3-8B 和 Mistral-7B。Zorblax 在 GSM8K 上超越了所有基线。",

@@ -19,6 +19,10 @@ from kg.model import Label
 #: a head noun right after a system ('Wan 模型')
 _HEAD_NOUN = r"[\s*]*(?:模型|方法|基线)"
 _HEAD_AFTER_RE = re.compile(_HEAD_NOUN)
+#: praise before a compared baseline ('比领先的 …', '比最先进的 …')
+_PRAISE_RE = re.compile(r"[\s*]*(?:领先|最强|强大|先进|最先进|最优|现有最佳)的[\s*]*")
+#: between a class of baselines and the one it names ('WAM 基线 Motus', 'VLA 模型 Foo')
+_APPOSITION_RE = re.compile(r"[\s*]*(?:基线|基线模型|模型|方法)[\s*]*")
 #: after 'A 比 B': its head noun and a gloss ('比原始 X 模型（50步）…')
 _THAN_TAIL_RE = re.compile(r"^[\s*)）]*(?:" + _HEAD_NOUN + r")?[\s*]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*")
 #: after 'A 比 B': the aspect compared, before its adjective ('效率高', '速度快')
@@ -46,8 +50,10 @@ class CueRules:
         for m, reverse in cues:
             if self._negated(text, m.start()) or any(a <= m.start() < b for a, b in hedged):
                 continue  # '未能超越', or '达到或超过' (matches or exceeds): not a win
-            if _VALUE_AFTER_RE.match(text, m.end()):
-                continue  # '相似度整体高于0.8670': a threshold, not a system
+            if _VALUE_AFTER_RE.match(text, m.end()) or text.startswith("的", m.end()):
+                # '相似度整体高于0.8670': a threshold, not a system; '比领先的 WAM 基线 Motus 快 9 倍':
+                # 领先的 describes the baseline, it states no win
+                continue
             word = m.group().casefold()
             if word in ("高于", "higher than", "低于", "lower than"):
                 higher = word in ("高于", "higher than")
@@ -101,19 +107,22 @@ class CueRules:
         found = []
         objects: set[str] = set()
         for m in re.finditer(r"比", text):
-            objs = [s for s in systems if m.end() <= s.start <= m.end() + 12]
+            lead = _PRAISE_RE.match(text, m.end())  # '比领先的 VLA 基线 B': praise of the baseline
+            objs = [s for s in systems if m.end() <= s.start <= (lead.end() if lead else m.end()) + 12]
             if not objs and text[m.start() - 1 : m.start()] not in ("相", "对") and text[m.end() : m.end() + 1] != "起":
                 objs = self.described.after(text, m.end())  # '比使用全量数据的 SFT 基线高出 38%'
             if not objs:
                 continue
             objs = [objs[0]] + [s for s in systems if s.start > objs[0].start]
+            if len(objs) > 1 and _APPOSITION_RE.fullmatch(text[objs[0].end : objs[1].start]):
+                objs = objs[1:]  # '比领先的 WAM 基线 Motus 快': the class, then the baseline it names
             chain = [objs[0]]
             for s in objs[1:]:
                 if self._LIST_RE.match(text[chain[-1].end : s.start]):
                     chain.append(s)
                 else:
                     break
-            if not re.match(r"^[^，。；,;]{0,8}$", text[m.end() : chain[0].start]):
+            if not re.match(r"^[^，。；,;]{0,8}$", text[lead.end() if lead else m.end() : chain[0].start]):
                 continue
             chain = self._wrapped_than(text, m.end(), chain)
             tail = _THAN_TAIL_RE.sub("", text[chain[-1].end :])
