@@ -584,7 +584,7 @@ def test_words_of_an_acronyms_long_form_are_not_names_and_the_defined_acronym_is
     ],
 )
 def test_a_title_names_the_system_not_its_report(title, names):
-    from kg.extract.entities import title_names
+    from kg.extract.title_forms import title_names
     from kg.resources import gazetteer
 
     assert title_names(title, gazetteer()) == names

@@ -50,7 +50,8 @@ from spacy.tokens import Doc
 from kg.extract import claims, span_passes
 from kg.extract.comparisons import RESULT_SECTIONS, ComparisonStage
 from kg.extract.decisions import DecisionLog
-from kg.extract.entities import EntityStage, title_names
+from kg.extract.entities import EntityStage
+from kg.extract.title_forms import title_names
 from kg.extract.hardware_use import HardwareReader
 from kg.extract.mentions import span_key
 from kg.extract.paper_fields import field_labels, paper_dict

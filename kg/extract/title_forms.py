@@ -1,4 +1,5 @@
-"""Long forms a paper's title spells out for its acronyms.
+"""What a paper's title says about its names: the names it announces
+(:func:`title_names`) and the long forms it spells out for its acronyms.
 
 A title often writes out the acronym of the paper's system: ``GRAIL: Gated
 Retrieval for Adaptive Image Labelling``, ``Sparse Token Routing Makes
@@ -11,6 +12,47 @@ that run an alias of the acronym's entity, never an entity of its own.
 from __future__ import annotations
 
 import re
+
+from kg.nlp.pipeline import name_shape
+
+_TITLE_NAME_RE = re.compile(r"^\s*([^:：?？]{1,40}?)\s*[:：]\s+\S")
+_TITLE_PAREN_RE = re.compile(r"[(（]\s*([A-Za-z][\w\-.]{1,20})\s*[)）]")
+#: a verb that makes a title's head a claim, not a name ('X Beats Y: …', 'X Meets Y: …')
+_TITLE_VERB_RE = re.compile(
+    r"(?:Beats|Meets|Is|Are|Makes|Matters|Needs|Helps|Learns|Knows|Sees|Thinks|Rivals|Outperforms|Can|Does|Works)",
+    re.IGNORECASE,
+)
+_REPORT_WORDS_RE = re.compile(r"\s+(?:Technical|Tech\.?|System)\s+(?:Report|Card)$", re.IGNORECASE)
+_VERSION_WORD_RE = re.compile(r"[vV]\d+(?:\.\d+)*|\d+(?:\.\d+)+")
+
+
+def _versioned(words: list[str]) -> bool:
+    """Capitalised words and a version (``Orient Anything V2``, ``Foo Agent 2.0``): a release's name."""
+    return len(words) >= 2 and bool(_VERSION_WORD_RE.fullmatch(words[-1])) and all(w[:1].isupper() for w in words[:-1])
+
+
+def title_names(title: str, gaz) -> list[str]:
+    """Names a title announces: ``VA-π: …``, ``Foo Technical Report: …``
+    (Foo), ``Orient Anything V2: …`` and ``… (LIVR)`` (generic words of the
+    gazetteer ``gaz`` left out)."""
+    names = []
+    m = _TITLE_NAME_RE.match(title)
+    if m:
+        cand = _REPORT_WORDS_RE.sub("", m.group(1)).strip()  # 'F2LLM Technical Report: …' names F2LLM
+        cand = _TITLE_PAREN_RE.sub("", cand).strip()  # 'Foo-STORM (F-STORM) : …': the gloss is read below
+        words = cand.split()
+        if (
+            (len(words) == 1 or any(name_shape(w) in ("strong", "acronym") for w in words) or _versioned(words))
+            and not gaz.is_generic(cand)
+            and len(words) <= 4
+            and not any(_TITLE_VERB_RE.fullmatch(w) for w in words[1:])  # 'DINOv3 Beats Specialized Detectors: …'
+        ):
+            names.append(cand)
+    names += [
+        p for p in _TITLE_PAREN_RE.findall(title) if name_shape(p) in ("strong", "acronym") and not gaz.is_generic(p)
+    ]
+    return names
+
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _COLON_RE = re.compile(r"\s*[:：]\s*")
