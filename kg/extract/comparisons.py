@@ -48,11 +48,18 @@ _TASK_HEAD_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b)[\s*
 
 #: '相比之下' / '相较之下' (by contrast): a discourse contrast, no baseline cue
 _IN_CONTRAST = re.compile(r"之下").match
-#: a line labelled as the paper's baselines: '*   **基线方法**：…', '- **Baselines**:', '对比方法：'
-_BASELINE_LABEL_RE = re.compile(
-    r"[\s*\-+\d.]*(?:基线方法|基线模型|基线|对比方法|对比模型|比较方法|baselines?|compared methods)[\s*]*[:：]",
-    re.IGNORECASE | re.MULTILINE,
-)
+#: a label of the paper's baselines: '**基线方法**：', 'Baselines:', '对比方法：'
+_BASELINE_LABEL = r"(?:基线方法|基线模型|基线|对比方法|对比模型|比较方法|baselines?|compared methods)[\s*]*[:：]"
+_BASELINE_LABEL_IN_RE = re.compile(_BASELINE_LABEL, re.IGNORECASE)
+#: a line that opens with it ('*   **基线方法**：与多种方法进行比较，包括：')
+_BASELINE_LABEL_RE = re.compile(r"[\s*\-+\d.]*" + _BASELINE_LABEL, re.IGNORECASE)
+
+
+def _under_baseline_label(sec, sent) -> bool:
+    """True when a line enclosing ``sent`` in the outline of section ``sec``
+    opens with a label of the baselines (``*   **基线方法**：与多种方法进行
+    比较，包括：`` above the bullets that list them)."""
+    return any(_BASELINE_LABEL_RE.match(t) for t in enclosing_lines(sec, sec.line_of(sent.start_char)))
 
 
 class Comparisons(NamedTuple):
@@ -162,6 +169,7 @@ class ComparisonStage:
         for sec, doc in zip(sections, docs):
             spans = mention_spans(doc)
             starts = [sp.start for sp in spans]
+            labelled = _BASELINE_LABEL_IN_RE.search(sec.text) is not None  # most sections label no baselines
             for sent in plain_sentences(doc):
                 if not sent.text.strip():
                     continue
@@ -175,20 +183,16 @@ class ComparisonStage:
                 if not in_ablation(sec, sec.line_of(sent.start_char), sent.text):
                     if cue:  # '相比之下' (by contrast) opens a contrast, it names no baseline
                         baselines += [m.key for m in ms if m.is_system and not m.proposed and m.start >= cue.start()]
-                    elif self._under_baseline_label(sec, sent):  # '**基线方法**：…包括：' above, 'L4GM, GVFD' below
-                        baselines += [m.key for m in ms if m.is_system and not m.proposed]
+                    elif (
+                        labelled
+                        and (named := [m.key for m in ms if m.is_system and not m.proposed])
+                        and _under_baseline_label(sec, sent)  # '**基线方法**：…包括：' above, 'L4GM, GVFD' below
+                    ):
+                        baselines += named
                     baselines += sentence_mentions.listed_baselines(sent.text, ms)  # 'A, B, C 等基线方法
                 variants |= {m.key for m in ms if m.is_system and _VARIANT_AFTER_RE.match(sent.text, m.end)}
         # 'DY-YaRN 变体 … 优于基线 YaRN': a variant of the paper's method is none of its baselines
         return per_sentence, [b for b in dict.fromkeys(baselines) if b not in variants], as_metric
-
-    def _under_baseline_label(self, sec, sent) -> bool:
-        """True when a line enclosing ``sent`` in its section's outline is
-        labelled as the baselines (``*   **基线方法**：与多种方法进行比较，
-        包括：`` above the bullets that list them)."""
-        if not _BASELINE_LABEL_RE.search(sec.text):
-            return False  # most sections label no baselines: no outline walk for their sentences
-        return any(_BASELINE_LABEL_RE.match(t) for t in enclosing_lines(sec, sec.line_of(sent.start_char)))
 
     def _read(self, board: _Board, sec, sent, ms, main, gloss_only, baselines, own_set) -> None:
         """The results and comparison rows of one sentence, onto ``board``."""

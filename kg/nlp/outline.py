@@ -8,6 +8,7 @@ outline (indentation and list markers) line by line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.memo import BoundedMemo
 from kg.model import Section
@@ -104,11 +105,17 @@ def enclosing_lines(section: Section, line: int) -> list[str]:
 _ABLATION_RE = re.compile(r"消融|\bablat", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
+def _names_ablation(text: str) -> bool:
+    """Whether a section's text names an ablation (once per section, not per sentence)."""
+    return _ABLATION_RE.search(text) is not None
+
+
 def in_ablation(section: Section, line: int, sentence: str) -> bool:
     """True when ``sentence`` (at ``line`` of ``section``) reports an
     ablation: it says so itself, or a line enclosing it does
     ('**消融实验**：' above its bullet).  The systems it names are the
     method's own variants."""
-    if not _ABLATION_RE.search(section.text):
+    if not _names_ablation(section.text):
         return False  # most sections name no ablation: no outline walk for their sentences
     return bool(_ABLATION_RE.search(sentence)) or any(_ABLATION_RE.search(t) for t in enclosing_lines(section, line))
