@@ -56,9 +56,10 @@ ANN_TUNE = [
     "papers-for-2026-02-18",
     "papers-for-2026-04-15",
 ]
+#: the first batch's check half, figures only until ann6 came in, then read
 ANN_CHECK = ["arxiv-cv-2026-01-21", "arxiv-cv-2026-03-18", "papers-for-2026-03-12", "papers-for-2026-04-01"]
 #: a second batch, annotated after the rules above were written: the earlier report of each
-#: annotator's pair is tuned on, the later one is a check never read
+#: annotator's pair is tuned on, the later one was a check (read once ann6 came in, like ANN_CHECK)
 ANN2_TUNE = ["arxiv-cv-2025-12-16", "arxiv-cv-2026-04-20", "papers-for-2026-01-11", "papers-for-2026-03-05"]
 ANN2_CHECK = ["arxiv-cv-2026-01-05", "arxiv-cv-2026-05-04", "papers-for-2026-01-13", "papers-for-2026-05-12"]
 #: a fourth batch, read for error classes only
