@@ -19,6 +19,10 @@ from kg.model import Label
 #: a head noun right after a system ('Wan 模型')
 _HEAD_NOUN = r"[\s*]*(?:模型|方法|基线)"
 _HEAD_AFTER_RE = re.compile(_HEAD_NOUN)
+#: where a clause with an elided subject may open: a sentence break, or an example ('例如')
+_ELIDED_OPEN_RE = re.compile(r"[；;。]|例如|比如")
+#: a frame opening a clause whose subject is elided: '在 X 数据集上，'
+_LEAD_FRAME_RE = re.compile(r"[\s*]*在[^，,。；;]{1,30}?上[\s*]*[，,]")
 #: praise before a compared baseline ('比领先的 …', '比最先进的 …')
 _PRAISE_RE = re.compile(r"[\s*]*(?:领先|最强|强大|先进|最先进|最优|现有最佳)的[\s*]*")
 #: between a class of baselines and the one it names ('WAM 基线 Motus', 'VLA 模型 Foo')
@@ -192,13 +196,15 @@ class CueRules:
         is the paper's own system."""
         found = []
         pairs = list(zip(systems, systems[1:]))
-        if main is not None and systems:
-            first = systems[0]
-            cut = self._CONTRAST_RE.search(text, 0, first.start)
-            if cut is not None and cut.end() <= first.start:
-                start = max([m.end() for m in re.finditer(r"[；;。]", text[: cut.start()])] or [0])
-                if first.key != main:  # kept only if that clause states a value (below)
-                    pairs.insert(0, (Mention(start, start, main, Label.METHOD), first))
+        for cut in self._CONTRAST_RE.finditer(text) if main is not None else ():
+            # the first subject elided: '在 X 上为 40.2%，而 B 仅为 29.3%', '…，例如在 X 数据集上，
+            # ROUGE-1 达到了 37.5，而 B 为 33.7' (the example's subject is the paper's own system)
+            start = max([m.end() for m in _ELIDED_OPEN_RE.finditer(text, 0, cut.start())] or [0])
+            frame = _LEAD_FRAME_RE.match(text, start)
+            start = frame.end() if frame else start
+            after = [s for s in systems if s.start >= cut.end()]
+            if after and after[0].key != main and not any(start <= s.start < cut.start() for s in systems):
+                pairs.insert(0, (Mention(start, start, main, Label.METHOD), after[0]))  # kept if it states a value
         for a, b in pairs:
             cut = self._CONTRAST_RE.search(text, a.end, b.start)
             if cut is None or a.key == b.key:
