@@ -314,7 +314,7 @@ def name_shaped(surface: str) -> bool:
 
 
 _SCORE_SUFFIX_RE = re.compile(r"\S(?:[-\s][Ss]core|Score)$")
-_AT_K_RE = re.compile(r"[A-Za-z][\w.-]*@(?:\d+|[kKnN])")
+_AT_K_RE = re.compile(r"[A-Za-z][\w.-]*@(?:\d+(?:\.\d+)?[a-z]{0,2}|[kKnN])")  # 'Hits@10', 'S@0.75', 'Acc@500m'
 _HYPHEN_METRIC_RE = re.compile(r"\w-(?:F1|EM|Acc|AUC|mAP|mIoU|IoU)$")
 _PREFIXED_RE = re.compile(r"[a-z]{1,2}(?P<base>[A-Z][A-Za-z0-9@-]*)")
 
@@ -323,7 +323,7 @@ def metric_variant(surface: str, gaz) -> bool:
     """True for a known metric with a one- or two-letter lower-case prefix
     (``rFID``, ``gFID``, ``dCD``: reconstruction FID, generation FID …) or
     after a hyphen (``Span-F1``, ``Macro-F1``),
-    for any name at a cut-off (``Hits@10``, ``avg@8``) and any name ending
+    for any name at a cut-off or threshold (``Hits@10``, ``avg@8``, ``S@0.75``) and any name ending
     in ``-score`` or ``Score`` (``IB-score``, ``FooScore``, ``Foo Score``);
     ``gaz`` is the :class:`~kg.resources.Gazetteer`."""
     if _AT_K_RE.fullmatch(surface) or _SCORE_SUFFIX_RE.search(surface):

@@ -22,10 +22,8 @@ _CALLED_RE = re.compile(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|call
 _BENCHMARK_WORD_RE = re.compile(r"(?i)bench|eval|arena|qa")
 #: the end of a list whose last item is a short phrase ('…, 工具增强查询, 模拟环境')
 _LIST_ITEM_END_RE = re.compile(r"[,，、]\s*[^\s,，、。；;：:]{1,8}$")
-#: a measure at a threshold: 'S@0.75', 'Acc@500m', 'TRR@1'
 #: the suffix of a system's name after a dataset word ('ArenaRL', 'EvalNet', 'QAFormer'): no dataset
 _SYSTEM_SUFFIX_RE = re.compile(r"[a-z](?:RL|PO|Net|Former|GPT|LM|LLM|VLM|VLA|Agent)$")
-_AT_THRESHOLD_RE = re.compile(r"[A-Za-z][A-Za-z\-]{0,11}@\d+(?:\.\d+)?[a-z]{0,2}")
 
 
 def _folded_cues(words: list[str]) -> tuple[str, ...]:
@@ -70,11 +68,8 @@ class NameTyper:
     def type(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
         """(type, decided) of the name of tokens [start, end): ``decided`` is
         False when no suffix or cue spoke and the type is only a default.
-        A name followed by 指标/metric, or shaped as a measure at a threshold
-        (``S@0.75``), is a Metric."""
+        A name followed by 指标/metric is a Metric."""
         surface = tokens(doc).text(start, end)
-        if _AT_THRESHOLD_RE.fullmatch(surface):
-            return METRIC, True  # 'achieves 99.8% S@1.0 m': a measure, never a system
         if self.dataset_name.search(surface) and not _SYSTEM_SUFFIX_RE.search(surface):
             return (BENCHMARK if _BENCHMARK_WORD_RE.search(surface) else DATASET), True
         if self.cue_after(doc, end, self.dataset_cues) or self.cue_before(doc, start, self.dataset_cues):
