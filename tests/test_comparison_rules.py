@@ -345,6 +345,16 @@ RULES = [
         {("Zorblax", "Qwen2-7B", None, "Success Rate")},
         id="zh-base-framed-by-shiyong",
     ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在多种任务上都有增益，例如 Mistral-7B 在 GSM8K 上提升 4.2%，Qwen2-7B 在 MATH 和 HumanEval 上分别提升 6.1% 和 3.3%。",
+        {
+            ("Zorblax", "Mistral-7B", "GSM8K", None),
+            ("Zorblax", "Qwen2-7B", "MATH", None),
+            ("Zorblax", "Qwen2-7B", "HumanEval", None),
+        },
+        id="zh-one-gain-per-base-each-on-its-clause",
+    ),
     # -- gains over base models framed apart from the gain --------------------------
     pytest.param(
         OWN_ZH,

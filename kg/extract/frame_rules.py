@@ -166,7 +166,7 @@ class FrameRules:
         if not main or self.parity.search(text) or self.lose.search(text) or not first_gain:
             return []
         # only what stands before the first gain frames it ('…提升了 7.5%，并优于 C' names C in another claim)
-        systems = [s for s in systems if s.end <= first_gain.start()]
+        all_systems, systems = systems, [s for s in systems if s.end <= first_gain.start()]
         models = [s for s in systems if s.label == Label.MODEL and not s.proposed and s.key != main]
         own = [s for s in systems if s.proposed]
         if len(models) != 1 or any(s.key not in (main, models[0].key) and not s.proposed for s in systems):
@@ -188,7 +188,30 @@ class FrameRules:
         gain = self._GAIN_RE.search(text, base.end)
         if gain is None:
             return []
-        return [Found(winner, base.key, cue="gain over base", at=gain.start())]
+        first = Found(winner, base.key, cue="gain over base", at=gain.start())
+        more = self._next_subject_bases(text, all_systems, main, winner, gain.end())
+        if more:
+            first.span = (clause_start(text, base.start), gain.end())
+        return [first, *more]
+
+    def _next_subject_bases(self, text, systems, main, winner, after: int) -> list[Found]:
+        """After a first gain over a base that opens its clause, each later
+        clause opened the same way by another existing model with its own
+        gain (``例如 X 在 A 上提升 9.1%，Y 在 B 和 C 上分别提升 18.7% 和 11.9%``):
+        one more win of the paper's system, over that model, at its gain
+        (so that each row gets the datasets of its own clause)."""
+        found = []
+        for s in systems:
+            if s.start < after or s.label != Label.MODEL or s.proposed or s.key == main:
+                continue
+            if not self._SUBJECT_LEAD_RE.fullmatch(text, clause_start(text, s.start), s.start):
+                continue
+            gain = self._GAIN_RE.search(text, s.end)
+            if gain and not re.search(r"[，,；;。]", text[s.end : gain.start()]):
+                span = (clause_start(text, s.start), gain.end())
+                found.append(Found(winner, s.key, cue="gain over base", at=gain.start(), span=span))
+                after = gain.end()
+        return found
 
     # before a base that opens its clause as the gain's subject: an example mark, a benchmark frame
     # ('（例如，在 VSI-Bench 上 LLaVA-Video 提升 8.4%，…）')

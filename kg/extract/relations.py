@@ -158,7 +158,8 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
             if f.winner == f.loser or (f.winner, f.loser) in seen:
                 continue
             seen.add((f.winner, f.loser))
-            f.datasets = list(dict.fromkeys(self._datasets_of(text, datasets, f.at, systems)))
+            inside = [d.key for d in datasets if f.span and f.span[0] <= d.start < f.span[1]]
+            f.datasets = inside or list(dict.fromkeys(self._datasets_of(text, datasets, f.at, systems)))
             f.metric = metric.key if metric else f.metric
             out.append(f)
         return out

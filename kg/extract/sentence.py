@@ -61,3 +61,4 @@ class Found:
     cue: str = ""
     at: int = 0  # offset of the cue in the sentence (picks the datasets of its clause)
     fallback: str | None = None  # a described loser for 'the X baseline' when the paper names no baselines
+    span: tuple[int, int] | None = None  # the clause it is stated in, when its datasets are only those there
