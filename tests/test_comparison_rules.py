@@ -361,6 +361,12 @@ RULES = [
         {("Zorblax", "Mistral-7B", None, None)},
         id="zh-glossed-measure-framed-by-zai-is-no-subject",
     ),
+    pytest.param(
+        OWN_ZH,
+        "在 Mistral-7B 上，Zorblax 将准确率从 61.2% 提升至 66.0%，QZX 分数从 2.10 提升至 2.45。",
+        {("Zorblax", "Mistral-7B", None, "Accuracy")},
+        id="zh-name-before-a-score-noun-is-no-base-of-a-from-to",
+    ),
     # -- gains over base models framed apart from the gain --------------------------
     pytest.param(
         OWN_ZH,

@@ -263,7 +263,8 @@ class FrameRules:
             return None  # a drop is a gain only for an error or a cost ('从 256 步减少到 30 步')
         if cost and not decreased:
             return None
-        bases = [s for s in systems if not s.proposed and s.key != main]
+        # a name before a score noun is the measure ('MQ 分数从 1.65 提升至 1.71'), not a base
+        bases = [s for s in systems if not s.proposed and s.key != main and not self._measure(m.string, s)]
         if m.group("base"):  # '从 StreamingLLM 的 31.5 提升至 62.8': the base is named in the frame
             bases = [s for s in bases if m.start("base") <= s.start < m.end("base")] or bases
         elif segment is not None:  # a later from-to needs its own base right before it
