@@ -367,6 +367,12 @@ RULES = [
         {("Zorblax", "Mistral-7B", None, "Accuracy")},
         id="zh-name-before-a-score-noun-is-no-base-of-a-from-to",
     ),
+    pytest.param(
+        OWN_ZH,
+        "在 Mistral-7B 模型上，Zorblax 的准确率达到 71.4%，比全量微调基线（65.0%）提高了 6.4 个点。",
+        {("Zorblax", "全量微调基线", None, "Accuracy")},
+        id="zh-gain-over-a-than-object-is-no-gain-over-the-framed-base",
+    ),
     # -- gains over base models framed apart from the gain --------------------------
     pytest.param(
         OWN_ZH,

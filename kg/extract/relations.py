@@ -41,7 +41,7 @@ import re
 from kg.nlp.cues import cue_regex
 from kg.resources import pattern_group
 from kg.extract.base_rules import BaseRules
-from kg.extract.clauses import ClauseRules
+from kg.extract.clauses import ClauseRules, clause_start
 from kg.extract.cue_rules import CueRules
 from kg.extract.described import DescribedBaselines
 from kg.extract.frame_rules import FrameRules
@@ -145,7 +145,13 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
         losers = {f.loser for f in found}
         found += [f for f in self._from_to(text, systems, main, lower) if f.loser not in losers]
         losers = {f.loser for f in found}
-        found += [f for f in self._over_base(text, systems, main) if f.loser not in losers]
+        # '在 X 模型上，M 的得分比 B 提高了 30.6%': the gain is over B, not over the base X
+        thans = {clause_start(text, f.at) for f in found if f.cue.startswith("比…")}
+        found += [
+            f
+            for f in self._over_base(text, systems, main)
+            if f.loser not in losers and clause_start(text, f.at) not in thans
+        ]
         for rule in (self._over_framed_bases, self._raised_bases):
             losers = {f.loser for f in found}
             found += [f for f in rule(text, systems, main) if f.loser not in losers]
