@@ -373,6 +373,12 @@ RULES = [
         {("Zorblax", "全量微调基线", None, "Accuracy")},
         id="zh-gain-over-a-than-object-is-no-gain-over-the-framed-base",
     ),
+    pytest.param(
+        "本文提出Zorblax框架。",
+        "表格检索 , K-means聚类 , 对比微调 Zorblax提出一个训练框架，通过K-means聚类构建部分表格，并进行对比微调，以提升检索性能。",
+        set(),
+        id="zh-duibi-as-contrastive-is-no-compare-frame",
+    ),
     # -- gains over base models framed apart from the gain --------------------------
     pytest.param(
         OWN_ZH,

@@ -51,6 +51,9 @@ from kg.extract.sentence import BASELINES, DATASET_LABELS, SYSTEM_LABELS, Found,
 __all__ = ["BASELINES", "DATASET_LABELS", "SYSTEM_LABELS", "Found", "Mention", "RelationRules", "Stated"]
 
 
+_CONTRASTIVE = r"(?!对比(?:学习|微调|训练|预训练|损失|解码|蒸馏|目标|表征|表示|式))"
+
+
 class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
     """Compiled cue words; ``find(sentence, mentions, main)`` applies the rules."""
 
@@ -65,7 +68,8 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
         zh_hedges = "|".join(re.escape(w) for w in p["hedge"] if not w[0].isascii())
         self.hedge_zh = re.compile(f"(?<!成为)(?:{zh_hedges})(?![的性])")
         self.lower_word = cue_regex(p["lower_is_better_word"])  # a hedged cue states no claim either
-        self.frame = cue_regex(p["compare_frame"])
+        # not 对比 as 'contrastive' ('对比学习', '对比微调 X 提出…'): a kind of training, no frame
+        self.frame = re.compile(_CONTRASTIVE + cue_regex(p["compare_frame"]).pattern, re.IGNORECASE)
         self.improve = cue_regex(p["improve"])
         self.from_to = re.compile(p["from_to_re"], re.IGNORECASE)
         self.from_to_more = self._from_to_continued(p["from_to_re"])
