@@ -68,6 +68,13 @@ RULES = [
         id="cue-taken-by-an-earlier-name",
     ),
     row(
+        "Zorblax 在 WebArena 上取得了最高的成功率。",
+        contribution="本文提出了一个利用 GPT-4o 进行子目标规划和基于里程碑奖励的 Zorblax 强化学习训练框架。",
+        keep={"Zorblax"},
+        proposes={"Zorblax"},
+        id="use-marker-inside-the-modifier-of-the-proposed-name",
+    ),
+    row(
         "长程运动预测（LMF）仍然困难。Zorblax-7B 在 BarBench 上优于 Quibble-3B，为构建更强大的 LMF 模型提供了实践指导。",
         keep={"Zorblax-7B", "Quibble-3B"},
         drop={"LMF"},

@@ -27,6 +27,13 @@ _EVERY_NAME_SECTIONS = ("contribution", "abstract")
 
 _AGENT_NOUN_RE = re.compile(r"[a-z](?:er|or)s?$")
 
+# '提出了一个利用 X 进行规划的 MiRA 强化学习训练框架': a use marker inside the modifier
+# (before 的) of a name that heads the proposed thing
+_AFTER_DE = re.compile(r"的[\s*“”\"]*$")
+_HEADED_AFTER_DE = re.compile(
+    r"[\s*“”\"]*[\u4e00-\u9fff]{0,8}?(?:框架|方法|模型|算法|系统|智能体|范式|架构|策略|机制|基准|数据集)"
+)
+
 
 def _plain_gloss(span) -> bool:
     """A translation gloss of plain capitalised words (``引入了基础形变（Base
@@ -147,8 +154,10 @@ class ProposalStage:
         if not before:
             return None
         cue = before[-1]
-        if self.use_marker.search(text[cue.start() : rel]):
-            return None
+        if self.use_marker.search(text[cue.start() : rel]) and not (
+            _AFTER_DE.search(text, 0, rel) and _HEADED_AFTER_DE.match(text, span.end_char - sent.start_char)
+        ):
+            return None  # 'based on X': X is used (unless X only modifies the name: '基于 X 的 M 框架')
         gap = text[cue.end() : rel]
         if not everywhere and (len(gap) > 40 or id(cue) in taken_after or re.search(r"[，,；;]", gap)):
             return None
