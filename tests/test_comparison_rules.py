@@ -379,6 +379,12 @@ RULES = [
         set(),
         id="zh-duibi-as-contrastive-is-no-compare-frame",
     ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 以 Qwen2-7B 为核心模型时，在 GSM8K 上将准确率从 40.0%（单次采样）提升至 62.5%。",
+        set(),
+        id="zh-labelled-from-value-is-no-gain-over-the-base",
+    ),
     # -- gains over base models framed apart from the gain --------------------------
     pytest.param(
         OWN_ZH,

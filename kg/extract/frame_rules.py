@@ -186,13 +186,16 @@ class FrameRules:
         ):
             return []  # framed as the base ('在使用 X 时'), or the subject of the gain ('X 提升了 5 分')
         gain = self._GAIN_RE.search(text, base.end)
-        if gain is None:
-            return []
+        if gain is None or self._LABELLED_FROM.search(text, clause_start(text, gain.start()), gain.end()):
+            return []  # '从 40.0%（单次生成）提升至 82.4%': the from-value is another setting's, not the base's
         first = Found(winner, base.key, cue="gain over base", at=gain.start())
         more = self._next_subject_bases(text, all_systems, main, winner, gain.end())
         if more:
             first.span = (clause_start(text, base.start), gain.end())
         return [first, *more]
+
+    # a from-value labelled in parentheses by what it was measured on
+    _LABELLED_FROM = re.compile(r"(?:从|由)\s*\d+(?:\.\d+)?\s*%?\s*[（(][^（）()\d]{1,20}[）)]")
 
     def _next_subject_bases(self, text, systems, main, winner, after: int) -> list[Found]:
         """After a first gain over a base that opens its clause, each later
