@@ -90,7 +90,7 @@ ANN3_CHECK = [
 #: (``ann5-tune``) and the later one kept as a check never read (``ann5-check``)
 ANN5_TUNE = ["arxiv-cv-2025-09-19", "arxiv-cv-2026-02-11", "papers-for-2026-01-15", "papers-for-2026-03-20"]
 ANN5_CHECK = ["arxiv-cv-2025-10-10", "arxiv-cv-2026-02-26", "papers-for-2026-01-29", "papers-for-2026-04-09"]
-#: a sixth batch, scored on arrival and kept whole as a check set (figures only, never read)
+#: a sixth batch, scored on arrival and kept whole as a check set, read once ann7 came in
 ANN6_CHECK = [
     "arxiv-cv-2025-11-14",
     "arxiv-cv-2025-12-10",
@@ -100,6 +100,18 @@ ANN6_CHECK = [
     "papers-for-2026-02-04",
     "papers-for-2026-03-24",
     "papers-for-2026-05-19",
+]
+#: a seventh batch, scored on arrival and kept whole as a check set (figures only, never read);
+#: ANN6_CHECK was read from then on
+ANN7_CHECK = [
+    "arxiv-cv-2025-09-08",
+    "arxiv-cv-2025-10-20",
+    "arxiv-cv-2026-06-12",
+    "arxiv-cv-2026-07-16",
+    "papers-for-2026-02-03",
+    "papers-for-2026-02-20",
+    "papers-for-2026-06-17",
+    "papers-for-2026-07-22",
 ]
 
 
@@ -162,6 +174,7 @@ SETS = {
     **_halves("ann5", _annotated, ANN5_TUNE, ANN5_CHECK),
     "ann5": lambda: _annotated(sorted(ANN5_TUNE + ANN5_CHECK)),
     **_half("ann6", "check", _annotated, ANN6_CHECK),
+    **_half("ann7", "check", _annotated, ANN7_CHECK),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
