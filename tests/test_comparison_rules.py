@@ -385,6 +385,12 @@ RULES = [
         set(),
         id="zh-labelled-from-value-is-no-gain-over-the-base",
     ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 GSM8K 上始终优于标准SFT。",
+        {("Zorblax", "标准SFT", "GSM8K", None)},
+        id="zh-described-paradigm-written-without-a-space",
+    ),
     # -- gains over base models framed apart from the gain --------------------------
     pytest.param(
         OWN_ZH,

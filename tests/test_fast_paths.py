@@ -470,7 +470,7 @@ def _flat_cue_regex(words, boundaries=True):
     alts = []
     for w in sorted(set(words), key=len, reverse=True):
         esc = re.escape(w).replace(r"\ ", r"\s+")
-        alts.append(rf"\b{esc}\b" if boundaries and w[0].isascii() else esc)
+        alts.append(rf"(?a:\b{esc}\b)" if boundaries and w[0].isascii() else esc)
     return re.compile("|".join(alts), re.IGNORECASE)
 
 
@@ -479,7 +479,7 @@ def test_cue_regex_trie_matches_like_a_longest_first_alternation():
     the seed reports it finds the same cues at the same places as the flat
     alternation, for every cue list of the cue-word files."""
     lines = _seed_lines()
-    lines += ["X beats  Y and is better than Z", "outperforms/outperform", "远超过 GPT-4o，优于"]
+    lines += ["X beats  Y and is better than Z", "outperforms/outperform", "远超过 GPT-4o，优于", "优于标准SFT和纯RL"]
     lists = {
         k: v
         for k, v in patterns().items()

@@ -12,7 +12,8 @@ def cue_regex(words: list[str], boundaries: bool = True) -> re.Pattern:
     each position, the longest cue that matches there (as an alternation
     sorted longest first would).  A space in a cue matches any whitespace
     run; with ``boundaries``, cues that start with an ASCII character need
-    word boundaries (``\\bbeats\\b``) and Chinese cues match anywhere.
+    ASCII word boundaries (``\\bbeats\\b``; a Han character next to one is
+    a boundary, as in ``标准SFT``) and Chinese cues match anywhere.
 
     The words are compiled as a trie (``be(?:at(?:s)?|tter)``), not as a flat
     alternation: Python's ``re`` tries every alternative at every position,
@@ -27,7 +28,8 @@ def cue_regex(words: list[str], boundaries: bool = True) -> re.Pattern:
     others = [w for w in words if w not in ascii_first]
     parts = []
     if ascii_first:
-        parts.append(r"\b(?:" + _trie_pattern(_trie(ascii_first)) + r")\b")
+        # ASCII word boundaries (?a:): a Han character next to a Latin cue is a boundary ('标准SFT')
+        parts.append(r"(?a:\b(?:" + _trie_pattern(_trie(ascii_first)) + r")\b)")
     if others:
         parts.append("(?:" + _trie_pattern(_trie(others)) + ")")
     # a look-ahead for the cues' first characters: one class test rejects
