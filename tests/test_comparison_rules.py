@@ -391,6 +391,21 @@ RULES = [
         {("Zorblax", "标准SFT", "GSM8K", None)},
         id="zh-described-paradigm-written-without-a-space",
     ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet outperforms standard behavior cloning on GSM8K. ZorbNet also outperforms the vanilla Transformer decoder.",
+        {
+            ("ZorbNet", "standard behavior cloning", "GSM8K", None),
+            ("ZorbNet", "vanilla Transformer decoder", "GSM8K", None),
+        },
+        id="en-modifier-of-identity-opens-a-described-baseline-of-any-head",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet outperforms standard pipelines on GSM8K.",
+        set(),
+        id="en-plural-class-is-no-described-baseline",
+    ),
     # -- gains over base models framed apart from the gain --------------------------
     pytest.param(
         OWN_ZH,

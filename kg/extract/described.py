@@ -33,7 +33,7 @@ DESCRIBED = "\x00described\x00"
 # where the phrase after a loser slot ends: a clause mark, a number, a predicate
 # word, or an English preposition or verb that starts the rest of the clause
 _STOP_RE = re.compile(
-    r"[，。；;,:：!?！？]|\d|提升|提高|高出|降低|减少|缩短|增加|改善|超越|超过|优于|领先|达到|取得|实现|获得|"
+    r"[，。；;,:：!?！？]|\.(?=\s|$)|\d|提升|提高|高出|降低|减少|缩短|增加|改善|超越|超过|优于|领先|达到|取得|实现|获得|"
     r"表现|性能|效果|分别|平均|均|都|也|时|上的|上，|在(?!线)|提供|带来|达(?=[\s约近]*\d)|"
     r"\s(?:on|in|by|across|at|for|while|whereas|under|when|which|that|with|and achieves|achieves|shows?|"
     r"improves?|reduces?|yields?|gains?|is|are|was|were)\b",
@@ -66,6 +66,11 @@ _MEMBERS_INTRO_RE = re.compile(
 )
 _MEMBERS_END_RE = re.compile(r"[。；;，]|\.(?:\s|$)|\s(?:on|in|across|by)\s")
 _SHORT_LATIN_RE = re.compile(r"[A-Z][A-Za-z0-9+\-]{1,11}")
+#: English modifiers of identity that open a described baseline of any head ('standard behavior cloning')
+_IDENTITY_EN_RE = re.compile(r"(?:standard|vanilla|naive|plain|conventional|traditional)\s+", re.IGNORECASE)
+_LATIN_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?:\s[A-Za-z][A-Za-z0-9\-]*){0,2}")
+#: a plural common noun at the end: a class of systems, not one ('ViTs' is one system's plural)
+_PLURAL_CLASS_RE = re.compile(r"[a-z][a-z]s$")
 
 
 def described_key(name: str, aliases: list[str]) -> str:
@@ -202,7 +207,9 @@ class DescribedBaselines:
         cut = raw.find(core[lead.end() :]) if lead and lead.end() < len(core) else -1
         if cut > 0:  # '最先进的自编辑SFT基线': that baseline, the best of its kind
             start, raw, core = start + cut, raw[cut:], core[lead.end() :]
-        if not core or len(core) > _MAX_CHARS or not self.head_end.search(core) or self.bare.match(core):
+        if not core or len(core) > _MAX_CHARS or self.bare.match(core):
+            return None
+        if not (self.head_end.search(core) or self._modified_latin(core)):
             return None
         if self.anonymous.search(core) or not self._identity(core):
             return None
@@ -236,6 +243,17 @@ class DescribedBaselines:
         if paradigm and re.fullmatch(self.paradigm.pattern, paradigm, re.IGNORECASE):
             forms.append(paradigm)  # '纯 SFT 模型' is a pure SFT model: SFT names it too
         return forms
+
+    def _modified_latin(self, core: str) -> bool:
+        """An English phrase of one to three words opened by a modifier of
+        identity (``standard behavior cloning``, ``vanilla Whisper``, ``the
+        standard ViTs``), not a plural class (``standard methods``,
+        ``conventional pipelines``; an acronym's plural is one system)."""
+        lead = _IDENTITY_EN_RE.match(core)
+        if lead is None or not core.isascii():
+            return False
+        rest = core[lead.end() :]
+        return _LATIN_WORDS_RE.fullmatch(rest) is not None and not _PLURAL_CLASS_RE.search(rest)
 
     def _identity(self, core: str) -> bool:
         """True when ``core`` says which baseline it is: a modifier of
