@@ -363,6 +363,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 在各项指标上超越了现有基线。实验表明，该方法优于所有基线，在清晰度（Clarity Index）上超越 Mistral-7B 5.2%。",
+        {("Zorblax", "Mistral-7B", None, None)},
+        id="zh-glossed-measure-after-all-baselines-is-no-baseline",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 Mistral-7B 上，Zorblax 将准确率从 61.2% 提升至 66.0%，QZX 分数从 2.10 提升至 2.45。",
         {("Zorblax", "Mistral-7B", None, "Accuracy")},
         id="zh-name-before-a-score-noun-is-no-base-of-a-from-to",

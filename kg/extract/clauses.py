@@ -180,7 +180,7 @@ class ClauseRules:
             clause = clause_start(text, s.start)
             if s.topic or self._tool(text, s) or self._FRAME_OBJECT.search(text[clause : s.start]):
                 continue  # a bullet's label, a tool of the subject ('使用 GPT-5 模型'), a compared object
-            if self._SETTING_BEFORE.search(text, clause, s.start) and self._SETTING_AFTER.match(text, s.end):
+            if self.framed_setting(text, s):
                 continue  # '在 OLMoE 模型上平均性能比 B 提升': the model the gain is measured on
             if _in_examples(text, s.start) and re.search(r"[，,；;]", text[s.end : cue]):
                 continue  # '与最先进的模型（如 A, B 等）相当，甚至超越了 C': examples in another clause
@@ -206,6 +206,12 @@ class ClauseRules:
                     return None  # '在使用 X 替换 Y 后，…超越 …': X is not the subject
             return s
         return None
+
+    def framed_setting(self, text: str, s: Mention) -> bool:
+        """True when ``s`` is framed as the setting of a claim in its clause:
+        ``在 X 模型上``, ``在 X 上``, or glossed, ``在动态程度（Dynamic Degree）上``."""
+        clause = clause_start(text, s.start)
+        return bool(self._SETTING_BEFORE.search(text, clause, s.start) and self._SETTING_AFTER.match(text, s.end))
 
     def _own_subject(self, text: str, m: Mention) -> bool:
         """True when ``m`` is one of the paper's own systems and starts its clause."""

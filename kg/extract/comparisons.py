@@ -182,7 +182,14 @@ class ComparisonStage:
                 # 'Direct Pred. vs KP + PnP' in an ablation: the method's own variants, no baselines
                 if not in_ablation(sec, sec.line_of(sent.start_char), sent.text):
                     if cue:  # '相比之下' (by contrast) opens a contrast, it names no baseline
-                        baselines += [m.key for m in ms if m.is_system and not m.proposed and m.start >= cue.start()]
+                        baselines += [
+                            m.key
+                            for m in ms
+                            if m.is_system
+                            and not m.proposed
+                            and m.start >= cue.start()
+                            and not self.rules.framed_setting(sent.text, m)  # '在动态程度（Dynamic Degree）上'
+                        ]
                     elif (
                         labelled
                         and (named := [m.key for m in ms if m.is_system and not m.proposed])
