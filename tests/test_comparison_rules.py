@@ -412,6 +412,12 @@ RULES = [
         set(),
         id="en-plural-class-is-no-described-baseline",
     ),
+    pytest.param(
+        "本文提出了Zorblax框架，一种递归问答模型（QRMs）的替代。",
+        "Zorblax在36次比较中29次优于标准QRM，平均准确率提高了21.9个百分点。",
+        {("Zorblax", "标准QRM", None, "Accuracy")},
+        id="zh-modifier-of-identity-before-a-latin-concept-acronym",
+    ),
     # -- gains over base models framed apart from the gain --------------------------
     pytest.param(
         OWN_ZH,

@@ -68,6 +68,7 @@ _MEMBERS_END_RE = re.compile(r"[。；;，]|\.(?:\s|$)|\s(?:on|in|across|by)\s")
 _SHORT_LATIN_RE = re.compile(r"[A-Z][A-Za-z0-9+\-]{1,11}")
 #: English modifiers of identity that open a described baseline of any head ('standard behavior cloning')
 _IDENTITY_EN_RE = re.compile(r"(?:standard|vanilla|naive|plain|conventional|traditional)\s+", re.IGNORECASE)
+_IDENTITY_ZH_RE = re.compile(r"(?:标准|原始|香草|朴素|纯)的?\s*")
 _LATIN_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?:\s[A-Za-z][A-Za-z0-9\-]*){0,2}")
 #: a plural common noun at the end: a class of systems, not one ('ViTs' is one system's plural)
 _PLURAL_CLASS_RE = re.compile(r"[a-z][a-z]s$")
@@ -248,12 +249,18 @@ class DescribedBaselines:
         """An English phrase of one to three words opened by a modifier of
         identity (``standard behavior cloning``, ``vanilla Whisper``, ``the
         standard ViTs``), not a plural class (``standard methods``,
-        ``conventional pipelines``; an acronym's plural is one system)."""
+        ``conventional pipelines``; an acronym's plural is one system); or
+        a Chinese one before a short Latin name that is no generic class
+        (``标准RLM``, not ``纯 LLM``)."""
         lead = _IDENTITY_EN_RE.match(core)
-        if lead is None or not core.isascii():
+        if lead is not None and core.isascii():
+            rest = core[lead.end() :]
+            return _LATIN_WORDS_RE.fullmatch(rest) is not None and not _PLURAL_CLASS_RE.search(rest)
+        lead = _IDENTITY_ZH_RE.match(core)  # '标准RLM', '原始 VGGT': that system as it was, not a class ('纯 LLM')
+        if lead is None:
             return False
         rest = core[lead.end() :]
-        return _LATIN_WORDS_RE.fullmatch(rest) is not None and not _PLURAL_CLASS_RE.search(rest)
+        return _SHORT_LATIN_RE.fullmatch(rest) is not None and not gazetteer().is_generic(rest)
 
     def _identity(self, core: str) -> bool:
         """True when ``core`` says which baseline it is: a modifier of
