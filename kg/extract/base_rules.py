@@ -19,6 +19,10 @@ from kg.extract.sentence import Found, Mention
 from kg.model import Label
 
 
+#: a number right after a win word: an amount ('提升超过 50 个百分点'), not a compared system
+_AMOUNT_AHEAD = re.compile(r"[\s*]*[约近了]?[\s*]*\d")
+
+
 class BaseRules:
     """Base frames, gains over carried bases, and ``将 X 提升 N``."""
 
@@ -52,10 +56,17 @@ class BaseRules:
     # the object of a compare frame that is the base itself ('相比基座模型', 'over the base model')
     _BASE_OBJECT = re.compile(r"[\s*]*(?:the\s+)?(?:基座|基础模型|原始模型|原模型|base model|backbone)", re.IGNORECASE)
 
-    def base_frame(self, text: str, systems: list[Mention], main: str | None) -> tuple[list[Mention], int]:
+    # '在 X 和 Y 模型上，': two or more models listed as the setting of the clause after
+    _LISTED_MODELS_TAIL = re.compile(r"[\s*]*模型上[\s*]*[，,]")
+
+    def base_frame(
+        self, text: str, systems: list[Mention], main: str | None, listed: bool = False
+    ) -> tuple[list[Mention], int]:
         """The base models a sentence applies the method to or evaluates it
         on (``在 X 和 Y 上的实验表明``), and the offset where the frame ends;
-        ``([], 0)`` when it frames none."""
+        ``([], 0)`` when it frames none.  With ``listed``, two or more
+        models set up as the clause's setting (``在 X 和 Y 模型上，``) frame
+        too (read in their own sentence only, never carried)."""
         others = [s for s in systems if not s.proposed and s.key != main]
         for i, s in enumerate(others):
             window = text[max(0, s.start - 24) : s.start]
@@ -70,6 +81,8 @@ class BaseRules:
             if not any(b.label == Label.MODEL for b in bases):
                 continue
             tail = self._BASE_TAIL.match(text, bases[-1].end)
+            if tail is None and listed and len(bases) > 1:
+                tail = self._LISTED_MODELS_TAIL.match(text, bases[-1].end)
             if tail is None and not strong:
                 continue
             return bases, tail.end() if tail else bases[-1].end
@@ -81,7 +94,7 @@ class BaseRules:
         (no other system between the frame and the gain)."""
         if not main or self.parity.search(text) or self.lose.search(text):
             return []
-        bases, end = self.base_frame(text, systems, main)
+        bases, end = self.base_frame(text, systems, main, listed=True)
         if not bases:
             return []
         stop = self._CLAUSE_END.search(text, end)
@@ -89,7 +102,8 @@ class BaseRules:
         gain = self._GAIN_WORD.search(text, end, clause_end)
         if gain is None or self._negated(text, gain.start()):
             return []
-        if self.frame.search(text, gain.end(), clause_end) or self.win.search(text, gain.end(), clause_end):
+        wins = (w for w in self.win.finditer(text, gain.end(), clause_end) if not _AMOUNT_AHEAD.match(text, w.end()))
+        if self.frame.search(text, gain.end(), clause_end) or next(wins, None):
             return []  # '… improves fidelity over other post-training approaches': a gain over those, not the bases
         base_keys = {b.key for b in bases}
         between = [s for s in systems if end <= s.start < gain.start() and s.key not in base_keys]
