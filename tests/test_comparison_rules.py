@@ -393,6 +393,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 的总分达到 82.75，相对 Mistral-7B* 基线提升了 2.31 分；相对较小的 Qwen2-7B 模型也有提升。",
+        {("Zorblax", "Mistral-7B", None, None)},
+        id="zh-xiangdui-before-a-name-is-a-compare-frame-not-relatively",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 以 Qwen2-7B 为核心模型时，在 GSM8K 上将准确率从 40.0%（单次采样）提升至 62.5%。",
         set(),
         id="zh-labelled-from-value-is-no-gain-over-the-base",

@@ -229,7 +229,11 @@ class FrameRules:
                 continue
             if m.group() == "较" and self._ADVERB_JIAO.match(text, m.end()):
                 continue
+            if m.group() == "相对" and not self._LATIN_AHEAD.match(text, m.end()):
+                continue  # '相对较小', '相对有限': relatively; '相对 OpenVLA 降低了…' compares
             yield m
+
+    _LATIN_AHEAD = re.compile(r"[\s*]*[A-Za-z0-9]")
 
     _COST_UNITS = {"步", "秒", "毫秒", "ms", "小时", "hour", "hours", "step", "steps"}
 
