@@ -75,6 +75,13 @@ RULES = [
         id="use-marker-inside-the-modifier-of-the-proposed-name",
     ),
     row(
+        "Zorblax 先用 RANSAC 剔除外点，再以 Levenberg-Marquardt 做光束法平差（Bundle Adjustment），并在 WebGPU 上运行。",
+        contribution="本文提出了 Zorblax，一种相机标定方法。",
+        keep={"Zorblax"},
+        drop={"RANSAC", "Levenberg-Marquardt", "Bundle Adjustment", "WebGPU"},
+        id="numerical-routines-and-software-only-used",
+    ),
+    row(
         "长程运动预测（LMF）仍然困难。Zorblax-7B 在 BarBench 上优于 Quibble-3B，为构建更强大的 LMF 模型提供了实践指导。",
         keep={"Zorblax-7B", "Quibble-3B"},
         drop={"LMF"},
