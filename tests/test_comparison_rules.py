@@ -363,6 +363,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "在 32 帧预算下，Zorblax 将 Mistral-7B 的整体分数提升至 60.7%。",
+        {("Zorblax", "Mistral-7B", None, None)},
+        id="zh-raising-a-model-to-a-value-is-a-win-over-it",
+    ),
+    pytest.param(
+        OWN_ZH,
         "实验表明，该方法在清晰度（Clarity Index）上超越 Mistral-7B 5.2%，在连贯性上超越 3.1%。",
         {("Zorblax", "Mistral-7B", None, None)},
         id="zh-glossed-measure-framed-by-zai-is-no-subject",
