@@ -369,6 +369,18 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "使用 Zorblax 合成轨迹训练的 Qwen2-7B 在 GSM8K 上性能提升了 9.2%。",
+        {("Zorblax", "Qwen2-7B", "GSM8K", None)},
+        id="zh-a-model-trained-with-the-method-is-its-base",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "用 Zorblax 生成的数据对 Mistral-7B 进行微调后，其在 GSM8K 上的准确率提高了 23.5 个百分点。",
+        {("Zorblax", "Mistral-7B", "GSM8K", "Accuracy")},
+        id="zh-a-model-tuned-with-the-method-is-its-base",
+    ),
+    pytest.param(
+        OWN_ZH,
         "实验表明，该方法在清晰度（Clarity Index）上超越 Mistral-7B 5.2%，在连贯性上超越 3.1%。",
         {("Zorblax", "Mistral-7B", None, None)},
         id="zh-glossed-measure-framed-by-zai-is-no-subject",
