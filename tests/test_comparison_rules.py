@@ -363,12 +363,6 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
-        "在 32 帧预算下，Zorblax 将 Mistral-7B 的整体分数提升至 60.7%。",
-        {("Zorblax", "Mistral-7B", None, None)},
-        id="zh-raising-a-model-to-a-value-is-a-win-over-it",
-    ),
-    pytest.param(
-        OWN_ZH,
         "使用 Zorblax 合成轨迹训练的 Qwen2-7B 在 GSM8K 上性能提升了 9.2%。",
         {("Zorblax", "Qwen2-7B", "GSM8K", None)},
         id="zh-a-model-trained-with-the-method-is-its-base",
