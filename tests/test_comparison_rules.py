@@ -437,6 +437,12 @@ RULES = [
         id="en-plural-class-is-no-described-baseline",
     ),
     pytest.param(
+        OWN_EN,
+        "ZorbNet achieves substantial improvements over vanilla PPO and consistent gains over Mistral-7B on GSM8K.",
+        {("ZorbNet", "PPO", "GSM8K", None), ("ZorbNet", "Mistral-7B", "GSM8K", None)},
+        id="en-improvements-over-and-gains-over-are-win-cues",
+    ),
+    pytest.param(
         "本文提出了Zorblax框架，一种递归问答模型（QRMs）的替代。",
         "Zorblax在36次比较中29次优于标准QRM，平均准确率提高了21.9个百分点。",
         {("Zorblax", "标准QRM", None, "Accuracy")},
