@@ -157,7 +157,7 @@ class FrameRules:
     _IN_TOOL_NOTE = re.compile(r"[（(][\s*]*(?:使用|采用|基于|借助|using|with|via)[^（）()]*$", re.IGNORECASE)
     # a model the method trains or tunes: '使用 M 合成轨迹训练的 X', '对 X 进行微调后'
     _TRAINED_BASE = re.compile(r"(?:训练|微调|后训练)(?:后)?的[\s*]*$")
-    _DUI_RE = re.compile(r"对[\s*]*$")
+    _TUNED_TARGET_LEAD = re.compile(r"对[\s*]*$")
     _TUNED_AFTER = re.compile(r"[\s*]*(?:模型)?[\s*]*(?:进行)?[\s*]*(?:微调|训练|后训练)")
     _BASE_FRAME_RE = re.compile(r"(?:在|当|使用|以|基于|on|with|using|for)[\s*“”\"]*$", re.IGNORECASE)
 
@@ -183,7 +183,7 @@ class FrameRules:
             self._BASE_FRAME_RE.search(text[max(0, base.start - 6) : base.start])
             or self._TRAINED_BASE.search(text[max(0, base.start - 8) : base.start])
             or (
-                self._DUI_RE.search(text[max(0, base.start - 3) : base.start])
+                self._TUNED_TARGET_LEAD.search(text[max(0, base.start - 3) : base.start])
                 and self._TUNED_AFTER.match(text, base.end)
             )
             or re.fullmatch(r"[\s*>\-+\d.]*", text[: base.start])
