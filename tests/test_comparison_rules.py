@@ -443,6 +443,12 @@ RULES = [
         id="en-improvements-over-and-gains-over-are-win-cues",
     ),
     pytest.param(
+        OWN_EN,
+        "Empirical evaluations demonstrate efficiency gains of up to 40% compared to standard ViTs.",
+        {("ZorbNet", "standard ViTs", None, None)},
+        id="en-elided-subject-beats-a-baseline-of-identity",
+    ),
+    pytest.param(
         "本文提出了Zorblax框架，一种递归问答模型（QRMs）的替代。",
         "Zorblax在36次比较中29次优于标准QRM，平均准确率提高了21.9个百分点。",
         {("Zorblax", "标准QRM", None, "Accuracy")},

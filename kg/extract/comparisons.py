@@ -231,7 +231,14 @@ class ComparisonStage:
         default = own_set if sec.key in RESULT_SECTIONS else None
         # a described baseline ('纯 SFT 模型') loses only to a winner the sentence names, or
         # with its value stated against the winner's ('成功率达到20.8%（纯SFT模型为0%）')
-        found = [f for f in found if not is_described(f.loser) or f.winner in named_here or f.loser_score is not None]
+        found = [
+            f
+            for f in found
+            if not is_described(f.loser)
+            or f.winner in named_here
+            or f.loser_score is not None
+            or (f.winner == main and _IDENTITY_LEAD.match(parse_described(f.loser)[0]))
+        ]
         for f in found:
             f.loser = _described_entity(board.entities, f.loser, evidence, line, sec)
             # 'X 预训练模型 优于 A': a model trained on X, not evaluated on X
@@ -308,6 +315,9 @@ class ComparisonStage:
             for f in prev_found
             if f.loser != BASELINES and f.cue != "gain over base"
         ]
+
+
+_IDENTITY_LEAD = re.compile(r"(?:standard|vanilla|naive|plain|conventional|traditional)\s", re.IGNORECASE)
 
 
 def _described_entity(entities: dict[str, dict], key: str, evidence: str, line: int, sec) -> str:
