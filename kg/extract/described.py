@@ -84,6 +84,18 @@ def is_described(key: str) -> bool:
     return key.startswith(DESCRIBED)
 
 
+def described_may_lose(f, named_here: set[str], main: str | None) -> bool:
+    """True unless ``f`` (a :class:`~kg.extract.sentence.Found`) has a
+    described loser it may not have: a described baseline ('纯 SFT 模型')
+    loses only to a winner the sentence names, with its value stated
+    against the winner's ('成功率达到20.8%（纯SFT模型为0%）'), or, when named
+    by an English modifier of identity ('gains … compared to standard
+    ViTs'), to the paper's own system as the elided subject."""
+    if not is_described(f.loser) or f.winner in named_here or f.loser_score is not None:
+        return True
+    return f.winner == main and _IDENTITY_EN_RE.match(f.loser[len(DESCRIBED) :]) is not None
+
+
 def parse_described(key: str) -> tuple[str, list[str]] | None:
     """(name, aliases) of a described-baseline key; None for any other key."""
     if not key.startswith(DESCRIBED):
