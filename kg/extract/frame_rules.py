@@ -97,7 +97,7 @@ class FrameRules:
             for s in others
             if not self._tool(text, s)
             and not self._cue_object(text, s)
-            and not _framed_on(text, s)
+            and not self.framed_setting(text, s)
             and s.start < after_gain
         ]
 
@@ -292,12 +292,3 @@ class FrameRules:
         own = [s for s in systems if s.proposed and s.end <= m.start()]
         winner = own[-1].key if own else main
         return Found(winner, base.key, winner_score=b, loser_score=a, unit=unit, cue="从…至", at=m.start())
-
-
-_ON_BEFORE_RE = re.compile(r"在[\s*]*$")
-_ON_AFTER_RE = re.compile(r"[\s*]*(?:模型|model)?[\s*]*上")
-
-
-def _framed_on(text: str, s) -> bool:
-    """``在 X 上`` / ``在 X 模型上``: ``s`` is where the comparison is made."""
-    return bool(_ON_BEFORE_RE.search(text, max(0, s.start - 3), s.start) and _ON_AFTER_RE.match(text, s.end))
