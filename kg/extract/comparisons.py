@@ -26,7 +26,7 @@ from typing import NamedTuple
 from kg.extract import sentence_mentions
 from kg.extract.decisions import DecisionLog
 from kg.extract.rankings import RankBoard
-from kg.extract.described import described_may_lose, is_described, parse_described
+from kg.extract.described import is_described, parse_described
 from kg.extract.relations import RelationRules
 from kg.extract.results import ResultTable
 from kg.extract.sentence import BASELINES, DATASET_LABELS, Found
@@ -229,7 +229,7 @@ class ComparisonStage:
         # '**CIR任务：** 在 CIRR 和 CIRCO 上…': a task label heading the bullet, not one of its datasets
         headed = {m.key for m in ms if m.label in DATASET_LABELS and _TASK_HEAD_RE.match(text, m.end)}
         default = own_set if sec.key in RESULT_SECTIONS else None
-        found = [f for f in found if described_may_lose(f, named_here, main)]
+        found = [f for f in found if self.rules.described.may_lose(f, named_here, main)]
         for f in found:
             f.loser = _described_entity(board.entities, f.loser, evidence, line, sec)
             # 'X 预训练模型 优于 A': a model trained on X, not evaluated on X

@@ -66,9 +66,6 @@ _MEMBERS_INTRO_RE = re.compile(
 )
 _MEMBERS_END_RE = re.compile(r"[。；;，]|\.(?:\s|$)|\s(?:on|in|across|by)\s")
 _SHORT_LATIN_RE = re.compile(r"[A-Z][A-Za-z0-9+\-]{1,11}")
-#: English modifiers of identity that open a described baseline of any head ('standard behavior cloning')
-_IDENTITY_EN_RE = re.compile(r"(?:standard|vanilla|naive|plain|conventional|traditional)\s+", re.IGNORECASE)
-_IDENTITY_ZH_RE = re.compile(r"(?:标准|原始|香草|朴素|纯)的?\s*")
 _LATIN_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?:\s[A-Za-z][A-Za-z0-9\-]*){0,2}")
 #: a plural common noun at the end: a class of systems, not one ('ViTs' is one system's plural)
 _PLURAL_CLASS_RE = re.compile(r"[a-z][a-z]s$")
@@ -82,18 +79,6 @@ def described_key(name: str, aliases: list[str]) -> str:
 def is_described(key: str) -> bool:
     """True for the key of a described-baseline mention."""
     return key.startswith(DESCRIBED)
-
-
-def described_may_lose(f, named_here: set[str], main: str | None) -> bool:
-    """True unless ``f`` (a :class:`~kg.extract.sentence.Found`) has a
-    described loser it may not have: a described baseline ('纯 SFT 模型')
-    loses only to a winner the sentence names, with its value stated
-    against the winner's ('成功率达到20.8%（纯SFT模型为0%）'), or, when named
-    by an English modifier of identity ('gains … compared to standard
-    ViTs'), to the paper's own system as the elided subject."""
-    if not is_described(f.loser) or f.winner in named_here or f.loser_score is not None:
-        return True
-    return f.winner == main and _IDENTITY_EN_RE.match(f.loser[len(DESCRIBED) :]) is not None
 
 
 def parse_described(key: str) -> tuple[str, list[str]] | None:
@@ -121,6 +106,22 @@ class DescribedBaselines:
         self.paradigm_end = re.compile(f"(?:{self.paradigm.pattern})$", re.IGNORECASE)
         self.bare = re.compile(f"^(?:{heads})$", re.IGNORECASE)
         self.head_only = re.compile(f"^(?:{cue_regex(words['head']).pattern})+$", re.IGNORECASE)
+        any_head = words["any_head_modifier"]
+        latin = "|".join(re.escape(w) for w in any_head if w.isascii())
+        self.any_head_en = re.compile(rf"(?:{latin})\s+", re.IGNORECASE)  # 'standard behavior cloning'
+        han = "|".join(re.escape(w) for w in any_head if not w.isascii())
+        self.any_head_zh = re.compile(rf"(?:{han})的?\s*")  # '标准RLM'
+
+    def may_lose(self, f, named_here: set[str], main: str | None) -> bool:
+        """True unless ``f`` (a :class:`~kg.extract.sentence.Found`) has a
+        described loser it may not have: a described baseline ('纯 SFT 模型')
+        loses only to a winner the sentence names, with its value stated
+        against the winner's ('成功率达到20.8%（纯SFT模型为0%）'), or, when named
+        by an English modifier of ``any_head_modifier`` ('gains … compared
+        to standard ViTs'), to the paper's own system as the elided subject."""
+        if not is_described(f.loser) or f.winner in named_here or f.loser_score is not None:
+            return True
+        return f.winner == main and self.any_head_en.match(f.loser[len(DESCRIBED) :]) is not None
 
     def after(self, text: str, pos: int) -> list[Mention]:
         """Described baselines listed right after ``pos`` (a loser slot),
@@ -264,11 +265,11 @@ class DescribedBaselines:
         ``conventional pipelines``; an acronym's plural is one system); or
         a Chinese one before a short Latin name that is no generic class
         (``标准RLM``, not ``纯 LLM``)."""
-        lead = _IDENTITY_EN_RE.match(core)
+        lead = self.any_head_en.match(core)
         if lead is not None and core.isascii():
             rest = core[lead.end() :]
             return _LATIN_WORDS_RE.fullmatch(rest) is not None and not _PLURAL_CLASS_RE.search(rest)
-        lead = _IDENTITY_ZH_RE.match(core)  # '标准RLM', '原始 VGGT': that system as it was, not a class ('纯 LLM')
+        lead = self.any_head_zh.match(core)  # '标准RLM', '原始 VGGT': that system as it was, not a class ('纯 LLM')
         if lead is None:
             return False
         rest = core[lead.end() :]
