@@ -276,6 +276,18 @@ RULES = [
         {("Zorblax-7B", "Llama-3-8B", "MMLU", None), ("GPT-4o", "Zorblax-7B", "MATH", None)},
         id="zh-two-clauses-own-datasets",
     ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 GSM8K 上平均超越 ZorbNet 11个百分点。",
+        {("Zorblax", "ZorbNet", "GSM8K", None)},
+        id="zh-amount-after-the-loser-is-no-version",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 GSM8K 上领先，并超越了 QuxBench 和 ZorbEval 上的所有开源模型。",
+        set(),
+        id="zh-a-list-closed-by-shang-is-a-setting-not-losers",
+    ),
     # -- reverse cues ---------------------------------------------------------------
     pytest.param(
         "",
@@ -466,6 +478,12 @@ RULES = [
         "We validate ZorbNet on the Mistral-7B backbone. It improves accuracy on ARC by 6 points.",
         {("ZorbNet", "Mistral-7B", "ARC", None)},
         id="base-carried-to-next-sentence",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 Mistral-7B 基线模型上取得了 4.2 个百分点的提升。",
+        {("Zorblax", "Mistral-7B", None, None)},
+        id="zh-base-named-the-baseline-model",
     ),
     pytest.param(
         OWN_ZH,

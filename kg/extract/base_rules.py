@@ -40,6 +40,8 @@ class BaseRules:
         r"backbones?\b|architectures?\b|base models?\b|架构|骨干|主干|基座|基础模型)",
         re.IGNORECASE,
     )
+    # right after the last base: it is named the baseline ('在 X 基线模型上', 'on the X baseline')
+    _BASELINE_TAIL = re.compile(r"[\s*]*(?:基线|baselines?\b)", re.IGNORECASE)
     _CLAUSE_END = re.compile(r"[；;。]")
     # a gain word with no amount (a speed-up counts), for the clause right after a base frame
     _GAIN_WORD = re.compile(
@@ -80,7 +82,7 @@ class BaseRules:
                 bases.append(t)
             if not any(b.label == Label.MODEL for b in bases):
                 continue
-            tail = self._BASE_TAIL.match(text, bases[-1].end)
+            tail = self._BASE_TAIL.match(text, bases[-1].end) or self._BASELINE_TAIL.match(text, bases[-1].end)
             if tail is None and listed and len(bases) > 1:
                 tail = self._LISTED_MODELS_TAIL.match(text, bases[-1].end)
             if tail is None and not strong:

@@ -35,8 +35,9 @@ _LIST_SEP_RE = re.compile(
 _GLOSS_AFTER_RE = re.compile(r"[\s*]*[（(][^（）()]{1,20}[)）]")
 # '大基线运动' / '宽基线' (a wide camera baseline) is geometry, not a baseline system
 _BASELINE_WORD = r"(?<![大小宽长短窄])基线"
+# a list closed by 上 is the setting of what follows ('A 和 B 上的所有开源模型'), not its members
 _LIST_HEAD_RE = re.compile(
-    r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks?|datasets?)"
+    r"[\s*]*(?!上)(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks?|datasets?)"
     r"|(?P<s>" + _BASELINE_WORD + r"|基准方法|基准模型|方法|模型|baselines?|methods?|models?)|(?P<m>指标|metrics?))",
     re.IGNORECASE,
 )
