@@ -17,7 +17,7 @@ halves of a layout, as the targets are stated), seeds (all five),
 heldout, heldout2, and the reports annotated for this project
 (tests/eval/annotated, split like the dev reports): ann-arxiv-tune,
 ann-papers-tune, ann-arxiv-check, ann-papers-check, ann-tune, ann-check, and the
-later batches ann2-*, ann3-check, ann4-tune, ann5 (and its halves ann5-*), ann6-check, ann7-check.  Needs
+later batches ann2-*, ann3-check, ann4-tune, ann5 (and its halves ann5-*), ann6-check, ann7-check, ann8-check.  Needs
 ``../shared/eval`` (the scorer and the gold stay there).
 """
 
@@ -101,8 +101,7 @@ ANN6_CHECK = [
     "papers-for-2026-03-24",
     "papers-for-2026-05-19",
 ]
-#: a seventh batch, scored on arrival and kept whole as a check set (figures only, never read);
-#: ANN6_CHECK was read from then on
+#: a seventh batch, scored on arrival and kept whole as a check set, read once ann8 came in
 ANN7_CHECK = [
     "arxiv-cv-2025-09-08",
     "arxiv-cv-2025-10-20",
@@ -112,6 +111,18 @@ ANN7_CHECK = [
     "papers-for-2026-02-20",
     "papers-for-2026-06-17",
     "papers-for-2026-07-22",
+]
+#: an eighth batch, scored on arrival and kept whole as a check set (figures only, never read);
+#: ANN7_CHECK was read from then on
+ANN8_CHECK = [
+    "arxiv-cv-2025-09-30",
+    "arxiv-cv-2025-12-30",
+    "arxiv-cv-2026-09-21",
+    "arxiv-cv-2026-09-23",
+    "papers-for-2026-02-16",
+    "papers-for-2026-03-09",
+    "papers-for-2026-04-06",
+    "papers-for-2026-05-13",
 ]
 
 
@@ -175,6 +186,7 @@ SETS = {
     "ann5": lambda: _annotated(sorted(ANN5_TUNE + ANN5_CHECK)),
     **_half("ann6", "check", _annotated, ANN6_CHECK),
     **_half("ann7", "check", _annotated, ANN7_CHECK),
+    **_half("ann8", "check", _annotated, ANN8_CHECK),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
