@@ -288,6 +288,24 @@ RULES = [
         set(),
         id="zh-a-list-closed-by-shang-is-a-setting-not-losers",
     ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的推理速度比 ZorbNet 和 QuxNet 等优化方法快 10 倍以上。",
+        {("Zorblax", "ZorbNet", None, None), ("Zorblax", "QuxNet", None, None)},
+        id="zh-than-members-of-a-class",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "其量化误差比 ZorbNet 低两倍以上。",
+        {("Zorblax", "ZorbNet", None, None)},
+        id="zh-than-lower-wins-for-an-error-only",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 SWE-bench Multilingual 和 SWE-bench Verified 上超越了 ZorbNet。",
+        {("Zorblax", "ZorbNet", "SWE-bench Multilingual", None), ("Zorblax", "ZorbNet", "SWE-bench Verified", None)},
+        id="zh-a-split-word-after-a-known-benchmark-names-the-split",
+    ),
     # -- reverse cues ---------------------------------------------------------------
     pytest.param(
         "",

@@ -27,8 +27,12 @@ _LEAD_FRAME_RE = re.compile(r"[\s*]*在[^，,。；;]{1,30}?上[\s*]*[，,]")
 _PRAISE_RE = re.compile(r"[\s*]*(?:领先|最强|强大|先进|最先进|最优|现有最佳)的[\s*]*")
 #: between a class of baselines and the one it names ('WAM 基线 Motus', 'VLA 模型 Foo')
 _APPOSITION_RE = re.compile(r"[\s*]*(?:基线|基线模型|模型|方法)[\s*]*")
-#: after 'A 比 B': its head noun and a gloss ('比原始 X 模型（50步）…')
-_THAN_TAIL_RE = re.compile(r"^[\s*)）]*(?:" + _HEAD_NOUN + r")?[\s*]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*")
+#: after 'A 比 B': its head noun or the class it stands for, and a gloss
+#: ('比原始 X 模型（50步）…', '比 X 等优化方法快 10 倍')
+_THAN_TAIL_RE = re.compile(
+    r"^[\s*)）]*(?:" + _HEAD_NOUN + r"|[\s*]*等[^，。；,;\d]{0,6}?(?:方法|法|模型|基线|算法|框架))?"
+    r"[\s*]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*"
+)
 #: after 'A 比 B': the aspect compared, before its adjective ('效率高', '速度快')
 _ASPECT_WORD_RE = re.compile(r"(?:效率|速度|精度|准确率|性能|质量|吞吐量)")
 #: a verb of delivering after 'A 比 B', its gain word later in the clause ('提供了 3.2 倍的速度提升')
@@ -136,8 +140,9 @@ class CueRules:
             if not adj:
                 continue
             word = adj.group().strip(" *")
-            if word in ("低", "少", "降低", "减少", "lower") and not lower:
-                continue
+            low = lower if lower is not None else self._lower_wins_before(text, m.start())
+            if word in ("低", "少", "降低", "减少", "lower") and not low:
+                continue  # '其量化误差比 B 低': lower wins only for a measure where lower is better
             chained = {c.key for c in chain}
             before = [b for b in systems if b.end <= m.start() and b.key not in chained and b.key not in objects]
             subj = self._subject(text, before, m.start())

@@ -66,6 +66,9 @@ _BARE_VERSION_RE = re.compile(
 )
 
 
+#: a split or edition word after a known benchmark and a space ('SWE-bench Multilingual',
+#: 'Foo-Bench Verified'): that split is the benchmark named
+_DATASET_TIER_RE = re.compile(r" (?:Verified|Lite|Multilingual|Pro|Hard|Plus|Full|Live|Mini|Extended)(?![A-Za-z0-9.+-])")
 #: a lower-case version tag after a benchmark: 'LiveCodeBench v5', 'Foo-Bench v2.1'
 _DATASET_VERSION_RE = re.compile(r" v\d{1,2}(?:\.\d{1,2})?(?![A-Za-z0-9_.+-])")
 
@@ -90,7 +93,8 @@ def _version_step(doc, text, sp, nxt):
     ):
         longer = _longer(doc, sp, nxt.end_char, sp.label_)
         return (longer, 2) if longer is not None else None
-    m = _SUFFIX_RE.match(text, sp.end_char) or (_TIER_RE.match(text, sp.end_char) if sp.label_ == Label.MODEL else None)
+    tier = _TIER_RE if sp.label_ == Label.MODEL else (_DATASET_TIER_RE if Label(sp.label_).is_dataset else None)
+    m = _SUFFIX_RE.match(text, sp.end_char) or (tier.match(text, sp.end_char) if tier else None)
     if not m:
         return None
     if nxt is not None and nxt.start_char < m.end():
