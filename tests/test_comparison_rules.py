@@ -306,6 +306,18 @@ RULES = [
         {("Zorblax", "ZorbNet", "SWE-bench Multilingual", None), ("Zorblax", "ZorbNet", "SWE-bench Verified", None)},
         id="zh-a-split-word-after-a-known-benchmark-names-the-split",
     ),
+    pytest.param(
+        OWN_ZH,
+        "在 GSM8K 上，Zorblax 在 ZGB 主观评估中领先 ZorbNet 9.7%。",
+        {("Zorblax", "ZorbNet", "GSM8K", None)},
+        id="zh-a-name-before-a-subjective-evaluation-judges-no-system",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "例如，在 gZorbCOCO 的 GRES 任务中，准确率相比 ZorbNet 有显著提升。",
+        {("Zorblax", "ZorbNet", "gZorbCOCO", "Accuracy")},
+        id="zh-a-name-whose-task-is-the-setting-is-a-dataset",
+    ),
     # -- reverse cues ---------------------------------------------------------------
     pytest.param(
         "",

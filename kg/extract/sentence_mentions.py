@@ -87,6 +87,20 @@ def sentence_mentions(sent, spans, starts: list[int], entities: dict[str, dict])
             m.label = Label.DATASET  # '在 Multi-Foo 类别上': a task or category of the evaluation, not a system
         elif m.label == Label.METRIC and _EVALUATION_AFTER_RE.match(text, m.end) and text[: m.start].endswith("在"):
             m.label = Label.BENCHMARK  # '在CHAIR评估中': an evaluation named for its measure is where the claim holds
+        elif (
+            m.label in SYSTEM_LABELS
+            and not m.proposed
+            and _JUDGED_AFTER_RE.match(text, m.end)
+            and _IN_BEFORE_RE.search(text, 0, m.start)
+        ):
+            m.label = Label.METRIC  # '在 GSB 主观评估中领先 X': the protocol judging the claim, no system
+        elif (
+            m.label == Label.METHOD
+            and not m.proposed
+            and _OF_TASK_AFTER_RE.match(text, m.end)
+            and _IN_BEFORE_RE.search(text, 0, m.start)
+        ):
+            m.label = Label.DATASET  # '在 gFooCOCO 的 GRES 任务中': a dataset and its task, no system
     ms = [
         m
         for m, nxt in zip(ms, ms[1:] + [None])
@@ -154,6 +168,11 @@ _CATEGORY_AFTER_RE = re.compile(
 )
 # after a metric: an evaluation named for it ('在CHAIR评估中')
 _EVALUATION_AFTER_RE = re.compile(r"[\s*]*(?:评估|评测|测评)[中上]")
+# after a system's name: the judging evaluation it names ('GSB 主观评估中', 'Elo 人工评测中')
+_JUDGED_AFTER_RE = re.compile(r"[\s*]*(?:主观|人工|人类|用户)(?:评估|评测|测评|评价)[中上]")
+_IN_BEFORE_RE = re.compile(r"在[\s*]*$")
+# after a name: one of its tasks or splits ('的 GRES 任务中', '的测试子集上')
+_OF_TASK_AFTER_RE = re.compile(r"[\s*]*的[^，。；,;的]{0,12}?(?:任务|子任务|子集|划分)[中上]")
 # a head noun and a parenthesis listing its members: '在多数指标上（尤其是 A、B）', 'metrics (e.g., A, B)'
 _HEAD_PAREN_RE = re.compile(
     r"(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks|datasets)"
