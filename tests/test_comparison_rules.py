@@ -1405,6 +1405,16 @@ def test_all_baselines_are_those_listed_under_a_baseline_head_not_ablation_varia
             ("Zorblax", "纯SFT模型", "BarBench"),
             id="described-baseline",
         ),
+        pytest.param(
+            "在 Qwen3-0.6B 模型上将有害性降低到29.6%（Quux-7B为37.0%）。",
+            ("Zorblax", "Quux-7B", "BarBench"),
+            id="reduced-to-a-value-lower-wins-the-framed-model-is-no-subject",
+        ),
+        pytest.param(
+            "Zorblax 将准确率提升到 59.6%（Quux-7B 为 37.0%）。",
+            ("Zorblax", "Quux-7B", "BarBench"),
+            id="raised-to-a-value",
+        ),
     ],
 )
 def test_a_baselines_value_in_parentheses_after_a_score_is_a_comparison(extractor, sentence, row):

@@ -101,6 +101,8 @@ class ScoreRules:
                 return float(m.group(1)), ("%" if m.group(2) == "%" else None)
         return None, None
 
+    #: a change to a value (not by an amount): '提升到', '降低至'; ``down`` for a decrease
+    _TO_VALUE_BEFORE = re.compile(r"(?:提升|提高|增加|(?P<down>降低|下降|减少|缩短|降))(?:到|至)[\s*]*$")
     _SCORE_VERB_BEFORE = re.compile(
         r"(?:达到了?|取得了?|获得了?|为|达|高达|得分|reaches|achieves|of|scores?|at)[\s*：:]*$", re.IGNORECASE
     )
@@ -144,8 +146,11 @@ class ScoreRules:
             if m.group("ua") != m.group("ub") or m.group("a") == m.group("b"):
                 continue
             clause = max([c.end() for c in re.finditer(r"[，,；;。]", text[: m.start()])] or [0])
-            if DIFFERENCE_RE.search(text[max(clause, m.start() - 8) : m.start("a")]) or not re.search(
-                self._SCORE_VERB_BEFORE, text[max(clause, m.start() - 12) : m.start()]
+            lead = text[max(clause, m.start() - 12) : m.start()]
+            to_value = self._TO_VALUE_BEFORE.search(lead)  # '将有害性降低到 29.6%（B 为 37.0%）'
+            if not to_value and (
+                DIFFERENCE_RE.search(text[max(clause, m.start() - 8) : m.start("a")])
+                or not re.search(self._SCORE_VERB_BEFORE, lead)
             ):
                 continue
             inside = [s for s in systems if m.start("inside") <= s.start and s.end <= m.end("inside")]
@@ -154,12 +159,17 @@ class ScoreRules:
                 if inside
                 else next(iter(self.described.between(text, m.start("inside"), m.end("inside"))), None)
             )
-            before = [s for s in systems if clause <= s.start and s.end <= m.start() and s not in inside]
+            before = [
+                s
+                for s in systems
+                if clause <= s.start and s.end <= m.start() and s not in inside and not self.framed_setting(text, s)
+            ]
             winner = before[-1].key if before else main
             if loser is None or winner is None or winner == loser.key:
                 continue
             a, b = float(m.group("a")), float(m.group("b"))
-            w_wins = (a < b) if lower else (a > b)
+            low = lower or bool(to_value and to_value.group("down"))  # reduced to a value: lower is the aim
+            w_wins = (a < b) if low else (a > b)
             w, l = (winner, loser.key) if w_wins else (loser.key, winner)
             ws, ls = (a, b) if w_wins else (b, a)
             found.append(
