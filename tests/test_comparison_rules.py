@@ -1436,3 +1436,19 @@ def test_a_described_baseline_of_a_paradigm_is_also_named_by_the_paradigm(extrac
     rec = extractor.extract(make_paper(text, contribution="本文提出了 Zorblax 方法。"))
     loser = next(e for e in rec["entities"] if e["name"] == "纯SFT模型")
     assert "SFT" in loser["aliases"]
+
+
+@pytest.mark.parametrize(
+    ("contribution", "dataset"),
+    [
+        pytest.param("我们提出了 ZorbBench，一个评测多模态模型双臂操作能力的基准。", "ZorbBench", id="own-benchmark"),
+        pytest.param(OWN_DATA_ZH, None, id="own-dataset-only-in-result-sections"),
+    ],
+)
+def test_a_benchmark_papers_claims_are_on_its_benchmark_in_any_section(extractor, contribution, dataset):
+    """A paper that introduces one benchmark states its comparisons on it,
+    in the abstract too, unless a sentence names another; an introduced
+    training dataset is the default only in the result sections."""
+    sentence = "例如，在低级控制任务中，GPT-5 的成功率为 66.8%，显著高于 InternVL3-78B 的 27.6%。"
+    rec = extractor.extract(make_paper(sentence, contribution=contribution, key="abstract"))
+    assert {r[:3] for r in rows_of(rec)} == {("GPT-5", "InternVL3-78B", dataset)}

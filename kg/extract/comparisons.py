@@ -40,7 +40,8 @@ from kg.model import Label
 #: after a system: it is called a variant ('DY-YaRN 变体', 'the X variant')
 _VARIANT_AFTER_RE = re.compile(r"[\s*]*(?:变体|variants?\b)", re.IGNORECASE)
 
-#: sections that report results (a comparison there defaults to the paper's own benchmark)
+#: sections that report results (a comparison there defaults to the paper's own dataset;
+#: an introduced benchmark is the default in every section)
 RESULT_SECTIONS = ("results", "analysis", "key_findings")
 _TASK_AFTER_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b|setting)", re.IGNORECASE)
 _TASK_HEAD_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b)[\s*]*[:：]", re.IGNORECASE)
@@ -228,7 +229,11 @@ class ComparisonStage:
         tasks = {m.key for m in ms if m.label in DATASET_LABELS and _TASK_AFTER_RE.match(text, m.end)}
         # '**CIR任务：** 在 CIRR 和 CIRCO 上…': a task label heading the bullet, not one of its datasets
         headed = {m.key for m in ms if m.label in DATASET_LABELS and _TASK_HEAD_RE.match(text, m.end)}
-        default = own_set if sec.key in RESULT_SECTIONS else None
+        default = (  # a benchmark paper states its claims on its benchmark
+            own_set
+            if sec.key in RESULT_SECTIONS or (own_set and board.entities[own_set]["type"] == Label.BENCHMARK)
+            else None
+        )
         found = [f for f in found if self.rules.described.may_lose(f, named_here, main)]
         for f in found:
             f.loser = _described_entity(board.entities, f.loser, evidence, line, sec)
