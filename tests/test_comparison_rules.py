@@ -302,8 +302,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
-        "Zorblax 在 SWE-bench Multilingual 和 SWE-bench Verified 上超越了 ZorbNet。",
-        {("Zorblax", "ZorbNet", "SWE-bench Multilingual", None), ("Zorblax", "ZorbNet", "SWE-bench Verified", None)},
+        "Zorblax 在 SWE-bench Multilingual、SWE-bench Verified 和 Sintel Final 上超越了 ZorbNet。",
+        {
+            ("Zorblax", "ZorbNet", "SWE-bench Multilingual", None),
+            ("Zorblax", "ZorbNet", "SWE-bench Verified", None),
+            ("Zorblax", "ZorbNet", "Sintel Final", None),
+        },
         id="zh-a-split-word-after-a-known-benchmark-names-the-split",
     ),
     pytest.param(

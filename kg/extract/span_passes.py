@@ -67,9 +67,9 @@ _BARE_VERSION_RE = re.compile(
 
 
 #: a split or edition word after a known benchmark and a space ('SWE-bench Multilingual',
-#: 'Foo-Bench Verified'): that split is the benchmark named
+#: 'Foo-Bench Verified', 'Sintel Final'): that split is the benchmark named
 _DATASET_TIER_RE = re.compile(
-    r" (?:Verified|Lite|Multilingual|Pro|Hard|Plus|Full|Live|Mini|Extended)(?![A-Za-z0-9.+-])"
+    r" (?:Verified|Lite|Multilingual|Pro|Hard|Plus|Full|Live|Mini|Extended|Clean|Final)(?![A-Za-z0-9.+-])"
 )
 #: a lower-case version tag after a benchmark: 'LiveCodeBench v5', 'Foo-Bench v2.1'
 _DATASET_VERSION_RE = re.compile(r" v\d{1,2}(?:\.\d{1,2})?(?![A-Za-z0-9_.+-])")
