@@ -302,6 +302,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "轻量级的 Zorblax 适配器比 QuxNet 减少了 18M 参数。",
+        {("Zorblax", "QuxNet", None, None)},
+        id="zh-than-fewer-parameters-win",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 在 SWE-bench Multilingual、SWE-bench Verified 和 Sintel Final 上超越了 ZorbNet。",
         {
             ("Zorblax", "ZorbNet", "SWE-bench Multilingual", None),

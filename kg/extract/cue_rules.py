@@ -140,7 +140,9 @@ class CueRules:
             if not adj:
                 continue
             word = adj.group().strip(" *")
+            # '其误差比 B 低', '比 B 减少了 18M 参数': the measure before 比 or right after the adjective
             low = lower if lower is not None else self._lower_wins_before(text, m.start())
+            low = low or (lower is None and self.lower_word.search(tail, adj.end(), adj.end() + 16) is not None)
             if word in ("低", "少", "降低", "减少", "lower") and not low:
                 continue  # '其量化误差比 B 低': lower wins only for a measure where lower is better
             chained = {c.key for c in chain}
