@@ -128,6 +128,53 @@ def test_arxiv_dev_reports(path):
     check_spans(report, path.read_text(encoding="utf-8"))
 
 
+ARXIV_HEADED = """\
+# Arxiv Computer Vision Papers - 2026-09-21
+
+## Papers
+
+<a id='2609.00001v1'></a>
+## [ZorbMap: Memory for 3D Mapping](https://arxiv.org/abs/2609.00001v1)
+
+**Authors:** Ada Zorb, Bo Quux
+
+**Published:** 2026-09-18
+
+**Categories:** cs.CV
+
+**Abstract:**
+
+We propose ZorbMap, a memory for 3D mapping.
+
+### 论文解读
+#### 摘要翻译
+本文提出 ZorbMap。
+#### 方法动机分析
+现有方法遗忘历史观测。
+#### 实验分析（精简版）
+ZorbMap 在 ScanNet 上优于 VGGT。
+#### 总结
+核心思想：自适应记忆。
+
+**Links:**
+
+- [arXiv](https://arxiv.org/abs/2609.00001v1)
+"""
+
+
+def test_arxiv_variant_with_headed_analysis_reads_its_sections():
+    """'### 论文解读' opens the analysis and '#### 实验分析（精简版）' the
+    key findings (the experiments); the headings below them stay text."""
+    report = parse_report(ARXIV_HEADED, "arxiv-cv-2026-09-21.md")
+    assert (report.format, report.problems) == ("arxiv-cv", ())
+    (paper,) = report.papers
+    assert keys(paper) == ["abstract", "analysis", "key_findings"]
+    sections = {s.key: s.text for s in paper.sections}
+    assert "现有方法遗忘历史观测" in sections["analysis"] and "ScanNet" not in sections["analysis"]
+    assert "ZorbMap 在 ScanNet 上优于 VGGT" in sections["key_findings"]
+    check_spans(report, ARXIV_HEADED)
+
+
 # ---------------------------------------------------------------------------
 # '# Papers for DATE'
 # ---------------------------------------------------------------------------

@@ -5,7 +5,10 @@ summary and a table of contents (both ignored), then per paper
 ``<a id='…'></a>``, ``## [Title](https://arxiv.org/abs/…)``, ``**Authors:**``,
 ``**Published:**``, ``**Categories:**``, ``**Abstract:**``, ``**Analysis:**``,
 ``**Key Findings:**`` and ``**Links:**`` (the labels are ``arxiv_cv_*`` of
-``kg/data/patterns/sections.json``).
+``kg/data/patterns/sections.json``).  A variant of the layout writes the
+analysis under headings: ``### 论文解读`` (the analysis) with
+``#### 实验分析（精简版）`` (the experiments, read as the key findings)
+inside it; a section label may be such a heading.
 """
 
 from __future__ import annotations
@@ -47,11 +50,20 @@ class _Cues:
 def _cues(data: dict) -> _Cues:
     sections, fields = data["arxiv_cv_sections"], data["arxiv_cv_field_labels"]
     alt = word_alternation([*(w for ws in fields.values() for w in ws), *(w for ws in sections.values() for w in ws)])
-    label = re.compile(rf"^\s*\*\*(?P<label>{alt})\s*[:：]?\s*\*\*\s*[:：]?\s*(?P<rest>.*?)\s*$", re.I)
+    # '**Abstract:** …', or a heading: '### 论文解读', '#### 实验分析（精简版）' (its gloss is kept as text)
+    label = re.compile(
+        rf"^\s*(?:\*\*(?P<label>{alt})\s*[:：]?\s*\*\*\s*[:：]?|#{{2,4}}\s+(?P<heading>{alt})\s*[:：]?)\s*(?P<rest>.*?)\s*$",
+        re.I,
+    )
     field_of = key_of_word(fields)
     section_of = key_of_word(sections)
     own = frozenset(field_of) | {w for w, key in section_of.items() if key != BODY_KEY}
     return _Cues(canonical_names(sections), section_of, field_of, label, own)
+
+
+def _label_of(m: re.Match) -> str:
+    """The lookup key of a matched label, bold (``**Analysis:**``) or a heading (``### 论文解读``)."""
+    return label_key(m.group("label") or m.group("heading"))
 
 
 def section_names() -> dict[str, str]:
@@ -75,7 +87,7 @@ def detect(lines: list[str]) -> float:
     if not count:
         return 0.0
     cues = compiled(_cues)
-    labels = {label_key(m.group("label")) for line in lines if (m := cues.label.match(line))}
+    labels = {_label_of(m) for line in lines if (m := cues.label.match(line))}
     return count_score(count, 0.6) if anchored or len(labels & cues.own) >= 2 else 0.05
 
 
@@ -173,7 +185,7 @@ def _check_sections(draft: Draft, lines: list[str], span: tuple[int, int], sourc
     first, last = span
     for i in range(first, last + 1):
         m = cues.label.match(lines[i])
-        if m and cues.fields.get(label_key(m.group("label"))) == "links":
+        if m and cues.fields.get(_label_of(m)) == "links":
             last = i - 1
             break
     body = body_section(lines, first, last, lambda line: bool(cues.label.match(line)))
@@ -191,7 +203,7 @@ def _arxiv_body(draft: Draft, lines: list[str], first: int, last: int, cues: _Cu
     open_: Open | None = None
     for i in range(first, last + 1):
         m = cues.label.match(lines[i])
-        label = label_key(m.group("label")) if m else ""
+        label = _label_of(m) if m else ""
         if not m or label in seen:
             continue
         seen.add(label)
