@@ -742,6 +742,19 @@ RULES = [
         set(),
         id="zh-described-loser-needs-a-named-winner",
     ),
+    # -- two stated scores set against each other (而 / while) ---------------------------
+    pytest.param(
+        "",
+        "ZorbNet 的 IoU 为 65.0%，而 QuxNet 仅为 55.6%。",
+        {("ZorbNet", "QuxNet", None, "IoU")},
+        id="zh-er-two-scores-of-one-measure",
+    ),
+    pytest.param(
+        "",
+        "ZorbNet achieves 65.0% IoU, while QuxNet attains 75.6% mAP.",
+        set(),
+        id="while-two-measures-compare-nothing",
+    ),
     # -- paired values across a contrast (分别 / respectively) -------------------------
     pytest.param(
         "",

@@ -196,11 +196,13 @@ class CueRules:
 
     _CONTRAST_RE = re.compile(r"[，,；;]\s*(?:而|相比之下|相较之下|对比之下)|\b(?:whereas|while)\b|[，,]\s*but\b")
 
-    def _contrast(self, text, systems, lower, main=None) -> list[Found]:
+    def _contrast(self, text, systems, lower, main=None, metrics=()) -> list[Found]:
         """``A 的 AP 为 52.1，而 B 仅为 42.0`` / ``A reaches 52.1 while B gets
         42.0``: two stated scores set against each other; the better wins.
         With the first subject elided (``在 X 上为 40.2%，而 B 仅为 29.3%``) it
-        is the paper's own system."""
+        is the paper's own system.  Not when each side names its own measure
+        (``A achieves 65% IoU, while B attains 75.6% mAP``: ``metrics`` are the
+        sentence's metric mentions)."""
         found = []
         pairs = list(zip(systems, systems[1:]))
         for cut in self._CONTRAST_RE.finditer(text) if main is not None else ():
@@ -220,6 +222,10 @@ class CueRules:
             vb = self._stated_after(text, b, len(text))
             if va is None or vb is None or va[0] == vb[0] or va[1] != vb[1]:
                 continue
+            side_a = {m.key for m in metrics if a.end <= m.start < cut.start()}
+            side_b = {m.key for m in metrics if m.start >= cut.end()}
+            if side_a and side_b and not side_a & side_b:
+                continue  # two measures, no comparison
             (sa, cost), (sb, _) = va, vb
             a_wins = (sa < sb) if (lower or cost) else (sa > sb)
             w, l, ws, ls = (a, b, sa, sb) if a_wins else (b, a, sb, sa)

@@ -47,6 +47,7 @@ from kg.extract.described import DescribedBaselines
 from kg.extract.frame_rules import FrameRules
 from kg.extract.scores import ScoreRules
 from kg.extract.sentence import BASELINES, DATASET_LABELS, SYSTEM_LABELS, Found, Mention, Stated
+from kg.model import Label
 
 __all__ = ["BASELINES", "DATASET_LABELS", "SYSTEM_LABELS", "Found", "Mention", "RelationRules", "Stated"]
 
@@ -139,7 +140,7 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
         if not found:
             found += self._paired_values(text, systems, lower)
         if not found:
-            found += self._contrast(text, systems, lower, main)
+            found += self._contrast(text, systems, lower, main, [m for m in mentions if m.label == Label.METRIC])
         if not found:
             found += self._paren_value(text, systems, main, lower)
         # '相比基座 B 提升 6.4 个点，并高于 C': a frame or a from-to next to a cue verb
