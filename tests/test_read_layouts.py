@@ -129,50 +129,93 @@ def test_arxiv_dev_reports(path):
 
 
 ARXIV_HEADED = """\
-# Arxiv Computer Vision Papers - 2026-09-21
+# Arxiv Computer Vision Papers - 2026-10-02
 
 ## Papers
 
-<a id='2609.00001v1'></a>
-## [ZorbMap: Memory for 3D Mapping](https://arxiv.org/abs/2609.00001v1)
+<a id='2610.00002v1'></a>
+## [QuxNav: Planning Routes with Learned Floor Plans](https://arxiv.org/abs/2610.00002v1)
 
 **Authors:** Ada Zorb, Bo Quux
 
-**Published:** 2026-09-18
+**Published:** 2026-10-01
 
-**Categories:** cs.CV
+**Categories:** cs.RO
 
 **Abstract:**
 
-We propose ZorbMap, a memory for 3D mapping.
+We present QuxNav, a planner that reads learned floor plans.
 
 ### 论文解读
 #### 摘要翻译
-本文提出 ZorbMap。
+本文提出 QuxNav 规划器。
 #### 方法动机分析
-现有方法遗忘历史观测。
+已有规划器忽略楼层布局。
 #### 实验分析（精简版）
-ZorbMap 在 ScanNet 上优于 VGGT。
+QuxNav 在 Habitat 上优于 ZorbNav。
 #### 总结
-核心思想：自适应记忆。
+楼层布局引导路径规划。
 
 **Links:**
 
-- [arXiv](https://arxiv.org/abs/2609.00001v1)
+- [arXiv](https://arxiv.org/abs/2610.00002v1)
 """
 
 
 def test_arxiv_variant_with_headed_analysis_reads_its_sections():
     """'### 论文解读' opens the analysis and '#### 实验分析（精简版）' the
     key findings (the experiments); the headings below them stay text."""
-    report = parse_report(ARXIV_HEADED, "arxiv-cv-2026-09-21.md")
+    report = parse_report(ARXIV_HEADED, "arxiv-cv-2026-10-02.md")
     assert (report.format, report.problems) == ("arxiv-cv", ())
     (paper,) = report.papers
     assert keys(paper) == ["abstract", "analysis", "key_findings"]
     sections = {s.key: s.text for s in paper.sections}
-    assert "现有方法遗忘历史观测" in sections["analysis"] and "ScanNet" not in sections["analysis"]
-    assert "ZorbMap 在 ScanNet 上优于 VGGT" in sections["key_findings"]
+    assert "已有规划器忽略楼层布局" in sections["analysis"] and "Habitat" not in sections["analysis"]
+    assert sections["key_findings"].startswith("QuxNav 在 Habitat 上优于 ZorbNav")  # the gloss is no text
     check_spans(report, ARXIV_HEADED)
+
+
+def test_arxiv_classic_layout_opens_each_section_once_whatever_its_label():
+    """In the classic layout a heading '### 实验分析' inside the analysis opens
+    the key findings, and the **Key Findings:** label after it is text of
+    that one section, not a second one."""
+    text = (
+        ARXIV_HEADED.replace("### 论文解读\n", "**Analysis:**\n\n")
+        .replace("#### 总结", "**Key Findings:**")
+        .replace("#### 实验分析（精简版）", "### 实验分析")
+    )
+    report = parse_report(text, "arxiv-cv-2026-10-02.md")
+    (paper,) = report.papers
+    assert keys(paper) == ["abstract", "analysis", "key_findings"]
+    assert "楼层布局引导路径规划" in paper.sections[2].text
+
+
+def test_a_digest_with_key_findings_headings_is_not_read_as_arxiv_cv():
+    """Headings alone (``### Key Findings``) are not the arXiv CV layout's own
+    bold labels: a generic digest that writes them stays generic Markdown."""
+    text = "\n".join(
+        [
+            "# Weekly picks",
+            "",
+            "## [ZorbNet: A Study](https://arxiv.org/abs/2610.00003)",
+            "",
+            "### Summary",
+            "ZorbNet beats QuxNet on GSM8K.",
+            "",
+            "### Analysis",
+            "ZorbNet trains longer.",
+            "",
+            "### Key Findings",
+            "ZorbNet is faster.",
+            "",
+            "## [QuxNet: Another](https://arxiv.org/abs/2610.00004)",
+            "",
+            "### Summary",
+            "QuxNet is small.",
+            "",
+        ]
+    )
+    assert parse_report(text, "weekly.md").format != "arxiv-cv"
 
 
 # ---------------------------------------------------------------------------

@@ -43,16 +43,18 @@ class _Cues:
     names: dict[str, str]  # section key -> canonical heading, in report order
     sections: dict[str, str]  # label_key(label) -> section key
     fields: dict[str, str]  # label_key(label) -> field (authors, published, categories, links)
-    label: re.Pattern  # a labelled field or section marker: "**Authors:** a, b" / "**Abstract**:"
+    label: re.Pattern  # a labelled field or section marker: "**Authors:** a, b" / "**Abstract**:" / "### 论文解读"
     own: frozenset[str]  # label_keys only this layout writes (not the abstract's, common to many digests)
 
 
 def _cues(data: dict) -> _Cues:
     sections, fields = data["arxiv_cv_sections"], data["arxiv_cv_field_labels"]
+    section_alt = word_alternation([w for ws in sections.values() for w in ws])
     alt = word_alternation([*(w for ws in fields.values() for w in ws), *(w for ws in sections.values() for w in ws)])
-    # '**Abstract:** …', or a heading: '### 论文解读', '#### 实验分析（精简版）' (its gloss is kept as text)
+    # '**Abstract:** …', or a whole heading line of a section word: '### 论文解读', '#### 实验分析（精简版）'
     label = re.compile(
-        rf"^\s*(?:\*\*(?P<label>{alt})\s*[:：]?\s*\*\*\s*[:：]?|#{{2,4}}\s+(?P<heading>{alt})\s*[:：]?)\s*(?P<rest>.*?)\s*$",
+        rf"^\s*(?:\*\*(?P<label>{alt})\s*[:：]?\s*\*\*\s*[:：]?\s*(?P<rest>.*?)"
+        rf"|#{{2,4}}\s+(?P<heading>{section_alt})\s*(?:[（(][^（）()]{{0,20}}[)）])?\s*[:：]?)\s*$",
         re.I,
     )
     field_of = key_of_word(fields)
@@ -77,9 +79,10 @@ def detect(lines: list[str]) -> float:
     """How sure it is that ``lines`` are an arXiv CV daily report: its
     title or ``time:`` line near the top (about 1.0); else paper headings
     ``## [T](…arxiv.org…)`` with an ``<a id>`` anchor above one of them or two
-    of the layout's own labels (``**Authors:**``, ``**Analysis:**`` …) in the
-    text (about 0.6); bare such headings only 0.05, below the generic
-    Markdown layout, which reads other labels too."""
+    of the layout's own bold labels (``**Authors:**``, ``**Analysis:**`` …;
+    a heading such as ``### Key Findings`` is no evidence, other digests
+    write those) in the text (about 0.6); bare such headings only 0.05,
+    below the generic Markdown layout, which reads other labels too."""
     score = max(title_score(lines, _AX_TITLE_RE), title_score(lines, _AX_TIME_RE))
     if score:
         return score
@@ -87,7 +90,7 @@ def detect(lines: list[str]) -> float:
     if not count:
         return 0.0
     cues = compiled(_cues)
-    labels = {_label_of(m) for line in lines if (m := cues.label.match(line))}
+    labels = {label_key(m.group("label")) for line in lines if (m := cues.label.match(line)) and m.group("label")}
     return count_score(count, 0.6) if anchored or len(labels & cues.own) >= 2 else 0.05
 
 
@@ -195,22 +198,24 @@ def _check_sections(draft: Draft, lines: list[str], span: tuple[int, int], sourc
 def _arxiv_body(draft: Draft, lines: list[str], first: int, last: int, cues: _Cues) -> None:
     """Fill fields and sections of ``draft`` from ``lines[first:last + 1]``.
 
-    A section runs from its ``**Label:**`` line to the next recognised label;
+    A section runs from its ``**Label:**`` line (or a heading line of a
+    section word, ``### 论文解读``) to the next recognised label;
     ``**Links:**`` ends the last section and the rest of the block is skipped.
-    Each label counts once; a repeated one is ordinary text.
+    Each section and field opens once; a label of one already open is ordinary text.
     """
     seen: set[str] = set()
     open_: Open | None = None
     for i in range(first, last + 1):
         m = cues.label.match(lines[i])
         label = _label_of(m) if m else ""
-        if not m or label in seen:
+        opens = cues.sections.get(label, label)  # the section key, or the field's label
+        if not m or opens in seen:
             continue
-        seen.add(label)
+        seen.add(opens)
         if open_:
             draft.sections.append(open_.close(lines, i - 1))
             open_ = None
-        rest = m.group("rest")
+        rest = m.group("rest") or ""
         if label in cues.sections:
             key = cues.sections[label]
             open_ = Open(key, cues.names[key], i, rest)
