@@ -1,10 +1,12 @@
 """Clause structure for the sentence rules: where a clause or a list of
 systems ends, which system is a clause's subject (not a tool, a compared
-object or a bullet's label), whether a cue is negated, and which datasets
-a comparison's clause names.
+object or a bullet's label), whether a cue is negated, whether less wins
+for the measure a clause names, and which datasets a comparison's clause
+names.
 
 A mixin of :class:`~kg.extract.relations.RelationRules` (it reads the
-compiled cues ``neg``, ``self_ref`` and ``subordinate`` set there).
+compiled cues ``neg``, ``self_ref``, ``subordinate``, ``lower_word`` and
+``fewer_word`` set there).
 """
 
 from __future__ import annotations
@@ -207,6 +209,28 @@ class ClauseRules:
             return s
         return None
 
+    def _lower_wins(self, text: str, than: int, tail: str, after_adj: int | None, lower: bool | None) -> bool:
+        """Whether less wins in ``A 比 B 低/少 …`` (``than``: where 比 stands;
+        ``tail``: the text after B, the adjective ending at ``after_adj``):
+        the metric named says so (``lower``), else a lower-is-better measure
+        just before 比 (``其误差比 B 低``) or, in the adjective's clause, right
+        after it (``比 B 低 30% 的误差``, ``比 B 少 12M 参数``: fewer
+        parameters, less memory or compute)."""
+        if lower is not None:
+            return lower
+        if self._lower_wins_before(text, than):
+            return True
+        if after_adj is None:
+            return False
+        stop = _MEASURE_STOP_RE.search(tail, after_adj)
+        end = min(stop.start() if stop else len(tail), after_adj + 16)
+        return bool(self.lower_word.search(tail, after_adj, end) or self.fewer_word.search(tail, after_adj, end))
+
+    def _lower_wins_before(self, text: str, cue: int) -> bool:
+        """With no metric named: a measure where lower wins just before the
+        cue ('平均误差为 7.16，远低于 X', 'a latency of 3 ms, lower than X')."""
+        return self.lower_word.search(text, max(0, cue - 20), cue) is not None
+
     def framed_setting(self, text: str, s: Mention) -> bool:
         """True when ``s`` is framed as the setting of a claim in its clause:
         ``在 X 模型上``, ``在 X 上``, or glossed, ``在动态程度（Dynamic Degree）上``."""
@@ -259,6 +283,9 @@ class ClauseRules:
             out.insert(0, s)
         return out
 
+
+#: where the measure after a than-adjective must be named by: its clause, before any aside
+_MEASURE_STOP_RE = re.compile(r"[，。；,;：:（(]")
 
 _EXAMPLES_OPEN_RE = re.compile(r"[\s*]*(?:如|例如|比如|包括|e\.g\.|such as|including)", re.IGNORECASE)
 

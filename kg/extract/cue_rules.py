@@ -28,9 +28,9 @@ _PRAISE_RE = re.compile(r"[\s*]*(?:领先|最强|强大|先进|最先进|最优|
 #: between a class of baselines and the one it names ('WAM 基线 Motus', 'VLA 模型 Foo')
 _APPOSITION_RE = re.compile(r"[\s*]*(?:基线|基线模型|模型|方法)[\s*]*")
 #: after 'A 比 B': its head noun or the class it stands for, and a gloss
-#: ('比原始 X 模型（50步）…', '比 X 等优化方法快 10 倍')
+#: ('比原始 X 模型（50步）…', '比 X、Y 等蒸馏方法快 3 倍')
 _THAN_TAIL_RE = re.compile(
-    r"^[\s*)）]*(?:" + _HEAD_NOUN + r"|[\s*]*等[^，。；,;\d]{0,6}?(?:方法|法|模型|基线|算法|框架))?"
+    r"^[\s*)）]*(?:" + _HEAD_NOUN + r"|等[^，。；,;\d]{0,6}?(?:方法|算法|模型|基线|框架|[^，。；,;\d语文]法))?"
     r"[\s*]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*"
 )
 #: after 'A 比 B': the aspect compared, before its adjective ('效率高', '速度快')
@@ -134,17 +134,18 @@ class CueRules:
                 continue
             chain = self._wrapped_than(text, m.end(), chain)
             tail = _THAN_TAIL_RE.sub("", text[chain[-1].end :])
-            adj = self.than_adj.match(tail) or self.improve.match(tail) or self._delivered_gain(tail)
+            adj = self.than_adj.match(tail) or self.improve.match(tail)
+            after_adj = adj.end() if adj else None  # where the adjective ends in ``tail``
+            adj = adj or self._delivered_gain(tail)
             if not adj and (aspect := _ASPECT_WORD_RE.match(tail)):  # '比 X 效率高约 4.5 倍'
                 adj = self.than_adj.match(tail[aspect.end() :])
             if not adj:
                 continue
             word = adj.group().strip(" *")
-            # '其误差比 B 低', '比 B 减少了 18M 参数': the measure before 比 or right after the adjective
-            low = lower if lower is not None else self._lower_wins_before(text, m.start())
-            low = low or (lower is None and self.lower_word.search(tail, adj.end(), adj.end() + 16) is not None)
-            if word in ("低", "少", "降低", "减少", "lower") and not low:
-                continue  # '其量化误差比 B 低': lower wins only for a measure where lower is better
+            if word in ("低", "少", "降低", "减少", "lower") and not self._lower_wins(
+                text, m.start(), tail, after_adj, lower
+            ):
+                continue  # lower wins only for a measure where lower is better
             chained = {c.key for c in chain}
             before = [b for b in systems if b.end <= m.start() and b.key not in chained and b.key not in objects]
             subj = self._subject(text, before, m.start())
@@ -201,7 +202,7 @@ class CueRules:
         42.0``: two stated scores set against each other; the better wins.
         With the first subject elided (``在 X 上为 40.2%，而 B 仅为 29.3%``) it
         is the paper's own system.  Not when each side names its own measure
-        (``A achieves 65% IoU, while B attains 75.6% mAP``: ``metrics`` are the
+        (``A scores 41.2 BLEU, while B reaches 58.3 ROUGE-L``: ``metrics`` are the
         sentence's metric mentions)."""
         found = []
         pairs = list(zip(systems, systems[1:]))
@@ -223,7 +224,8 @@ class CueRules:
             if va is None or vb is None or va[0] == vb[0] or va[1] != vb[1]:
                 continue
             side_a = {m.key for m in metrics if a.end <= m.start < cut.start()}
-            side_b = {m.key for m in metrics if m.start >= cut.end()}
+            stop = _CLAUSE_END_RE.search(text, b.end)
+            side_b = {m.key for m in metrics if cut.end() <= m.start < (stop.start() if stop else len(text))}
             if side_a and side_b and not side_a & side_b:
                 continue  # two measures, no comparison
             (sa, cost), (sb, _) = va, vb
@@ -317,11 +319,6 @@ class CueRules:
         if text[clause_start(text, cur.start) : cur.start].strip(' *“”"') or any(c.key == subj.key for c in out):
             return []  # the list does not open its clause ('与 A 和 B 相比，…'): no subjects
         return out
-
-    def _lower_wins_before(self, text: str, cue: int) -> bool:
-        """With no metric named: a measure where lower wins just before the
-        cue ('平均误差为 7.16，远低于 X', 'a latency of 3 ms, lower than X')."""
-        return self.lower_word.search(text, max(0, cue - 20), cue) is not None
 
     def _superlative(self, text, systems, main) -> list[Found]:
         """``GPT-5 展现了最高的一致性`` / ``X achieves the best accuracy``: the

@@ -68,7 +68,8 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
         # (a possibility) nor 成为可能 (made possible)
         zh_hedges = "|".join(re.escape(w) for w in p["hedge"] if not w[0].isascii())
         self.hedge_zh = re.compile(f"(?<!成为)(?:{zh_hedges})(?![的性])")
-        self.lower_word = cue_regex(p["lower_is_better_word"])  # a hedged cue states no claim either
+        self.lower_word = cue_regex(p["lower_is_better_word"])
+        self.fewer_word = cue_regex(p["fewer_is_better_word"])  # read only after 'A 比 B 少
         # not 对比 as 'contrastive' ('对比学习', '对比微调 X 提出…'): a kind of training, no frame
         self.frame = re.compile(_CONTRASTIVE + cue_regex(p["compare_frame"]).pattern, re.IGNORECASE)
         self.improve = cue_regex(p["improve"])

@@ -102,7 +102,7 @@ class ScoreRules:
         return None, None
 
     #: a change to a value (not by an amount): '提升到', '降低至'; ``down`` for a decrease
-    _TO_VALUE_BEFORE = re.compile(r"(?:提升|提高|增加|(?P<down>降低|下降|减少|缩短|降))(?:到|至)[\s*]*$")
+    _TO_VALUE_BEFORE = re.compile(r"(?:提升|提高|增加|(?P<down>降低|下降|减少|降))(?:到|至)[\s*]*$")
     _SCORE_VERB_BEFORE = re.compile(
         r"(?:达到了?|取得了?|获得了?|为|达|高达|得分|reaches|achieves|of|scores?|at)[\s*：:]*$", re.IGNORECASE
     )
@@ -136,18 +136,21 @@ class ScoreRules:
 
     def _paren_value(self, text: str, systems: list[Mention], main: str | None, lower) -> list[Found]:
         """``成功率达到 20.8%（纯 SFT 模型为 0%）``: a score stated for the
-        sentence's subject (a system named before it in the clause, else the
-        paper's own) and, in parentheses right after it, another system's
-        score (a named one, or a described baseline): the better one wins
-        (lower when the metric is lower-is-better).  Not a gain
-        (``提升了 20.8%（B 为 …）``)."""
+        sentence's subject (a system named before it in the clause and not
+        framed as its setting, ``在 X 模型上``; else the paper's own) and, in
+        parentheses right after it, another system's score (a named one, or
+        a described baseline): the better one wins (lower when the metric is
+        lower-is-better).  A change to a value states the value too
+        (``把通过率提高至 71.4%（B 为 64.9%）``), and a reduction to one makes
+        lower the aim (``将毒性比例降至 12.5%（B 为 20.3%）``).  Not a gain by
+        an amount (``提升了 20.8%（B 为 …）``)."""
         found = []
         for m in self._PAREN_VALUE.finditer(text):
             if m.group("ua") != m.group("ub") or m.group("a") == m.group("b"):
                 continue
             clause = max([c.end() for c in re.finditer(r"[，,；;。]", text[: m.start()])] or [0])
             lead = text[max(clause, m.start() - 12) : m.start()]
-            to_value = self._TO_VALUE_BEFORE.search(lead)  # '将有害性降低到 29.6%（B 为 37.0%）'
+            to_value = self._TO_VALUE_BEFORE.search(lead)  # '将毒性比例降至 12.5%（B 为 20.3%）'
             if not to_value and (
                 DIFFERENCE_RE.search(text[max(clause, m.start() - 8) : m.start("a")])
                 or not re.search(self._SCORE_VERB_BEFORE, lead)

@@ -35,9 +35,9 @@ _LIST_SEP_RE = re.compile(
 _GLOSS_AFTER_RE = re.compile(r"[\s*]*[（(][^（）()]{1,20}[)）]")
 # '大基线运动' / '宽基线' (a wide camera baseline) is geometry, not a baseline system
 _BASELINE_WORD = r"(?<![大小宽长短窄])基线"
-# a list closed by 上 is the setting of what follows ('A 和 B 上的所有开源模型'), not its members
+# a list closed by 上 is the setting of what follows ('A 和 B 上的各个开源模型'), not its members
 _LIST_HEAD_RE = re.compile(
-    r"[\s*]*(?!上)(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks?|datasets?)"
+    r"(?![\s*]*上)[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks?|datasets?)"
     r"|(?P<s>" + _BASELINE_WORD + r"|基准方法|基准模型|方法|模型|baselines?|methods?|models?)|(?P<m>指标|metrics?))",
     re.IGNORECASE,
 )
@@ -82,25 +82,7 @@ def sentence_mentions(sent, spans, starts: list[int], entities: dict[str, dict])
     retype_lists(text, ms)
     possessed_measures(text, ms)
     trained_models(text, ms)
-    for m in ms:
-        if m.label in SYSTEM_LABELS and not m.proposed and _CATEGORY_AFTER_RE.match(text, m.end):
-            m.label = Label.DATASET  # '在 Multi-Foo 类别上': a task or category of the evaluation, not a system
-        elif m.label == Label.METRIC and _EVALUATION_AFTER_RE.match(text, m.end) and text[: m.start].endswith("在"):
-            m.label = Label.BENCHMARK  # '在CHAIR评估中': an evaluation named for its measure is where the claim holds
-        elif (
-            m.label in SYSTEM_LABELS
-            and not m.proposed
-            and _JUDGED_AFTER_RE.match(text, m.end)
-            and _IN_BEFORE_RE.search(text, 0, m.start)
-        ):
-            m.label = Label.METRIC  # '在 GSB 主观评估中领先 X': the protocol judging the claim, no system
-        elif (
-            m.label == Label.METHOD
-            and not m.proposed
-            and _OF_TASK_AFTER_RE.match(text, m.end)
-            and _IN_BEFORE_RE.search(text, 0, m.start)
-        ):
-            m.label = Label.DATASET  # '在 gFooCOCO 的 GRES 任务中': a dataset and its task, no system
+    settings(text, ms)
     ms = [
         m
         for m, nxt in zip(ms, ms[1:] + [None])
@@ -166,13 +148,45 @@ _CATEGORY_AFTER_RE = re.compile(
     r"|(?:的[^，。；,;的]{0,6})?协议|protocols?\b)",  # 'MVSS-Net 的小样本协议': an evaluation protocol named for a system
     re.IGNORECASE,
 )
-# after a metric: an evaluation named for it ('在CHAIR评估中')
+# after a metric: an evaluation named for it ('在 FooScore 评估中')
 _EVALUATION_AFTER_RE = re.compile(r"[\s*]*(?:评估|评测|测评)[中上]")
-# after a system's name: the judging evaluation it names ('GSB 主观评估中', 'Elo 人工评测中')
+# after a name: the human or subjective evaluation it names ('ZGB 主观评估中', 'Elo 人工评测中')
 _JUDGED_AFTER_RE = re.compile(r"[\s*]*(?:主观|人工|人类|用户)(?:评估|评测|测评|评价)[中上]")
-_IN_BEFORE_RE = re.compile(r"在[\s*]*$")
-# after a name: one of its tasks or splits ('的 GRES 任务中', '的测试子集上')
+# after a name: one of its tasks or splits ('的 XYZ 任务中', '的测试子集上')
 _OF_TASK_AFTER_RE = re.compile(r"[\s*]*的[^，。；,;的]{0,12}?(?:任务|子任务|子集|划分)[中上]")
+_IN_BEFORE_RE = re.compile(r"在[\s*]*$")
+
+#: a name that says where or by what a claim is measured, not which system makes it:
+#: (the labels it may have, what follows it, 在 right before it, a name the gazetteer
+#: does not know, the label it takes); the paper's own names keep theirs
+_SETTING_RULES = (
+    (SYSTEM_LABELS, _CATEGORY_AFTER_RE, False, False, Label.DATASET),  # '在 Multi-Foo 类别上'
+    (frozenset({Label.METRIC}), _EVALUATION_AFTER_RE, True, False, Label.BENCHMARK),  # '在 FooScore 评估中'
+    (SYSTEM_LABELS, _JUDGED_AFTER_RE, True, True, Label.METRIC),  # '在 ZGB 主观评估中领先 X'
+    (frozenset({Label.METHOD}), _OF_TASK_AFTER_RE, True, True, Label.DATASET),  # '在 gZorbSet 的 XYZ 任务中'
+)
+
+
+def settings(text: str, ms: list[Mention]) -> None:
+    """Retype the mentions of ``text`` that name the setting of a claim
+    (see :data:`_SETTING_RULES`): a category or task of the evaluation
+    (``在 Multi-Foo 类别上``), an evaluation named for its measure (``在
+    FooScore 评估中``: a benchmark), a human or subjective evaluation
+    protocol (``在 ZGB 主观评估中``: a measure), a dataset named with one
+    of its tasks (``在 gZorbSet 的 XYZ 任务中``).  ``ms`` is changed in place."""
+    for m in ms:
+        for labels, after, framed, unknown, label in _SETTING_RULES:
+            if (
+                m.label in labels
+                and not (m.proposed and m.label in SYSTEM_LABELS)
+                and after.match(text, m.end)
+                and (not framed or _IN_BEFORE_RE.search(text, 0, m.start))
+                and (not unknown or gazetteer().lookup_key(m.key) is None)
+            ):
+                m.label = label
+                break
+
+
 # a head noun and a parenthesis listing its members: '在多数指标上（尤其是 A、B）', 'metrics (e.g., A, B)'
 _HEAD_PAREN_RE = re.compile(
     r"(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks|datasets)"

@@ -45,7 +45,7 @@ _FUNCTION_WORDS = {"of", "for", "with", "without", "and", "in", "on", "to", "the
 _MEASURE_RE = re.compile(r"\d+(?:\.\d+)?\s?(?:dB|ms|fps|FPS|GB|MB|px|Hz|mm|cm|min)")
 #: a bare score, never a version: 'LRC 0.339', 'F2FC 12.58' (a version is '2.5', '3.0')
 _SCORE_RE = re.compile(r"0\.\d+|\d+\.\d{2,}")
-#: a number, and the measure words that make it an amount: 'X 11个百分点', 'X 3倍', 'X 5%'
+#: a number, and the measure words that make it an amount: 'X 7个百分点', 'X 3倍', 'X 5%'
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _AMOUNT_WORDS = frozenset(("个", "%", "倍", "分", "点", "pp", "points", "×"))
 _CJK_CONTEXT_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -234,7 +234,7 @@ class ShapeMatcher(MentionComponent):
         """A run of two to five capitalised words in Chinese prose that is a
         name as a whole (``Terminal Bench Pro``); not one that ends in a
         measurement or a bare score (``LRC 0.339``: a metric and its value),
-        nor one that ends in an amount (``超越 X 11个百分点``: X, by 11 points)."""
+        nor one that ends in an amount (``胜过 X 7个百分点``: X, by 7 points)."""
         words = table.words[start:end]
         if _NUMBER_RE.fullmatch(words[-1]) and end < len(table.words) and table.words[end] in _AMOUNT_WORDS:
             return False
