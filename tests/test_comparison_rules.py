@@ -251,6 +251,24 @@ RULES = [
         {("Zorblax-Det", "YOLOv8", "COCO", "mAP")},
         id="outperforms-det-suffix",
     ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet achieves a 12% improvement in recall over QuxNet on GSM8K.",
+        {("ZorbNet", "QuxNet", "GSM8K", None)},
+        id="improvement-in-a-measure-over",
+    ),
+    pytest.param(
+        OWN_EN,
+        "We find that ZorbNet improves answer grounding over QuxNet.",
+        {("ZorbNet", "QuxNet", None, None)},
+        id="improves-an-object-over",
+    ),
+    pytest.param(
+        OWN_EN,
+        "Our method yields gains of up to 9% over Llama-3-8B on MATH.",
+        {("ZorbNet", "Llama-3-8B", "MATH", None)},
+        id="gains-of-an-amount-over",
+    ),
     # -- cue verbs, Chinese ---------------------------------------------------------
     pytest.param(
         "",

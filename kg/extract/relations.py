@@ -60,7 +60,8 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
 
     def __init__(self, pats: dict | None = None):
         p = pats or pattern_group("comparison")
-        self.win = cue_regex(p["win"])
+        # a gain, then what or how much it gains, then 'over' ('a 7% improvement in recall over B')
+        self.win = re.compile(cue_regex(p["win"]).pattern + "|" + p["win_gap_re"], re.IGNORECASE)
         self.lose = cue_regex(p["lose"])
         self.parity = cue_regex(p["parity"])
         self.neg = cue_regex(p["negation"] + p["hedge"])  # a hedged cue states no claim either
