@@ -7,9 +7,10 @@
   ``negative`` (names that are never entities; ``notation``: URLs, math, counts, units);
 - ``entities`` (mentions -> candidate entities), ``proposals`` (what the paper
   introduces, its own system);
-- ``comparisons`` (comparison rows per sentence) and ``results`` (stated scores), with
-  the sentence rules of ``relations``: ``cue_rules``, ``frame_rules``, ``scores``,
-  ``clauses`` over the mentions of ``sentence_mentions`` (records in ``sentence``);
+- ``comparisons`` (comparison rows per sentence, folded by ``folds``) and ``results``
+  (stated scores), with the sentence rules of ``relations``: ``cue_rules``,
+  ``frame_rules``, ``scores``, ``clauses`` over the mentions of ``sentence_mentions``
+  (records in ``sentence``);
 - ``claims`` (slot checks), ``selection`` (which entities the record keeps),
   ``paper_fields`` (metadata and field labels), ``decisions`` (why names were kept or dropped).
 """

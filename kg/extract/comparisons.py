@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from kg.extract import sentence_mentions
 from kg.extract.decisions import DecisionLog
+from kg.extract.folds import one_description_per_baseline, richness, without_summaries
 from kg.extract.rankings import RankBoard
 from kg.extract.described import is_described, parse_described
 from kg.extract.relations import RelationRules
@@ -102,7 +103,7 @@ class _Board:
         }
         k = (f.winner, loser, dataset)
         old = self.best.get(k)
-        if old is None or _richness(rec) > _richness(old):
+        if old is None or richness(rec) > richness(old):
             self.best[k] = rec
         if dataset is None:
             self.pending.append((sec, line, k))
@@ -155,8 +156,8 @@ class ComparisonStage:
         for f, evidence, sec, line in board.ranks.comparisons():
             if (f.winner, f.loser) not in {(w, l) for w, l, _ in board.best}:
                 board.add(f, f.loser, None, clean_sentence(evidence)[:400], line, sec)
-        kept = _without_summaries(board.best, entities, main, log)
-        kept = _one_description_per_baseline(kept, entities, self.rules.described.modifier, log)
+        kept = without_summaries(board.best, entities, main, log)
+        kept = one_description_per_baseline(kept, entities, self.rules.described.modifier, log)
         return Comparisons(kept, board.results.records(), as_metric)
 
     def _sentences(self, sections, docs, entities):
@@ -344,51 +345,3 @@ def _own_set(entities: dict[str, dict]) -> str | None:
     own_sets = [k for k, e in entities.items() if e["role"] == "proposes" and e["type"] in DATASET_LABELS]
     own_benches = [k for k in own_sets if entities[k]["type"] == Label.BENCHMARK]
     return own_sets[0] if len(own_sets) == 1 else (own_benches[0] if len(own_benches) == 1 else None)
-
-
-def _without_summaries(best: dict[tuple, dict], entities: dict[str, dict], main, log: DecisionLog) -> list[dict]:
-    """The rows of ``best`` but dataset-less summaries: a dataset-less
-    statement of a pair also stated on named datasets summarises those, as
-    does the paper's own system's dataset-less win over a loser that one of
-    its variants or base models beats on a named dataset ('LaViT beats
-    GPT-4o' and 'LaViT-3B beats GPT-4o on BLINK': one claim).  Folded rows
-    go to ``log.dropped_comparisons``."""
-    on_named = {(w, l) for w, l, d in best if d is not None}
-    beaten_on_named = {l for _, l in on_named}
-    own = {k for k, e in entities.items() if e["role"] == "proposes"} | {main}
-    kept = []
-    for (w, l, d), rec in best.items():
-        if d is None and ((w, l) in on_named or (w in own and l in beaten_on_named)):
-            log.dropped_comparisons.append(dict(rec, rule="summary of a row on a named dataset"))
-        else:
-            kept.append(rec)
-    return kept
-
-
-def _one_description_per_baseline(
-    rows: list[dict], entities: dict[str, dict], modifier, log: DecisionLog
-) -> list[dict]:
-    """One row per described baseline a winner beats: two descriptions with
-    the same identity modifier (``modifier``: the compiled modifier words)
-    on the same dataset are one baseline named twice ('超越全量数据训练' and
-    '比使用全量数据进行 SFT 的基线模型高出 38%'); the row with more slots
-    filled, then the longer (more specific) description stays, the other goes to
-    ``log.dropped_comparisons``."""
-    groups: dict[tuple, list[dict]] = {}
-    for rec in rows:
-        loser = entities.get(rec["loser"], {})
-        m = modifier.search(loser.get("name", "")) if loser.get("role") == "compared" else None
-        if m is not None:
-            groups.setdefault((rec["winner"], rec["dataset"], m.group().casefold()), []).append(rec)
-    dropped = set()
-    for recs in groups.values():
-        best = max(recs, key=lambda r: (_richness(r), len(entities[r["loser"]]["name"]), -r["line"]))
-        for rec in recs:
-            if rec is not best:
-                dropped.add(id(rec))
-                log.dropped_comparisons.append(dict(rec, rule="the same described baseline as another row"))
-    return [r for r in rows if id(r) not in dropped]
-
-
-def _richness(rec: dict) -> int:
-    return sum(rec[k] is not None for k in ("winner_score", "loser_score", "metric", "dataset"))
