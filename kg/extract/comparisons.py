@@ -84,6 +84,10 @@ class _Board:
         self.last = None  # the previous sentence with comparisons: (section, line, level, found, text)
         self.bases = None  # base models a sentence applied the method to: (section, line, [keys])
         self.ranks = RankBoard()  # rank statements per line ('A 表现最强；B 排名第二')
+        own = _own_set(entities)
+        self.own_set = own  # the dataset a row in a result section defaults to
+        # a benchmark paper states its claims on its benchmark, in every section
+        self.own_everywhere = own if own is not None and entities[own]["type"] == Label.BENCHMARK else None
 
     def add(self, f: Found, loser: str, dataset: str | None, evidence: str, line: int, sec) -> None:
         """One row of ``f`` against ``loser`` on ``dataset``; of rows with
@@ -147,12 +151,11 @@ class ComparisonStage:
         are never among the baselines 'all baselines' expands to."""
         sentences, baselines, as_metric = self._sentences(sections, docs, entities)
         baselines = [b for b in baselines if b not in concepts]  # 'static NVS models': a task, no baseline
-        own_set = _own_set(entities)
         board = _Board(entities)
         for sec, sent, ms in sentences:
             # an acronym the paper only defines as a task or a class ('先进 IIE 模型') is no system
             ms = [m for m in ms if not (m.key in concepts and m.is_system and not m.proposed)]
-            self._read(board, sec, sent, ms, main, gloss_only, baselines, own_set)
+            self._read(board, sec, sent, ms, main, gloss_only, baselines)
         for f, evidence, sec, line in board.ranks.comparisons():
             if (f.winner, f.loser) not in {(w, l) for w, l, _ in board.best}:
                 board.add(f, f.loser, None, clean_sentence(evidence)[:400], line, sec)
@@ -203,7 +206,7 @@ class ComparisonStage:
         # 'DY-YaRN 变体 … 优于基线 YaRN': a variant of the paper's method is none of its baselines
         return per_sentence, [b for b in dict.fromkeys(baselines) if b not in variants], as_metric
 
-    def _read(self, board: _Board, sec, sent, ms, main, gloss_only, baselines, own_set) -> None:
+    def _read(self, board: _Board, sec, sent, ms, main, gloss_only, baselines) -> None:
         """The results and comparison rows of one sentence, onto ``board``."""
         text = sent.text
         line = sec.line_of(sent.start_char)
@@ -230,11 +233,7 @@ class ComparisonStage:
         tasks = {m.key for m in ms if m.label in DATASET_LABELS and _TASK_AFTER_RE.match(text, m.end)}
         # '**CIR任务：** 在 CIRR 和 CIRCO 上…': a task label heading the bullet, not one of its datasets
         headed = {m.key for m in ms if m.label in DATASET_LABELS and _TASK_HEAD_RE.match(text, m.end)}
-        default = (  # a benchmark paper states its claims on its benchmark
-            own_set
-            if sec.key in RESULT_SECTIONS or (own_set and board.entities[own_set]["type"] == Label.BENCHMARK)
-            else None
-        )
+        default = board.own_set if sec.key in RESULT_SECTIONS else board.own_everywhere
         found = [f for f in found if self.rules.described.may_lose(f, named_here, main)]
         for f in found:
             f.loser = _described_entity(board.entities, f.loser, evidence, line, sec)
