@@ -779,6 +779,35 @@ RULES = [
         set(),
         id="while-two-measures-compare-nothing",
     ),
+    # -- clauses side by side, each later one a system and its value with 为 -------------
+    pytest.param(
+        "",
+        "ZorbNet 的成功率为 81%，QuxNet 为 42%。",
+        {("ZorbNet", "QuxNet", None, "Success Rate")},
+        id="zh-side-by-side-higher-wins",
+    ),
+    pytest.param(
+        "",
+        "ZorbNet 的定位误差为 14.1 cm，QuxNet（微调后）为 22.3 cm，BlorpPlan 为 9.0 cm。",
+        {("ZorbNet", "QuxNet", None, None), ("BlorpPlan", "ZorbNet", None, None)},
+        id="zh-side-by-side-error-lower-wins-first-against-each",
+    ),
+    pytest.param(
+        "",
+        "ZorbNet 推理耗时为 1.2 秒，QuxNet 为 3.4 秒。",
+        {("ZorbNet", "QuxNet", None, None)},
+        id="zh-side-by-side-time",
+    ),
+    pytest.param("", "ZorbNet 的参数量为 7B，QuxNet 为 13B。", set(), id="zh-side-by-side-sizes-compare-nothing"),
+    pytest.param(
+        "", "QuxNet（微调后）为 22.3 cm，BlorpPlan 为 9.0 cm。", set(), id="zh-side-by-side-no-measure-compares-nothing"
+    ),
+    pytest.param(
+        "",
+        "ZorbNet 的准确率为 81%，QuxNet 的延迟为 42 ms。",
+        set(),
+        id="zh-side-by-side-two-measures-compare-nothing",
+    ),
     # -- paired values across a contrast (分别 / respectively) -------------------------
     pytest.param(
         "",

@@ -145,6 +145,8 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
             found += self._contrast(text, systems, lower, main, [m for m in mentions if m.label == Label.METRIC])
         if not found:
             found += self._paren_value(text, systems, main, lower)
+        if not found:
+            found += self._parallel(text, systems, lower, [m for m in mentions if m.label == Label.METRIC])
         # '相比基座 B 提升 6.4 个点，并高于 C': a frame or a from-to next to a cue verb
         # states one more comparison, against its own object
         losers = {f.loser for f in found}
