@@ -17,7 +17,7 @@ halves of a layout, as the targets are stated), seeds (all five),
 heldout, heldout2, and the reports annotated for this project
 (tests/eval/annotated, split like the dev reports): ann-arxiv-tune,
 ann-papers-tune, ann-arxiv-check, ann-papers-check, ann-tune, ann-check, and the
-later batches ann2-*, ann3-check, ann4-tune, ann5 (and its halves ann5-*), ann6-check, ann7-check, ann8-check.  Needs
+later batches ann2-*, ann3-check, ann4-tune, ann5 (and its halves ann5-*), ann6-check, ann7-check, ann8-check, ann9-check.  Needs
 ``../shared/eval`` (the scorer and the gold stay there).
 """
 
@@ -112,8 +112,7 @@ ANN7_CHECK = [
     "papers-for-2026-06-17",
     "papers-for-2026-07-22",
 ]
-#: an eighth batch, scored on arrival and kept whole as a check set (figures only, never read);
-#: ANN7_CHECK was read from then on
+#: an eighth batch, scored on arrival and kept whole as a check set, read once ann9 came in
 ANN8_CHECK = [
     "arxiv-cv-2025-09-30",
     "arxiv-cv-2025-12-30",
@@ -123,6 +122,18 @@ ANN8_CHECK = [
     "papers-for-2026-03-09",
     "papers-for-2026-04-06",
     "papers-for-2026-05-13",
+]
+#: a ninth batch, scored on arrival and kept whole as a check set (figures only, never read);
+#: ANN8_CHECK was read from then on
+ANN9_CHECK = [
+    "arxiv-cv-2025-09-01",
+    "arxiv-cv-2025-12-15",
+    "arxiv-cv-2026-03-24",
+    "arxiv-cv-2026-10-08",
+    "papers-for-2025-09-25",
+    "papers-for-2026-02-26",
+    "papers-for-2026-03-02",
+    "papers-for-2026-10-09",
 ]
 
 
@@ -187,6 +198,7 @@ SETS = {
     **_half("ann6", "check", _annotated, ANN6_CHECK),
     **_half("ann7", "check", _annotated, ANN7_CHECK),
     **_half("ann8", "check", _annotated, ANN8_CHECK),
+    **_half("ann9", "check", _annotated, ANN9_CHECK),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
