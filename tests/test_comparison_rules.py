@@ -271,6 +271,15 @@ RULES = [
     ),
     # -- cue verbs, Chinese ---------------------------------------------------------
     pytest.param(
+        OWN_ZH,
+        "即使是领先模型 QuxNet，在 BarBench 上答对的问题也少于 17%。",
+        set(),
+        id="zh-lingxian-as-an-adjective-states-no-win",
+    ),
+    pytest.param(
+        "", "Zorblax 领先 QuxNet 3.2 个百分点。", {("Zorblax", "QuxNet", None, None)}, id="zh-lingxian-as-a-verb"
+    ),
+    pytest.param(
         "",
         "在 GSM8K 上，Zorblax-7B 的准确率优于 Llama-3-8B。",
         {("Zorblax-7B", "Llama-3-8B", "GSM8K", "Accuracy")},

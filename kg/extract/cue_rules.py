@@ -44,6 +44,9 @@ _VALUE_AFTER_RE = re.compile(
     r"[\s*]*(?:了|the\s+)?[\s*]*[-+]?\d+(?:\.\d+)?\s*%?(?![\dA-Za-z.]|\s*(?:参数|个|种|项|款|位))"
 )
 
+#: after a cue word used as an adjective: '领先的 X', '领先模型 X' (a leading model), no win stated
+_ADJECTIVAL_RE = re.compile(r"的|[\s*]*(?:模型|方法|系统|算法|框架)")
+
 
 class CueRules:
     """Cue verb, 比, vs, contrast and superlative rules over one sentence."""
@@ -58,7 +61,7 @@ class CueRules:
         for m, reverse in cues:
             if self._negated(text, m.start()) or any(a <= m.start() < b for a, b in hedged):
                 continue  # '未能超越', or '达到或超过' (matches or exceeds): not a win
-            if _VALUE_AFTER_RE.match(text, m.end()) or text.startswith("的", m.end()):
+            if _VALUE_AFTER_RE.match(text, m.end()) or _ADJECTIVAL_RE.match(text, m.end()):
                 # '相似度整体高于0.8670': a threshold, not a system; '比领先的 WAM 基线 Motus 快 9 倍':
                 # 领先的 describes the baseline, it states no win
                 continue
