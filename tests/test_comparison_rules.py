@@ -281,6 +281,18 @@ RULES = [
     ),
     pytest.param(
         "",
+        "在 MATH 上 Zorblax 的总分为 17.66，高于 GRPO 基线 QuxNet-α 的 17.18。",
+        {("Zorblax", "QuxNet-α", "MATH", None)},
+        id="zh-a-class-before-baseline-names-no-loser",
+    ),
+    pytest.param(
+        "",
+        "Zorblax 优于 QuxNet 基线和 BlorpPlan。",
+        {("Zorblax", "QuxNet", None, None), ("Zorblax", "BlorpPlan", None, None)},
+        id="zh-a-baseline-head-then-a-list",
+    ),
+    pytest.param(
+        "",
         "在 GSM8K 上，Zorblax-7B 的准确率优于 Llama-3-8B。",
         {("Zorblax-7B", "Llama-3-8B", "GSM8K", "Accuracy")},
         id="zh-youyu",

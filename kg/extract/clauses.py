@@ -146,15 +146,20 @@ class ClauseRules:
 
     def _heads(self, objs: list[Mention], text: str) -> list[Mention]:
         """Drop systems that only modify a later one (``依赖 GPT-4o 作为修正器的
-        GTR 方法``: GPT-4o is part of the description of GTR)."""
+        GTR 方法``: GPT-4o is part of the description of GTR) or name its
+        class before a baseline head (``WAM 基线 QuxNet``)."""
         out = []
         for a, b in zip(objs, objs[1:] + [None]):
             if b is not None:
                 between = text[a.end : b.start]
                 if "的" in between and not self._SEP_RE.search(between):
                     continue
+                if self._CLASS_BEFORE_NAME_RE.fullmatch(between):
+                    continue  # 'WAM 基线 QuxNet': a class, then the baseline it names
             out.append(a)
         return out
+
+    _CLASS_BEFORE_NAME_RE = re.compile(r"[\s*]*(?:基线|基线模型|baseline)[\s*]*", re.IGNORECASE)
 
     _SCORE_NOUN_AFTER = re.compile(r"[\s*]*(?:得分|分数|指标|评分|scores?\b(?!\s+(?:of|on|at)\b))", re.IGNORECASE)
 
