@@ -551,6 +551,19 @@ RULES = [
         {("Zorblax", "标准QRM", None, "Accuracy")},
         id="zh-modifier-of-identity-before-a-latin-concept-acronym",
     ),
+    # -- the winner of a compare frame ---------------------------------------------------
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 MATH 上表现出色，其变体 Zorblax-S 排名第一，并且 BlorpPlan 方法相较于 QuxNet 基线实现了约 30% 的提升。",
+        {("BlorpPlan", "QuxNet", "MATH", None)},
+        id="zh-frame-subject-of-its-own-clause",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "相较 QuxNet 的类别级引导，本方法更适合密集场景，但增加 BlorpSeg 的推理开销。",
+        {("Zorblax", "QuxNet", None, None)},
+        id="zh-frame-self-reference-before-another-system",
+    ),
     # -- gains over base models framed apart from the gain --------------------------
     pytest.param(
         OWN_ZH,

@@ -77,12 +77,29 @@ class FrameRules:
                     obj_keys = {o.key for o in objs}
                     others = [s for s in systems if s.key not in obj_keys]
             others = self._frame_subjects(text, others, m.end())
-            own = [s for s in others if s.proposed]
-            winner = (own or others)[0].key if (own or others) else main
+            winner = self._frame_winner(text, m, others, main)
             if not winner:
                 continue
             found += [Found(winner, o.key, cue=m.group(), at=m.start()) for o in objs]
         return found
+
+    def _frame_winner(self, text: str, cue: re.Match, others: list[Mention], main: str | None) -> str | None:
+        """The winner of a frame: the subject named in the frame's own clause
+        before the cue (``…，并且 C 方法相较于 B 提升了 30%``: C, not a system
+        of an earlier clause), else the paper's own system when a
+        self-reference opens the sentence's subject before any other system
+        (``相较 B，本方法更适合…``), else the first proposed system, else
+        the first system, else the paper's own."""
+        start = clause_start(text, cue.start())
+        near = [s for s in others if start <= s.start < cue.start()]
+        if near:
+            return near[0].key
+        ref = self.self_ref.search(text, cue.end())
+        later = [s.start for s in others if s.start >= cue.end()]
+        if ref is not None and main is not None and (not later or ref.start() < min(later)):
+            return main
+        own = [s for s in others if s.proposed]
+        return (own or others)[0].key if (own or others) else main
 
     def _frame_subjects(self, text: str, others: list[Mention], after: int) -> list[Mention]:
         """The systems of ``others`` that may be the subject of a frame
