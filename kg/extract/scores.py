@@ -19,6 +19,12 @@ DIFFERENCE_RE = re.compile(
 )
 
 
+def _inside_parens(text: str, pos: int) -> bool:
+    """True when ``pos`` lies inside an open parenthesis (``（例如，A 为 1.1``)."""
+    before = text[:pos]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
 class ScoreRules:
     """Where a sentence states a score, and whose score it is."""
 
@@ -219,6 +225,8 @@ class ScoreRules:
                 continue
             if first is None:
                 first, first_end = a, cut.start()
+            if _inside_parens(text, first.start):
+                continue  # '高于基于激活的方法（例如，PCA 为 1.1，B 为 1.9）': examples of the losers
             stop = self._CLAUSE_STOP.search(text, head.end())
             end = stop.start() if stop else len(text)
             vb = self._values(text, head.end(), end)[:1]
