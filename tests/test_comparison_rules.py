@@ -293,6 +293,12 @@ RULES = [
     ),
     pytest.param(
         "",
+        "Zorblax 在成功率上超越了 π₀.₅。",
+        {("Zorblax", "π0.5", None, "Success Rate")},
+        id="zh-a-subscript-version-is-the-whole-name",
+    ),
+    pytest.param(
+        "",
         "在 GSM8K 上，Zorblax-7B 的准确率优于 Llama-3-8B。",
         {("Zorblax-7B", "Llama-3-8B", "GSM8K", "Accuracy")},
         id="zh-youyu",

@@ -63,6 +63,13 @@ def test_tokenizer_is_built_from_the_nlp_config():
     assert tokens(doc).words == [t.text for t in doc]
 
 
+def test_a_version_written_in_subscript_digits_stays_one_name():
+    """'Zorb₀.₅' is version 0.5 of Zorb, one token as 'Zorb0.5' is; a full
+    stop before a letter or a digit joins as before, one before a space ends it."""
+    words = [t.text for t in _blank()("超越了 Zorb₀.₅ 与 Zorb0.5。Qux₂. Next")]
+    assert words == ["超", "越", "了", "Zorb₀.₅", "与", "Zorb0.5", "。", "Qux₂", ".", "Next"]
+
+
 def test_the_pipeline_is_rebuilt_from_its_own_config():
     """build_pipeline's config names every part: spaCy rebuilds the same
     pipeline from it, which finds the same mentions."""
