@@ -298,6 +298,24 @@ RULES = [
         id="zh-a-subscript-version-is-the-whole-name",
     ),
     pytest.param(
+        OWN_ZH,
+        "结果表明，LMMs的零样本准确率低于QuxNet，但借助示例可以超越 BlorpNet。",
+        {("Zorblax", "BlorpNet", None, "Accuracy")},
+        id="zh-a-plural-class-as-subject-is-no-own-system",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "谱化对比学习（尤其是高斯核）在全局对齐方面优于 QuxLoss 和线性损失。",
+        set(),
+        id="zh-a-technique-phrase-as-subject-is-no-own-system",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "该方法在 MATH 上优于 QuxNet。",
+        {("Zorblax", "QuxNet", "MATH", None)},
+        id="zh-a-self-reference-subject-is-the-own-system",
+    ),
+    pytest.param(
         "",
         "在 GSM8K 上，Zorblax-7B 的准确率优于 Llama-3-8B。",
         {("Zorblax-7B", "Llama-3-8B", "GSM8K", "Accuracy")},

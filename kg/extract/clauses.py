@@ -214,6 +214,24 @@ class ClauseRules:
             return s
         return None
 
+    #: a clause's own subject that is no system: a plural class ('LMMs 的…', '现有 VLMs 在…')
+    #: or a technique phrase ('核化对比学习在…方面优于'), after a connective or a finding frame
+    _CLASS_SUBJECT_RE = re.compile(
+        r"[\s*]*(?:此外|同时|而|但|并且|且|其中|然而)?[\s*]*"
+        r"(?:(?:现有的?|其他|传统的?|主流的?)?[\s*]*[A-Z][A-Za-z]*[A-Z]s(?![A-Za-z])"
+        r"|[\u4e00-\u9fff]{2,12}?(?:学习|损失|采样|编码|机制|模块|设计))[\s*]*(?:[（(][^（）()]{0,30}[)）])?"
+        r"[\s*]*(?:的|在|相比|比|于|方面)"
+    )
+
+    def _default_subject(self, text: str, cue: int, main: str | None) -> str | None:
+        """The subject of a cue at ``cue`` whose clause names no system before
+        it: the paper's own system (``main``), unless the clause opens with a
+        subject that is no system (``LMMs 的零样本性能低于 B``, ``核化对比学习在…
+        优于 B``): then None."""
+        start = clause_start(text, cue)
+        m = self._CLASS_SUBJECT_RE.match(text, start, cue)
+        return main if m is None or self.self_ref.search(m.group()) else None
+
     def _lower_wins(self, text: str, than: int, tail: str, after_adj: int | None, lower: bool | None) -> bool:
         """Whether less wins in ``A 比 B 低/少 …`` (``than``: where 比 stands;
         ``tail``: the text after B, the adjective ending at ``after_adj``):

@@ -62,9 +62,7 @@ class CueRules:
             if self._negated(text, m.start()) or any(a <= m.start() < b for a, b in hedged):
                 continue  # '未能超越', or '达到或超过' (matches or exceeds): not a win
             if _VALUE_AFTER_RE.match(text, m.end()) or _ADJECTIVAL_RE.match(text, m.end()):
-                # '相似度整体高于0.8670': a threshold, not a system; '比领先的 WAM 基线 Motus 快 9 倍':
-                # 领先的 describes the baseline, it states no win
-                continue
+                continue  # a threshold ('高于0.8670'), or a cue word as an adjective ('领先的 X', '领先模型 X')
             word = m.group().casefold()
             if word in ("高于", "higher than", "低于", "lower than"):
                 higher = word in ("高于", "higher than")
@@ -88,8 +86,9 @@ class CueRules:
             if not after:
                 continue
             subj = self._subject(text, before, m.start())
-            subj_key = subj.key if subj else (last_winner or main)
+            subj_key = subj.key if subj else (last_winner or self._default_subject(text, m.start(), main))
             if subj_key is None:
+                losers_so_far.update(o.key for o in after)  # a cue's object is no later cue's subject
                 continue
             for obj in after:
                 if reverse and obj.key == BASELINES:
