@@ -588,6 +588,15 @@ RULES = [
         {("Zorblax", "QuxNet", None, None)},
         id="zh-frame-self-reference-before-another-system",
     ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 MATH 上相对于 QuxNet 实现了 9.7% 的提升，同时每步的令牌消耗维持在低于 0.5k 的水平。",
+        {("Zorblax", "QuxNet", "MATH", None)},
+        id="zh-frame-a-threshold-is-no-loss",
+    ),
+    pytest.param(
+        OWN_ZH, "与 QuxNet 相比，Zorblax 的 MATH 准确率低于它。", set(), id="zh-frame-a-loss-cue-still-says-no-win"
+    ),
     # -- gains over base models framed apart from the gain --------------------------
     pytest.param(
         OWN_ZH,

@@ -22,6 +22,8 @@ _CLASS_WORD_RE = re.compile(r"其他|其它|所有|全部|各种|多种|各类|�
 #: '与' (or 和/跟/同) before a frame's loser, maybe with a short modifier between ('与最先进的 B 相比')
 _WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同)(?P<mod>[^，。；,;、与和跟同]{0,8}?)[*\s]*$")
 
+_NUMBER_AHEAD = re.compile(r"[\s*]*(?:了|约)?[\s*]*\d")
+
 
 class FrameRules:
     """Compare-frame, gain-over-base and from-to rules over one sentence."""
@@ -35,8 +37,8 @@ class FrameRules:
         improvement cue follows; a 'lower' cue counts only when the metric
         named is not higher-is-better; a sentence stating a trade-off or a
         cost (权衡, 代价, trade-off) says no winner."""
-        if self.parity.search(text) or self.lose.search(text):
-            return []
+        if self.parity.search(text) or any(not _NUMBER_AHEAD.match(text, c.end()) for c in self.lose.finditer(text)):
+            return []  # a tie or a loss; a loss cue before a number is a threshold ('低于0.5k的水平')
         if self._TRADE_OFF_RE.search(text):
             return []  # '与 B 相比，A 仍有速度上的权衡': a cost of A, not a win
         gains = [g.group().casefold() for g in self.improve.finditer(text)]
