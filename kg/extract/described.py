@@ -55,6 +55,8 @@ _ONE_BASELINE_END_RE = re.compile(r"(?:基线|基线模型|策略|变体)$")
 _SOTA_LEAD_RE = re.compile(r"(?:现有的?)?(?:最先进|最强|SOTA|state-of-the-art)(?:的)?\s*", re.IGNORECASE)
 _BASELINE_END_RE = re.compile(r"(?:基线|基线模型|baseline)$", re.IGNORECASE)
 _OPEN_PAREN_RE = re.compile(r"[（(]")
+#: a baseline head, then the name of the baseline: '在线强化学习基线 GRPO', 'the RL baseline GRPO'
+_NAMED_AFTER_HEAD_RE = re.compile(r"(?:基线|基线模型|(?i:baseline))\s*(?P<name>[A-Z][A-Za-z0-9.\-+]+)$")
 _SPACES_RE = re.compile(r"\s+")
 _NUMBER_AHEAD_RE = re.compile(r"[\s*]*[-+]?\d")
 _MAX_CHARS = 32
@@ -217,6 +219,10 @@ class DescribedBaselines:
 
     def _phrase(self, text: str, start: int, end: int) -> Mention | None:
         raw, glosses, core = _parts(text, start, end)
+        named = _NAMED_AFTER_HEAD_RE.search(core)
+        if named:
+            # '在线强化学习基线GRPO': the class, then the baseline it names; the phrase is an alias
+            return self._mention(start, raw, named.group("name"), [*glosses, core])
         lead = _SOTA_LEAD_RE.match(core)
         cut = raw.find(core[lead.end() :]) if lead and lead.end() < len(core) else -1
         if cut > 0:  # '最先进的自编辑SFT基线': that baseline, the best of its kind
