@@ -660,6 +660,18 @@ RULES = [
     ),
     # -- described baselines: a loser named by what it is ----------------------------
     pytest.param(
+        OWN_ZH,
+        "Zorblax 的计算成本显著低于在线强化学习基线GRPO。",
+        {("Zorblax", "GRPO", None, None)},
+        id="zh-a-baseline-head-then-its-name-is-that-name",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "实验表明，Zorblax 遵循扩展法则，与离线扩展策略相比，其数据效率提高了一倍。",
+        {("Zorblax", "离线扩展策略", None, None)},
+        id="zh-offline-is-a-modifier-of-identity",
+    ),
+    pytest.param(
         OWN_EN,
         "Compared with offline DPO, ZorbNet reduces refusals by 12%.",
         {("ZorbNet", "offline DPO", None, None)},
