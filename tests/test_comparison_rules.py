@@ -597,6 +597,12 @@ RULES = [
     pytest.param(
         OWN_ZH, "与 QuxNet 相比，Zorblax 的 MATH 准确率低于它。", set(), id="zh-frame-a-loss-cue-still-says-no-win"
     ),
+    pytest.param(
+        OWN_ZH,
+        "与 QuxNet 相比，Zorblax 的 FLOPs 从 569.1G 降到 254.2G。",
+        {("Zorblax", "QuxNet", None, None)},
+        id="zh-frame-reduced-to-a-cost",
+    ),
     # -- gains over base models framed apart from the gain --------------------------
     pytest.param(
         OWN_ZH,

@@ -30,7 +30,7 @@ class FrameRules:
 
     # '较大的模型', '较高': 较 as 'relatively' before an adjective, not 'compared with'
     _ADVERB_JIAO = re.compile(r"[大小高低好差多少强弱长短快慢新旧为]")
-    _LOWER_WORDS = {"更低", "降低", "减少", "降至", "更少", "lower", "reduces", "reduced", "reduction"}
+    _LOWER_WORDS = {"更低", "降低", "减少", "降至", "降到", "更少", "lower", "reduces", "reduced", "reduction"}
 
     def _frame(self, text, systems, main, metric=None) -> list[Found]:
         """``相比 B，A 提升了 …`` / ``与 B 相比 … 更低``: A beats B when an
