@@ -883,6 +883,12 @@ RULES = [
         {("ZorbNet", "QuxNet", None, None)},
         id="zh-side-by-side-time",
     ),
+    pytest.param(
+        "",
+        "ZorbNet 成功 85 次（94.4%），QuxNet 基线为 38 次（42.2%），BlorpPlan 为 55 次（61.1%）。",
+        {("ZorbNet", "QuxNet", None, None), ("ZorbNet", "BlorpPlan", None, None)},
+        id="zh-side-by-side-a-percentage-both-state-and-a-baseline-head",
+    ),
     pytest.param("", "ZorbNet 的参数量为 7B，QuxNet 为 13B。", set(), id="zh-side-by-side-sizes-compare-nothing"),
     pytest.param(
         "", "QuxNet（微调后）为 22.3 cm，BlorpPlan 为 9.0 cm。", set(), id="zh-side-by-side-no-measure-compares-nothing"

@@ -190,7 +190,8 @@ class ScoreRules:
 
     # after a system that opens a clause: its value stated with 为 ('B 为 42.0', 'B（微调后）的 AP 仅为 42.0')
     _PARALLEL_NEXT = re.compile(
-        r"[\s*]*(?:[（(][^（）()]{0,20}[)）])?[\s*]*(?:的[^，,；;。\d]{0,10}?)?[\s*]*(?:则为|仅为|只有|为)[\s*约]*(?=[-+]?\d)"
+        r"[\s*]*(?:[（(][^（）()]{0,20}[)）])?[\s*]*(?:基线|模型|方法)?[\s*]*(?:的[^，,；;。\d]{0,10}?)?[\s*]*"
+        r"(?:则为|仅为|只有|为)[\s*约]*(?=[-+]?\d)"
     )
     _PARALLEL_CUT = re.compile(r"[，,；;][\s*]*$")
     _CLAUSE_STOP = re.compile(r"[，,；;。]")
@@ -229,8 +230,11 @@ class ScoreRules:
                 continue  # '高于基于激活的方法（例如，PCA 为 1.1，B 为 1.9）': examples of the losers
             stop = self._CLAUSE_STOP.search(text, head.end())
             end = stop.start() if stop else len(text)
-            vb = self._values(text, head.end(), end)[:1]
-            va = [v for v in self._values(text, first.end, first_end) if vb and v[1] == vb[0][1]][:1]
+            mine = self._values(text, first.end, first_end)
+            theirs = self._values(text, head.end(), end)
+            # a percentage both state ('85 次（94.4%）' / '38 次（42.2%）'), else the later clause's first value
+            vb = [v for v in theirs if v[1] == "%" and any(u == "%" for _, u in mine)][:1] or theirs[:1]
+            va = [v for v in mine if vb and v[1] == vb[0][1]][:1]
             if not va or va[0][0] == vb[0][0] or first.key == b.key:
                 continue
             side_a = {m.key for m in metrics if first.end <= m.start < first_end}
