@@ -369,6 +369,20 @@ RULES = [
         {("Zorblax", "ZorbNet", None, None)},
         id="zh-than-lower-wins-for-an-error-only",
     ),
+    pytest.param(OWN_ZH, "Zorblax 比 QuxNet 准确率低 4%。", set(), id="zh-than-a-lower-accuracy-is-no-win"),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 比 QuxNet 内存占用显著减少了约 3 倍。",
+        {("Zorblax", "QuxNet", None, "Memory Usage")},
+        id="zh-than-a-cost-reduced-wins",
+    ),
+    pytest.param(OWN_ZH, "Zorblax 比 QuxNet 推理延迟高 40%。", set(), id="zh-than-a-higher-cost-is-no-win"),
+    pytest.param(
+        OWN_ZH,
+        "与 QuxNet 对比：在性能相同时，Zorblax-B 比 QuxNet-C 推理延迟降低 46%。",
+        {("Zorblax-B", "QuxNet-C", None, "Latency")},
+        id="zh-than-a-frame-naming-the-family-adds-no-row",
+    ),
     pytest.param(
         OWN_ZH,
         "Zorblax 比 QuxNet 少用 40% 的显存。",

@@ -76,7 +76,8 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
         self.improve = cue_regex(p["improve"])
         self.from_to = re.compile(p["from_to_re"], re.IGNORECASE)
         self.from_to_more = self._from_to_continued(p["from_to_re"])
-        self.than_adj = re.compile(r"^\s*[*]*\s*(?:" + "|".join(p["than_adjective"]) + ")")
+        # not the first character of a measure noun: '比 B 准确率低' is a lower accuracy, not '准'
+        self.than_adj = re.compile(r"^\s*[*]*\s*(?:" + "|".join(p["than_adjective"]) + ")(?!确率|确度)")
         self.subordinate = re.compile(
             "(?:"
             + "|".join(
@@ -150,7 +151,12 @@ class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
         # '相比基座 B 提升 6.4 个点，并高于 C': a frame or a from-to next to a cue verb
         # states one more comparison, against its own object
         losers = {f.loser for f in found}
-        found += [f for f in self._frame(text, systems, main, metric) if f.loser not in losers]
+        # '与 B 对比：A 比 B-C 延迟低': the frame names the family of the loser a cue names
+        found += [
+            f
+            for f in self._frame(text, systems, main, metric)
+            if f.loser not in losers and not any(lo.startswith(f.loser) for lo in losers)
+        ]
         losers = {f.loser for f in found}
         found += [f for f in self._from_to(text, systems, main, lower) if f.loser not in losers]
         losers = {f.loser for f in found}
