@@ -913,6 +913,24 @@ RULES = [
         set(),
         id="zh-side-by-side-two-measures-compare-nothing",
     ),
+    pytest.param(
+        OWN_ZH,
+        "在无纹理场景中，本文 ATE 1.67 cm，而 QuxNet 达 194.94 cm。",
+        {("Zorblax", "QuxNet", None, "ATE")},
+        id="zh-er-values-with-a-unit-the-own-system-elided",
+    ),
+    pytest.param(
+        "",
+        "ZorbNet 的定位误差为 3.1 cm，而 QuxNet 为 9.4 cm。",
+        {("ZorbNet", "QuxNet", None, None)},
+        id="zh-er-an-error-lower-wins",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "轴向排序的延迟约 0.1 ms，而更复杂的 QuxNet 曲线约 5.5 ms。",
+        set(),
+        id="zh-er-a-first-clause-with-its-own-subject-is-no-own-system",
+    ),
     # -- paired values across a contrast (分别 / respectively) -------------------------
     pytest.param(
         "",

@@ -338,6 +338,10 @@ def _in_aside(text: str, s: Mention, cue: int) -> bool:
 _ASIDE_WORDS_RE = re.compile(r"[\u4e00-\u9fff]{2,}|\d|[A-Za-z]{3,}\s+[a-z]{3,}")
 
 
+#: a mark that ends a clause (comma, semicolon, full stop, colon)
+CLAUSE_END_RE = re.compile(r"[，。；,;：:]")
+
+
 def clause_start(text: str, pos: int) -> int:
     """Offset where the clause holding ``pos`` starts: after the last comma,
     semicolon, full stop or colon before it (0 when none)."""

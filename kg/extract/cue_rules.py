@@ -1,7 +1,6 @@
 """Comparison rules that hang on a cue: a cue verb (``A 优于 B``,
-``outperforms``, reverse cues ``落后于``), ``A 比 B 高``, ``A (78.2) vs B
-(64.5)``, two stated scores set against each other (``而``, ``whereas``)
-and a superlative (``achieves the best``, the loser the paper's baselines).
+``outperforms``, reverse cues ``落后于``), ``A 比 B 高`` and a superlative
+(``achieves the best``, the loser the paper's baselines).
 
 A mixin of :class:`~kg.extract.relations.RelationRules`.
 """
@@ -10,19 +9,14 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import clause_start
+from kg.extract.clauses import CLAUSE_END_RE, clause_start
 from kg.extract.described import described_key
-from kg.extract.scores import DIFFERENCE_RE
 from kg.extract.sentence import BASELINES, Found, Mention
 from kg.model import Label
 
 #: a head noun right after a system ('Wan 模型')
 _HEAD_NOUN = r"[\s*]*(?:模型|方法|基线)"
 _HEAD_AFTER_RE = re.compile(_HEAD_NOUN)
-#: where a clause with an elided subject may open: a sentence break, or an example ('例如')
-_ELIDED_OPEN_RE = re.compile(r"[；;。]|例如|比如")
-#: a frame opening a clause whose subject is elided: '在 X 数据集上，'
-_LEAD_FRAME_RE = re.compile(r"[\s*]*在[^，,。；;]{1,30}?上[\s*]*[，,]")
 #: praise before a compared baseline ('比领先的 …', '比最先进的 …')
 _PRAISE_RE = re.compile(r"[\s*]*(?:领先|最强|强大|先进|最先进|最优|现有最佳)的[\s*]*")
 #: between a class of baselines and the one it names ('WAM 基线 Motus', 'VLA 模型 Foo')
@@ -37,7 +31,6 @@ _THAN_TAIL_RE = re.compile(
 _ASPECT_WORD_RE = re.compile(r"(?:效率|速度|精度|准确率|性能|质量|吞吐量)")
 #: a verb of delivering after 'A 比 B', its gain word later in the clause ('提供了 3.2 倍的速度提升')
 _DELIVER_RE = re.compile(r"\s*(?:提供|实现|带来|取得|获得)了?")
-_CLAUSE_END_RE = re.compile(r"[，。；,;：:]")
 #: after 'A 比 B': a cost compared, then its adjective ('内存占用显著减少', '推理延迟低'): less wins
 _COST_ASPECT_RE = re.compile(
     r"(?:推理|训练)?(?:内存占用|内存|显存占用|显存|延迟|时延|耗时|计算量|计算成本|参数量|成本|开销)[\s*]*"
@@ -189,131 +182,8 @@ class CueRules:
         """The gain word of ``提供了 3.2 倍的推理速度提升`` / ``实现了 12% 的准确率提升``
         after ``A 比 B``: a verb of delivering, then a gain word in the same clause."""
         verb = _DELIVER_RE.match(tail)
-        return self.improve.search(_CLAUSE_END_RE.split(tail[verb.end() :], 1)[0][:24]) if verb else None
+        return self.improve.search(CLAUSE_END_RE.split(tail[verb.end() :], 1)[0][:24]) if verb else None
 
-    def _vs(self, text, systems, lower) -> list[Found]:
-        found = []
-        for a, b in zip(systems, systems[1:]):
-            sa, ua = self._score_after(text, a.end)
-            mid = text[a.end : b.start]
-            mid_wo_score = re.sub(r"[（(]?\s*[-+]?\d+(?:\.\d+)?\s*%?\s*[)）]?", "", mid, count=1)
-            if not self.vs.match(mid_wo_score):
-                continue
-            sb, ub = self._score_after(text, b.end)
-            if sa is None or sb is None or sa == sb:
-                continue
-            a_wins = (sa < sb) if lower else (sa > sb)
-            w, l, ws, ls = (a, b, sa, sb) if a_wins else (b, a, sb, sa)
-            found.append(Found(w.key, l.key, winner_score=ws, loser_score=ls, unit=ua or ub, cue="vs", at=a.start))
-        return found
-
-    _CONTRAST_RE = re.compile(r"[，,；;]\s*(?:而|相比之下|相较之下|对比之下)|\b(?:whereas|while)\b|[，,]\s*but\b")
-
-    def _contrast(self, text, systems, lower, main=None, metrics=()) -> list[Found]:
-        """``A 的 AP 为 52.1，而 B 仅为 42.0`` / ``A reaches 52.1 while B gets
-        42.0``: two stated scores set against each other; the better wins.
-        With the first subject elided (``在 X 上为 40.2%，而 B 仅为 29.3%``) it
-        is the paper's own system.  Not when each side names its own measure
-        (``A scores 41.2 BLEU, while B reaches 58.3 ROUGE-L``: ``metrics`` are the
-        sentence's metric mentions)."""
-        found = []
-        pairs = list(zip(systems, systems[1:]))
-        for cut in self._CONTRAST_RE.finditer(text) if main is not None else ():
-            # the first subject elided: '在 X 上为 40.2%，而 B 仅为 29.3%', '…，例如在 X 数据集上，
-            # ROUGE-1 达到了 37.5，而 B 为 33.7' (the example's subject is the paper's own system)
-            start = max([m.end() for m in _ELIDED_OPEN_RE.finditer(text, 0, cut.start())] or [0])
-            frame = _LEAD_FRAME_RE.match(text, start)
-            start = frame.end() if frame else start
-            after = [s for s in systems if s.start >= cut.end()]
-            if after and after[0].key != main and not any(start <= s.start < cut.start() for s in systems):
-                pairs.insert(0, (Mention(start, start, main, Label.METHOD), after[0]))  # kept if it states a value
-        for a, b in pairs:
-            cut = self._CONTRAST_RE.search(text, a.end, b.start)
-            if cut is None or a.key == b.key:
-                continue
-            va = self._stated_after(text, a, cut.start())
-            vb = self._stated_after(text, b, len(text))
-            if va is None or vb is None or va[0] == vb[0] or va[1] != vb[1]:
-                continue
-            side_a = {m.key for m in metrics if a.end <= m.start < cut.start()}
-            stop = _CLAUSE_END_RE.search(text, b.end)
-            side_b = {m.key for m in metrics if cut.end() <= m.start < (stop.start() if stop else len(text))}
-            if side_a and side_b and not side_a & side_b:
-                continue  # two measures, no comparison
-            (sa, cost), (sb, _) = va, vb
-            a_wins = (sa < sb) if (lower or cost) else (sa > sb)
-            w, l, ws, ls = (a, b, sa, sb) if a_wins else (b, a, sb, sa)
-            found.append(
-                Found(w.key, l.key, winner_score=ws, loser_score=ls, cue=cut.group().strip(" ，,；;"), at=cut.start())
-            )
-        return found
-
-    # a run of values listed in order: '77.77% 和 79.96%', '71%, 74% and 80%'
-    _VALUE_RUN = re.compile(
-        r"(?<![A-Za-z0-9_.])[-+]?\d+(?:\.\d+)?\s*(?:%|分|points?)?(?![A-Za-z0-9_.%])"
-        r"(?:\s*(?:和|、|,|，|及|与|以及|and|, and)\s*[-+]?\d+(?:\.\d+)?\s*(?:%|分|points?)?(?![A-Za-z0-9_.%]))*",
-        re.IGNORECASE,
-    )
-    _VALUE = re.compile(r"([-+]?\d+(?:\.\d+)?)\s*(%)?")
-    _SIZE_NOTE = re.compile(r"[\s*]*[（(][^（）()]{0,12}[)）]")
-
-    def _paired_values(self, text, systems, lower) -> list[Found]:
-        """``A 和 B 分别为 77.8% 和 80.0%，而 C 和 D 分别降至 23.8% 和 39.5%`` /
-        ``A and B reach 71% and 74%, while C and D fall to 40% and 35%
-        respectively``: each system of one side of the contrast is paired
-        with its value in order, and every pair across the divide is a win
-        of the better value (lower when the metric is lower-is-better)."""
-        if len(systems) < 3 or not self._RESPECTIVELY.search(text):
-            return []
-        cut = self._CONTRAST_RE.search(text)
-        if cut is None:
-            return []
-        left = self._valued_list(text, [s for s in systems if s.end <= cut.start()], cut.start())
-        right = self._valued_list(text, [s for s in systems if s.start >= cut.end()], len(text))
-        if not left or not right or len({unit for _, _, unit in left + right}) > 1:
-            return []
-        found = []
-        for a, va, _ in left:
-            for b, vb, _ in right:
-                if va == vb or a.key == b.key:
-                    continue
-                a_wins = (va < vb) if lower else (va > vb)
-                w, l, ws, ls = (a, b, va, vb) if a_wins else (b, a, vb, va)
-                unit = left[0][2]
-                found.append(
-                    Found(
-                        w.key,
-                        l.key,
-                        winner_score=ws,
-                        loser_score=ls,
-                        unit=unit,
-                        cue=cut.group().strip(" ，,；;"),
-                        at=cut.start(),
-                    )
-                )
-        return found
-
-    def _valued_list(self, text: str, side: list[Mention], end: int) -> list[tuple[Mention, float, str | None]]:
-        """(system, value, unit) of a clause that lists its systems together
-        (a size note may follow each: ``Qwen-3（235B）和 Mistral（24B）``) and
-        then as many values in the same order; [] otherwise."""
-        if not side:
-            return []
-        for a, b in zip(side, side[1:]):
-            gap = self._SIZE_NOTE.sub("", text[a.end : b.start], count=1)
-            if not self._LIST_RE.match(gap):
-                return []
-        start = side[-1].end
-        for run in self._VALUE_RUN.finditer(text, start, end):
-            values = self._VALUE.findall(run.group())
-            if len(values) != len(side):
-                continue
-            if DIFFERENCE_RE.search(text[max(start, run.start() - 8) : run.start()]):
-                return []  # '分别提升了 5% 和 3%': gains, not values
-            return [(s, float(v), "%" if u else None) for s, (v, u) in zip(side, values)]
-        return []
-
-    # between two coordinated subjects: 'A and B', 'A、B 和 C', 'A 与 B' (not 'or', not 'vs')
     _CONJUNCT_RE = re.compile(r"[\s*]*(?:、|和|与|及|以及|,|，|,?\s*and)[\s*]*", re.IGNORECASE)
 
     def _conjuncts(self, text: str, before: list[Mention], subj: Mention) -> list[Mention]:

@@ -25,8 +25,9 @@ preceded by a negation (未能超越, does not outperform) is ignored.  When the
 winner is not named in the sentence, the paper's main proposed system is
 the winner (Chinese summaries often drop the subject).
 
-Where each part lives: rules 1, 2 and 4, contrasts and superlatives in
-:mod:`kg.extract.cue_rules`; rules 3 and 5 and gains over a base model in
+Where each part lives: rules 1 and 2 and superlatives in
+:mod:`kg.extract.cue_rules`; rule 4, contrasts, paired and side-by-side
+values in :mod:`kg.extract.value_rules`; rules 3 and 5 and gains over a base model in
 :mod:`kg.extract.frame_rules`; rule 6 in :mod:`kg.extract.base_rules`; score slots in :mod:`kg.extract.scores`;
 subjects, clause ends and a comparison's datasets in
 :mod:`kg.extract.clauses`; the records in :mod:`kg.extract.sentence`.
@@ -43,6 +44,7 @@ from kg.resources import pattern_group
 from kg.extract.base_rules import BaseRules
 from kg.extract.clauses import ClauseRules, clause_start
 from kg.extract.cue_rules import CueRules
+from kg.extract.value_rules import ValueRules
 from kg.extract.described import DescribedBaselines
 from kg.extract.frame_rules import FrameRules
 from kg.extract.scores import ScoreRules
@@ -55,7 +57,7 @@ __all__ = ["BASELINES", "DATASET_LABELS", "SYSTEM_LABELS", "Found", "Mention", "
 _CONTRASTIVE = r"(?!对比(?:学习|微调|训练|预训练|损失|解码|蒸馏|目标|表征|表示|式))"
 
 
-class RelationRules(CueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
+class RelationRules(CueRules, ValueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
     """Compiled cue words; ``find(sentence, mentions, main)`` applies the rules."""
 
     def __init__(self, pats: dict | None = None):

@@ -19,12 +19,6 @@ DIFFERENCE_RE = re.compile(
 )
 
 
-def _inside_parens(text: str, pos: int) -> bool:
-    """True when ``pos`` lies inside an open parenthesis (``（例如，A 为 1.1``)."""
-    before = text[:pos]
-    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
-
-
 class ScoreRules:
     """Where a sentence states a score, and whose score it is."""
 
@@ -185,72 +179,5 @@ class ScoreRules:
                 Found(
                     w, l, winner_score=ws, loser_score=ls, unit=m.group("ua"), cue="value in parentheses", at=m.start()
                 )
-            )
-        return found
-
-    # after a system that opens a clause: its value stated with 为 ('B 为 42.0', 'B（微调后）的 AP 仅为 42.0')
-    _PARALLEL_NEXT = re.compile(
-        r"[\s*]*(?:[（(][^（）()]{0,20}[)）])?[\s*]*(?:基线|模型|方法)?[\s*]*(?:的[^，,；;。\d]{0,10}?)?[\s*]*"
-        r"(?:则为|仅为|只有|为)[\s*约]*(?=[-+]?\d)"
-    )
-    _PARALLEL_CUT = re.compile(r"[，,；;][\s*]*$")
-    _CLAUSE_STOP = re.compile(r"[，,；;。]")
-    #: a value and its unit: '14.1 cm', '85 次', '94.4%', '0.38 秒'
-    _UNIT_VALUE = re.compile(r"(?<![\w.])([-+]?\d+(?:\.\d+)?)\s*(%|[A-Za-z°]{1,8}|[次秒分个]|毫秒|分钟|小时)?(?![\w.])")
-    _TIME_UNITS = {"s", "ms", "h", "min", "秒", "毫秒", "分钟", "小时"}
-    _SIZE_UNITS = {"B", "M", "K", "k", "G", "T", "GB", "MB", "TB"}
-
-    def _values(self, text: str, start: int, end: int) -> list[tuple[float, str]]:
-        """(value, unit) of each number of ``text[start:end]`` that is no gain or difference."""
-        return [
-            (float(m.group(1)), m.group(2) or "")
-            for m in self._UNIT_VALUE.finditer(text, start, end)
-            if not m.group(1).startswith("+") and not DIFFERENCE_RE.search(text[max(start, m.start() - 8) : m.start()])
-        ]
-
-    def _parallel(self, text: str, systems: list[Mention], lower, metrics=()) -> list[Found]:
-        """``A 的成功率为 81%，B 为 42%`` / ``A 误差为 14.1 cm；B 为 22.3 cm``:
-        clauses side by side, each after the first opened by a system and its
-        value with 为: the first clause's system against each, on the first
-        value of the later clause and the first of the same unit in the
-        first clause; the better wins (lower when the metric or a word of the
-        first clause is lower-is-better, or the unit is a time).  Not when
-        each clause names its own measure."""
-        found = []
-        first = None
-        for a, b in zip(systems, systems[1:]):
-            cut = self._PARALLEL_CUT.search(text, a.end, b.start)
-            head = self._PARALLEL_NEXT.match(text, b.end)
-            if cut is None or head is None:
-                first = None
-                continue
-            if first is None:
-                first, first_end = a, cut.start()
-            if _inside_parens(text, first.start):
-                continue  # '高于基于激活的方法（例如，PCA 为 1.1，B 为 1.9）': examples of the losers
-            stop = self._CLAUSE_STOP.search(text, head.end())
-            end = stop.start() if stop else len(text)
-            mine = self._values(text, first.end, first_end)
-            theirs = self._values(text, head.end(), end)
-            # a percentage both state ('85 次（94.4%）' / '38 次（42.2%）'), else the later clause's first value
-            vb = [v for v in theirs if v[1] == "%" and any(u == "%" for _, u in mine)][:1] or theirs[:1]
-            va = [v for v in mine if vb and v[1] == vb[0][1]][:1]
-            if not va or va[0][0] == vb[0][0] or first.key == b.key:
-                continue
-            side_a = {m.key for m in metrics if first.end <= m.start < first_end}
-            side_b = {m.key for m in metrics if cut.end() <= m.start < end}
-            if side_a and side_b and not side_a & side_b:
-                continue  # two measures, no comparison
-            unit = vb[0][1]
-            if unit in self._SIZE_UNITS or self.fewer_word.search(text, 0, first_end):
-                continue  # sizes ('7B', '参数量为 …'), not results
-            low = lower or unit in self._TIME_UNITS or bool(self.lower_word.search(text, 0, first_end))
-            if lower is None and not low and unit != "%":
-                continue  # no measure known: which value is better is not said
-            (sa, _), (sb, _) = va[0], vb[0]
-            w, l, ws, ls = (first, b, sa, sb) if (sa < sb if low else sa > sb) else (b, first, sb, sa)
-            unit = "%" if vb[0][1] == "%" else None
-            found.append(
-                Found(w.key, l.key, winner_score=ws, loser_score=ls, unit=unit, cue="side by side", at=cut.start())
             )
         return found

@@ -1,0 +1,247 @@
+"""Comparison rules over stated values: ``A (78.2) vs B (64.5)``, two
+stated values set against each other (``A 的 AP 为 52.1，而 B 仅为 42.0``,
+``whereas``), paired values across a contrast (``A 和 B 分别为 …，而 C 和 D
+…``) and values side by side (``A 的成功率为 81%，B 为 42%``): the better
+value wins, lower when the measure is lower-is-better.
+
+A mixin of :class:`~kg.extract.relations.RelationRules`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.clauses import CLAUSE_END_RE
+from kg.extract.scores import DIFFERENCE_RE
+from kg.extract.sentence import Found, Mention
+from kg.model import Label
+
+#: where a clause with an elided subject may open: a sentence break, or an example ('例如')
+_ELIDED_OPEN_RE = re.compile(r"[；;。]|例如|比如")
+#: a frame opening a clause whose subject is elided: '在 X 数据集上，'
+_LEAD_FRAME_RE = re.compile(r"[\s*]*在[^，,。；;]{1,30}?上[\s*]*[，,]")
+#: a clause that opens with a phrase and 的: the phrase is its subject ('轴向排序的延迟约 0.1 ms')
+_NP_SUBJECT_RE = re.compile(r"[\s*]*[\u4e00-\u9fff]{2,10}的")
+
+
+def _inside_parens(text: str, pos: int) -> bool:
+    """True when ``pos`` lies inside an open parenthesis (``（例如，A 为 1.1``)."""
+    before = text[:pos]
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
+class ValueRules:
+    """vs, contrast and paired-value rules over one sentence."""
+
+    def _vs(self, text, systems, lower) -> list[Found]:
+        found = []
+        for a, b in zip(systems, systems[1:]):
+            sa, ua = self._score_after(text, a.end)
+            mid = text[a.end : b.start]
+            mid_wo_score = re.sub(r"[（(]?\s*[-+]?\d+(?:\.\d+)?\s*%?\s*[)）]?", "", mid, count=1)
+            if not self.vs.match(mid_wo_score):
+                continue
+            sb, ub = self._score_after(text, b.end)
+            if sa is None or sb is None or sa == sb:
+                continue
+            a_wins = (sa < sb) if lower else (sa > sb)
+            w, l, ws, ls = (a, b, sa, sb) if a_wins else (b, a, sb, sa)
+            found.append(Found(w.key, l.key, winner_score=ws, loser_score=ls, unit=ua or ub, cue="vs", at=a.start))
+        return found
+
+    _CONTRAST_RE = re.compile(r"[，,；;]\s*(?:而|相比之下|相较之下|对比之下)|\b(?:whereas|while)\b|[，,]\s*but\b")
+
+    def _contrast(self, text, systems, lower, main=None, metrics=()) -> list[Found]:
+        """``A 的 AP 为 52.1，而 B 仅为 42.0`` / ``A reaches 52.1 while B gets
+        42.0``: two stated scores set against each other; the better wins.
+        With the first subject elided (``在 X 上为 40.2%，而 B 仅为 29.3%``) it
+        is the paper's own system.  Not when each side names its own measure
+        (``A scores 41.2 BLEU, while B reaches 58.3 ROUGE-L``: ``metrics`` are the
+        sentence's metric mentions)."""
+        found = []
+        pairs = list(zip(systems, systems[1:]))
+        for cut in self._CONTRAST_RE.finditer(text) if main is not None else ():
+            # the first subject elided: '在 X 上为 40.2%，而 B 仅为 29.3%', '…，例如在 X 数据集上，
+            # ROUGE-1 达到了 37.5，而 B 为 33.7' (the example's subject is the paper's own system)
+            start = max([m.end() for m in _ELIDED_OPEN_RE.finditer(text, 0, cut.start())] or [0])
+            frame = _LEAD_FRAME_RE.match(text, start)
+            start = frame.end() if frame else start
+            after = [s for s in systems if s.start >= cut.end()]
+            np = _NP_SUBJECT_RE.match(text, start, cut.start())  # '轴向排序的延迟约 0.1 ms，而 B …': its own subject
+            if np is not None and not self.self_ref.search(np.group()):
+                continue
+            if after and after[0].key != main and not any(start <= s.start < cut.start() for s in systems):
+                pairs.insert(0, (Mention(start, start, main, Label.METHOD), after[0]))  # kept if it states a value
+        for a, b in pairs:
+            cut = self._CONTRAST_RE.search(text, a.end, b.start)
+            if cut is None or a.key == b.key:
+                continue
+            va = self._stated_after(text, a, cut.start())
+            vb = self._stated_after(text, b, len(text))
+            if va is None or vb is None:  # '本文 ATE 1.67 cm，而 B 达 194.94 cm': values with a unit
+                va, vb = self._unit_values(text, a, cut, lower) or (va, vb)
+            if va is None or vb is None or va[0] == vb[0] or va[1] != vb[1]:
+                continue
+            side_a = {m.key for m in metrics if a.end <= m.start < cut.start()}
+            stop = CLAUSE_END_RE.search(text, b.end)
+            side_b = {m.key for m in metrics if cut.end() <= m.start < (stop.start() if stop else len(text))}
+            if side_a and side_b and not side_a & side_b:
+                continue  # two measures, no comparison
+            (sa, cost), (sb, _) = va, vb
+            low = lower or cost or (lower is None and self.lower_word.search(text, 0, cut.start()) is not None)
+            w, l, ws, ls = (a, b, sa, sb) if (sa < sb if low else sa > sb) else (b, a, sb, sa)
+            found.append(
+                Found(w.key, l.key, winner_score=ws, loser_score=ls, cue=cut.group().strip(" ，,；;"), at=cut.start())
+            )
+        return found
+
+    # a run of values listed in order: '77.77% 和 79.96%', '71%, 74% and 80%'
+    _VALUE_RUN = re.compile(
+        r"(?<![A-Za-z0-9_.])[-+]?\d+(?:\.\d+)?\s*(?:%|分|points?)?(?![A-Za-z0-9_.%])"
+        r"(?:\s*(?:和|、|,|，|及|与|以及|and|, and)\s*[-+]?\d+(?:\.\d+)?\s*(?:%|分|points?)?(?![A-Za-z0-9_.%]))*",
+        re.IGNORECASE,
+    )
+    _VALUE = re.compile(r"([-+]?\d+(?:\.\d+)?)\s*(%)?")
+    _SIZE_NOTE = re.compile(r"[\s*]*[（(][^（）()]{0,12}[)）]")
+
+    def _paired_values(self, text, systems, lower) -> list[Found]:
+        """``A 和 B 分别为 77.8% 和 80.0%，而 C 和 D 分别降至 23.8% 和 39.5%`` /
+        ``A and B reach 71% and 74%, while C and D fall to 40% and 35%
+        respectively``: each system of one side of the contrast is paired
+        with its value in order, and every pair across the divide is a win
+        of the better value (lower when the metric is lower-is-better)."""
+        if len(systems) < 3 or not self._RESPECTIVELY.search(text):
+            return []
+        cut = self._CONTRAST_RE.search(text)
+        if cut is None:
+            return []
+        left = self._valued_list(text, [s for s in systems if s.end <= cut.start()], cut.start())
+        right = self._valued_list(text, [s for s in systems if s.start >= cut.end()], len(text))
+        if not left or not right or len({unit for _, _, unit in left + right}) > 1:
+            return []
+        found = []
+        for a, va, _ in left:
+            for b, vb, _ in right:
+                if va == vb or a.key == b.key:
+                    continue
+                a_wins = (va < vb) if lower else (va > vb)
+                w, l, ws, ls = (a, b, va, vb) if a_wins else (b, a, vb, va)
+                unit = left[0][2]
+                found.append(
+                    Found(
+                        w.key,
+                        l.key,
+                        winner_score=ws,
+                        loser_score=ls,
+                        unit=unit,
+                        cue=cut.group().strip(" ，,；;"),
+                        at=cut.start(),
+                    )
+                )
+        return found
+
+    def _valued_list(self, text: str, side: list[Mention], end: int) -> list[tuple[Mention, float, str | None]]:
+        """(system, value, unit) of a clause that lists its systems together
+        (a size note may follow each: ``Qwen-3（235B）和 Mistral（24B）``) and
+        then as many values in the same order; [] otherwise."""
+        if not side:
+            return []
+        for a, b in zip(side, side[1:]):
+            gap = self._SIZE_NOTE.sub("", text[a.end : b.start], count=1)
+            if not self._LIST_RE.match(gap):
+                return []
+        start = side[-1].end
+        for run in self._VALUE_RUN.finditer(text, start, end):
+            values = self._VALUE.findall(run.group())
+            if len(values) != len(side):
+                continue
+            if DIFFERENCE_RE.search(text[max(start, run.start() - 8) : run.start()]):
+                return []  # '分别提升了 5% 和 3%': gains, not values
+            return [(s, float(v), "%" if u else None) for s, (v, u) in zip(side, values)]
+        return []
+
+    # between two coordinated subjects: 'A and B', 'A、B 和 C', 'A 与 B' (not 'or', not 'vs')
+
+    # after a system that opens a clause: its value stated with 为 ('B 为 42.0', 'B（微调后）的 AP 仅为 42.0')
+    _PARALLEL_NEXT = re.compile(
+        r"[\s*]*(?:[（(][^（）()]{0,20}[)）])?[\s*]*(?:基线|模型|方法)?[\s*]*(?:的[^，,；;。\d]{0,10}?)?[\s*]*"
+        r"(?:则为|仅为|只有|为)[\s*约]*(?=[-+]?\d)"
+    )
+    _PARALLEL_CUT = re.compile(r"[，,；;][\s*]*$")
+    _CLAUSE_STOP = re.compile(r"[，,；;。]")
+    #: a value and its unit: '14.1 cm', '85 次', '94.4%', '0.38 秒'
+    _UNIT_VALUE = re.compile(r"(?<![\w.])([-+]?\d+(?:\.\d+)?)\s*(%|[A-Za-z°]{1,8}|[次秒分个]|毫秒|分钟|小时)?(?![\w.])")
+    _TIME_UNITS = {"s", "ms", "h", "min", "秒", "毫秒", "分钟", "小时"}
+    _SIZE_UNITS = {"B", "M", "K", "k", "G", "T", "GB", "MB", "TB"}
+
+    def _values(self, text: str, start: int, end: int) -> list[tuple[float, str]]:
+        """(value, unit) of each number of ``text[start:end]`` that is no gain or difference."""
+        return [
+            (float(m.group(1)), m.group(2) or "")
+            for m in self._UNIT_VALUE.finditer(text, start, end)
+            if not m.group(1).startswith("+") and not DIFFERENCE_RE.search(text[max(start, m.start() - 8) : m.start()])
+        ]
+
+    def _parallel(self, text: str, systems: list[Mention], lower, metrics=()) -> list[Found]:
+        """``A 的成功率为 81%，B 为 42%`` / ``A 误差为 14.1 cm；B 为 22.3 cm``:
+        clauses side by side, each after the first opened by a system and its
+        value with 为: the first clause's system against each, on the first
+        value of the later clause and the first of the same unit in the
+        first clause; the better wins (lower when the metric or a word of the
+        first clause is lower-is-better, or the unit is a time).  Not when
+        each clause names its own measure."""
+        found = []
+        first = None
+        for a, b in zip(systems, systems[1:]):
+            cut = self._PARALLEL_CUT.search(text, a.end, b.start)
+            head = self._PARALLEL_NEXT.match(text, b.end)
+            if cut is None or head is None:
+                first = None
+                continue
+            if first is None:
+                first, first_end = a, cut.start()
+            if _inside_parens(text, first.start):
+                continue  # '高于基于激活的方法（例如，PCA 为 1.1，B 为 1.9）': examples of the losers
+            stop = self._CLAUSE_STOP.search(text, head.end())
+            end = stop.start() if stop else len(text)
+            mine = self._values(text, first.end, first_end)
+            theirs = self._values(text, head.end(), end)
+            # a percentage both state ('85 次（94.4%）' / '38 次（42.2%）'), else the later clause's first value
+            vb = [v for v in theirs if v[1] == "%" and any(u == "%" for _, u in mine)][:1] or theirs[:1]
+            va = [v for v in mine if vb and v[1] == vb[0][1]][:1]
+            if not va or va[0][0] == vb[0][0] or first.key == b.key:
+                continue
+            side_a = {m.key for m in metrics if first.end <= m.start < first_end}
+            side_b = {m.key for m in metrics if cut.end() <= m.start < end}
+            if side_a and side_b and not side_a & side_b:
+                continue  # two measures, no comparison
+            unit = vb[0][1]
+            if unit in self._SIZE_UNITS or self.fewer_word.search(text, 0, first_end):
+                continue  # sizes ('7B', '参数量为 …'), not results
+            low = lower or unit in self._TIME_UNITS or bool(self.lower_word.search(text, 0, first_end))
+            if lower is None and not low and unit != "%":
+                continue  # no measure known: which value is better is not said
+            (sa, _), (sb, _) = va[0], vb[0]
+            w, l, ws, ls = (first, b, sa, sb) if (sa < sb if low else sa > sb) else (b, first, sb, sa)
+            unit = "%" if vb[0][1] == "%" else None
+            found.append(
+                Found(w.key, l.key, winner_score=ws, loser_score=ls, unit=unit, cue="side by side", at=cut.start())
+            )
+        return found
+
+    def _unit_values(self, text: str, a: Mention, cut: re.Match, lower) -> tuple[tuple, tuple] | None:
+        """``(va, vb)`` as :meth:`_stated_after` gives them, for two sides of a
+        contrast that state values with a unit (``本文 ATE 1.67 cm，而 B 达
+        194.94 cm``): the later side's first value and the last of the same
+        unit before the cut; lower is better for a time or when a word of
+        the first side says so.  None without a shared unit, for sizes, or
+        when no measure is known (no metric, no lower word, not a time)."""
+        stop = self._CLAUSE_STOP.search(text, cut.end())
+        theirs = [v for v in self._values(text, cut.end(), stop.start() if stop else len(text)) if v[1]][:1]
+        mine = [v for v in self._values(text, a.end, cut.start()) if theirs and v[1] == theirs[0][1]][-1:]
+        if not mine or theirs[0][1] in self._SIZE_UNITS or theirs[0][1] == "%":
+            return None
+        low = theirs[0][1] in self._TIME_UNITS or bool(self.lower_word.search(text, 0, cut.start()))
+        if lower is None and not low:
+            return None
+        return (mine[0][0], low), (theirs[0][0], low)
