@@ -678,6 +678,12 @@ RULES = [
         {("Zorblax", "Phi-3", None, None), ("Zorblax", "Gemma 2", None, None)},
         id="zh-jiang-each-base-raised",
     ),
+    pytest.param(
+        OWN_ZH,
+        "基线包括 QuxNet 和 BlorpPlan。Zorblax 采用最优传输对齐两种表示。",
+        set(),
+        id="zh-optimal-transport-is-a-technique-not-a-superlative",
+    ),
     # -- described baselines: a loser named by what it is ----------------------------
     pytest.param(
         OWN_ZH,

@@ -227,7 +227,7 @@ class CueRules:
             or self._OPTIMAL_THING.match(text, m.end())
             or self._OPTIMUM_KIND.search(text, max(0, m.start() - 3), m.start())
         ):
-            return []  # '找到最优的引导尺度', '探索…结合的最佳策略', '陷入局部最优': a setting or an optimum, no win
+            return []  # '找到最优的引导尺度', '陷入局部最优', '最优传输': a setting, an optimum or a technique, no win
         if subj is None and self._UNNAMED_SUBJECT.search(text[: m.start()]):
             return []  # '结论：Plan A 在准确率上表现最佳': a setting the text names, not the paper's system
         winner = subj.key if subj else (main if not systems else None)
@@ -248,7 +248,8 @@ class CueRules:
 
     # after a superlative: the optimal thing is a setting, not a result ('最优的 α 值', '最优网格结构')
     _OPTIMAL_THING = re.compile(
-        r"[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径|方式|姿态|位姿|状态|轨迹|阈值|动作)"
+        r"(?:传输|化|控制)"  # '最优传输' (optimal transport), '最优化', '最优控制': a technique, no win
+        r"|[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径|方式|姿态|位姿|状态|轨迹|阈值|动作)"
         r"|\s+(?:way|practice|strategy|configuration|setting|choice|recipe|combination|value|hyperparameter)s?\b",
         re.IGNORECASE,
     )
