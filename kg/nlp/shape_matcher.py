@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from kg.link import fold
 from kg.memo import BoundedMemo
-from kg.nlp.components import MentionComponent, PACKAGED_GAZETTEER, PACKAGED_PATTERNS
+from kg.nlp.components import DATASET, MODEL, MentionComponent, PACKAGED_GAZETTEER, PACKAGED_PATTERNS
 from kg.nlp.docview import TokenTable, doc_text, mention_spans, set_mention_info, tokens
 from kg.nlp.name_typing import NameTyper, retype_by_neighbours
 from kg.nlp.token_shape import BREAKER, INNER_CAP_RE, NAME, TOKEN_CLASS, UNIT_RE, is_cjk, name_shape
@@ -135,11 +135,22 @@ class ShapeMatcher(MentionComponent):
         """A typed span of tokens [start, end) with its MentionInfo set; its
         offsets join ``undecided`` when only a default typed it."""
         label, decided = self.typer.type(doc, start, end)
+        if label == DATASET and self._sized_model(tokens(doc).text(start, end)):
+            label = MODEL  # 'Gemma-300M': a known model with its size, not a dataset of 300M items
         span = Span(doc, start, end, label=label)
         set_mention_info(span, source=source, decided=decided)
         if not decided:
             undecided.add((start, end))
         return span
+
+    _SIZED_RE = re.compile(r"^(?P<stem>.+?)[-_ ]?\d+(?:\.\d+)?[MmBb]$")
+
+    def _sized_model(self, surface: str) -> bool:
+        """True for a known model (or model family) with a size after it
+        (``Gemma-300M``, ``Zorb-1.5B`` when the gazetteer lists Zorb as a model)."""
+        m = self._SIZED_RE.match(surface)
+        entry = self.gaz.lookup(m.group("stem")) if m else None
+        return entry is not None and entry.type == MODEL
 
     # a compound of capitalised words right after a list separator or right before one
     _LISTED_COMPOUND_RE = re.compile(r"(?<=[,，、和与及\s])[A-Z][a-z]+(?:-[A-Z][A-Za-z]+)+(?![\w\-.])")
