@@ -272,7 +272,7 @@ RULES = [
     # -- cue verbs, Chinese ---------------------------------------------------------
     pytest.param(
         OWN_ZH,
-        "即使是领先模型 QuxNet，在 BarBench 上答对的问题也少于 17%。",
+        "就连领先模型 QuxNet，在 BarBench 上的通过率也只有 23%。",
         set(),
         id="zh-lingxian-as-an-adjective-states-no-win",
     ),
@@ -281,8 +281,8 @@ RULES = [
     ),
     pytest.param(
         "",
-        "在 MATH 上 Zorblax 的总分为 17.66，高于 GRPO 基线 QuxNet-α 的 17.18。",
-        {("Zorblax", "QuxNet-α", "MATH", None)},
+        "在 MATH 上 Zorblax 的总分为 52.3，高于 GRPO 基线 QuxNet-β 的 49.8。",
+        {("Zorblax", "QuxNet-β", "MATH", None)},
         id="zh-a-class-before-baseline-names-no-loser",
     ),
     pytest.param(
@@ -299,13 +299,13 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
-        "结果表明，LMMs的零样本准确率低于QuxNet，但借助示例可以超越 BlorpNet。",
+        "分析显示，VLMs 在默认设置下的准确率低于 QuxNet，但加入提示后可以超越 BlorpNet。",
         {("Zorblax", "BlorpNet", None, "Accuracy")},
         id="zh-a-plural-class-as-subject-is-no-own-system",
     ),
     pytest.param(
         OWN_ZH,
-        "谱化对比学习（尤其是高斯核）在全局对齐方面优于 QuxLoss 和线性损失。",
+        "层级对比学习（特别是带温度调度时）在细粒度检索上优于 QuxLoss 和二元损失。",
         set(),
         id="zh-a-technique-phrase-as-subject-is-no-own-system",
     ),
@@ -314,6 +314,24 @@ RULES = [
         "该方法在 MATH 上优于 QuxNet。",
         {("Zorblax", "QuxNet", "MATH", None)},
         id="zh-a-self-reference-subject-is-the-own-system",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在少样本学习方面优于 QuxNet，凭借稀疏注意力机制在 MATH 上也超越了 BlorpNet。",
+        {("Zorblax", "QuxNet", "MATH", None), ("Zorblax", "BlorpNet", "MATH", None)},
+        id="zh-a-framing-phrase-is-no-subject",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 优于模型 QuxNet。",
+        {("Zorblax", "QuxNet", None, None)},
+        id="zh-a-cue-before-a-class-noun-still-wins",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的计算开销低于强化学习基线 LLM。",
+        set(),
+        id="zh-a-generic-class-after-a-baseline-head-is-no-name",
     ),
     pytest.param(
         "",
@@ -372,15 +390,39 @@ RULES = [
     pytest.param(OWN_ZH, "Zorblax 比 QuxNet 准确率低 4%。", set(), id="zh-than-a-lower-accuracy-is-no-win"),
     pytest.param(
         OWN_ZH,
-        "Zorblax 比 QuxNet 内存占用显著减少了约 3 倍。",
+        "Zorblax 比 QuxNet 显存占用大幅减少了约 5 倍。",
         {("Zorblax", "QuxNet", None, "Memory Usage")},
         id="zh-than-a-cost-reduced-wins",
     ),
     pytest.param(OWN_ZH, "Zorblax 比 QuxNet 推理延迟高 40%。", set(), id="zh-than-a-higher-cost-is-no-win"),
     pytest.param(
         OWN_ZH,
-        "与 QuxNet 对比：在性能相同时，Zorblax-B 比 QuxNet-C 推理延迟降低 46%。",
-        {("Zorblax-B", "QuxNet-C", None, "Latency")},
+        "Zorblax 比 QuxNet 显存占用低 35%。",
+        {("Zorblax", "QuxNet", None, "Memory Usage")},
+        id="zh-than-a-cost-lower-wins",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 比 QuxNet 推理延迟更低。",
+        {("Zorblax", "QuxNet", None, "Latency")},
+        id="zh-than-a-cost-even-lower-wins",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 比 QuxNet 准确率更高。",
+        {("Zorblax", "QuxNet", None, "Accuracy")},
+        id="zh-than-an-aspect-then-more",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "与 GPT-4 对比：在相同预算下，Zorblax 比 GPT-4o 推理延迟降低 27%。",
+        {("Zorblax", "GPT-4", None, "Latency"), ("Zorblax", "GPT-4o", None, "Latency")},
+        id="zh-than-a-frame-name-that-is-only-a-prefix-is-no-family",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "与 QuxNet 对比：在同等精度下，Zorblax-M 比 QuxNet-L 推理延迟降低 31%。",
+        {("Zorblax-M", "QuxNet-L", None, "Latency")},
         id="zh-than-a-frame-naming-the-family-adds-no-row",
     ),
     pytest.param(
@@ -592,19 +634,19 @@ RULES = [
     # -- the winner of a compare frame ---------------------------------------------------
     pytest.param(
         OWN_ZH,
-        "Zorblax 在 MATH 上表现出色，其变体 Zorblax-S 排名第一，并且 BlorpPlan 方法相较于 QuxNet 基线实现了约 30% 的提升。",
+        "Zorblax 在 MATH 上表现稳定，其轻量版 Zorblax-S 名列第一，并且 BlorpPlan 策略相较于 QuxNet 基线带来了约 12% 的提升。",
         {("BlorpPlan", "QuxNet", "MATH", None)},
         id="zh-frame-subject-of-its-own-clause",
     ),
     pytest.param(
         OWN_ZH,
-        "相较 QuxNet 的类别级引导，本方法更适合密集场景，但增加 BlorpSeg 的推理开销。",
+        "相较 QuxNet 的全局提示，本方法更适合长尾类别，但会增加 BlorpSeg 的推理开销。",
         {("Zorblax", "QuxNet", None, None)},
         id="zh-frame-self-reference-before-another-system",
     ),
     pytest.param(
         OWN_ZH,
-        "Zorblax 在 MATH 上相对于 QuxNet 实现了 9.7% 的提升，同时每步的令牌消耗维持在低于 0.5k 的水平。",
+        "Zorblax 在 MATH 上相对于 QuxNet 取得了 4.1% 的提升，同时每步生成的令牌数保持在低于 2k 的水平。",
         {("Zorblax", "QuxNet", "MATH", None)},
         id="zh-frame-a-threshold-is-no-loss",
     ),
@@ -613,7 +655,13 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
-        "与 QuxNet 相比，Zorblax 的 FLOPs 从 569.1G 降到 254.2G。",
+        "与 QuxNet 相比，在 MATH 上落后 1.8 个点，但推理速度提升了 2 倍。",
+        set(),
+        id="zh-frame-falling-behind-by-an-amount-is-still-a-loss",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "与 QuxNet 相比，Zorblax 的 FLOPs 从 88.4G 降到 31.7G。",
         {("Zorblax", "QuxNet", None, None)},
         id="zh-frame-reduced-to-a-cost",
     ),
@@ -687,14 +735,14 @@ RULES = [
     # -- described baselines: a loser named by what it is ----------------------------
     pytest.param(
         OWN_ZH,
-        "Zorblax 的计算成本显著低于在线强化学习基线GRPO。",
-        {("Zorblax", "GRPO", None, None)},
+        "Zorblax 的训练开销明显低于离线偏好优化基线DPO。",
+        {("Zorblax", "DPO", None, None)},
         id="zh-a-baseline-head-then-its-name-is-that-name",
     ),
     pytest.param(
         OWN_ZH,
-        "实验表明，Zorblax 遵循扩展法则，与离线扩展策略相比，其数据效率提高了一倍。",
-        {("Zorblax", "离线扩展策略", None, None)},
+        "结果显示，Zorblax 随数据量稳定增长，与离线蒸馏策略相比，其样本效率提升了约 60%。",
+        {("Zorblax", "离线蒸馏策略", None, None)},
         id="zh-offline-is-a-modifier-of-identity",
     ),
     pytest.param(
@@ -893,7 +941,7 @@ RULES = [
     ),
     pytest.param(
         "",
-        "ZorbNet 的定位误差为 14.1 cm，QuxNet（微调后）为 22.3 cm，BlorpPlan 为 9.0 cm。",
+        "ZorbNet 的定位误差为 11.6 cm，QuxNet（微调后）为 19.8 cm，BlorpPlan 为 8.2 cm。",
         {("ZorbNet", "QuxNet", None, None), ("BlorpPlan", "ZorbNet", None, None)},
         id="zh-side-by-side-error-lower-wins-first-against-each",
     ),
@@ -905,11 +953,35 @@ RULES = [
     ),
     pytest.param(
         "",
-        "ZorbNet 成功 85 次（94.4%），QuxNet 基线为 38 次（42.2%），BlorpPlan 为 55 次（61.1%）。",
+        "ZorbNet 成功 47 次（78.3%），QuxNet 基线为 21 次（35.0%），BlorpPlan 为 30 次（50.0%）。",
         {("ZorbNet", "QuxNet", None, None), ("ZorbNet", "BlorpPlan", None, None)},
         id="zh-side-by-side-a-percentage-both-state-and-a-baseline-head",
     ),
-    pytest.param("", "ZorbNet 的参数量为 7B，QuxNet 为 13B。", set(), id="zh-side-by-side-sizes-compare-nothing"),
+    pytest.param("", "ZorbNet 的规模为 7B，QuxNet 为 13B。", set(), id="zh-side-by-side-sizes-compare-nothing"),
+    pytest.param(
+        "", "ZorbNet 的参数量为 7.2，QuxNet 为 13.5。", set(), id="zh-side-by-side-a-parameter-count-compares-nothing"
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在不增加推理开销的前提下，Zorblax 的得分为 76.4，QuxNet 为 70.9。",
+        {("Zorblax", "QuxNet", None, None)},
+        id="zh-side-by-side-a-cost-word-of-another-clause-does-not-flip",
+    ),
+    pytest.param(
+        OWN_ZH, "Zorblax 的训练数据中 30% 为合成数据，QuxNet 为 55%。", set(), id="zh-side-by-side-a-share-is-no-result"
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 使用 QuxNet 作为骨干，成功率为 77%，BlorpNet 为 41%。",
+        set(),
+        id="zh-side-by-side-a-tool-is-no-subject",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "模块化训练的延迟仅为 4 ms，而 QuxNet 为 11 ms。",
+        {("Zorblax", "QuxNet", None, "Latency")},
+        id="zh-er-a-stated-score-keeps-the-own-system-elided",
+    ),
     pytest.param(
         "", "QuxNet（微调后）为 22.3 cm，BlorpPlan 为 9.0 cm。", set(), id="zh-side-by-side-no-measure-compares-nothing"
     ),
@@ -921,7 +993,7 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
-        "在无纹理场景中，本文 ATE 1.67 cm，而 QuxNet 达 194.94 cm。",
+        "在弱光场景中，本文 ATE 2.45 cm，而 QuxNet 达 61.30 cm。",
         {("Zorblax", "QuxNet", None, "ATE")},
         id="zh-er-values-with-a-unit-the-own-system-elided",
     ),
@@ -933,7 +1005,7 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
-        "轴向排序的延迟约 0.1 ms，而更复杂的 QuxNet 曲线约 5.5 ms。",
+        "分块缓存的延迟约 0.4 ms，而更复杂的 QuxNet 索引约 7.2 ms。",
         set(),
         id="zh-er-a-first-clause-with-its-own-subject-is-no-own-system",
     ),

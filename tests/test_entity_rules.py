@@ -411,7 +411,7 @@ def test_tracking_metrics_are_metrics(extractor):
 def test_a_known_model_with_a_size_is_a_model_a_new_name_with_a_count_a_dataset(extractor):
     """'Gemma-300M' is the Gemma model with 300M parameters; 'QuxVid-10M', a
     name no gazetteer knows, keeps the dataset reading of its count."""
-    rec = extractor.extract(make_paper("Zorblax 采用 Gemma-300M 作为动作专家，并在 QuxVid-10M 上预训练。"))
+    rec = extractor.extract(make_paper("Zorblax 以 Gemma-300M 为语言解码器，并在 QuxVid-10M 上预训练。"))
     types = {e["name"]: e["type"] for e in rec["entities"]}
     assert types.get("Gemma-300M") == "Model"
     assert types.get("QuxVid-10M") == "Dataset"

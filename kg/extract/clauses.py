@@ -215,12 +215,14 @@ class ClauseRules:
         return None
 
     #: a clause's own subject that is no system: a plural class ('LMMs 的…', '现有 VLMs 在…')
-    #: or a technique phrase ('核化对比学习在…方面优于'), after a connective or a finding frame
+    #: or a technique phrase ('核化对比学习在…方面优于'), after a connective; not a phrase
+    #: that frames the elided subject ('在少样本学习方面', '通过自适应采样') or refers to it ('所提模块')
     _CLASS_SUBJECT_RE = re.compile(
         r"[\s*]*(?:此外|同时|而|但|并且|且|其中|然而)?[\s*]*"
         r"(?:(?:现有的?|其他|传统的?|主流的?)?[\s*]*[A-Z][A-Za-z]*[A-Z]s(?![A-Za-z])"
-        r"|[\u4e00-\u9fff]{2,12}?(?:学习|损失|采样|编码|机制|模块|设计))[\s*]*(?:[（(][^（）()]{0,30}[)）])?"
-        r"[\s*]*(?:的|在|相比|比|于|方面)"
+        r"|(?!在|通过|借助|凭借|基于|利用|采用|引入|结合|所提|我们|该|本|此|其|这)"
+        r"[\u4e00-\u9fff]{2,12}?(?:学习|损失|采样|编码|机制|模块|设计))[\s*]*(?:[（(][^（）()]{0,30}[)）])?"
+        r"[\s*]*(?:的|在|相比|比|于)"
     )
 
     def _default_subject(self, text: str, cue: int, main: str | None) -> str | None:

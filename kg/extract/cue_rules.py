@@ -31,6 +31,8 @@ _THAN_TAIL_RE = re.compile(
 _ASPECT_WORD_RE = re.compile(r"(?:效率|速度|精度|准确率|性能|质量|吞吐量)")
 #: a verb of delivering after 'A 比 B', its gain word later in the clause ('提供了 3.2 倍的速度提升')
 _DELIVER_RE = re.compile(r"\s*(?:提供|实现|带来|取得|获得)了?")
+#: words of less after a cost ('比 B 显存更低'): the cost is lower, A wins
+_LESS_WORDS = ("更低", "更少", "降至", "降到")
 #: after 'A 比 B': a cost compared, then its adjective ('内存占用显著减少', '推理延迟低'): less wins
 _COST_ASPECT_RE = re.compile(
     r"(?:推理|训练)?(?:内存占用|内存|显存占用|显存|延迟|时延|耗时|计算量|计算成本|参数量|成本|开销)[\s*]*"
@@ -43,7 +45,7 @@ _VALUE_AFTER_RE = re.compile(
 )
 
 #: after a cue word used as an adjective: '领先的 X', '领先模型 X' (a leading model), no win stated
-_ADJECTIVAL_RE = re.compile(r"的|[\s*]*(?:模型|方法|系统|算法|框架)")
+_ADJECTIVAL_RE = re.compile(r"的|(?<=领先)[\s*]*(?:模型|方法|系统|算法|框架)")
 
 
 class CueRules:
@@ -137,16 +139,16 @@ class CueRules:
             adj = self.than_adj.match(tail) or self.improve.match(tail)
             after_adj = adj.end() if adj else None  # where the adjective ends in ``tail``
             adj = adj or self._delivered_gain(tail)
-            if not adj and (aspect := _ASPECT_WORD_RE.match(tail)):  # '比 X 效率高约 4.5 倍'
-                adj = self.than_adj.match(tail[aspect.end() :])
+            if not adj and (aspect := _ASPECT_WORD_RE.match(tail)):  # '比 X 效率高约 4.5 倍', '准确率更高'
+                adj = self.than_adj.match(tail[aspect.end() :].lstrip("更"))
             cost = None if adj else _COST_ASPECT_RE.match(tail)  # '比 X 内存占用减少了 3 倍': less wins
-            adj = adj or (cost and (self.than_adj.match(tail, cost.end()) or self.improve.match(tail, cost.end())))
+            adj = adj or (cost and (self.than_adj.match(tail[cost.end() :]) or self.improve.match(tail, cost.end())))
             if not adj:
                 continue
             word = adj.group().strip(" *")
             lows = ("低", "少", "降低", "减少", "lower")
             if (
-                (word not in lows)
+                (word not in lows + _LESS_WORDS)
                 if cost
                 else (word in lows and not self._lower_wins(text, m.start(), tail, after_adj, lower))
             ):
@@ -184,6 +186,7 @@ class CueRules:
         verb = _DELIVER_RE.match(tail)
         return self.improve.search(CLAUSE_END_RE.split(tail[verb.end() :], 1)[0][:24]) if verb else None
 
+    # between two coordinated subjects: 'A and B', 'A、B 和 C', 'A 与 B' (not 'or', not 'vs')
     _CONJUNCT_RE = re.compile(r"[\s*]*(?:、|和|与|及|以及|,|，|,?\s*and)[\s*]*", re.IGNORECASE)
 
     def _conjuncts(self, text: str, before: list[Mention], subj: Mention) -> list[Mention]:

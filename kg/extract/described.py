@@ -220,7 +220,7 @@ class DescribedBaselines:
     def _phrase(self, text: str, start: int, end: int) -> Mention | None:
         raw, glosses, core = _parts(text, start, end)
         named = _NAMED_AFTER_HEAD_RE.search(core)
-        if named:
+        if named and not gazetteer().is_generic(named.group("name")):
             # '在线强化学习基线GRPO': the class, then the baseline it names; the phrase is an alias
             return self._mention(start, raw, named.group("name"), [*glosses, core])
         lead = _SOTA_LEAD_RE.match(core)

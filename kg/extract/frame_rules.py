@@ -23,6 +23,13 @@ _CLASS_WORD_RE = re.compile(r"其他|其它|所有|全部|各种|多种|各类|�
 _WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同)(?P<mod>[^，。；,;、与和跟同]{0,8}?)[*\s]*$")
 
 _NUMBER_AHEAD = re.compile(r"[\s*]*(?:了|约)?[\s*]*\d")
+#: comparison words that state a bound before a number ('低于 0.5k', 'less than 5%'); '落后 2.1 个点' is a loss
+_BOUND_WORDS = {"低于", "高于", "少于", "多于", "lower than", "higher than", "less than", "more than"}
+
+
+def _threshold(text: str, cue: re.Match) -> bool:
+    """True when the loss cue ``cue`` states a bound: a bound word right before a number."""
+    return cue.group().casefold() in _BOUND_WORDS and _NUMBER_AHEAD.match(text, cue.end()) is not None
 
 
 class FrameRules:
@@ -37,8 +44,8 @@ class FrameRules:
         improvement cue follows; a 'lower' cue counts only when the metric
         named is not higher-is-better; a sentence stating a trade-off or a
         cost (权衡, 代价, trade-off) says no winner."""
-        if self.parity.search(text) or any(not _NUMBER_AHEAD.match(text, c.end()) for c in self.lose.finditer(text)):
-            return []  # a tie or a loss; a loss cue before a number is a threshold ('低于0.5k的水平')
+        if self.parity.search(text) or any(not _threshold(text, c) for c in self.lose.finditer(text)):
+            return []  # a tie or a loss; '低于' before a number is a threshold ('低于0.5k的水平')
         if self._TRADE_OFF_RE.search(text):
             return []  # '与 B 相比，A 仍有速度上的权衡': a cost of A, not a win
         gains = [g.group().casefold() for g in self.improve.finditer(text)]

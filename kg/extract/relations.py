@@ -120,6 +120,42 @@ class RelationRules(CueRules, ValueRules, FrameRules, BaseRules, ScoreRules, Cla
             raise ValueError("comparison.json: from_to_re must open with (?:从|…)\\s*(?P<base>…)?")
         return re.compile(r"[，,、]\s*" + m.group(1) + pattern[m.end() :], re.IGNORECASE)
 
+    def _stated_values(self, text, systems, main, lower, metrics) -> list[Found]:
+        """The rows of the first value rule that reads the sentence: ``A (78.2)
+        vs B (64.5)``, paired values, a contrast, a value in parentheses,
+        values side by side (:mod:`kg.extract.value_rules`, :mod:`kg.extract.scores`)."""
+        rules = (
+            lambda: self._vs(text, systems, lower),
+            lambda: self._paired_values(text, systems, lower),
+            lambda: self._contrast(text, systems, lower, main, metrics),
+            lambda: self._paren_value(text, systems, main, lower),
+            lambda: self._parallel(text, systems, lower, metrics),
+        )
+        for rule in rules:
+            if found := rule():
+                return found
+        return []
+
+    def _frame_rows(self, text, systems, main, metric, found: list[Found]) -> list[Found]:
+        """Compare-frame rows against a loser no earlier row has, nor the
+        family of one (``与 B 对比：A 比 B-C 延迟低``: the cue names the member
+        B-C, the frame only its family B)."""
+        losers = {f.loser for f in found}
+        surface = {s.key: text[s.start : s.end] for s in systems}
+
+        def family_of_a_loser(key: str) -> bool:
+            fam = surface.get(key, "")
+            return bool(fam) and any(
+                (m := surface.get(lo, "")).startswith(fam) and len(m) > len(fam) and m[len(fam)] in "-_ ."
+                for lo in losers
+            )
+
+        return [
+            f
+            for f in self._frame(text, systems, main, metric)
+            if f.loser not in losers and not family_of_a_loser(f.loser)
+        ]
+
     # -- public -----------------------------------------------------------
     def find(self, text: str, mentions: list[Mention], main: str | None, bases: list[str] = ()) -> list[Found]:
         """Return the comparisons stated in one sentence.
@@ -141,24 +177,10 @@ class RelationRules(CueRules, ValueRules, FrameRules, BaseRules, ScoreRules, Cla
         found += self._cue_verbs(text, systems, main, lower)
         found += self._than(text, systems, main, lower)
         if not found:
-            found += self._vs(text, systems, lower)
-        if not found:
-            found += self._paired_values(text, systems, lower)
-        if not found:
-            found += self._contrast(text, systems, lower, main, [m for m in mentions if m.label == Label.METRIC])
-        if not found:
-            found += self._paren_value(text, systems, main, lower)
-        if not found:
-            found += self._parallel(text, systems, lower, [m for m in mentions if m.label == Label.METRIC])
+            found += self._stated_values(text, systems, main, lower, [m for m in mentions if m.label == Label.METRIC])
         # '相比基座 B 提升 6.4 个点，并高于 C': a frame or a from-to next to a cue verb
         # states one more comparison, against its own object
-        losers = {f.loser for f in found}
-        # '与 B 对比：A 比 B-C 延迟低': the frame names the family of the loser a cue names
-        found += [
-            f
-            for f in self._frame(text, systems, main, metric)
-            if f.loser not in losers and not any(lo.startswith(f.loser) for lo in losers)
-        ]
+        found += self._frame_rows(text, systems, main, metric, found)
         losers = {f.loser for f in found}
         found += [f for f in self._from_to(text, systems, main, lower) if f.loser not in losers]
         losers = {f.loser for f in found}

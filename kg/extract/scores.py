@@ -19,6 +19,13 @@ DIFFERENCE_RE = re.compile(
 )
 
 
+def difference_before(text: str, start: int, pos: int) -> bool:
+    """True when a word of :data:`DIFFERENCE_RE` stands in the eight
+    characters before ``pos`` (not before ``start``): the number at ``pos``
+    is a gain or a difference ('提升了 5%'), not a value."""
+    return DIFFERENCE_RE.search(text[max(start, pos - 8) : pos]) is not None
+
+
 class ScoreRules:
     """Where a sentence states a score, and whose score it is."""
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import CLAUSE_END_RE
-from kg.extract.scores import DIFFERENCE_RE
+from kg.extract.clauses import CLAUSE_END_RE, clause_start
+from kg.extract.scores import difference_before
 from kg.extract.sentence import Found, Mention
 from kg.model import Label
 
@@ -20,6 +20,8 @@ from kg.model import Label
 _ELIDED_OPEN_RE = re.compile(r"[；;。]|例如|比如")
 #: a frame opening a clause whose subject is elided: '在 X 数据集上，'
 _LEAD_FRAME_RE = re.compile(r"[\s*]*在[^，,。；;]{1,30}?上[\s*]*[，,]")
+#: a noun naming a measure where more is better ('成功率为 81%', '得分为 81.2'), so a value is a result, not a share
+_MEASURE_NOUN_RE = re.compile(r"率|得分|分数|精度|准确|成功|指标|\b(?:accuracy|success|score|rate)\b", re.IGNORECASE)
 #: a clause that opens with a phrase and 的: the phrase is its subject ('轴向排序的延迟约 0.1 ms')
 _NP_SUBJECT_RE = re.compile(r"[\s*]*[\u4e00-\u9fff]{2,10}的")
 
@@ -31,7 +33,7 @@ def _inside_parens(text: str, pos: int) -> bool:
 
 
 class ValueRules:
-    """vs, contrast and paired-value rules over one sentence."""
+    """vs, contrast, paired-value and side-by-side rules over one sentence."""
 
     def _vs(self, text, systems, lower) -> list[Found]:
         found = []
@@ -67,9 +69,6 @@ class ValueRules:
             frame = _LEAD_FRAME_RE.match(text, start)
             start = frame.end() if frame else start
             after = [s for s in systems if s.start >= cut.end()]
-            np = _NP_SUBJECT_RE.match(text, start, cut.start())  # '轴向排序的延迟约 0.1 ms，而 B …': its own subject
-            if np is not None and not self.self_ref.search(np.group()):
-                continue
             if after and after[0].key != main and not any(start <= s.start < cut.start() for s in systems):
                 pairs.insert(0, (Mention(start, start, main, Label.METHOD), after[0]))  # kept if it states a value
         for a, b in pairs:
@@ -88,7 +87,7 @@ class ValueRules:
             if side_a and side_b and not side_a & side_b:
                 continue  # two measures, no comparison
             (sa, cost), (sb, _) = va, vb
-            low = lower or cost or (lower is None and self.lower_word.search(text, 0, cut.start()) is not None)
+            low = lower or cost or (lower is None and self._lower_said(text, a, cut.start(), ""))
             w, l, ws, ls = (a, b, sa, sb) if (sa < sb if low else sa > sb) else (b, a, sb, sa)
             found.append(
                 Found(w.key, l.key, winner_score=ws, loser_score=ls, cue=cut.group().strip(" ，,；;"), at=cut.start())
@@ -155,12 +154,10 @@ class ValueRules:
             values = self._VALUE.findall(run.group())
             if len(values) != len(side):
                 continue
-            if DIFFERENCE_RE.search(text[max(start, run.start() - 8) : run.start()]):
+            if difference_before(text, start, run.start()):
                 return []  # '分别提升了 5% 和 3%': gains, not values
             return [(s, float(v), "%" if u else None) for s, (v, u) in zip(side, values)]
         return []
-
-    # between two coordinated subjects: 'A and B', 'A、B 和 C', 'A 与 B' (not 'or', not 'vs')
 
     # after a system that opens a clause: its value stated with 为 ('B 为 42.0', 'B（微调后）的 AP 仅为 42.0')
     _PARALLEL_NEXT = re.compile(
@@ -168,7 +165,6 @@ class ValueRules:
         r"(?:则为|仅为|只有|为)[\s*约]*(?=[-+]?\d)"
     )
     _PARALLEL_CUT = re.compile(r"[，,；;][\s*]*$")
-    _CLAUSE_STOP = re.compile(r"[，,；;。]")
     #: a value and its unit: '14.1 cm', '85 次', '94.4%', '0.38 秒'
     _UNIT_VALUE = re.compile(r"(?<![\w.])([-+]?\d+(?:\.\d+)?)\s*(%|[A-Za-z°]{1,8}|[次秒分个]|毫秒|分钟|小时)?(?![\w.])")
     _TIME_UNITS = {"s", "ms", "h", "min", "秒", "毫秒", "分钟", "小时"}
@@ -179,7 +175,7 @@ class ValueRules:
         return [
             (float(m.group(1)), m.group(2) or "")
             for m in self._UNIT_VALUE.finditer(text, start, end)
-            if not m.group(1).startswith("+") and not DIFFERENCE_RE.search(text[max(start, m.start() - 8) : m.start()])
+            if not m.group(1).startswith("+") and not difference_before(text, start, m.start())
         ]
 
     def _parallel(self, text: str, systems: list[Mention], lower, metrics=()) -> list[Found]:
@@ -189,7 +185,9 @@ class ValueRules:
         value of the later clause and the first of the same unit in the
         first clause; the better wins (lower when the metric or a word of the
         first clause is lower-is-better, or the unit is a time).  Not when
-        each clause names its own measure."""
+        each clause names its own measure, when no measure is known (no
+        metric, lower word, time or measure noun such as 率/得分), for sizes,
+        or when the first system is no clause subject (:meth:`_opens_clause`)."""
         found = []
         first = None
         for a, b in zip(systems, systems[1:]):
@@ -200,9 +198,9 @@ class ValueRules:
                 continue
             if first is None:
                 first, first_end = a, cut.start()
-            if _inside_parens(text, first.start):
-                continue  # '高于基于激活的方法（例如，PCA 为 1.1，B 为 1.9）': examples of the losers
-            stop = self._CLAUSE_STOP.search(text, head.end())
+            if not self._opens_clause(text, first, systems, first_end):
+                continue  # an example of the losers ('（例如，A 为 1.1，B 为 1.9）'), a tool, a from-to
+            stop = CLAUSE_END_RE.search(text, head.end())
             end = stop.start() if stop else len(text)
             mine = self._values(text, first.end, first_end)
             theirs = self._values(text, head.end(), end)
@@ -216,16 +214,16 @@ class ValueRules:
             if side_a and side_b and not side_a & side_b:
                 continue  # two measures, no comparison
             unit = vb[0][1]
-            if unit in self._SIZE_UNITS or self.fewer_word.search(text, 0, first_end):
+            if unit in self._SIZE_UNITS or self.fewer_word.search(text, clause_start(text, first.start), first_end):
                 continue  # sizes ('7B', '参数量为 …'), not results
-            low = lower or unit in self._TIME_UNITS or bool(self.lower_word.search(text, 0, first_end))
-            if lower is None and not low and unit != "%":
-                continue  # no measure known: which value is better is not said
+            low = lower if lower is not None else self._lower_said(text, first, first_end, unit)
+            if lower is None and not low and not _MEASURE_NOUN_RE.search(text, first.end, first_end):
+                continue  # no measure known ('30% 为合成数据'): which value is better is not said
             (sa, _), (sb, _) = va[0], vb[0]
             w, l, ws, ls = (first, b, sa, sb) if (sa < sb if low else sa > sb) else (b, first, sb, sa)
-            unit = "%" if vb[0][1] == "%" else None
+            pct = "%" if unit == "%" else None
             found.append(
-                Found(w.key, l.key, winner_score=ws, loser_score=ls, unit=unit, cue="side by side", at=cut.start())
+                Found(w.key, l.key, winner_score=ws, loser_score=ls, unit=pct, cue="side by side", at=cut.start())
             )
         return found
 
@@ -236,12 +234,36 @@ class ValueRules:
         unit before the cut; lower is better for a time or when a word of
         the first side says so.  None without a shared unit, for sizes, or
         when no measure is known (no metric, no lower word, not a time)."""
-        stop = self._CLAUSE_STOP.search(text, cut.end())
+        np = _NP_SUBJECT_RE.match(text, a.start, cut.start()) if a.start == a.end else None
+        if np is not None and not self.self_ref.search(np.group()):
+            return None  # '轴向排序的延迟约 0.1 ms，而 B …': the clause has its own subject, not the paper's system
+        stop = CLAUSE_END_RE.search(text, cut.end())
         theirs = [v for v in self._values(text, cut.end(), stop.start() if stop else len(text)) if v[1]][:1]
         mine = [v for v in self._values(text, a.end, cut.start()) if theirs and v[1] == theirs[0][1]][-1:]
         if not mine or theirs[0][1] in self._SIZE_UNITS or theirs[0][1] == "%":
             return None
-        low = theirs[0][1] in self._TIME_UNITS or bool(self.lower_word.search(text, 0, cut.start()))
+        low = lower if lower is not None else self._lower_said(text, a, cut.start(), theirs[0][1])
         if lower is None and not low:
             return None
         return (mine[0][0], low), (theirs[0][0], low)
+
+    def _lower_said(self, text: str, first: Mention, end: int, unit: str) -> bool:
+        """True when lower wins by what the first side's own clause says
+        before ``end``: a lower-is-better word ('误差', 'latency'), or the unit
+        is a time."""
+        return (
+            unit in self._TIME_UNITS or self.lower_word.search(text, clause_start(text, first.start), end) is not None
+        )
+
+    def _opens_clause(self, text: str, first: Mention, systems: list[Mention], end: int) -> bool:
+        """True when ``first`` is the subject of the clause ending at ``end``:
+        the clause's first system, not inside parentheses (examples of a
+        class), not a tool (``使用 B 作为骨干``), and the clause states no
+        from-to change (its first value is not the system's result)."""
+        start = clause_start(text, first.start)
+        return not (
+            _inside_parens(text, first.start)
+            or any(start <= s.start < first.start for s in systems)
+            or self._tool(text, first)
+            or self.from_to.search(text, start, end)
+        )
