@@ -33,11 +33,6 @@ _ASPECT_WORD_RE = re.compile(r"(?:效率|速度|精度|准确率|性能|质量|�
 _DELIVER_RE = re.compile(r"\s*(?:提供|实现|带来|取得|获得)了?")
 #: words of less after a cost ('比 B 显存更低'): the cost is lower, A wins
 _LESS_WORDS = ("更低", "更少", "降至", "降到")
-#: after 'A 比 B': a cost compared, then its adjective ('内存占用显著减少', '推理延迟低'): less wins
-_COST_ASPECT_RE = re.compile(
-    r"(?:推理|训练)?(?:内存占用|内存|显存占用|显存|延迟|时延|耗时|计算量|计算成本|参数量|成本|开销)[\s*]*"
-    r"(?:显著|大幅|明显)?[\s*]*(?=降低|减少|低|少|更低|更少)"
-)
 #: a value right after a cue verb: the cue compares with a threshold ('高于 0.86'), not a
 #: system (a size or a count opens a loser's phrase: '优于4B参数的 X 模型', '优于 3 个基线')
 _VALUE_AFTER_RE = re.compile(
@@ -141,7 +136,7 @@ class CueRules:
             adj = adj or self._delivered_gain(tail)
             if not adj and (aspect := _ASPECT_WORD_RE.match(tail)):  # '比 X 效率高约 4.5 倍', '准确率更高'
                 adj = self.than_adj.match(tail[aspect.end() :].lstrip("更"))
-            cost = None if adj else _COST_ASPECT_RE.match(tail)  # '比 X 内存占用减少了 3 倍': less wins
+            cost = None if adj else self.cost_aspect.match(tail)  # '比 X 内存占用减少了 3 倍': less wins
             adj = adj or (cost and (self.than_adj.match(tail[cost.end() :]) or self.improve.match(tail, cost.end())))
             if not adj:
                 continue

@@ -73,6 +73,12 @@ class RelationRules(CueRules, ValueRules, FrameRules, BaseRules, ScoreRules, Cla
         self.hedge_zh = re.compile(f"(?<!成为)(?:{zh_hedges})(?![的性])")
         self.lower_word = cue_regex(p["lower_is_better_word"])
         self.fewer_word = cue_regex(p["fewer_is_better_word"])  # read only after 'A 比 B 少
+        # after 'A 比 B': a measure where less wins, then a word of less ('内存占用显著减少', '误差低')
+        self.cost_aspect = re.compile(
+            rf"(?:推理|训练|计算)?(?:{self.lower_word.pattern}|{self.fewer_word.pattern})(?:占用)?[\s*]*"
+            r"(?:显著|大幅|明显)?[\s*]*(?=降低|减少|低|少|更低|更少)",
+            re.IGNORECASE,
+        )
         # not 对比 as 'contrastive' ('对比学习', '对比微调 X 提出…'): a kind of training, no frame
         self.frame = re.compile(_CONTRASTIVE + cue_regex(p["compare_frame"]).pattern, re.IGNORECASE)
         self.improve = cue_regex(p["improve"])
