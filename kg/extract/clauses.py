@@ -315,11 +315,17 @@ _MEASURE_STOP_RE = re.compile(r"[，。；,;：:（(]")
 _EXAMPLES_OPEN_RE = re.compile(r"[\s*]*(?:如|例如|比如|包括|e\.g\.|such as|including)", re.IGNORECASE)
 
 
+def open_paren(text: str, pos: int) -> int:
+    """Offset of the parenthesis (``（`` or ``(``) still open at ``pos``, -1 when none is."""
+    paren = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
+    return -1 if paren < 0 or re.search(r"[)）]", text[paren:pos]) else paren
+
+
 def _in_examples(text: str, pos: int) -> bool:
     """True when ``pos`` sits in a parenthesis that lists examples of a class
     (``（如 A, B 等）``, ``(e.g., A)``), not yet closed."""
-    paren = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
-    return paren >= 0 and not re.search(r"[)）]", text[paren:pos]) and bool(_EXAMPLES_OPEN_RE.match(text, paren + 1))
+    paren = open_paren(text, pos)
+    return paren >= 0 and bool(_EXAMPLES_OPEN_RE.match(text, paren + 1))
 
 
 def _in_aside(text: str, s: Mention, cue: int) -> bool:
@@ -327,8 +333,8 @@ def _in_aside(text: str, s: Mention, cue: int) -> bool:
     ``cue`` and says more than a name: an aside of the clause (``（X 的
     CHAIR 降低了 19%）``), not its subject; a gloss (``重述（P-ground）``) is
     no aside."""
-    paren = max(text.rfind("（", 0, s.start), text.rfind("(", 0, s.start))
-    if paren < 0 or re.search(r"[)）]", text[paren : s.start]):
+    paren = open_paren(text, s.start)
+    if paren < 0:
         return False
     close = re.search(r"[)）]", text[s.end : cue])
     if close is None:
