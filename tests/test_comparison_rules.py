@@ -770,6 +770,12 @@ RULES = [
         id="zh-known-benchmark-name-before-model-head-is-a-model",
     ),
     pytest.param(
+        "本文提出了HELM框架，用于多步规划。",
+        "在QuxBench上，HELM持续优于现有框架（ZorbAgent和Blorp-Plan）。",
+        {("HELM", "ZorbAgent", "QuxBench", None), ("HELM", "Blorp-Plan", "QuxBench", None)},
+        id="zh-known-benchmark-name-before-framework-head-is-a-method",
+    ),
+    pytest.param(
         OWN_ZH,
         "在 Quibble-Net 的小样本协议下，Zorblax 相比于此前最好的 Mistral-7B，F1 从 0.530 提升至 0.774。",
         {("Zorblax", "Mistral-7B", "Quibble-Net", "F1")},

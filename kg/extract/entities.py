@@ -33,6 +33,7 @@ _PLAIN_WORD_RE = re.compile(r"[A-Za-z][a-z]+")
 _PLURAL_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]*[A-Z]s")
 #: a model head noun right after a name
 _MODEL_HEAD_RE = re.compile(r"\s?(?:模型|models?\b)")
+_METHOD_HEAD_RE = re.compile(r"\s?(?:框架|方法|算法|(?:framework|method|algorithm)s?\b)")
 
 
 class Entities(NamedTuple):
@@ -198,6 +199,8 @@ class EntityStage:
         if entry and Label(label).is_dataset and _MODEL_HEAD_RE.match(span.doc.text, span.end_char):
             # '本研究引入了BBQ模型': this paper's model, not the known benchmark (outweighs every other vote)
             types[Label.MODEL] += 1000
+        elif entry and Label(label).is_dataset and _METHOD_HEAD_RE.match(span.doc.text, span.end_char):
+            types[Label.METHOD] += 1000  # '本文提出了BBQ框架': this paper's method, not the known benchmark
         if Label(label).is_system and (
             mention_rules.in_measure_list(span) or mention_rules.in_metric_enumeration(span)
         ):
