@@ -777,6 +777,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax在5步推理中相对于最先进的Llama 3实现了约6%的QR提升。",
+        {("Zorblax", "Llama 3", None, "QR")},
+        id="zh-a-name-between-a-value-and-a-gain-noun-is-the-metric",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 Quibble-Net 的小样本协议下，Zorblax 相比于此前最好的 Mistral-7B，F1 从 0.530 提升至 0.774。",
         {("Zorblax", "Mistral-7B", "Quibble-Net", "F1")},
         id="zh-protocol-named-for-a-system-is-the-dataset",

@@ -18,6 +18,9 @@ TYPING_KEYS = ("dataset_name_re", "model_size_re", "dataset_cue", "model_cue", "
 
 #: head nouns after a name that make it a metric ('DeSync 指标', 'EPIC 距离'), casefolded
 _METRIC_HEADS = ("指标", "metric", "距离")
+#: a value, then the name, then a gain noun: the name is what gained ('约 3% 的 SR 提升')
+_GAIN_OF_BEFORE_RE = re.compile(r"\d\s*(?:%|％|个百分点|个点|点)\s*的\s*$")
+_GAIN_NOUN_AFTER_RE = re.compile(r"\s*(?:提升|提高|增益|改进|改善|下降|降低|增长)")
 _CALLED_RE = re.compile(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$")
 _BENCHMARK_WORD_RE = re.compile(r"(?i)bench|eval|arena|qa")
 #: the end of a list whose last item is a short phrase ('…, 工具增强查询, 模拟环境')
@@ -65,6 +68,14 @@ class NameTyper:
         # '**…, 多模态检索, 模拟环境** Foo 提出了': the cue ends a keyword list, it types nothing after it
         return cue is not None and not _LIST_ITEM_END_RE.search(prev)
 
+    @staticmethod
+    def _gain_of(doc: Doc, start: int, end: int) -> bool:
+        """The name of tokens [start, end) is what a value gained: a value
+        and 的 before it, a gain noun after it (``约 3% 的 FooR 提升``)."""
+        view, text = tokens(doc), doc_text(doc)
+        a, b = view.idx[start], view.ends[end - 1]
+        return bool(_GAIN_OF_BEFORE_RE.search(text[max(0, a - 16) : a]) and _GAIN_NOUN_AFTER_RE.match(text, b))
+
     def type(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
         """(type, decided) of the name of tokens [start, end): ``decided`` is
         False when no suffix or cue spoke and the type is only a default.
@@ -76,8 +87,8 @@ class NameTyper:
             return DATASET, True
         if self.cue_after(doc, end, self.device_cues, 6):
             return DEVICE, True
-        if self.cue_after(doc, end, _METRIC_HEADS, 8):
-            return METRIC, True  # 'FooSync 指标', 'the FooSync metric
+        if self.cue_after(doc, end, _METRIC_HEADS, 8) or self._gain_of(doc, start, end):
+            return METRIC, True  # 'FooSync 指标', 'the FooSync metric', '3% 的 FooR 提升'
         if self.model_size.search(surface) or self.cue_after(doc, end, self.model_cues):
             return MODEL, True
         if self.cue_after(doc, end, self.method_cues):
