@@ -70,6 +70,13 @@ def test_a_version_written_in_subscript_digits_stays_one_name():
     assert words == ["超", "越", "了", "Zorb₀.₅", "与", "Zorb0.5", "。", "Qux₂", ".", "Next"]
 
 
+def test_a_caret_power_after_a_name_stays_in_the_name():
+    """'QUXO^2' and 'Zorb-V^3' are names written with a caret power, one
+    token each; a single letter's power ('O(K^2)') is math and stays apart."""
+    words = [t.text for t in _blank()("QUXO^2 超越 Zorb-V^3，复杂度 O(K^2)。")]
+    assert words == ["QUXO^2", "超", "越", "Zorb-V^3", "，", "复", "杂", "度", "O", "(", "K", "^", "2", ")", "。"]
+
+
 def test_the_pipeline_is_rebuilt_from_its_own_config():
     """build_pipeline's config names every part: spaCy rebuilds the same
     pipeline from it, which finds the same mentions."""
