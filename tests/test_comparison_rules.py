@@ -783,6 +783,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax在V*视觉搜索基准上比QuxNet-8B提升了7.7%。",
+        {("Zorblax", "QuxNet-8B", "V* Bench", None)},
+        id="zh-v-star-is-the-v-star-benchmark",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 Quibble-Net 的小样本协议下，Zorblax 相比于此前最好的 Mistral-7B，F1 从 0.530 提升至 0.774。",
         {("Zorblax", "Mistral-7B", "Quibble-Net", "F1")},
         id="zh-protocol-named-for-a-system-is-the-dataset",
