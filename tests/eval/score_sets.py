@@ -123,8 +123,7 @@ ANN8_CHECK = [
     "papers-for-2026-04-06",
     "papers-for-2026-05-13",
 ]
-#: a ninth batch, scored on arrival and kept whole as a check set (figures only, never read);
-#: ANN8_CHECK was read from then on
+#: a ninth batch, scored on arrival and kept whole as a check set; read once ANN10_CHECK came in
 ANN9_CHECK = [
     "arxiv-cv-2025-09-01",
     "arxiv-cv-2025-12-15",
@@ -134,6 +133,17 @@ ANN9_CHECK = [
     "papers-for-2026-02-26",
     "papers-for-2026-03-02",
     "papers-for-2026-10-09",
+]
+#: a tenth batch, scored on arrival and kept whole as a check set (figures only, never read)
+ANN10_CHECK = [
+    "arxiv-cv-2025-09-15",
+    "arxiv-cv-2026-01-07",
+    "arxiv-cv-2026-03-10",
+    "arxiv-cv-2026-10-06",
+    "papers-for-2025-09-29",
+    "papers-for-2026-02-02",
+    "papers-for-2026-03-03",
+    "papers-for-2026-10-05",
 ]
 
 
@@ -199,6 +209,7 @@ SETS = {
     **_half("ann7", "check", _annotated, ANN7_CHECK),
     **_half("ann8", "check", _annotated, ANN8_CHECK),
     **_half("ann9", "check", _annotated, ANN9_CHECK),
+    **_half("ann10", "check", _annotated, ANN10_CHECK),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
