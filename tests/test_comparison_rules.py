@@ -789,6 +789,19 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax与Blorp-M、Glim.2等模型相当，甚至在部分指标上超越了QuxNet。",
+        set(),
+        id="zh-parity-then-even-surpasses-is-hedged",
+    ),
+    pytest.param(OWN_ZH, "Zorblax 比肩甚至超越 QuxNet。", set(), id="zh-parity-even-surpasses-is-hedged"),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 与 Blorp-M 相当，并超越了 QuxNet。",
+        {("Zorblax", "QuxNet", None, None)},
+        id="zh-parity-then-a-plain-win-still-wins",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 Quibble-Net 的小样本协议下，Zorblax 相比于此前最好的 Mistral-7B，F1 从 0.530 提升至 0.774。",
         {("Zorblax", "Mistral-7B", "Quibble-Net", "F1")},
         id="zh-protocol-named-for-a-system-is-the-dataset",

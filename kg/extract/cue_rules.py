@@ -40,6 +40,19 @@ _VALUE_AFTER_RE = re.compile(
 )
 
 #: after a cue word used as an adjective: '领先的 X', '领先模型 X' (a leading model), no win stated
+#: after a parity word, 'even' (in some respects) before the win: '与 B 相当，甚至在某些方面超越了 C' is hedged
+_EVEN_AFTER_PARITY_RE = re.compile(
+    r"[\s*，,]*(?:还|更)?甚至(?:在[^，。；,;]{0,12}?(?:上|中|方面))?(?:有所|能够|可以)?[\s*]*"
+)
+
+
+def _hedge_end(text: str, end: int) -> int:
+    """The end of a parity phrase ending at ``end``, taking in an 'even' that
+    follows it and the first character after (a win cue there is hedged)."""
+    even = _EVEN_AFTER_PARITY_RE.match(text, end)
+    return even.end() + 1 if even else end
+
+
 _ADJECTIVAL_RE = re.compile(r"的|(?<=领先)[\s*]*(?:模型|方法|系统|算法|框架)")
 
 
@@ -52,7 +65,7 @@ class CueRules:
         found: list[Found] = []
         losers_so_far: set[str] = set()
         last_winner = None
-        hedged = [(p.start(), p.end()) for p in self.parity.finditer(text)]
+        hedged = [(p.start(), _hedge_end(text, p.end())) for p in self.parity.finditer(text)]
         for m, reverse in cues:
             if self._negated(text, m.start()) or any(a <= m.start() < b for a, b in hedged):
                 continue  # '未能超越', or '达到或超过' (matches or exceeds): not a win
