@@ -802,6 +802,24 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax在Blorp-8B上实现了13.7%的相对性能提升，在Blorp-8B-Chat上实现了8.8%的相对性能提升。",
+        {("Zorblax", "Blorp-8B", None, None), ("Zorblax", "Blorp-8B-Chat", None, None)},
+        id="zh-a-gain-with-its-amount-on-each-base-model",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax在同等预算下比标准QuxNet提升1.3个点，在Blorp-8B模型上平均提升1.7个点。",
+        {("Zorblax", "QuxNet", None, None)},
+        id="zh-a-gain-on-a-base-after-a-named-comparison-continues-it",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax超越了同等规模的基线模型，在Blorp-8B基线模型上平均提升了6.1分。",
+        {("Zorblax", "Blorp-8B", None, None)},
+        id="zh-a-gain-on-a-base-named-the-baseline",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 Quibble-Net 的小样本协议下，Zorblax 相比于此前最好的 Mistral-7B，F1 从 0.530 提升至 0.774。",
         {("Zorblax", "Mistral-7B", "Quibble-Net", "F1")},
         id="zh-protocol-named-for-a-system-is-the-dataset",

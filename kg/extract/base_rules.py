@@ -40,6 +40,11 @@ class BaseRules:
         r"backbones?\b|architectures?\b|base models?\b|架构|骨干|主干|基座|基础模型)",
         re.IGNORECASE,
     )
+    # after the last base: a gain with its amount on it ('在 X 上实现了 20% 的相对提升', '在 X 上最大提升 13%')
+    _GAIN_ON_TAIL = re.compile(
+        r"(?=[\s*]*(?:模型)?[\s*]*上[^，。；,;]{0,12}?(?:(?:提升|提高|改善)了?[\s*]*(?:约|超过|近|高达)?\+?\d"
+        r"|\d+(?:\.\d+)?\s*(?:%|个点|个百分点|分)\s*的[^，。；,;\d]{0,8}?(?:提升|提高|增益|改善)))"
+    )
     # right after the last base: it is named the baseline ('在 X 基线模型上', 'on the X baseline')
     _BASELINE_TAIL = re.compile(r"[\s*]*(?:基线|baselines?\b)", re.IGNORECASE)
     _CLAUSE_END = re.compile(r"[；;。]")
@@ -82,7 +87,11 @@ class BaseRules:
                 bases.append(t)
             if not any(b.label == Label.MODEL for b in bases):
                 continue
-            tail = self._BASE_TAIL.match(text, bases[-1].end) or self._BASELINE_TAIL.match(text, bases[-1].end)
+            tail = (
+                self._BASE_TAIL.match(text, bases[-1].end)
+                or self._BASELINE_TAIL.match(text, bases[-1].end)
+                or self._GAIN_ON_TAIL.match(text, bases[-1].end)
+            )
             if tail is None and listed and len(bases) > 1:
                 tail = self._LISTED_MODELS_TAIL.match(text, bases[-1].end)
             if tail is None and not strong:
@@ -96,9 +105,24 @@ class BaseRules:
         (no other system between the frame and the gain)."""
         if not main or self.parity.search(text) or self.lose.search(text):
             return []
-        bases, end = self.base_frame(text, systems, main, listed=True)
-        if not bases:
-            return []
+        found, pos, framed = [], 0, []
+        while True:  # each frame in turn: '在 X 上实现了 20% 的提升，在 Y 上实现了 16% 的提升'
+            bases, end = self.base_frame(text, [s for s in systems if s.start >= pos], main, listed=True)
+            if not bases:
+                return found
+            found += self._gain_in_frame(text, [s for s in systems if s not in framed], main, bases, end)
+            pos, framed = bases[-1].end, framed + bases
+
+    def _gain_in_frame(self, text, systems, main, bases: list[Mention], end: int) -> list[Found]:
+        """The wins over ``bases`` of the base frame ending at ``end`` (see
+        :meth:`_over_framed_bases`); none when an earlier clause compared
+        with a named system or a baseline (``比标准 LoRA 提升 1.8 个点，在 X 模型上
+        平均提升 1.9 个点``: the gain on X is over LoRA), unless the base is
+        named the baseline."""
+        if not self._BASELINE_TAIL.match(text, bases[-1].end) and self._compared_before(
+            text, systems, main, bases[0].start
+        ):
+            return []  # ('在 X 基线模型上提升…' names X the baseline: the gain is over it)
         stop = self._CLAUSE_END.search(text, end)
         clause_end = stop.start() if stop else len(text)
         gain = self._GAIN_WORD.search(text, end, clause_end)
@@ -114,6 +138,19 @@ class BaseRules:
         own = [s for s in between if s.proposed]
         winner = own[0].key if own else main
         return [Found(winner, b.key, cue="gain over base", at=gain.start()) for b in bases]
+
+    _THAN_OR_BASELINE = re.compile(r"比|\bthan\b|基线|baselines?\b", re.IGNORECASE)
+
+    def _compared_before(self, text: str, systems: list[Mention], main: str | None, pos: int) -> bool:
+        """A compare frame, 比 or a win cue before ``pos`` with a named
+        system (not the paper's own) or a baseline word after it."""
+        cues = [*self.frame.finditer(text, 0, pos), *self.win.finditer(text, 0, pos)]
+        cues += [m for m in self._THAN_OR_BASELINE.finditer(text, 0, pos) if m.group() in ("比", "than")]
+        if not cues:
+            return False
+        after = min(c.end() for c in cues)
+        named = any(after <= s.start < pos and not s.proposed and s.key != main for s in systems)
+        return named or any(m.group() not in ("比", "than") for m in self._THAN_OR_BASELINE.finditer(text, after, pos))
 
     def gain_over_carried(self, text, mentions, main, bases: list[str]) -> list[Found]:
         """A sentence after a base frame of the same paragraph that names no

@@ -54,7 +54,11 @@ from kg.model import Label
 __all__ = ["BASELINES", "DATASET_LABELS", "SYSTEM_LABELS", "Found", "Mention", "RelationRules", "Stated"]
 
 
-_CONTRASTIVE = r"(?!对比(?:学习|微调|训练|预训练|损失|解码|蒸馏|目标|表征|表示|式))"
+_CONTRASTIVE = (
+    r"(?!对比(?:学习|微调|训练|预训练|损失|解码|蒸馏|目标|表征|表示|式))"
+    # '相对性能提升', '相对误差': 相对 as 'relative', no frame
+    r"(?!相对(?:性能|提升|提高|改进|改善|增益|增幅|误差|降低|减少|位置|深度|位姿|姿态|坐标|运动|值))"
+)
 
 
 class RelationRules(CueRules, ValueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
