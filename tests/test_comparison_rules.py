@@ -820,6 +820,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax相对于QuxNet 1.5取得了12.4%的净胜率，相对于Blorp 4.0也取得了显著胜率。",
+        {("Zorblax", "QuxNet 1.5", None, "Win Rate"), ("Zorblax", "Blorp 4.0", None, "Win Rate")},
+        id="zh-a-win-rate-over-the-object-of-a-frame",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 Quibble-Net 的小样本协议下，Zorblax 相比于此前最好的 Mistral-7B，F1 从 0.530 提升至 0.774。",
         {("Zorblax", "Mistral-7B", "Quibble-Net", "F1")},
         id="zh-protocol-named-for-a-system-is-the-dataset",
