@@ -825,6 +825,12 @@ RULES = [
         id="zh-a-win-rate-over-the-object-of-a-frame",
     ),
     pytest.param(
+        "该研究提出了一种名为“基于合成对话的对比学习”（ZQLT）的新型训练范式。",
+        "当应用于Qwen3-4B-Base模型时，ZQLT在QuxBench上取得了2.4个百分点的提升。",
+        {("ZQLT", "Qwen3-4B-Base", "QuxBench", None)},
+        id="zh-a-quoted-name-holds-no-use-marker",
+    ),
+    pytest.param(
         OWN_ZH,
         "在 Quibble-Net 的小样本协议下，Zorblax 相比于此前最好的 Mistral-7B，F1 从 0.530 提升至 0.774。",
         {("Zorblax", "Mistral-7B", "Quibble-Net", "F1")},

@@ -35,6 +35,10 @@ _HEADED_AFTER_DE = re.compile(
 )
 
 
+#: a quoted phrase: the name itself ('名为“基于 X 的 Y”（ZY）'), no use marker in it
+_QUOTED_RE = re.compile(r"“[^“”]*”|「[^「」]*」|\"[^\"]*\"")
+
+
 def _plain_gloss(span) -> bool:
     """A translation gloss of plain capitalised words (``引入了基础形变（Base
     Deformation）``): it translates a description, it names nothing new;
@@ -154,7 +158,7 @@ class ProposalStage:
         if not before:
             return None
         cue = before[-1]
-        if self.use_marker.search(text[cue.start() : rel]) and not (
+        if self.use_marker.search(_QUOTED_RE.sub("", text[cue.start() : rel])) and not (
             _AFTER_DE.search(text, 0, rel) and _HEADED_AFTER_DE.match(text, span.end_char - sent.start_char)
         ):
             return None  # 'based on X': X is used (unless X only modifies the name: '基于 X 的 M 框架')
