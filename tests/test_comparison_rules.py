@@ -832,6 +832,13 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax比QuxNet-base模型性能提高了19%。",
+        {("Zorblax", "QuxNet-base", None, None)},
+        id="zh-than-an-aspect-then-a-gain-word",
+    ),
+    pytest.param(OWN_ZH, "Zorblax比QuxNet-base性能降低了2%。", set(), id="zh-than-an-aspect-then-a-loss"),
+    pytest.param(
+        OWN_ZH,
         "在 Quibble-Net 的小样本协议下，Zorblax 相比于此前最好的 Mistral-7B，F1 从 0.530 提升至 0.774。",
         {("Zorblax", "Mistral-7B", "Quibble-Net", "F1")},
         id="zh-protocol-named-for-a-system-is-the-dataset",

@@ -148,7 +148,8 @@ class CueRules:
             after_adj = adj.end() if adj else None  # where the adjective ends in ``tail``
             adj = adj or self._delivered_gain(tail)
             if not adj and (aspect := _ASPECT_WORD_RE.match(tail)):  # '比 X 效率高约 4.5 倍', '准确率更高'
-                adj = self.than_adj.match(tail[aspect.end() :].lstrip("更"))
+                rest = tail[aspect.end() :].lstrip("更")
+                adj = self.than_adj.match(rest) or self.improve.match(rest)  # '比 X 性能提高了 23%'
             cost = None if adj else self.cost_aspect.match(tail)  # '比 X 内存占用减少了 3 倍': less wins
             adj = adj or (cost and (self.than_adj.match(tail[cost.end() :]) or self.improve.match(tail, cost.end())))
             if not adj:
