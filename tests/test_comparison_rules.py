@@ -839,6 +839,12 @@ RULES = [
     pytest.param(OWN_ZH, "Zorblax比QuxNet-base性能降低了2%。", set(), id="zh-than-an-aspect-then-a-loss"),
     pytest.param(
         OWN_ZH,
+        "仅用少量（300张）合成图像，Zorblax即可超越现有基线（QDGEN）使用大量图像的性能。",
+        {("Zorblax", "QDGEN", None, None)},
+        id="zh-an-acronym-after-existing-baselines-names-one",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 Quibble-Net 的小样本协议下，Zorblax 相比于此前最好的 Mistral-7B，F1 从 0.530 提升至 0.774。",
         {("Zorblax", "Mistral-7B", "Quibble-Net", "F1")},
         id="zh-protocol-named-for-a-system-is-the-dataset",
