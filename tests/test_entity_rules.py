@@ -75,13 +75,6 @@ RULES = [
         id="use-marker-inside-the-modifier-of-the-proposed-name",
     ),
     row(
-        "QuxVidX keeps object structure across long clips.",
-        contribution="We distil motion priors into a video model. With our method, we train QuxVidX, a video generator.",
-        keep={"QuxVidX"},
-        proposes={"QuxVidX"},
-        id="we-train-a-new-name",
-    ),
-    row(
         "Zorblax 先用 RANSAC 剔除外点，再以 Levenberg-Marquardt 做光束法平差（Bundle Adjustment），并在 WebGPU 上运行。",
         contribution="本文提出了 Zorblax，一种相机标定方法。",
         keep={"Zorblax"},
