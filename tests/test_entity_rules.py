@@ -429,6 +429,21 @@ def test_names_listed_like_known_metrics_are_metrics(extractor):
     assert types["Quibble-3B"] != "Metric"  # '（FVD 512）' is a score, no list of names
 
 
+@pytest.mark.parametrize(
+    "contribution,role",
+    [
+        ("本文提出了一种名为“基于合成对话的对比学习”（ZQLT）的训练范式，并设计了 Zorblax。", "proposes"),
+        ("本文提出将经典的“基于检索的记忆压缩”（ZQLT）引入长视频理解，并设计了 Zorblax。", "uses"),
+    ],
+    ids=["quoted-name-right-after-the-cue", "quoted-name-further-on"],
+)
+def test_a_quoted_name_right_after_a_propose_cue_holds_no_use_marker(extractor, contribution, role):
+    """A quoted name right after the cue is the name proposed, whatever words
+    it holds ('基于…'); one further on keeps its use markers."""
+    rec = extractor.extract(make_paper("Zorblax 在 QuxBench 上优于 ZQLT。", contribution))
+    assert {e["name"]: e["role"] for e in rec["entities"]}["ZQLT"] == role
+
+
 def test_acronym_spelled_out_as_a_metric_is_a_metric(extractor):
     rec = extractor.extract(make_paper("运动合理性：QOR (Quad Overlapping Ratio，衡量部件间碰撞)，越低越好。"))
     types = {e["name"]: e["type"] for e in rec["entities"]}

@@ -426,12 +426,12 @@ def test_the_highest_among_compared_systems_beats_them(extractor):
 @pytest.mark.parametrize(
     "claim",
     [
-        "*   Zorblax-9B 在 V* 高分辨率基准测试上取得了 89.8% 的准确率，超越了 Quuxformer-2。",
-        "*   On the high-resolution benchmark V*, Zorblax-9B reaches 89.8% accuracy, surpassing Quuxformer-2.",
+        "*   Zorblax-9B 在 Q* 高分辨率基准测试上取得了 89.8% 的准确率，超越了 Quuxformer-2。",
+        "*   On the high-resolution benchmark Q*, Zorblax-9B reaches 89.8% accuracy, surpassing Quuxformer-2.",
     ],
 )
 def test_a_claim_on_a_benchmark_no_mention_names_inherits_no_dataset(extractor, claim):
-    """The claim names its own benchmark (V*, no mention): the dataset of
+    """The claim names its own benchmark (Q*, no mention): the dataset of
     the bullet before it is not inherited."""
     rec = extractor.extract(
         make_paper(

@@ -72,9 +72,13 @@ def test_a_version_written_in_subscript_digits_stays_one_name():
 
 def test_a_caret_power_after_a_name_stays_in_the_name():
     """'QUXO^2' and 'Zorb-V^3' are names written with a caret power, one
-    token each; a single letter's power ('O(K^2)') is math and stays apart."""
-    words = [t.text for t in _blank()("QUXO^2 超越 Zorb-V^3，复杂度 O(K^2)。")]
-    assert words == ["QUXO^2", "超", "越", "Zorb-V^3", "，", "复", "杂", "度", "O", "(", "K", "^", "2", ")", "。"]
+    token each; a single letter's power ('O(K^2)') or a number's ('10^4') is
+    math and stays apart."""
+    words = [t.text for t in _blank()("QUXO^2 超越 Zorb-V^3，复杂度 O(K^2)，约 10^4。")]
+    assert words == [
+        *("QUXO^2", "超", "越", "Zorb-V^3", "，", "复", "杂", "度", "O", "(", "K", "^", "2", ")", "，"),
+        *("约", "10", "^", "4", "。"),
+    ]
 
 
 def test_the_pipeline_is_rebuilt_from_its_own_config():

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.clauses import clause_start
 from kg.extract.sentence import Found, Mention
 from kg.model import Label
 
 
 #: a number right after a win word: an amount ('提升超过 50 个百分点'), not a compared system
 _AMOUNT_AHEAD = re.compile(r"[\s*]*[约近了]?[\s*]*\d")
+#: a gain word, then its amount ('提升了约 41%', '提高 6.2')
+_RAISED_BY = r"(?:提升|提高|增加|改善)了?[\s*]*(?:约|超过|近|高达)?\+?\d"
 
 
 class BaseRules:
@@ -39,11 +42,6 @@ class BaseRules:
         r"[^，。；,;:：]{0,20}?(?:验证|实验|评估|评测|测试|evaluat|experiment|validat|"
         r"backbones?\b|architectures?\b|base models?\b|架构|骨干|主干|基座|基础模型)",
         re.IGNORECASE,
-    )
-    # after the last base: a gain with its amount on it ('在 X 上实现了 20% 的相对提升', '在 X 上最大提升 13%')
-    _GAIN_ON_TAIL = re.compile(
-        r"(?=[\s*]*(?:模型)?[\s*]*上[^，。；,;]{0,12}?(?:(?:提升|提高|改善)了?[\s*]*(?:约|超过|近|高达)?\+?\d"
-        r"|\d+(?:\.\d+)?\s*(?:%|个点|个百分点|分)\s*的[^，。；,;\d]{0,8}?(?:提升|提高|增益|改善)))"
     )
     # right after the last base: it is named the baseline ('在 X 基线模型上', 'on the X baseline')
     _BASELINE_TAIL = re.compile(r"[\s*]*(?:基线|baselines?\b)", re.IGNORECASE)
@@ -87,11 +85,7 @@ class BaseRules:
                 bases.append(t)
             if not any(b.label == Label.MODEL for b in bases):
                 continue
-            tail = (
-                self._BASE_TAIL.match(text, bases[-1].end)
-                or self._BASELINE_TAIL.match(text, bases[-1].end)
-                or self._GAIN_ON_TAIL.match(text, bases[-1].end)
-            )
+            tail = self._BASE_TAIL.match(text, bases[-1].end) or self._BASELINE_TAIL.match(text, bases[-1].end)
             if tail is None and listed and len(bases) > 1:
                 tail = self._LISTED_MODELS_TAIL.match(text, bases[-1].end)
             if tail is None and not strong:
@@ -102,27 +96,19 @@ class BaseRules:
     def _over_framed_bases(self, text, systems, main) -> list[Found]:
         """``在 X 和 Y 上的实验表明，M 持续提升了生成质量``: in the clause of a
         base frame, a gain of the paper's own system is a win over each base
-        (no other system between the frame and the gain)."""
+        (no other system between the frame and the gain); then the gains
+        stated with their amounts on further bases (:meth:`_gains_on_bases`)."""
         if not main or self.parity.search(text) or self.lose.search(text):
             return []
-        found, pos, framed = [], 0, []
-        while True:  # each frame in turn: '在 X 上实现了 20% 的提升，在 Y 上实现了 16% 的提升'
-            bases, end = self.base_frame(text, [s for s in systems if s.start >= pos], main, listed=True)
-            if not bases:
-                return found
-            found += self._gain_in_frame(text, [s for s in systems if s not in framed], main, bases, end)
-            pos, framed = bases[-1].end, framed + bases
+        found = []
+        bases, end = self.base_frame(text, systems, main, listed=True)
+        if bases:
+            found = self._gain_in_frame(text, systems, main, bases, end)
+        return found + self._gains_on_bases(text, systems, main, {f.loser for f in found})
 
     def _gain_in_frame(self, text, systems, main, bases: list[Mention], end: int) -> list[Found]:
         """The wins over ``bases`` of the base frame ending at ``end`` (see
-        :meth:`_over_framed_bases`); none when an earlier clause compared
-        with a named system or a baseline (``比标准 LoRA 提升 1.8 个点，在 X 模型上
-        平均提升 1.9 个点``: the gain on X is over LoRA), unless the base is
-        named the baseline."""
-        if not self._BASELINE_TAIL.match(text, bases[-1].end) and self._compared_before(
-            text, systems, main, bases[0].start
-        ):
-            return []  # ('在 X 基线模型上提升…' names X the baseline: the gain is over it)
+        :meth:`_over_framed_bases`)."""
         stop = self._CLAUSE_END.search(text, end)
         clause_end = stop.start() if stop else len(text)
         gain = self._GAIN_WORD.search(text, end, clause_end)
@@ -139,18 +125,56 @@ class BaseRules:
         winner = own[0].key if own else main
         return [Found(winner, b.key, cue="gain over base", at=gain.start()) for b in bases]
 
-    _THAN_OR_BASELINE = re.compile(r"比|\bthan\b|基线|baselines?\b", re.IGNORECASE)
+    # '在 X 上' before a base, then a gain with its amount in the clause ('上实现了 20.4% 的相对性能提升')
+    _ON_LEAD = re.compile(r"在[\s*“”\"]*$")
+    _GAIN_ON_TAIL = re.compile(
+        r"[\s*]*(?:模型)?[\s*]*上[^，。；,;]{0,12}?(?:" + _RAISED_BY + "|" + _AMOUNT_GAIN.pattern + ")",
+        re.IGNORECASE,
+    )
+
+    def _gains_on_bases(self, text, systems, main, done: set[str]) -> list[Found]:
+        """``M 在 X 上实现了 20.4% 的相对性能提升，在 Y 上实现了 16.0% 的…``: a
+        gain with its amount stated on a named base model is a win of the
+        own system over it, when no other system opens the clause
+        (``现有方法 B 在 X 上仅提升了 1.2%``) or stands between the base and
+        the gain (``在 X 模型上将 B 基线提升了 3.0%``), and no earlier clause compared with
+        a named system or a baseline (``比标准 LoRA 提升 1.8 个点，在 X 模型上
+        平均提升 1.9 个点``: that gain is over LoRA).  Read in its own
+        sentence only (never carried to the next)."""
+        found, framed = [], []
+        for s in systems:
+            if s.proposed or s.key == main or s.key in done or s.label != Label.MODEL:
+                continue
+            tail = self._GAIN_ON_TAIL.match(text, s.end)
+            if tail is None or not self._ON_LEAD.search(text, max(0, s.start - 4), s.start):
+                continue
+            rest = [o for o in systems if o not in framed]
+            opened = clause_start(text, s.start)
+            if any(not o.proposed and o.key != main and opened <= o.start < tail.end() and o is not s for o in rest):
+                continue  # another system opens the clause or stands between the base and the gain
+            if self._compared_before(text, rest, main, s.start):
+                continue
+            own = [o for o in rest if o.proposed and opened <= o.start < s.start]
+            found.append(Found(own[0].key if own else main, s.key, cue="gain over base", at=tail.end()))
+            framed.append(s)
+        return found
+
+    _THAN_RE = re.compile(r"(?<![相对])比(?!例|较|率)|\bthan\b")
+    _BASELINE_WORD_RE = re.compile(r"基线|\bbaselines?\b", re.IGNORECASE)
 
     def _compared_before(self, text: str, systems: list[Mention], main: str | None, pos: int) -> bool:
         """A compare frame, 比 or a win cue before ``pos`` with a named
         system (not the paper's own) or a baseline word after it."""
-        cues = [*self.frame.finditer(text, 0, pos), *self.win.finditer(text, 0, pos)]
-        cues += [m for m in self._THAN_OR_BASELINE.finditer(text, 0, pos) if m.group() in ("比", "than")]
+        cues = [
+            *self.frame.finditer(text, 0, pos),
+            *self.win.finditer(text, 0, pos),
+            *self._THAN_RE.finditer(text, 0, pos),
+        ]
         if not cues:
             return False
         after = min(c.end() for c in cues)
         named = any(after <= s.start < pos and not s.proposed and s.key != main for s in systems)
-        return named or any(m.group() not in ("比", "than") for m in self._THAN_OR_BASELINE.finditer(text, after, pos))
+        return named or self._BASELINE_WORD_RE.search(text, after, pos) is not None
 
     def gain_over_carried(self, text, mentions, main, bases: list[str]) -> list[Found]:
         """A sentence after a base frame of the same paragraph that names no
@@ -181,7 +205,7 @@ class BaseRules:
     # '将 X（70B）模型的得分提升 41%', '使 X 模型在域外任务上的平均准确率提高了 6.2%'
     _RAISED_BASE = re.compile(
         r"[\s*]*(?:[（(][^（）()]{0,12}[)）])?[\s*]*(?:模型)?[\s*]*(?:在[^，。；,;在]{1,20}?[上中])?[\s*]*(?:的[^，。；,;]{0,16}?)?"
-        r"(?:提升|提高|增加|改善)了?[\s*]*(?:约|超过|近)?\+?\d"
+        + _RAISED_BY
     )
     _JIANG = re.compile(r"(?:将|使|使得|让|帮助)[\s*“”\"]*$")
 

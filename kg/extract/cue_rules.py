@@ -28,7 +28,9 @@ _THAN_TAIL_RE = re.compile(
     r"[\s*]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*"
 )
 #: after 'A 比 B': the aspect compared, before its adjective ('效率高', '速度快')
-_ASPECT_WORD_RE = re.compile(r"(?:效率|速度|精度|准确率|性能|质量|吞吐量)")
+_ASPECT_WORD_RE = re.compile(r"(?:的)?(?:平均|整体)?(?:效率|速度|精度|准确率|性能|质量|吞吐量|鲁棒性)")
+#: in the clause of the comparative of 'A 比 B': the difference is slight ('性能提高不明显')
+_SLIGHT_RE = re.compile(r"不明显|不显著|有限|甚微|不大|不多")
 #: a verb of delivering after 'A 比 B', its gain word later in the clause ('提供了 3.2 倍的速度提升')
 _DELIVER_RE = re.compile(r"\s*(?:提供|实现|带来|取得|获得)了?")
 #: words of less after a cost ('比 B 显存更低'): the cost is lower, A wins
@@ -39,20 +41,25 @@ _VALUE_AFTER_RE = re.compile(
     r"[\s*]*(?:了|the\s+)?[\s*]*[-+]?\d+(?:\.\d+)?\s*%?(?![\dA-Za-z.]|\s*(?:参数|个|种|项|款|位))"
 )
 
-#: after a cue word used as an adjective: '领先的 X', '领先模型 X' (a leading model), no win stated
-#: after a parity word, 'even' (in some respects) before the win: '与 B 相当，甚至在某些方面超越了 C' is hedged
+#: after a parity word, 'even' and the win cue, with at most a partial scope between ('与 B 相当，
+#:甚至在某些方面超越了 C', '媲美甚至还超越 C'): the win is hedged; '甚至在 X 上超越了 C' is not
 _EVEN_AFTER_PARITY_RE = re.compile(
-    r"[\s*，,]*(?:还|更)?甚至(?:在[^，。；,;]{0,12}?(?:上|中|方面))?(?:有所|能够|可以)?[\s*]*"
+    r"(?:的(?:性能|表现|水平|效果))?[\s*，,]*(?:还|更)?甚至(?:还)?"
+    r"(?:在(?:某些|部分|一些|多数|个别)[^，。；,;]{0,10}?(?:上|中|方面))?"
+    r"(?:有所|能够|可以|明显|显著|大幅)?[\s*]*"
 )
 
 
-def _hedge_end(text: str, end: int) -> int:
-    """The end of a parity phrase ending at ``end``, taking in an 'even' that
-    follows it and the first character after (a win cue there is hedged)."""
-    even = _EVEN_AFTER_PARITY_RE.match(text, end)
-    return even.end() + 1 if even else end
+def _hedged(text: str, parity: re.Match, cue_start: int) -> bool:
+    """True when the win cue at ``cue_start`` is inside the parity phrase
+    ``parity`` ('达到或超过') or right after it and an 'even'."""
+    if parity.start() <= cue_start < parity.end():
+        return True
+    even = _EVEN_AFTER_PARITY_RE.match(text, parity.end())
+    return even is not None and even.end() == cue_start
 
 
+#: after a cue word used as an adjective: '领先的 X', '领先模型 X' (a leading model), no win stated
 _ADJECTIVAL_RE = re.compile(r"的|(?<=领先)[\s*]*(?:模型|方法|系统|算法|框架)")
 
 
@@ -65,9 +72,9 @@ class CueRules:
         found: list[Found] = []
         losers_so_far: set[str] = set()
         last_winner = None
-        hedged = [(p.start(), _hedge_end(text, p.end())) for p in self.parity.finditer(text)]
+        parities = list(self.parity.finditer(text))
         for m, reverse in cues:
-            if self._negated(text, m.start()) or any(a <= m.start() < b for a, b in hedged):
+            if self._negated(text, m.start()) or any(_hedged(text, p, m.start()) for p in parities):
                 continue  # '未能超越', or '达到或超过' (matches or exceeds): not a win
             if _VALUE_AFTER_RE.match(text, m.end()) or _ADJECTIVAL_RE.match(text, m.end()):
                 continue  # a threshold ('高于0.8670'), or a cue word as an adjective ('领先的 X', '领先模型 X')
@@ -152,8 +159,8 @@ class CueRules:
                 adj = self.than_adj.match(rest) or self.improve.match(rest)  # '比 X 性能提高了 23%'
             cost = None if adj else self.cost_aspect.match(tail)  # '比 X 内存占用减少了 3 倍': less wins
             adj = adj or (cost and (self.than_adj.match(tail[cost.end() :]) or self.improve.match(tail, cost.end())))
-            if not adj:
-                continue
+            if not adj or _SLIGHT_RE.search(CLAUSE_END_RE.split(tail, 1)[0][:16]):
+                continue  # no comparative, or a slight one ('比 B 性能提高不明显')
             word = adj.group().strip(" *")
             lows = ("低", "少", "降低", "减少", "lower")
             if (

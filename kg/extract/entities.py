@@ -31,9 +31,13 @@ from kg.nlp.pipeline import mention_info, name_shape, sentence_of, span_text
 _PLAIN_WORD_RE = re.compile(r"[A-Za-z][a-z]+")
 #: an acronym in the plural ('MRMs', 'VLMs'): a class of systems, never one named system
 _PLURAL_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9]*[A-Z]s")
-#: a model head noun right after a name
-_MODEL_HEAD_RE = re.compile(r"\s?(?:模型|models?\b)")
-_METHOD_HEAD_RE = re.compile(r"\s?(?:框架|方法|算法|(?:framework|method|algorithm)s?\b)")
+#: head nouns right after a known dataset's name that make it the paper's system: (head, label,
+#: whether a propose cue must open the clause: '本研究引入了BBQ模型', '本文提出了TAPE框架',
+#: not '优于现有 ImageNet 方法 X')
+_SYSTEM_HEADS = (
+    (re.compile(r"\s?(?:模型|models?\b)"), Label.MODEL, False),
+    (re.compile(r"\s?(?:框架|方法|算法|(?:framework|method|algorithm)s?\b)"), Label.METHOD, True),
+)
 
 
 class Entities(NamedTuple):
@@ -196,11 +200,8 @@ class EntityStage:
             label = Label.DATASET  # the topic of a results bullet: a benchmark or setting
             types[label] += 3
         types[label] += 10 if entry else (3 if decided else 1)
-        if entry and Label(label).is_dataset and _MODEL_HEAD_RE.match(span.doc.text, span.end_char):
-            # '本研究引入了BBQ模型': this paper's model, not the known benchmark (outweighs every other vote)
-            types[Label.MODEL] += 1000
-        elif entry and Label(label).is_dataset and _METHOD_HEAD_RE.match(span.doc.text, span.end_char):
-            types[Label.METHOD] += 1000  # '本文提出了BBQ框架': this paper's method, not the known benchmark
+        if entry and Label(label).is_dataset and (system := self._system_head(span)):
+            types[system] += 1000  # the paper's own system, not the known benchmark: outweighs every other vote
         if Label(label).is_system and (
             mention_rules.in_measure_list(span) or mention_rules.in_metric_enumeration(span)
         ):
@@ -245,6 +246,14 @@ class EntityStage:
             or (head == Label.MODEL and bool(self.model_size.search(surface)))
             or mention_rules.enumerated(span)
         )
+
+    def _system_head(self, span) -> str | None:
+        """The label of the paper's own system that a known dataset's name
+        takes from the head noun after it (see ``_SYSTEM_HEADS``), or None."""
+        for head, label, proposed in _SYSTEM_HEADS:
+            if head.match(span.doc.text, span.end_char):
+                return label if not proposed or self.propose.search(mention_rules.clause_before(span, 24)) else None
+        return None
 
     def _gloss_type(self, span, before, types: Counter) -> str | None:
         """The type a translation gloss takes from what it translates: the

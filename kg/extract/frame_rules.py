@@ -27,6 +27,26 @@ _NUMBER_AHEAD = re.compile(r"[\s*]*(?:了|约)?[\s*]*\d")
 _BOUND_WORDS = {"低于", "高于", "少于", "多于", "lower than", "higher than", "less than", "more than"}
 
 
+#: a win rate the subject gained: '取得了 14.1% 的相对胜率', '也取得了显著胜率', '胜率上平均达到
+#: 87.2%' (not '胜率仅为 38%')
+_WON_RATE_RE = re.compile(
+    r"(?:取得|获得|实现)了?[^，。；,;]{0,12}?胜率|胜率[^，。；,;\d]{0,8}?(?:达到|达|为)了?\s*\d+(?:\.\d+)?\s*%"
+)
+_RATE_VALUE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+
+
+def _won_rates(text: str) -> list[str]:
+    """The win rates a frame's subject gained in ``text``; a rate stated
+    below 50 % is no win ('取得了 38% 的胜率') unless it is relative or net
+    ('取得了 14.1% 的相对胜率')."""
+    out = []
+    for m in _WON_RATE_RE.finditer(text):
+        value = _RATE_VALUE_RE.search(m.group())
+        if value is None or float(value.group(1)) >= 50 or re.search(r"相对|净", m.group()):
+            out.append("胜率")
+    return out
+
+
 def _threshold(text: str, cue: re.Match) -> bool:
     """True when the loss cue ``cue`` states a bound: a bound word right before a number."""
     return cue.group().casefold() in _BOUND_WORDS and _NUMBER_AHEAD.match(text, cue.end()) is not None
@@ -48,7 +68,7 @@ class FrameRules:
             return []  # a tie or a loss; '低于' before a number is a threshold ('低于0.5k的水平')
         if self._TRADE_OFF_RE.search(text):
             return []  # '与 B 相比，A 仍有速度上的权衡': a cost of A, not a win
-        gains = [g.group().casefold() for g in self.improve.finditer(text)]
+        gains = [g.group().casefold() for g in self.improve.finditer(text)] + _won_rates(text)
         if metric is not None and metric.lower_is_better is False:
             gains = [g for g in gains if g not in self._LOWER_WORDS]
         if not gains:

@@ -312,11 +312,10 @@ def _lower_long_form(before: str, acronym: str) -> bool:
     return first.islower() or (at_sentence_start and first[1:].islower())
 
 
+#: a baseline head right before an acronym in parentheses: the acronym names that baseline
+#: ('现有基线（ODGEN）'); '现有的扩散策略模型（DPM）' defines a class
+_BASELINE_BEFORE_RE = re.compile(r"基线(?:模型|方法)?$")
 #: the head word of a task's name: 'Camouflaged Object Detection', 'Multi-Object Tracking'
-#: a baseline or a class of existing systems right before an acronym in parentheses: it names an instance
-_INSTANCE_BEFORE_RE = re.compile(
-    r"(?:基线(?:模型|方法)?|(?:现有|已有|其他|其它|先前|以往|主流|经典|代表性)[的\u4e00-\u9fff]{0,6}?(?:方法|模型|框架|算法))$"
-)
 _TASK_HEAD_RE = re.compile(
     r"[ -](?:Detection|Tracking|Segmentation|Navigation|Estimation|Recognition|Captioning|Grounding|"
     r"Answering|Classification|Localization|Localisation|Anticipation|Forecasting)$"
@@ -362,7 +361,7 @@ def acronym_definition(span, propose: re.Pattern, heads: re.Pattern) -> str | No
         return "titled" if long_form else None
     if propose.search(clause_before(span)) or heads.match(text, after.end()):
         return "named"
-    if _INSTANCE_BEFORE_RE.search(before):
+    if _BASELINE_BEFORE_RE.search(before):
         return None  # '超越现有基线（ODGEN）': the baseline it names, not an acronym it defines
     return "lower" if lower else "concept"
 

@@ -35,8 +35,12 @@ _HEADED_AFTER_DE = re.compile(
 )
 
 
-#: a quoted phrase: the name itself ('名为“基于 X 的 Y”（ZY）'), no use marker in it
-_QUOTED_RE = re.compile(r"“[^“”]*”|「[^「」]*」|\"[^\"]*\"")
+#: a quoted phrase right after a propose cue: the name itself ('提出了一种名为“基于 X 的 Y”（ZY）'),
+#: no use marker in it; not a quoted phrase further on ('将经典的“基于检索的…”（R）引入')
+_QUOTED_AFTER_CUE_RE = re.compile(
+    r"(?P<lead>[\s*]*(?:了|一种|一个|一套|名为|称为|新的|新颖的|全新的|新型的?)*[\s*]*)"
+    r"(?:“[^“”]*”|‘[^‘’]*’|「[^「」]*」|《[^《》]*》|\"[^\"]*\")"
+)
 
 
 def _plain_gloss(span) -> bool:
@@ -158,7 +162,11 @@ class ProposalStage:
         if not before:
             return None
         cue = before[-1]
-        if self.use_marker.search(_QUOTED_RE.sub("", text[cue.start() : rel])) and not (
+        quoted = _QUOTED_AFTER_CUE_RE.match(text, cue.end(), rel)
+        unquoted = (
+            text[cue.start() : rel] if quoted is None else cue.group() + quoted["lead"] + text[quoted.end() : rel]
+        )
+        if self.use_marker.search(unquoted) and not (
             _AFTER_DE.search(text, 0, rel) and _HEADED_AFTER_DE.match(text, span.end_char - sent.start_char)
         ):
             return None  # 'based on X': X is used (unless X only modifies the name: '基于 X 的 M 框架')

@@ -54,10 +54,11 @@ from kg.model import Label
 __all__ = ["BASELINES", "DATASET_LABELS", "SYSTEM_LABELS", "Found", "Mention", "RelationRules", "Stated"]
 
 
-_CONTRASTIVE = (
+#: frame words that frame nothing: 对比 as 'contrastive' ('对比学习', '对比微调 X 提出…', a kind of
+#: training) and 相对 as 'relative' ('相对性能提升', '相对误差')
+_NOT_A_FRAME = (
     r"(?!对比(?:学习|微调|训练|预训练|损失|解码|蒸馏|目标|表征|表示|式))"
-    # '相对性能提升', '相对误差': 相对 as 'relative', no frame
-    r"(?!相对(?:性能|提升|提高|改进|改善|增益|增幅|误差|降低|减少|位置|深度|位姿|姿态|坐标|运动|值))"
+    r"(?!相对(?:性能|提升|提高|改进|改善|增益|增幅|增长|收益|下降|误差|错误率|降低|减少|位置|深度|位姿|姿态|坐标|运动|值))"
 )
 
 
@@ -83,8 +84,7 @@ class RelationRules(CueRules, ValueRules, FrameRules, BaseRules, ScoreRules, Cla
             r"(?:显著|大幅|明显)?[\s*]*(?=降低|减少|低|少|更低|更少)",
             re.IGNORECASE,
         )
-        # not 对比 as 'contrastive' ('对比学习', '对比微调 X 提出…'): a kind of training, no frame
-        self.frame = re.compile(_CONTRASTIVE + cue_regex(p["compare_frame"]).pattern, re.IGNORECASE)
+        self.frame = re.compile(_NOT_A_FRAME + cue_regex(p["compare_frame"]).pattern, re.IGNORECASE)
         self.improve = cue_regex(p["improve"])
         self.from_to = re.compile(p["from_to_re"], re.IGNORECASE)
         self.from_to_more = self._from_to_continued(p["from_to_re"])

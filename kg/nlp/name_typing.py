@@ -19,8 +19,8 @@ TYPING_KEYS = ("dataset_name_re", "model_size_re", "dataset_cue", "model_cue", "
 #: head nouns after a name that make it a metric ('DeSync 指标', 'EPIC 距离'), casefolded
 _METRIC_HEADS = ("指标", "metric", "距离")
 #: a value, then the name, then a gain noun: the name is what gained ('约 3% 的 SR 提升')
-_GAIN_OF_BEFORE_RE = re.compile(r"\d\s*(?:%|％|个百分点|个点|点)\s*的\s*$")
-_GAIN_NOUN_AFTER_RE = re.compile(r"\s*(?:提升|提高|增益|改进|改善|下降|降低|增长)")
+_GAIN_OF_BEFORE_RE = re.compile(r"\d\s*(?:%|％|个百分点|点|倍|分|pp)?\s*的\s*(?:平均|整体|总体)?\s*$")
+_GAIN_NOUN_AFTER_RE = re.compile(r"\s*(?:绝对|相对)?(?:提升|提高|增益|改进|改善|下降|降低|增长)")
 _CALLED_RE = re.compile(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$")
 _BENCHMARK_WORD_RE = re.compile(r"(?i)bench|eval|arena|qa")
 #: the end of a list whose last item is a short phrase ('…, 工具增强查询, 模拟环境')
@@ -87,13 +87,16 @@ class NameTyper:
             return DATASET, True
         if self.cue_after(doc, end, self.device_cues, 6):
             return DEVICE, True
-        if self.cue_after(doc, end, _METRIC_HEADS, 8) or self._gain_of(doc, start, end):
-            return METRIC, True  # 'FooSync 指标', 'the FooSync metric', '3% 的 FooR 提升'
+        if self.cue_after(doc, end, _METRIC_HEADS, 8):
+            return METRIC, True  # 'FooSync 指标', 'the FooSync metric
         if self.model_size.search(surface) or self.cue_after(doc, end, self.model_cues):
             return MODEL, True
         if self.cue_after(doc, end, self.method_cues):
             return METHOD, True
-        return (MODEL if any(c.isdigit() for c in surface) else METHOD), False
+        if self._gain_of(doc, start, end):
+            return METRIC, False  # '3% 的 FooR 提升': undecided, so '在 FooR 上' elsewhere makes it a dataset
+        # a digit of a caret power is no version ('FooPO^2')
+        return (MODEL if any(c.isdigit() for c in surface.split("^")[0]) else METHOD), False
 
 
 _LIST_SEP_RE = re.compile(

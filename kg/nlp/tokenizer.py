@@ -24,11 +24,13 @@ from spacy.util import registry
 from kg.memo import BoundedMemo
 from kg.nlp.docview import TokenTable, attach_view
 
-_LATIN = r"A-Za-z0-9\u00C0-\u024F\u0370-\u03FF"
+_LETTER = r"A-Za-z\u00C0-\u024F\u0370-\u03FF"
+_LATIN = "0-9" + _LETTER
 # One token per match: whitespace runs (other than a single space), scores
 # with a percent sign, Latin names with inner . - ' + _ (only when followed
-# by a letter/digit, or a subscript digit: 'π₀.₅'; a caret before a digit:
-# 'Foo^2'), single CJK characters,
+# by a letter/digit, or a subscript digit: 'π₀.₅'; a caret before a digit
+# after two letters or a hyphen and a letter: 'Foo^2', 'Bar-V^3', not 'N^2'
+# or '10^3'), single CJK characters,
 # and any other character.
 # (CJK first: the most frequent token; no two alternatives match at the same
 # place except pct/name, where pct must come first, and cjk/other.)
@@ -37,7 +39,7 @@ _TOKEN_RE = re.compile(
     rf"(?P<cjk>{_CJK_CHAR})"
     rf"|(?P<ws>\s+)"
     rf"|(?P<pct>\d+(?:\.\d+)?%)"
-    rf"|(?P<name>[{_LATIN}](?:[{_LATIN}_+\u00B2\u00B3\u00B9\u2080-\u2089]|[.\-'’@](?=[{_LATIN}\u2080-\u2089])|(?<=[{_LATIN}\-][{_LATIN}])\^(?=\d))*)"
+    rf"|(?P<name>[{_LATIN}](?:[{_LATIN}_+\u00B2\u00B3\u00B9\u2080-\u2089]|[.\-'’@](?=[{_LATIN}\u2080-\u2089])|(?<=[{_LETTER}\-][{_LETTER}])\^(?=\d))*)"
     rf"|(?P<other>\S)"
 )
 # The same tokens as (token, CJK run, trailing space) triples for
