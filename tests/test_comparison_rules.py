@@ -789,6 +789,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax在OpenCompass评估中超越了QuxNet-72B。",
+        {("Zorblax", "QuxNet-72B", "OpenCompass", None)},
+        id="zh-opencompass-is-a-benchmark",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax与Blorp-M、Glim.2等模型相当，甚至在部分指标上超越了QuxNet。",
         set(),
         id="zh-parity-then-even-surpasses-is-hedged",
