@@ -852,6 +852,12 @@ RULES = [
     pytest.param(OWN_ZH, "Zorblax比QuxNet-base性能降低了2%。", set(), id="zh-than-an-aspect-then-a-loss"),
     pytest.param(OWN_ZH, "Zorblax 比 QuxNet 性能提高不明显。", set(), id="zh-than-a-slight-gain-is-no-win"),
     pytest.param(
+        OWN_EN,
+        "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
+        {("ZorbNet", "DPO", "QuxBench", None)},
+        id="en-improves-a-measure-with-its-acronym-over",
+    ),
+    pytest.param(
         OWN_ZH,
         "Zorblax 优于现有 ImageNet 方法 QuxNet。",
         {("Zorblax", "QuxNet", "ImageNet", None)},
