@@ -852,6 +852,12 @@ RULES = [
     pytest.param(OWN_ZH, "Zorblax比QuxNet-base性能降低了2%。", set(), id="zh-than-an-aspect-then-a-loss"),
     pytest.param(OWN_ZH, "Zorblax 比 QuxNet 性能提高不明显。", set(), id="zh-than-a-slight-gain-is-no-win"),
     pytest.param(
+        OWN_ZH,
+        "Zorblax 的成功率为 71%，显著优于所有基线方法（QuxVLA 45%，GlimNet 66%）。",
+        {("Zorblax", "QuxVLA", None, "Success Rate"), ("Zorblax", "GlimNet", None, "Success Rate")},
+        id="zh-the-first-member-of-a-scored-list-in-parentheses-is-a-name",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
         {("ZorbNet", "DPO", "QuxBench", None)},

@@ -48,6 +48,7 @@ _SCORE_RE = re.compile(r"0\.\d+|\d+\.\d{2,}")
 #: a number, and the measure words that make it an amount: 'X 7个百分点', 'X 3倍', 'X 5%'
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _AMOUNT_WORDS = frozenset(("个", "%", "倍", "分", "点", "pp", "points", "×"))
+_PERCENT_RE = re.compile(r"\d+(?:\.\d+)?%")
 _CJK_CONTEXT_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 #: token text -> True for a Latin name token that is no run breaker (vs, versus)
 _IN_LATIN_RUN = BoundedMemo(lambda text: TOKEN_CLASS[text] & (NAME | BREAKER) == NAME)
@@ -184,6 +185,8 @@ class ShapeMatcher(MentionComponent):
         """(start, end, source) of the names in the run of Latin name tokens
         [start, end); ``chinese``: the run stands in Chinese prose."""
         table = tokens(doc)
+        if end - start >= 2 and _PERCENT_RE.fullmatch(table.words[end - 1]):
+            end -= 1  # '（GlimNet 66%，…）': a score after the name, no part of it
         words = table.words[start:end]
         shapes = list(map(name_shape, words))
         if _in_gloss(doc, start, end):
