@@ -807,6 +807,13 @@ RULES = [
         id="zh-parity-then-even-a-win-on-a-benchmark-is-a-win",
     ),
     pytest.param(OWN_ZH, "Zorblax 媲美甚至还明显超越 QuxNet。", set(), id="zh-parity-even-and-an-adverb-is-hedged"),
+    pytest.param(OWN_ZH, "Zorblax 与 QuxNet 相当或超越了 GlimNet。", set(), id="zh-parity-or-surpasses-is-hedged"),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet matches or even outperforms QuxNet on QuxBench.",
+        set(),
+        id="en-matches-or-outperforms-is-hedged",
+    ),
     pytest.param(
         OWN_ZH,
         "Zorblax 与 Blorp-M 相当，并超越了 QuxNet。",

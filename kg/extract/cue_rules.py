@@ -41,10 +41,11 @@ _VALUE_AFTER_RE = re.compile(
     r"[\s*]*(?:了|the\s+)?[\s*]*[-+]?\d+(?:\.\d+)?\s*%?(?![\dA-Za-z.]|\s*(?:参数|个|种|项|款|位))"
 )
 
-#: after a parity word, 'even' and the win cue, with at most a partial scope between ('与 B 相当，
-#:甚至在某些方面超越了 C', '媲美甚至还超越 C'): the win is hedged; '甚至在 X 上超越了 C' is not
+#: after a parity word, 'even' or 'or' and the win cue, with at most a partial scope between ('与 B
+#: 相当，甚至在某些方面超越了 C', '媲美甚至还超越 C', '相当或超越 C', 'matches or even outperforms C'):
+#: the win is hedged; '甚至在 X 上超越了 C' is not
 _EVEN_AFTER_PARITY_RE = re.compile(
-    r"(?:的(?:性能|表现|水平|效果))?[\s*，,]*(?:还|更)?甚至(?:还)?"
+    r"(?:的(?:性能|表现|水平|效果))?[\s*，,]*(?:(?:还|更)?甚至(?:还)?|或者?|乃至|(?:to\s+)?or(?:\s+even)?\s)"
     r"(?:在(?:某些|部分|一些|多数|个别)[^，。；,;]{0,10}?(?:上|中|方面))?"
     r"(?:有所|能够|可以|明显|显著|大幅)?[\s*]*"
 )
@@ -52,7 +53,7 @@ _EVEN_AFTER_PARITY_RE = re.compile(
 
 def _hedged(text: str, parity: re.Match, cue_start: int) -> bool:
     """True when the win cue at ``cue_start`` is inside the parity phrase
-    ``parity`` ('达到或超过') or right after it and an 'even'."""
+    ``parity`` ('达到或超过') or right after it and an 'even' or an 'or'."""
     if parity.start() <= cue_start < parity.end():
         return True
     even = _EVEN_AFTER_PARITY_RE.match(text, parity.end())
