@@ -815,6 +815,12 @@ RULES = [
         id="en-matches-or-outperforms-is-hedged",
     ),
     pytest.param(
+        OWN_EN,
+        "ZorbNet matches QuxNet and outperforms GlimNet on QuxBench.",
+        {("ZorbNet", "GlimNet", "QuxBench", None)},
+        id="en-the-object-of-matches-is-no-subject",
+    ),
+    pytest.param(
         OWN_ZH,
         "Zorblax 与 Blorp-M 相当，并超越了 QuxNet。",
         {("Zorblax", "QuxNet", None, None)},

@@ -95,6 +95,12 @@ class ClauseRules:
         before = text[max(0, s.start - 16) : s.start]
         return any(not before[m.end() :].strip(' *“”"了') for m in self.win.finditer(before))
 
+    def _parity_object(self, text: str, s: Mention) -> bool:
+        """True when ``s`` directly follows a parity cue (``matches B``,
+        ``媲美 B``): the object of that cue, never the subject of a later one."""
+        before = text[max(0, s.start - 16) : s.start]
+        return any(not before[m.end() :].strip(' *“”"了') for m in self.parity.finditer(before))
+
     @staticmethod
     def _metric(mentions: list[Mention]) -> Mention | None:
         return next((m for m in mentions if m.label == Label.METRIC), None)
@@ -187,6 +193,8 @@ class ClauseRules:
             clause = clause_start(text, s.start)
             if s.topic or self._tool(text, s) or self._FRAME_OBJECT.search(text[clause : s.start]):
                 continue  # a bullet's label, a tool of the subject ('使用 GPT-5 模型'), a compared object
+            if self._parity_object(text, s):
+                continue  # 'A matches B and outperforms C': B is matched, A is the subject
             if self.framed_setting(text, s):
                 continue  # '在 OLMoE 模型上平均性能比 B 提升': the model the gain is measured on
             if _in_examples(text, s.start) and re.search(r"[，,；;]", text[s.end : cue]):
