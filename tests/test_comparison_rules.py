@@ -821,6 +821,12 @@ RULES = [
         id="en-the-object-of-matches-is-no-subject",
     ),
     pytest.param(
+        OWN_EN,
+        "ZorbNet achieves a 3% QRS improvement over QuxNet on QuxBench.",
+        {("ZorbNet", "QuxNet", "QuxBench", None)},
+        id="en-a-name-between-a-value-and-a-gain-noun-is-no-winner",
+    ),
+    pytest.param(
         OWN_ZH,
         "Zorblax 与 Blorp-M 相当，并超越了 QuxNet。",
         {("Zorblax", "QuxNet", None, None)},
@@ -1574,6 +1580,12 @@ SCORES = [
     pytest.param("Zorblax-7B 在 MATH 上的准确率达到 61.3%，优于 GPT-4o（55.0%）。", 61.3, 55.0, "%", id="zh-reach"),
     pytest.param("准确率：Zorblax-7B (78.2%) vs GPT-4o (64.5%)。", 78.2, 64.5, "%", id="vs"),
     pytest.param("在 Qwen2-7B 上，Zorblax 将 GSM8K 准确率从 55.2% 提升至 63.8%。", 63.8, 55.2, "%", id="zh-from-to"),
+    pytest.param(
+        "Zorblax-7B achieves a 4% accuracy gain over QuxNet.", None, None, None, id="en-gain-size-is-no-score"
+    ),
+    pytest.param(
+        "Zorblax-7B 实现了 37% 的显著提升，表现远超 QuxNet。", None, None, None, id="zh-gain-size-is-no-score"
+    ),
 ]
 
 

@@ -79,6 +79,14 @@ class ScoreRules:
             return None
         return m
 
+    _MEASURE_WORD = re.compile(r"\s+[A-Za-z][\w-]*")
+
+    def _gain_amount(self, text: str, end: int) -> bool:
+        """True when the number ending at ``end`` is followed by a gain noun,
+        directly or after one measure word ('3% improvement', '3% SR gain')."""
+        word = self._MEASURE_WORD.match(text, end)
+        return bool(self._GAIN_AFTER.match(text, end) or (word and self._GAIN_AFTER.match(text, word.end())))
+
     def _score_after(self, text: str, end: int) -> tuple[float | None, str | None]:
         """The score stated right after a system: ``B（84.8）``, ``B 为 64.5%``;
         not a gain (``B（提升 +6.7%）``, ``B (+4.4%)``)."""
@@ -104,6 +112,8 @@ class ScoreRules:
         for m in reversed(list(re.finditer(r"(?<![\w./])([-+]?\d+(?:\.\d+)?)\s*(%|分)?(?![\w./])", seg))):
             if DIFFERENCE_RE.search(seg[max(0, m.start() - 8) : m.start() + 1]):
                 continue  # '仅相差 2.7%', '+4.4%': a difference, not a score
+            if self._gain_amount(text, a + m.end()):
+                continue  # 'a 3% (accuracy) improvement over B': the size of a gain, not a score
             if m.group(2) or re.search(self._SCORE_VERB_BEFORE, seg[max(0, m.start() - 12) : m.start()]):
                 return float(m.group(1)), ("%" if m.group(2) == "%" else None)
         return None, None

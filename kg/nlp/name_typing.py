@@ -18,9 +18,15 @@ TYPING_KEYS = ("dataset_name_re", "model_size_re", "dataset_cue", "model_cue", "
 
 #: head nouns after a name that make it a metric ('DeSync 指标', 'EPIC 距离'), casefolded
 _METRIC_HEADS = ("指标", "metric", "距离")
-#: a value, then the name, then a gain noun: the name is what gained ('约 3% 的 SR 提升')
-_GAIN_OF_BEFORE_RE = re.compile(r"\d\s*(?:%|％|个百分点|点|倍|分|pp)?\s*的\s*(?:平均|整体|总体)?\s*$")
-_GAIN_NOUN_AFTER_RE = re.compile(r"\s*(?:绝对|相对)?(?:提升|提高|增益|改进|改善|下降|降低|增长)")
+#: a value, then the name, then a gain noun: the name is what gained ('约 3% 的 SR 提升', 'a 3% SR gain')
+_GAIN_OF_BEFORE_RE = re.compile(
+    r"\d\s*(?:%|％|个百分点|点|倍|分|pp)?\s*的\s*(?:平均|整体|总体)?\s*$"
+    r"|\d\s*(?:%|-?points?|pp)?\s+(?:(?:absolute|relative|average)\s+)?$"  # 'a 3% SR improvement'
+)
+_GAIN_NOUN_AFTER_RE = re.compile(
+    r"\s*(?:绝对|相对)?(?:提升|提高|增益|改进|改善|下降|降低|增长)"
+    r"|\s+(?:improvements?|gains?|boosts?|increases?|reductions?|drops?)\b"
+)
 _CALLED_RE = re.compile(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$")
 _BENCHMARK_WORD_RE = re.compile(r"(?i)bench|eval|arena|qa")
 #: the end of a list whose last item is a short phrase ('…, 工具增强查询, 模拟环境')
