@@ -821,6 +821,15 @@ RULES = [
         id="en-the-object-of-matches-is-no-subject",
     ),
     pytest.param(
+        OWN_ZH,
+        "更好的速度-质量权衡：与现有方法（如QuxNet、GlimNet）相比，Zorblax表现出更低的FID。",
+        {("Zorblax", "QuxNet", None, "FID"), ("Zorblax", "GlimNet", None, "FID")},
+        id="zh-a-trade-off-in-the-label-is-no-cost",
+    ),
+    pytest.param(
+        OWN_ZH, "与 QuxNet 相比，Zorblax 仍有速度上的权衡。", set(), id="zh-a-trade-off-in-the-text-is-a-cost"
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet achieves a 3% QRS improvement over QuxNet on QuxBench.",
         {("ZorbNet", "QuxNet", "QuxBench", None)},

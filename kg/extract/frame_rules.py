@@ -47,6 +47,10 @@ def _won_rates(text: str) -> list[str]:
     return out
 
 
+#: a bullet's label before its text ('**优越的效率-质量权衡**：')
+_LEAD_LABEL_RE = re.compile(r"[\s*]*[^，。；,;：:]{1,30}[：:]")
+
+
 def _threshold(text: str, cue: re.Match) -> bool:
     """True when the loss cue ``cue`` states a bound: a bound word right before a number."""
     return cue.group().casefold() in _BOUND_WORDS and _NUMBER_AHEAD.match(text, cue.end()) is not None
@@ -66,7 +70,8 @@ class FrameRules:
         cost (权衡, 代价, trade-off) says no winner."""
         if self.parity.search(text) or any(not _threshold(text, c) for c in self.lose.finditer(text)):
             return []  # a tie or a loss; '低于' before a number is a threshold ('低于0.5k的水平')
-        if self._TRADE_OFF_RE.search(text):
+        label = _LEAD_LABEL_RE.match(text)  # '优越的效率-质量权衡：与 B 相比…': the label states no cost
+        if self._TRADE_OFF_RE.search(text, label.end() if label else 0):
             return []  # '与 B 相比，A 仍有速度上的权衡': a cost of A, not a win
         gains = [g.group().casefold() for g in self.improve.finditer(text)] + _won_rates(text)
         if metric is not None and metric.lower_is_better is False:
