@@ -830,6 +830,12 @@ RULES = [
         OWN_ZH, "与 QuxNet 相比，Zorblax 仍有速度上的权衡。", set(), id="zh-a-trade-off-in-the-text-is-a-cost"
     ),
     pytest.param(
+        OWN_ZH,
+        "通过与 QuxBeast、GlimDreamer 等多种先进方法的比较，Zorblax 在视觉保真度上表现更优。",
+        set(),
+        id="zh-the-jiao-of-bijiao-is-no-frame",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet achieves a 3% QRS improvement over QuxNet on QuxBench.",
         {("ZorbNet", "QuxNet", "QuxBench", None)},
