@@ -836,6 +836,12 @@ RULES = [
         id="zh-the-jiao-of-bijiao-is-no-frame",
     ),
     pytest.param(
+        OWN_ZH,
+        "在 QuxBench 消融中，绑定状态较访问标记将 QR/SPL 从71.5/38.6提升至79.2/41.5。",
+        set(),
+        id="zh-a-name-slashed-with-a-metric-is-a-metric",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet achieves a 3% QRS improvement over QuxNet on QuxBench.",
         {("ZorbNet", "QuxNet", "QuxBench", None)},

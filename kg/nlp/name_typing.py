@@ -141,12 +141,30 @@ def _listed_with_dataset(text: str, spans: list[Span], labels: list[str], i: int
     )
 
 
+_SLASH_RE = re.compile(r"\s*/\s*")
+
+
+def _slashed_with_metric(text: str, spans: list[Span], labels: list[str], i: int) -> bool:
+    """Span ``i`` joined by a slash to a metric right before or after it
+    (``SR/SPL``, ``PSNR/FooS``): a pair of measures, so a metric too."""
+    before = (
+        i > 0 and labels[i - 1] == METRIC and _SLASH_RE.fullmatch(text[spans[i - 1].end_char : spans[i].start_char])
+    )
+    after = (
+        i + 1 < len(spans)
+        and labels[i + 1] == METRIC
+        and _SLASH_RE.fullmatch(text[spans[i].end_char : spans[i + 1].start_char])
+    )
+    return bool(before or after)
+
+
 def retype_by_neighbours(doc: Doc, spans: list[Span], undecided: set[tuple[int, int]]) -> list[Span]:
     """Type names that suffix and cue left open (``undecided``: their
     (start, end) token offsets) from their context: a name listed with a
     dataset (``PhyGenBench 和 VideoPhy2``; along the list, ``A、B 和 C`` from C),
     framed as ``在 X 上`` or after a
-    score and ``on`` (``+2.4 mAA on X``) is a dataset. Returns ``spans`` with
+    score and ``on`` (``+2.4 mAA on X``) is a dataset; one joined by a slash to a
+    metric (``SR/SPL``) is a metric. Returns ``spans`` with
     the retyped ones replaced (same offsets, new label)."""
     labels = [s.label_ for s in spans]
     listed_by = [False] * len(spans)
@@ -159,6 +177,8 @@ def retype_by_neighbours(doc: Doc, spans: list[Span], undecided: set[tuple[int, 
                 continue
             if _listed_with_dataset(text, spans, labels, i):
                 labels[i], listed_by[i], changed = DATASET, True, True
+            elif _slashed_with_metric(text, spans, labels, i):
+                labels[i], listed_by[i], changed = METRIC, True, True
             elif labels[i] != DATASET and _framed(text, span):
                 labels[i], changed = DATASET, True
     out = []
