@@ -134,7 +134,7 @@ ANN9_CHECK = [
     "papers-for-2026-03-02",
     "papers-for-2026-10-09",
 ]
-#: a tenth batch, scored on arrival and kept whole as a check set (figures only, never read)
+#: a tenth batch, scored on arrival and kept whole as a check set; read once ANN11_CHECK came in
 ANN10_CHECK = [
     "arxiv-cv-2025-09-15",
     "arxiv-cv-2026-01-07",
@@ -144,6 +144,17 @@ ANN10_CHECK = [
     "papers-for-2026-02-02",
     "papers-for-2026-03-03",
     "papers-for-2026-10-05",
+]
+#: an eleventh batch, scored on arrival and kept whole as a check set (figures only, never read)
+ANN11_CHECK = [
+    "arxiv-cv-2025-09-11",
+    "arxiv-cv-2025-12-24",
+    "arxiv-cv-2026-03-16",
+    "arxiv-cv-2026-08-10",
+    "papers-for-2025-09-24",
+    "papers-for-2026-02-25",
+    "papers-for-2026-03-04",
+    "papers-for-2026-10-07",
 ]
 
 
@@ -210,6 +221,7 @@ SETS = {
     **_half("ann8", "check", _annotated, ANN8_CHECK),
     **_half("ann9", "check", _annotated, ANN9_CHECK),
     **_half("ann10", "check", _annotated, ANN10_CHECK),
+    **_half("ann11", "check", _annotated, ANN11_CHECK),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
