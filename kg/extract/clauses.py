@@ -89,17 +89,12 @@ class ClauseRules:
         ``基于 X``, ``与 B``): it is not the subject of its clause."""
         return bool(self._INSTRUMENT.search(text[max(0, s.start - 6) : s.start]))
 
-    def _cue_object(self, text: str, s: Mention) -> bool:
-        """True when ``s`` directly follows a win cue (``优于 C``, ``outperforms
-        C``): the object of that cue, never the subject of another clause."""
+    def _cue_object(self, text: str, s: Mention, cues: re.Pattern | None = None) -> bool:
+        """True when ``s`` directly follows a cue of ``cues`` (default: the
+        win cues; ``优于 C``, ``outperforms C``, or with the parity cues
+        ``matches C``): the object of that cue, never the subject of another clause."""
         before = text[max(0, s.start - 16) : s.start]
-        return any(not before[m.end() :].strip(' *“”"了') for m in self.win.finditer(before))
-
-    def _parity_object(self, text: str, s: Mention) -> bool:
-        """True when ``s`` directly follows a parity cue (``matches B``,
-        ``媲美 B``): the object of that cue, never the subject of a later one."""
-        before = text[max(0, s.start - 16) : s.start]
-        return any(not before[m.end() :].strip(' *“”"了') for m in self.parity.finditer(before))
+        return any(not before[m.end() :].strip(' *“”"了') for m in (cues or self.win).finditer(before))
 
     @staticmethod
     def _metric(mentions: list[Mention]) -> Mention | None:
@@ -193,7 +188,7 @@ class ClauseRules:
             clause = clause_start(text, s.start)
             if s.topic or self._tool(text, s) or self._FRAME_OBJECT.search(text[clause : s.start]):
                 continue  # a bullet's label, a tool of the subject ('使用 GPT-5 模型'), a compared object
-            if self._parity_object(text, s):
+            if self._cue_object(text, s, self.parity):
                 continue  # 'A matches B and outperforms C': B is matched, A is the subject
             if self.framed_setting(text, s):
                 continue  # '在 OLMoE 模型上平均性能比 B 提升': the model the gain is measured on

@@ -35,16 +35,15 @@ _WON_RATE_RE = re.compile(
 _RATE_VALUE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
-def _won_rates(text: str) -> list[str]:
-    """The win rates a frame's subject gained in ``text``; a rate stated
+def _won_rate(text: str) -> bool:
+    """True when ``text`` states a win rate its subject gained; a rate stated
     below 50 % is no win ('取得了 38% 的胜率') unless it is relative or net
     ('取得了 14.1% 的相对胜率')."""
-    out = []
     for m in _WON_RATE_RE.finditer(text):
         value = _RATE_VALUE_RE.search(m.group())
         if value is None or float(value.group(1)) >= 50 or re.search(r"相对|净", m.group()):
-            out.append("胜率")
-    return out
+            return True
+    return False
 
 
 #: a bullet's label before its text ('**优越的效率-质量权衡**：')
@@ -73,7 +72,7 @@ class FrameRules:
         label = _LEAD_LABEL_RE.match(text)  # '优越的效率-质量权衡：与 B 相比…': the label states no cost
         if self._TRADE_OFF_RE.search(text, label.end() if label else 0):
             return []  # '与 B 相比，A 仍有速度上的权衡': a cost of A, not a win
-        gains = [g.group().casefold() for g in self.improve.finditer(text)] + _won_rates(text)
+        gains = [g.group().casefold() for g in self.improve.finditer(text)] + (["胜率"] if _won_rate(text) else [])
         if metric is not None and metric.lower_is_better is False:
             gains = [g for g in gains if g not in self._LOWER_WORDS]
         if not gains:
