@@ -898,6 +898,12 @@ RULES = [
         id="zh-the-first-member-of-a-scored-list-in-parentheses-is-a-name",
     ),
     pytest.param(
+        OWN_ZH,
+        "Zorblax 在 GlimBench 的 PSNR 上超过 Quux Net 1.42 dB。",
+        {("Zorblax", "Quux Net", "GlimBench", "PSNR")},
+        id="zh-a-margin-with-its-unit-after-a-two-word-name-is-no-part-of-it",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
         {("ZorbNet", "DPO", "QuxBench", None)},

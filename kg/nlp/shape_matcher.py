@@ -187,6 +187,8 @@ class ShapeMatcher(MentionComponent):
         table = tokens(doc)
         if end - start >= 2 and _PERCENT_RE.fullmatch(table.words[end - 1]):
             end -= 1  # '（GlimNet 66%，…）': a score after the name, no part of it
+        elif end - start >= 3 and _MEASURE_RE.fullmatch(table.words[end - 2] + table.words[end - 1]):
+            end -= 2  # '超过 GlimNet 1.31 dB': a margin after the name, no part of it
         words = table.words[start:end]
         shapes = list(map(name_shape, words))
         if _in_gloss(doc, start, end):
