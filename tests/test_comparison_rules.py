@@ -904,6 +904,18 @@ RULES = [
         id="zh-a-margin-with-its-unit-after-a-two-word-name-is-no-part-of-it",
     ),
     pytest.param(
+        OWN_ZH,
+        "在 GlimBench 上，Zorblax 比 Wan 2.1-1.3B 快约 9 倍。",
+        {("Zorblax", "Wan 2.1-1.3B", "GlimBench", None)},
+        id="zh-a-known-family-with-a-version-and-a-size-is-that-model",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在 GlimBench 上，Zorblax 比 Quux 3.5-8B 快约 4 倍。",
+        {("Zorblax", "Quux 3.5-8B", "GlimBench", None)},
+        id="zh-a-new-name-with-a-version-and-a-size-is-one-name",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
         {("ZorbNet", "DPO", "QuxBench", None)},

@@ -258,7 +258,9 @@ class ShapeMatcher(MentionComponent):
             end - start <= 5
             and words[0][:1].isupper()
             and all(
-                s is not None or (w[:1].isupper() and w.casefold() not in self.stop) or UNIT_RE.match(w)
+                s is not None
+                or (w[:1].isupper() and w.casefold() not in self.stop)
+                or all(map(UNIT_RE.match, w.split("-")))  # "Qux 2.5-7B": a version and a size
                 for w, s in zip(words, shapes)
             )
             and not all(self.gaz.is_generic(w) or self.gaz.is_common_word(w) for w in words)
