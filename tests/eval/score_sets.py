@@ -145,7 +145,7 @@ ANN10_CHECK = [
     "papers-for-2026-03-03",
     "papers-for-2026-10-05",
 ]
-#: an eleventh batch, scored on arrival and kept whole as a check set (figures only, never read)
+#: an eleventh batch, scored on arrival and kept whole as a check set; read once ANN12_CHECK came in
 ANN11_CHECK = [
     "arxiv-cv-2025-09-11",
     "arxiv-cv-2025-12-24",
@@ -155,6 +155,17 @@ ANN11_CHECK = [
     "papers-for-2026-02-25",
     "papers-for-2026-03-04",
     "papers-for-2026-10-07",
+]
+#: a twelfth batch, scored on arrival and kept whole as a check set (figures only, never read)
+ANN12_CHECK = [
+    "arxiv-cv-2025-11-10",
+    "arxiv-cv-2025-12-22",
+    "arxiv-cv-2026-09-01",
+    "arxiv-cv-2026-09-29",
+    "papers-for-2026-01-16",
+    "papers-for-2026-02-19",
+    "papers-for-2026-06-03",
+    "papers-for-2026-07-08",
 ]
 
 
@@ -222,6 +233,7 @@ SETS = {
     **_half("ann9", "check", _annotated, ANN9_CHECK),
     **_half("ann10", "check", _annotated, ANN10_CHECK),
     **_half("ann11", "check", _annotated, ANN11_CHECK),
+    **_half("ann12", "check", _annotated, ANN12_CHECK),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
