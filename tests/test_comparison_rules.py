@@ -916,6 +916,12 @@ RULES = [
         id="zh-a-new-name-with-a-version-and-a-size-is-one-name",
     ),
     pytest.param(
+        OWN_ZH,
+        "Zorblax 在 GlimSet 上的 F1-Macro 为 0.90，高于 QuxNet 的 0.85。",
+        {("Zorblax", "QuxNet", "GlimSet", "Macro-F1")},
+        id="zh-a-macro-averaged-score-written-after-its-f1-is-a-metric",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
         {("ZorbNet", "DPO", "QuxBench", None)},
