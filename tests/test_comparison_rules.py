@@ -922,6 +922,12 @@ RULES = [
         id="zh-a-macro-averaged-score-written-after-its-f1-is-a-metric",
     ),
     pytest.param(
+        OWN_ZH,
+        "在 GlimSet 上，Zorblax 的压缩率超越 QuxZip 2.7倍，Vorp-7B 31%。",
+        {("Zorblax", "QuxZip", "GlimSet", "Compression Ratio"), ("Zorblax", "Vorp-7B", "GlimSet", "Compression Ratio")},
+        id="zh-a-list-of-losers-each-with-its-margin",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
         {("ZorbNet", "DPO", "QuxBench", None)},
@@ -1631,6 +1637,7 @@ SCORES = [
     pytest.param(
         "Zorblax-7B 实现了 37% 的显著提升，表现远超 QuxNet。", None, None, None, id="zh-gain-size-is-no-score"
     ),
+    pytest.param("Zorblax-7B 的得分超过 QuxNet 4.6分。", None, None, None, id="zh-margin-after-the-object-is-no-score"),
 ]
 
 

@@ -116,6 +116,8 @@ class ClauseRules:
 
     _BREAK_RE = re.compile(r"[，,；;。:：!！?？]|\s(?:while|but|on|in|across|with|by)\s|在|并|且|而|其中|分别")
     _LIST_RE = re.compile(r"^[\s*“”\"]*(?:、|和|及|以及|与|或|,|，|and|or|as well as)?[\s*“”\"]*$")
+    #: the amount a listed system is beaten by: '超越 A 3.1倍，B 44%'
+    _LISTED_AMOUNT_RE = re.compile(r"^\s*[+-]?\d+(?:\.\d+)?\s*(?:倍|%|个百分点|分|点|pp|×)")
 
     def _clause_end(self, text: str, pos: int, systems: list[Mention]) -> int:
         """End of the list of systems that starts at ``pos``: the first
@@ -136,7 +138,7 @@ class ClauseRules:
                 m.group() in ("，", ",")
                 and prev
                 and nxt
-                and self._LIST_RE.match(text[prev[-1].end : m.start()])
+                and self._LIST_RE.match(self._LISTED_AMOUNT_RE.sub("", text[prev[-1].end : m.start()]))
                 and self._LIST_RE.match(text[m.end() : nxt[0].start])
             ):
                 i = m.end()

@@ -114,7 +114,7 @@ class CueRules:
                 if obj.key == BASELINES and described:
                     f.fallback = described[0].key  # 'SFT 基线' when the paper names no baselines
                 ws, wu = self._score_between(text, subj.end, m.start()) if subj else (None, None)
-                ls, lu = self._score_after(text, obj.end) if obj.key != BASELINES else (None, None)
+                ls, lu = self._score_after(text, obj.end, bare=False) if obj.key != BASELINES else (None, None)
                 if reverse:
                     ws, wu, ls, lu = ls, lu, ws, wu
                 f.winner_score, f.loser_score, f.unit = ws, ls, wu or lu
