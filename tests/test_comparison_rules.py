@@ -928,6 +928,16 @@ RULES = [
         id="zh-a-list-of-losers-each-with-its-margin",
     ),
     pytest.param(
+        OWN_ZH,
+        "Zorblax 的解码速度是 QuxNet-2B 和 Vorp-1B 的三倍。",
+        {("Zorblax", "QuxNet-2B", None, None), ("Zorblax", "Vorp-1B", None, None)},
+        id="zh-a-speed-that-is-a-multiple-of-others-beats-them",
+    ),
+    pytest.param(
+        OWN_ZH, "Zorblax 的参数量是 QuxNet 的两倍。", set(), id="zh-a-size-that-is-a-multiple-of-another-is-no-claim"
+    ),
+    pytest.param(OWN_ZH, "Zorblax 的吞吐量是 QuxNet 的 0.7 倍。", set(), id="zh-a-ratio-below-one-is-no-win"),
+    pytest.param(
         OWN_EN,
         "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
         {("ZorbNet", "DPO", "QuxBench", None)},

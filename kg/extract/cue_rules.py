@@ -29,6 +29,10 @@ _THAN_TAIL_RE = re.compile(
 )
 #: after 'A 比 B': the aspect compared, before its adjective ('效率高', '速度快')
 _ASPECT_WORD_RE = re.compile(r"(?:的)?(?:平均|整体)?(?:效率|速度|精度|准确率|性能|质量|吞吐量|鲁棒性)")
+#: after 'A 的速度是 B': B's measure and the ratio ('的 2.5 倍', '的两倍')
+_TIMES_RE = re.compile(
+    r"[\s*]*的[\s*]*(?:约|近|超过|高达)?[\s*]*(?P<n>\d+(?:\.\d+)?|[两二三四五六七八九十百数]+)[\s*]*倍"
+)
 #: in the clause of the comparative of 'A 比 B': the difference is slight ('性能提高不明显')
 _SLIGHT_RE = re.compile(r"不明显|不显著|有限|甚微|不大|不多")
 #: a verb of delivering after 'A 比 B', its gain word later in the clause ('提供了 3.2 倍的速度提升')
@@ -183,6 +187,34 @@ class CueRules:
             if winner:
                 found += [Found(winner, o.key, cue="比…" + word, at=m.start()) for o in chain]
                 objects.update(o.key for o in chain)
+        return found
+
+    def _times_of(self, text, systems, main) -> list[Found]:
+        """``A 的速度是 B（和 C）的 2 倍``: A beats B (and C). A ratio of a
+        cost or a size (``A 的参数量是 B 的两倍``) or of one or less (``是 B 的
+        0.8 倍``) states no win."""
+        found = []
+        for m in re.finditer(r"是", text):
+            objs = [s for s in systems if m.end() <= s.start <= m.end() + 3]
+            if not objs:
+                continue
+            chain = [objs[0]]
+            for s in (s for s in systems if s.start > objs[0].start):
+                if not self._LIST_RE.match(text[chain[-1].end : s.start]):
+                    break
+                chain.append(s)
+            times = _TIMES_RE.match(text, chain[-1].end)
+            if times is None or (times.group("n")[0].isdigit() and float(times.group("n")) <= 1):
+                continue
+            chained = {c.key for c in chain}
+            subj = self._subject(text, [b for b in systems if b.end <= m.start() and b.key not in chained], m.start())
+            winner = subj.key if subj else main
+            if winner is None or winner in chained:
+                continue
+            aspect = text[subj.end if subj else clause_start(text, m.start()) : m.start()]
+            if self.lower_word.search(aspect) or self.fewer_word.search(aspect):
+                continue  # '参数量是 B 的两倍': a size or a cost described, no claim
+            found += [Found(winner, o.key, cue="是…倍", at=m.start()) for o in chain]
         return found
 
     def _wrapped_than(self, text: str, pos: int, chain: list[Mention]) -> list[Mention]:

@@ -187,6 +187,7 @@ class RelationRules(CueRules, ValueRules, FrameRules, BaseRules, ScoreRules, Cla
         found: list[Found] = []
         found += self._cue_verbs(text, systems, main, lower)
         found += self._than(text, systems, main, lower)
+        found += self._times_of(text, systems, main)
         if not found:
             found += self._stated_values(text, systems, main, lower, [m for m in mentions if m.label == Label.METRIC])
         # '相比基座 B 提升 6.4 个点，并高于 C': a frame or a from-to next to a cue verb
