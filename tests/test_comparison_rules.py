@@ -938,6 +938,12 @@ RULES = [
     ),
     pytest.param(OWN_ZH, "Zorblax 的吞吐量是 QuxNet 的 0.7 倍。", set(), id="zh-a-ratio-below-one-is-no-win"),
     pytest.param(
+        OWN_ZH,
+        "相比 QuxNet，mAP 指标在 GlimSet 上提升 2.8%。",
+        {("Zorblax", "QuxNet", "GlimSet", "mAP")},
+        id="zh-a-compare-frame-then-a-comma-opens-no-list-with-the-metric",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
         {("ZorbNet", "DPO", "QuxBench", None)},
