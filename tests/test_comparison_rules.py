@@ -944,6 +944,12 @@ RULES = [
         id="zh-a-compare-frame-then-a-comma-opens-no-list-with-the-metric",
     ),
     pytest.param(
+        OWN_ZH, "与 QuxNet 相比，Zorblax 的推理延迟更高。", set(), id="zh-a-frame-with-a-higher-cost-is-no-win"
+    ),
+    pytest.param(
+        OWN_ZH, "与 QuxNet 相比，Zorblax 的 FID 更高。", set(), id="zh-a-frame-with-a-higher-error-metric-is-no-win"
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
         {("ZorbNet", "DPO", "QuxBench", None)},

@@ -61,11 +61,13 @@ class FrameRules:
     # '较大的模型', '较高': 较 as 'relatively' before an adjective, not 'compared with'
     _ADVERB_JIAO = re.compile(r"[大小高低好差多少强弱长短快慢新旧为]")
     _LOWER_WORDS = {"更低", "降低", "减少", "降至", "降到", "更少", "lower", "reduces", "reduced", "reduction"}
+    _HIGHER_WORDS = {"更高", "增加", "高出", "higher"}
 
     def _frame(self, text, systems, main, metric=None) -> list[Found]:
         """``相比 B，A 提升了 …`` / ``与 B 相比 … 更低``: A beats B when an
         improvement cue follows; a 'lower' cue counts only when the metric
-        named is not higher-is-better; a sentence stating a trade-off or a
+        named is not higher-is-better, a 'higher' one only when it is not
+        lower-is-better; a sentence stating a trade-off or a
         cost (权衡, 代价, trade-off) says no winner."""
         if self.parity.search(text) or any(not _threshold(text, c) for c in self.lose.finditer(text)):
             return []  # a tie or a loss; '低于' before a number is a threshold ('低于0.5k的水平')
@@ -75,6 +77,8 @@ class FrameRules:
         gains = [g.group().casefold() for g in self.improve.finditer(text)] + (["胜率"] if _won_rate(text) else [])
         if metric is not None and metric.lower_is_better is False:
             gains = [g for g in gains if g not in self._LOWER_WORDS]
+        elif (metric is not None and metric.lower_is_better) or self._cost_rise(text):
+            gains = [g for g in gains if g not in self._HIGHER_WORDS]  # 'FID 更高', '误差更高': a loss
         if not gains:
             return []
         found = []
@@ -115,6 +119,13 @@ class FrameRules:
                 continue
             found += [Found(winner, o.key, cue=m.group(), at=m.start()) for o in objs]
         return found
+
+    def _cost_rise(self, text: str) -> bool:
+        """True when a cost word is said to be higher (``误差更高``, ``延迟增加``)."""
+        return any(
+            re.match(r"[^，。；,;]{0,6}?(?:" + "|".join(self._HIGHER_WORDS) + ")", text[w.end() :], re.IGNORECASE)
+            for w in self.lower_word.finditer(text)
+        )
 
     def _frame_winner(self, text: str, cue: re.Match, others: list[Mention], main: str | None) -> str | None:
         """The winner of a frame: the subject named in the frame's own clause
