@@ -950,6 +950,12 @@ RULES = [
         OWN_ZH, "与 QuxNet 相比，Zorblax 的 FID 更高。", set(), id="zh-a-frame-with-a-higher-error-metric-is-no-win"
     ),
     pytest.param(
+        OWN_ZH,
+        "实验中与 QuxNet 和 VorpNet 两个基线进行了对比。最佳应用场景：仓储机器人的长时程抓取。",
+        set(),
+        id="zh-a-superlative-naming-a-use-is-no-win",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
         {("ZorbNet", "DPO", "QuxBench", None)},

@@ -298,10 +298,11 @@ class CueRules:
         rf"(?:{_SEARCH_ZH})[^，。；,;]{{0,24}}$|\b(?:{_SEARCH_EN})(?:\s+for)?\s+(?:the\s+)?$", re.IGNORECASE
     )
 
-    # after a superlative: the optimal thing is a setting, not a result ('最优的 α 值', '最优网格结构')
+    # after a superlative: the optimal thing is a setting or a use, not a result ('最优的 α 值',
+    # '最优网格结构', '最佳应用场景')
     _OPTIMAL_THING = re.compile(
         r"(?:传输|化|控制)"  # '最优传输' (optimal transport), '最优化', '最优控制': a technique, no win
-        r"|[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径|方式|姿态|位姿|状态|轨迹|阈值|动作)"
+        r"|[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径|方式|姿态|位姿|状态|轨迹|阈值|动作|场景|实践|做法|用途|时机)"
         r"|\s+(?:way|practice|strategy|configuration|setting|choice|recipe|combination|value|hyperparameter)s?\b",
         re.IGNORECASE,
     )
