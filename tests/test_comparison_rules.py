@@ -956,6 +956,12 @@ RULES = [
         id="zh-a-superlative-naming-a-use-is-no-win",
     ),
     pytest.param(
+        OWN_ZH,
+        "Kandinsky 7.0 Image Lite 在人类评估中优于 Kandinsky 4.0 Image Lite。",
+        {("Kandinsky 7.0 Image Lite", "Kandinsky 4.0 Image Lite", None, None)},
+        id="zh-a-known-family-with-a-version-a-modality-and-a-tier-is-that-model",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
         {("ZorbNet", "DPO", "QuxBench", None)},

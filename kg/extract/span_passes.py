@@ -53,8 +53,8 @@ def _longer(doc, sp, end: int, label: str, name: str | None = None):
     return longer
 
 
-# a bare version after a family name, with an optional size and tier word: 'Foo 1.8',
-# 'Foo 2.2-14B', 'Foo 4.1 Fast'
+# a bare version after a family name, with an optional size, modality and tier word: 'Foo 1.8',
+# 'Foo 2.2-14B', 'Foo 4.1 Fast', 'Foo 5.0 Video Pro'
 #: a product tier, a variant letter or a vision tag after a model's name and a space
 #: ('Flux.2 Pro', 'Qwen3-VL Plus', 'Foo B3', 'Foo Nano V2 VL'): the variant is the model
 _TIER_RE = re.compile(
@@ -62,7 +62,8 @@ _TIER_RE = re.compile(
     r"(?![A-Za-z0-9.+-]))+"
 )
 _BARE_VERSION_RE = re.compile(
-    r" \d{1,2}(?:\.\d)?(?:-\d+(?:\.\d+)?[BMK])?(?: (?:Fast|Pro|Flash|Mini|Lite|Turbo|Max|Ultra|Plus|Nano))?"
+    r" \d{1,2}(?:\.\d)?(?:-\d+(?:\.\d+)?[BMK])?(?: (?:Video|Image|Audio|Vision|Omni|Chat|Coder|Instruct|Thinking))?"
+    r"(?: (?:Fast|Pro|Flash|Mini|Lite|Turbo|Max|Ultra|Plus|Nano))?"
     r"(?![A-Za-z0-9_.%+×-])(?!\s*(?:[%倍个次张块亿万位年]|times\b|x\b))"
 )
 
