@@ -962,6 +962,12 @@ RULES = [
         id="zh-a-known-family-with-a-version-a-modality-and-a-tier-is-that-model",
     ),
     pytest.param(
+        OWN_ZH,
+        "在 GlimSet 上，AP 达到 88.1%，MR-2 降低到 41.5%，超越了 QuxNet。",
+        {("Zorblax", "QuxNet", "GlimSet", "AP")},
+        id="zh-the-log-average-miss-rate-is-a-metric-not-a-winner",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
         {("ZorbNet", "DPO", "QuxBench", None)},
