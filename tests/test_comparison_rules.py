@@ -968,6 +968,12 @@ RULES = [
         id="zh-the-log-average-miss-rate-is-a-metric-not-a-winner",
     ),
     pytest.param(
+        OWN_ZH,
+        "在“Glimming”（闪烁）任务中，性能从 50.1% 提升至 58.3%。",
+        set(),
+        id="zh-a-quoted-task-name-is-no-base-of-a-gain",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
         {("ZorbNet", "DPO", "QuxBench", None)},

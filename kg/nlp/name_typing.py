@@ -111,7 +111,9 @@ _LIST_SEP_RE = re.compile(
 #: an introductory phrase before a dataset ('On GSM8K, ZorbNet …'): its comma ends the phrase, not a list item
 _INTRO_BEFORE_RE = re.compile(r"(?:^|[.;:!?。；：]\s*|\n\s*)(?:On|In|Across|For|Under)\s+$")
 _IN_FRAME_BEFORE = re.compile(r"在[\s*“”\"]*$")
-_IN_FRAME_AFTER = re.compile(r"^[^，。、；,;]{0,15}?(?:上|(?:测试|评测|测评|基准|数据集)中)")  # '在 X 零样本测试中'
+_IN_FRAME_AFTER = re.compile(
+    r"^[^，。、；,;]{0,15}?(?:上|(?:测试|评测|测评|基准|数据集|任务)中)"
+)  # "在 X 零样本测试中", "在“X”任务中"
 # a score or a gain, its metric, then 'on X': '+2.4 mAA on X', '71.3% accuracy on X', '(1m, 5°) on X'
 _SCORE_ON_BEFORE = re.compile(r"\d(?:%|\$)?\s*(?:[(（][^()（）]{0,20}[)）]\s*|[A-Za-z@\-]+\s+){0,2}(?:on|in)\s+$")
 
