@@ -974,6 +974,12 @@ RULES = [
         id="zh-a-quoted-task-name-is-no-base-of-a-gain",
     ),
     pytest.param(
+        OWN_ZH,
+        "训练中引入基于对比学习（QuxNCE）的令牌对齐。实验表明 Zorblax 全面超越了现有的多人生成基线。",
+        set(),
+        id="zh-a-technique-of-contrastive-learning-is-no-baseline",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
         {("ZorbNet", "DPO", "QuxBench", None)},

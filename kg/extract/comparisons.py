@@ -48,8 +48,9 @@ _TASK_AFTER_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b|set
 _TASK_HEAD_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b)[\s*]*[:：]", re.IGNORECASE)
 
 
-#: '相比之下' / '相较之下' (by contrast): a discourse contrast, no baseline cue
-_IN_CONTRAST = re.compile(r"之下").match
+#: after a baseline cue: a discourse contrast ('相比之下', by contrast) or a technique named with 对比
+#: ('对比学习', '对比损失'), none of which names a baseline
+_IN_CONTRAST = re.compile(r"之下|学习|损失|解码|度|激活|式|预训练").match
 #: a label of the paper's baselines: '**基线方法**：', 'Baselines:', '对比方法：'
 _BASELINE_LABEL = r"(?:基线方法|基线模型|基线|对比方法|对比模型|比较方法|baselines?|compared methods)[\s*]*[:：]"
 _BASELINE_LABEL_IN_RE = re.compile(_BASELINE_LABEL, re.IGNORECASE)
