@@ -981,6 +981,12 @@ RULES = [
     ),
     pytest.param(
         OWN_EN,
+        "QuxHunter was used by city archives from 2021 to 2024, reaching 97.5% accuracy on field scans.",
+        set(),
+        id="en-a-span-of-years-is-no-change-of-a-score",
+    ),
+    pytest.param(
+        OWN_EN,
         "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
         {("ZorbNet", "DPO", "QuxBench", None)},
         id="en-improves-a-measure-with-its-acronym-over",

@@ -186,6 +186,14 @@ def test_mixed_case_units_web_frameworks_and_hyphenated_metrics_are_no_systems(e
     assert {(c["winner"], c["loser"]) for c in rec["comparisons"]} == {("zorblax7b", "quibble3b")}
 
 
+def test_a_country_and_a_precision_at_k_are_no_systems(extractor):
+    """'UK' (a country) and 'mP@10' (mean precision at 10) are no names."""
+    got = names(
+        extract(extractor, "Zorblax-7B 与 UK 医院合作开发，在 BarBench 上的 mP@10 达到 81.2%，优于 Quibble-3B。")
+    )
+    assert not {"UK", "mP@10"} & got and {"Zorblax-7B", "Quibble-3B"} <= got
+
+
 def test_a_common_word_matches_a_known_name_only_as_written(extractor):
     """'Quality' is a word, not the QuALITY benchmark; 'QuALITY' as written is."""
     assert "QuALITY" not in names(extract(extractor, "Zorblax-7B 在图像 Quality 评估中优于 Quibble-3B。"))

@@ -35,6 +35,10 @@ _WON_RATE_RE = re.compile(
 _RATE_VALUE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
+#: a year, as a from-to span of time writes it ('from 2023 to 2025')
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def _won_rate(text: str) -> bool:
     """True when ``text`` states a win rate its subject gained; a rate stated
     below 50 % is no win ('取得了 38% 的胜率') unless it is relative or net
@@ -333,6 +337,8 @@ class FrameRules:
         return found
 
     def _one_from_to(self, m, systems, main, lower, segment) -> Found | None:
+        if not (m.group("ua") or m.group("ub")) and all(_YEAR_RE.fullmatch(m.group(g)) for g in "ab"):
+            return None  # 'from 2023 to 2025': a span of years, no change of a score
         a, b = float(m.group("a")), float(m.group("b"))
         decreased = b < a
         cost = (m.group("ua") or m.group("ub") or "") in self._COST_UNITS

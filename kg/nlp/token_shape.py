@@ -51,7 +51,7 @@ UNIT_RE = re.compile(
     re.IGNORECASE,
 )
 # Metric-like tokens (top-1, pass@1, R@5, Hit@10) are not system names.
-_METRIC_TOKEN_RE = re.compile(r"^(?:top|pass|recall|hr|hit|ndcg|mrr|map|ap|acc|r|p|f)[-@]?\d+$", re.I)
+_METRIC_TOKEN_RE = re.compile(r"^(?:top|pass|recall|hr|hit|ndcg|mrr|map|mp|ap|acc|r|p|f)[-@]?\d+$", re.I)
 INNER_CAP_RE = re.compile(r"[a-z\u0370-\u03FF][A-Z]|[A-Z]{2,}[a-z]{2,}")
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&]{1,9}s?$")
 _TITLE_RE = re.compile(r"^[A-Z][a-z\u00C0-\u024F]+$")
