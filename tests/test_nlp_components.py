@@ -180,6 +180,19 @@ def test_a_list_types_every_new_name_from_one_dataset_in_it():
     ]
 
 
+def test_a_data_noun_before_a_list_in_parentheses_types_its_members():
+    """'benchmarks (A, B, C)' and '基准测试（A、B）' list datasets; '模拟器（如 A, B）' lists systems."""
+    nlp = _blank()
+    nlp.add_pipe("paperkg_shapes", config={"gazetteer": _gazetteer([])})
+    doc = nlp("On hard\nbenchmarks (ZorbInEO, Toyota-Quux, LM-Q), Zorblax 在基准测试（Vorpal、Plinko）上领先。")
+    assert _found(doc) == [(n, "Dataset", "shape") for n in ("ZorbInEO", "Toyota-Quux", "LM-Q")] + [
+        ("Zorblax", "Method", "shape"),
+        ("Vorpal", "Dataset", "gloss"),  # in parentheses after Chinese text: kept if used elsewhere
+        ("Plinko", "Dataset", "shape"),
+    ]
+    assert ("Wibblesim", "Method", "shape") in _found(nlp("与现有事件模拟器（如 Wibblesim, Zorbsim）对比。"))
+
+
 def test_a_name_framed_as_a_test_set_is_a_dataset():
     """'在 Zorb-DAVIS17 零样本测试中': the place of a test, not a model."""
     nlp = _blank()

@@ -27,6 +27,12 @@ _GAIN_NOUN_AFTER_RE = re.compile(
     r"\s*(?:绝对|相对)?(?:提升|提高|增益|改进|改善|下降|降低|增长)"
     r"|\s+(?:improvements?|gains?|boosts?|increases?|reductions?|drops?)\b"
 )
+#: a parenthesis opening a list of members, after its head noun ('benchmarks (', '数据集（如 ')
+_LIST_OPEN_RE = re.compile(r"\s*[（(]\s*(?:如|例如|包括|e\.g\.,?|including|such as)?\s*$")
+#: the nouns of data that head a list in parentheses ('benchmarks (A, B)', '数据集（如 A、B）')
+_DATA_NOUNS = frozenset(
+    ("数据集", "基准测试", "基准", "评测集", "测试集", "评测基准", "dataset", "datasets", "benchmark", "benchmarks")
+)
 _CALLED_RE = re.compile(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$")
 _BENCHMARK_WORD_RE = re.compile(r"(?i)bench|eval|arena|qa")
 #: the end of a list whose last item is a short phrase ('…, 工具增强查询, 模拟环境')
@@ -66,10 +72,14 @@ class NameTyper:
     def cue_before(doc: Doc, start: int, cues: tuple[str, ...], width: int = 14) -> bool:
         """A cue word (casefolded ``cues``) right before the name starting at
         token ``start`` (``评测基准 SciAgentGym``, ``the benchmark FooBench``),
-        allowing 名为/称为/called between; not a cue that is the last item
+        allowing 名为/称为/called or a list's opening parenthesis between
+        (``benchmarks (FooSet, …)``); not a cue that is the last item
         of a list (``…, 模拟环境** Foo``: a keyword list, then the text)."""
         a = tokens(doc).idx[start]
         prev = _CALLED_RE.sub("", doc_text(doc)[max(0, a - width) : a]).casefold()
+        listed = _LIST_OPEN_RE.sub("", prev)  # 'benchmarks (Foo, Bar)': the cue heads the list its first name opens
+        if listed != prev:  # only a noun of data heads such a list ('模拟器（如 A, B）' lists systems)
+            cues, prev = tuple(c for c in cues if c in _DATA_NOUNS), listed
         cue = next((c for c in cues if prev.endswith(c)), None)
         # '**…, 多模态检索, 模拟环境** Foo 提出了': the cue ends a keyword list, it types nothing after it
         return cue is not None and not _LIST_ITEM_END_RE.search(prev)
