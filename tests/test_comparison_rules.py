@@ -986,6 +986,24 @@ RULES = [
         id="en-a-span-of-years-is-no-change-of-a-score",
     ),
     pytest.param(
+        OWN_ZH,
+        "在 GlimSet 上，Zorblax 的平均分数为 77.2，而基线方法（如 QuxNet、VorpNet）在该设置下表现不佳。",
+        {("Zorblax", "QuxNet", "GlimSet", None), ("Zorblax", "VorpNet", "GlimSet", None)},
+        id="zh-systems-said-to-do-poorly-after-a-contrast-lose",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet tracks every object on GlimSet, while QuxNet fails.",
+        {("ZorbNet", "QuxNet", "GlimSet", None)},
+        id="en-a-system-that-fails-after-while-loses",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "QuxNet 在 GlimSet 上表现不佳，而 VorpNet 也表现不佳。",
+        set(),
+        id="zh-both-sides-doing-poorly-is-no-win",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet improves the average out-of-distribution (OOD) accuracy over vanilla DPO by 3.9 points on QuxBench.",
         {("ZorbNet", "DPO", "QuxBench", None)},

@@ -44,7 +44,7 @@ from kg.resources import pattern_group
 from kg.extract.base_rules import BaseRules
 from kg.extract.clauses import ClauseRules, clause_start
 from kg.extract.cue_rules import CueRules
-from kg.extract.value_rules import ValueRules
+from kg.extract.value_rules import POOR_WORDS, ValueRules
 from kg.extract.described import DescribedBaselines
 from kg.extract.frame_rules import FrameRules
 from kg.extract.scores import ScoreRules
@@ -108,7 +108,8 @@ class RelationRules(CueRules, ValueRules, FrameRules, BaseRules, ScoreRules, Cla
         )
         self.superlative = cue_regex(p["superlative"])
         self._maybe = re.compile(
-            cue_regex(p["win"] + p["lose"] + p["improve"] + p["superlative"]).pattern + r"|比|\d", re.IGNORECASE
+            cue_regex(p["win"] + p["lose"] + p["improve"] + p["superlative"]).pattern + r"|比|\d|" + POOR_WORDS,
+            re.IGNORECASE,
         )
         # '其' alone is too common a character: only as a possessive ('其性能', '其控制频率')
         self.self_ref = re.compile(
@@ -139,6 +140,7 @@ class RelationRules(CueRules, ValueRules, FrameRules, BaseRules, ScoreRules, Cla
             lambda: self._vs(text, systems, lower),
             lambda: self._paired_values(text, systems, lower),
             lambda: self._contrast(text, systems, lower, main, metrics),
+            lambda: self._poor_in_contrast(text, systems, main),
             lambda: self._paren_value(text, systems, main, lower),
             lambda: self._parallel(text, systems, lower, metrics),
         )

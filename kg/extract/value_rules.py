@@ -16,6 +16,12 @@ from kg.extract.scores import difference_before
 from kg.extract.sentence import Found, Mention
 from kg.model import Label
 
+#: words of doing poorly ('表现不佳', 'fails'): a contrast clause's systems lose to the other clause's
+POOR_WORDS = (
+    r"表现不佳|表现欠佳|表现较差|表现很差|效果不佳|效果较差|性能较差|几乎失效|完全失败"
+    r"|\b(?:fails?|struggles?|performs? poorly|breaks? down)\b"
+)
+
 #: where a clause with an elided subject may open: a sentence break, or an example ('例如')
 _ELIDED_OPEN_RE = re.compile(r"[；;。]|例如|比如")
 #: a frame opening a clause whose subject is elided: '在 X 数据集上，'
@@ -94,6 +100,30 @@ class ValueRules:
                 Found(w.key, l.key, winner_score=ws, loser_score=ls, cue=cut.group().strip(" ，,；;"), at=cut.start())
             )
         return found
+
+    #: in the clause after a contrast: its systems do poorly ('而 B 在该设置下表现不佳', 'while B fails')
+    _POOR_RE = re.compile(r"[^，。；;]{0,40}?(?:" + POOR_WORDS + ")", re.IGNORECASE)
+
+    def _poor_in_contrast(self, text, systems, main) -> list[Found]:
+        """``A 取得了 81.3 的平均分，而 B（和 C）在该设置下表现不佳`` / ``A succeeds,
+        while B fails``: A, or the paper's system when the first clause names
+        none, beats each system the contrast clause says does poorly."""
+        found = []
+        for cut in self._CONTRAST_RE.finditer(text):
+            poor = self._POOR_RE.match(text, cut.end())
+            if (
+                poor is None
+                or self.parity.search(text, 0, poor.end())
+                or self.lose.search(text, 0, cut.start())
+                or self._POOR_RE.search(text, clause_start(text, cut.start()), cut.start())
+            ):
+                continue  # a tie, a loss, or both sides doing poorly
+            losers = [s for s in systems if cut.end() <= s.start < poor.end()]
+            before = [s for s in systems if s.end <= cut.start() and s.start >= clause_start(text, cut.start())]
+            subj = self._subject(text, before, cut.start()) if before else None
+            winner = subj.key if subj else main
+            found += [Found(winner, s.key, cue=cut.group().strip(" ，,；;"), at=cut.start()) for s in losers if winner]
+        return [f for f in found if f.winner != f.loser]
 
     # a run of values listed in order: '77.77% 和 79.96%', '71%, 74% and 80%'
     _VALUE_RUN = re.compile(
