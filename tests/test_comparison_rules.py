@@ -944,10 +944,28 @@ RULES = [
         id="zh-a-compare-frame-then-a-comma-opens-no-list-with-the-metric",
     ),
     pytest.param(
-        OWN_ZH, "与 QuxNet 相比，Zorblax 的推理延迟更高。", set(), id="zh-a-frame-with-a-higher-cost-is-no-win"
+        OWN_ZH,
+        "与 QuxNet 相比，Zorblax 的推理延迟更高。",
+        {("QuxNet", "Zorblax", None, "Latency")},
+        id="zh-a-frame-with-a-higher-cost-is-a-loss",
     ),
     pytest.param(
-        OWN_ZH, "与 QuxNet 相比，Zorblax 的 FID 更高。", set(), id="zh-a-frame-with-a-higher-error-metric-is-no-win"
+        OWN_ZH,
+        "与 QuxNet 相比，Zorblax 的 FID 更高。",
+        {("QuxNet", "Zorblax", None, "FID")},
+        id="zh-a-frame-with-a-higher-error-metric-is-a-loss",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "与 QuxNet 等模型相比，Zorblax 需要更多的训练时间和显存。",
+        {("QuxNet", "Zorblax", None, "Training Time")},
+        id="zh-a-frame-where-more-of-a-cost-is-needed-is-a-loss",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "与 QuxNet 相比，Zorblax 在部分场景下可能需要更长的训练时间。",
+        set(),
+        id="zh-a-hedged-cost-in-a-frame-is-no-loss",
     ),
     pytest.param(
         OWN_ZH,

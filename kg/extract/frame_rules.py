@@ -79,11 +79,16 @@ class FrameRules:
         if self._TRADE_OFF_RE.search(text, label.end() if label else 0):
             return []  # '与 B 相比，A 仍有速度上的权衡': a cost of A, not a win
         gains = [g.group().casefold() for g in self.improve.finditer(text)] + (["胜率"] if _won_rate(text) else [])
+        raised = any(g in self._HIGHER_WORDS for g in gains)
         if metric is not None and metric.lower_is_better is False:
             gains = [g for g in gains if g not in self._LOWER_WORDS]
         elif (metric is not None and metric.lower_is_better) or self._cost_rise(text):
             gains = [g for g in gains if g not in self._HIGHER_WORDS]  # 'FID 更高', '误差更高': a loss
-        if not gains:
+        # '与 B 相比，A 需要更多的推理时间', '… A 的 FID 更高': B wins, unless hedged ('可能需要更多')
+        lost = not (gains or self.hedge_zh.search(text)) and (
+            self._cost_rise(text) or bool(metric and metric.lower_is_better and raised)
+        )
+        if not gains and not lost:
             return []
         found = []
         for m in self._compare_frames(text):
@@ -121,14 +126,19 @@ class FrameRules:
             winner = self._frame_winner(text, m, others, main)
             if not winner:
                 continue
-            found += [Found(winner, o.key, cue=m.group(), at=m.start()) for o in objs]
+            found += [Found(*((o.key, winner) if lost else (winner, o.key)), cue=m.group(), at=m.start()) for o in objs]
         return found
 
+    #: more of a cost, either way round: '需要更多的推理时间', '显存占用更大'
+    _MORE_WORDS = "更多|更长|更大|更高|增加|高出|higher|more|longer"
+
     def _cost_rise(self, text: str) -> bool:
-        """True when a cost word is said to be higher (``误差更高``, ``延迟增加``)."""
-        return any(
-            re.match(r"[^，。；,;]{0,6}?(?:" + "|".join(self._HIGHER_WORDS) + ")", text[w.end() :], re.IGNORECASE)
-            for w in self.lower_word.finditer(text)
+        """True when a cost is said to be higher (``误差更高``, ``延迟增加``,
+        ``需要更多的推理时间和内存``)."""
+        cost = rf"(?:{self.lower_word.pattern}|{self.fewer_word.pattern}|(?:推理|训练|运行|计算)?时间)"
+        return bool(
+            re.search(rf"{cost}[^，。；,;]{{0,6}}?(?:{self._MORE_WORDS})", text, re.IGNORECASE)
+            or re.search(rf"(?:需要|占用|消耗)?(?:{self._MORE_WORDS})的?{cost}", text, re.IGNORECASE)
         )
 
     def _frame_winner(self, text: str, cue: re.Match, others: list[Mention], main: str | None) -> str | None:
