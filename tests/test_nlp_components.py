@@ -201,6 +201,14 @@ def test_a_name_framed_as_a_test_set_is_a_dataset():
     assert ("Zorb-DAVIS17", "Dataset", "shape") in _found(doc)
 
 
+def test_a_model_after_the_frame_of_a_test_leaves_the_frame_a_dataset():
+    """'在 QuxAlg 代数基准测试中，其模型…': 模型 belongs to the next clause; '在 QuxNet 模型上' frames a model."""
+    nlp = _blank()
+    nlp.add_pipe("paperkg_shapes", config={"gazetteer": _gazetteer([])})
+    assert ("QuxAlg", "Dataset", "shape") in _found(nlp("在QuxAlg代数基准测试中，其模型总体得分达到82.6。"))
+    assert ("QuxNet", "Model", "shape") in _found(nlp("在 QuxNet 模型上，准确率提高。"))
+
+
 def test_a_metric_and_its_score_are_no_name_phrase():
     """'（F2FC 0.168, QLRC 0.339）': a metric acronym with its value; 'Zorb Bench 2.0' is a name."""
     nlp = _blank()

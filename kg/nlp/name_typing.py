@@ -132,12 +132,9 @@ def _framed(text: str, span: Span) -> bool:
     """``span`` framed as a place of evaluation: ``在 X 上`` or ``+2.4 mAA on X``."""
     before = text[max(0, span.start_char - 4) : span.start_char]
     after = text[span.end_char : span.end_char + 20]
-    framed = (
-        _IN_FRAME_BEFORE.search(before)
-        and _IN_FRAME_AFTER.match(after)
-        and "模型" not in after.split("上")[0]
-        and "之上" not in after[:16]
-    )
+    frame = _IN_FRAME_AFTER.match(after)
+    # '在 X 模型上' frames a model; a 模型 after the frame's end is another clause's
+    framed = _IN_FRAME_BEFORE.search(before) and frame and "模型" not in frame.group() and "之上" not in after[:16]
     return bool(framed or _SCORE_ON_BEFORE.search(text[max(0, span.start_char - 40) : span.start_char]))
 
 
