@@ -969,6 +969,18 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "相比 QuxNet，本文增加了可学习的记忆槽和双向路由。",
+        set(),
+        id="zh-a-component-added-in-a-frame-is-no-win",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "相比 QuxNet，Zorblax 的召回率增加了 4.2%。",
+        {("Zorblax", "QuxNet", None, "Recall")},
+        id="zh-a-measure-increased-in-a-frame-is-a-win",
+    ),
+    pytest.param(
+        OWN_ZH,
         "实验中与 QuxNet 和 VorpNet 两个基线进行了对比。最佳应用场景：仓储机器人的长时程抓取。",
         set(),
         id="zh-a-superlative-naming-a-use-is-no-win",

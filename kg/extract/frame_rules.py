@@ -80,6 +80,8 @@ class FrameRules:
             return []  # '与 B 相比，A 仍有速度上的权衡': a cost of A, not a win
         gains = [g.group().casefold() for g in self.improve.finditer(text)] + (["胜率"] if _won_rate(text) else [])
         raised = any(g in self._HIGHER_WORDS for g in gains)
+        if set(gains) <= {"增加", "增强"} and not re.search(r"\d", text):
+            gains = []  # '相比 B，增加局部探索状态': a component added, no measure raised
         if metric is not None and metric.lower_is_better is False:
             gains = [g for g in gains if g not in self._LOWER_WORDS]
         elif (metric is not None and metric.lower_is_better) or self._cost_rise(text):
