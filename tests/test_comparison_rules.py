@@ -640,7 +640,7 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
-        "相较 QuxNet 的全局提示，本方法更适合长尾类别，但会增加 BlorpSeg 的推理开销。",
+        "相较 QuxNet 的全局提示，本方法在长尾类别上表现更好，但会增加 BlorpSeg 的推理开销。",
         {("Zorblax", "QuxNet", None, None)},
         id="zh-frame-self-reference-before-another-system",
     ),
@@ -978,6 +978,108 @@ RULES = [
         "相比 QuxNet，Zorblax 的召回率增加了 4.2%。",
         {("Zorblax", "QuxNet", None, "Recall")},
         id="zh-a-measure-increased-in-a-frame-is-a-win",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在 GlimSet 上，Zorblax 超过 QuxNet 2.1 分，VorpNet 则略低于 QuxNet。",
+        {("Zorblax", "QuxNet", "GlimSet", None), ("QuxNet", "VorpNet", "GlimSet", None)},
+        id="zh-a-margin-then-another-clause-ends-the-list",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet tracks every object on GlimSet, while QuxNet never fails.",
+        set(),
+        id="en-a-negated-failure-after-while-is-no-loss",
+    ),
+    pytest.param(
+        OWN_EN,
+        "VorpNet tracks every object on GlimSet, while QuxNet fails.",
+        {("VorpNet", "QuxNet", "GlimSet", None)},
+        id="en-the-head-clause-subject-wins-over-a-failure-after-while",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet needs 8 GPUs for training, while QuxNet struggles on small data.",
+        set(),
+        id="en-a-cost-against-a-poor-showing-is-no-win",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 GlimSet 上表现稳定，而 QuxNet 并未表现不佳。",
+        set(),
+        id="zh-a-negated-poor-showing-is-no-loss",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 GlimSet 上取得 81.3 分，而 QuxNet 在使用 VorpNet 作为教师时表现不佳。",
+        {("Zorblax", "QuxNet", "GlimSet", None)},
+        id="zh-only-the-subject-of-the-poor-clause-loses",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的 FID 是 QuxNet 的 2 倍。",
+        set(),
+        id="zh-a-ratio-of-an-error-metric-is-no-win",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 提速明显，但是 QuxNet 的 2 倍显存开销仍可接受。",
+        set(),
+        id="zh-the-shi-of-danshi-states-no-ratio",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的推理速度是 QuxNet 的 2 倍，是 VorpNet 的 1.5 倍。",
+        {("Zorblax", "QuxNet", None, None), ("Zorblax", "VorpNet", None, None)},
+        id="zh-a-second-ratio-keeps-its-subject",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在 QuxNet 失败的任务中，Zorblax 优于 QuxNet。",
+        {("Zorblax", "QuxNet", None, None)},
+        id="zh-a-system-before-a-relative-clause-of-a-task-stays-a-system",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet outperforms strong benchmark (QuxNet, VorpNet) on GlimSet.",
+        {("ZorbNet", "QuxNet", "GlimSet", None), ("ZorbNet", "VorpNet", "GlimSet", None)},
+        id="en-a-benchmark-listing-compared-systems-types-no-dataset",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 GlimBench 上领先 QuxNet 2-3 个百分点。",
+        {("Zorblax", "QuxNet", "GlimBench", None)},
+        id="zh-a-range-after-a-name-is-no-part-of-it",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "与 QuxNet 相比，Zorblax 的错误率提高了 5%。",
+        {("QuxNet", "Zorblax", None, "Error Rate")},
+        id="zh-a-frame-with-a-raised-error-rate-is-a-loss",
+    ),
+    pytest.param(
+        OWN_EN,
+        "Compared with QuxNet, ZorbNet shows higher latency.",
+        {("QuxNet", "ZorbNet", None, None)},
+        id="en-a-frame-with-higher-latency-is-a-loss",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "实验中与 QuxNet 和 VorpNet 两个基线进行了对比。Zorblax 在 GlimSet 上取得了最佳的场景重建质量。",
+        {("Zorblax", "QuxNet", "GlimSet", None), ("Zorblax", "VorpNet", "GlimSet", None)},
+        id="zh-a-superlative-of-a-scene-result-is-a-win",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在 GlimArena 上，Elo 从 QuxNet 的 1985 提升至 2047。",
+        {("Zorblax", "QuxNet", "GlimArena", "Elo")},
+        id="zh-a-rating-in-the-range-of-years-is-a-score",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "相比于 QuxNet，mAP 指标在 GlimSet 上提升 2.8%。",
+        {("Zorblax", "QuxNet", "GlimSet", "mAP")},
+        id="zh-xiangbiyu-then-a-comma-opens-no-list-with-the-metric",
     ),
     pytest.param(
         OWN_ZH,
@@ -1744,6 +1846,9 @@ SCORES = [
         "Zorblax-7B 实现了 37% 的显著提升，表现远超 QuxNet。", None, None, None, id="zh-gain-size-is-no-score"
     ),
     pytest.param("Zorblax-7B 的得分超过 QuxNet 4.6分。", None, None, None, id="zh-margin-after-the-object-is-no-score"),
+    pytest.param(
+        "在 GlimSet 上，Zorblax-7B 以 75.1 分超过 QuxNet 70.3 分。", 75.1, 70.3, None, id="zh-both-scores-beside-a-cue"
+    ),
 ]
 
 

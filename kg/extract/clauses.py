@@ -117,7 +117,22 @@ class ClauseRules:
     _BREAK_RE = re.compile(r"[，,；;。:：!！?？]|\s(?:while|but|on|in|across|with|by)\s|在|并|且|而|其中|分别")
     _LIST_RE = re.compile(r"^[\s*“”\"]*(?:、|和|及|以及|与|或|,|，|and|or|as well as)?[\s*“”\"]*$")
     #: the amount a listed system is beaten by: '超越 A 3.1倍，B 44%'
-    _LISTED_AMOUNT_RE = re.compile(r"^\s*[+-]?\d+(?:\.\d+)?\s*(?:倍|%|个百分点|分|点|pp|×)")
+    _LISTED_AMOUNT_RE = re.compile(r"^\s*[+-]?\d+(?:\.\d+)?\s*(?:倍|%|个百分点|个点|分|点|pp|×)")
+
+    def _listed_after(self, text: str, prev: Mention, comma: re.Match, nxt: Mention) -> bool:
+        """True when ``nxt`` after ``comma`` is one more item of the list
+        ``prev`` ends: only separators between them, or a margin after
+        ``prev`` when ``nxt`` has one too or ends its clause ('超越 A 3.1倍，
+        B 2.5倍'; not '超过 A 2.1 分，B 则略低于 A')."""
+        if not self._LIST_RE.match(text[comma.end() : nxt.start]):
+            return False
+        before = text[prev.end : comma.start()]
+        if self._LIST_RE.match(before):
+            return True
+        if not self._LIST_RE.match(self._LISTED_AMOUNT_RE.sub("", before)):
+            return False
+        rest = text[nxt.end :]
+        return bool(self._LISTED_AMOUNT_RE.match(rest) or re.match(r"[\s*]*(?:[，。；,;：:]|$)", rest))
 
     def _clause_end(self, text: str, pos: int, systems: list[Mention]) -> int:
         """End of the list of systems that starts at ``pos``: the first
@@ -134,13 +149,7 @@ class ClauseRules:
                 continue
             prev = [s for s in systems if pos <= s.start and s.end <= m.start()]
             nxt = [s for s in systems if s.start >= m.end()]
-            if (
-                m.group() in ("，", ",")
-                and prev
-                and nxt
-                and self._LIST_RE.match(self._LISTED_AMOUNT_RE.sub("", text[prev[-1].end : m.start()]))
-                and self._LIST_RE.match(text[m.end() : nxt[0].start])
-            ):
+            if m.group() in ("，", ",") and prev and nxt and self._listed_after(text, prev[-1], m, nxt[0]):
                 i = m.end()
                 continue
             return m.start()

@@ -48,9 +48,20 @@ _TASK_AFTER_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b|set
 _TASK_HEAD_RE = re.compile(r"[\s*]*(?:子任务|任务|tasks?\b|subtasks?\b)[\s*]*[:：]", re.IGNORECASE)
 
 
-#: after a baseline cue: a discourse contrast ('相比之下', by contrast) or a technique named with 对比
-#: ('对比学习', '对比损失'), none of which names a baseline
-_IN_CONTRAST = re.compile(r"之下|学习|损失|解码|度|激活|式|预训练").match
+#: after a baseline cue: a discourse contrast ('相比之下', by contrast); after 对比, a technique
+#: named with it ('对比学习', '对比损失'). Neither names a baseline.
+_CONTRAST_AFTER_RE = re.compile(r"之下")
+_TECHNIQUE_AFTER_RE = re.compile(r"学习|损失|解码|度|激活|式|预训练")
+
+
+def _names_no_baseline(text: str, cue: re.Match) -> bool:
+    """True when the baseline cue ``cue`` opens a contrast or names a technique, no baseline."""
+    return bool(
+        _CONTRAST_AFTER_RE.match(text, cue.end())
+        or (cue.group() == "对比" and _TECHNIQUE_AFTER_RE.match(text, cue.end()))
+    )
+
+
 #: a label of the paper's baselines: '**基线方法**：', 'Baselines:', '对比方法：'
 _BASELINE_LABEL = r"(?:基线方法|基线模型|基线|对比方法|对比模型|比较方法|baselines?|compared methods)[\s*]*[:：]"
 _BASELINE_LABEL_IN_RE = re.compile(_BASELINE_LABEL, re.IGNORECASE)
@@ -183,7 +194,7 @@ class ComparisonStage:
                 per_sentence.append((sec, sent, ms))
                 as_metric |= {m.key for m in ms if m.label == Label.METRIC and entities[m.key]["type"] != Label.METRIC}
                 cue = next(
-                    (c for c in self.baseline_ctx.finditer(sent.text) if not _IN_CONTRAST(sent.text, c.end())), None
+                    (c for c in self.baseline_ctx.finditer(sent.text) if not _names_no_baseline(sent.text, c)), None
                 )
                 # 'Direct Pred. vs KP + PnP' in an ablation: the method's own variants, no baselines
                 if not in_ablation(sec, sec.line_of(sent.start_char), sent.text):

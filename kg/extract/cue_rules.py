@@ -29,6 +29,8 @@ _THAN_TAIL_RE = re.compile(
 )
 #: after 'A 比 B': the aspect compared, before its adjective ('效率高', '速度快')
 _ASPECT_WORD_RE = re.compile(r"(?:的)?(?:平均|整体)?(?:效率|速度|精度|准确率|性能|质量|吞吐量|鲁棒性)")
+#: before 'A 是 B 的 N 倍': a measure of speed, where more wins ('速度', '吞吐量', 'FPS')
+_FAST_ASPECT_RE = re.compile(r"速度|吞吐|效率|加速|帧率|速率|throughput|speed|FPS|tokens/s", re.IGNORECASE)
 #: after 'A 的速度是 B': B's measure and the ratio ('的 2.5 倍', '的两倍')
 _TIMES_RE = re.compile(
     r"[\s*]*的[\s*]*(?:约|近|超过|高达)?[\s*]*(?P<n>\d+(?:\.\d+)?|[两二三四五六七八九十百数]+)[\s*]*倍"
@@ -118,7 +120,8 @@ class CueRules:
                 if obj.key == BASELINES and described:
                     f.fallback = described[0].key  # 'SFT 基线' when the paper names no baselines
                 ws, wu = self._score_between(text, subj.end, m.start()) if subj else (None, None)
-                ls, lu = self._score_after(text, obj.end, bare=False) if obj.key != BASELINES else (None, None)
+                # a bare number after the object is its score only beside the winner's ('以 75.1 分超过 B 70.3 分')
+                ls, lu = self._score_after(text, obj.end, ws is not None) if obj.key != BASELINES else (None, None)
                 if reverse:
                     ws, wu, ls, lu = ls, lu, ws, wu
                 f.winner_score, f.loser_score, f.unit = ws, ls, wu or lu
@@ -190,11 +193,13 @@ class CueRules:
         return found
 
     def _times_of(self, text, systems, main) -> list[Found]:
-        """``A 的速度是 B（和 C）的 2 倍``: A beats B (and C). A ratio of a
-        cost or a size (``A 的参数量是 B 的两倍``) or of one or less (``是 B 的
-        0.8 倍``) states no win."""
+        """``A 的速度是 B（和 C）的 2 倍``: A beats B (and C) when the measure
+        before 是 is a speed or a throughput (a ratio of a cost, a count or a
+        size states no win: ``A 的参数量是 B 的两倍``); not a ratio of one or
+        less (``是 B 的 0.8 倍``), nor a 是 inside a word (``但是``)."""
         found = []
-        for m in re.finditer(r"是", text):
+        objects: set[str] = set()  # '是 B 的 2 倍，是 C 的 1.5 倍': B is no subject of the second
+        for m in re.finditer(r"(?<![但还于或就只不要可])是", text):
             objs = [s for s in systems if m.end() <= s.start <= m.end() + 3]
             if not objs:
                 continue
@@ -206,14 +211,13 @@ class CueRules:
             times = _TIMES_RE.match(text, chain[-1].end)
             if times is None or (times.group("n")[0].isdigit() and float(times.group("n")) <= 1):
                 continue
-            chained = {c.key for c in chain}
-            subj = self._subject(text, [b for b in systems if b.end <= m.start() and b.key not in chained], m.start())
+            objects.update(c.key for c in chain)
+            before = [b for b in systems if b.end <= m.start() and b.key not in objects]
+            subj = self._subject(text, before, m.start())
             winner = subj.key if subj else main
-            if winner is None or winner in chained:
+            aspect = text[: m.start()]  # the measure may be named a clause before ("…，是 C 的 1.5 倍")
+            if winner is None or not _FAST_ASPECT_RE.search(aspect):
                 continue
-            aspect = text[subj.end if subj else clause_start(text, m.start()) : m.start()]
-            if self.lower_word.search(aspect) or self.fewer_word.search(aspect):
-                continue  # '参数量是 B 的两倍': a size or a cost described, no claim
             found += [Found(winner, o.key, cue="是…倍", at=m.start()) for o in chain]
         return found
 
@@ -302,7 +306,7 @@ class CueRules:
     # '最优网格结构', '最佳应用场景')
     _OPTIMAL_THING = re.compile(
         r"(?:传输|化|控制)"  # '最优传输' (optimal transport), '最优化', '最优控制': a technique, no win
-        r"|[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径|方式|姿态|位姿|状态|轨迹|阈值|动作|场景|实践|做法|用途|时机)"
+        r"|[\s*]*(?:的)?[^，。；,;\s]{0,4}?(?:结构|方案|解|参数|配置|策略|值|设置|组合|路径|方式|姿态|位姿|状态|轨迹|阈值|动作|应用场景|使用场景|适用场景|实践|做法|用途|时机)"
         r"|\s+(?:way|practice|strategy|configuration|setting|choice|recipe|combination|value|hyperparameter)s?\b",
         re.IGNORECASE,
     )

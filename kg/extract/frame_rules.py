@@ -35,8 +35,9 @@ _WON_RATE_RE = re.compile(
 _RATE_VALUE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
-#: a year, as a from-to span of time writes it ('from 2023 to 2025')
+#: a year, as a from-to span of time writes it ('from 2023 to 2025'), and a verb of change between
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_CHANGE_VERB_RE = re.compile(r"提升|提高|增加|上升|升|降|减少|缩短|跃升|增长|改善")
 
 
 def _won_rate(text: str) -> bool:
@@ -65,7 +66,7 @@ class FrameRules:
     # '较大的模型', '较高': 较 as 'relatively' before an adjective, not 'compared with'
     _ADVERB_JIAO = re.compile(r"[大小高低好差多少强弱长短快慢新旧为]")
     _LOWER_WORDS = {"更低", "降低", "减少", "降至", "降到", "更少", "lower", "reduces", "reduced", "reduction"}
-    _HIGHER_WORDS = {"更高", "增加", "高出", "higher"}
+    _HIGHER_WORDS = {"更高", "增加", "高出", "提高", "上升", "增大", "增长", "higher"}
 
     def _frame(self, text, systems, main, metric=None) -> list[Found]:
         """``相比 B，A 提升了 …`` / ``与 B 相比 … 更低``: A beats B when an
@@ -78,18 +79,7 @@ class FrameRules:
         label = _LEAD_LABEL_RE.match(text)  # '优越的效率-质量权衡：与 B 相比…': the label states no cost
         if self._TRADE_OFF_RE.search(text, label.end() if label else 0):
             return []  # '与 B 相比，A 仍有速度上的权衡': a cost of A, not a win
-        gains = [g.group().casefold() for g in self.improve.finditer(text)] + (["胜率"] if _won_rate(text) else [])
-        raised = any(g in self._HIGHER_WORDS for g in gains)
-        if set(gains) <= {"增加", "增强"} and not re.search(r"\d", text):
-            gains = []  # '相比 B，增加局部探索状态': a component added, no measure raised
-        if metric is not None and metric.lower_is_better is False:
-            gains = [g for g in gains if g not in self._LOWER_WORDS]
-        elif (metric is not None and metric.lower_is_better) or self._cost_rise(text):
-            gains = [g for g in gains if g not in self._HIGHER_WORDS]  # 'FID 更高', '误差更高': a loss
-        # '与 B 相比，A 需要更多的推理时间', '… A 的 FID 更高': B wins, unless hedged ('可能需要更多')
-        lost = not (gains or self.hedge_zh.search(text)) and (
-            self._cost_rise(text) or bool(metric and metric.lower_is_better and raised)
-        )
+        gains, lost = self._frame_gains(text, metric)
         if not gains and not lost:
             return []
         found = []
@@ -132,16 +122,42 @@ class FrameRules:
         return found
 
     #: more of a cost, either way round: '需要更多的推理时间', '显存占用更大'
-    _MORE_WORDS = "更多|更长|更大|更高|增加|高出|higher|more|longer"
-
-    def _cost_rise(self, text: str) -> bool:
-        """True when a cost is said to be higher (``误差更高``, ``延迟增加``,
-        ``需要更多的推理时间和内存``)."""
-        cost = rf"(?:{self.lower_word.pattern}|{self.fewer_word.pattern}|(?:推理|训练|运行|计算)?时间)"
-        return bool(
-            re.search(rf"{cost}[^，。；,;]{{0,6}}?(?:{self._MORE_WORDS})", text, re.IGNORECASE)
-            or re.search(rf"(?:需要|占用|消耗)?(?:{self._MORE_WORDS})的?{cost}", text, re.IGNORECASE)
+    def _frame_gains(self, text: str, metric) -> tuple[list[str], bool]:
+        """The gain words of a frame's sentence (casefolded) and whether it
+        states a loss instead: more of a cost (``需要更多的推理时间``, ``延迟
+        更高``, ``higher latency``) or a raise of a lower-is-better ``metric``
+        (``FID 更高``), unhedged. A raise inside a cost phrase is no gain, nor
+        is a component added (``增加局部探索状态``, no number)."""
+        rises = [r.span() for r in self._cost_rises(text)]
+        found = [g for g in self.improve.finditer(text) if not any(a <= g.start() < b for a, b in rises)]
+        gains = [g.group().casefold() for g in found] + (["胜率"] if _won_rate(text) else [])
+        raised = any(g in self._HIGHER_WORDS for g in gains)
+        if set(gains) <= {"增加", "增强"} and not re.search(r"\d", text):
+            gains = []  # '相比 B，增加局部探索状态': a component added, no measure raised
+        if metric is not None and metric.lower_is_better is False:
+            gains = [g for g in gains if g not in self._LOWER_WORDS]
+        elif metric is not None and metric.lower_is_better:
+            gains = [g for g in gains if g not in self._HIGHER_WORDS]  # 'FID 更高', '错误率提高了 5%': a loss
+        lost = not (gains or self.hedge_zh.search(text)) and bool(
+            rises or (metric and metric.lower_is_better and raised)
         )
+        return gains, lost
+
+    #: more of something: with a cost it is a loss ('延迟更高', '需要更多的推理时间', 'higher latency')
+    _MORE_WORDS = "更多|更长|更大|更高|增加|增大|提高|上升|增长|高出|higher|more|longer|larger|increased"
+
+    def _cost_rises(self, text: str) -> list[re.Match]:
+        """The phrases of ``text`` that say a cost is higher (``误差更高``,
+        ``延迟增加``, ``需要更多的推理时间和内存``, ``higher latency``)."""
+        if self._cost_rise_re is None:
+            cost = rf"(?:{self.lower_word.pattern}|{self.fewer_word.pattern}|(?:推理|训练|运行|计算)?时间)"
+            self._cost_rise_re = re.compile(
+                rf"{cost}[^，。；,;]{{0,6}}?(?:{self._MORE_WORDS})|(?:需要|占用|消耗)?(?:{self._MORE_WORDS})的?\s*{cost}",
+                re.IGNORECASE,
+            )
+        return list(self._cost_rise_re.finditer(text))
+
+    _cost_rise_re: re.Pattern | None = None
 
     def _frame_winner(self, text: str, cue: re.Match, others: list[Mention], main: str | None) -> str | None:
         """The winner of a frame: the subject named in the frame's own clause
@@ -349,8 +365,12 @@ class FrameRules:
         return found
 
     def _one_from_to(self, m, systems, main, lower, segment) -> Found | None:
-        if not (m.group("ua") or m.group("ub")) and all(_YEAR_RE.fullmatch(m.group(g)) for g in "ab"):
-            return None  # 'from 2023 to 2025': a span of years, no change of a score
+        if (
+            not (m.group("ua") or m.group("ub"))
+            and all(_YEAR_RE.fullmatch(m.group(g)) for g in "ab")
+            and not _CHANGE_VERB_RE.search(m.string, m.end("a"), m.start("b"))
+        ):
+            return None  # 'from 2023 to 2025': a span of years; 'Elo 从 1985 提升至 2047' is a change
         a, b = float(m.group("a")), float(m.group("b"))
         decreased = b < a
         cost = (m.group("ua") or m.group("ub") or "") in self._COST_UNITS

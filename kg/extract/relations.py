@@ -44,7 +44,7 @@ from kg.resources import pattern_group
 from kg.extract.base_rules import BaseRules
 from kg.extract.clauses import ClauseRules, clause_start
 from kg.extract.cue_rules import CueRules
-from kg.extract.value_rules import POOR_WORDS, ValueRules
+from kg.extract.value_rules import ValueRules
 from kg.extract.described import DescribedBaselines
 from kg.extract.frame_rules import FrameRules
 from kg.extract.scores import ScoreRules
@@ -107,8 +107,9 @@ class RelationRules(CueRules, ValueRules, FrameRules, BaseRules, ScoreRules, Cla
             re.IGNORECASE,
         )
         self.superlative = cue_regex(p["superlative"])
+        self.poor = cue_regex(p["poor"])
         self._maybe = re.compile(
-            cue_regex(p["win"] + p["lose"] + p["improve"] + p["superlative"]).pattern + r"|比|\d|" + POOR_WORDS,
+            cue_regex(p["win"] + p["lose"] + p["improve"] + p["superlative"] + p["poor"]).pattern + r"|比|\d",
             re.IGNORECASE,
         )
         # '其' alone is too common a character: only as a possessive ('其性能', '其控制频率')

@@ -87,11 +87,11 @@ class ScoreRules:
         word = self._MEASURE_WORD.match(text, end)
         return bool(self._GAIN_AFTER.match(text, end) or (word and self._GAIN_AFTER.match(text, word.end())))
 
-    def _score_after(self, text: str, end: int, bare: bool = True) -> tuple[float | None, str | None]:
+    def _score_after(self, text: str, end: int, allow_bare: bool = True) -> tuple[float | None, str | None]:
         """The score stated right after a system: ``B（84.8）``, ``B 为 64.5%``;
-        not a gain (``B（提升 +6.7%）``, ``B (+4.4%)``). With ``bare`` False a
-        number right after the name is no score: after a win cue's object it
-        is the margin (``超越 B 3.1%``)."""
+        not a gain (``B（提升 +6.7%）``, ``B (+4.4%)``). With ``allow_bare``
+        False a number right after the name, with no 的/为/parenthesis, is no
+        score: after a win cue's object it is the margin (``超越 B 3.1%``)."""
         m = re.match(
             r"\s*[*]*\s*(?P<pre>[（(][^\d（()）]{0,10}?|(?:的|为|达到|得分|:|：|at|of|with|scores?))?"
             r"\s*[*]*\s*([-+]?\d+(?:\.\d+)?)\s*(%|分|points?)?(?![\w.])",
@@ -99,7 +99,7 @@ class ScoreRules:
         )
         if not m or m.group(2).startswith("+") or self.improve.search(m.group("pre") or ""):
             return None, None
-        if not bare and not m.group("pre"):
+        if not allow_bare and not m.group("pre"):
             return None, None
         return float(m.group(2)), ("%" if m.group(3) == "%" else None)
 

@@ -210,7 +210,17 @@ _GLOSS_OPEN_RE = re.compile(r"[\u4e00-\u9fff][（(]\s*$")
 
 
 #: a compare frame right before a name ('相比 A，…', '与 A 相比，…' has its name inside)
-_FRAME_BEFORE_RE = re.compile(r"(?:相比|相较于?|对比|比起)[\s*]*$")
+_FRAME_BEFORE_RE = re.compile(r"(?:相比于?|相较于?|对比|比起)[\s*]*$")
+
+
+def _continues_list(text: str, chain: list[Mention], m: Mention, nxt: Mention | None) -> bool:
+    """True when the list ``chain`` (ending in ``m``) goes on with ``nxt``:
+    a list separator between them, but not the comma after a name that
+    closes a compare frame ('相比 A，B 指标…': no list opens with A)."""
+    if nxt is None or not _LIST_SEP_RE.fullmatch(text[m.end : nxt.start]):
+        return False
+    gap = text[m.end : nxt.start]
+    return not (len(chain) == 1 and ("，" in gap or "," in gap) and _FRAME_BEFORE_RE.search(text, 0, m.start))
 
 
 def _retype(m: Mention, head: re.Match, keep_datasets: bool = False) -> None:
@@ -238,12 +248,8 @@ def retype_lists(text: str, ms: list[Mention]) -> None:
     chain: list[Mention] = []
     for m, nxt in zip(ms, ms[1:] + [None]):
         chain.append(m)
-        if (
-            nxt is not None
-            and _LIST_SEP_RE.fullmatch(text[m.end : nxt.start])
-            and not (len(chain) == 1 and "，" in text[m.end : nxt.start] and _FRAME_BEFORE_RE.search(text, 0, m.start))
-        ):
-            continue  # ('相比 A，B 指标…': A closes a frame, no list opens with it)
+        if _continues_list(text, chain, m, nxt):
+            continue
         gloss = _GLOSS_AFTER_RE.match(text, m.end)  # 'Motion Richness（运动丰富性）等关键指标'
         head = _LIST_HEAD_RE.match(text[gloss.end() if gloss else m.end :]) if len(chain) > 1 else None
         if head:
@@ -308,12 +314,8 @@ def listed_baselines(text: str, ms: list[Mention]) -> list[str]:
     chain: list[Mention] = []
     for m, nxt in zip(ms, ms[1:] + [None]):
         chain.append(m)
-        if (
-            nxt is not None
-            and _LIST_SEP_RE.fullmatch(text[m.end : nxt.start])
-            and not (len(chain) == 1 and "，" in text[m.end : nxt.start] and _FRAME_BEFORE_RE.search(text, 0, m.start))
-        ):
-            continue  # ('相比 A，B 指标…': A closes a frame, no list opens with it)
+        if _continues_list(text, chain, m, nxt):
+            continue
         head = _BASELINE_HEAD_RE.match(text, m.end) if len(chain) > 1 else None
         if head and _WITH_BEFORE_RE.search(text, 0, chain[0].start) and _COMPARE_AFTER_RE.match(text, head.end()):
             out += [c.key for c in chain if c.is_system and not c.proposed]

@@ -53,14 +53,14 @@ def _longer(doc, sp, end: int, label: str, name: str | None = None):
     return longer
 
 
-# a bare version after a family name, with an optional size, modality and tier word: 'Foo 1.8',
-# 'Foo 2.2-14B', 'Foo 4.1 Fast', 'Foo 5.0 Video Pro'
 #: a product tier, a variant letter or a vision tag after a model's name and a space
 #: ('Flux.2 Pro', 'Qwen3-VL Plus', 'Foo B3', 'Foo Nano V2 VL'): the variant is the model
 _TIER_RE = re.compile(
     r"(?: (?:Pro|Max|Plus|Ultra|Mini|Flash|Lite|Turbo|Nano|Small|Medium|Large|XL|XXL|VL|[A-Z]\d(?:\.\d)?)"
     r"(?![A-Za-z0-9.+-]))+"
 )
+#: a bare version after a family name, with an optional size, modality and tier word: 'Foo 1.8',
+#: 'Foo 2.2-14B', 'Foo 4.1 Fast', 'Foo 5.0 Video Pro'
 _BARE_VERSION_RE = re.compile(
     r" \d{1,2}(?:\.\d)?(?:-\d+(?:\.\d+)?[BMK])?(?: (?:Video|Image|Audio|Vision|Omni|Chat|Coder|Instruct|Thinking))?"
     r"(?: (?:Fast|Pro|Flash|Mini|Lite|Turbo|Max|Ultra|Plus|Nano))?"

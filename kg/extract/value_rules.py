@@ -16,12 +16,6 @@ from kg.extract.scores import difference_before
 from kg.extract.sentence import Found, Mention
 from kg.model import Label
 
-#: words of doing poorly ('表现不佳', 'fails'): a contrast clause's systems lose to the other clause's
-POOR_WORDS = (
-    r"表现不佳|表现欠佳|表现较差|表现很差|效果不佳|效果较差|性能较差|几乎失效|完全失败"
-    r"|\b(?:fails?|struggles?|performs? poorly|breaks? down)\b"
-)
-
 #: where a clause with an elided subject may open: a sentence break, or an example ('例如')
 _ELIDED_OPEN_RE = re.compile(r"[；;。]|例如|比如")
 #: a frame opening a clause whose subject is elided: '在 X 数据集上，'
@@ -101,27 +95,44 @@ class ValueRules:
             )
         return found
 
-    #: in the clause after a contrast: its systems do poorly ('而 B 在该设置下表现不佳', 'while B fails')
-    _POOR_RE = re.compile(r"[^，。；;]{0,40}?(?:" + POOR_WORDS + ")", re.IGNORECASE)
+    #: before a word of doing poorly: a negation or a hedge ('并未表现不佳', 'never fails', 'may fail')
+    _NOT_POOR_RE = re.compile(
+        r"并未|并不|没有|未|不会|可能|或许|\b(?:not|never|rarely|seldom|may|might|could|can)\b|n't"
+    )
+    #: in the head clause: a cost or a need, no success ('A needs 8 GPUs, while B struggles')
+    _NEED_RE = re.compile(r"需要|依赖|\b(?:needs?|requires?|relies)\b", re.IGNORECASE)
 
     def _poor_in_contrast(self, text, systems, main) -> list[Found]:
         """``A 取得了 81.3 的平均分，而 B（和 C）在该设置下表现不佳`` / ``A succeeds,
-        while B fails``: A, or the paper's system when the first clause names
-        none, beats each system the contrast clause says does poorly."""
+        while B fails``: A, or the paper's system when the head clause names
+        no system, beats the subject of the contrast clause (and the systems
+        listed with it). Not when that clause negates or hedges its poor
+        showing, nor when the head clause does poorly too or states a cost."""
         found = []
         for cut in self._CONTRAST_RE.finditer(text):
-            poor = self._POOR_RE.match(text, cut.end())
+            stop = re.compile(r"[，。；;,]").search(text, cut.end())
+            poor = self.poor.search(text, cut.end(), stop.start() if stop else len(text))
+            head_start = clause_start(text, len(text[: cut.start()].rstrip(" ,，;；")))
+            head = text[head_start : cut.start()]
             if (
                 poor is None
+                or self._NOT_POOR_RE.search(text, cut.end(), poor.start())
                 or self.parity.search(text, 0, poor.end())
-                or self.lose.search(text, 0, cut.start())
-                or self._POOR_RE.search(text, clause_start(text, cut.start()), cut.start())
+                or self.lose.search(head)
+                or self.poor.search(head)
+                or self._NEED_RE.search(head)
+                or self.lower_word.search(head)
             ):
-                continue  # a tie, a loss, or both sides doing poorly
-            losers = [s for s in systems if cut.end() <= s.start < poor.end()]
-            before = [s for s in systems if s.end <= cut.start() and s.start >= clause_start(text, cut.start())]
+                continue  # no poor showing said, a tie, a loss, both sides poor, or a cost
+            after = [s for s in systems if cut.end() <= s.start < poor.start()]
+            losers = after[:1]
+            for s in after[1:]:
+                if not (self._LIST_RE.match(text[losers[-1].end : s.start]) or open_paren(text, s.start) >= cut.end()):
+                    break
+                losers.append(s)  # 'B（如 C、D）', 'B 和 C'
+            before = [s for s in systems if head_start <= s.start and s.end <= cut.start()]
             subj = self._subject(text, before, cut.start()) if before else None
-            winner = subj.key if subj else main
+            winner = subj.key if subj else (main if not before else None)
             found += [Found(winner, s.key, cue=cut.group().strip(" ，,；;"), at=cut.start()) for s in losers if winner]
         return [f for f in found if f.winner != f.loser]
 

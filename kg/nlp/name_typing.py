@@ -30,9 +30,10 @@ _GAIN_NOUN_AFTER_RE = re.compile(
 #: a parenthesis opening a list of members, after its head noun ('benchmarks (', '数据集（如 ')
 _LIST_OPEN_RE = re.compile(r"\s*[（(]\s*(?:如|例如|包括|e\.g\.,?|including|such as)?\s*$")
 #: the nouns of data that head a list in parentheses ('benchmarks (A, B)', '数据集（如 A、B）')
-_DATA_NOUNS = frozenset(
-    ("数据集", "基准测试", "基准", "评测集", "测试集", "评测基准", "dataset", "datasets", "benchmark", "benchmarks")
-)
+#: (not a bare 基准 or 'benchmark': 'outperforms strong benchmark (A, B)' names baselines)
+_DATA_NOUNS = frozenset(("数据集", "基准测试", "评测集", "测试集", "评测基准", "dataset", "datasets", "benchmarks"))
+#: a win or compare cue before the list's noun: it names compared systems ('与强基准测试（如 A、B）相比')
+_COMPARED_BEFORE_RE = re.compile(r"与|相比|对比|超过|超越|优于|胜过|outperform|surpass|beat|exceed|compared", re.I)
 _CALLED_RE = re.compile(r"[\s*“”\"「」]*(?:名为|称为|叫做|named|called|dubbed)?[\s*“”\"「」]*$")
 _BENCHMARK_WORD_RE = re.compile(r"(?i)bench|eval|arena|qa")
 #: the end of a list whose last item is a short phrase ('…, 工具增强查询, 模拟环境')
@@ -79,7 +80,8 @@ class NameTyper:
         prev = _CALLED_RE.sub("", doc_text(doc)[max(0, a - width) : a]).casefold()
         listed = _LIST_OPEN_RE.sub("", prev)  # 'benchmarks (Foo, Bar)': the cue heads the list its first name opens
         if listed != prev:  # only a noun of data heads such a list ('模拟器（如 A, B）' lists systems)
-            cues, prev = tuple(c for c in cues if c in _DATA_NOUNS), listed
+            compared = _COMPARED_BEFORE_RE.search(doc_text(doc)[max(0, a - 2 * width) : a])
+            cues, prev = (() if compared else tuple(c for c in cues if c in _DATA_NOUNS)), listed
         cue = next((c for c in cues if prev.endswith(c)), None)
         # '**…, 多模态检索, 模拟环境** Foo 提出了': the cue ends a keyword list, it types nothing after it
         return cue is not None and not _LIST_ITEM_END_RE.search(prev)
@@ -121,9 +123,12 @@ _LIST_SEP_RE = re.compile(
 #: an introductory phrase before a dataset ('On GSM8K, ZorbNet …'): its comma ends the phrase, not a list item
 _INTRO_BEFORE_RE = re.compile(r"(?:^|[.;:!?。；：]\s*|\n\s*)(?:On|In|Across|For|Under)\s+$")
 _IN_FRAME_BEFORE = re.compile(r"在[\s*“”\"]*$")
+#: '在 X 零样本测试中'; a task after its name, a gloss or a few words that describe it ('在“X”（归因）
+#: 任务中', '在 X 长时程任务中'), not after a relative clause ('在 X 失败的任务中': X is a system)
 _IN_FRAME_AFTER = re.compile(
-    r"^[^，。、；,;]{0,15}?(?:上|(?:测试|评测|测评|基准|数据集|任务)中)"
-)  # "在 X 零样本测试中", "在“X”任务中"
+    r"^[^，。、；,;]{0,15}?(?:上|(?:测试|评测|测评|基准|数据集)中)"
+    r"|^[\s*“”\"」]*(?:[（(][^（()）]{0,12}[)）])?[^，。、；,;的（(]{0,8}?任务中"
+)
 # a score or a gain, its metric, then 'on X': '+2.4 mAA on X', '71.3% accuracy on X', '(1m, 5°) on X'
 _SCORE_ON_BEFORE = re.compile(r"\d(?:%|\$)?\s*(?:[(（][^()（）]{0,20}[)）]\s*|[A-Za-z@\-]+\s+){0,2}(?:on|in)\s+$")
 

@@ -49,6 +49,7 @@ _SCORE_RE = re.compile(r"0\.\d+|\d+\.\d{2,}")
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _AMOUNT_WORDS = frozenset(("个", "%", "倍", "分", "点", "pp", "points", "×"))
 _PERCENT_RE = re.compile(r"\d+(?:\.\d+)?%")
+_VERSION_SIZE_RE = re.compile(r"\d+(?:\.\d+)?-\d+(?:\.\d+)?[BMKbmk]")
 _CJK_CONTEXT_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 #: token text -> True for a Latin name token that is no run breaker (vs, versus)
 _IN_LATIN_RUN = BoundedMemo(lambda text: TOKEN_CLASS[text] & (NAME | BREAKER) == NAME)
@@ -260,7 +261,8 @@ class ShapeMatcher(MentionComponent):
             and all(
                 s is not None
                 or (w[:1].isupper() and w.casefold() not in self.stop)
-                or all(map(UNIT_RE.match, w.split("-")))  # "Qux 2.5-7B": a version and a size
+                or UNIT_RE.match(w)
+                or _VERSION_SIZE_RE.fullmatch(w)  # "Qux 2.5-7B": a version and a size, not a range ("2-3")
                 for w, s in zip(words, shapes)
             )
             and not all(self.gaz.is_generic(w) or self.gaz.is_common_word(w) for w in words)
