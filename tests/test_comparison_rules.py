@@ -1083,6 +1083,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 的准确率比标准推理高出 4.1 个百分点。",
+        {("Zorblax", "标准推理", None, "Accuracy")},
+        id="zh-standard-reasoning-is-a-described-baseline",
+    ),
+    pytest.param(
+        OWN_ZH,
         "实验中与 QuxNet 和 VorpNet 两个基线进行了对比。最佳应用场景：仓储机器人的长时程抓取。",
         set(),
         id="zh-a-superlative-naming-a-use-is-no-win",
