@@ -1089,6 +1089,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "例如 Zorblax-Lite 将 Vorp-2.6B 的 GlimBench 得分从 61.9% 提升至 73.3%。",
+        {("Zorblax-Lite", "Vorp-2.6B", "GlimBench", None)},
+        id="zh-what-raises-a-base-with-jiang-beats-it",
+    ),
+    pytest.param(
+        OWN_ZH,
         "实验中与 QuxNet 和 VorpNet 两个基线进行了对比。最佳应用场景：仓储机器人的长时程抓取。",
         set(),
         id="zh-a-superlative-naming-a-use-is-no-win",

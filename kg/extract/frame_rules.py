@@ -35,6 +35,9 @@ _WON_RATE_RE = re.compile(
 _RATE_VALUE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
+#: right before the base of a raise, and between what raised it and the base: 'A 将 B 的 X 从…提升至…'
+_RAISED_BY_RE = re.compile(r"将[\s*]*$")
+_JIANG_RE = re.compile(r"[\s*]*将[\s*]*")
 #: a year, as a from-to span of time writes it ('from 2023 to 2025'), and a verb of change between
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _CHANGE_VERB_RE = re.compile(r"提升|提高|增加|上升|升|降|减少|缩短|跃升|增长|改善")
@@ -149,15 +152,13 @@ class FrameRules:
     def _cost_rises(self, text: str) -> list[re.Match]:
         """The phrases of ``text`` that say a cost is higher (``误差更高``,
         ``延迟增加``, ``需要更多的推理时间和内存``, ``higher latency``)."""
-        if self._cost_rise_re is None:
+        if getattr(self, "_cost_rise_re", None) is None:  # compiled once, on first use
             cost = rf"(?:{self.lower_word.pattern}|{self.fewer_word.pattern}|(?:推理|训练|运行|计算)?时间)"
             self._cost_rise_re = re.compile(
                 rf"{cost}[^，。；,;]{{0,6}}?(?:{self._MORE_WORDS})|(?:需要|占用|消耗)?(?:{self._MORE_WORDS})的?\s*{cost}",
                 re.IGNORECASE,
             )
         return list(self._cost_rise_re.finditer(text))
-
-    _cost_rise_re: re.Pattern | None = None
 
     def _frame_winner(self, text: str, cue: re.Match, others: list[Mention], main: str | None) -> str | None:
         """The winner of a frame: the subject named in the frame's own clause
@@ -390,4 +391,9 @@ class FrameRules:
         base = bases[0]
         own = [s for s in systems if s.proposed and s.end <= m.start()]
         winner = own[-1].key if own else main
+        raised = [s for s in bases if s.end <= m.start() and _RAISED_BY_RE.search(m.string, 0, s.start)]
+        if raised:  # 'A 将 B 的 X 从 … 提升至 …': B is the base, A (named right before 将) what raised it
+            base = raised[-1]
+            by = [s for s in systems if s.end <= base.start and _JIANG_RE.fullmatch(m.string, s.end, base.start)]
+            winner = by[-1].key if by else winner
         return Found(winner, base.key, winner_score=b, loser_score=a, unit=unit, cue="从…至", at=m.start())
