@@ -1095,6 +1095,15 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 在 QuxNet 模型上实现了 3.1 倍的加速，同时 GlimScore 超越原始模型 0.4%。",
+        {("Zorblax", "QuxNet", None, "GlimScore")},
+        id="zh-the-original-model-after-a-cue-is-the-framed-base",
+    ),
+    pytest.param(
+        OWN_ZH, "Zorblax 超越原始模型 0.4%。", set(), id="zh-the-original-model-with-no-framed-base-is-no-loser"
+    ),
+    pytest.param(
+        OWN_ZH,
         "实验中与 QuxNet 和 VorpNet 两个基线进行了对比。最佳应用场景：仓储机器人的长时程抓取。",
         set(),
         id="zh-a-superlative-naming-a-use-is-no-win",

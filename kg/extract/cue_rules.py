@@ -29,6 +29,19 @@ _THAN_TAIL_RE = re.compile(
 )
 #: after 'A 比 B': the aspect compared, before its adjective ('效率高', '速度快')
 _ASPECT_WORD_RE = re.compile(r"(?:的)?(?:平均|整体)?(?:效率|速度|精度|准确率|性能|质量|吞吐量|鲁棒性)")
+#: after a win cue: the model the method was applied to, named by its role ('超越原始模型', 'the base
+#: model'); the loser is the base framed before it ('在 X 模型上')
+_OWN_BASE_AFTER_RE = re.compile(
+    r"[\s*]*了?[\s*]*(?:原始|原|基础|基座|原有)的?(?:模型|版本)|\s+(?:the|its)\s+(?:original|base|underlying)\s+(?:model|version)",
+    re.IGNORECASE,
+)
+
+
+def _framed_base(text: str, s: Mention) -> bool:
+    """True when ``s`` is framed as the model a claim is made on ('在 X 模型上')."""
+    return bool(re.search(r"在[\s*]*$", text[: s.start]) and re.match(r"[\s*]*(?:模型|架构)?[\s*]*上", text[s.end :]))
+
+
 #: before 'A 是 B 的 N 倍': a measure of speed, where more wins ('速度', '吞吐量', 'FPS')
 _FAST_ASPECT_RE = re.compile(r"速度|吞吐|效率|加速|帧率|速率|throughput|speed|FPS|tokens/s", re.IGNORECASE)
 #: after 'A 的速度是 B': B's measure and the ratio ('的 2.5 倍', '的两倍')
@@ -93,18 +106,9 @@ class CueRules:
             before = [s for s in systems if s.end <= m.start() and s.key not in losers_so_far]
             measured = [s for s in before if self._measure(text, s)]
             before = [s for s in before if s not in measured]
-            end = self._clause_end(text, m.end(), systems)
-            after = self.described.over(
-                text, m.end(), self._heads([s for s in systems if m.end() <= s.start < end], text)
-            )
             # 'outperforms the pure SFT baseline', '优于直接提示': a described baseline after a win cue
             described = [] if reverse else self.described.after(text, m.end())
-            if not after and self.baseline_phrase.match(text[m.end() :]):
-                after = [Mention(m.end(), m.end(), BASELINES, Label.MODEL)]
-            if not after:
-                after = described
-            if not after and not reverse:  # '超越了现有的主流方法，包括 A、B 以及 C'
-                after = self.described.members(text, m.end(), systems)
+            after = self._cue_objects(text, m, systems, before, described, reverse)
             if not after:
                 continue
             subj = self._subject(text, before, m.start())
@@ -134,6 +138,23 @@ class CueRules:
                 losers_so_far.add(obj.key)
             last_winner = subj_key if not reverse else last_winner
         return found
+
+    def _cue_objects(self, text, m, systems, before, described, reverse) -> list[Mention]:
+        """The objects of the cue ``m``: the systems after it in its clause,
+        else the paper's baselines ('优于所有基线'), a ``described`` baseline,
+        the base framed before it ('在 X 模型上…超越原始模型') or the members
+        of a class named after it ('超越了现有的主流方法，包括 A、B')."""
+        end = self._clause_end(text, m.end(), systems)
+        after = self.described.over(text, m.end(), self._heads([s for s in systems if m.end() <= s.start < end], text))
+        if not after and self.baseline_phrase.match(text[m.end() :]):
+            after = [Mention(m.end(), m.end(), BASELINES, Label.MODEL)]
+        if not after:
+            after = described
+        if not after and not reverse and _OWN_BASE_AFTER_RE.match(text, m.end()):
+            after = [b for b in before if _framed_base(text, b)][-1:]
+        if not after and not reverse:
+            after = self.described.members(text, m.end(), systems)
+        return after
 
     def _than(self, text, systems, main, lower) -> list[Found]:
         """``A 比 B（和 C）高出 …``: A beats B (and C)."""
