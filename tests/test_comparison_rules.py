@@ -1083,12 +1083,6 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
-        "Zorblax 的准确率比标准推理高出 4.1 个百分点。",
-        {("Zorblax", "标准推理", None, "Accuracy")},
-        id="zh-standard-reasoning-is-a-described-baseline",
-    ),
-    pytest.param(
-        OWN_ZH,
         "例如 Zorblax-Lite 将 Vorp-2.6B 的 GlimBench 得分从 61.9% 提升至 73.3%。",
         {("Zorblax-Lite", "Vorp-2.6B", "GlimBench", None)},
         id="zh-what-raises-a-base-with-jiang-beats-it",
