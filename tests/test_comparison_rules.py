@@ -1098,6 +1098,18 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "在 QuxNet 模型上训练，在 VorpNet 模型上测试，Zorblax 超越原始模型。",
+        set(),
+        id="zh-the-original-model-after-two-framed-bases-is-no-loser",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "VorpNet 将 QuxNet 的输出蒸馏到小模型中，Zorblax 将 GlimSet 准确率从 QuxNet 的 50.1% 提升至 58.3%。",
+        {("Zorblax", "QuxNet", "GlimSet", "Accuracy")},
+        id="zh-a-system-after-jiang-in-another-clause-is-no-base",
+    ),
+    pytest.param(
+        OWN_ZH,
         "实验中与 QuxNet 和 VorpNet 两个基线进行了对比。最佳应用场景：仓储机器人的长时程抓取。",
         set(),
         id="zh-a-superlative-naming-a-use-is-no-win",

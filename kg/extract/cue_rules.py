@@ -29,12 +29,9 @@ _THAN_TAIL_RE = re.compile(
 )
 #: after 'A 比 B': the aspect compared, before its adjective ('效率高', '速度快')
 _ASPECT_WORD_RE = re.compile(r"(?:的)?(?:平均|整体)?(?:效率|速度|精度|准确率|性能|质量|吞吐量|鲁棒性)")
-#: after a win cue: the model the method was applied to, named by its role ('超越原始模型', 'the base
-#: model'); the loser is the base framed before it ('在 X 模型上')
-_OWN_BASE_AFTER_RE = re.compile(
-    r"[\s*]*了?[\s*]*(?:原始|原|基础|基座|原有)的?(?:模型|版本)|\s+(?:the|its)\s+(?:original|base|underlying)\s+(?:model|version)",
-    re.IGNORECASE,
-)
+#: after a win cue: the model the method was applied to, named by its role ('超越原始模型'); the
+#: loser is the one base framed before it ('在 X 模型上')
+_OWN_BASE_AFTER_RE = re.compile(r"[\s*]*了?[\s*]*(?:原始|原|基础|基座|原有)的?(?:模型|版本)")
 
 
 def _framed_base(text: str, s: Mention) -> bool:
@@ -151,7 +148,8 @@ class CueRules:
         if not after:
             after = described
         if not after and not reverse and _OWN_BASE_AFTER_RE.match(text, m.end()):
-            after = [b for b in before if _framed_base(text, b)][-1:]
+            framed = [b for b in before if _framed_base(text, b)]
+            after = framed if len(framed) == 1 else []  # two frames: which base is meant is unclear
         if not after and not reverse:
             after = self.described.members(text, m.end(), systems)
         return after

@@ -38,6 +38,7 @@ _RATE_VALUE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 #: right before the base of a raise, and between what raised it and the base: 'A 将 B 的 X 从…提升至…'
 _RAISED_BY_RE = re.compile(r"将[\s*]*$")
 _JIANG_RE = re.compile(r"[\s*]*将[\s*]*")
+_BASE_OF_RE = re.compile(r"[\s*]*的[^，。；：,;:]*")  # 'B 的 X 从': B's own measure, in one clause
 #: a year, as a from-to span of time writes it ('from 2023 to 2025'), and a verb of change between
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _CHANGE_VERB_RE = re.compile(r"提升|提高|增加|上升|升|降|减少|缩短|跃升|增长|改善")
@@ -126,11 +127,10 @@ class FrameRules:
 
     #: more of a cost, either way round: '需要更多的推理时间', '显存占用更大'
     def _frame_gains(self, text: str, metric) -> tuple[list[str], bool]:
-        """The gain words of a frame's sentence (casefolded) and whether it
-        states a loss instead: more of a cost (``需要更多的推理时间``, ``延迟
-        更高``, ``higher latency``) or a raise of a lower-is-better ``metric``
-        (``FID 更高``), unhedged. A raise inside a cost phrase is no gain, nor
-        is a component added (``增加局部探索状态``, no number)."""
+        """The gain words of a frame's sentence (casefolded), and whether it states an unhedged
+        loss instead: more of a cost (``需要更多的推理时间``, ``higher latency``) or a raise of a
+        lower-is-better ``metric`` (``FID 更高``). A raise inside a cost phrase is no gain, nor is
+        a component added (``增加局部探索状态``, no number)."""
         rises = [r.span() for r in self._cost_rises(text)]
         found = [g for g in self.improve.finditer(text) if not any(a <= g.start() < b for a, b in rises)]
         gains = [g.group().casefold() for g in found] + (["胜率"] if _won_rate(text) else [])
@@ -392,6 +392,7 @@ class FrameRules:
         own = [s for s in systems if s.proposed and s.end <= m.start()]
         winner = own[-1].key if own else main
         raised = [s for s in bases if s.end <= m.start() and _RAISED_BY_RE.search(m.string, 0, s.start)]
+        raised = [s for s in raised if _BASE_OF_RE.fullmatch(m.string, s.end, m.start())]
         if raised:  # 'A 将 B 的 X 从 … 提升至 …': B is the base, A (named right before 将) what raised it
             base = raised[-1]
             by = [s for s in systems if s.end <= base.start and _JIANG_RE.fullmatch(m.string, s.end, base.start)]
