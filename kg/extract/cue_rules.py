@@ -34,9 +34,13 @@ _ASPECT_WORD_RE = re.compile(r"(?:的)?(?:平均|整体)?(?:效率|速度|精度
 _OWN_BASE_AFTER_RE = re.compile(r"[\s*]*了?[\s*]*(?:原始|原|基础|基座|原有)的?(?:模型|版本)")
 
 
+_IN_BEFORE_RE = re.compile(r"在[\s*]*$")
+_ON_AFTER_RE = re.compile(r"[\s*]*(?:模型|架构)?[\s*]*上")
+
+
 def _framed_base(text: str, s: Mention) -> bool:
     """True when ``s`` is framed as the model a claim is made on ('在 X 模型上')."""
-    return bool(re.search(r"在[\s*]*$", text[: s.start]) and re.match(r"[\s*]*(?:模型|架构)?[\s*]*上", text[s.end :]))
+    return bool(_IN_BEFORE_RE.search(text, 0, s.start) and _ON_AFTER_RE.match(text, s.end))
 
 
 #: before 'A 是 B 的 N 倍': a measure of speed, where more wins ('速度', '吞吐量', 'FPS')

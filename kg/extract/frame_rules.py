@@ -125,7 +125,6 @@ class FrameRules:
             found += [Found(*((o.key, winner) if lost else (winner, o.key)), cue=m.group(), at=m.start()) for o in objs]
         return found
 
-    #: more of a cost, either way round: '需要更多的推理时间', '显存占用更大'
     def _frame_gains(self, text: str, metric) -> tuple[list[str], bool]:
         """The gain words of a frame's sentence (casefolded), and whether it states an unhedged
         loss instead: more of a cost (``需要更多的推理时间``, ``higher latency``) or a raise of a

@@ -110,7 +110,7 @@ class ValueRules:
         showing, nor when the head clause does poorly too or states a cost."""
         found = []
         for cut in self._CONTRAST_RE.finditer(text):
-            stop = re.compile(r"[，。；;,]").search(text, cut.end())
+            stop = CLAUSE_END_RE.search(text, cut.end())
             poor = self.poor.search(text, cut.end(), stop.start() if stop else len(text))
             head_start = clause_start(text, len(text[: cut.start()].rstrip(" ,，;；")))
             head = text[head_start : cut.start()]
