@@ -34,15 +34,6 @@ _ASPECT_WORD_RE = re.compile(r"(?:的)?(?:平均|整体)?(?:效率|速度|精度
 _OWN_BASE_AFTER_RE = re.compile(r"[\s*]*了?[\s*]*(?:原始|原|基础|基座|原有)的?(?:模型|版本)")
 
 
-_IN_BEFORE_RE = re.compile(r"在[\s*]*$")
-_ON_AFTER_RE = re.compile(r"[\s*]*(?:模型|架构)?[\s*]*上")
-
-
-def _framed_base(text: str, s: Mention) -> bool:
-    """True when ``s`` is framed as the model a claim is made on ('在 X 模型上')."""
-    return bool(_IN_BEFORE_RE.search(text, 0, s.start) and _ON_AFTER_RE.match(text, s.end))
-
-
 #: before 'A 是 B 的 N 倍': a measure of speed, where more wins ('速度', '吞吐量', 'FPS')
 _FAST_ASPECT_RE = re.compile(r"速度|吞吐|效率|加速|帧率|速率|throughput|speed|FPS|tokens/s", re.IGNORECASE)
 #: after 'A 的速度是 B': B's measure and the ratio ('的 2.5 倍', '的两倍')
@@ -152,7 +143,7 @@ class CueRules:
         if not after:
             after = described
         if not after and not reverse and _OWN_BASE_AFTER_RE.match(text, m.end()):
-            framed = [b for b in before if _framed_base(text, b)]
+            framed = [b for b in before if self.framed_setting(text, b)]
             after = framed if len(framed) == 1 else []  # two frames: which base is meant is unclear
         if not after and not reverse:
             after = self.described.members(text, m.end(), systems)
