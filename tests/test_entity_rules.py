@@ -451,6 +451,23 @@ def test_acronym_spelled_out_as_a_metric_is_a_metric(extractor):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Zorblax 在风格一致性指标 GlorpS 上取得了最高的 0.942 分，优于 QuxNet。",
+        "On GlimSet, ZorbNet scores 0.94 on the metric GlorpS, ahead of QuxNet.",
+    ],
+    ids=["after-zhibiao", "after-the-metric"],
+)
+def test_a_name_right_after_a_metric_noun_is_a_metric(extractor, text):
+    """'一致性指标 X', 'the metric X': the name is the measure, never a compared system."""
+    rec = extractor.extract(make_paper(text, "我们提出了 Zorblax 和 ZorbNet。"))
+    types = {e["name"]: e["type"] for e in rec["entities"]}
+    assert types.get("GlorpS") == "Metric"
+    names = {e["key"]: e["name"] for e in rec["entities"]}
+    assert all("GlorpS" not in (names[c["winner"]], names[c["loser"]]) for c in rec["comparisons"])
+
+
+@pytest.mark.parametrize(
     "text,kind",
     [
         ("评估指标：\n*   Text Alignment ：CLIP, BarScore (衡量编辑内容与文本提示的匹配度)。", "Metric"),

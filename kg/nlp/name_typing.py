@@ -18,6 +18,8 @@ TYPING_KEYS = ("dataset_name_re", "model_size_re", "dataset_cue", "model_cue", "
 
 #: head nouns after a name that make it a metric ('DeSync 指标', 'EPIC 距离'), casefolded
 _METRIC_HEADS = ("指标", "metric", "距离")
+#: nouns before a name that make it a metric ('风格一致性指标 FooS', 'the metric FooS'), casefolded
+_METRIC_LEADS = ("指标", "metric")
 #: a value, then the name, then a gain noun: the name is what gained ('约 3% 的 SR 提升', 'a 3% SR gain')
 _GAIN_OF_BEFORE_RE = re.compile(
     r"\d\s*(?:%|％|个百分点|点|倍|分|pp)?\s*的\s*(?:平均|整体|总体)?\s*$"
@@ -97,7 +99,7 @@ class NameTyper:
     def type(self, doc: Doc, start: int, end: int) -> tuple[str, bool]:
         """(type, decided) of the name of tokens [start, end): ``decided`` is
         False when no suffix or cue spoke and the type is only a default.
-        A name followed by 指标/metric is a Metric."""
+        A name followed by 指标/metric, or right after one, is a Metric."""
         surface = tokens(doc).text(start, end)
         if self.dataset_name.search(surface) and not _SYSTEM_SUFFIX_RE.search(surface):
             return (BENCHMARK if _BENCHMARK_WORD_RE.search(surface) else DATASET), True
@@ -105,8 +107,8 @@ class NameTyper:
             return DATASET, True
         if self.cue_after(doc, end, self.device_cues, 6):
             return DEVICE, True
-        if self.cue_after(doc, end, _METRIC_HEADS, 8):
-            return METRIC, True  # 'FooSync 指标', 'the FooSync metric
+        if self.cue_after(doc, end, _METRIC_HEADS, 8) or self.cue_before(doc, start, _METRIC_LEADS, 8):
+            return METRIC, True  # 'FooSync 指标', 'the FooSync metric', '一致性指标 FooS'
         if self.model_size.search(surface) or self.cue_after(doc, end, self.model_cues):
             return MODEL, True
         if self.cue_after(doc, end, self.method_cues):
