@@ -1587,6 +1587,28 @@ RULES = [
         id="members-of-a-class-of-baselines-lose",
     ),
     pytest.param(
+        OWN_EN,
+        "ZorbNet outperforms all prior methods, including QuxNet and VorpNet, on GlimSet.",
+        {("ZorbNet", "QuxNet", "GlimSet", None), ("ZorbNet", "VorpNet", "GlimSet", None)},
+        id="named-members-before-a-baseline-phrase-lose",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet outperforms strong baselines, including QuxNet, VorpNet, and BlipNet-2, while using less memory.",
+        {
+            ("ZorbNet", "QuxNet", None, None),
+            ("ZorbNet", "VorpNet", None, None),
+            ("ZorbNet", "BlipNet-2", None, None),
+        },
+        id="members-list-with-serial-comma-closed-by-a-comma",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet outperforms existing methods, including QuxNet and stronger ones, in most settings.",
+        set(),
+        id="members-list-with-an-item-that-is-no-member",
+    ),
+    pytest.param(
         OWN_ZH,
         "Zorblax 显著优于现有方法，例如在 FLD（一种距离指标）上取得了显著提升。",
         set(),

@@ -138,6 +138,9 @@ class CueRules:
         of a class named after it ('超越了现有的主流方法，包括 A、B')."""
         end = self._clause_end(text, m.end(), systems)
         after = self.described.over(text, m.end(), self._heads([s for s in systems if m.end() <= s.start < end], text))
+        members = [] if after or reverse else self.described.members(text, m.end(), systems)
+        if members and all(o in systems for o in members):
+            after = members  # 'outperforms all prior methods, including A and B': the named members, not all
         if not after and self.baseline_phrase.match(text[m.end() :]):
             after = [Mention(m.end(), m.end(), BASELINES, Label.MODEL)]
         if not after:
@@ -145,9 +148,7 @@ class CueRules:
         if not after and not reverse and _OWN_BASE_AFTER_RE.match(text, m.end()):
             framed = [b for b in before if self.framed_setting(text, b)]
             after = framed if len(framed) == 1 else []  # two frames: which base is meant is unclear
-        if not after and not reverse:
-            after = self.described.members(text, m.end(), systems)
-        return after
+        return after or members
 
     def _than(self, text, systems, main, lower) -> list[Found]:
         """``A 比 B（和 C）高出 …``: A beats B (and C)."""

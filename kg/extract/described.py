@@ -41,7 +41,7 @@ _STOP_RE = re.compile(
 )
 #: a score in parentheses after a listed baseline, read as blank so the list goes on
 _SCORE_PAREN_RE = re.compile(r"[（(]\s*[-+]?\d[^（）()]{0,20}[)）]")
-_ITEM_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|以及|,|，|\band\b|\bor\b)[\s*]*", re.IGNORECASE)
+_ITEM_SEP_RE = re.compile(r"[\s*]*(?:、|和|及|以及|,\s*(?:and|or)\b|,|，|\band\b|\bor\b)[\s*]*", re.IGNORECASE)
 _GLOSS_RE = re.compile(r"\s*[（(]([^（）()]{1,30})[)）]")
 #: a member's score after its name: 'X 的 48.5', 'X 48.5%'
 _TRAILING_SCORE_RE = re.compile(r"\s*(?:的)?\s*[-+]?\d+(?:\.\d+)?\s*(?:%|分|points?)?\s*$")
@@ -170,24 +170,30 @@ class DescribedBaselines:
         stop = _MEMBERS_END_RE.search(text, intro.end())
         end = stop.start() if stop else len(text)
         out = []
-        item_start = intro.end()
+        item_start, comma = intro.end(), False
         for sep in [*_ITEM_SEP_RE.finditer(text, intro.end(), end), None]:
             item_end = sep.start() if sep else end
             named = [s for s in systems if item_start <= s.start and s.end <= item_end]
-            if (
-                named
-                and _TRAILING_SCORE_RE.sub("", _GLOSS_RE.sub("", text[item_start:item_end])).strip(' *“”"')
-                != text[named[0].start : named[0].end]
-            ):
+            if named and not self._named_item(text[item_start:item_end], text[named[0].start : named[0].end]):
                 return []  # '例如在 FLD 上取得了提升': a clause, not a list of systems
             item = named[:1] or [m for m in [self._member(text, item_start, item_end)] if m is not None]
+            if not item and out and comma:
+                break  # 'including A and B, while …', 'including A and B, on C': the comma closed the list
             if not item:
                 return []  # an item that is neither: not a list of baselines
             out += item
             if sep is None:
                 break
-            item_start = sep.end()
+            item_start, comma = sep.end(), sep.group().strip(" *") == ","
         return out
+
+    @staticmethod
+    def _named_item(item: str, name: str) -> bool:
+        """True when a list ``item`` is the system ``name`` alone, maybe with
+        a gloss and its score after it ('X（Y）', 'X 的 48.5'; 'BlipNet-2')."""
+        rest = _GLOSS_RE.sub("", item).strip(' *“”"')
+        tail = rest[len(name) :].strip()
+        return rest.startswith(name) and (not tail or _TRAILING_SCORE_RE.fullmatch(tail) is not None)
 
     def _member(self, text: str, start: int, end: int) -> Mention | None:
         raw, glosses, core = _parts(text, start, end)
