@@ -156,7 +156,7 @@ ANN11_CHECK = [
     "papers-for-2026-03-04",
     "papers-for-2026-10-07",
 ]
-#: a twelfth batch, scored on arrival and kept whole as a check set (figures only, never read)
+#: a twelfth batch, scored on arrival and kept whole as a check set; read once ANN13_CHECK came in
 ANN12_CHECK = [
     "arxiv-cv-2025-11-10",
     "arxiv-cv-2025-12-22",
@@ -166,6 +166,17 @@ ANN12_CHECK = [
     "papers-for-2026-02-19",
     "papers-for-2026-06-03",
     "papers-for-2026-07-08",
+]
+#: a thirteenth batch, scored on arrival and kept whole as a check set (figures only, never read)
+ANN13_CHECK = [
+    "arxiv-cv-2025-10-14",
+    "arxiv-cv-2025-11-06",
+    "arxiv-cv-2026-05-19",
+    "arxiv-cv-2026-07-28",
+    "papers-for-2025-09-30",
+    "papers-for-2026-02-06",
+    "papers-for-2026-05-26",
+    "papers-for-2026-08-26",
 ]
 
 
@@ -234,6 +245,7 @@ SETS = {
     **_half("ann10", "check", _annotated, ANN10_CHECK),
     **_half("ann11", "check", _annotated, ANN11_CHECK),
     **_half("ann12", "check", _annotated, ANN12_CHECK),
+    **_half("ann13", "check", _annotated, ANN13_CHECK),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
