@@ -1593,6 +1593,24 @@ RULES = [
         id="named-members-before-a-baseline-phrase-lose",
     ),
     pytest.param(
+        OWN_ZH,
+        "在 GlimSet 上，Zorblax 超越了无插件和现有插件适配基线。",
+        {("Zorblax", "无插件", "GlimSet", None)},
+        id="zh-setting-without-a-component-loses",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 GlimSet 上显著优于现有的基于标注和无标注方法。",
+        set(),
+        id="zh-class-of-methods-without-a-component-is-anonymous",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 GlimSet 上优于无需训练。",
+        set(),
+        id="zh-no-need-is-no-baseline",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet outperforms strong baselines, including QuxNet, VorpNet, and BlipNet-2, while using less memory.",
         {

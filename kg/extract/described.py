@@ -12,7 +12,7 @@ names a training paradigm or a baseline head with a modifier of identity
 ``described_baseline``), a paradigm in a ``的`` clause, or a paradigm,
 modifier or Latin name before ``基线``/``baseline``; never a bare paradigm
 (``SFT``) and never an anonymous one (``所有基线``, ``existing methods``) or a plural class (``prompt-only
-baselines``).  Members enumerated after a class of baselines in a loser slot
+baselines``).  The setting without a component (``无技能``, no head noun after it) is one too.  Members enumerated after a class of baselines in a loser slot
 (``超越了现有的主流方法，包括直接 Prompting、模型微调 以及 RAG``) need no modifier:
 the enumeration says they are baselines (:meth:`DescribedBaselines.members`).
 """
@@ -58,6 +58,8 @@ _OPEN_PAREN_RE = re.compile(r"[（(]")
 #: a baseline head, then the name of the baseline: '在线强化学习基线 GRPO', 'the RL baseline GRPO'
 _NAMED_AFTER_HEAD_RE = re.compile(r"(?:基线|基线模型|(?i:baseline))\s*(?P<name>[A-Z][A-Za-z0-9.\-+]+)$")
 _SPACES_RE = re.compile(r"\s+")
+#: the setting without a component, as a compared baseline: '无技能', '无记忆' (not 无需, 无法 …)
+_ABSENCE_RE = re.compile(r"(?:无(?![需法论疑关])|不使用|不带|没有)[\u4e00-\u9fff]{1,4}")
 _NUMBER_AHEAD_RE = re.compile(r"[\s*]*[-+]?\d")
 _MAX_CHARS = 32
 # a class of baselines, then the list of its members: '现有的主流方法，包括', 'existing methods, including'
@@ -235,6 +237,9 @@ class DescribedBaselines:
             start, raw, core = start + cut, raw[cut:], core[lead.end() :]
         if not core or len(core) > _MAX_CHARS or self.bare.match(core):
             return None
+        if _ABSENCE_RE.fullmatch(core) and not self.head_end.search(core):
+            # '无技能': the setting without it, one baseline; '无标注方法' is a class of methods
+            return self._mention(start, raw, core, glosses)
         if not (self.head_end.search(core) or self._modified_latin(core)):
             return None
         if self.anonymous.search(core) or not self._identity(core):
