@@ -1600,6 +1600,36 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 的误差比 QuxNet 高 20%。",
+        {("QuxNet", "Zorblax", None, None)},
+        id="zh-more-error-than-b-loses",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 仅比 QuxNet 增加了 0.9 毫秒的延迟。",
+        {("QuxNet", "Zorblax", None, "Latency")},
+        id="zh-more-latency-than-b-loses",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 检测漂移的敏感度比 QuxNet 高近 2 倍。",
+        {("Zorblax", "QuxNet", None, "Sensitivity")},
+        id="zh-cost-word-inside-the-measure-keeps-the-win",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "但 Zorblax 的计算开销可能比 QuxNet 更高。",
+        set(),
+        id="zh-hedged-higher-cost-is-no-claim",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的重建性能相比 QuxNet 略有饱和，这与其更高级别的抽象表示有关。",
+        set(),
+        id="zh-higher-level-is-no-gain",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 在 GlimSet 上显著优于现有的基于标注和无标注方法。",
         set(),
         id="zh-class-of-methods-without-a-component-is-anonymous",

@@ -46,6 +46,12 @@ _SLIGHT_RE = re.compile(r"不明显|不显著|有限|甚微|不大|不多")
 _DELIVER_RE = re.compile(r"\s*(?:提供|实现|带来|取得|获得)了?")
 #: words of less after a cost ('比 B 显存更低'): the cost is lower, A wins
 _LESS_WORDS = ("更低", "更少", "降至", "降到")
+#: an amount and 的 after a comparative, before what it measures ('了 0.9 毫秒的', '约 20% 的')
+_AMOUNT_OF_RE = re.compile(r"[\s*]*了?[\s*]*(?:约|近)?[\s*]*(?:\d+(?:\.\d+)?\s*[^\s\d，。；,;的]{0,4})?[\s*]*的?[\s*]*")
+#: between a measure and the 比 after it ('误差也比 B 高')
+_BEFORE_THAN_RE = re.compile(r"[\s*]*(?:的)?[\s*]*(?:也|都|均|要|还|则|仍)?[\s*]*(?:可能|或许|也许|会)?[\s*]*")
+#: comparatives of more: with a measure where lower wins ('误差比 B 高', '比 B 增加了 0.9 毫秒的延迟') a loss
+_MORE_WORDS = ("高", "多", "大", "更高", "更多", "更大", "提高", "增加", "高出", "增大", "上升", "增长", "higher")
 #: a value right after a cue verb: the cue compares with a threshold ('高于 0.86'), not a
 #: system (a size or a count opens a loser's phrase: '优于4B参数的 X 模型', '优于 3 个基线')
 _VALUE_AFTER_RE = re.compile(
@@ -173,39 +179,80 @@ class CueRules:
             if not re.match(r"^[^，。；,;]{0,8}$", text[lead.end() if lead else m.end() : chain[0].start]):
                 continue
             chain = self._wrapped_than(text, m.end(), chain)
-            tail = _THAN_TAIL_RE.sub("", text[chain[-1].end :])
-            adj = self.than_adj.match(tail) or self.improve.match(tail)
-            after_adj = adj.end() if adj else None  # where the adjective ends in ``tail``
-            adj = adj or self._delivered_gain(tail)
-            if not adj and (aspect := _ASPECT_WORD_RE.match(tail)):  # '比 X 效率高约 4.5 倍', '准确率更高'
-                rest = tail[aspect.end() :].lstrip("更")
-                adj = self.than_adj.match(rest) or self.improve.match(rest)  # '比 X 性能提高了 23%'
-            cost = None if adj else self.cost_aspect.match(tail)  # '比 X 内存占用减少了 3 倍': less wins
-            adj = adj or (cost and (self.than_adj.match(tail[cost.end() :]) or self.improve.match(tail, cost.end())))
-            if not adj or _SLIGHT_RE.search(CLAUSE_END_RE.split(tail, 1)[0][:16]):
-                continue  # no comparative, or a slight one ('比 B 性能提高不明显')
-            word = adj.group().strip(" *")
-            lows = ("低", "少", "降低", "减少", "lower")
-            if (
-                (word not in lows + _LESS_WORDS)
-                if cost
-                else (word in lows and not self._lower_wins(text, m.start(), tail, after_adj, lower))
-            ):
-                continue  # lower wins only for a measure where lower is better
+            read = self._comparative(text, m.start(), _THAN_TAIL_RE.sub("", text[chain[-1].end :]), lower)
+            if read is None:
+                continue
+            word, worse = read
             chained = {c.key for c in chain}
             before = [b for b in systems if b.end <= m.start() and b.key not in chained and b.key not in objects]
             subj = self._subject(text, before, m.start())
             subjects = self._list_ending_at(text, before, subj) if subj else []
             if len(chain) > 1 and len(subjects) == len(chain) and self._RESPECTIVELY.search(text):
                 # 'A 和 B 的 AP 分别比 C 和 D 高出 …': A beats C, B beats D
-                found += [Found(a.key, o.key, cue="比…" + word, at=m.start()) for a, o in zip(subjects, chain)]
+                found += [
+                    Found(*((o.key, a.key) if worse else (a.key, o.key)), cue="比…" + word, at=m.start())
+                    for a, o in zip(subjects, chain)
+                ]
                 objects.update(o.key for o in chain)
                 continue
             winner = subj.key if subj else main
             if winner:
-                found += [Found(winner, o.key, cue="比…" + word, at=m.start()) for o in chain]
+                found += [
+                    Found(*((o.key, winner) if worse else (winner, o.key)), cue="比…" + word, at=m.start())
+                    for o in chain
+                ]
                 objects.update(o.key for o in chain)
         return found
+
+    def _comparative(self, text: str, than: int, tail: str, lower) -> tuple[str, bool] | None:
+        """The comparative of ``A 比 B …`` read from ``tail`` (the text after
+        B) and whether it makes B the winner: (word, worse), or None when no
+        comparative is stated, a slight one, a lower one for a measure where
+        higher wins, or more of a cost hedged (``开销可能比 B 更高``)."""
+        adj = self.than_adj.match(tail) or self.improve.match(tail)
+        after_adj = adj.end() if adj else None  # where the adjective ends in ``tail``
+        adj = adj or self._delivered_gain(tail)
+        aspect = None if adj else _ASPECT_WORD_RE.match(tail)
+        if aspect:  # '比 X 效率高约 4.5 倍', '准确率更高'
+            rest = tail[aspect.end() :].lstrip("更")
+            adj = self.than_adj.match(rest) or self.improve.match(rest)  # '比 X 性能提高了 23%'
+        cost = None if adj else self.cost_aspect.match(tail)  # '比 X 内存占用减少了 3 倍': less wins
+        adj = adj or (cost and (self.than_adj.match(tail[cost.end() :]) or self.improve.match(tail, cost.end())))
+        if not adj or _SLIGHT_RE.search(CLAUSE_END_RE.split(tail, 1)[0][:16]):
+            return None  # no comparative, or a slight one ('比 B 性能提高不明显')
+        word = adj.group().strip(" *")
+        lows = ("低", "少", "降低", "减少", "lower")
+        if (
+            (word not in lows + _LESS_WORDS)
+            if cost
+            else (word in lows and not self._lower_wins(text, than, tail, after_adj, lower))
+        ):
+            return None  # lower wins only for a measure where lower is better
+        # more of a measure where lower wins ('误差比 B 高 20%', '比 B 增加了 0.9 毫秒的延迟'): B wins
+        worse = (
+            not (cost or aspect)
+            and word in _MORE_WORDS
+            and (self._cost_before(text, than) or (after_adj is not None and self._cost_after(tail, after_adj)))
+        )
+        if worse and self.hedge_zh.search(text, 0, than):
+            return None  # '开销可能比 B 更高': a hedged cost, no claim
+        return word, worse
+
+    def _cost_before(self, text: str, than: int) -> bool:
+        """True when a measure where lower wins is named right before 比 at
+        ``than`` (``误差比 B 高``, ``延迟也比 B 高``, ``开销可能比 B 高``; not
+        ``漂移的敏感度比 B 高``)."""
+        return any(
+            _BEFORE_THAN_RE.fullmatch(text, c.end(), than)
+            for c in self.lower_word.finditer(text, max(0, than - 16), than)
+        )
+
+    def _cost_after(self, tail: str, at: int) -> bool:
+        """True when a measure where lower wins is what the comparative
+        ending at ``at`` of ``tail`` raises: right after it, maybe after an
+        amount and 的 ('增加了 0.9 毫秒的延迟', '高 20% 的误差')."""
+        lead = _AMOUNT_OF_RE.match(tail, at)
+        return self.lower_word.match(tail, lead.end() if lead else at) is not None
 
     def _times_of(self, text, systems, main) -> list[Found]:
         """``A 的速度是 B（和 C）的 2 倍``: A beats B (and C) when the measure

@@ -129,9 +129,10 @@ class FrameRules:
         """The gain words of a frame's sentence (casefolded), and whether it states an unhedged
         loss instead: more of a cost (``需要更多的推理时间``, ``higher latency``) or a raise of a
         lower-is-better ``metric`` (``FID 更高``). A raise inside a cost phrase is no gain, nor is
-        a component added (``增加局部探索状态``, no number)."""
+        a component added (``增加局部探索状态``, no number), nor a higher level (``更高级别的表示``)."""
         rises = [r.span() for r in self._cost_rises(text)]
         found = [g for g in self.improve.finditer(text) if not any(a <= g.start() < b for a, b in rises)]
+        found = [g for g in found if text[g.end() : g.end() + 1] not in ("级", "层", "阶", "维")]  # '更高级别的表示
         gains = [g.group().casefold() for g in found] + (["胜率"] if _won_rate(text) else [])
         raised = any(g in self._HIGHER_WORDS for g in gains)
         if set(gains) <= {"增加", "增强"} and not re.search(r"\d", text):
