@@ -1606,6 +1606,24 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "实体测试中，Zorblax 的置信度为 0.75，而普通微调为 0.38。",
+        {("Zorblax", "普通微调", None, None)},
+        id="zh-described-baseline-after-a-contrast-loses-on-values",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的置信度为 0.75，而现有方法为 0.38。",
+        set(),
+        id="zh-anonymous-class-after-a-contrast-is-no-loser",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的置信度为 0.75，而普通微调则收敛更慢。",
+        set(),
+        id="zh-described-baseline-after-a-contrast-needs-a-value",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 仅比 QuxNet 增加了 0.9 毫秒的延迟。",
         {("QuxNet", "Zorblax", None, "Latency")},
         id="zh-more-latency-than-b-loses",

@@ -35,6 +35,7 @@ DESCRIBED = "\x00described\x00"
 _STOP_RE = re.compile(
     r"[，。；;,:：!?！？]|\.(?=\s|$)|\d|提升|提高|高出|降低|减少|缩短|增加|改善|超越|超过|优于|领先|达到|取得|实现|获得|"
     r"表现|性能|效果|分别|平均|均|都|也|时|上的|上，|在(?!线)|提供|带来|达(?=[\s约近]*\d)|"
+    r"(?:仅|只)?(?:为|有|是)?(?=[\s约近]*\d)|"
     r"\s(?:on|in|by|across|at|for|while|whereas|under|when|which|that|with|and achieves|achieves|shows?|"
     r"improves?|reduces?|yields?|gains?|is|are|was|were)\b",
     re.IGNORECASE,
