@@ -1606,6 +1606,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 在 Vorp-8B 和 32B 模型上分别实现了 9.3% 和 7.5% 的绝对性能提升。",
+        {("Zorblax", "Vorp-8B", None, None), ("Zorblax", "Vorp-32B", None, None)},
+        id="zh-sizes-listed-after-a-sized-model-are-its-family",
+    ),
+    pytest.param(
+        OWN_ZH,
         "实体测试中，Zorblax 的置信度为 0.75，而普通微调为 0.38。",
         {("Zorblax", "普通微调", None, None)},
         id="zh-described-baseline-after-a-contrast-loses-on-values",
@@ -2280,3 +2286,11 @@ def test_a_benchmark_papers_claims_are_on_its_benchmark_in_any_section(extractor
     sentence = "Claude 3.5 Sonnet 的通过率为 48.0%，明显高于 Qwen2-7B 的 21.5%。"
     rec = extractor.extract(make_paper(sentence, contribution=contribution, key="abstract"))
     assert {r[:3] for r in rows_of(rec)} == {("Claude 3.5 Sonnet", "Qwen2-7B", dataset)}
+
+
+def test_listed_models_are_the_setting_of_a_gain_over_another(extractor):
+    """'在 A、B 和 C 模型上分别比 D 提升了…' (D described): the listed models are the setting;
+    the gain is over D, never over them."""
+    sentence = "Zorblax 始终优于无数据基线，例如在 Vorp-1.7B、8B 和 14B 模型上分别比最佳无数据基线提升了 1.61、0.74 和 1.23 点。"
+    rows = rows_of(extractor.extract(make_paper(sentence, OWN_ZH)))
+    assert not {loser for _, loser, _, _ in rows} & {"Vorp-1.7B", "Vorp-8B", "Vorp-14B"}

@@ -61,8 +61,10 @@ class BaseRules:
     # the object of a compare frame that is the base itself ('相比基座模型', 'over the base model')
     _BASE_OBJECT = re.compile(r"[\s*]*(?:the\s+)?(?:基座|基础模型|原始模型|原模型|base model|backbone)", re.IGNORECASE)
 
-    # '在 X 和 Y 模型上，': two or more models listed as the setting of the clause after
-    _LISTED_MODELS_TAIL = re.compile(r"[\s*]*模型上[\s*]*[，,]")
+    # between a base frame and its gain: another system compared ('分别比最佳基线提升了', '较 B 提高')
+    _OTHER_BASE_RE = re.compile(r"比|相比|相较|较|对比|\bover\b|\bcompared\b", re.IGNORECASE)
+    # '在 X 和 Y 模型上，', '…模型上分别': two or more models listed as the setting of the clause after
+    _LISTED_MODELS_TAIL = re.compile(r"[\s*]*模型上[\s*]*(?:[，,]|分别|均|都)")
 
     def base_frame(
         self, text: str, systems: list[Mention], main: str | None, listed: bool = False
@@ -114,6 +116,8 @@ class BaseRules:
         gain = self._GAIN_WORD.search(text, end, clause_end)
         if gain is None or self._negated(text, gain.start()):
             return []
+        if self._OTHER_BASE_RE.search(text, end, gain.start()):
+            return []  # '在 X 和 Y 模型上分别比最佳基线提升了…': a gain over another system, X and Y are the setting
         wins = (w for w in self.win.finditer(text, gain.end(), clause_end) if not _AMOUNT_AHEAD.match(text, w.end()))
         if self.frame.search(text, gain.end(), clause_end) or next(wins, None):
             return []  # '… improves fidelity over other post-training approaches': a gain over those, not the bases

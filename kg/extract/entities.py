@@ -210,6 +210,8 @@ class EntityStage:
         if named_gloss:
             why = "named gloss"
             tally.named_glosses.add(key)
+        if source == "listed size":
+            why = None  # '和 32B' after 'Qwen3-8B': an entity only with a role (see model_sizes.name_sizes)
         if why:
             tally.evidenced.add(key)
             log.keep(key, why)

@@ -47,7 +47,7 @@ import jsonschema
 
 from spacy.tokens import Doc
 
-from kg.extract import claims, span_passes
+from kg.extract import claims, model_sizes, span_passes
 from kg.extract.comparisons import RESULT_SECTIONS, ComparisonStage
 from kg.extract.decisions import DecisionLog
 from kg.extract.entities import EntityStage
@@ -172,7 +172,7 @@ class Extractor:
         span_passes.drop_possessives(docs)
         span_passes.join_versions(docs)
         span_passes.join_math_prefixes(docs)
-        span_passes.name_sizes(docs)
+        model_sizes.name_sizes(docs)
         span_passes.join_composites(docs)
         span_passes.join_metric_qualifiers(docs)
         return docs

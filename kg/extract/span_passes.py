@@ -1,8 +1,8 @@
 """Passes over a paper's Docs that join or extend mention spans in place:
 a known name and its version (``Depth Anything`` + ``V2-L``, ``Foo`` + ``4.1 Fast``), a dataset and
 its year, inline math glued to a name (``$Λ_{24}$-SQ``), two systems joined
-by ``+``, a size named alone (``3B 模型``) as its family's model, and every
-further occurrence of the paper's own new names.  Device model numbers
+by ``+``, and every further occurrence of the paper's own new names (a
+size named alone as its family's model: :mod:`kg.extract.model_sizes`).  Device model numbers
 (``iPhone`` + ``12 Plus``) are joined in :mod:`kg.extract.hardware_use`.
 """
 
@@ -258,55 +258,6 @@ def join_composites(docs) -> None:
     """Two systems joined by ``+`` are one composite system, a pipeline of
     both: ``EX-4D + IC-Light`` (its name is the text as written)."""
     rewrite_spans(docs, _composite_step)
-
-
-_SIZE = r"\d+(?:\.\d+)?[BM]"
-# a family listed with its sizes: 'Qwen2.5 系列模型（1.5B 和 3B）'
-_FAMILY_SIZES_RE = re.compile(
-    r"[\s*]*(?:系列)?(?:模型|models?)?\s*[（(]\s*(?P<sizes>"
-    + _SIZE
-    + r"(?:\s*(?:、|,|，|和|及|与|and|/)\s*"
-    + _SIZE
-    + r")+)\s*[)）]",
-    re.IGNORECASE,
-)
-# a size named alone: '在较大的 3B 模型上'
-_SIZE_REF_RE = re.compile(
-    r"(?<![\w.\-])(?P<size>" + _SIZE + r")\s*(?:参数)?(?:规模)?(?:的)?\s*(?:模型|版本|models?\b|variants?\b)",
-    re.IGNORECASE,
-)
-
-
-def name_sizes(docs) -> None:
-    """A size named alone (``在较大的 3B 模型上``) in a paper that lists one
-    model family with that size (``Qwen2.5 系列模型（1.5B 和 3B）``) is that
-    family's model: a mention named ``Qwen2.5-3B`` (spans added in place)."""
-    families: dict[str, set[str]] = {}
-    for doc in docs:
-        text = doc_text(doc)
-        for sp in mention_spans(doc):
-            m = _FAMILY_SIZES_RE.match(text, sp.end_char) if Label(sp.label_).is_system else None
-            for size in re.findall(_SIZE, m.group("sizes")) if m else []:
-                families.setdefault(size.upper(), set()).add(span_text(sp))
-    if not families:
-        return
-    for doc in docs:
-        text = doc_text(doc)
-        spans = mention_spans(doc)
-        taken = [(sp.start_char, sp.end_char) for sp in spans]
-        added = False
-        for m in _SIZE_REF_RE.finditer(text):
-            owners = families.get(m.group("size").upper(), set())
-            if len(owners) != 1 or any(a < m.end("size") and m.start("size") < b for a, b in taken):
-                continue
-            span = doc.char_span(m.start("size"), m.end("size"), label=Label.MODEL)
-            if span is None:
-                continue
-            set_mention_info(span, source="shape", name=f"{next(iter(owners))}-{m.group('size')}")
-            spans.append(span)
-            added = True
-        if added:
-            set_mention_spans(doc, sorted(spans, key=lambda sp: sp.start))
 
 
 def complete_mentions(docs, entities: dict[str, dict], gaz) -> None:
