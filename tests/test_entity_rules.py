@@ -468,6 +468,24 @@ def test_a_name_right_after_a_metric_noun_is_a_metric(extractor, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "ZorbNet outperforms non-parametric QuxNet on GlimSet.",
+        "ZorbNet outperforms QuxNet on GlimSet. By every metric QuxNet trails ZorbNet.",
+        "Zorblax 在 GlimSet 上超越了 QuxNet。在该指标 QuxNet 仅为 0.41。",
+    ],
+    ids=["word-ending-in-metric", "every-metric", "zh-demonstrative-metric"],
+)
+def test_a_name_after_a_word_ending_in_metric_or_this_metric_stays_a_system(extractor, text):
+    """'non-parametric X', 'by every metric X', '该指标 X': no metric's name, X stays compared."""
+    rec = extractor.extract(make_paper(text, "我们提出了 Zorblax 和 ZorbNet。"))
+    types = {e["name"]: e["type"] for e in rec["entities"]}
+    assert types.get("QuxNet") != "Metric"
+    names = {e["key"]: e["name"] for e in rec["entities"]}
+    assert any(names[c["loser"]] == "QuxNet" for c in rec["comparisons"])
+
+
+@pytest.mark.parametrize(
     "text,kind",
     [
         ("评估指标：\n*   Text Alignment ：CLIP, BarScore (衡量编辑内容与文本提示的匹配度)。", "Metric"),

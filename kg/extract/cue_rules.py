@@ -49,9 +49,19 @@ _LESS_WORDS = ("更低", "更少", "降至", "降到")
 #: an amount and 的 after a comparative, before what it measures ('了 0.9 毫秒的', '约 20% 的')
 _AMOUNT_OF_RE = re.compile(r"[\s*]*了?[\s*]*(?:约|近)?[\s*]*(?:\d+(?:\.\d+)?\s*[^\s\d，。；,;的]{0,4})?[\s*]*的?[\s*]*")
 #: between a measure and the 比 after it ('误差也比 B 高')
-_BEFORE_THAN_RE = re.compile(r"[\s*]*(?:的)?[\s*]*(?:也|都|均|要|还|则|仍)?[\s*]*(?:可能|或许|也许|会)?[\s*]*")
+_BEFORE_THAN_RE = re.compile(
+    r"[\s*]*(?:的)?[\s*]*(?:上|方面)?[\s*]*(?:也|都|均|要|还|则|仍|分别)?[\s*]*(?:可能|或许|也许|会)?[\s*]*"
+)
+#: right before a measure: another measure joined to it ('准确率和延迟都比 B 高': which is meant is unclear)
+_JOINED_BEFORE_RE = re.compile(r"(?:和|与|及|、|/)[\s*]*$")
+#: right after a cost word: more of the word ('成本效益', '漂移检测准确率'): the cost is no measure of its own
+_WORD_GOES_ON_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+#: comparatives of less, and those that win only when lower is better
+_LOWS = ("低", "少", "降低", "减少", "lower")
 #: comparatives of more: with a measure where lower wins ('误差比 B 高', '比 B 增加了 0.9 毫秒的延迟') a loss
-_MORE_WORDS = ("高", "多", "大", "更高", "更多", "更大", "提高", "增加", "高出", "增大", "上升", "增长", "higher")
+_MORE_WORDS = ("高", "多", "大", "更高", "更多", "更大", "提高", "提升", "增加", "高出", "增大", "上升", "增长")
+#: a passive after a win cue ('is surpassed by …'): what follows wins, it is no object
+_BY_AFTER_RE = re.compile(r"\s+by\b", re.IGNORECASE)
 #: a value right after a cue verb: the cue compares with a threshold ('高于 0.86'), not a
 #: system (a size or a count opens a loser's phrase: '优于4B参数的 X 模型', '优于 3 个基线')
 _VALUE_AFTER_RE = re.compile(
@@ -139,12 +149,16 @@ class CueRules:
 
     def _cue_objects(self, text, m, systems, before, described, reverse) -> list[Mention]:
         """The objects of the cue ``m``: the systems after it in its clause,
-        else the paper's baselines ('优于所有基线'), a ``described`` baseline,
-        the base framed before it ('在 X 模型上…超越原始模型') or the members
-        of a class named after it ('超越了现有的主流方法，包括 A、B')."""
+        else the named members of a class after it ('outperforms all prior
+        methods, including A and B'; not after a passive 'by'), else the
+        paper's baselines ('优于所有基线'), a ``described`` baseline, the base
+        framed before it ('在 X 模型上…超越原始模型') or the members of a class
+        named after it, described ones included ('超越了现有的主流方法，包括直接
+        Prompting、RAG')."""
         end = self._clause_end(text, m.end(), systems)
         after = self.described.over(text, m.end(), self._heads([s for s in systems if m.end() <= s.start < end], text))
-        members = [] if after or reverse else self.described.members(text, m.end(), systems)
+        passive = _BY_AFTER_RE.match(text, m.end()) is not None  # 'is surpassed by methods, including A'
+        members = [] if after or reverse or passive else self.described.members(text, m.end(), systems)
         if members and all(o in systems for o in members):
             after = members  # 'outperforms all prior methods, including A and B': the named members, not all
         if not after and self.baseline_phrase.match(text[m.end() :]):
@@ -221,11 +235,10 @@ class CueRules:
         if not adj or _SLIGHT_RE.search(CLAUSE_END_RE.split(tail, 1)[0][:16]):
             return None  # no comparative, or a slight one ('比 B 性能提高不明显')
         word = adj.group().strip(" *")
-        lows = ("低", "少", "降低", "减少", "lower")
         if (
-            (word not in lows + _LESS_WORDS)
+            (word not in _LOWS + _LESS_WORDS)
             if cost
-            else (word in lows and not self._lower_wins(text, than, tail, after_adj, lower))
+            else (word in _LOWS and not self._lower_wins(text, than, tail, after_adj, lower))
         ):
             return None  # lower wins only for a measure where lower is better
         # more of a measure where lower wins ('误差比 B 高 20%', '比 B 增加了 0.9 毫秒的延迟'): B wins
@@ -234,7 +247,7 @@ class CueRules:
             and word in _MORE_WORDS
             and (self._cost_before(text, than) or (after_adj is not None and self._cost_after(tail, after_adj)))
         )
-        if worse and self.hedge_zh.search(text, 0, than):
+        if worse and self.hedge_zh.search(text, clause_start(text, than), than):
             return None  # '开销可能比 B 更高': a hedged cost, no claim
         return word, worse
 
@@ -243,7 +256,7 @@ class CueRules:
         ``than`` (``误差比 B 高``, ``延迟也比 B 高``, ``开销可能比 B 高``; not
         ``漂移的敏感度比 B 高``)."""
         return any(
-            _BEFORE_THAN_RE.fullmatch(text, c.end(), than)
+            _BEFORE_THAN_RE.fullmatch(text, c.end(), than) and not _JOINED_BEFORE_RE.search(text, 0, c.start())
             for c in self.lower_word.finditer(text, max(0, than - 16), than)
         )
 
@@ -252,7 +265,8 @@ class CueRules:
         ending at ``at`` of ``tail`` raises: right after it, maybe after an
         amount and 的 ('增加了 0.9 毫秒的延迟', '高 20% 的误差')."""
         lead = _AMOUNT_OF_RE.match(tail, at)
-        return self.lower_word.match(tail, lead.end() if lead else at) is not None
+        cost = self.lower_word.match(tail, lead.end() if lead else at)
+        return cost is not None and not _WORD_GOES_ON_RE.match(tail, cost.end())
 
     def _times_of(self, text, systems, main) -> list[Found]:
         """``A 的速度是 B（和 C）的 2 倍``: A beats B (and C) when the measure

@@ -12,7 +12,8 @@ names a training paradigm or a baseline head with a modifier of identity
 ``described_baseline``), a paradigm in a ``的`` clause, or a paradigm,
 modifier or Latin name before ``基线``/``baseline``; never a bare paradigm
 (``SFT``) and never an anonymous one (``所有基线``, ``existing methods``) or a plural class (``prompt-only
-baselines``).  The setting without a component (``无技能``, no head noun after it) is one too.  Members enumerated after a class of baselines in a loser slot
+baselines``).  The setting without a component (``无技能``, no head noun after
+it) is one too.  Members enumerated after a class of baselines in a loser slot
 (``超越了现有的主流方法，包括直接 Prompting、模型微调 以及 RAG``) need no modifier:
 the enumeration says they are baselines (:meth:`DescribedBaselines.members`).
 """
@@ -35,7 +36,7 @@ DESCRIBED = "\x00described\x00"
 _STOP_RE = re.compile(
     r"[，。；;,:：!?！？]|\.(?=\s|$)|\d|提升|提高|高出|降低|减少|缩短|增加|改善|超越|超过|优于|领先|达到|取得|实现|获得|"
     r"表现|性能|效果|分别|平均|均|都|也|时|上的|上，|在(?!线)|提供|带来|达(?=[\s约近]*\d)|"
-    r"(?:仅|只)?(?:为|有|是)?(?=[\s约近]*\d)|"
+    r"(?:仅|只)?(?:为|有|是)(?=[\s约近]*\d)|仅(?=[\s约近]*\d)|"
     r"\s(?:on|in|by|across|at|for|while|whereas|under|when|which|that|with|and achieves|achieves|shows?|"
     r"improves?|reduces?|yields?|gains?|is|are|was|were)\b",
     re.IGNORECASE,
@@ -59,16 +60,23 @@ _OPEN_PAREN_RE = re.compile(r"[（(]")
 #: a baseline head, then the name of the baseline: '在线强化学习基线 GRPO', 'the RL baseline GRPO'
 _NAMED_AFTER_HEAD_RE = re.compile(r"(?:基线|基线模型|(?i:baseline))\s*(?P<name>[A-Z][A-Za-z0-9.\-+]+)$")
 _SPACES_RE = re.compile(r"\s+")
-#: the setting without a component, as a compared baseline: '无技能', '无记忆' (not 无需, 无法 …)
-_ABSENCE_RE = re.compile(r"(?:无(?![需法论疑关])|不使用|不带|没有)[\u4e00-\u9fff]{1,4}")
+#: the setting without a component, as a compared baseline: '无技能', '无记忆'; not a word that only opens
+#: with 无 ('无需', '无法', '无数', '无人机') nor a paradigm or property ('无监督', '无条件', '无参考', '无损')
+_ABSENCE_RE = re.compile(
+    r"(?:无(?![需须法论疑关数监条参偏损限缝穷人线效意])|不使用|未使用|不带|不含|没有)[\u4e00-\u9fff]{1,4}"
+)
 _NUMBER_AHEAD_RE = re.compile(r"[\s*]*[-+]?\d")
 _MAX_CHARS = 32
 # a class of baselines, then the list of its members: '现有的主流方法，包括', 'existing methods, including'
 _MEMBERS_INTRO_RE = re.compile(
-    r"[\s*“”\"]*(?:了)?[\s*]*[^，。；,;：:]{0,16}?(?:方法|模型|基线|系统|竞争对手|对手|methods|models|baselines|approaches|systems|competitors)"
+    # the class, its words not crossing a preposition ('baselines on models such as A': A is a backbone)
+    r"[\s*“”\"]*(?:了)?[\s*]*(?:(?!\s(?:on|in|across|with|for|over|under)\s|在)[^，。；,;：:]){0,16}?"
+    r"(?:方法|模型|基线|系统|竞争对手|对手|methods|models|baselines|approaches|systems|competitors)"
     r"[\s*]*[，,：:]?[\s*]*(?:包括|例如|比如|如|including|such as|e\.g\.,?)[\s*：:]*",
     re.IGNORECASE,
 )
+#: a last item that only says the list goes on ('and others', '等')
+_OTHERS_RE = re.compile(r"[\s*]*(?:others|many others|more|等等?)[\s*]*", re.IGNORECASE)
 _MEMBERS_END_RE = re.compile(r"[。；;，]|\.(?:\s|$)|\s(?:on|in|across|by)\s")
 _SHORT_LATIN_RE = re.compile(r"[A-Z][A-Za-z0-9+\-]{1,11}")
 _LATIN_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?:\s[A-Za-z][A-Za-z0-9\-]*){0,2}")
@@ -173,15 +181,15 @@ class DescribedBaselines:
         stop = _MEMBERS_END_RE.search(text, intro.end())
         end = stop.start() if stop else len(text)
         out = []
-        item_start, comma = intro.end(), False
+        item_start, comma = intro.end(), False  # comma: the last separator was a bare comma
         for sep in [*_ITEM_SEP_RE.finditer(text, intro.end(), end), None]:
             item_end = sep.start() if sep else end
             named = [s for s in systems if item_start <= s.start and s.end <= item_end]
             if named and not self._named_item(text[item_start:item_end], text[named[0].start : named[0].end]):
                 return []  # '例如在 FLD 上取得了提升': a clause, not a list of systems
             item = named[:1] or [m for m in [self._member(text, item_start, item_end)] if m is not None]
-            if not item and out and comma:
-                break  # 'including A and B, while …', 'including A and B, on C': the comma closed the list
+            if not item and out and (comma or _OTHERS_RE.fullmatch(text, item_start, item_end)):
+                break  # 'including A and B, while …', '…, B, and others': the list ends
             if not item:
                 return []  # an item that is neither: not a list of baselines
             out += item

@@ -21,11 +21,11 @@ from kg.model import Label
 _CLASS_WORD_RE = re.compile(r"其他|其它|所有|全部|各种|多种|各类|这些|那些|诸多")
 #: '与' (or 和/跟/同) before a frame's loser, maybe with a short modifier between ('与最先进的 B 相比')
 _WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同)(?P<mod>[^，。；,;、与和跟同]{0,8}?)[*\s]*$")
-
+#: after 更高/更低: a level, so an adjective ('更高级别的表示', '更高维'), no gain
+_LEVEL_RE = re.compile(r"[级层阶维]")
 _NUMBER_AHEAD = re.compile(r"[\s*]*(?:了|约)?[\s*]*\d")
 #: comparison words that state a bound before a number ('低于 0.5k', 'less than 5%'); '落后 2.1 个点' is a loss
 _BOUND_WORDS = {"低于", "高于", "少于", "多于", "lower than", "higher than", "less than", "more than"}
-
 
 #: a win rate the subject gained: '取得了 14.1% 的相对胜率', '也取得了显著胜率', '胜率上平均达到
 #: 87.2%' (not '胜率仅为 38%')
@@ -132,7 +132,7 @@ class FrameRules:
         a component added (``增加局部探索状态``, no number), nor a higher level (``更高级别的表示``)."""
         rises = [r.span() for r in self._cost_rises(text)]
         found = [g for g in self.improve.finditer(text) if not any(a <= g.start() < b for a, b in rises)]
-        found = [g for g in found if text[g.end() : g.end() + 1] not in ("级", "层", "阶", "维")]  # '更高级别的表示
+        found = [g for g in found if not (g.group() in ("更高", "更低") and _LEVEL_RE.match(text, g.end()))]
         gains = [g.group().casefold() for g in found] + (["胜率"] if _won_rate(text) else [])
         raised = any(g in self._HIGHER_WORDS for g in gains)
         if set(gains) <= {"增加", "增强"} and not re.search(r"\d", text):

@@ -24,6 +24,8 @@ _LEAD_FRAME_RE = re.compile(r"[\s*]*在[^，,。；;]{1,30}?上[\s*]*[，,]")
 _MEASURE_NOUN_RE = re.compile(r"率|得分|分数|精度|准确|成功|指标|\b(?:accuracy|success|score|rate)\b", re.IGNORECASE)
 #: a clause that opens with a phrase and 的: the phrase is its subject ('轴向排序的延迟约 0.1 ms')
 _NP_SUBJECT_RE = re.compile(r"[\s*]*[\u4e00-\u9fff]{2,10}的")
+#: what may stand between a contrast word and the clause's subject ('，而 ', ', whereas the ')
+_OPENING_RE = re.compile(r"[\s*“”\"]*(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
 
 
 def _two_measures(metrics: list[Mention], side_a: tuple[int, int], side_b: tuple[int, int]) -> bool:
@@ -108,13 +110,14 @@ class ValueRules:
             if any(cut.end() <= s.start < end for s in systems):
                 continue
             found = self.described.after(text, cut.end())
-            if not found or found[0].start - cut.end() > 2:
-                continue
+            if not found or found[0].start != _OPENING_RE.match(text, cut.end()).end():
+                continue  # the described baseline must open the clause
             start = clause_start(text, cut.start())
             mine = [s for s in systems if start <= s.start < cut.start()]
-            if mine:
-                pairs.append((mine[0], found[0]))
-            elif main is not None and not systems:
+            if mine:  # the paper's own system, else the one nearest the cut ('基于 B 的 A …': A)
+                pairs.append((next((s for s in mine if s.key == main), mine[-1]), found[0]))
+            elif main is not None and not systems and not _NP_SUBJECT_RE.match(text, start):
+                # the subject elided, so the paper's own ('原始模型的置信度为 …' has its own subject)
                 pairs.append((Mention(start, start, main, Label.METHOD), found[0]))
         return pairs
 

@@ -18,8 +18,9 @@ TYPING_KEYS = ("dataset_name_re", "model_size_re", "dataset_cue", "model_cue", "
 
 #: head nouns after a name that make it a metric ('DeSync 指标', 'EPIC 距离'), casefolded
 _METRIC_HEADS = ("指标", "metric", "距离")
-#: nouns before a name that make it a metric ('风格一致性指标 FooS', 'the metric FooS'), casefolded
-_METRIC_LEADS = ("指标", "metric")
+#: a metric noun right before a name that names it ('风格一致性指标 FooS', 'the metric FooS'); not a word
+#: ending in it ('non-parametric'), nor one a demonstrative points back with ('在该指标 B 仅为…', 'this metric')
+_METRIC_LEAD_RE = re.compile(r"(?<![A-Za-z\-])(?<!该|此|各|每)(?<!这一|同一)(?:指标|(?i:the\s+metric))[\s*“”\"]*$")
 #: a value, then the name, then a gain noun: the name is what gained ('约 3% 的 SR 提升', 'a 3% SR gain')
 _GAIN_OF_BEFORE_RE = re.compile(
     r"\d\s*(?:%|％|个百分点|点|倍|分|pp)?\s*的\s*(?:平均|整体|总体)?\s*$"
@@ -89,6 +90,12 @@ class NameTyper:
         return cue is not None and not _LIST_ITEM_END_RE.search(prev)
 
     @staticmethod
+    def _metric_lead(doc: Doc, start: int) -> bool:
+        """A metric noun names the name starting at token ``start`` (``一致性指标 FooS``)."""
+        a = tokens(doc).idx[start]
+        return _METRIC_LEAD_RE.search(doc_text(doc), max(0, a - 16), a) is not None
+
+    @staticmethod
     def _gain_of(doc: Doc, start: int, end: int) -> bool:
         """The name of tokens [start, end) is what a value gained: a value
         and 的 before it, a gain noun after it (``约 3% 的 FooR 提升``)."""
@@ -107,7 +114,7 @@ class NameTyper:
             return DATASET, True
         if self.cue_after(doc, end, self.device_cues, 6):
             return DEVICE, True
-        if self.cue_after(doc, end, _METRIC_HEADS, 8) or self.cue_before(doc, start, _METRIC_LEADS, 8):
+        if self.cue_after(doc, end, _METRIC_HEADS, 8) or self._metric_lead(doc, start):
             return METRIC, True  # 'FooSync 指标', 'the FooSync metric', '一致性指标 FooS'
         if self.model_size.search(surface) or self.cue_after(doc, end, self.model_cues):
             return MODEL, True
