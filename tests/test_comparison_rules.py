@@ -1606,6 +1606,24 @@ RULES = [
     ),
     pytest.param(
         OWN_EN,
+        "ZorbNet achieves 90% success on GlimSet compared with 50% for QuxNet and 61% for VorpNet.",
+        {("ZorbNet", "QuxNet", "GlimSet", None), ("ZorbNet", "VorpNet", "GlimSet", None)},
+        id="value-compared-with-a-value-for-each-system",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet has a mean error of 64.9 degrees, versus 98.2 degrees for QuxNet.",
+        {("ZorbNet", "QuxNet", None, None)},
+        id="lower-error-versus-a-value-for-a-system-wins",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet is trained for 10 epochs, compared with 50 epochs for QuxNet.",
+        set(),
+        id="value-for-a-system-with-no-measure-is-no-claim",
+    ),
+    pytest.param(
+        OWN_EN,
         "ZorbNet is surpassed by prior methods, including QuxNet and VorpNet.",
         set(),
         id="passive-by-with-members-is-no-win",

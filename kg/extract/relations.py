@@ -139,6 +139,7 @@ class RelationRules(CueRules, ValueRules, FrameRules, BaseRules, ScoreRules, Cla
         values side by side (:mod:`kg.extract.value_rules`, :mod:`kg.extract.scores`)."""
         rules = (
             lambda: self._vs(text, systems, lower),
+            lambda: self._for_values(text, systems, main, lower),
             lambda: self._paired_values(text, systems, lower),
             lambda: self._contrast(text, systems, lower, main, metrics),
             lambda: self._poor_in_contrast(text, systems, main),

@@ -13,7 +13,7 @@ import re
 
 from kg.extract.clauses import CLAUSE_END_RE, clause_start, open_paren
 from kg.extract.scores import difference_before
-from kg.extract.sentence import Found, Mention
+from kg.extract.sentence import DATASET_LABELS, Found, Mention
 from kg.model import Label
 
 #: where a clause with an elided subject may open: a sentence break, or an example ('例如')
@@ -24,6 +24,12 @@ _LEAD_FRAME_RE = re.compile(r"[\s*]*在[^，,。；;]{1,30}?上[\s*]*[，,]")
 _MEASURE_NOUN_RE = re.compile(r"率|得分|分数|精度|准确|成功|指标|\b(?:accuracy|success|score|rate)\b", re.IGNORECASE)
 #: a clause that opens with a phrase and 的: the phrase is its subject ('轴向排序的延迟约 0.1 ms')
 _NP_SUBJECT_RE = re.compile(r"[\s*]*[\u4e00-\u9fff]{2,10}的")
+#: a compared value, then the system it is for: 'compared with 50% for B', 'against 74% for the tracker'
+_FOR_VALUE = r"\$?(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<u>\\?%)?\$?(?:\s+[A-Za-z-]+){0,2}\s+for\s+(?:the\s+|a\s+|an\s+)?"
+_FOR_VALUE_RE = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|relative\s+to)\s+" + _FOR_VALUE, re.I)
+#: one more value and its system after the first ('…for B and 61% for C', ', 61% for C')
+_FOR_MORE_RE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _FOR_VALUE, re.I)
+_NUMBER_RE = re.compile(r"(?<![\w.])(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<u>\\?%)?")
 #: what may stand between a contrast word and the clause's subject ('，而 ', ', whereas the ')
 _OPENING_RE = re.compile(r"[\s*“”\"]*(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
 
@@ -96,6 +102,44 @@ class ValueRules:
             found.append(
                 Found(w.key, l.key, winner_score=ws, loser_score=ls, cue=cut.group().strip(" ，,；;"), at=cut.start())
             )
+        return found
+
+    def _for_values(self, text, systems, main, lower) -> list[Found]:
+        """``A achieves 90% success compared with 50% for B (and 61% for C)``:
+        each system after a compared value and 'for' against the subject's
+        value, the last one of the same unit before the compare word (the
+        sentence's first system before it, else the paper's own); the better
+        wins (lower when the metric or a word before says so); none when no
+        measure is known (no metric, lower word, percentage or measure noun)."""
+        found, prev = [], None
+        for b in systems:
+            if prev is not None and (more := _FOR_MORE_RE.fullmatch(text, prev[0].end, b.start)):
+                cue, m = prev[1], more
+            elif (m := _FOR_VALUE_RE.search(text, max(0, b.start - 80), b.start)) and m.end() == b.start:
+                cue = m
+            else:
+                prev = None
+                continue
+            prev = (b, cue)
+            before = [s for s in systems if s.end <= cue.start() and s.label not in DATASET_LABELS]
+            spans = [(s.start, s.end) for s in systems]
+            mine = [
+                n
+                for n in _NUMBER_RE.finditer(text, before[0].end if before else 0, cue.start())
+                if bool(n.group("u")) == bool(m.group("u")) and not any(a <= n.start() < e for a, e in spans)
+            ]
+            winner = before[0].key if before else main
+            if not mine or winner is None or winner == b.key:
+                continue
+            sa, sb = float(mine[-1].group("v")), float(m.group("v"))
+            low = lower if lower is not None else self.lower_word.search(text, 0, cue.start()) is not None
+            if sa == sb or not (
+                lower is not None or low or m.group("u") or _MEASURE_NOUN_RE.search(text, 0, cue.start())
+            ):
+                continue  # no measure known ('trained for 10 epochs, compared with 50 epochs'): which is better is unsaid
+            w, l, ws, ls = (winner, b.key, sa, sb) if (sa < sb if low else sa > sb) else (b.key, winner, sb, sa)
+            unit = "%" if m.group("u") else None
+            found.append(Found(w, l, winner_score=ws, loser_score=ls, unit=unit, cue="for", at=cue.start()))
         return found
 
     def _described_after_cuts(self, text, systems, main) -> list[tuple[Mention, Mention]]:
