@@ -1605,6 +1605,18 @@ RULES = [
         id="zh-more-error-than-b-loses",
     ),
     pytest.param(
+        OWN_ZH,
+        "相比未采用层级检索的同架构模型，Zorblax 的绝对性能提高了约 20%。",
+        {("Zorblax", "未采用层级检索的同架构模型", None, None)},
+        id="zh-variant-without-a-component-loses",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 显著优于代表性基线。",
+        set(),
+        id="zh-class-of-baselines-is-no-described-baseline",
+    ),
+    pytest.param(
         OWN_EN,
         "ZorbNet achieves 90% success on GlimSet compared with 50% for QuxNet and 61% for VorpNet.",
         {("ZorbNet", "QuxNet", "GlimSet", None), ("ZorbNet", "VorpNet", "GlimSet", None)},

@@ -55,6 +55,10 @@ _BASIS_RE = re.compile(r"基于[^的，。；,;]{1,12}的")
 _ONE_BASELINE_END_RE = re.compile(r"(?:基线|基线模型|策略|变体)$")
 #: a superlative that only praises the baseline after it ('最先进的自编辑SFT基线')
 _SOTA_LEAD_RE = re.compile(r"(?:现有的?)?(?:最先进|最强|SOTA|state-of-the-art)(?:的)?\s*", re.IGNORECASE)
+#: the variant without a component, in a 的 clause: '未采用对象级掩蔽的同架构模型', '不使用检索的基线'
+_WITHOUT_CLAUSE_RE = re.compile(
+    r"(?:未|不|没有)(?:采用|使用|用|加入|引入|经过)[^的，。；]{1,12}的[^的，。；]{0,8}(?:模型|方法|基线|策略|变体|版本)"
+)
 _BASELINE_END_RE = re.compile(r"(?:基线|基线模型|baseline)$", re.IGNORECASE)
 _OPEN_PAREN_RE = re.compile(r"[（(]")
 #: a baseline head, then the name of the baseline: '在线强化学习基线 GRPO', 'the RL baseline GRPO'
@@ -319,6 +323,8 @@ class DescribedBaselines:
             return True  # '基于剪枝的分配策略', '基于执行的基线'; '基于优化的方法' is a class of methods
         if "的" in core and self.paradigm_end.search(core):
             return True  # '基于 SFT 的混合训练'; not '检索的方法' (a class of methods)
+        if _WITHOUT_CLAUSE_RE.fullmatch(core):
+            return True  # '未采用对象级掩蔽的同架构模型': the variant without a component
         if _BASELINE_END_RE.search(core):
             body = _BASELINE_END_RE.sub("", core).strip()
             if not (has_par or self.paradigm.fullmatch(body)) and gazetteer().is_generic(body):
