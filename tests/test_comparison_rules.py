@@ -1606,6 +1606,18 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 的成功率达到 92.9%，显著超过蒸馏盲策略的 31.2% 成功率。",
+        {("Zorblax", "蒸馏盲策略", None, "Success Rate")},
+        id="zh-paradigm-then-a-policy-head-is-one-baseline",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的成功率显著超过检索方法。",
+        set(),
+        id="zh-paradigm-then-a-method-head-is-a-class",
+    ),
+    pytest.param(
+        OWN_ZH,
         "相比未采用层级检索的同架构模型，Zorblax 的绝对性能提高了约 20%。",
         {("Zorblax", "未采用层级检索的同架构模型", None, None)},
         id="zh-variant-without-a-component-loses",

@@ -323,6 +323,8 @@ class DescribedBaselines:
             return True  # '基于剪枝的分配策略', '基于执行的基线'; '基于优化的方法' is a class of methods
         if "的" in core and self.paradigm_end.search(core):
             return True  # '基于 SFT 的混合训练'; not '检索的方法' (a class of methods)
+        if has_par and self.paradigm.match(core) and _ONE_BASELINE_END_RE.search(core):
+            return True  # '蒸馏盲策略', 'SFT 变体': a paradigm names the one baseline
         if _WITHOUT_CLAUSE_RE.fullmatch(core):
             return True  # '未采用对象级掩蔽的同架构模型': the variant without a component
         if _BASELINE_END_RE.search(core):
