@@ -1606,6 +1606,18 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "与自回归基线相比，Zorblax 的推理速度提高了至多 3 倍。",
+        {("Zorblax", "自回归基线", None, None)},
+        id="zh-described-baseline-in-a-with-frame-loses",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "与代表性基线相比，Zorblax 提升了 3%。",
+        set(),
+        id="zh-class-of-baselines-in-a-with-frame-is-anonymous",
+    ),
+    pytest.param(
+        OWN_ZH,
         "Zorblax 的成功率达到 92.9%，显著超过蒸馏盲策略的 31.2% 成功率。",
         {("Zorblax", "蒸馏盲策略", None, "Success Rate")},
         id="zh-paradigm-then-a-policy-head-is-one-baseline",

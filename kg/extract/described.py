@@ -60,6 +60,8 @@ _WITHOUT_CLAUSE_RE = re.compile(
     r"(?:未|不|没有)(?:采用|使用|用|加入|引入|经过)[^的，。；]{1,12}的[^的，。；]{0,8}(?:模型|方法|基线|策略|变体|版本)"
 )
 _BASELINE_END_RE = re.compile(r"(?:基线|基线模型|baseline)$", re.IGNORECASE)
+#: a short Chinese description before a baseline head ('自回归', '固定温度')
+_HAN_BODY_RE = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _OPEN_PAREN_RE = re.compile(r"[（(]")
 #: a baseline head, then the name of the baseline: '在线强化学习基线 GRPO', 'the RL baseline GRPO'
 _NAMED_AFTER_HEAD_RE = re.compile(r"(?:基线|基线模型|(?i:baseline))\s*(?P<name>[A-Z][A-Za-z0-9.\-+]+)$")
@@ -221,16 +223,16 @@ class DescribedBaselines:
         also = [rest] if rest and not self.head_only.match(rest) else []  # '直接 Prompting' is also Prompting
         return self._mention(start, raw, core, glosses, also)
 
-    def between(self, text: str, start: int, end: int) -> list[Mention]:
+    def between(self, text: str, start: int, end: int, framed: bool = False) -> list[Mention]:
         """Described baselines listed in ``text[start:end]`` (``与 X 相比``)."""
-        return self._items(text, _LEAD_RE.match(text, start).end(), end)
+        return self._items(text, _LEAD_RE.match(text, start).end(), end, framed)
 
-    def _items(self, text: str, start: int, end: int) -> list[Mention]:
+    def _items(self, text: str, start: int, end: int, framed: bool = False) -> list[Mention]:
         out = []
         pos = start
         for sep in [*_ITEM_SEP_RE.finditer(text, start, end), None]:
             item_end = sep.start() if sep else end
-            m = self._phrase(text, pos, item_end)
+            m = self._phrase(text, pos, item_end, framed)
             if m is not None:
                 out.append(m)
             if sep is None:
@@ -238,7 +240,7 @@ class DescribedBaselines:
             pos = sep.end()
         return out
 
-    def _phrase(self, text: str, start: int, end: int) -> Mention | None:
+    def _phrase(self, text: str, start: int, end: int, framed: bool = False) -> Mention | None:
         raw, glosses, core = _parts(text, start, end)
         named = _NAMED_AFTER_HEAD_RE.search(core)
         if named and not gazetteer().is_generic(named.group("name")):
@@ -255,7 +257,7 @@ class DescribedBaselines:
             return self._mention(start, raw, core, glosses)
         if not (self.head_end.search(core) or self._modified_latin(core)):
             return None
-        if self.anonymous.search(core) or not self._identity(core):
+        if self.anonymous.search(core) or not (self._identity(core) or (framed and self._described_baseline(core))):
             return None
         if not entity_key(core):
             return None
@@ -304,6 +306,17 @@ class DescribedBaselines:
             return False
         rest = core[lead.end() :]
         return _SHORT_LATIN_RE.fullmatch(rest) is not None and not gazetteer().is_generic(rest)
+
+    def _described_baseline(self, core: str) -> bool:
+        """A short Chinese description before 基线 (``自回归基线``, ``固定温度基线``):
+        one baseline where a ``与 … 相比`` frame names it, not a class of them."""
+        body = _BASELINE_END_RE.sub("", core).strip()
+        return (
+            body != core
+            and _HAN_BODY_RE.fullmatch(body) is not None
+            and not self.generic.search(body)
+            and not gazetteer().is_generic(body)
+        )
 
     def _identity(self, core: str) -> bool:
         """True when ``core`` says which baseline it is: a modifier of

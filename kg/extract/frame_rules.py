@@ -204,7 +204,7 @@ class FrameRules:
         if not objs:
             w = self._WITH_BEFORE_RE.search(text, 0, cue.start())
             if w is not None:
-                objs = self.described.between(text, w.start() + 1, cue.start())
+                objs = self.described.between(text, w.start() + 1, cue.start(), framed=True)
         return objs
 
     _TRADE_OFF_RE = re.compile(r"权衡|代价|牺牲|\btrade-?offs?\b|\bat the cost of\b", re.IGNORECASE)
