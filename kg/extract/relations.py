@@ -47,6 +47,7 @@ from kg.extract.cue_rules import CueRules
 from kg.extract.value_rules import ValueRules
 from kg.extract.described import DescribedBaselines
 from kg.extract.frame_rules import FrameRules
+from kg.extract.from_to import FromToRules
 from kg.extract.scores import ScoreRules
 from kg.extract.sentence import BASELINES, DATASET_LABELS, SYSTEM_LABELS, Found, Mention, Stated
 from kg.model import Label
@@ -63,7 +64,7 @@ _NOT_A_FRAME = (
 )
 
 
-class RelationRules(CueRules, ValueRules, FrameRules, BaseRules, ScoreRules, ClauseRules):
+class RelationRules(CueRules, ValueRules, FrameRules, FromToRules, BaseRules, ScoreRules, ClauseRules):
     """Compiled cue words; ``find(sentence, mentions, main)`` applies the rules."""
 
     def __init__(self, pats: dict | None = None):
