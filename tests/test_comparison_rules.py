@@ -1606,6 +1606,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "在归因任务中，性能从 SFT 基线的 56.96% 提升至 60.83%。",
+        {("Zorblax", "SFT 基线", None, None)},
+        id="zh-from-a-described-baseline-to-a-value",
+    ),
+    pytest.param(
+        OWN_ZH,
         "与自回归基线相比，Zorblax 的推理速度提高了至多 3 倍。",
         {("Zorblax", "自回归基线", None, None)},
         id="zh-described-baseline-in-a-with-frame-loses",

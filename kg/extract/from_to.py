@@ -68,7 +68,8 @@ class FromToRules:
         # a name before a score noun is the measure ('MQ 分数从 1.65 提升至 1.71'), not a base
         bases = [s for s in systems if not s.proposed and s.key != main and not self._measure(m.string, s)]
         if m.group("base"):  # '从 StreamingLLM 的 31.5 提升至 62.8': the base is named in the frame
-            bases = [s for s in bases if m.start("base") <= s.start < m.end("base")] or bases
+            named = [s for s in bases if m.start("base") <= s.start < m.end("base")]
+            bases = named or self._described_base(m) or bases
         elif segment is not None:  # a later from-to needs its own base right before it
             bases = [s for s in bases if segment[0] <= s.start and s.end <= segment[1]][-1:]
         if not bases:
@@ -84,3 +85,10 @@ class FromToRules:
             by = [s for s in systems if s.end <= base.start and _JIANG_RE.fullmatch(m.string, s.end, base.start)]
             winner = by[-1].key if by else winner
         return Found(winner, base.key, winner_score=b, loser_score=a, unit=unit, cue="从…至", at=m.start())
+
+    def _described_base(self, m: re.Match) -> list:
+        """The described baseline a from-to names as its base (``从 SFT 基线的
+        56.96% 提升至 60.83%``: the SFT baseline), or []."""
+        base = m.group("base").rstrip()
+        end = m.start("base") + len(base[:-1] if base.endswith("的") else base)
+        return self.described.between(m.string, m.start("base"), end)
