@@ -455,8 +455,9 @@ def test_acronym_spelled_out_as_a_metric_is_a_metric(extractor):
     [
         "Zorblax 在风格一致性指标 GlorpS 上取得了最高的 0.942 分，优于 QuxNet。",
         "On GlimSet, ZorbNet scores 0.94 on the metric GlorpS, ahead of QuxNet.",
+        "On the proposed metric GlorpS, ZorbNet outperforms QuxNet by 4 points.",
     ],
-    ids=["after-zhibiao", "after-the-metric"],
+    ids=["after-zhibiao", "after-the-metric", "after-the-proposed-metric"],
 )
 def test_a_name_right_after_a_metric_noun_is_a_metric(extractor, text):
     """'一致性指标 X', 'the metric X': the name is the measure, never a compared system."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import clause_start
+from kg.extract.clauses import CONDITION_RE, clause_start
 from kg.extract.sentence import Found, Mention
 from kg.model import Label
 
@@ -61,8 +61,6 @@ class BaseRules:
     # the object of a compare frame that is the base itself ('相比基座模型', 'over the base model')
     _BASE_OBJECT = re.compile(r"[\s*]*(?:the\s+)?(?:基座|基础模型|原始模型|原模型|base model|backbone)", re.IGNORECASE)
 
-    # between a base frame and its gain: another system compared ('分别比最佳基线提升了', '较 B 提高')
-    _OTHER_BASE_RE = re.compile(r"比|相比|相较|较|对比|\bover\b|\bcompared\b", re.IGNORECASE)
     # '在 X 和 Y 模型上，', '…模型上分别': two or more models listed as the setting of the clause after
     _LISTED_MODELS_TAIL = re.compile(r"[\s*]*模型上[\s*]*(?:[，,]|分别|均|都)")
 
@@ -116,8 +114,13 @@ class BaseRules:
         gain = self._GAIN_WORD.search(text, end, clause_end)
         if gain is None or self._negated(text, gain.start()):
             return []
-        if self._OTHER_BASE_RE.search(text, end, gain.start()):
+        if self._over_another(text, systems, main, bases, end, gain.start()):
             return []  # '在 X 和 Y 模型上分别比最佳基线提升了…': a gain over another system, X and Y are the setting
+        opened = clause_start(text, bases[0].start)
+        if any(not s.proposed and s.key != main and opened <= s.start < bases[0].start for s in systems):
+            return []  # 'QuxNet 在 X 和 Y 模型上分别提升了…': another system's gain
+        if self.hedge_zh.search(text, opened, gain.start()) or CONDITION_RE.search(text, opened, gain.start()):
+            return []  # '若在 X 和 Y 模型上都使用 M，预计…': a condition or a hedge, no claim
         wins = (w for w in self.win.finditer(text, gain.end(), clause_end) if not _AMOUNT_AHEAD.match(text, w.end()))
         if self.frame.search(text, gain.end(), clause_end) or next(wins, None):
             return []  # '… improves fidelity over other post-training approaches': a gain over those, not the bases
@@ -165,6 +168,21 @@ class BaseRules:
 
     _THAN_RE = re.compile(r"(?<![相对])比(?!例|较|率)|\bthan\b")
     _BASELINE_WORD_RE = re.compile(r"基线|\bbaselines?\b", re.IGNORECASE)
+
+    def _over_another(self, text, systems, main, bases: list[Mention], start: int, stop: int) -> bool:
+        """True when, between a base frame's end ``start`` and its gain at
+        ``stop``, 比 or a compare frame names another system or a baseline
+        (``分别比最佳基线提升了``), not the base itself (``相比原模型``) nor an
+        adverb (``较大``)."""
+        base_keys = {b.key for b in bases}
+        frames = [m for m in self._compare_frames(text[:stop]) if m.start() >= start]
+        for c in [*self._THAN_RE.finditer(text, start, stop), *frames]:
+            if self._BASE_OBJECT.match(text, c.end()):
+                continue
+            other = [s for s in systems if c.end() <= s.start < stop and s.key not in base_keys | {main}]
+            if any(not s.proposed for s in other) or self._BASELINE_WORD_RE.search(text, c.end(), stop):
+                return True
+        return False
 
     def _compared_before(self, text: str, systems: list[Mention], main: str | None, pos: int) -> bool:
         """A compare frame, 比 or a win cue before ``pos`` with a named

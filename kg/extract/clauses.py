@@ -362,6 +362,8 @@ _ASIDE_WORDS_RE = re.compile(r"[\u4e00-\u9fff]{2,}|\d|[A-Za-z]{3,}\s+[a-z]{3,}")
 
 #: a mark that ends a clause (comma, semicolon, full stop, colon)
 CLAUSE_END_RE = re.compile(r"[，。；,;：:]")
+#: a condition or a forecast before a stated change: no claim ('若…', '如果…', '预计…')
+CONDITION_RE = re.compile(r"若|如果|假如|预计|\bif\b", re.IGNORECASE)
 
 
 def clause_start(text: str, pos: int) -> int:

@@ -54,8 +54,8 @@ _BEFORE_THAN_RE = re.compile(
 )
 #: right before a measure: another measure joined to it ('准确率和延迟都比 B 高': which is meant is unclear)
 _JOINED_BEFORE_RE = re.compile(r"(?:和|与|及|、|/)[\s*]*$")
-#: right after a cost word: more of the word ('成本效益', '漂移检测准确率'): the cost is no measure of its own
-_WORD_GOES_ON_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+#: right after a cost word: a benefit it qualifies ('成本效益', '漂移检测准确率'): the cost is not the measure
+_BENEFIT_AFTER_RE = re.compile(r"效益|效率|检测|准确|精度|鲁棒|性能|benefit|efficiency|accuracy", re.IGNORECASE)
 #: comparatives of less, and those that win only when lower is better
 _LOWS = ("低", "少", "降低", "减少", "lower")
 #: comparatives of more: with a measure where lower wins ('误差比 B 高', '比 B 增加了 0.9 毫秒的延迟') a loss
@@ -266,7 +266,7 @@ class CueRules:
         amount and 的 ('增加了 0.9 毫秒的延迟', '高 20% 的误差')."""
         lead = _AMOUNT_OF_RE.match(tail, at)
         cost = self.lower_word.match(tail, lead.end() if lead else at)
-        return cost is not None and not _WORD_GOES_ON_RE.match(tail, cost.end())
+        return cost is not None and not _BENEFIT_AFTER_RE.match(tail, cost.end())
 
     def _times_of(self, text, systems, main) -> list[Found]:
         """``A 的速度是 B（和 C）的 2 倍``: A beats B (and C) when the measure

@@ -57,11 +57,16 @@ _ONE_BASELINE_END_RE = re.compile(r"(?:基线|基线模型|策略|变体)$")
 _SOTA_LEAD_RE = re.compile(r"(?:现有的?)?(?:最先进|最强|SOTA|state-of-the-art)(?:的)?\s*", re.IGNORECASE)
 #: the variant without a component, in a 的 clause: '未采用对象级掩蔽的同架构模型', '不使用检索的基线'
 _WITHOUT_CLAUSE_RE = re.compile(
-    r"(?:未|不|没有)(?:采用|使用|用|加入|引入|经过)[^的，。；]{1,12}的[^的，。；]{0,8}(?:模型|方法|基线|策略|变体|版本)"
+    r"(?:未|不|没有)(?:采用|使用|用|加入|引入|经过)[^的，。；]{1,12}的[^的，。；]{0,8}(?:模型|基线|策略|变体|版本)"
 )
 _BASELINE_END_RE = re.compile(r"(?:基线|基线模型|baseline)$", re.IGNORECASE)
 #: a short Chinese description before a baseline head ('自回归', '固定温度')
 _HAN_BODY_RE = re.compile(r"[\u4e00-\u9fff]{2,6}")
+#: in such a description: a count, a back-reference, a comparative or a measure, so no one baseline
+#: ('三个基线', '相应基线', '更强的基线', '准确率基线')
+_NOT_ONE_BODY_RE = re.compile(
+    r"[一二两三四五六七八九十几数多若]+[个种类组项]|若干|大多数|部分|主要|相应|对应|各自|所选|选定|更|较|的$|率|得分|分数|精度|准确"
+)
 _OPEN_PAREN_RE = re.compile(r"[（(]")
 #: a baseline head, then the name of the baseline: '在线强化学习基线 GRPO', 'the RL baseline GRPO'
 _NAMED_AFTER_HEAD_RE = re.compile(r"(?:基线|基线模型|(?i:baseline))\s*(?P<name>[A-Z][A-Za-z0-9.\-+]+)$")
@@ -314,6 +319,7 @@ class DescribedBaselines:
         return (
             body != core
             and _HAN_BODY_RE.fullmatch(body) is not None
+            and _NOT_ONE_BODY_RE.search(body) is None
             and not self.generic.search(body)
             and not gazetteer().is_generic(body)
         )
@@ -336,8 +342,9 @@ class DescribedBaselines:
             return True  # '基于剪枝的分配策略', '基于执行的基线'; '基于优化的方法' is a class of methods
         if "的" in core and self.paradigm_end.search(core):
             return True  # '基于 SFT 的混合训练'; not '检索的方法' (a class of methods)
-        if has_par and self.paradigm.match(core) and _ONE_BASELINE_END_RE.search(core):
-            return True  # '蒸馏盲策略', 'SFT 变体': a paradigm names the one baseline
+        lead, head = self.paradigm.match(core), _ONE_BASELINE_END_RE.search(core)
+        if lead and head and core[lead.end() : head.start()].strip():
+            return True  # '蒸馏盲策略': a paradigm and what sets it apart name one baseline ('解码策略' is a class)
         if _WITHOUT_CLAUSE_RE.fullmatch(core):
             return True  # '未采用对象级掩蔽的同架构模型': the variant without a component
         if _BASELINE_END_RE.search(core):

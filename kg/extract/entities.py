@@ -21,6 +21,7 @@ from kg.extract import negative
 from kg.extract.decisions import DecisionLog
 from kg.extract.hardware_use import HardwareReader
 from kg.extract.mentions import in_bullet_header, is_lead_label
+from kg.extract.model_sizes import LISTED_SIZE
 from kg.extract.title_forms import title_long_forms
 from kg.link import entity_key, fold
 from kg.model import Label, Paper
@@ -210,7 +211,7 @@ class EntityStage:
         if named_gloss:
             why = "named gloss"
             tally.named_glosses.add(key)
-        if source == "listed size":
+        if source == LISTED_SIZE:
             why = None  # '和 32B' after 'Qwen3-8B': an entity only with a role (see model_sizes.name_sizes)
         if why:
             tally.evidenced.add(key)

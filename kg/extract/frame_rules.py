@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import clause_start
+from kg.extract.clauses import CONDITION_RE, clause_start
 from kg.extract.sentence import Found, Mention
 from kg.nlp.cues import cue_regex
 from kg.model import Label
@@ -21,7 +21,7 @@ from kg.model import Label
 #: a word that makes the name after it a class ('其他 YOLO'), not one system
 _CLASS_WORD_RE = re.compile(r"其他|其它|所有|全部|各种|多种|各类|这些|那些|诸多")
 #: '与' (or 和/跟/同) before a frame's loser, maybe with a short modifier between ('与最先进的 B 相比')
-_WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同)(?P<mod>[^，。；,;、与和跟同]{0,8}?)[*\s]*$")
+_WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同(?!等))(?P<mod>(?:[^，。；,;、与和跟同]|同等){0,8}?)[*\s]*$")
 #: after 更高/更低: a level, so an adjective ('更高级别的表示', '更高维'), no gain
 _LEVEL_RE = re.compile(r"[级层阶维]")
 _NUMBER_AHEAD = re.compile(r"[\s*]*(?:了|约)?[\s*]*\d")
@@ -125,6 +125,8 @@ class FrameRules:
         rises = [r.span() for r in self._cost_rises(text)]
         found = [g for g in self.improve.finditer(text) if not any(a <= g.start() < b for a, b in rises)]
         found = [g for g in found if not (g.group() in ("更高", "更低") and _LEVEL_RE.match(text, g.end()))]
+        # a negated or hedged gain ('并未提高', '可能会略有提升') states none
+        found = [g for g in found if not (self._negated(text, g.start()) or self._hedged_before(text, g.start()))]
         gains = [g.group().casefold() for g in found] + (["胜率"] if _won_rate(text) else [])
         raised = any(g in self._HIGHER_WORDS for g in gains)
         if set(gains) <= {"增加", "增强"} and not re.search(r"\d", text):
@@ -137,6 +139,11 @@ class FrameRules:
             rises or (metric and metric.lower_is_better and raised)
         )
         return gains, lost
+
+    def _hedged_before(self, text: str, pos: int) -> bool:
+        """A hedge in the clause before ``pos`` ('可能会略有提升'), or a condition
+        anywhere before it in the sentence ('若去掉 X，准确率将从…提升至…')."""
+        return bool(self.hedge_zh.search(text, clause_start(text, pos), pos) or CONDITION_RE.search(text, 0, pos))
 
     #: more of something: with a cost it is a loss ('延迟更高', '需要更多的推理时间', 'higher latency')
     _MORE_WORDS = "更多|更长|更大|更高|增加|增大|提高|上升|增长|高出|higher|more|longer|larger|increased"
@@ -187,7 +194,7 @@ class FrameRules:
             and s.start < after_gain
         ]
 
-    _WITH_BEFORE_RE = re.compile(r"(?:与|跟|同)[^，,；;。与跟同]{1,40}$")
+    _WITH_BEFORE_RE = re.compile(r"(?:与|跟|同(?!等))(?:[^，,；;。与跟同]|同等){1,40}$")
 
     def _described_in_frame(self, text: str, cue: re.Match) -> list[Mention]:
         """Described baselines a frame compares with: ``相比香草强化学习，``

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.clauses import clause_start
 from kg.extract.sentence import Found
 
 #: right before the base of a raise, and between what raised it and the base: 'A 将 B 的 X 从…提升至…'
@@ -63,13 +64,19 @@ class FromToRules:
         cost = (m.group("ua") or m.group("ub") or "") in self._COST_UNITS
         if decreased and not (lower or cost):
             return None  # a drop is a gain only for an error or a cost ('从 256 步减少到 30 步')
-        if cost and not decreased:
-            return None
+        error = self.lower_word.search(m.string, clause_start(m.string, m.start()), m.start()) is not None
+        if (cost or error) and not decreased:
+            return None  # more of a cost or an error ('错误率从 5.1% 升至 8.3%') is no gain
+        if self._hedged_before(m.string, m.start()):
+            return None  # '若去掉…，准确率将从…提升至…', '预计…': no claim
         # a name before a score noun is the measure ('MQ 分数从 1.65 提升至 1.71'), not a base
         bases = [s for s in systems if not s.proposed and s.key != main and not self._measure(m.string, s)]
         if m.group("base"):  # '从 StreamingLLM 的 31.5 提升至 62.8': the base is named in the frame
             named = [s for s in bases if m.start("base") <= s.start < m.end("base")]
-            bases = named or self._described_base(m) or bases
+            described = [] if named else self._described_base(m)
+            if described and any(not s.proposed and s.key != main and s.end <= m.start() for s in systems):
+                return None  # 'B 将准确率从 SFT 基线的…提升至…': B's change, not the paper's
+            bases = named or described or bases
         elif segment is not None:  # a later from-to needs its own base right before it
             bases = [s for s in bases if segment[0] <= s.start and s.end <= segment[1]][-1:]
         if not bases:

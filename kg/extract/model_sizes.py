@@ -12,6 +12,8 @@ import re
 from kg.model import Label
 from kg.nlp.pipeline import doc_text, mention_spans, set_mention_info, set_mention_spans, span_text
 
+#: the mention source of a size listed after a sized model: an entity only with a role (kg.extract.entities)
+LISTED_SIZE = "listed size"
 _SIZE = r"\d+(?:\.\d+)?[BM]"
 # a family listed with its sizes: 'Qwen2.5 系列模型（1.5B 和 3B）'
 _FAMILY_SIZES_RE = re.compile(
@@ -31,8 +33,12 @@ _SIZE_REF_RE = re.compile(
 
 # a sized model's name ('Qwen3-8B'), and bare sizes listed after it ('和 32B', ', 14B and 32B')
 _SIZED_NAME_RE = re.compile(r"(?P<family>.+?)-" + _SIZE)
+# one separator, the size, then the list goes on or ends, or a model head ('和 32B 模型'; not '32B token',
+# '2M 条', '32B 参数')
 _SIZES_AFTER_RE = re.compile(
-    r"(?:\s*(?:、|,|，|和|及|与|以及|\band\b|\bor\b)\s*)+(?P<size>" + _SIZE + r")(?![A-Za-z0-9_.\-+])", re.IGNORECASE
+    r"(?:\s*[、,，]\s*|\s*(?:和|及|与|以及)\s*|\s*,?\s*\b(?:and|or)\b\s*)(?P<size>" + _SIZE + r")"
+    r"(?=\s*(?:[、,，和及与/)）。；;:：]|以及|\band\b|\bor\b|模型|版本|models?\b|variants?\b|上|$))",
+    re.IGNORECASE,
 )
 
 
@@ -43,11 +49,11 @@ def _listed_sizes(doc, text: str, spans: list) -> list:
     for sp in [sp for sp in spans if sp.label_ == Label.MODEL]:
         family = _SIZED_NAME_RE.fullmatch(span_text(sp))
         end = sp.end_char
-        while family and (m := _SIZES_AFTER_RE.match(text, end)):
+        while family and (m := _SIZES_AFTER_RE.match(text, end)) and m.group("size")[-1] == family.group(0)[-1]:
             span = doc.char_span(m.start("size"), m.end("size"), label=Label.MODEL)
             if span is None or any(o.start_char < span.end_char and span.start_char < o.end_char for o in spans):
                 break
-            set_mention_info(span, source="listed size", name=f"{family.group('family')}-{m.group('size')}")
+            set_mention_info(span, source=LISTED_SIZE, name=f"{family.group('family')}-{m.group('size')}")
             added.append(span)
             end = m.end()
     return added

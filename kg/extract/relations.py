@@ -140,9 +140,9 @@ class RelationRules(CueRules, ValueRules, FrameRules, FromToRules, BaseRules, Sc
         values side by side (:mod:`kg.extract.value_rules`, :mod:`kg.extract.scores`)."""
         rules = (
             lambda: self._vs(text, systems, lower),
-            lambda: self._for_values(text, systems, main, lower),
             lambda: self._paired_values(text, systems, lower),
             lambda: self._contrast(text, systems, lower, main, metrics),
+            lambda: self._for_values(text, systems, main, lower),
             lambda: self._poor_in_contrast(text, systems, main),
             lambda: self._paren_value(text, systems, main, lower),
             lambda: self._parallel(text, systems, lower, metrics),

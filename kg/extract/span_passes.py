@@ -1,8 +1,8 @@
 """Passes over a paper's Docs that join or extend mention spans in place:
 a known name and its version (``Depth Anything`` + ``V2-L``, ``Foo`` + ``4.1 Fast``), a dataset and
 its year, inline math glued to a name (``$Λ_{24}$-SQ``), two systems joined
-by ``+``, and every further occurrence of the paper's own new names (a
-size named alone as its family's model: :mod:`kg.extract.model_sizes`).  Device model numbers
+by ``+``, and every further occurrence of the paper's own new names.  A
+size named as its family's model is read in :mod:`kg.extract.model_sizes`.  Device model numbers
 (``iPhone`` + ``12 Plus``) are joined in :mod:`kg.extract.hardware_use`.
 """
 

@@ -29,7 +29,15 @@ _FOR_VALUE = r"\$?(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<u>\\?%)?\$?(?:\s+[A-Za-z-]+){0
 _FOR_VALUE_RE = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|relative\s+to)\s+" + _FOR_VALUE, re.I)
 #: one more value and its system after the first ('…for B and 61% for C', ', 61% for C')
 _FOR_MORE_RE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _FOR_VALUE, re.I)
-_NUMBER_RE = re.compile(r"(?<![\w.])(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<u>\\?%)?")
+#: a level stated before the compare word: not glued to a name ('GlimSet-2', 'pass@1'), not a change ('by 20%'),
+#: not a count ('4 layers', '2 stages')
+_LEVEL_RE = re.compile(
+    r"(?<![\w.@\-])(?<!by )\$?(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<u>\\?%)?\$?"
+    r"(?!\s*(?:layers?|stages?|GPUs?|epochs?|steps?|param\w*|samples?|tokens?|images?|times|x\b|[个层步轮次张]))",
+    re.IGNORECASE,
+)
+#: where the compare word's part of a sentence starts: after ';' or a contrast ('while', 'whereas', '而')
+_PART_START_RE = re.compile(r"[；;。]|\b(?:while|whereas)\b|，而", re.IGNORECASE)
 #: what may stand between a contrast word and the clause's subject ('，而 ', ', whereas the ')
 _OPENING_RE = re.compile(r"[\s*“”\"]*(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
 
@@ -107,10 +115,11 @@ class ValueRules:
     def _for_values(self, text, systems, main, lower) -> list[Found]:
         """``A achieves 90% success compared with 50% for B (and 61% for C)``:
         each system after a compared value and 'for' against the subject's
-        value, the last one of the same unit before the compare word (the
-        sentence's first system before it, else the paper's own); the better
-        wins (lower when the metric or a word before says so); none when no
-        measure is known (no metric, lower word, percentage or measure noun)."""
+        value: in the compare word's part of the sentence (after a ';' or a
+        'while'), its last level of the same unit (no count, no change 'by
+        N'), said of the nearest system before it, else of the paper's own;
+        the better wins (lower when the metric or a word of that part says
+        so).  None when no measure is known, or the part is hedged."""
         found, prev = [], None
         for b in systems:
             if prev is not None and (more := _FOR_MORE_RE.fullmatch(text, prev[0].end, b.start)):
@@ -121,26 +130,30 @@ class ValueRules:
                 prev = None
                 continue
             prev = (b, cue)
-            before = [s for s in systems if s.end <= cue.start() and s.label not in DATASET_LABELS]
-            spans = [(s.start, s.end) for s in systems]
-            mine = [
-                n
-                for n in _NUMBER_RE.finditer(text, before[0].end if before else 0, cue.start())
-                if bool(n.group("u")) == bool(m.group("u")) and not any(a <= n.start() < e for a, e in spans)
+            part = max([p.end() for p in _PART_START_RE.finditer(text, 0, cue.start())] or [0])
+            levels = [
+                n for n in _LEVEL_RE.finditer(text, part, cue.start()) if bool(n.group("u")) == bool(m.group("u"))
             ]
-            winner = before[0].key if before else main
-            if not mine or winner is None or winner == b.key:
+            if not levels or self.neg.search(text, part, cue.start()):
                 continue
-            sa, sb = float(mine[-1].group("v")), float(m.group("v"))
-            low = lower if lower is not None else self.lower_word.search(text, 0, cue.start()) is not None
-            if sa == sb or not (
-                lower is not None or low or m.group("u") or _MEASURE_NOUN_RE.search(text, 0, cue.start())
-            ):
+            subjects = [s for s in systems if part <= s.end <= levels[-1].start() and s.label not in DATASET_LABELS]
+            winner = subjects[-1].key if subjects else main
+            sa, sb = float(levels[-1].group("v")), float(m.group("v"))
+            near = max(part, clause_start(text, levels[-1].start()))  # the level's own clause names its measure
+            low = lower if lower is not None else self.lower_word.search(text, near, cue.start()) is not None
+            measured = lower is not None or low or m.group("u") or _MEASURE_NOUN_RE.search(text, part, cue.start())
+            if winner is None or winner == b.key or sa == sb or not measured:
                 continue  # no measure known ('trained for 10 epochs, compared with 50 epochs'): which is better is unsaid
             w, l, ws, ls = (winner, b.key, sa, sb) if (sa < sb if low else sa > sb) else (b.key, winner, sb, sa)
             unit = "%" if m.group("u") else None
             found.append(Found(w, l, winner_score=ws, loser_score=ls, unit=unit, cue="for", at=cue.start()))
         return found
+
+    def _other_subject(self, text: str, start: int) -> bool:
+        """True when the clause at ``start`` opens with its own subject
+        (``原始模型的置信度为 …``), not the paper's (``本方法的…``, ``我们方法的…``)."""
+        np = _NP_SUBJECT_RE.match(text, start)
+        return np is not None and self.self_ref.search(np.group()) is None
 
     def _described_after_cuts(self, text, systems, main) -> list[tuple[Mention, Mention]]:
         """``A 置信度为 0.75，而普通微调为 0.38``: after a contrast that names
@@ -160,7 +173,7 @@ class ValueRules:
             mine = [s for s in systems if start <= s.start < cut.start()]
             if mine:  # the paper's own system, else the one nearest the cut ('基于 B 的 A …': A)
                 pairs.append((next((s for s in mine if s.key == main), mine[-1]), found[0]))
-            elif main is not None and not systems and not _NP_SUBJECT_RE.match(text, start):
+            elif main is not None and not systems and not self._other_subject(text, start):
                 # the subject elided, so the paper's own ('原始模型的置信度为 …' has its own subject)
                 pairs.append((Mention(start, start, main, Label.METHOD), found[0]))
         return pairs

@@ -20,7 +20,10 @@ TYPING_KEYS = ("dataset_name_re", "model_size_re", "dataset_cue", "model_cue", "
 _METRIC_HEADS = ("指标", "metric", "距离")
 #: a metric noun right before a name that names it ('风格一致性指标 FooS', 'the metric FooS'); not a word
 #: ending in it ('non-parametric'), nor one a demonstrative points back with ('在该指标 B 仅为…', 'this metric')
-_METRIC_LEAD_RE = re.compile(r"(?<![A-Za-z\-])(?<!该|此|各|每)(?<!这一|同一)(?:指标|(?i:the\s+metric))[\s*“”\"]*$")
+_METRIC_LEAD_RE = re.compile(
+    r"(?<![A-Za-z\-])(?<!该|此|各|每)(?<!这一|同一|这个|上述|该项|此项)(?<!this |that |each |same )(?<!every )(?:指标|(?i:metric))"
+    r"[\s*“”\"]*$"
+)
 #: a value, then the name, then a gain noun: the name is what gained ('约 3% 的 SR 提升', 'a 3% SR gain')
 _GAIN_OF_BEFORE_RE = re.compile(
     r"\d\s*(?:%|％|个百分点|点|倍|分|pp)?\s*的\s*(?:平均|整体|总体)?\s*$"
