@@ -451,39 +451,34 @@ def test_acronym_spelled_out_as_a_metric_is_a_metric(extractor):
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text,name,metric",
     [
-        "Zorblax 在风格一致性指标 GlorpS 上取得了最高的 0.942 分，优于 QuxNet。",
-        "On GlimSet, ZorbNet scores 0.94 on the metric GlorpS, ahead of QuxNet.",
-        "On the proposed metric GlorpS, ZorbNet outperforms QuxNet by 4 points.",
+        ("Zorblax 在风格一致性指标 GlorpS 上取得了最高的 0.942 分，优于 QuxNet。", "GlorpS", True),
+        ("On GlimSet, ZorbNet scores 0.94 on the metric GlorpS, ahead of QuxNet.", "GlorpS", True),
+        ("On the proposed metric GlorpS, ZorbNet outperforms QuxNet by 4 points.", "GlorpS", True),
+        ("ZorbNet outperforms non-parametric QuxNet on GlimSet.", "QuxNet", False),
+        ("ZorbNet outperforms QuxNet on GlimSet. By every metric QuxNet trails ZorbNet.", "QuxNet", False),
+        ("Zorblax 在 GlimSet 上超越了 QuxNet。在该指标 QuxNet 仅为 0.41。", "QuxNet", False),
     ],
-    ids=["after-zhibiao", "after-the-metric", "after-the-proposed-metric"],
+    ids=[
+        "after-zhibiao",
+        "after-the-metric",
+        "after-the-proposed-metric",
+        "word-ending-in-metric",
+        "every-metric",
+        "zh-demonstrative-metric",
+    ],
 )
-def test_a_name_right_after_a_metric_noun_is_a_metric(extractor, text):
-    """'一致性指标 X', 'the metric X': the name is the measure, never a compared system."""
+def test_a_name_right_after_a_metric_noun_is_a_metric(extractor, text, name, metric):
+    """'一致性指标 X', 'the metric X': the name is the measure, never a compared
+    system; not after a word ending in 'metric' ('non-parametric X') nor a
+    metric pointed back to ('by every metric X', '该指标 X'): X stays compared."""
     rec = extractor.extract(make_paper(text, "我们提出了 Zorblax 和 ZorbNet。"))
     types = {e["name"]: e["type"] for e in rec["entities"]}
-    assert types.get("GlorpS") == "Metric"
+    assert (types.get(name) == "Metric") == metric
     names = {e["key"]: e["name"] for e in rec["entities"]}
-    assert all("GlorpS" not in (names[c["winner"]], names[c["loser"]]) for c in rec["comparisons"])
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "ZorbNet outperforms non-parametric QuxNet on GlimSet.",
-        "ZorbNet outperforms QuxNet on GlimSet. By every metric QuxNet trails ZorbNet.",
-        "Zorblax 在 GlimSet 上超越了 QuxNet。在该指标 QuxNet 仅为 0.41。",
-    ],
-    ids=["word-ending-in-metric", "every-metric", "zh-demonstrative-metric"],
-)
-def test_a_name_after_a_word_ending_in_metric_or_this_metric_stays_a_system(extractor, text):
-    """'non-parametric X', 'by every metric X', '该指标 X': no metric's name, X stays compared."""
-    rec = extractor.extract(make_paper(text, "我们提出了 Zorblax 和 ZorbNet。"))
-    types = {e["name"]: e["type"] for e in rec["entities"]}
-    assert types.get("QuxNet") != "Metric"
-    names = {e["key"]: e["name"] for e in rec["entities"]}
-    assert any(names[c["loser"]] == "QuxNet" for c in rec["comparisons"])
+    compared = {names[c[k]] for c in rec["comparisons"] for k in ("winner", "loser")}
+    assert (name in compared) != metric
 
 
 @pytest.mark.parametrize(
