@@ -262,7 +262,7 @@ class DescribedBaselines:
             return self._mention(start, raw, core, glosses)
         if not (self.head_end.search(core) or self._modified_latin(core)):
             return None
-        if self.anonymous.search(core) or not (self._identity(core) or (framed and self._described_baseline(core))):
+        if self.anonymous.search(core) or not (self._identity(core) or (framed and self._framed_description(core))):
             return None
         if not entity_key(core):
             return None
@@ -312,7 +312,7 @@ class DescribedBaselines:
         rest = core[lead.end() :]
         return _SHORT_LATIN_RE.fullmatch(rest) is not None and not gazetteer().is_generic(rest)
 
-    def _described_baseline(self, core: str) -> bool:
+    def _framed_description(self, core: str) -> bool:
         """A short Chinese description before 基线 (``自回归基线``, ``固定温度基线``):
         one baseline where a ``与 … 相比`` frame names it, not a class of them."""
         body = _BASELINE_END_RE.sub("", core).strip()
