@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import CONDITION_RE, clause_start
+from kg.extract.clauses import clause_start
 from kg.extract.sentence import Found, Mention
 from kg.model import Label
 
@@ -119,7 +119,7 @@ class BaseRules:
         opened = clause_start(text, bases[0].start)
         if any(not s.proposed and s.key != main and opened <= s.start < bases[0].start for s in systems):
             return []  # 'QuxNet 在 X 和 Y 模型上分别提升了…': another system's gain
-        if self.hedge_zh.search(text, opened, gain.start()) or CONDITION_RE.search(text, opened, gain.start()):
+        if self._hedged_before(text, gain.start(), opened):
             return []  # '若在 X 和 Y 模型上都使用 M，预计…': a condition or a hedge, no claim
         wins = (w for w in self.win.finditer(text, gain.end(), clause_end) if not _AMOUNT_AHEAD.match(text, w.end()))
         if self.frame.search(text, gain.end(), clause_end) or next(wins, None):
@@ -175,7 +175,7 @@ class BaseRules:
         (``分别比最佳基线提升了``), not the base itself (``相比原模型``) nor an
         adverb (``较大``)."""
         base_keys = {b.key for b in bases}
-        frames = [m for m in self._compare_frames(text[:stop]) if m.start() >= start]
+        frames = [m for m in self._compare_frames(text) if start <= m.start() and m.end() <= stop]
         for c in [*self._THAN_RE.finditer(text, start, stop), *frames]:
             if self._BASE_OBJECT.match(text, c.end()):
                 continue

@@ -247,7 +247,7 @@ class CueRules:
             and word in _MORE_WORDS
             and (self._cost_before(text, than) or (after_adj is not None and self._cost_after(tail, after_adj)))
         )
-        if worse and self.hedge_zh.search(text, clause_start(text, than), than):
+        if worse and self._hedged_before(text, than):
             return None  # '开销可能比 B 更高': a hedged cost, no claim
         return word, worse
 

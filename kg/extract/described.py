@@ -156,6 +156,12 @@ class DescribedBaselines:
         stop = _STOP_RE.search(text, start, start + _MAX_CHARS + 12)
         return self._items(text, start, stop.start() if stop else min(len(text), start + _MAX_CHARS))
 
+    def opening(self, text: str, pos: int) -> list[Mention]:
+        """Described baselines listed right after ``pos`` whose first opens
+        there (``，而普通微调为 0.38``), not one found after an item that is none."""
+        found = self.after(text, pos)
+        return found if found and found[0].start == _LEAD_RE.match(text, pos).end() else []
+
     def over(self, text: str, pos: int, objs: list[Mention]) -> list[Mention]:
         """``objs`` (systems listed in a loser slot at ``pos``) with the first
         replaced by the described baseline that wraps it with a modifier of

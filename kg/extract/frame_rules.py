@@ -140,10 +140,12 @@ class FrameRules:
         )
         return gains, lost
 
-    def _hedged_before(self, text: str, pos: int) -> bool:
-        """A hedge in the clause before ``pos`` ('可能会略有提升'), or a condition
-        anywhere before it in the sentence ('若去掉 X，准确率将从…提升至…')."""
-        return bool(self.hedge_zh.search(text, clause_start(text, pos), pos) or CONDITION_RE.search(text, 0, pos))
+    def _hedged_before(self, text: str, pos: int, start: int | None = None) -> bool:
+        """A hedge before ``pos`` in its clause, or from ``start`` when given
+        ('可能会略有提升'), or a condition anywhere before it in the sentence
+        ('若去掉 X，准确率将从…提升至…')."""
+        hedge_from = clause_start(text, pos) if start is None else start
+        return bool(self.hedge_zh.search(text, hedge_from, pos) or CONDITION_RE.search(text, 0, pos))
 
     #: more of something: with a cost it is a loss ('延迟更高', '需要更多的推理时间', 'higher latency')
     _MORE_WORDS = "更多|更长|更大|更高|增加|增大|提高|上升|增长|高出|higher|more|longer|larger|increased"

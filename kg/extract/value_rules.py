@@ -38,8 +38,6 @@ _LEVEL_RE = re.compile(
 )
 #: where the compare word's part of a sentence starts: after ';' or a contrast ('while', 'whereas', '而')
 _PART_START_RE = re.compile(r"[；;。]|\b(?:while|whereas)\b|，而", re.IGNORECASE)
-#: what may stand between a contrast word and the clause's subject ('，而 ', ', whereas the ')
-_OPENING_RE = re.compile(r"[\s*“”\"]*(?:the\s+|a\s+|an\s+)?", re.IGNORECASE)
 
 
 def _two_measures(metrics: list[Mention], side_a: tuple[int, int], side_b: tuple[int, int]) -> bool:
@@ -166,8 +164,8 @@ class ValueRules:
             end = stop.start() if stop else len(text)
             if any(cut.end() <= s.start < end for s in systems):
                 continue
-            found = self.described.after(text, cut.end())
-            if not found or found[0].start != _OPENING_RE.match(text, cut.end()).end():
+            found = self.described.opening(text, cut.end())
+            if not found:
                 continue  # the described baseline must open the clause
             start = clause_start(text, cut.start())
             mine = [s for s in systems if start <= s.start < cut.start()]
