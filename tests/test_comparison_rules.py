@@ -1071,6 +1071,18 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "我们将 Zorblax 与 QuxNet 和 VorpNet 进行比较。Zorblax 在 GlimSet 上取得了最佳性能。",
+        {("Zorblax", "QuxNet", "GlimSet", None), ("Zorblax", "VorpNet", "GlimSet", None)},
+        id="zh-names-closing-a-compare-frame-are-the-baselines-a-superlative-beats",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "与 QuxNet、VorpNet 相比，Zorblax 在 GlimSet 上提升了 3%。",
+        {("Zorblax", "QuxNet", "GlimSet", None), ("Zorblax", "VorpNet", "GlimSet", None)},
+        id="zh-a-frame-listing-its-losers-with-dunhao",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 GlimArena 上，Elo 从 QuxNet 的 1985 提升至 2047。",
         {("Zorblax", "QuxNet", "GlimArena", "Elo")},
         id="zh-a-rating-in-the-range-of-years-is-a-score",

@@ -36,6 +36,21 @@ _WON_RATE_RE = re.compile(
 _RATE_VALUE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
+#: between two members of a frame's list of losers ('与 A、B 相比')
+_MEMBER_SEP_RE = re.compile(r"[\s*]*(?:、|,|，|及|以及)[\s*]*")
+
+
+def _with_members(text: str, systems: list[Mention], objs: list[Mention], cue: int) -> list[Mention]:
+    """``objs`` (the losers of a ``与 … 相比`` frame whose cue starts at
+    ``cue``) with the systems listed after them up to the cue: in
+    ``与 A、B 相比``, B as well as A."""
+    out = list(objs)
+    for s in systems:
+        if out and out[-1].end < s.start and s.end <= cue and _MEMBER_SEP_RE.fullmatch(text, out[-1].end, s.start):
+            out.append(s)
+    return out
+
+
 def _won_rate(text: str) -> bool:
     """True when ``text`` states a win rate its subject gained; a rate stated
     below 50 % is no win ('取得了 38% 的胜率') unless it is relative or net
@@ -94,6 +109,7 @@ class FrameRules:
                     and (w := _WITH_BEFORE_RE.search(text[: s.start])) is not None
                     and not _CLASS_WORD_RE.search(w.group("mod"))  # '与其他 YOLO 对比': a class
                 ]
+                objs = _with_members(text, systems, objs, m.start())
             listed = self._listed_before_frame(text, systems, m.start())
             if not objs or (listed and all(o in listed for o in objs)):
                 objs = listed or objs  # '与现有方法（如 A 和 B）相比': both members, not only the one after 和

@@ -304,6 +304,18 @@ _BASELINE_HEAD_RE = re.compile(r"[\s*]*(?:等)?[^，。；,;]{0,6}?(?:" + _BASEL
 
 _WITH_BEFORE_RE = re.compile(r"(?:与|同|跟)[\s*（(如]*$")
 _COMPARE_AFTER_RE = re.compile(r"[^，。；,;]{0,6}?(?:比较|对比|相比|比)")
+#: a compare frame closing right after a list: '与 A 和 B（等方法）进行比较', '与 A 相比'
+_FRAME_CLOSE_RE = re.compile(r"[\s*）)]*(?:等[^，。；,;\s]{0,6}?)?(?:进行|做)?(?:比较|对比|相比)")
+
+
+def _framed_members(text: str, chain: list[Mention]) -> list[Mention]:
+    """The members of ``chain`` inside the compare frame it closes: those
+    after its last 与 ('Zorblax 与 A 和 B 进行比较': A and B), else all of
+    it when 与 opens it; none without a 与."""
+    for i in range(len(chain) - 1, -1, -1):
+        if _WITH_BEFORE_RE.search(text, chain[i - 1].end if i else 0, chain[i].start):
+            return chain[i:]
+    return []
 
 
 def listed_baselines(text: str, ms: list[Mention]) -> list[str]:
@@ -319,5 +331,7 @@ def listed_baselines(text: str, ms: list[Mention]) -> list[str]:
         head = _BASELINE_HEAD_RE.match(text, m.end) if len(chain) > 1 else None
         if head and _WITH_BEFORE_RE.search(text, 0, chain[0].start) and _COMPARE_AFTER_RE.match(text, head.end()):
             out += [c.key for c in chain if c.is_system and not c.proposed]
+        elif _FRAME_CLOSE_RE.match(text, m.end):
+            out += [c.key for c in _framed_members(text, chain) if c.is_system and not c.proposed]
         chain = []
     return out
