@@ -1083,6 +1083,30 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 在 GlimSet 上超越了 QuxNet，准确率比基线 VorpNet 提高了 1.8 个点。",
+        {("Zorblax", "QuxNet", "GlimSet", "Accuracy"), ("Zorblax", "VorpNet", "GlimSet", "Accuracy")},
+        id="zh-the-loser-of-an-earlier-clause-is-no-subject-of-a-than-clause",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 GlimSet 上超越了大多数现有方法，包括 QuxNet，准确率达到 91.4%，比基线 VorpNet 提高了 1.8 个点。",
+        {("Zorblax", "QuxNet", "GlimSet", "Accuracy"), ("Zorblax", "VorpNet", "GlimSet", "Accuracy")},
+        id="zh-a-member-the-loser-phrase-names-is-no-subject-of-a-than-clause",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 显著优于传统规划方法和纯学习方法，平均成功率提高了 28.4%。",
+        set(),
+        id="zh-traditional-or-pure-methods-are-a-family-no-loser",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 显著优于直接微调方法。",
+        {("Zorblax", "直接微调方法", None, None)},
+        id="zh-a-direct-method-is-one-described-loser",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 GlimArena 上，Elo 从 QuxNet 的 1985 提升至 2047。",
         {("Zorblax", "QuxNet", "GlimArena", "Elo")},
         id="zh-a-rating-in-the-range-of-years-is-a-score",

@@ -96,6 +96,15 @@ class ClauseRules:
         before = text[max(0, s.start - 16) : s.start]
         return any(not before[m.end() :].strip(' *“”"了') for m in (cues or self.win).finditer(before))
 
+    def _won_over(self, text: str, s: Mention) -> bool:
+        """True when ``s`` is what a win cue beats: right after the cue
+        (``超越了 B``) or a member its loser phrase names (``超越了现有方法，
+        包括 B``, ``outperforms prior methods, including B``)."""
+        if self._cue_object(text, s):
+            return True
+        lead = _MEMBER_LEAD_RE.search(text, max(0, s.start - 12), s.start)
+        return lead is not None and any(self.win.finditer(text, max(0, lead.start() - 24), lead.start()))
+
     @staticmethod
     def _metric(mentions: list[Mention]) -> Mention | None:
         return next((m for m in mentions if m.label == Label.METRIC), None)
@@ -201,6 +210,8 @@ class ClauseRules:
                 continue  # a bullet's label, a tool of the subject ('使用 GPT-5 模型'), a compared object
             if self._cue_object(text, s, self.parity):
                 continue  # 'A matches B and outperforms C': B is matched, A is the subject
+            if self._won_over(text, s) and re.search(r"[，,；;]", text[s.end : cue]):
+                continue  # 'A 超越了 B，比 C 提高了 …': B lost in an earlier clause, A goes on
             if self.framed_setting(text, s):
                 continue  # '在 OLMoE 模型上平均性能比 B 提升': the model the gain is measured on
             if _in_examples(text, s.start) and re.search(r"[，,；;]", text[s.end : cue]):
@@ -333,6 +344,10 @@ def open_paren(text: str, pos: int) -> int:
     """Offset of the parenthesis (``（`` or ``(``) still open at ``pos``, -1 when none is."""
     paren = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
     return -1 if paren < 0 or re.search(r"[)）]", text[paren:pos]) else paren
+
+
+#: right before a member a loser phrase names: '包括 B', 'including B', 'such as B'
+_MEMBER_LEAD_RE = re.compile(r"(?:包括|例如|比如|including|such as|e\.g\.,?)[\s*]*$", re.IGNORECASE)
 
 
 def _in_examples(text: str, pos: int) -> bool:
