@@ -167,7 +167,7 @@ ANN12_CHECK = [
     "papers-for-2026-06-03",
     "papers-for-2026-07-08",
 ]
-#: a thirteenth batch, scored on arrival and kept whole as a check set (figures only, never read)
+#: a thirteenth batch, scored on arrival and kept whole as a check set; read once ANN14_CHECK came in
 ANN13_CHECK = [
     "arxiv-cv-2025-10-14",
     "arxiv-cv-2025-11-06",
@@ -177,6 +177,17 @@ ANN13_CHECK = [
     "papers-for-2026-02-06",
     "papers-for-2026-05-26",
     "papers-for-2026-08-26",
+]
+#: a fourteenth batch, scored on arrival and kept whole as a check set (figures only, never read)
+ANN14_CHECK = [
+    "arxiv-cv-2025-11-21",
+    "arxiv-cv-2025-12-19",
+    "arxiv-cv-2026-09-03",
+    "arxiv-cv-2026-09-28",
+    "papers-for-2025-10-24",
+    "papers-for-2026-02-13",
+    "papers-for-2026-04-29",
+    "papers-for-2026-08-19",
 ]
 
 
@@ -246,6 +257,7 @@ SETS = {
     **_half("ann11", "check", _annotated, ANN11_CHECK),
     **_half("ann12", "check", _annotated, ANN12_CHECK),
     **_half("ann13", "check", _annotated, ANN13_CHECK),
+    **_half("ann14", "check", _annotated, ANN14_CHECK),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
