@@ -1107,6 +1107,24 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "将 Zorblax 应用于最先进的 QuxNet-7B 模型进行文本到图像生成任务，实现了超过 4 倍的加速。",
+        {("Zorblax", "QuxNet-7B", None, None)},
+        id="zh-a-base-after-a-praising-modifier",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "将 Zorblax 集成到 QuxNet 中，在 GlimSet 上的解决率最高提高了 5.5%。",
+        {("Zorblax", "QuxNet", "GlimSet", "Resolve Rate")},
+        id="zh-a-method-the-own-one-is-built-into-is-a-base",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在 QuxNet 上的实验表明，Zorblax 提升了性能。",
+        set(),
+        id="zh-a-method-evaluated-on-is-no-base",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 GlimArena 上，Elo 从 QuxNet 的 1985 提升至 2047。",
         {("Zorblax", "QuxNet", "GlimArena", "Elo")},
         id="zh-a-rating-in-the-range-of-years-is-a-score",

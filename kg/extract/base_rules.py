@@ -8,7 +8,8 @@ paragraph (``其在 A、B 上实现了超过 10% 的提升``); and one gain per 
 A mixin of :class:`~kg.extract.relations.RelationRules` (it reads the
 compiled cues ``parity``, ``lose``, ``neg``, ``frame``, ``from_to`` and the
 gain regex set there).  Bases are systems the paper does not propose, at
-least one of them typed Model; a base is never a dataset.
+least one of them typed Model unless the method is applied to or built into them
+(``将 X 集成到 Y 中``); a base is never a dataset.
 """
 
 from __future__ import annotations
@@ -32,9 +33,12 @@ class BaseRules:
     # right before a base: 'applied to', 'experiments on' frame it alone; '在'/'on' need a tail
     _STRONG_LEAD = re.compile(
         r"(?:应用于|应用到|集成到|集成于|\bapplied to|\bintegrated into|\bbuilt on|\bon top of"
-        r"|\b(?:experiments?|evaluations?|evaluated|validated|tested)\s+(?:on|across|with))[\s*“”\"]*(?:the\s+)?$",
+        r"|\b(?:experiments?|evaluations?|evaluated|validated|tested)\s+(?:on|across|with))[\s*“”\"]*(?:the\s+)?"
+        r"(?:(?:最先进|先进|强大|主流|现有|领先)的?|(?:state-of-the-art|strong|leading)\s+)?[\s*]*$",
         re.IGNORECASE,
     )
+    # of those: the method applied to or built into the base ('应用于', '集成到', 'applied to')
+    _APPLIED = re.compile(r"应用|集成|applied|integrated|built on|on top of", re.IGNORECASE)
     _WEAK_LEAD = re.compile(r"(?:在对?|基于|\bon|\bwith|\bacross)[\s*“”\"]*(?:the\s+)?$", re.IGNORECASE)
     # after the last base: an evaluation word ('上进行了验证', '上的实验结果表明') or
     # a backbone head ('backbone', '架构'), in the same clause
@@ -83,7 +87,8 @@ class BaseRules:
                 if not self._LIST_RE.match(text[bases[-1].end : t.start]):
                     break
                 bases.append(t)
-            if not any(b.label == Label.MODEL for b in bases):
+            # a method the paper's one is built into is a base too ('将 X 集成到 RCodingAgent 中')
+            if not any(b.label == Label.MODEL for b in bases) and not (strong and self._APPLIED.search(strong.group())):
                 continue
             tail = self._BASE_TAIL.match(text, bases[-1].end) or self._BASELINE_TAIL.match(text, bases[-1].end)
             if tail is None and listed and len(bases) > 1:
