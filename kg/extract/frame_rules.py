@@ -96,6 +96,8 @@ class FrameRules:
         found = []
         for m in self._compare_frames(text):
             end = self._clause_end(text, m.end(), systems)
+            # the frame's object comes before the gain it states ('较最强基线提升了 SR': SR is measured)
+            end = next((g.start() for g in self.improve.finditer(text, m.end(), end)), end)
             # '相比于仅使用 X 生成标签训练的基线模型（B）': X only describes B
             objs = self.described.over(
                 text, m.end(), self._heads([s for s in systems if m.end() <= s.start < end], text)
