@@ -1138,6 +1138,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 在 GlimSet 上实现了 82.3% 的归一化 Levenshtein 相似度，比次优模型（QuxNet-7B）高出 1.4%。",
+        {("Zorblax", "QuxNet-7B", "GlimSet", "Levenshtein")},
+        id="zh-a-name-before-a-similarity-is-its-metric",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 GlimArena 上，Elo 从 QuxNet 的 1985 提升至 2047。",
         {("Zorblax", "QuxNet", "GlimArena", "Elo")},
         id="zh-a-rating-in-the-range-of-years-is-a-score",

@@ -16,8 +16,8 @@ from kg.nlp.docview import doc_text, set_mention_info, tokens
 #: the keys of the patterns the name typer reads
 TYPING_KEYS = ("dataset_name_re", "model_size_re", "dataset_cue", "model_cue", "method_cue", "device_cue")
 
-#: head nouns after a name that make it a metric ('DeSync 指标', 'EPIC 距离'), casefolded
-_METRIC_HEADS = ("指标", "metric", "距离")
+#: head nouns after a name that make it a metric ('DeSync 指标', 'EPIC 距离', 'Levenshtein 相似度'), casefolded
+_METRIC_HEADS = ("指标", "metric", "距离", "相似度", "similarity")
 #: a metric noun right before a name that names it ('风格一致性指标 FooS', 'the metric FooS'); not a word
 #: ending in it ('non-parametric'), nor one a demonstrative points back with ('在该指标 B 仅为…', 'this metric')
 _METRIC_LEAD_RE = re.compile(
