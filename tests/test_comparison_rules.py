@@ -1144,6 +1144,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 与参数更多的 QuxNet-7B 实现了可比的生成质量，并优于参数相近的 VorpNet 模型。",
+        {("Zorblax", "VorpNet", None, None)},
+        id="zh-the-partner-of-a-parity-clause-is-no-subject",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 GlimArena 上，Elo 从 QuxNet 的 1985 提升至 2047。",
         {("Zorblax", "QuxNet", "GlimArena", "Elo")},
         id="zh-a-rating-in-the-range-of-years-is-a-score",

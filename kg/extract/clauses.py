@@ -105,6 +105,15 @@ class ClauseRules:
         lead = _MEMBER_LEAD_RE.search(text, max(0, s.start - 12), s.start)
         return lead is not None and any(self.win.finditer(text, max(0, lead.start() - 24), lead.start()))
 
+    def _parity_partner(self, text: str, s: Mention, cue: int) -> bool:
+        """True when ``s`` is what a parity clause before ``cue`` matches its
+        subject with: after 与/和/跟/同 (maybe a short modifier between), a
+        parity word after it in its clause (``A 与参数更多的 B 实现了可比的…``)."""
+        if _WITH_PARTNER_RE.search(text, max(0, s.start - 12), s.start) is None:
+            return False
+        stop = re.compile(r"[，,；;。]").search(text, s.end, cue)
+        return self.parity.search(text, s.end, stop.start() if stop else cue) is not None
+
     @staticmethod
     def _metric(mentions: list[Mention]) -> Mention | None:
         return next((m for m in mentions if m.label == Label.METRIC), None)
@@ -212,6 +221,8 @@ class ClauseRules:
                 continue  # 'A matches B and outperforms C': B is matched, A is the subject
             if self._won_over(text, s) and re.search(r"[，,；;]", text[s.end : cue]):
                 continue  # 'A 超越了 B，比 C 提高了 …': B lost in an earlier clause, A goes on
+            if self._parity_partner(text, s, cue):
+                continue  # 'A 与更大的 B 实现了可比的质量，并优于 C': B is matched, A is the subject
             if self.framed_setting(text, s):
                 continue  # '在 OLMoE 模型上平均性能比 B 提升': the model the gain is measured on
             if _in_examples(text, s.start) and re.search(r"[，,；;]", text[s.end : cue]):
@@ -346,6 +357,8 @@ def open_paren(text: str, pos: int) -> int:
     return -1 if paren < 0 or re.search(r"[)）]", text[paren:pos]) else paren
 
 
+#: right before the partner of a parity clause: 与/和/跟/同, maybe a short modifier ('与参数更多的 B')
+_WITH_PARTNER_RE = re.compile(r"(?:与|和|跟|同)[^，。；,;与和跟同]{0,8}$")
 #: right before a member a loser phrase names: '包括 B', 'including B', 'such as B'
 _MEMBER_LEAD_RE = re.compile(r"(?:包括|例如|比如|including|such as|e\.g\.,?)[\s*]*$", re.IGNORECASE)
 
