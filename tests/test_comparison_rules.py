@@ -1150,6 +1150,18 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 将 QuxNet-7B 的准确率从 26.4% 显著提升至 51.9%。",
+        {("Zorblax", "QuxNet-7B", None, "Accuracy")},
+        id="zh-an-adverb-inside-a-from-to",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在 GlimSet 任务上，Zorblax 将 GRPO 基线的成功率提升了高达 16.1%。",
+        {("Zorblax", "GRPO", "GlimSet", "Success Rate")},
+        id="zh-a-named-baseline-raised-by-the-own-system",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 GlimArena 上，Elo 从 QuxNet 的 1985 提升至 2047。",
         {("Zorblax", "QuxNet", "GlimArena", "Elo")},
         id="zh-a-rating-in-the-range-of-years-is-a-score",
@@ -1271,7 +1283,7 @@ RULES = [
     pytest.param(
         OWN_ZH,
         "Zorblax在QuxLM-7B模型上将Blorp基线提升了4.1%。",
-        set(),
+        {("Zorblax", "Blorp", None, None)},
         id="zh-a-system-between-the-base-and-the-gain-takes-the-gain",
     ),
     pytest.param(

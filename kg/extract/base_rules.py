@@ -24,7 +24,7 @@ from kg.model import Label
 #: a number right after a win word: an amount ('提升超过 50 个百分点'), not a compared system
 _AMOUNT_AHEAD = re.compile(r"[\s*]*[约近了]?[\s*]*\d")
 #: a gain word, then its amount ('提升了约 41%', '提高 6.2')
-_RAISED_BY = r"(?:提升|提高|增加|改善)了?[\s*]*(?:约|超过|近|高达)?\+?\d"
+_RAISED_BY = r"(?:提升|提高|增加|改善)了?[\s*]*(?:约|超过|近|高达)?[\s*]*\+?\d"
 
 
 class BaseRules:
@@ -229,9 +229,9 @@ class BaseRules:
         found = [self._one_from_to(m, [Mention(0, 0, b, Label.MODEL)], winner, lower, None) for b in bases]
         return [f for f in found if f is not None]
 
-    # '将 X（70B）模型的得分提升 41%', '使 X 模型在域外任务上的平均准确率提高了 6.2%'
+    # '将 X（70B）模型的得分提升 41%', '使 X 模型在域外任务上的平均准确率提高了 6.2%', '将 X 基线的成功率提升了 16.1%'
     _RAISED_BASE = re.compile(
-        r"[\s*]*(?:[（(][^（）()]{0,12}[)）])?[\s*]*(?:模型)?[\s*]*(?:在[^，。；,;在]{1,20}?[上中])?[\s*]*(?:的[^，。；,;]{0,16}?)?"
+        r"[\s*]*(?:[（(][^（）()]{0,12}[)）])?[\s*]*(?:基线模型|基线|模型)?[\s*]*(?:在[^，。；,;在]{1,20}?[上中])?[\s*]*(?:的[^，。；,;]{0,16}?)?"
         + _RAISED_BY
     )
     _JIANG = re.compile(r"(?:将|使|使得|让|帮助)[\s*“”\"]*$")
