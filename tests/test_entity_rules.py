@@ -28,6 +28,13 @@ def row(text, keep=(), drop=(), proposes=(), contribution="", title="A Study of 
 
 
 RULES = [
+    # -- a patch-size suffix is part of the name ----------------------------------------------
+    row(
+        "Zorblax 在 GlimSet 上优于 QuxNet-XL/2 和 VorpNet-B/16，压缩率为 Latent/256，训练使用 ZeRO-2/3。",
+        keep={"QuxNet-XL/2", "VorpNet-B/16"},
+        drop={"QuxNet-XL", "VorpNet-B", "Latent/256", "ZeRO-2/3"},
+        id="a-patch-size-suffix-is-part-of-the-name-a-ratio-or-stages-are-not",
+    ),
     # -- acronyms of common noun phrases are concepts --------------------------------------
     row(
         "现有多智能体系统（MAS）常常静默失败，MAS 的错误难以定位；Zorblax-7B 在 BarBench 上优于 Quibble-3B。",

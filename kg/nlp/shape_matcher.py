@@ -100,6 +100,27 @@ def _latin_runs(doc: Doc, taken: set[int]):
         end = j
 
 
+def _patch_suffix_end(doc: Doc, end: int) -> int:
+    """The end of a hyphenated name ending at token ``end`` with its
+    patch-size suffix (``SiT-XL/2``, ``ViT-L/14``: a slash and one to three
+    digits written without spaces), which the tokenizer splits off; else
+    ``end`` (``Latent/256`` is a ratio, ``ZeRO-2/3`` two stages)."""
+    t = tokens(doc)
+    words, ws = t.words, t.ws
+    if (
+        end + 1 < len(words)
+        and "-" in words[end - 1]
+        and words[end - 1][-1].isalpha()
+        and words[end] == "/"
+        and not ws[end - 1]
+        and not ws[end]
+        and words[end + 1].isdigit()
+        and len(words[end + 1]) <= 3
+    ):
+        return end + 2
+    return end
+
+
 class ShapeMatcher(MentionComponent):
     """Find names that are in no gazetteer, by token shape and context.
 
@@ -128,7 +149,7 @@ class ShapeMatcher(MentionComponent):
         undecided: set[tuple[int, int]] = set()
         for start, end in _latin_runs(doc, taken):
             for s, e, source in self._names_in_run(doc, start, end, _chinese_context(doc, start, end)):
-                new.append(self._new_mention(doc, s, e, source, undecided))
+                new.append(self._new_mention(doc, s, _patch_suffix_end(doc, e), source, undecided))
         spans = sorted(known + new, key=lambda s: s.start)
         spans = self._listed_compounds(doc, spans, undecided)
         return retype_by_neighbours(doc, spans, undecided)
