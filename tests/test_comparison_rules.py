@@ -1161,6 +1161,30 @@ RULES = [
         id="zh-a-named-baseline-raised-by-the-own-system",
     ),
     pytest.param(
+        OWN_EN,
+        "ZorbNet attains an FID of 3.5 on GlimSet, versus 17.7 for the original QuxNet.",
+        {("ZorbNet", "QuxNet", "GlimSet", "FID")},
+        id="en-a-value-for-the-original-system",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "训练计算量显著减少，例如仅为 QuxNet 的 19.3%。",
+        {("Zorblax", "QuxNet", None, None)},
+        id="zh-a-cost-only-a-fraction-of-anothers",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 GlimSet 上的准确率达到了 QuxNet-32B 模型的两倍以上。",
+        {("Zorblax", "QuxNet-32B", "GlimSet", "Accuracy")},
+        id="zh-a-measure-where-more-wins-a-multiple-of-anothers",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的准确率仅为 QuxNet 的 50%，训练时间达到了 VorpNet 的两倍，延迟可能仅为 BlipNet 的一半。",
+        set(),
+        id="zh-a-fraction-of-a-gain-a-multiple-of-a-cost-or-a-hedged-ratio-is-no-win",
+    ),
+    pytest.param(
         OWN_ZH,
         "在 GlimArena 上，Elo 从 QuxNet 的 1985 提升至 2047。",
         {("Zorblax", "QuxNet", "GlimArena", "Elo")},

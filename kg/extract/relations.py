@@ -27,7 +27,8 @@ the winner (Chinese summaries often drop the subject).
 
 Where each part lives: rules 1 and 2 and superlatives in
 :mod:`kg.extract.cue_rules`; rule 4, contrasts, paired and side-by-side
-values in :mod:`kg.extract.value_rules`; rules 3 and 5 and gains over a base model in
+values in :mod:`kg.extract.value_rules`; a measure stated as a ratio of another
+system's (``计算量仅为 B 的 19.3%``) in :mod:`kg.extract.ratio_rules`; rules 3 and 5 and gains over a base model in
 :mod:`kg.extract.frame_rules`; rule 6 in :mod:`kg.extract.base_rules`; score slots in :mod:`kg.extract.scores`;
 subjects, clause ends and a comparison's datasets in
 :mod:`kg.extract.clauses`; the records in :mod:`kg.extract.sentence`.
@@ -48,6 +49,7 @@ from kg.extract.value_rules import ValueRules
 from kg.extract.described import DescribedBaselines
 from kg.extract.frame_rules import FrameRules
 from kg.extract.from_to import FromToRules
+from kg.extract.ratio_rules import RatioRules
 from kg.extract.scores import ScoreRules
 from kg.extract.sentence import BASELINES, DATASET_LABELS, SYSTEM_LABELS, Found, Mention, Stated
 from kg.model import Label
@@ -64,7 +66,7 @@ _NOT_A_FRAME = (
 )
 
 
-class RelationRules(CueRules, ValueRules, FrameRules, FromToRules, BaseRules, ScoreRules, ClauseRules):
+class RelationRules(CueRules, ValueRules, RatioRules, FrameRules, FromToRules, BaseRules, ScoreRules, ClauseRules):
     """Compiled cue words; ``find(sentence, mentions, main)`` applies the rules."""
 
     def __init__(self, pats: dict | None = None):
@@ -193,6 +195,7 @@ class RelationRules(CueRules, ValueRules, FrameRules, FromToRules, BaseRules, Sc
         found += self._cue_verbs(text, systems, main, lower)
         found += self._than(text, systems, main, lower)
         found += self._times_of(text, systems, main)
+        found += self._ratios(text, systems, main)
         if not found:
             found += self._stated_values(text, systems, main, lower, [m for m in mentions if m.label == Label.METRIC])
         # '相比基座 B 提升 6.4 个点，并高于 C': a frame or a from-to next to a cue verb

@@ -25,7 +25,7 @@ _MEASURE_NOUN_RE = re.compile(r"率|得分|分数|精度|准确|成功|指标|\b
 #: a clause that opens with a phrase and 的: the phrase is its subject ('轴向排序的延迟约 0.1 ms')
 _NP_SUBJECT_RE = re.compile(r"[\s*]*[\u4e00-\u9fff]{2,10}的")
 #: a compared value, then the system it is for: 'compared with 50% for B', 'against 74% for the tracker'
-_FOR_VALUE = r"\$?(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<u>\\?%)?\$?(?:\s+[A-Za-z-]+){0,2}\s+for\s+(?:the\s+|a\s+|an\s+)?"
+_FOR_VALUE = r"\$?(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<u>\\?%)?\$?(?:\s+[A-Za-z-]+){0,2}\s+for\s+(?:the\s+|a\s+|an\s+)?(?:(?:original|vanilla|standard|base|baseline)\s+)?"
 _FOR_VALUE_RE = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|relative\s+to)\s+" + _FOR_VALUE, re.I)
 #: one more value and its system after the first ('…for B and 61% for C', ', 61% for C')
 _FOR_MORE_RE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _FOR_VALUE, re.I)
