@@ -1186,6 +1186,24 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "QuxNet 的训练时间比 VorpNet 长约 1.25 倍。",
+        {("VorpNet", "QuxNet", None, "Training Time")},
+        id="zh-a-longer-time-loses",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的推理时间比 BlipNet 短 40%。",
+        {("Zorblax", "BlipNet", None, "Inference Time")},
+        id="zh-a-shorter-time-wins",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的上下文比 QuxNet 长 4 倍。",
+        set(),
+        id="zh-longer-of-no-cost-states-no-win",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 GlimArena 上，Elo 从 QuxNet 的 1985 提升至 2047。",
         {("Zorblax", "QuxNet", "GlimArena", "Elo")},
         id="zh-a-rating-in-the-range-of-years-is-a-score",

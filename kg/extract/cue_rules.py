@@ -57,9 +57,9 @@ _JOINED_BEFORE_RE = re.compile(r"(?:和|与|及|、|/)[\s*]*$")
 #: right after a cost word: a benefit it qualifies ('成本效益', '漂移检测准确率'): the cost is not the measure
 _BENEFIT_AFTER_RE = re.compile(r"效益|效率|检测|准确|精度|鲁棒|性能|benefit|efficiency|accuracy", re.IGNORECASE)
 #: comparatives of less, and those that win only when lower is better
-_LOWS = ("低", "少", "降低", "减少", "lower")
+_LOWS = ("低", "少", "短", "降低", "减少", "lower")
 #: comparatives of more: with a measure where lower wins ('误差比 B 高', '比 B 增加了 0.9 毫秒的延迟') a loss
-_MORE_WORDS = ("高", "多", "大", "更高", "更多", "更大", "提高", "提升", "增加", "高出", "增大", "上升", "增长")
+_MORE_WORDS = ("高", "多", "大", "长", "更高", "更多", "更大", "提高", "提升", "增加", "高出", "增大", "上升", "增长")
 #: a passive after a win cue ('is surpassed by …'): what follows wins, it is no object
 _BY_AFTER_RE = re.compile(r"\s+by\b", re.IGNORECASE)
 #: a value right after a cue verb: the cue compares with a threshold ('高于 0.86'), not a
@@ -249,6 +249,8 @@ class CueRules:
         )
         if worse and self._hedged_before(text, than):
             return None  # '开销可能比 B 更高': a hedged cost, no claim
+        if word == "长" and not worse:
+            return None  # '上下文比 B 长': longer is a loss of a time, else no claim
         return word, worse
 
     def _cost_before(self, text: str, than: int) -> bool:
