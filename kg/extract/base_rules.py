@@ -27,6 +27,15 @@ _AMOUNT_AHEAD = re.compile(r"[\s*]*[约近了]?[\s*]*\d")
 _RAISED_BY = r"(?:提升|提高|增加|改善)了?[\s*]*(?:约|超过|近|高达)?[\s*]*\+?\d"
 
 
+#: a prospect before a raise: what is hoped, not what was measured
+_PROSPECT_RE = re.compile(r"有望|预计|可望|或将|将有望")
+#: after a system the own one is applied to: a tool or an environment, no base it beats
+_TOOL_AFTER_RE = re.compile(
+    r"[\s*]*(?:仿真器|模拟器|仿真环境|环境|优化器|分词器|库|工具|simulator|environment|optimizer|tokenizer|library|toolkit)",
+    re.IGNORECASE,
+)
+
+
 class BaseRules:
     """Base frames, gains over carried bases, and ``将 X 提升 N``."""
 
@@ -88,7 +97,7 @@ class BaseRules:
                     break
                 bases.append(t)
             # a method the paper's one is built into is a base too ('将 X 集成到 RCodingAgent 中')
-            if not any(b.label == Label.MODEL for b in bases) and not (strong and self._APPLIED.search(strong.group())):
+            if not any(b.label == Label.MODEL for b in bases) and not self._built_into(text, systems, main, s, strong):
                 continue
             tail = self._BASE_TAIL.match(text, bases[-1].end) or self._BASELINE_TAIL.match(text, bases[-1].end)
             if tail is None and listed and len(bases) > 1:
@@ -97,6 +106,17 @@ class BaseRules:
                 continue
             return bases, tail.end() if tail else bases[-1].end
         return [], 0
+
+    def _built_into(self, text, systems, main, base: Mention, lead: re.Match | None) -> bool:
+        """True when the lead before ``base`` applies the paper's own system
+        to it or builds it in (``将 Zorblax 集成到 B 中``): the own system is
+        named in the clause before the lead, and ``base`` is no tool or
+        environment (``BlipSim 仿真器``, ``AdamW 优化器``)."""
+        if lead is None or not self._APPLIED.search(lead.group()) or _TOOL_AFTER_RE.match(text, base.end):
+            return False
+        opened = clause_start(text, base.start)
+        at = base.start - len(lead.group())
+        return any((s.proposed or s.key == main) and opened <= s.start and s.end <= at for s in systems)
 
     def _over_framed_bases(self, text, systems, main) -> list[Found]:
         """``在 X 和 Y 上的实验表明，M 持续提升了生成质量``: in the clause of a
@@ -234,7 +254,7 @@ class BaseRules:
         r"[\s*]*(?:[（(][^（）()]{0,12}[)）])?[\s*]*(?:基线模型|基线|模型)?[\s*]*(?:在[^，。；,;在]{1,20}?[上中])?[\s*]*(?:的[^，。；,;]{0,16}?)?"
         + _RAISED_BY
     )
-    _JIANG = re.compile(r"(?:将|使|使得|让|帮助)[\s*“”\"]*$")
+    _JIANG = re.compile(r"(?:将|使|使得|让|帮助)(?:基线)?[\s*“”\"]*$")
 
     def _raised_bases(self, text, systems, main) -> list[Found]:
         """``M 能将 X 模型的得分提升 41%，将 Y 模型提升 27%`` (or ``M 使 X 模型在
@@ -246,14 +266,16 @@ class BaseRules:
             for s in systems
             if not s.proposed
             and s.key != main
-            and self._JIANG.search(text[max(0, s.start - 4) : s.start])
-            and self._RAISED_BASE.match(text, s.end)
+            and self._JIANG.search(text[max(0, s.start - 6) : s.start])
+            and (r := self._RAISED_BASE.match(text, s.end))
+            # '将 B 基线的推理延迟增加了 20%': more of a cost is no gain
+            and not (self.lower_word.search(text, s.end, r.end()) or self.fewer_word.search(text, s.end, r.end()))
         ]
         if not raised or self.parity.search(text) or self.lose.search(text):
             return []
         first = raised[0].start
         subj = self._subject(text, [s for s in systems if s.end <= first and s not in raised], first)
         winner = subj.key if subj else main
-        if winner is None or self._negated(text, first):
-            return []
+        if winner is None or self._negated(text, first) or _PROSPECT_RE.search(text, clause_start(text, first), first):
+            return []  # '有望将 B 的准确率提升 3.1%': a prospect, no result
         return [Found(winner, s.key, cue="将…提升", at=s.start) for s in raised if s.key != winner]

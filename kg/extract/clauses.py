@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.sentence import Mention
+from kg.extract.parens import in_aside, in_examples
 from kg.model import Label
 
 
@@ -219,15 +220,19 @@ class ClauseRules:
                 continue  # a bullet's label, a tool of the subject ('使用 GPT-5 模型'), a compared object
             if self._cue_object(text, s, self.parity):
                 continue  # 'A matches B and outperforms C': B is matched, A is the subject
-            if self._won_over(text, s) and re.search(r"[，,；;]", text[s.end : cue]):
+            if (
+                self._won_over(text, s)
+                and re.search(r"[，,；;]", text[s.end : cue])
+                and not _ANAPHOR_RE.match(text, s.end)
+            ):
                 continue  # 'A 超越了 B，比 C 提高了 …': B lost in an earlier clause, A goes on
             if self._parity_partner(text, s, cue):
                 continue  # 'A 与更大的 B 实现了可比的质量，并优于 C': B is matched, A is the subject
             if self.framed_setting(text, s):
                 continue  # '在 OLMoE 模型上平均性能比 B 提升': the model the gain is measured on
-            if _in_examples(text, s.start) and re.search(r"[，,；;]", text[s.end : cue]):
+            if in_examples(text, s.start) and re.search(r"[，,；;]", text[s.end : cue]):
                 continue  # '与最先进的模型（如 A, B 等）相当，甚至超越了 C': examples in another clause
-            if _in_aside(text, s, cue):
+            if in_aside(text, s, cue):
                 continue  # 'M 显著降低了幻觉率（X 的 CHAIR 降低了 19%），优于 B': X is in an aside
             if self._QUALITY_BEFORE.search(text, max(0, s.start - 24), s.start) and self._QUALITY_AFTER.match(
                 text, s.end
@@ -348,44 +353,13 @@ class ClauseRules:
 #: where the measure after a than-adjective must be named by: its clause, before any aside
 _MEASURE_STOP_RE = re.compile(r"[，。；,;：:（(]")
 
-_EXAMPLES_OPEN_RE = re.compile(r"[\s*]*(?:如|例如|比如|包括|e\.g\.|such as|including)", re.IGNORECASE)
-
-
-def open_paren(text: str, pos: int) -> int:
-    """Offset of the parenthesis (``（`` or ``(``) still open at ``pos``, -1 when none is."""
-    paren = max(text.rfind("（", 0, pos), text.rfind("(", 0, pos))
-    return -1 if paren < 0 or re.search(r"[)）]", text[paren:pos]) else paren
-
-
-#: right before the partner of a parity clause: 与/和/跟/同, maybe a short modifier ('与参数更多的 B')
-_WITH_PARTNER_RE = re.compile(r"(?:与|和|跟|同)[^，。；,;与和跟同]{0,8}$")
+#: right before the partner of a parity clause: 与/跟/同, maybe a short modifier ('与参数更多的 B');
+#: not 和 ('A 和 B 性能相当' coordinates two subjects) nor 同一/同等
+_WITH_PARTNER_RE = re.compile(r"(?:与|跟|同(?![一等时样期]))[^，。；,;与和跟同]{0,8}$")
+#: after a beaten system: the next clause is about it ('超越了 B，后者比 C 高')
+_ANAPHOR_RE = re.compile(r"[^，,；;]{0,12}[，,；;][\s*]*(?:而|且)?[\s*]*(?:后者|前者|它本身|其本身|它|which|who)")
 #: right before a member a loser phrase names: '包括 B', 'including B', 'such as B'
 _MEMBER_LEAD_RE = re.compile(r"(?:包括|例如|比如|including|such as|e\.g\.,?)[\s*]*$", re.IGNORECASE)
-
-
-def _in_examples(text: str, pos: int) -> bool:
-    """True when ``pos`` sits in a parenthesis that lists examples of a class
-    (``（如 A, B 等）``, ``(e.g., A)``), not yet closed."""
-    paren = open_paren(text, pos)
-    return paren >= 0 and bool(_EXAMPLES_OPEN_RE.match(text, paren + 1))
-
-
-def _in_aside(text: str, s: Mention, cue: int) -> bool:
-    """True when mention ``s`` sits in a parenthesis that closes before
-    ``cue`` and says more than a name: an aside of the clause (``（X 的
-    CHAIR 降低了 19%）``), not its subject; a gloss (``重述（P-ground）``) is
-    no aside."""
-    paren = open_paren(text, s.start)
-    if paren < 0:
-        return False
-    close = re.search(r"[)）]", text[s.end : cue])
-    if close is None:
-        return False
-    rest = text[paren + 1 : s.start] + text[s.end : s.end + close.start()]
-    return bool(_ASIDE_WORDS_RE.search(rest))
-
-
-_ASIDE_WORDS_RE = re.compile(r"[\u4e00-\u9fff]{2,}|\d|[A-Za-z]{3,}\s+[a-z]{3,}")
 
 
 #: a mark that ends a clause (comma, semicolon, full stop, colon)

@@ -54,7 +54,7 @@ _BASIS_RE = re.compile(r"基于[^的，。；,;]{1,12}的")
 #: heads that name one baseline, not a class of methods or models
 _ONE_BASELINE_END_RE = re.compile(r"(?:基线|基线模型|策略|变体)$")
 #: a family of methods, not one baseline: traditional or pure methods of a kind ('传统两阶段方法',
-#: '纯粹的 VAE 方法'); '传统 SFT 基线', '纯 SFT 模型' and '直接微调方法' name one
+#: '纯视觉方法'); with a training paradigm ('纯 SFT 方法'), '传统 SFT 基线' and '直接微调方法' name one
 _FAMILY_RE = re.compile(r"(?:传统|纯粹|纯)[^，。；]*方法$")
 #: a superlative that only praises the baseline after it ('最先进的自编辑SFT基线')
 _SOTA_LEAD_RE = re.compile(r"(?:现有的?)?(?:最先进|最强|SOTA|state-of-the-art)(?:的)?\s*", re.IGNORECASE)
@@ -346,8 +346,12 @@ class DescribedBaselines:
         )
         has_par = self.paradigm.search(core) is not None
         if has_mod:
-            # '传统规划方法', '纯视觉方法': a family of methods, as anonymous as 'existing methods'
-            return _FAMILY_RE.match(core) is None
+            # '传统规划方法', '纯粹的 VAE 方法': a family of methods, as anonymous as 'existing methods';
+            # '纯 SFT 方法' (a paradigm right before 方法) is one paradigm's baseline
+            return (
+                _FAMILY_RE.match(core) is None
+                or re.search(rf"(?:{self.paradigm.pattern})\s*方法$", core, re.I) is not None
+            )
         if _BASIS_RE.match(core) and _ONE_BASELINE_END_RE.search(core):
             return True  # '基于剪枝的分配策略', '基于执行的基线'; '基于优化的方法' is a class of methods
         if "的" in core and self.paradigm_end.search(core):

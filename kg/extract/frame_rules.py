@@ -36,19 +36,38 @@ _WON_RATE_RE = re.compile(
 _RATE_VALUE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
+#: a head that names a frame's object without a name ('较现有基线', 'over prior methods')
+_OBJECT_HEAD_RE = re.compile(r"基线|方法|模型|baselines?\b|methods?\b|models?\b", re.IGNORECASE)
+
+
+def _before_gain(text: str, start: int, end: int, systems: list[Mention], improve: re.Pattern) -> int:
+    """Where the objects of a frame whose cue ends at ``start`` end: before
+    the first gain word after an object (a system or an object head), at
+    ``end`` otherwise; what the gain raises is measured, not beaten
+    (``较现有基线提升了 SR``), and a gain word before any object praises it
+    (``相比更强的 B``, ``compared to the improved B``)."""
+    heads = [h.start() for h in _OBJECT_HEAD_RE.finditer(text, start, end)]
+    first = min([s.start for s in systems if start <= s.start < end] + heads, default=None)
+    if first is None:
+        return end
+    return next((g.start() for g in improve.finditer(text, first, end)), end)
+
+
 #: between two members of a frame's list of losers ('与 A、B 相比')
-_MEMBER_SEP_RE = re.compile(r"[\s*]*(?:、|,|，|及|以及)[\s*]*")
+_MEMBER_SEP_RE = re.compile(r"[\s*]*(?:、|,|，|和|及|以及|与)[\s*]*")
 
 
 def _with_members(text: str, systems: list[Mention], objs: list[Mention], cue: int) -> list[Mention]:
     """``objs`` (the losers of a ``与 … 相比`` frame whose cue starts at
-    ``cue``) with the systems listed after them up to the cue: in
-    ``与 A、B 相比``, B as well as A."""
-    out = list(objs)
+    ``cue``) with the systems listed after the first up to the cue: in
+    ``与 A、B 和 C 相比``, B and C as well as A."""
+    if not objs:
+        return objs
+    out = [objs[0]]
     for s in systems:
-        if out and out[-1].end < s.start and s.end <= cue and _MEMBER_SEP_RE.fullmatch(text, out[-1].end, s.start):
+        if out[-1].end < s.start and s.end <= cue and _MEMBER_SEP_RE.fullmatch(text, out[-1].end, s.start):
             out.append(s)
-    return out
+    return out + [o for o in objs if o not in out]
 
 
 def _won_rate(text: str) -> bool:
@@ -96,8 +115,7 @@ class FrameRules:
         found = []
         for m in self._compare_frames(text):
             end = self._clause_end(text, m.end(), systems)
-            # the frame's object comes before the gain it states ('较最强基线提升了 SR': SR is measured)
-            end = next((g.start() for g in self.improve.finditer(text, m.end(), end)), end)
+            end = _before_gain(text, m.end(), end, systems, self.improve)
             # '相比于仅使用 X 生成标签训练的基线模型（B）': X only describes B
             objs = self.described.over(
                 text, m.end(), self._heads([s for s in systems if m.end() <= s.start < end], text)

@@ -308,12 +308,25 @@ _COMPARE_AFTER_RE = re.compile(r"[^，。；,;]{0,6}?(?:比较|对比|相比|比
 _FRAME_CLOSE_RE = re.compile(r"[\s*）)]*(?:等[^，。；,;\s]{0,6}?)?(?:进行|做)?(?:比较|对比|相比)")
 
 
+#: a part of something right before the 与 of a compare frame ('Zorblax 的检索模块与 …')
+_PART_BEFORE_RE = re.compile(r"的[\u4e00-\u9fff]{1,6}[\s*]*$")
+#: a negation before the 与 of a compare frame
+_NEGATION_RE = re.compile(r"没有|未能|未|无法|不|并未")
+
+
 def _framed_members(text: str, chain: list[Mention]) -> list[Mention]:
     """The members of ``chain`` inside the compare frame it closes: those
     after its last 与 ('Zorblax 与 A 和 B 进行比较': A and B), else all of
     it when 与 opens it; none without a 与."""
     for i in range(len(chain) - 1, -1, -1):
-        if _WITH_BEFORE_RE.search(text, chain[i - 1].end if i else 0, chain[i].start):
+        if w := _WITH_BEFORE_RE.search(text, chain[i - 1].end if i else 0, chain[i].start):
+            opened = max(text.rfind(c, 0, w.start()) for c in "，,；;。") + 1
+            if _NEGATION_RE.search(text, opened, w.start()):
+                return []  # '我们没有与 A 和 B 进行比较': none compared
+            if i and not (chain[i - 1].proposed and not text[chain[i - 1].end : w.start()].strip()):
+                return []  # 'QuxNet 与 VorpNet 相比': not the paper's system compared
+            if _PART_BEFORE_RE.search(text, opened, w.start()):
+                return []  # 'Zorblax 的检索模块与 A 和 B 进行比较': a component study
             return chain[i:]
     return []
 

@@ -18,6 +18,8 @@ TYPING_KEYS = ("dataset_name_re", "model_size_re", "dataset_cue", "model_cue", "
 
 #: head nouns after a name that make it a metric ('DeSync 指标', 'EPIC 距离', 'Levenshtein 相似度'), casefolded
 _METRIC_HEADS = ("指标", "metric", "距离", "相似度", "similarity")
+_SIMILARITY = ("相似度", "similarity")
+_WITH_WORDS = ("与", "和", "跟", "同", "to", "with", "between")
 #: a metric noun right before a name that names it ('风格一致性指标 FooS', 'the metric FooS'); not a word
 #: ending in it ('non-parametric'), nor one a demonstrative points back with ('在该指标 B 仅为…', 'this metric')
 _METRIC_LEAD_RE = re.compile(
@@ -98,6 +100,13 @@ class NameTyper:
         a = tokens(doc).idx[start]
         return _METRIC_LEAD_RE.search(doc_text(doc), max(0, a - 16), a) is not None
 
+    def _similar_to(self, doc: Doc, start: int, end: int) -> bool:
+        """The name of tokens [start, end) is what something is similar to, not
+        a similarity: ``与 B 相似度``, ``similarity to B``."""
+        a = tokens(doc).idx[start]
+        before = doc_text(doc)[max(0, a - 10) : a].rstrip(" *").casefold()
+        return self.cue_after(doc, end, _SIMILARITY, 8) and before.endswith(_WITH_WORDS)
+
     @staticmethod
     def _gain_of(doc: Doc, start: int, end: int) -> bool:
         """The name of tokens [start, end) is what a value gained: a value
@@ -117,7 +126,9 @@ class NameTyper:
             return DATASET, True
         if self.cue_after(doc, end, self.device_cues, 6):
             return DEVICE, True
-        if self.cue_after(doc, end, _METRIC_HEADS, 8) or self._metric_lead(doc, start):
+        if (self.cue_after(doc, end, _METRIC_HEADS, 8) and not self._similar_to(doc, start, end)) or self._metric_lead(
+            doc, start
+        ):
             return METRIC, True  # 'FooSync 指标', 'the FooSync metric', '一致性指标 FooS'
         if self.model_size.search(surface) or self.cue_after(doc, end, self.model_cues):
             return MODEL, True

@@ -116,9 +116,14 @@ def _patch_suffix_end(doc: Doc, end: int) -> int:
         and not ws[end]
         and words[end + 1].isdigit()
         and len(words[end + 1]) <= 3
+        and not _COUNT_AFTER_RE.match(doc_text(doc), t.ends[end + 1])
     ):
         return end + 2
     return end
+
+
+#: a count noun after 'N': 'QuxNet-Large/2 GPUs' is a setting, not a patch size
+_COUNT_AFTER_RE = re.compile(r"\s*(?:GPUs?|nodes?|cards?|卡|个|张|块|台)", re.IGNORECASE)
 
 
 class ShapeMatcher(MentionComponent):
