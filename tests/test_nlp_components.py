@@ -201,6 +201,23 @@ def test_a_name_framed_as_a_test_set_is_a_dataset():
     assert ("Zorb-DAVIS17", "Dataset", "shape") in _found(doc)
 
 
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("*   **GlimOcc**：一个真实的四足机器人第一人称360度数据集，包含10个场景。", "GlimOcc", "Dataset"),
+        ("GlimOcc: a new benchmark of 500 quadruped scenes.", "GlimOcc", "Dataset"),
+        ("*   **VorpNet**：一个在 GlimSet 数据集上训练的模型。", "VorpNet", "Method"),
+        ("VorpNet: a model trained on a large dataset.", "VorpNet", "Method"),
+    ],
+)
+def test_a_name_defined_as_a_set_of_data_is_a_dataset(text, name, label):
+    """'**X**：一个…数据集，' / 'X: a new benchmark of …' define X as data; a
+    definition whose head is a model ('一个在 Y 数据集上训练的模型') does not."""
+    nlp = _blank()
+    nlp.add_pipe("paperkg_shapes", config={"gazetteer": _gazetteer([])})
+    assert (name, label, "shape") in _found(nlp(text))
+
+
 def test_a_model_after_the_frame_of_a_test_leaves_the_frame_a_dataset():
     """'在 QuxAlg 代数基准测试中，其模型…': 模型 belongs to the next clause; '在 QuxNet 模型上' frames a model."""
     nlp = _blank()

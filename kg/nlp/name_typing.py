@@ -18,6 +18,14 @@ TYPING_KEYS = ("dataset_name_re", "model_size_re", "dataset_cue", "model_cue", "
 
 #: head nouns after a name that make it a metric ('DeSync 指标', 'EPIC 距离', 'Levenshtein 相似度'), casefolded
 _METRIC_HEADS = ("指标", "metric", "距离", "相似度", "similarity")
+#: after a name, a definition whose head is a set of data: '：一个真实的四足机器人数据集，',
+#: ': a new benchmark of …' (not '：一个在 Y 数据集上训练的模型', whose head is 模型)
+_DEFINED_AS_DATA_RE = re.compile(
+    r"[\s*]*[：:][\s*]*(?:(?:一个|一种)[^，。；,;：:]{0,30}?(?:数据集|基准)[\s*]*(?:[，。；,;]|$)"
+    r"|(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:dataset|benchmark)\b(?!\s+(?:model|method))"
+    r")",
+    re.IGNORECASE,
+)
 _SIMILARITY = ("相似度", "similarity")
 _WITH_WORDS = ("与", "和", "跟", "同", "to", "with", "between")
 #: a metric noun right before a name that names it ('风格一致性指标 FooS', 'the metric FooS'); not a word
@@ -124,6 +132,8 @@ class NameTyper:
             return (BENCHMARK if _BENCHMARK_WORD_RE.search(surface) else DATASET), True
         if self.cue_after(doc, end, self.dataset_cues) or self.cue_before(doc, start, self.dataset_cues):
             return DATASET, True
+        if _DEFINED_AS_DATA_RE.match(doc_text(doc), tokens(doc).ends[end - 1]):
+            return DATASET, True  # '**QuadOcc**：一个真实的四足机器人第一人称数据集，…
         if self.cue_after(doc, end, self.device_cues, 6):
             return DEVICE, True
         if (self.cue_after(doc, end, _METRIC_HEADS, 8) and not self._similar_to(doc, start, end)) or self._metric_lead(
