@@ -208,6 +208,10 @@ def test_a_name_framed_as_a_test_set_is_a_dataset():
         ("GlimOcc: a new benchmark of 500 quadruped scenes.", "GlimOcc", "Dataset"),
         ("*   **VorpNet**：一个在 GlimSet 数据集上训练的模型。", "VorpNet", "Method"),
         ("VorpNet: a model trained on a large dataset.", "VorpNet", "Method"),
+        ("ZorbDD: a dataset distillation method that compresses sets.", "ZorbDD", "Method"),
+        ("ZorbFree: a dataset-free quantization method.", "ZorbFree", "Method"),
+        ("QuxNet: an approach that beats every benchmark.", "QuxNet", "Method"),
+        ("*   **BlipNet**：一个广泛使用的强基准，", "BlipNet", "Method"),
     ],
 )
 def test_a_name_defined_as_a_set_of_data_is_a_dataset(text, name, label):

@@ -27,6 +27,10 @@ _AMOUNT_AHEAD = re.compile(r"[\s*]*[约近了]?[\s*]*\d")
 _RAISED_BY = r"(?:提升|提高|增加|改善)了?[\s*]*(?:约|超过|近|高达)?[\s*]*\+?\d"
 
 
+#: the own system referred to before a lead ('将其集成到', '我们将该方法应用于')
+_OWN_REF_RE = re.compile(r"将其|该方法|本方法|我们的方法|所提方法|该模块|本模块")
+#: after a cost word: a benefit of it ('内存效率', '参数效率'), no cost
+_BENEFIT_RE = re.compile(r"效率|效益|efficiency", re.IGNORECASE)
 #: a prospect before a raise: what is hoped, not what was measured
 _PROSPECT_RE = re.compile(r"有望|预计|可望|或将|将有望")
 #: after a system the own one is applied to: a tool or an environment, no base it beats
@@ -116,6 +120,8 @@ class BaseRules:
             return False
         opened = clause_start(text, base.start)
         at = base.start - len(lead.group())
+        if main and _OWN_REF_RE.search(text, opened, at):
+            return True  # '将其集成到 B 中', '我们将该方法应用于 B'
         return any((s.proposed or s.key == main) and opened <= s.start and s.end <= at for s in systems)
 
     def _over_framed_bases(self, text, systems, main) -> list[Found]:
@@ -269,7 +275,13 @@ class BaseRules:
             and self._JIANG.search(text[max(0, s.start - 6) : s.start])
             and (r := self._RAISED_BASE.match(text, s.end))
             # '将 B 基线的推理延迟增加了 20%': more of a cost is no gain
-            and not (self.lower_word.search(text, s.end, r.end()) or self.fewer_word.search(text, s.end, r.end()))
+            and not any(
+                not _BENEFIT_RE.match(text, c.end())
+                for c in (
+                    *self.lower_word.finditer(text, s.end, r.end()),
+                    *self.fewer_word.finditer(text, s.end, r.end()),
+                )
+            )
         ]
         if not raised or self.parity.search(text) or self.lose.search(text):
             return []

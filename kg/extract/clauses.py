@@ -357,7 +357,7 @@ _MEASURE_STOP_RE = re.compile(r"[，。；,;：:（(]")
 #: not 和 ('A 和 B 性能相当' coordinates two subjects) nor 同一/同等
 _WITH_PARTNER_RE = re.compile(r"(?:与|跟|同(?![一等时样期]))[^，。；,;与和跟同]{0,8}$")
 #: after a beaten system: the next clause is about it ('超越了 B，后者比 C 高')
-_ANAPHOR_RE = re.compile(r"[^，,；;]{0,12}[，,；;][\s*]*(?:而|且)?[\s*]*(?:后者|前者|它本身|其本身|它|which|who)")
+_ANAPHOR_RE = re.compile(r"[^，,；;]{0,12}[，,；;][\s*]*(?:而|且)?[\s*]*(?:后者|which|who)")
 #: right before a member a loser phrase names: '包括 B', 'including B', 'such as B'
 _MEMBER_LEAD_RE = re.compile(r"(?:包括|例如|比如|including|such as|e\.g\.,?)[\s*]*$", re.IGNORECASE)
 

@@ -34,12 +34,8 @@ _ASPECT_WORD_RE = re.compile(r"(?:的)?(?:平均|整体)?(?:效率|速度|精度
 _OWN_BASE_AFTER_RE = re.compile(r"[\s*]*了?[\s*]*(?:原始|原|基础|基座|原有)的?(?:模型|版本)")
 
 
-#: before 'A 是 B 的 N 倍': a measure of speed, where more wins ('速度', '吞吐量', 'FPS')
-_FAST_ASPECT_RE = re.compile(r"速度|吞吐|效率|加速|帧率|速率|throughput|speed|FPS|tokens/s", re.IGNORECASE)
-#: after 'A 的速度是 B': B's measure and the ratio ('的 2.5 倍', '的两倍')
-_TIMES_RE = re.compile(
-    r"[\s*]*的[\s*]*(?:约|近|超过|高达)?[\s*]*(?P<n>\d+(?:\.\d+)?|[两二三四五六七八九十百数]+)[\s*]*倍"
-)
+#: right before 比: it is negated ('不比 B 短', '并不比', '没有比', '未必比')
+_NOT_THAN_RE = re.compile(r"(?:不|没有|未必)[\s*]*$")
 #: in the clause of the comparative of 'A 比 B': the difference is slight ('性能提高不明显')
 _SLIGHT_RE = re.compile(r"不明显|不显著|有限|甚微|不大|不多")
 #: a verb of delivering after 'A 比 B', its gain word later in the clause ('提供了 3.2 倍的速度提升')
@@ -247,10 +243,11 @@ class CueRules:
             and word in _MORE_WORDS
             and (self._cost_before(text, than) or (after_adj is not None and self._cost_after(tail, after_adj)))
         )
-        if worse and self._hedged_before(text, than):
-            return None  # '开销可能比 B 更高': a hedged cost, no claim
-        if word == "长" and not worse:
-            return None  # '上下文比 B 长': longer is a loss of a time, else no claim
+        c = clause_start(text, than)
+        if self._hedged_before(text, than) or self._negated(text[c:], than - c) or _NOT_THAN_RE.search(text, c, than):
+            return None  # '开销可能比 B 更高', '推理时间不比 B 短': a hedged or negated comparative, no claim
+        if (word == "长" and not worse) or (word == "短" and not self._cost_before(text, than)):
+            return None  # '上下文比 B 长', '回答比 B 短': no time or cost compared, no claim
         return word, worse
 
     def _cost_before(self, text: str, than: int) -> bool:
@@ -269,35 +266,6 @@ class CueRules:
         lead = _AMOUNT_OF_RE.match(tail, at)
         cost = self.lower_word.match(tail, lead.end() if lead else at)
         return cost is not None and not _BENEFIT_AFTER_RE.match(tail, cost.end())
-
-    def _times_of(self, text, systems, main) -> list[Found]:
-        """``A 的速度是 B（和 C）的 2 倍``: A beats B (and C) when the measure
-        before 是 is a speed or a throughput (a ratio of a cost, a count or a
-        size states no win: ``A 的参数量是 B 的两倍``); not a ratio of one or
-        less (``是 B 的 0.8 倍``), nor a 是 inside a word (``但是``)."""
-        found = []
-        objects: set[str] = set()  # '是 B 的 2 倍，是 C 的 1.5 倍': B is no subject of the second
-        for m in re.finditer(r"(?<![但还于或就只不要可])是", text):
-            objs = [s for s in systems if m.end() <= s.start <= m.end() + 3]
-            if not objs:
-                continue
-            chain = [objs[0]]
-            for s in (s for s in systems if s.start > objs[0].start):
-                if not self._LIST_RE.match(text[chain[-1].end : s.start]):
-                    break
-                chain.append(s)
-            times = _TIMES_RE.match(text, chain[-1].end)
-            if times is None or (times.group("n")[0].isdigit() and float(times.group("n")) <= 1):
-                continue
-            objects.update(c.key for c in chain)
-            before = [b for b in systems if b.end <= m.start() and b.key not in objects]
-            subj = self._subject(text, before, m.start())
-            winner = subj.key if subj else main
-            aspect = text[: m.start()]  # the measure may be named a clause before ("…，是 C 的 1.5 倍")
-            if winner is None or not _FAST_ASPECT_RE.search(aspect):
-                continue
-            found += [Found(winner, o.key, cue="是…倍", at=m.start()) for o in chain]
-        return found
 
     def _wrapped_than(self, text: str, pos: int, chain: list[Mention]) -> list[Mention]:
         """``chain`` (the systems after 比 at ``pos``), or the described

@@ -112,7 +112,8 @@ class RelationRules(CueRules, ValueRules, RatioRules, FrameRules, FromToRules, B
         self.superlative = cue_regex(p["superlative"])
         self.poor = cue_regex(p["poor"])
         self._maybe = re.compile(
-            cue_regex(p["win"] + p["lose"] + p["improve"] + p["superlative"] + p["poor"]).pattern + r"|比|\d",
+            cue_regex(p["win"] + p["lose"] + p["improve"] + p["superlative"] + p["poor"]).pattern
+            + r"|比|\d|一半|分之|[两二三四五六七八九十]倍",
             re.IGNORECASE,
         )
         # '其' alone is too common a character: only as a possessive ('其性能', '其控制频率')

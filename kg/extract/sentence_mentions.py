@@ -308,10 +308,11 @@ _COMPARE_AFTER_RE = re.compile(r"[^，。；,;]{0,6}?(?:比较|对比|相比|比
 _FRAME_CLOSE_RE = re.compile(r"[\s*）)]*(?:等[^，。；,;\s]{0,6}?)?(?:进行|做)?(?:比较|对比|相比)")
 
 
-#: a part of something right before the 与 of a compare frame ('Zorblax 的检索模块与 …')
-_PART_BEFORE_RE = re.compile(r"的[\u4e00-\u9fff]{1,6}[\s*]*$")
+#: a part of something right before the 与 of a compare frame ('Zorblax 的检索模块与 …'); not the
+#: paper's own ('我们的模型与 …') nor a setting ('在未见过的任务上与 …')
+_PART_BEFORE_RE = re.compile(r"(?<!我们)(?<!本文)(?<!所提)(?<!提出)的[\u4e00-\u9fff]{1,6}(?<![上中下时后内])[\s*]*$")
 #: a negation before the 与 of a compare frame
-_NEGATION_RE = re.compile(r"没有|未能|未|无法|不|并未")
+_NEGATION_RE = re.compile(r"没有|未能|并未|无法|未(?![见来知经])|不(?![同仅断少论])")
 
 
 def _framed_members(text: str, chain: list[Mention]) -> list[Mention]:

@@ -19,15 +19,17 @@ TYPING_KEYS = ("dataset_name_re", "model_size_re", "dataset_cue", "model_cue", "
 #: head nouns after a name that make it a metric ('DeSync 指标', 'EPIC 距离', 'Levenshtein 相似度'), casefolded
 _METRIC_HEADS = ("指标", "metric", "距离", "相似度", "similarity")
 #: after a name, a definition whose head is a set of data: '：一个真实的四足机器人数据集，',
-#: ': a new benchmark of …' (not '：一个在 Y 数据集上训练的模型', whose head is 模型)
+#: ': a new benchmark of …' (not '：一个在 Y 数据集上训练的模型', whose head is 模型, nor 'a dataset
+#: distillation method', nor '强基准', a strong baseline)
 _DEFINED_AS_DATA_RE = re.compile(
-    r"[\s*]*[：:][\s*]*(?:(?:一个|一种)[^，。；,;：:]{0,30}?(?:数据集|基准)[\s*]*(?:[，。；,;]|$)"
-    r"|(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:dataset|benchmark)\b(?!\s+(?:model|method))"
+    r"[\s*]*[：:][\s*]*(?:(?:一个|一种)[^，。；,;：:]{0,30}?(?:数据集|基准测试|评测基准)[\s*]*(?:[，。；,;]|$)"
+    r"|(?:a|an)\s+(?:(?!(?:on|trained|beats?|every|any)\b)[\w-]+\s+){0,4}?(?:dataset|benchmark)"
+    r"(?=\s*(?:[.,;:(]|(?:of|for|with|that|containing)\b|$))"
     r")",
     re.IGNORECASE,
 )
 _SIMILARITY = ("相似度", "similarity")
-_WITH_WORDS = ("与", "和", "跟", "同", "to", "with", "between")
+_WITH_WORDS = ("与", "跟", "同", "to", "with", "between")  # not 和: 'FID 和 X 相似度' lists two metrics
 #: a metric noun right before a name that names it ('风格一致性指标 FooS', 'the metric FooS'); not a word
 #: ending in it ('non-parametric'), nor one a demonstrative points back with ('在该指标 B 仅为…', 'this metric')
 _METRIC_LEAD_RE = re.compile(
