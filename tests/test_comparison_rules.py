@@ -1167,6 +1167,12 @@ RULES = [
         id="en-a-value-for-the-original-system",
     ),
     pytest.param(
+        OWN_EN,
+        "ZorbNet achieves on average a 45.80% improvement in IS against QuxNet on GlimSet.",
+        {("ZorbNet", "QuxNet", "GlimSet", "Inception Score")},
+        id="en-an-improvement-against-a-system",
+    ),
+    pytest.param(
         OWN_ZH,
         "训练计算量显著减少，例如仅为 QuxNet 的 19.3%。",
         {("Zorblax", "QuxNet", None, None)},
