@@ -1396,6 +1396,18 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 在 QuxNet-7B 上实现了 FLOPs 减少 5.3 倍，在 VorpNet-2B 上推理延迟降低了 40%。",
+        {("Zorblax", "QuxNet-7B", None, "Latency"), ("Zorblax", "VorpNet-2B", None, "Latency")},
+        id="zh-a-cost-cut-on-a-base-model",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 QuxNet-7B 上的准确率降低了 3%，VorpNet 在 BlipNet-2B 上实现了推理延迟降低 40%。",
+        set(),
+        id="zh-a-gain-cut-or-another-systems-cost-cut-is-no-win",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 GlimArena 上，Elo 从 QuxNet 的 1985 提升至 2047。",
         {("Zorblax", "QuxNet", "GlimArena", "Elo")},
         id="zh-a-rating-in-the-range-of-years-is-a-score",
