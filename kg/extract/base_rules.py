@@ -15,6 +15,7 @@ least one of them typed Model unless the method is applied to or built into them
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from kg.extract.clauses import clause_start
 from kg.extract.sentence import Found, Mention
@@ -201,12 +202,16 @@ class BaseRules:
         """After a base named at ``pos``: a cost cut with its amount in the
         clause (``在 X 上实现了 FLOPs 减少 5.3 倍``, ``上推理延迟降低了 40%``), a
         gain of the own system over it as :meth:`_gains_on_bases` reads."""
+        return self._cut_on_base_re.match(text, pos)
+
+    @cached_property
+    def _cut_on_base_re(self) -> re.Pattern:
         costs = f"{self.lower_word.pattern}|{self.fewer_word.pattern}"
         return re.compile(
             rf"[\s*]*(?:模型)?[\s*]*上[^，。；,;]{{0,12}}?(?:{costs})[^，。；,;\d]{{0,6}}?"
             r"(?:降低|减少|缩短|下降)了?[\s*]*(?:约|超过|近|高达)?[\s*]*\d",
             re.IGNORECASE,
-        ).match(text, pos)
+        )
 
     _THAN_RE = re.compile(r"(?<![相对])比(?!例|较|率)|\bthan\b")
     _BASELINE_WORD_RE = re.compile(r"基线|\bbaselines?\b", re.IGNORECASE)

@@ -1,6 +1,7 @@
 """Comparison rules for a measure stated as a ratio of another system's:
-a cost that is only a fraction of it (``训练计算量仅为 B 的 19.3%``) or a
-measure where more wins that is a multiple of it (``准确率达到了 B 的两倍以上``).
+a cost that is only a fraction of it (``训练计算量仅为 B 的 19.3%``), a
+measure where more wins that is a multiple of it (``准确率达到了 B 的两倍以上``),
+or a speed that is (``A 的速度是 B 的 2 倍``).
 
 A mixin of :class:`~kg.extract.relations.RelationRules` (it reads the
 compiled ``lower_word`` and ``fewer_word`` cues, the negation and hedge
