@@ -1408,6 +1408,42 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 在 QuxNet-7B 上预计可使推理延迟降低 40%，在 VorpNet-2B 上未能使延迟降低。",
+        set(),
+        id="zh-a-forecast-or-negated-cut-on-a-base-is-no-win",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 QuxNet-7B 上内存效率降低了 30%。",
+        set(),
+        id="zh-a-cut-of-an-efficiency-is-no-win",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "VorpNet 将延迟降低了 20%，在 QuxNet-7B 上推理延迟降低了 40%。",
+        set(),
+        id="zh-another-systems-cut-on-a-base-is-no-win-of-the-paper",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 在 QuxNet-7B 上推理延迟增加了 10%。",
+        set(),
+        id="zh-a-raised-cost-on-a-base-is-no-win",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet shows an improvement in robustness against GlimAttack and improves the attack success rate against QuxNet-7B.",
+        set(),
+        id="en-against-an-attack-or-a-target-is-no-win",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet gives an improvement in accuracy against QuxNet-7B judges, but no improvement against VorpNet.",
+        set(),
+        id="en-against-a-judge-or-no-improvement-is-no-win",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 GlimArena 上，Elo 从 QuxNet 的 1985 提升至 2047。",
         {("Zorblax", "QuxNet", "GlimArena", "Elo")},
         id="zh-a-rating-in-the-range-of-years-is-a-score",

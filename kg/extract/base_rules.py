@@ -31,7 +31,9 @@ _RAISED_BY = r"(?:提升|提高|增加|改善)了?[\s*]*(?:约|超过|近|高达
 #: the own system referred to before a lead ('将其集成到', '我们将该方法应用于')
 _OWN_REF_RE = re.compile(r"将其|该方法|本方法|我们的方法|所提方法|该模块|本模块")
 #: after a cost word: a benefit of it ('内存效率', '参数效率'), no cost
-_BENEFIT_RE = re.compile(r"效率|效益|efficiency", re.IGNORECASE)
+_BENEFIT_RE = re.compile(r"效率|效益|优势|efficiency", re.IGNORECASE)
+#: a negation or a hedge inside a stated cut ('未能降低', '可能降低')
+_NOT_CUT_RE = re.compile(r"未能|并未|没有|无法|可能|或许")
 #: a prospect before a raise: what is hoped, not what was measured
 _PROSPECT_RE = re.compile(r"有望|预计|可望|或将|将有望")
 #: after a system the own one is applied to: a tool or an environment, no base it beats
@@ -184,9 +186,15 @@ class BaseRules:
         for s in systems:
             if s.proposed or s.key == main or s.key in done or s.label != Label.MODEL:
                 continue
-            tail = self._GAIN_ON_TAIL.match(text, s.end) or self._cut_on_base(text, s.end)
+            tail = self._GAIN_ON_TAIL.match(text, s.end)
+            if tail is not None and self._raises_a_cost(text, s.end, tail.end()):
+                continue  # '在 X 上推理延迟增加了 10%': more of a cost is no gain
+            cut = None if tail else self._cut_on_base(text, s.end)
+            tail = tail or cut
             if tail is None or not self._ON_LEAD.search(text, max(0, s.start - 4), s.start):
                 continue
+            if cut and any(not o.proposed and o.key != main and o.end <= s.start and o not in framed for o in systems):
+                continue  # 'VorpNet 将延迟降低了 20%，在 X 上…': a cut of another system's
             rest = [o for o in systems if o not in framed]
             opened = clause_start(text, s.start)
             if any(not o.proposed and o.key != main and opened <= o.start < tail.end() and o is not s for o in rest):
@@ -202,13 +210,29 @@ class BaseRules:
         """After a base named at ``pos``: a cost cut with its amount in the
         clause (``在 X 上实现了 FLOPs 减少 5.3 倍``, ``上推理延迟降低了 40%``), a
         gain of the own system over it as :meth:`_gains_on_bases` reads."""
-        return self._cut_on_base_re.match(text, pos)
+        m = self._cut_on_base_re.match(text, pos)
+        if (
+            m is None
+            or _PROSPECT_RE.search(m.group())
+            or _NOT_CUT_RE.search(m.group())
+            or self._hedged_before(text, pos)
+        ):
+            return None  # '预计可使推理延迟降低 40%', '未能降低': no cut stated
+        return m
+
+    def _raises_a_cost(self, text: str, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` names a cost (not a benefit of it,
+        ``内存效率``) that the gain word after it raises."""
+        return any(
+            not _BENEFIT_RE.match(text, c.end())
+            for c in (*self.lower_word.finditer(text, start, end), *self.fewer_word.finditer(text, start, end))
+        )
 
     @cached_property
     def _cut_on_base_re(self) -> re.Pattern:
         costs = f"{self.lower_word.pattern}|{self.fewer_word.pattern}"
         return re.compile(
-            rf"[\s*]*(?:模型)?[\s*]*上[^，。；,;]{{0,12}}?(?:{costs})[^，。；,;\d]{{0,6}}?"
+            rf"[\s*]*(?:模型)?[\s*]*上[^，。；,;]{{0,12}}?(?:{costs})(?!效率|效益|优势)[^，。；,;\d]{{0,6}}?"
             r"(?:降低|减少|缩短|下降)了?[\s*]*(?:约|超过|近|高达)?[\s*]*\d",
             re.IGNORECASE,
         )
@@ -291,13 +315,7 @@ class BaseRules:
             and self._JIANG.search(text[max(0, s.start - 6) : s.start])
             and (r := self._RAISED_BASE.match(text, s.end))
             # '将 B 基线的推理延迟增加了 20%': more of a cost is no gain
-            and not any(
-                not _BENEFIT_RE.match(text, c.end())
-                for c in (
-                    *self.lower_word.finditer(text, s.end, r.end()),
-                    *self.fewer_word.finditer(text, s.end, r.end()),
-                )
-            )
+            and not self._raises_a_cost(text, s.end, r.end())
         ]
         if not raised or self.parity.search(text) or self.lose.search(text):
             return []

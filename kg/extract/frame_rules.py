@@ -36,6 +36,8 @@ _WON_RATE_RE = re.compile(
 _RATE_VALUE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
+#: a gain word that raises what it measures
+_RISE_RE = re.compile(r"提升|提高|增加|上升|增长|增大|improv|increas|rais", re.IGNORECASE)
 #: a head that names a frame's object without a name ('较现有基线', 'over prior methods')
 _OBJECT_HEAD_RE = re.compile(r"基线|方法|模型|baselines?\b|methods?\b|models?\b", re.IGNORECASE)
 
@@ -328,6 +330,8 @@ class FrameRules:
         gain = self._GAIN_RE.search(text, base.end)
         if gain is None or self._LABELLED_FROM.search(text, clause_start(text, gain.start()), gain.end()):
             return []  # '从 40.0%（单次生成）提升至 82.4%': the from-value is another setting's, not the base's
+        if _RISE_RE.match(gain.group()) and self._raises_a_cost(text, base.end, gain.start()):
+            return []  # '在 X 上推理延迟增加了 10%': more of a cost is no gain
         first = Found(winner, base.key, cue="gain over base", at=gain.start())
         more = self._next_subject_bases(text, all_systems, main, winner, gain.end())
         if more:
