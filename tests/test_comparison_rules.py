@@ -1444,6 +1444,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "在 QuxNet-7B 上，它将直接聊天中的平均准确率提高了 +23.5 点。",
+        {("Zorblax", "QuxNet-7B", None, "Accuracy")},
+        id="zh-a-gain-in-points-over-a-base",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 GlimArena 上，Elo 从 QuxNet 的 1985 提升至 2047。",
         {("Zorblax", "QuxNet", "GlimArena", "Elo")},
         id="zh-a-rating-in-the-range-of-years-is-a-score",

@@ -282,8 +282,8 @@ class FrameRules:
     _GAIN_RE = re.compile(
         "(?:"
         + cue_regex(_GAIN_WORDS, boundaries=False).pattern
-        + r")[^，。；,;\d]{0,8}?(?:了|by|of)?\s*[*]*\s*\+?\d+(?:\.\d+)?\s*(?:%|个点|个百分点|分|points?|pp)"
-        r"|\+\d+(?:\.\d+)?\s*(?:%|个点|个百分点|points?|pp)",
+        + r")[^，。；,;\d]{0,8}?(?:了|by|of)?\s*[*]*\s*\+?\d+(?:\.\d+)?\s*(?:%|个点|个百分点|百分点|点|分|points?|pp)"
+        r"|\+\d+(?:\.\d+)?\s*(?:%|个点|个百分点|百分点|点|points?|pp)",
         re.IGNORECASE,
     )
     # an open parenthesis that names a tool: '（使用 X', '(using X'
