@@ -30,8 +30,6 @@ _RAISED_BY = r"(?:提升|提高|增加|改善)了?[\s*]*(?:约|超过|近|高达
 
 #: the own system referred to before a lead ('将其集成到', '我们将该方法应用于')
 _OWN_REF_RE = re.compile(r"将其|该方法|本方法|我们的方法|所提方法|该模块|本模块")
-#: after a cost word: a benefit of it ('内存效率', '参数效率'), no cost
-_BENEFIT_RE = re.compile(r"效率|效益|优势|efficiency", re.IGNORECASE)
 #: a negation or a hedge inside a stated cut ('未能降低', '可能降低')
 _NOT_CUT_RE = re.compile(r"未能|并未|没有|无法|可能|或许")
 #: a prospect before a raise: what is hoped, not what was measured
@@ -223,16 +221,12 @@ class BaseRules:
     def _raises_a_cost(self, text: str, start: int, end: int) -> bool:
         """True when ``text[start:end]`` names a cost (not a benefit of it,
         ``内存效率``) that the gain word after it raises."""
-        return any(
-            not _BENEFIT_RE.match(text, c.end())
-            for c in (*self.lower_word.finditer(text, start, end), *self.fewer_word.finditer(text, start, end))
-        )
+        return self.cost_word.search(text, start, end) is not None
 
     @cached_property
     def _cut_on_base_re(self) -> re.Pattern:
-        costs = f"{self.lower_word.pattern}|{self.fewer_word.pattern}"
         return re.compile(
-            rf"[\s*]*(?:模型)?[\s*]*上[^，。；,;]{{0,12}}?(?:{costs})(?!效率|效益|优势)[^，。；,;\d]{{0,6}}?"
+            rf"[\s*]*(?:模型)?[\s*]*上[^，。；,;]{{0,12}}?(?:{self.cost_word.pattern})[^，。；,;\d]{{0,6}}?"
             r"(?:降低|减少|缩短|下降)了?[\s*]*(?:约|超过|近|高达)?[\s*]*\d",
             re.IGNORECASE,
         )

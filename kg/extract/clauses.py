@@ -112,7 +112,7 @@ class ClauseRules:
         parity word after it in its clause (``A 与参数更多的 B 实现了可比的…``)."""
         if _WITH_PARTNER_RE.search(text, max(0, s.start - 12), s.start) is None:
             return False
-        stop = re.compile(r"[，,；;。]").search(text, s.end, cue)
+        stop = CLAUSE_END_RE.search(text, s.end, cue)
         return self.parity.search(text, s.end, stop.start() if stop else cue) is not None
 
     @staticmethod

@@ -4,7 +4,7 @@ measure where more wins that is a multiple of it (``准确率达到了 B 的两�
 or a speed that is (``A 的速度是 B 的 2 倍``).
 
 A mixin of :class:`~kg.extract.relations.RelationRules` (it reads the
-compiled ``lower_word`` and ``fewer_word`` cues, the negation and hedge
+compiled ``cost_word`` cue, the negation and hedge
 checks and the subject finder set up there).  The measure must be named
 before the ratio in the same clause part (after the last ``；`` or ``，``
 that opens it): with no measure named, which side wins is unsaid.
@@ -81,10 +81,11 @@ class RatioRules:
             at = b.start - len(before) + lead.start()
             if tail is None or self._negated(text, at) or self._hedged_before(text, at):
                 continue
-            if _NOT_A_RATIO_RE.search(text, max([0] + [m.end() for m in _PART_RE.finditer(text, 0, at)]), at):
+            cuts = [m.end() for m in _PART_RE.finditer(text, 0, at)]  # where the parts before the ratio open
+            if _NOT_A_RATIO_RE.search(text, cuts[-1] if cuts else 0, at):
                 continue
             objects.add(b.key)
-            if not self._measured(text, at, more):
+            if not self._measured(text, at, cuts, more):
                 continue
             subj = self._subject(text, [s for s in systems if s.end <= at and s.key not in objects], at)
             winner = subj.key if subj else main
@@ -92,21 +93,19 @@ class RatioRules:
                 found.append(Found(winner, b.key, cue="仅为…" if not more else "达到…倍", at=at))
         return found
 
-    def _measured(self, text: str, at: int, more: bool) -> bool:
+    def _measured(self, text: str, at: int, cuts: list[int], more: bool) -> bool:
         """Whether the measure the ratio at ``at`` is of, the last one named
         before it (in a multiple's own clause; in a fraction's or the one
         before it, ``训练计算量显著减少，例如仅为…``), is one where more wins for
-        a multiple, lower or fewer for a fraction."""
-        cuts = [m.end() for m in _PART_RE.finditer(text, 0, at)]
+        a multiple, lower or fewer for a fraction; ``cuts``: where the
+        sentence's parts before ``at`` open."""
         own = cuts[-1] if cuts else 0
         # a multiple's own clause; a fraction's, and the one before it when its own names nothing
         start = own if more or not _BARE_LEAD_RE.fullmatch(text, own, at) else (cuts[-2] if len(cuts) > 1 else 0)
         gains = [m.end() for m in _MORE_WINS_RE.finditer(text, start, at)]
         if more and gains and _LOSS_NOUN_RE.search(text, max(gains), at):
             return False
-        costs = [
-            m.end() for m in (*self.lower_word.finditer(text, start, at), *self.fewer_word.finditer(text, start, at))
-        ]
+        costs = [m.end() for m in self.cost_word.finditer(text, start, at)]
         # the measure named last before the ratio is the one it is of
         return (
             bool(gains) and max(gains) > max(costs, default=-1)

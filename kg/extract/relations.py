@@ -82,6 +82,10 @@ class RelationRules(CueRules, ValueRules, RatioRules, FrameRules, FromToRules, B
         self.hedge_zh = re.compile(f"(?<!成为)(?:{zh_hedges})(?![的性])")
         self.lower_word = cue_regex(p["lower_is_better_word"])
         self.fewer_word = cue_regex(p["fewer_is_better_word"])  # read only after 'A 比 B 少
+        # a measure where lower or fewer wins, not a benefit of it ('内存效率', '延迟优势')
+        self.cost_word = re.compile(
+            rf"(?:{self.lower_word.pattern}|{self.fewer_word.pattern})(?!效率|效益|优势|efficiency)", re.IGNORECASE
+        )
         # after 'A 比 B': a measure where less wins, then a word of less ('内存占用显著减少', '误差低')
         self.cost_aspect = re.compile(
             rf"(?:推理|训练|计算)?(?:{self.lower_word.pattern}|{self.fewer_word.pattern})(?:占用)?[\s*]*"
