@@ -1450,6 +1450,12 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax 在 QuxNet-7B 上实现了 2.1 点的平均准确率提升，在 VorpNet-2B 上实现了 1.5 百分点的提升。",
+        {("Zorblax", "QuxNet-7B", None, "Accuracy"), ("Zorblax", "VorpNet-2B", None, "Accuracy")},
+        id="zh-gains-in-points-on-listed-bases",
+    ),
+    pytest.param(
+        OWN_ZH,
         "在 GlimArena 上，Elo 从 QuxNet 的 1985 提升至 2047。",
         {("Zorblax", "QuxNet", "GlimArena", "Elo")},
         id="zh-a-rating-in-the-range-of-years-is-a-score",

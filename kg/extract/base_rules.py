@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from kg.extract.clauses import clause_start
+from kg.extract.clauses import AMOUNT_UNIT, clause_start
 from kg.extract.sentence import Found, Mention
 from kg.model import Label
 
@@ -71,7 +71,7 @@ class BaseRules:
     # '10% 的绝对精度提升', 'a 10% improvement': the amount before the gain word;
     # 'improves accuracy on ARC by 6 points': the amount after 'by'
     _AMOUNT_GAIN = re.compile(
-        r"\d+(?:\.\d+)?\s*(?:%|个点|个百分点|分|points?|pp)\s*(?:的[^，。；,;\d]{0,8}?(?:提升|提高|增益|改善|增长)"
+        r"\d+(?:\.\d+)?\s*" + AMOUNT_UNIT + r"\s*(?:的[^，。；,;\d]{0,8}?(?:提升|提高|增益|改善|增长)"
         r"|(?:absolute |relative )?(?:improvement|gain|boost))"
         r"|\b(?:improv|boost|rais|increas)\w*\b[^,;.\d]{0,40}?\bby\s+\+?\d+(?:\.\d+)?\s*(?:%|points?|pp)",
         re.IGNORECASE,

@@ -364,6 +364,8 @@ _MEMBER_LEAD_RE = re.compile(r"(?:包括|例如|比如|including|such as|e\.g\.,
 
 #: a mark that ends a clause (comma, semicolon, full stop, colon)
 CLAUSE_END_RE = re.compile(r"[，。；,;：:]")
+#: the unit of a stated gain's amount ('3.2%', '1.8 个点', '+23.5 点', '2 points', '4 pp')
+AMOUNT_UNIT = r"(?:%|个点|个百分点|百分点|点|分|points?|pp)"
 #: a condition or a forecast before a stated change: no claim ('若…', '如果…', '预计…')
 CONDITION_RE = re.compile(r"若|如果|假如|预计|\bif\b", re.IGNORECASE)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import CONDITION_RE, clause_start
+from kg.extract.clauses import AMOUNT_UNIT, CONDITION_RE, clause_start
 from kg.extract.sentence import Found, Mention
 from kg.nlp.cues import cue_regex
 from kg.model import Label
@@ -282,8 +282,10 @@ class FrameRules:
     _GAIN_RE = re.compile(
         "(?:"
         + cue_regex(_GAIN_WORDS, boundaries=False).pattern
-        + r")[^，。；,;\d]{0,8}?(?:了|by|of)?\s*[*]*\s*\+?\d+(?:\.\d+)?\s*(?:%|个点|个百分点|百分点|点|分|points?|pp)"
-        r"|\+\d+(?:\.\d+)?\s*(?:%|个点|个百分点|百分点|点|points?|pp)",
+        + r")[^，。；,;\d]{0,8}?(?:了|by|of)?\s*[*]*\s*\+?\d+(?:\.\d+)?\s*"
+        + AMOUNT_UNIT
+        + r"|\+\d+(?:\.\d+)?\s*"
+        + AMOUNT_UNIT,
         re.IGNORECASE,
     )
     # an open parenthesis that names a tool: '（使用 X', '(using X'
