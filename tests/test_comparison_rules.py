@@ -831,9 +831,31 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
-        "通过与 QuxBeast、GlimDreamer 等多种先进方法的比较，Zorblax 在视觉保真度上表现更优。",
+        "通过与 QuxBeast、GlimDreamer、Plonk+Vorp、Quux-Text-to-3D 等多种先进方法的比较，Zorblax 在视觉保真度上取得了显著优势。",
+        {
+            ("Zorblax", "QuxBeast", None, None),
+            ("Zorblax", "GlimDreamer", None, None),
+            ("Zorblax", "Quux-Text-to-3D", None, None),
+        },
+        id="zh-a-with-bijiao-frame-compares-every-member-between-with-and-bijiao",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "我们将 Zorblax 与 QuxNet 进行比较时，Zorblax 的准确率提升了 3.2%。",
+        {("Zorblax", "QuxNet", None, "Accuracy")},
+        id="zh-a-with-bijiao-frame-at-its-clause-end",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "与 QuxNet 的比较，显示出 Zorblax 在长视频上的局限性。",
         set(),
-        id="zh-the-jiao-of-bijiao-is-no-frame",
+        id="zh-a-with-bijiao-frame-without-a-gain-states-no-win",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "我们比较了 QuxNet 和 GlimNet 的推理流程，二者的比较较为困难。",
+        set(),
+        id="zh-bijiao-without-with-frames-nothing",
     ),
     pytest.param(
         OWN_ZH,

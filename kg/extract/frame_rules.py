@@ -22,6 +22,10 @@ from kg.model import Label
 _CLASS_WORD_RE = re.compile(r"其他|其它|所有|全部|各种|多种|各类|这些|那些|诸多")
 #: '与' (or 和/跟/同) before a frame's loser, maybe with a short modifier between ('与最先进的 B 相比')
 _WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同(?!等))(?P<mod>(?:[^，。；,;、与和跟同]|同等){0,8}?)[*\s]*$")
+#: 比较 closing a '与 … 比较' frame at its clause's end ('与 A、B 等方法的比较，', '与 B 进行比较时，')
+_WITH_COMPARE_RE = re.compile(r"(?<!相)比较(?=(?:时|中|而言)?[\s*]*[，,])")
+#: the 与 (跟, 同) that opens such a frame: every system between it and 比较 is compared
+_WITH_AT_RE = re.compile(r"与|跟|同(?!等)")
 #: after 更高/更低: a level, so an adjective ('更高级别的表示', '更高维'), no gain
 _LEVEL_RE = re.compile(r"[级层阶维]")
 _NUMBER_AHEAD = re.compile(r"[\s*]*(?:了|约)?[\s*]*\d")
@@ -122,6 +126,9 @@ class FrameRules:
             objs = self.described.over(
                 text, m.end(), self._heads([s for s in systems if m.end() <= s.start < end], text)
             )
+            if not objs and m.re is _WITH_COMPARE_RE:
+                w = _WITH_AT_RE.search(text, clause_start(text, m.start()), m.start())
+                objs = [s for s in systems if w.end() <= s.start and s.end <= m.start()]
             if not objs:
                 # '与 B 相比' puts the loser before the cue ('与最先进的 B 相比': after a short modifier)
                 objs = [
@@ -378,5 +385,8 @@ class FrameRules:
             if m.group() == "相对" and not self._LATIN_AHEAD.match(text, m.end()):
                 continue  # '相对较小', '相对有限': relatively; '相对 OpenVLA 降低了…' compares
             yield m
+        for m in _WITH_COMPARE_RE.finditer(text):
+            if _WITH_AT_RE.search(text, clause_start(text, m.start()), m.start()):
+                yield m  # '通过与 A、B 等方法的比较，Zorblax 取得了显著优势': A and B are compared
 
     _LATIN_AHEAD = re.compile(r"[\s*]*[A-Za-z0-9]")

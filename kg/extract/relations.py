@@ -60,7 +60,7 @@ __all__ = ["BASELINES", "DATASET_LABELS", "SYSTEM_LABELS", "Found", "Mention", "
 #: frame words that frame nothing: 对比 as 'contrastive' ('对比学习', '对比微调 X 提出…', a kind of
 #: training) and 相对 as 'relative' ('相对性能提升', '相对误差')
 _NOT_A_FRAME = (
-    r"(?<!比)"  # the 较 of 比较 ('通过与 A 的比较'): no frame of its own
+    r"(?<!比)"  # the 较 of 比较: no frame of its own ('与 A 的比较，' is read by FrameRules._compare_frames)
     r"(?!对比(?:学习|微调|训练|预训练|损失|解码|蒸馏|目标|表征|表示|式))"
     r"(?!相对(?:性能|提升|提高|改进|改善|增益|增幅|增长|收益|下降|误差|错误率|降低|减少|位置|深度|位姿|姿态|坐标|运动|值))"
 )
