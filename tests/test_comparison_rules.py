@@ -840,6 +840,17 @@ RULES = [
         id="zh-a-with-bijiao-frame-compares-every-member-between-with-and-bijiao",
     ),
     pytest.param(
+        OWN_EN,
+        "ZorbNet consistently outperforms baselines such as $\\pi_{0.5}$, $π_0$, QuxVLA, and GlimNet with $\\lambda = 0.1$.",
+        {
+            ("ZorbNet", "π0.5", None, None),
+            ("ZorbNet", "π0", None, None),
+            ("ZorbNet", "QuxVLA", None, None),
+            ("ZorbNet", "GlimNet", None, None),
+        },
+        id="en-known-names-written-as-math-in-a-list-of-losers",
+    ),
+    pytest.param(
         OWN_ZH,
         "我们将 Zorblax 与 QuxNet 进行比较时，Zorblax 的准确率提升了 3.2%。",
         {("Zorblax", "QuxNet", None, "Accuracy")},

@@ -128,6 +128,28 @@ def test_a_star_may_sit_inside_a_known_name_but_never_opens_one():
     assert [t for t, _, _ in _found(doc)] == ["Q* Bench", "Q*Bench", "QuuxBench", "FrobAcc"]
 
 
+def test_a_known_name_written_as_inline_math_is_one_mention_of_its_entry():
+    nlp = _blank()
+    entries = [
+        {"name": "ξ0.5", "type": "Model", "aliases": ["xi0.5"]},
+        {"name": "Ψ³", "type": "Model", "aliases": []},
+        {"name": "QuuxNet", "type": "Method", "aliases": []},
+    ]
+    nlp.add_pipe("paperkg_gazetteer", config={"gazetteer": _gazetteer(entries)})
+    doc = nlp("QuuxNet 优于 $\\xi_{0.5}$、$ξ_0.5$、ξ_{0.5} 与 $\\Psi^3$，但 $x_1 = 0.5$ 与 $\\lambda$ 不是名字。")
+    assert _found(doc) == [
+        ("QuuxNet", "Method", "gazetteer"),
+        ("$\\xi_{0.5}$", "Model", "gazetteer"),
+        ("$ξ_0.5$", "Model", "gazetteer"),
+        ("ξ_{0.5}", "Model", "gazetteer"),
+        ("$\\Psi^3$", "Model", "gazetteer"),
+    ]  # the 'xi0.5' inside '$\\xi_{0.5}$' gives way to the whole math span
+    assert [mention_info(sp).entry.name for sp in mention_spans(doc)][1:] == ["ξ0.5"] * 3 + ["Ψ³"]
+    # beside a symbol of its letter that names nothing, the same math is a symbol of that series
+    doc = nlp("策略 $\\xi_{\\theta}$ 与参考策略 $\\xi_{0.5}$ 的比值。")
+    assert _found(doc) == []
+
+
 def test_gazetteer_matcher_leaves_out_the_generic_terms_of_its_config():
     nlp = _blank()
     nlp.add_pipe("paperkg_gazetteer", config={"gazetteer": _gazetteer(THREE_ENTRIES, generic_terms=["QuuxBench"])})

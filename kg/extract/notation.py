@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from kg.nlp.pipeline import doc_text, mention_info, span_text
+from kg.nlp.math_names import written_as_math
 
 _URL_TOKEN_RE = re.compile(r"(?:https?://|www\.|[\w-]+\.(?:com|org|io|ai|net|dev|edu|cn)/)", re.IGNORECASE)
 #: a bare host name, lower case, on a web domain ('project.github.io', 'foo-lab.ai'): a project page
@@ -89,9 +90,12 @@ def in_math(span) -> str | None:
     (Eq. 2)``, ``Foo（公式 2）``), or, unless a known name, is a side of an
     equation (``Wij = sWij``): a subscript or superscript (``z_1``), a letter
     plus or minus a number (``t+1``, ``1-t``), or a Greek symbol (:func:`_symbol`:
-    ``λ``, ``Lψ``, ``λcard``, ``τ1`` beside ``τ2``; ``π0`` alone is a name)."""
+    ``λ``, ``Lψ``, ``λcard``, ``τ1`` beside ``τ2``; ``π0`` alone is a name).  A known
+    name written as math (``$\\pi_{0.5}$``) is none of these."""
     text = doc_text(span.doc)
     surface = span_text(span)
+    if written_as_math(surface) and mention_info(span).entry is not None:
+        return None  # '$\\pi_{0.5}$': a known name written as math
     if _EQUATION_AFTER_RE.match(text, span.end_char):
         return "math"  # 'L_foo (Eq. 2)': a term of an equation
     if mention_info(span).entry is None and (

@@ -17,6 +17,7 @@ from kg.link import FOLDED, entity_key, fold
 from kg.memo import BoundedMemo
 from kg.nlp.components import MentionComponent, PACKAGED_GAZETTEER, METRIC
 from kg.nlp.docview import set_mention_info, tokens
+from kg.nlp.math_names import with_math_names
 from kg.nlp.token_shape import CJK, JOINER, TOKEN_CLASS
 from kg.resources import Entry, Gazetteer
 
@@ -111,7 +112,8 @@ class GazetteerMatcher(MentionComponent):
         Windows of up to ``gaz.max_tokens`` tokens that start on a token that
         begins some name and hold only name tokens and joiners (``-`` ``.``
         ``+``, and ``*`` inside a name: ``V* Bench``) are looked up by their
-        folded text.
+        folded text.  Known names written as inline math (``$\\pi_{0.5}$``) are
+        added by :func:`~kg.nlp.math_names.with_math_names`.
         """
         firsts = self.firsts
         table = tokens(doc)
@@ -145,7 +147,7 @@ class GazetteerMatcher(MentionComponent):
             if hit is not None:
                 spans.append(hit)
                 nxt = hit.end
-        return spans
+        return with_math_names(doc, self.gaz, spans)  # '$\\pi_{0.5}$': a known name written as math
 
     def _longest(self, doc: Doc, table, i: int, ends: list[tuple[int, str]], cjk: bool, inside: bool) -> Span | None:
         """The longest window from token ``i`` (``ends``: its ends with their
