@@ -852,6 +852,18 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "虽然 Zorblax 的轨迹更平滑，但相比于某些基线（如 QuxNet），其在遵循长指令方面略有不足。",
+        {("QuxNet", "Zorblax", None, None)},
+        id="zh-a-shortfall-in-a-frame-is-a-loss",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "相比于 QuxNet，在标注数据不足的情况下 Zorblax 仍能稳定收敛。",
+        set(),
+        id="zh-a-lack-of-data-in-a-frame-is-no-loss",
+    ),
+    pytest.param(
+        OWN_ZH,
         "我们将 Zorblax 与 QuxNet 进行比较时，Zorblax 的准确率提升了 3.2%。",
         {("Zorblax", "QuxNet", None, "Accuracy")},
         id="zh-a-with-bijiao-frame-at-its-clause-end",

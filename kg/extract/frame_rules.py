@@ -26,6 +26,9 @@ _WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同(?!等))(?P<mod>(?:[^，。；,
 _WITH_COMPARE_RE = re.compile(r"(?<!相)比较(?=(?:时|中|而言)?[\s*]*[，,])")
 #: the 与 (跟, 同) that opens such a frame: every system between it and 比较 is compared
 _WITH_AT_RE = re.compile(r"与|跟|同(?!等)")
+#: a shortfall of the frame's subject: '相比于 B，其在遵循指令方面略有不足' (B wins); not a lack of
+#: something ('数据不足的情况下')
+_SHORTFALL_RE = re.compile(r"(?:略有|稍有|仍有|存在|有所|明显)?(?:不足|逊色|欠佳)(?![的之])")
 #: after 更高/更低: a level, so an adjective ('更高级别的表示', '更高维'), no gain
 _LEVEL_RE = re.compile(r"[级层阶维]")
 _NUMBER_AHEAD = re.compile(r"[\s*]*(?:了|约)?[\s*]*\d")
@@ -181,7 +184,7 @@ class FrameRules:
         elif metric is not None and metric.lower_is_better:
             gains = [g for g in gains if g not in self._HIGHER_WORDS]  # 'FID 更高', '错误率提高了 5%': a loss
         lost = not (gains or self.hedge_zh.search(text)) and bool(
-            rises or (metric and metric.lower_is_better and raised)
+            rises or (metric and metric.lower_is_better and raised) or _SHORTFALL_RE.search(text)
         )
         return gains, lost
 
