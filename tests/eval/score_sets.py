@@ -17,7 +17,7 @@ halves of a layout, as the targets are stated), seeds (all five),
 heldout, heldout2, and the reports annotated for this project
 (tests/eval/annotated, split like the dev reports): ann-arxiv-tune,
 ann-papers-tune, ann-arxiv-check, ann-papers-check, ann-tune, ann-check, and the
-later batches ann2-*, ann3-check, ann4-tune, ann5 (and its halves ann5-*), ann6-check, ann7-check, ann8-check, ann9-check.  Needs
+later batches ann2-*, ann3-check, ann4-tune, ann5 (and its halves ann5-*), ann6-check … ann15-check.  Needs
 ``../shared/eval`` (the scorer and the gold stay there).
 """
 
@@ -178,7 +178,7 @@ ANN13_CHECK = [
     "papers-for-2026-05-26",
     "papers-for-2026-08-26",
 ]
-#: a fourteenth batch, scored on arrival and kept whole as a check set (figures only, never read)
+#: a fourteenth batch, scored on arrival and kept whole as a check set; read once ANN15_CHECK came in
 ANN14_CHECK = [
     "arxiv-cv-2025-11-21",
     "arxiv-cv-2025-12-19",
@@ -188,6 +188,17 @@ ANN14_CHECK = [
     "papers-for-2026-02-13",
     "papers-for-2026-04-29",
     "papers-for-2026-08-19",
+]
+#: a fifteenth batch, scored on arrival and kept whole as a check set (figures only, never read)
+ANN15_CHECK = [
+    "arxiv-cv-2025-11-20",
+    "arxiv-cv-2025-12-01",
+    "arxiv-cv-2026-09-11",
+    "arxiv-cv-2026-10-05",
+    "papers-for-2026-01-30",
+    "papers-for-2026-02-09",
+    "papers-for-2026-03-10",
+    "papers-for-2026-09-14",
 ]
 
 
@@ -258,6 +269,7 @@ SETS = {
     **_half("ann12", "check", _annotated, ANN12_CHECK),
     **_half("ann13", "check", _annotated, ANN13_CHECK),
     **_half("ann14", "check", _annotated, ANN14_CHECK),
+    **_half("ann15", "check", _annotated, ANN15_CHECK),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
