@@ -37,7 +37,7 @@ _GLOSS_AFTER_RE = re.compile(r"[\s*]*[（(][^（）()]{1,20}[)）]")
 _BASELINE_WORD = r"(?<![大小宽长短窄])基线"
 # a list closed by 上 is the setting of what follows ('A 和 B 上的各个开源模型'), not its members
 _LIST_HEAD_RE = re.compile(
-    r"(?![\s*]*上)[\s*]*(?:等)?[^，。；,;]{0,6}?(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks?|datasets?)"
+    r"(?![\s*]*上)[\s*]*(?:等)?[^，。；,;）)]{0,6}?(?:(?P<d>基准(?!方法|模型|线)|数据集|评测集|测试集|benchmarks?|datasets?)"
     r"|(?P<s>" + _BASELINE_WORD + r"|基准方法|基准模型|方法|模型|baselines?|methods?|models?)|(?P<m>指标|metrics?))",
     re.IGNORECASE,
 )
