@@ -864,6 +864,24 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax在多个推理基准测试（如GlimBench, QuxQA等）上显著优于基线模型（VorpNet-7B）。",
+        {("Zorblax", "VorpNet-7B", "GlimBench", None), ("Zorblax", "VorpNet-7B", "QuxQA", None)},
+        id="zh-a-head-noun-after-a-closed-paren-of-examples-types-nothing-in-it",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的成功率为 77%，比 QuxNet 的 64% 高 13 个百分点。",
+        {("Zorblax", "QuxNet", None, "Success Rate")},
+        id="zh-than-the-losers-own-value",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax比包括QuxNet和GlimNet在内的现有智能体实现了10.6%的整体性能提升。",
+        {("Zorblax", "QuxNet", None, None), ("Zorblax", "GlimNet", None, None)},
+        id="zh-than-the-members-of-a-class-including-them",
+    ),
+    pytest.param(
+        OWN_ZH,
         "我们将 Zorblax 与 QuxNet 进行比较时，Zorblax 的准确率提升了 3.2%。",
         {("Zorblax", "QuxNet", None, "Accuracy")},
         id="zh-a-with-bijiao-frame-at-its-clause-end",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import CLAUSE_END_RE, clause_start
+from kg.extract.clauses import AMOUNT_UNIT, CLAUSE_END_RE, clause_start
 from kg.extract.described import described_key
 from kg.extract.sentence import BASELINES, Found, Mention
 from kg.model import Label
@@ -24,8 +24,11 @@ _APPOSITION_RE = re.compile(r"[\s*]*(?:基线|基线模型|模型|方法)[\s*]*"
 #: after 'A 比 B': its head noun or the class it stands for, and a gloss
 #: ('比原始 X 模型（50步）…', '比 X、Y 等蒸馏方法快 3 倍')
 _THAN_TAIL_RE = re.compile(
-    r"^[\s*)）]*(?:" + _HEAD_NOUN + r"|等[^，。；,;\d]{0,6}?(?:方法|算法|模型|基线|框架|[^，。；,;\d语文]法))?"
+    r"^[\s*)）]*(?:" + _HEAD_NOUN + r"|等[^，。；,;\d]{0,6}?(?:方法|算法|模型|基线|框架|[^，。；,;\d语文]法)"
+    r"|在内的?[^，。；,;\d]{0,12}?(?:方法|算法|模型|基线|框架|系统|智能体))?"  # '比包括 B 在内的现有系统
     r"[\s*]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*"
+    # B's own value before the adjective: '比 B 的 64% 高 13 个百分点'
+    r"(?:的[\s*]*\d+(?:\.\d+)?[\s*]*" + AMOUNT_UNIT + r"?[\s*]*)?"
 )
 #: after 'A 比 B': the aspect compared, before its adjective ('效率高', '速度快')
 _ASPECT_WORD_RE = re.compile(r"(?:的)?(?:平均|整体)?(?:效率|速度|精度|准确率|性能|质量|吞吐量|鲁棒性)")
