@@ -882,6 +882,24 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax在Plonk-2 Small模型上实现了100%的恢复准确率，而基线方法VorpNet的准确率为0%。",
+        {("Zorblax", "VorpNet", None, "Accuracy")},
+        id="zh-a-model-framed-as-the-setting-is-no-side-of-a-contrast",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在Plonk-2 Small模型上准确率为100%，而基线方法VorpNet的准确率为0%。",
+        {("Zorblax", "VorpNet", None, "Accuracy")},
+        id="zh-a-contrast-after-a-framed-setting-has-the-papers-own-subject",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在 GlimSet 上，Zorblax 的 QRS 达到 5.15，而 QuxNet 只有 4.61。",
+        {("Zorblax", "QuxNet", "GlimSet", None)},
+        id="zh-only-has-states-the-losers-value",
+    ),
+    pytest.param(
+        OWN_ZH,
         "我们将 Zorblax 与 QuxNet 进行比较时，Zorblax 的准确率提升了 3.2%。",
         {("Zorblax", "QuxNet", None, "Accuracy")},
         id="zh-a-with-bijiao-frame-at-its-clause-end",

@@ -79,6 +79,8 @@ class ValueRules:
         (``A scores 41.2 BLEU, while B reaches 58.3 ROUGE-L``: ``metrics`` are the
         sentence's metric mentions)."""
         found = []
+        # a model framed as the setting ('A 在 X 模型上达到 …，而 B 为 …') is no side of the contrast
+        systems = [s for s in systems if not self.framed_setting(text, s)]
         pairs = list(zip(systems, systems[1:]))
         for cut in self._CONTRAST_RE.finditer(text) if main is not None else ():
             # the first subject elided: '在 X 上为 40.2%，而 B 仅为 29.3%', '…，例如在 X 数据集上，
