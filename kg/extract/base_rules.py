@@ -53,7 +53,11 @@ class BaseRules:
     )
     # of those: the method applied to or built into the base ('应用于', '集成到', 'applied to')
     _APPLIED = re.compile(r"应用|集成|applied|integrated|built on|on top of", re.IGNORECASE)
-    _WEAK_LEAD = re.compile(r"(?:在对?|基于|\bon|\bwith|\bacross)[\s*“”\"]*(?:the\s+)?$", re.IGNORECASE)
+    _WEAK_LEAD = re.compile(
+        r"(?:在对?|基于|\bon|\bwith|\busing|\bacross)[\s*“”\"]*(?:the\s+)?"
+        r"(?:(?:popular|widely[ -]used|strong|state-of-the-art|leading)\s+)?$",
+        re.IGNORECASE,
+    )
     # after the last base: an evaluation word ('上进行了验证', '上的实验结果表明') or
     # a backbone head ('backbone', '架构'), in the same clause
     _BASE_TAIL = re.compile(
