@@ -899,6 +899,28 @@ RULES = [
         id="zh-only-has-states-the-losers-value",
     ),
     pytest.param(
+        OWN_EN,
+        "When using the popular QuxNet-7B as the base model, our ZorbNet yields consistent gains of up to 3% on GlimQA.",
+        {("ZorbNet", "QuxNet-7B", "GlimQA", None)},
+        id="en-using-a-popular-model-as-the-base-model",
+    ),
+    pytest.param(
+        OWN_EN,
+        "Using QuxNet-7B as a judge, ZorbNet improves accuracy by 3% on GlimQA.",
+        set(),
+        id="en-using-a-model-as-a-judge-frames-no-base",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet outperforms VorpNet-7B on GlimQA, PlonkQA, and QuxBench.",
+        {
+            ("ZorbNet", "VorpNet-7B", "GlimQA", None),
+            ("ZorbNet", "VorpNet-7B", "PlonkQA", None),
+            ("ZorbNet", "VorpNet-7B", "QuxBench", None),
+        },
+        id="en-the-serial-comma-of-a-dataset-list-breaks-no-clause",
+    ),
+    pytest.param(
         OWN_ZH,
         "我们将 Zorblax 与 QuxNet 进行比较时，Zorblax 的准确率提升了 3.2%。",
         {("Zorblax", "QuxNet", None, "Accuracy")},

@@ -51,7 +51,14 @@ class ClauseRules:
         datasets = kept
         if len(datasets) < 2:
             return [d.key for d in datasets]
-        breaks = [m.start() for m in self._CLAUSE_RE.finditer(text)]
+        ends = {d.end for d in datasets}
+        last = {d.start for d in datasets if _LIST_END_RE.match(text, d.end)}
+        breaks = [
+            m.start()
+            for m in self._CLAUSE_RE.finditer(text)
+            # 'on A, B, and C.': the serial comma before a list's last dataset breaks no clause
+            if not (m.group().endswith("and") and m.start() in ends and m.end() + 1 in last)
+        ]
         start = max([b for b in breaks if b < at] or [0])
         end = min([b for b in breaks if b >= at] or [len(text)])
         while end < len(text) and self._continues(text, end, breaks, systems):
@@ -360,6 +367,8 @@ _WITH_PARTNER_RE = re.compile(r"(?:与|跟|同(?![一等时样期]))[^，。；,
 _ANAPHOR_RE = re.compile(r"[^，,；;]{0,12}[，,；;][\s*]*(?:而|且)?[\s*]*(?:后者|which|who)")
 #: right before a member a loser phrase names: '包括 B', 'including B', 'such as B'
 _MEMBER_LEAD_RE = re.compile(r"(?:包括|例如|比如|including|such as|e\.g\.,?)[\s*]*$", re.IGNORECASE)
+#: after the last member of a list: the end of the clause, or the list's head noun
+_LIST_END_RE = re.compile(r"[\s*)）]*(?:[.;。；,，]|$|benchmarks?\b|datasets?\b)", re.IGNORECASE)
 
 
 #: a mark that ends a clause (comma, semicolon, full stop, colon)
