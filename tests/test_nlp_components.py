@@ -146,8 +146,21 @@ def test_a_known_name_written_as_inline_math_is_one_mention_of_its_entry():
     ]  # the 'xi0.5' inside '$\\xi_{0.5}$' gives way to the whole math span
     assert [mention_info(sp).entry.name for sp in mention_spans(doc)][1:] == ["ξ0.5"] * 3 + ["Ψ³"]
     # beside a symbol of its letter that names nothing, the same math is a symbol of that series
-    doc = nlp("策略 $\\xi_{\\theta}$ 与参考策略 $\\xi_{0.5}$ 的比值。")
+    doc = nlp("策略 $\\xi_{\\theta}$ 与 $\\xi_{0.5}$ 的比值。")
     assert _found(doc) == []
+
+
+def test_math_symbols_are_no_known_names_but_a_known_suffix_joins_one():
+    nlp = _blank()
+    entries = [
+        {"name": "ξ0.5", "type": "Model", "aliases": []},
+        {"name": "ξ0.5-FAST", "type": "Model", "aliases": []},
+        {"name": "R²", "type": "Metric", "aliases": [], "lower_is_better": False},
+    ]
+    nlp.add_pipe("paperkg_gazetteer", config={"gazetteer": _gazetteer(entries)})
+    doc = nlp("优于 $\\xi_{0.5}$-FAST，参考策略 $\\xi_{0.5}$ 固定，$R^2$ 为 0.9。")
+    assert _found(doc) == [("$\\xi_{0.5}$-FAST", "Model", "gazetteer"), ("$R^2$", "Metric", "gazetteer")]
+    assert mention_info(mention_spans(doc)[0]).entry.name == "ξ0.5-FAST"
 
 
 def test_gazetteer_matcher_leaves_out_the_generic_terms_of_its_config():

@@ -65,6 +65,11 @@ class BaseRules:
         r"backbones?\b|architectures?\b|base models?\b|架构|骨干|主干|基座|基础模型)",
         re.IGNORECASE,
     )
+    # after a base led by 'using': it is the base or backbone ('using X as the base model')
+    _USING_TAIL = re.compile(
+        r"[\s*]*as\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:base|backbone|foundation|underlying)(?:\s+(?:models?|LLMs?|policy))?\b",
+        re.IGNORECASE,
+    )
     # right after the last base: it is named the baseline ('在 X 基线模型上', 'on the X baseline')
     _BASELINE_TAIL = re.compile(r"[\s*]*(?:基线|baselines?\b)", re.IGNORECASE)
     _CLAUSE_END = re.compile(r"[；;。]")
@@ -98,7 +103,8 @@ class BaseRules:
         for i, s in enumerate(others):
             window = text[max(0, s.start - 24) : s.start]
             strong = self._STRONG_LEAD.search(window)
-            if not (strong or self._WEAK_LEAD.search(window)):
+            weak = None if strong else self._WEAK_LEAD.search(window)
+            if not (strong or weak):
                 continue
             bases = [s]
             for t in others[i + 1 :]:
@@ -108,7 +114,11 @@ class BaseRules:
             # a method the paper's one is built into is a base too ('将 X 集成到 RCodingAgent 中')
             if not any(b.label == Label.MODEL for b in bases) and not self._built_into(text, systems, main, s, strong):
                 continue
-            tail = self._BASE_TAIL.match(text, bases[-1].end) or self._BASELINE_TAIL.match(text, bases[-1].end)
+            if weak and "using" in weak.group().casefold():
+                # 'using X as the base model': only a base tail, not an evaluation ('using X as the judge')
+                tail = self._USING_TAIL.match(text, bases[-1].end)
+            else:
+                tail = self._BASE_TAIL.match(text, bases[-1].end) or self._BASELINE_TAIL.match(text, bases[-1].end)
             if tail is None and listed and len(bases) > 1:
                 tail = self._LISTED_MODELS_TAIL.match(text, bases[-1].end)
             if tail is None and not strong:

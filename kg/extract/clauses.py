@@ -51,14 +51,8 @@ class ClauseRules:
         datasets = kept
         if len(datasets) < 2:
             return [d.key for d in datasets]
-        ends = {d.end for d in datasets}
-        last = {d.start for d in datasets if _LIST_END_RE.match(text, d.end)}
-        breaks = [
-            m.start()
-            for m in self._CLAUSE_RE.finditer(text)
-            # 'on A, B, and C.': the serial comma before a list's last dataset breaks no clause
-            if not (m.group().endswith("and") and m.start() in ends and m.end() + 1 in last)
-        ]
+        # 'on A, B, and C.': the serial comma before a list's last dataset breaks no clause
+        breaks = [m.start() for m in self._CLAUSE_RE.finditer(text) if not _serial_comma(text, m, datasets)]
         start = max([b for b in breaks if b < at] or [0])
         end = min([b for b in breaks if b >= at] or [len(text)])
         while end < len(text) and self._continues(text, end, breaks, systems):
@@ -367,8 +361,23 @@ _WITH_PARTNER_RE = re.compile(r"(?:与|跟|同(?![一等时样期]))[^，。；,
 _ANAPHOR_RE = re.compile(r"[^，,；;]{0,12}[，,；;][\s*]*(?:而|且)?[\s*]*(?:后者|which|who)")
 #: right before a member a loser phrase names: '包括 B', 'including B', 'such as B'
 _MEMBER_LEAD_RE = re.compile(r"(?:包括|例如|比如|including|such as|e\.g\.,?)[\s*]*$", re.IGNORECASE)
-#: after the last member of a list: the end of the clause, or the list's head noun
+#: after the last member of a list: the end of its clause, or the list's head noun
 _LIST_END_RE = re.compile(r"[\s*)）]*(?:[.;。；,，]|$|benchmarks?\b|datasets?\b)", re.IGNORECASE)
+_BOLD_GAP_RE = re.compile(r"[\s*]*(?:the\s+)?[\s*]*", re.IGNORECASE)
+_LIST_SEP_RE = re.compile(r"[\s*]*(?:、|,|，|和|及|与)[\s*]*")
+
+
+def _serial_comma(text: str, brk: re.Match, datasets: list[Mention]) -> bool:
+    """True when the clause break ``brk`` is the ', and' before the last of
+    three listed datasets or more (``on A, B, and C.``, bold or 'the' allowed
+    around them); not ', and C, by contrast, …' after one dataset."""
+    if not brk.group().endswith("and"):
+        return False
+    before = [d for d in datasets if _BOLD_GAP_RE.fullmatch(text, d.end, brk.start())]
+    after = [
+        d for d in datasets if _BOLD_GAP_RE.fullmatch(text, brk.end(), d.start) and _LIST_END_RE.match(text, d.end)
+    ]
+    return bool(before and after) and any(_LIST_SEP_RE.fullmatch(text, d.end, before[0].start) for d in datasets)
 
 
 #: a mark that ends a clause (comma, semicolon, full stop, colon)

@@ -28,7 +28,7 @@ _THAN_TAIL_RE = re.compile(
     r"|在内的?[^，。；,;\d]{0,12}?(?:方法|算法|模型|基线|框架|系统|智能体))?"  # '比包括 B 在内的现有系统
     r"[\s*]*(?:[（(][^()（）]{0,12}[)）])?[\s*]*"
     # B's own value before the adjective: '比 B 的 64% 高 13 个百分点'
-    r"(?:的[\s*]*\d+(?:\.\d+)?[\s*]*" + AMOUNT_UNIT + r"?[\s*]*)?"
+    r"(?:的[\s*]*\d+(?:\.\d+)?[\s*]*" + AMOUNT_UNIT + r"?(?![A-Za-z])[\s*]*)?"  # not '的 13B 模型'
 )
 #: after 'A 比 B': the aspect compared, before its adjective ('效率高', '速度快')
 _ASPECT_WORD_RE = re.compile(r"(?:的)?(?:平均|整体)?(?:效率|速度|精度|准确率|性能|质量|吞吐量|鲁棒性)")

@@ -14,6 +14,8 @@ import re
 
 from kg.extract.clauses import AMOUNT_UNIT, CONDITION_RE, clause_start
 from kg.extract.sentence import Found, Mention
+from kg.extract.outcome_words import shortfall, won_rate
+from kg.extract.with_frames import WITH_COMPARE_RE, with_compare_frames, with_compare_pairs
 from kg.nlp.cues import cue_regex
 from kg.model import Label
 
@@ -22,25 +24,11 @@ from kg.model import Label
 _CLASS_WORD_RE = re.compile(r"其他|其它|所有|全部|各种|多种|各类|这些|那些|诸多")
 #: '与' (or 和/跟/同) before a frame's loser, maybe with a short modifier between ('与最先进的 B 相比')
 _WITH_BEFORE_RE = re.compile(r"(?:与|和|跟|同(?!等))(?P<mod>(?:[^，。；,;、与和跟同]|同等){0,8}?)[*\s]*$")
-#: 比较 closing a '与 … 比较' frame at its clause's end ('与 A、B 等方法的比较，', '与 B 进行比较时，')
-_WITH_COMPARE_RE = re.compile(r"(?<!相)比较(?=(?:时|中|而言)?[\s*]*[，,])")
-#: the 与 (跟, 同) that opens such a frame: every system between it and 比较 is compared
-_WITH_AT_RE = re.compile(r"与|跟|同(?!等)")
-#: a shortfall of the frame's subject: '相比于 B，其在遵循指令方面略有不足' (B wins); not a lack of
-#: something ('数据不足的情况下')
-_SHORTFALL_RE = re.compile(r"(?:略有|稍有|仍有|存在|有所|明显)?(?:不足|逊色|欠佳)(?![的之])")
 #: after 更高/更低: a level, so an adjective ('更高级别的表示', '更高维'), no gain
 _LEVEL_RE = re.compile(r"[级层阶维]")
 _NUMBER_AHEAD = re.compile(r"[\s*]*(?:了|约)?[\s*]*\d")
 #: comparison words that state a bound before a number ('低于 0.5k', 'less than 5%'); '落后 2.1 个点' is a loss
 _BOUND_WORDS = {"低于", "高于", "少于", "多于", "lower than", "higher than", "less than", "more than"}
-
-#: a win rate the subject gained: '取得了 14.1% 的相对胜率', '也取得了显著胜率', '胜率上平均达到
-#: 87.2%' (not '胜率仅为 38%')
-_WON_RATE_RE = re.compile(
-    r"(?:取得|获得|实现)了?[^，。；,;]{0,12}?胜率|胜率[^，。；,;\d]{0,8}?(?:达到|达|为)了?\s*\d+(?:\.\d+)?\s*%"
-)
-_RATE_VALUE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
 #: a gain word that raises what it measures
@@ -79,17 +67,6 @@ def _with_members(text: str, systems: list[Mention], objs: list[Mention], cue: i
     return out + [o for o in objs if o not in out]
 
 
-def _won_rate(text: str) -> bool:
-    """True when ``text`` states a win rate its subject gained; a rate stated
-    below 50 % is no win ('取得了 38% 的胜率') unless it is relative or net
-    ('取得了 14.1% 的相对胜率')."""
-    for m in _WON_RATE_RE.finditer(text):
-        value = _RATE_VALUE_RE.search(m.group())
-        if value is None or float(value.group(1)) >= 50 or re.search(r"相对|净", m.group()):
-            return True
-    return False
-
-
 #: a bullet's label before its text ('**优越的效率-质量权衡**：')
 _LEAD_LABEL_RE = re.compile(r"[\s*]*[^，。；,;：:]{1,30}[：:]")
 
@@ -123,15 +100,16 @@ class FrameRules:
             return []
         found = []
         for m in self._compare_frames(text):
+            if m.re is WITH_COMPARE_RE:  # '通过与 A、B 的比较，M 取得了显著优势'
+                pairs = with_compare_pairs(text, m, systems, main, self.framed_setting)
+                found += [Found(*((lo, w) if lost else (w, lo)), cue=m.group(), at=m.start()) for w, lo in pairs]
+                continue
             end = self._clause_end(text, m.end(), systems)
             end = _before_gain(text, m.end(), end, systems, self.improve)
             # '相比于仅使用 X 生成标签训练的基线模型（B）': X only describes B
             objs = self.described.over(
                 text, m.end(), self._heads([s for s in systems if m.end() <= s.start < end], text)
             )
-            if not objs and m.re is _WITH_COMPARE_RE:
-                w = _WITH_AT_RE.search(text, clause_start(text, m.start()), m.start())
-                objs = [s for s in systems if w.end() <= s.start and s.end <= m.start()]
             if not objs:
                 # '与 B 相比' puts the loser before the cue ('与最先进的 B 相比': after a short modifier)
                 objs = [
@@ -175,7 +153,7 @@ class FrameRules:
         found = [g for g in found if not (g.group() in ("更高", "更低") and _LEVEL_RE.match(text, g.end()))]
         # a negated or hedged gain ('并未提高', '可能会略有提升') states none
         found = [g for g in found if not (self._negated(text, g.start()) or self._hedged_before(text, g.start()))]
-        gains = [g.group().casefold() for g in found] + (["胜率"] if _won_rate(text) else [])
+        gains = [g.group().casefold() for g in found] + (["胜率"] if won_rate(text) else [])
         raised = any(g in self._HIGHER_WORDS for g in gains)
         if set(gains) <= {"增加", "增强"} and not re.search(r"\d", text):
             gains = []  # '相比 B，增加局部探索状态': a component added, no measure raised
@@ -184,7 +162,7 @@ class FrameRules:
         elif metric is not None and metric.lower_is_better:
             gains = [g for g in gains if g not in self._HIGHER_WORDS]  # 'FID 更高', '错误率提高了 5%': a loss
         lost = not (gains or self.hedge_zh.search(text)) and bool(
-            rises or (metric and metric.lower_is_better and raised) or _SHORTFALL_RE.search(text)
+            rises or (metric and metric.lower_is_better and raised) or shortfall(text)
         )
         return gains, lost
 
@@ -388,8 +366,6 @@ class FrameRules:
             if m.group() == "相对" and not self._LATIN_AHEAD.match(text, m.end()):
                 continue  # '相对较小', '相对有限': relatively; '相对 OpenVLA 降低了…' compares
             yield m
-        for m in _WITH_COMPARE_RE.finditer(text):
-            if _WITH_AT_RE.search(text, clause_start(text, m.start()), m.start()):
-                yield m  # '通过与 A、B 等方法的比较，Zorblax 取得了显著优势': A and B are compared
+        yield from with_compare_frames(text)  # '通过与 A、B 等方法的比较，Zorblax 取得了显著优势'
 
     _LATIN_AHEAD = re.compile(r"[\s*]*[A-Za-z0-9]")

@@ -5,6 +5,9 @@ name tokens, so the gazetteer's token windows never reach them.  Here the
 span's body is read as plain text (a Greek-letter command becomes its letter,
 braces, sub- and superscript marks and font commands are dropped) and looked
 up in the gazetteer; the mention keeps the math as written (its surface).
+Symbols stay symbols: a Latin letter with a sub- or superscript (``$C_4$``,
+``$o_1$``), one of a series of the same letter (``$\\pi_\\theta$ … $\\pi_0$``)
+and a policy or distribution (``reference policy $\\pi_0$``).
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ _GREEK = [
 _LETTERS = {
     **{name: chr(0x3B1 + i + (i > 16)) for i, name in enumerate(_GREEK)},
     **{name.capitalize(): chr(0x391 + i + (i > 16)) for i, name in enumerate(_GREEK)},
+    **{"varepsilon": "ε", "vartheta": "θ", "varpi": "π", "varrho": "ρ", "varsigma": "ς", "varphi": "φ"},
 }
 #: commands that only set a font or text mode ('\mathrm{VLA}')
 _FONT = {"mathrm", "mathbf", "mathit", "mathsf", "mathtt", "text", "textrm", "textbf", "operatorname", "boldsymbol"}
@@ -69,8 +73,10 @@ def plain_math(body: str) -> str:
 
 def written_as_math(surface: str) -> bool:
     """True when ``surface`` is one whole inline math span (``$\\pi_0$``,
-    ``π_{0.5}``): with a gazetteer entry, a known name, not a formula."""
-    return _MATH_RE.fullmatch(surface) is not None
+    ``π_{0.5}``), a known suffix after it allowed (``$\\pi_0$-FAST``); the
+    caller checks that the mention has a gazetteer entry."""
+    m = _MATH_RE.match(surface)
+    return m is not None and (m.end() == len(surface) or _SUFFIX_RE.fullmatch(surface, m.end()) is not None)
 
 
 def with_math_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
@@ -88,23 +94,31 @@ def with_math_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
 
 
 def _math_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
-    """The math spans of ``doc`` that name an entry; not one whose letter is
-    also written nearby (300 characters) with a subscript that names nothing
-    (``$\\pi_{\\omega}$ … $\\pi_0$``: policies, symbols of one series)."""
+    """The math spans of ``doc`` that name an entry (see :func:`_lookup`),
+    a known suffix after one included (``$\\pi_0$-FAST``); not one whose
+    letter is also written nearby (300 characters) with a subscript that
+    names nothing (``$\\pi_{\\omega}$ … $\\pi_0$``: symbols of one series),
+    nor one right after a policy or distribution word (``reference policy
+    $\\pi_0$``, ``初始策略 $\\pi_0$``)."""
     text = doc_text(doc)
     if "$" not in text and "_{" not in text:
         return []
-    found = []  # (match, plain text, entry or None)
-    for m in _MATH_RE.finditer(text):
-        plain = plain_math(m.group("math") or m.group("bare"))
-        found.append((m, plain, gaz.lookup_key(fold(plain)) if len(plain) >= 2 else None))
+    found = [(m, plain_math(m.group("math") or m.group("bare"))) for m in _MATH_RE.finditer(text)]
+    found = [(m, plain, _lookup(gaz, m, plain)) for m, plain in found]
     out = []
     for m, plain, entry in found:
-        if entry is None or any(
-            e is None and p[:1] == plain[:1] and abs(n.start() - m.start()) <= _NEAR for n, p, e in found
+        if (
+            entry is None
+            or _SYMBOL_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+            or any(e is None and p[:1] == plain[:1] and abs(n.start() - m.start()) <= _NEAR for n, p, e in found)
         ):
             continue
-        span = doc.char_span(m.start(), m.end(), label=entry.type, alignment_mode="expand")
+        end = m.end()
+        suffix = _SUFFIX_RE.match(text, end)
+        longer = gaz.lookup_key(fold(plain + suffix.group())) if suffix else None
+        if longer is not None:
+            entry, end = longer, suffix.end()  # '$\\pi_0$-FAST' is π0-FAST, not π0
+        span = doc.char_span(m.start(), end, label=entry.type, alignment_mode="expand")
         if span is None:
             continue
         set_mention_info(span, entry=entry, source="gazetteer")
@@ -112,5 +126,24 @@ def _math_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     return out
 
 
+def _lookup(gaz: Gazetteer, m: re.Match, plain: str):
+    """The gazetteer entry the math ``m`` (read as ``plain``) names, or None:
+    two characters at least, and a Latin letter with a sub- or superscript
+    (``$C_4$``, ``$o_1$``, ``$T_5$``) is a symbol unless a font command
+    writes it (``$\\mathrm{T_5}$``) or it is a metric (``$R^2$``)."""
+    entry = gaz.lookup_key(fold(plain)) if len(plain) >= 2 else None
+    body = m.group("math") or m.group("bare")
+    if entry is None or entry.type == "Metric" or not re.search(r"[_^]", body):
+        return entry
+    if plain.isascii() and not _FONT_COMMAND_RE.search(body):
+        return None
+    return entry
+
+
 #: how near (characters) a symbol of the same letter makes a math name a symbol of its series
 _NEAR = 300
+#: right before a math span: it names a policy or a distribution, a symbol ('reference policy $\\pi_0$')
+_SYMBOL_BEFORE_RE = re.compile(r"(?:polic(?:y|ies)|distributions?|策略|分布)[\s*(（]*$", re.IGNORECASE)
+#: right after a math span: a suffix that may make a longer known name ('$\\pi_0$-FAST')
+_SUFFIX_RE = re.compile(r"[-+][A-Za-z][\w.]*")
+_FONT_COMMAND_RE = re.compile(r"\\(?:" + "|".join(sorted(_FONT)) + r")\b")
