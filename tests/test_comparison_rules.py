@@ -1020,6 +1020,42 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "在图像生成任务中，Zorblax 使 QuxNet 架构的性能提升了 12.6%。",
+        {("Zorblax", "QuxNet", None, None)},
+        id="zh-raises-a-named-architecture",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 使 QuxNet 策略的成功率提升 38%。",
+        {("Zorblax", "QuxNet", None, "Success Rate")},
+        id="zh-raises-a-named-policy",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在GlimBench基准测试中，Zorblax方法使QuxMatch平均性能提升11.56%。",
+        set(),
+        id="zh-a-measure-raised-is-no-base",
+    ),
+    pytest.param(
+        OWN_EN,
+        "For the attack defined in GlimBench, our method improves QuxNet by 18.7%.",
+        {("ZorbNet", "QuxNet", "GlimBench", None)},
+        id="en-our-method-improves-a-named-base-by-an-amount",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet improves QuxNet's accuracy by 3 points on GlimBench.",
+        {("ZorbNet", "QuxNet", "GlimBench", None)},
+        id="en-improves-a-named-bases-measure-by-an-amount",
+    ),
+    pytest.param(
+        OWN_EN,
+        "Scaling improves QuxNet by 3% on GlimBench.",
+        set(),
+        id="en-an-unnamed-subject-improving-a-base-is-no-win",
+    ),
+    pytest.param(
+        OWN_ZH,
         "我们将 Zorblax 与 QuxNet 进行比较时，Zorblax 的准确率提升了 3.2%。",
         {("Zorblax", "QuxNet", None, "Accuracy")},
         id="zh-a-with-bijiao-frame-at-its-clause-end",

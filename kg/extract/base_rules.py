@@ -303,28 +303,42 @@ class BaseRules:
         found = [self._one_from_to(m, [Mention(0, 0, b, Label.MODEL)], winner, lower, None) for b in bases]
         return [f for f in found if f is not None]
 
-    # '将 X（70B）模型的得分提升 41%', '使 X 模型在域外任务上的平均准确率提高了 6.2%', '将 X 基线的成功率提升了 16.1%'
+    # '将 X（70B）模型的得分提升 41%', '使 X 模型在域外任务上的平均准确率提高了 6.2%', '将 X 基线的成功率提升了 16.1%',
+    # '使 X 架构的性能提升了 12.6%', '使 X 优化器性能平均提升了 1.21%'
     _RAISED_BASE = re.compile(
-        r"[\s*]*(?:[（(][^（）()]{0,12}[)）])?[\s*]*(?:基线模型|基线|模型)?[\s*]*(?:在[^，。；,;在]{1,20}?[上中])?[\s*]*(?:的[^，。；,;]{0,16}?)?"
+        r"[\s*]*(?:[（(][^（）()]{0,12}[)）])?[\s*]*(?P<head>基线模型|基线|模型|架构|优化器|框架|骨干网络|策略|方法)?[\s*]*"
+        # what is raised: after 的, or right after a head noun ('X 优化器性能'; not 'X 平均性能', X a measure)
+        r"(?:在[^，。；,;在]{1,20}?[上中])?[\s*]*(?:的[^，。；,;]{0,16}?|(?(head)[^，。；,;]{0,16}?|(?!)))?"
         + _RAISED_BY
     )
     _JIANG = re.compile(r"(?:将|使|使得|让|帮助)(?:基线)?[\s*“”\"]*$")
+    # 'improves B by 18.7%', 'boosts B's accuracy by 3 points': the amount a named base is raised by
+    _EN_RAISES = re.compile(r"\b(?:improv|boost|enhanc)(?:es|ed|ing)\s+(?:the\s+)?$", re.IGNORECASE)
+    _EN_RAISED_BY = re.compile(
+        r"(?:['’]s)?(?:\s+[^,;.\d]{0,30}?)?\s*by\s+(?:up to\s+|about\s+|over\s+|nearly\s+)?\+?\d", re.IGNORECASE
+    )
 
     def _raised_bases(self, text, systems, main) -> list[Found]:
         """``M 能将 X 模型的得分提升 41%，将 Y 模型提升 27%`` (or ``M 使 X 模型在
-        … 上的准确率提高了 6.2%``): M beats each
-        base X, Y whose gain is stated after it (M: the subject before the
-        first 将, or the paper's own system)."""
-        raised = [
+        … 上的准确率提高了 6.2%``, ``our method improves X by 18.7%``): M beats
+        each base X, Y whose gain is stated after it (M: the subject before the
+        first 将, or the paper's own system; in English a named subject or a
+        self-reference, not 'scaling improves X')."""
+        raised = [s for s in systems if not s.proposed and s.key != main and self._raised_zh(text, s)]
+        english = [
             s
             for s in systems
             if not s.proposed
             and s.key != main
-            and self._JIANG.search(text[max(0, s.start - 6) : s.start])
-            and (r := self._RAISED_BASE.match(text, s.end))
-            # '将 B 基线的推理延迟增加了 20%': more of a cost is no gain
-            and not self._raises_a_cost(text, s.end, r.end())
+            and s not in raised
+            and (verb := self._EN_RAISES.search(text, max(0, s.start - 24), s.start))
+            and self._EN_RAISED_BY.match(text, s.end)
+            and (
+                any(o.end <= verb.start() and (o.proposed or o.key == main) for o in systems)
+                or self.self_ref.search(text, max(0, verb.start() - 16), verb.start())
+            )
         ]
+        raised = sorted(raised + english, key=lambda s: s.start)
         if not raised or self.parity.search(text) or self.lose.search(text):
             return []
         first = raised[0].start
@@ -333,3 +347,8 @@ class BaseRules:
         if winner is None or self._negated(text, first) or _PROSPECT_RE.search(text, clause_start(text, first), first):
             return []  # '有望将 B 的准确率提升 3.1%': a prospect, no result
         return [Found(winner, s.key, cue="将…提升", at=s.start) for s in raised if s.key != winner]
+
+    def _raised_zh(self, text: str, s: Mention) -> bool:
+        """``将 B（基线）的 X 提升了 N``, ``使 B 架构的性能提升了 N``: B is raised, not a cost of it."""
+        r = self._RAISED_BASE.match(text, s.end) if self._JIANG.search(text[max(0, s.start - 6) : s.start]) else None
+        return r is not None and not self._raises_a_cost(text, s.end, r.end())  # '将 B 的推理延迟增加了 20%'
