@@ -639,3 +639,18 @@ def test_entity_side_names_types_by_label(module):
         if isinstance(n, ast.Constant) and id(n) not in docstrings and n.value in values
     ]
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    "text,name,kind",
+    [
+        ("ZorbNet improves the success rate by 38% on top of the QuxNet robot foundation model.", "QuxNet", "Model"),
+        ("Zorblax 在 QuxNet 机器人策略上将成功率提升了 38%。", "QuxNet", "Model"),
+        ("ZorbNet is deployed on the QuxBot robot and beats QuxNet on GlimBench.", "QuxBot", "Device"),
+    ],
+)
+def test_a_robot_word_before_a_model_head_types_no_device(extractor, text, name, kind):
+    """'the Foo robot foundation model', 'Foo 机器人策略': a model for robots;
+    'the Foo robot' alone is a device."""
+    rec = extractor.extract(make_paper(text, key="results"))
+    assert {e["name"]: e["type"] for e in rec["entities"]}[name] == kind

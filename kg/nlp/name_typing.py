@@ -136,6 +136,8 @@ class NameTyper:
             return DATASET, True
         if _DEFINED_AS_DATA_RE.match(doc_text(doc), tokens(doc).ends[end - 1]):
             return DATASET, True  # '**QuadOcc**：一个真实的四足机器人第一人称数据集，…
+        if _ROBOT_MODEL_AFTER_RE.match(doc_text(doc), tokens(doc).ends[end - 1]):
+            return MODEL, True  # 'the Foo robot foundation model', 'Foo 机器人策略': a model for robots, no robot
         if self.cue_after(doc, end, self.device_cues, 6):
             return DEVICE, True
         if (self.cue_after(doc, end, _METRIC_HEADS, 8) and not self._similar_to(doc, start, end)) or self._metric_lead(
@@ -152,6 +154,12 @@ class NameTyper:
         return (MODEL if any(c.isdigit() for c in surface.split("^")[0]) else METHOD), False
 
 
+#: after a name: a robot word that only qualifies a model head ('robot foundation model', '机器人策略')
+_ROBOT_MODEL_AFTER_RE = re.compile(
+    r"[\s*]*(?:robot(?:ic|s)?|机器人)[\s*]*(?:foundation[\s-]+models?|policy|policies|(?:vision-language-action\s+)?models?|"
+    r"基础模型|基座模型|大模型|模型|策略)",
+    re.IGNORECASE,
+)
 _LIST_SEP_RE = re.compile(
     r"^(?:\s*[（(][^()（）]{0,20}[)）])?[\s*“”\"]*(?:、|和|与|及|以及|,|，|(?:,\s*)?(?:and|or))?[\s*“”\"]*$"
 )
