@@ -647,10 +647,13 @@ def test_entity_side_names_types_by_label(module):
         ("ZorbNet improves the success rate by 38% on top of the QuxNet robot foundation model.", "QuxNet", "Model"),
         ("Zorblax 在 QuxNet 机器人策略上将成功率提升了 38%。", "QuxNet", "Model"),
         ("ZorbNet is deployed on the QuxBot robot and beats QuxNet on GlimBench.", "QuxBot", "Device"),
+        ("Zorblax 在 QuxBot 机器人策略学习任务上优于 QuxNet。", "QuxBot", "Device"),
+        ("ZorbNet runs on the QuxBot robot models and beats QuxNet on GlimBench.", "QuxBot", "Device"),
     ],
 )
 def test_a_robot_word_before_a_model_head_types_no_device(extractor, text, name, kind):
     """'the Foo robot foundation model', 'Foo 机器人策略': a model for robots;
-    'the Foo robot' alone is a device."""
+    'the Foo robot' alone, 'Foo 机器人策略学习' (a task) and 'the Foo robot models'
+    are devices."""
     rec = extractor.extract(make_paper(text, key="results"))
     assert {e["name"]: e["type"] for e in rec["entities"]}[name] == kind

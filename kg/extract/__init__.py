@@ -9,8 +9,10 @@
   introduces, its own system);
 - ``comparisons`` (comparison rows per sentence, folded by ``folds``) and ``results``
   (stated scores), with the sentence rules of ``relations``: ``cue_rules``,
-  ``frame_rules``, ``scores``, ``clauses`` over the mentions of ``sentence_mentions``
-  (records in ``sentence``);
+  ``frame_rules`` (with ``with_frames``: 与…比较; ``outcome_words``: win rates,
+  shortfalls), ``value_rules``, ``ratio_rules``, ``from_to``, ``base_rules``,
+  ``raised_rules``, ``scores``, ``clauses`` over the mentions of ``sentence_mentions``
+  (records in ``sentence``; described baselines in ``described``);
 - ``claims`` (slot checks), ``selection`` (which entities the record keeps),
   ``paper_fields`` (metadata and field labels), ``decisions`` (why names were kept or dropped).
 """

@@ -2,8 +2,8 @@
 its gain: the base set up by a frame (``该方法在 X 架构上进行了验证``,
 ``在 X 和 Y 上的实验表明``, ``applied to X``, ``validated on the X backbone``)
 and the gain stated in the same clause or in a later sentence of the same
-paragraph (``其在 A、B 上实现了超过 10% 的提升``); and one gain per base
-(``将 X 的得分提升 41%，将 Y 提升 27%``).
+paragraph (``其在 A、B 上实现了超过 10% 的提升``); a base raised by the method
+(``将 X 的得分提升 41%``) is in :mod:`kg.extract.raised_rules`.
 
 A mixin of :class:`~kg.extract.relations.RelationRules` (it reads the
 compiled cues ``parity``, ``lose``, ``neg``, ``frame``, ``from_to`` and the
@@ -25,7 +25,7 @@ from kg.model import Label
 #: a number right after a win word: an amount ('提升超过 50 个百分点'), not a compared system
 _AMOUNT_AHEAD = re.compile(r"[\s*]*[约近了]?[\s*]*\d")
 #: a gain word, then its amount ('提升了约 41%', '提高 6.2')
-_RAISED_BY = r"(?:提升|提高|增加|改善)了?[\s*]*(?:约|超过|近|高达)?[\s*]*\+?\d"
+RAISED_BY = r"(?:提升|提高|增加|改善)了?[\s*]*(?:约|超过|近|高达)?[\s*]*\+?\d"
 
 
 #: the own system referred to before a lead ('将其集成到', '我们将该方法应用于')
@@ -33,7 +33,7 @@ _OWN_REF_RE = re.compile(r"将其|该方法|本方法|我们的方法|所提方�
 #: a negation or a hedge inside a stated cut ('未能降低', '可能降低')
 _NOT_CUT_RE = re.compile(r"未能|并未|没有|无法|可能|或许")
 #: a prospect before a raise: what is hoped, not what was measured
-_PROSPECT_RE = re.compile(r"有望|预计|可望|或将|将有望")
+PROSPECT_RE = re.compile(r"有望|预计|可望|或将|将有望")
 #: after a system the own one is applied to: a tool or an environment, no base it beats
 _TOOL_AFTER_RE = re.compile(
     r"[\s*]*(?:仿真器|模拟器|仿真环境|环境|优化器|分词器|库|工具|simulator|environment|optimizer|tokenizer|library|toolkit)",
@@ -67,7 +67,14 @@ class BaseRules:
     )
     # after a base led by 'using': it is the base or backbone ('using X as the base model')
     _USING_TAIL = re.compile(
-        r"[\s*]*as\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:base|backbone|foundation|underlying)(?:\s+(?:models?|LLMs?|policy))?\b",
+        r"[\s*]*(?:as\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:[\w-]+\s+){0,2}?)?"
+        r"(?:base|backbone|foundation|underlying)(?:\s+(?:models?|LLMs?|policy))?\b",
+        re.IGNORECASE,
+    )
+    # after a base: it judges or evaluates, no base ('as the evaluator', '作为裁判', '评估下')
+    _EVALUATOR_AFTER = re.compile(
+        r"[\s*]*(?:as\s+(?:the\s+|a\s+|an\s+)?(?:evaluator|judge|grader|critic|annotator)|for\s+evaluation"
+        r"|作为(?:评估器|评估模型|裁判|评委|评判|评分)|(?:的)?评估下|评判下)",
         re.IGNORECASE,
     )
     # right after the last base: it is named the baseline ('在 X 基线模型上', 'on the X baseline')
@@ -114,6 +121,8 @@ class BaseRules:
             # a method the paper's one is built into is a base too ('将 X 集成到 RCodingAgent 中')
             if not any(b.label == Label.MODEL for b in bases) and not self._built_into(text, systems, main, s, strong):
                 continue
+            if self._EVALUATOR_AFTER.match(text, bases[-1].end):
+                continue  # 'with GPT-4o as the evaluator', '在 GPT-4o 评估下': a judge, no base
             if weak and "using" in weak.group().casefold():
                 # 'using X as the base model': only a base tail, not an evaluation ('using X as the judge')
                 tail = self._USING_TAIL.match(text, bases[-1].end)
@@ -181,7 +190,7 @@ class BaseRules:
     # '在 X 上' before a base, then a gain with its amount in the clause ('上实现了 20.4% 的相对性能提升')
     _ON_LEAD = re.compile(r"在[\s*“”\"]*$")
     _GAIN_ON_TAIL = re.compile(
-        r"[\s*]*(?:模型)?[\s*]*上[^，。；,;]{0,12}?(?:" + _RAISED_BY + "|" + _AMOUNT_GAIN.pattern + ")",
+        r"[\s*]*(?:模型)?[\s*]*上[^，。；,;]{0,12}?(?:" + RAISED_BY + "|" + _AMOUNT_GAIN.pattern + ")",
         re.IGNORECASE,
     )
 
@@ -225,7 +234,7 @@ class BaseRules:
         m = self._cut_on_base_re.match(text, pos)
         if (
             m is None
-            or _PROSPECT_RE.search(m.group())
+            or PROSPECT_RE.search(m.group())
             or _NOT_CUT_RE.search(m.group())
             or self._hedged_before(text, pos)
         ):
@@ -302,53 +311,3 @@ class BaseRules:
             return []
         found = [self._one_from_to(m, [Mention(0, 0, b, Label.MODEL)], winner, lower, None) for b in bases]
         return [f for f in found if f is not None]
-
-    # '将 X（70B）模型的得分提升 41%', '使 X 模型在域外任务上的平均准确率提高了 6.2%', '将 X 基线的成功率提升了 16.1%',
-    # '使 X 架构的性能提升了 12.6%', '使 X 优化器性能平均提升了 1.21%'
-    _RAISED_BASE = re.compile(
-        r"[\s*]*(?:[（(][^（）()]{0,12}[)）])?[\s*]*(?P<head>基线模型|基线|模型|架构|优化器|框架|骨干网络|策略|方法)?[\s*]*"
-        # what is raised: after 的, or right after a head noun ('X 优化器性能'; not 'X 平均性能', X a measure)
-        r"(?:在[^，。；,;在]{1,20}?[上中])?[\s*]*(?:的[^，。；,;]{0,16}?|(?(head)[^，。；,;]{0,16}?|(?!)))?"
-        + _RAISED_BY
-    )
-    _JIANG = re.compile(r"(?:将|使|使得|让|帮助)(?:基线)?[\s*“”\"]*$")
-    # 'improves B by 18.7%', 'boosts B's accuracy by 3 points': the amount a named base is raised by
-    _EN_RAISES = re.compile(r"\b(?:improv|boost|enhanc)(?:es|ed|ing)\s+(?:the\s+)?$", re.IGNORECASE)
-    _EN_RAISED_BY = re.compile(
-        r"(?:['’]s)?(?:\s+[^,;.\d]{0,30}?)?\s*by\s+(?:up to\s+|about\s+|over\s+|nearly\s+)?\+?\d", re.IGNORECASE
-    )
-
-    def _raised_bases(self, text, systems, main) -> list[Found]:
-        """``M 能将 X 模型的得分提升 41%，将 Y 模型提升 27%`` (or ``M 使 X 模型在
-        … 上的准确率提高了 6.2%``, ``our method improves X by 18.7%``): M beats
-        each base X, Y whose gain is stated after it (M: the subject before the
-        first 将, or the paper's own system; in English a named subject or a
-        self-reference, not 'scaling improves X')."""
-        raised = [s for s in systems if not s.proposed and s.key != main and self._raised_zh(text, s)]
-        english = [
-            s
-            for s in systems
-            if not s.proposed
-            and s.key != main
-            and s not in raised
-            and (verb := self._EN_RAISES.search(text, max(0, s.start - 24), s.start))
-            and self._EN_RAISED_BY.match(text, s.end)
-            and (
-                any(o.end <= verb.start() and (o.proposed or o.key == main) for o in systems)
-                or self.self_ref.search(text, max(0, verb.start() - 16), verb.start())
-            )
-        ]
-        raised = sorted(raised + english, key=lambda s: s.start)
-        if not raised or self.parity.search(text) or self.lose.search(text):
-            return []
-        first = raised[0].start
-        subj = self._subject(text, [s for s in systems if s.end <= first and s not in raised], first)
-        winner = subj.key if subj else main
-        if winner is None or self._negated(text, first) or _PROSPECT_RE.search(text, clause_start(text, first), first):
-            return []  # '有望将 B 的准确率提升 3.1%': a prospect, no result
-        return [Found(winner, s.key, cue="将…提升", at=s.start) for s in raised if s.key != winner]
-
-    def _raised_zh(self, text: str, s: Mention) -> bool:
-        """``将 B（基线）的 X 提升了 N``, ``使 B 架构的性能提升了 N``: B is raised, not a cost of it."""
-        r = self._RAISED_BASE.match(text, s.end) if self._JIANG.search(text[max(0, s.start - 6) : s.start]) else None
-        return r is not None and not self._raises_a_cost(text, s.end, r.end())  # '将 B 的推理延迟增加了 20%'

@@ -362,9 +362,11 @@ _ANAPHOR_RE = re.compile(r"[^，,；;]{0,12}[，,；;][\s*]*(?:而|且)?[\s*]*(?
 #: right before a member a loser phrase names: '包括 B', 'including B', 'such as B'
 _MEMBER_LEAD_RE = re.compile(r"(?:包括|例如|比如|including|such as|e\.g\.,?)[\s*]*$", re.IGNORECASE)
 #: after the last member of a list: the end of its clause, or the list's head noun
-_LIST_END_RE = re.compile(r"[\s*)）]*(?:[.;。；,，]|$|benchmarks?\b|datasets?\b)", re.IGNORECASE)
-_BOLD_GAP_RE = re.compile(r"[\s*]*(?:the\s+)?[\s*]*", re.IGNORECASE)
-_LIST_SEP_RE = re.compile(r"[\s*]*(?:、|,|，|和|及|与)[\s*]*")
+_LIST_END_RE = re.compile(
+    r"[\s*)）]*(?:[（(][^()（）]{0,20}[)）])?[\s*]*(?:[.;。；,，]|$|benchmarks?\b|datasets?\b)", re.IGNORECASE
+)
+_BOLD_GAP_RE = re.compile(r"[\s*]*(?:[（(][^()（）]{0,20}[)）])?[\s*]*(?:the\s+)?[\s*]*", re.IGNORECASE)
+_LIST_SEP_RE = re.compile(r"[\s*]*(?:[（(][^()（）]{0,20}[)）])?[\s*]*(?:、|,|，|和|及|与)[\s*]*")
 
 
 def _serial_comma(text: str, brk: re.Match, datasets: list[Mention]) -> bool:

@@ -300,8 +300,8 @@ class FrameRules:
             return []
         base = models[0]
         winner = own[0].key if own else main
-        if self._IN_TOOL_NOTE.search(text, 0, base.start):
-            return []  # 'M 结合检索（使用 X 模型）…提升了': a tool named in a note, not the base
+        if self._IN_TOOL_NOTE.search(text, 0, base.start) or self._EVALUATOR_AFTER.match(text, base.end):
+            return []  # 'M 结合检索（使用 X 模型）…提升了', '在 GPT-4o 评估下': a tool or a judge, not the base
         if not (
             self._BASE_FRAME_RE.search(text[max(0, base.start - 6) : base.start])
             or self._TRAINED_BASE.search(text[max(0, base.start - 8) : base.start])

@@ -21,8 +21,11 @@ _RATE_VALUE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _SHORTFALL_RE = re.compile(
     r"(?<![毫并不无])(?:略有|稍有|仍有|存在|有所|明显)?(?:不足|逊色|欠佳)(?=[\s*]*(?:[，。；,;]|$))"
 )
-#: before a shortfall in its clause: it is made up for, so no loss ('弥补了 B 在…上的不足')
-_MADE_UP_RE = re.compile(r"弥补|克服|缓解|解决|填补|改善")
+#: before a shortfall in its clause: it is made up for, so no loss ('弥补了 B 在…上的不足'), or it is the
+#: compared system's ('相比 B 存在的效率不足，…')
+_MADE_UP_RE = re.compile(r"弥补|克服|缓解|解决|填补|改善|应对|处理|针对|相比|相较|对比|比起")
+#: just before a shortfall: it is denied ('也没有明显不足', '并未逊色', '不显逊色')
+_DENIED_RE = re.compile(r"(?:没有|未|不|无|并无|毫无|不显|不存在)[^，。；,;]{0,3}$")
 
 
 def won_rate(text: str) -> bool:
@@ -37,8 +40,11 @@ def won_rate(text: str) -> bool:
 
 
 def shortfall(text: str) -> bool:
-    """True when a shortfall closes a clause of ``text`` and nothing before it
-    in that clause makes up for it (``弥补了 B 在…上的不足`` is no loss)."""
+    """True when a shortfall closes a clause of ``text`` that nothing before
+    it in that clause makes up for (``弥补了 B 在…上的不足``), denies (``也没有明显
+    不足``) or gives to the compared system (``相比 B 存在的效率不足``)."""
     return any(
-        not _MADE_UP_RE.search(text, clause_start(text, m.start()), m.start()) for m in _SHORTFALL_RE.finditer(text)
+        not _MADE_UP_RE.search(text, clause_start(text, m.start()), m.start())
+        and not _DENIED_RE.search(text, max(0, m.start() - 6), m.start())
+        for m in _SHORTFALL_RE.finditer(text)
     )

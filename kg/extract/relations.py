@@ -50,6 +50,7 @@ from kg.extract.described import DescribedBaselines
 from kg.extract.frame_rules import FrameRules
 from kg.extract.from_to import FromToRules
 from kg.extract.ratio_rules import RatioRules
+from kg.extract.raised_rules import RaisedRules
 from kg.extract.scores import ScoreRules
 from kg.extract.sentence import BASELINES, DATASET_LABELS, SYSTEM_LABELS, Found, Mention, Stated
 from kg.model import Label
@@ -66,7 +67,9 @@ _NOT_A_FRAME = (
 )
 
 
-class RelationRules(CueRules, ValueRules, RatioRules, FrameRules, FromToRules, BaseRules, ScoreRules, ClauseRules):
+class RelationRules(
+    CueRules, ValueRules, RatioRules, FrameRules, FromToRules, RaisedRules, BaseRules, ScoreRules, ClauseRules
+):
     """Compiled cue words; ``find(sentence, mentions, main)`` applies the rules."""
 
     def __init__(self, pats: dict | None = None):

@@ -18,25 +18,32 @@ from kg.extract.sentence import Mention
 WITH_COMPARE_RE = re.compile(r"(?<!相)比较(?=(?:时|中|而言)?[\s*]*[，,])")
 #: the 与 (跟, 同) that opens such a frame; not the 同 of 相同, 不同, 同时, 共同, 同类 …
 _WITH_AT_RE = re.compile(r"与|跟|(?<![相不共])同(?![等一时样期类])")
-#: before 比较 in its clause: a comparison not made or made for fairness ('无法与 B 直接比较',
-#: '未与 B 进行比较', '为了与 B 进行公平比较'): no claim
-_NO_CLAIM_RE = re.compile(r"为了|以便|无法|难以|不能|不便|未能?|没有|公平|不可|不宜")
-#: after 比较: strengths on both sides ('二者各有优势', '优势与不足'): no winner
-_BOTH_WAYS_RE = re.compile(r"各有|优缺点|优势与不足|优势和不足|优劣|利弊")
+_NOT = r"(?:无法|难以|不能|不便|未能?|没有|不可|不宜)"
+#: a comparison not made or made for a purpose: a negation right before 与 or before 比较
+#: ('未与 B 进行比较', '与 B 的结果难以直接比较'), or a purpose governing the 与 ('为了与 B 进行公平
+#: 比较'); not a negation inside B's description ('与未经微调的 B 进行比较')
+_NO_CLAIM_RE = re.compile(rf"(?:为了?|以便)[^，。；,;]{{0,6}}?(?:与|跟|同)|{_NOT}[\s*]*(?:与|跟|同)")
+_NOT_BEFORE_COMPARE_RE = re.compile(rf"{_NOT}[\s*]*(?:直接|进行|做|公平|地)*[\s*]*$")
+#: right after the frame: strengths on both sides ('，我们发现二者各有优势', '优势与不足'): no winner
+_BOTH_WAYS_RE = re.compile(r"[\s*，,]*[^。；;，,]{0,20}?(?:各有|优缺点|优势与不足|优势和不足|优劣|利弊)")
+#: right before a system inside the frame: what the compared system lacks ('没有 RLHF 的 B')
+_LACKED_RE = re.compile(r"(?:没有|无|不使用|未使用|不含|未经|去掉|去除)[\s*]*$")
 #: right after a system: it is the backbone of the comparison, not one side ('QuxNet-7B 骨干')
 _BACKBONE_AFTER_RE = re.compile(r"[\s*]*(?:的)?(?:骨干|主干|基座|backbone)", re.IGNORECASE)
 
 
 def with_compare_frames(text: str) -> Iterator[re.Match]:
     """The 比较 of each ``与 … 比较`` frame of ``text`` that states a claim:
-    a 与 opens it in the same clause, no negation or purpose precedes it and
-    no 'each has its strengths' follows."""
+    a 与 opens it in the same clause, no negation or purpose governs it
+    (``_NO_CLAIM_RE``) and its next clause does not say both sides have
+    strengths (``二者各有优势``)."""
     for m in WITH_COMPARE_RE.finditer(text):
         start = clause_start(text, m.start())
         if (
             _WITH_AT_RE.search(text, start, m.start())
             and not _NO_CLAIM_RE.search(text, start, m.start())
-            and not _BOTH_WAYS_RE.search(text, m.end())
+            and not _NOT_BEFORE_COMPARE_RE.search(text, start, m.start())
+            and not _BOTH_WAYS_RE.match(text, m.end())
         ):
             yield m
 
@@ -46,30 +53,39 @@ def with_compare_pairs(
 ) -> list[tuple[str, str]]:
     """(winner, loser) keys of the frame whose 比较 is ``m`` (from
     :func:`with_compare_frames`), as a gain states them (the caller swaps
-    them for a loss).  The winner is the first system after the frame (not
-    a setting: ``setting(text, s)``): a compared one beats the party before
-    与, any other beats the compared ones; with none after it, the paper's
-    own system (``main``) beats them, or the party before 与 when it is the
-    paper's own (another party: no row, which side won is not said).
-    Systems that are a backbone or a setting are no side."""
+    them for a loss).  The winner is the first system after the frame,
+    the paper's own or a compared one first (an evaluator or a base named
+    there is neither: ``使用 X 作为评估器``): a compared one beats the party
+    before 与 (or the paper's own system when none stands there), any other
+    beats the compared ones.  With none after it, the paper's own system
+    (``main``) beats them, or the party before 与 when it is the paper's own
+    (another party: no row, which side won is not said).  Systems that are
+    a backbone or a setting (``setting(text, s)``) are no side."""
     start = clause_start(text, m.start())
     with_at = _WITH_AT_RE.search(text, start, m.start())
     sides = [s for s in systems if not setting(text, s) and not _BACKBONE_AFTER_RE.match(text, s.end)]
-    parties = [s for s in sides if start <= s.start and s.end <= with_at.start()]
-    objs = [s for s in sides if with_at.end() <= s.start and s.end <= m.start()]
-    later = [s for s in sides if s.start >= m.end()]
+    parties = [s.key for s in sides if start <= s.start and s.end <= with_at.start()]
+    # not what a compared system lacks ('与没有 RLHF 的 B 进行比较')
+    objs = [
+        s.key
+        for s in sides
+        if with_at.end() <= s.start and s.end <= m.start() and not _LACKED_RE.search(text, with_at.end(), s.start)
+    ]
     if not objs:
         return []
-    if later and later[0].key in {o.key for o in objs}:
-        winner, losers = later[0].key, parties  # '将 M 与 B 进行比较，B 表现更优'
+    later = [s for s in sides if s.start >= m.end()]
+    later = [s for s in later if s.proposed or s.key == main or s.key in objs] or later
+    if later and later[0].key in objs:
+        # '将 M 与 B 进行比较，B 表现更优'; with no party, B against the paper's own system ('B 的延迟高出 30%')
+        winner, losers = later[0].key, parties or ([main] if len(set(objs)) == 1 else [])
     elif later:
         winner, losers = later[0].key, objs
     elif parties:
         # 'M 在 X 上与 B 进行了比较，准确率提升了 3%': the paper's own system as the party gained
-        own = [p.key for p in parties if p.proposed or p.key == main]
+        own = [p for p in parties if p == main or any(s.key == p and s.proposed for s in sides)]
         if not own:
             return []
         winner, losers = own[0], objs
     else:
         winner, losers = main, objs
-    return [(winner, lo.key) for lo in losers if winner and lo.key != winner]
+    return [(winner, lo) for lo in dict.fromkeys(losers) if winner and lo and lo != winner]

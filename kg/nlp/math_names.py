@@ -7,7 +7,8 @@ braces, sub- and superscript marks and font commands are dropped) and looked
 up in the gazetteer; the mention keeps the math as written (its surface).
 Symbols stay symbols: a Latin letter with a sub- or superscript (``$C_4$``,
 ``$o_1$``), one of a series of the same letter (``$\\pi_\\theta$ … $\\pi_0$``)
-and a policy or distribution (``reference policy $\\pi_0$``).
+and a reference, initial or behaviour policy or distribution (``reference
+policy $\\pi_0$``; ``the generalist policy $\\pi_{0.5}$`` is the model).
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ def written_as_math(surface: str) -> bool:
     ``π_{0.5}``), a known suffix after it allowed (``$\\pi_0$-FAST``); the
     caller checks that the mention has a gazetteer entry."""
     m = _MATH_RE.match(surface)
-    return m is not None and (m.end() == len(surface) or _SUFFIX_RE.fullmatch(surface, m.end()) is not None)
+    return m is not None and (m.end() == len(surface) or _SUFFIX_TAIL_RE.fullmatch(surface, m.end()) is not None)
 
 
 def with_math_names(doc: Doc, gaz: Gazetteer, spans: list[Span]) -> list[Span]:
@@ -98,8 +99,8 @@ def _math_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     a known suffix after one included (``$\\pi_0$-FAST``); not one whose
     letter is also written nearby (300 characters) with a subscript that
     names nothing (``$\\pi_{\\omega}$ … $\\pi_0$``: symbols of one series),
-    nor one right after a policy or distribution word (``reference policy
-    $\\pi_0$``, ``初始策略 $\\pi_0$``)."""
+    nor one right after a reference, initial or behaviour policy or
+    distribution (``reference policy $\\pi_0$``, ``初始策略 $\\pi_0$``)."""
     text = doc_text(doc)
     if "$" not in text and "_{" not in text:
         return []
@@ -113,17 +114,25 @@ def _math_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
             or any(e is None and p[:1] == plain[:1] and abs(n.start() - m.start()) <= _NEAR for n, p, e in found)
         ):
             continue
-        end = m.end()
-        suffix = _SUFFIX_RE.match(text, end)
-        longer = gaz.lookup_key(fold(plain + suffix.group())) if suffix else None
-        if longer is not None:
-            entry, end = longer, suffix.end()  # '$\\pi_0$-FAST' is π0-FAST, not π0
+        entry, end = _with_suffix(gaz, text, m.end(), plain, entry)  # '$\\pi_0$-FAST' is π0-FAST, not π0
         span = doc.char_span(m.start(), end, label=entry.type, alignment_mode="expand")
         if span is None:
             continue
         set_mention_info(span, entry=entry, source="gazetteer")
         out.append(span)
     return out
+
+
+def _with_suffix(gaz: Gazetteer, text: str, end: int, plain: str, entry):
+    """(entry, end) of the longest known name the suffix after a math span
+    at ``end`` makes (``-FAST-DROID``, then ``-FAST``); (``entry``, ``end``) if none."""
+    suffix = _SUFFIX_RE.match(text, end)
+    parts = re.findall(r"[-+][^-+]+", suffix.group()) if suffix else []
+    for n in range(len(parts), 0, -1):
+        longer = gaz.lookup_key(fold(plain + "".join(parts[:n])))
+        if longer is not None:
+            return longer, end + len("".join(parts[:n]))
+    return entry, end
 
 
 def _lookup(gaz: Gazetteer, m: re.Match, plain: str):
@@ -143,7 +152,13 @@ def _lookup(gaz: Gazetteer, m: re.Match, plain: str):
 #: how near (characters) a symbol of the same letter makes a math name a symbol of its series
 _NEAR = 300
 #: right before a math span: it names a policy or a distribution, a symbol ('reference policy $\\pi_0$')
-_SYMBOL_BEFORE_RE = re.compile(r"(?:polic(?:y|ies)|distributions?|策略|分布)[\s*(（]*$", re.IGNORECASE)
-#: right after a math span: a suffix that may make a longer known name ('$\\pi_0$-FAST')
-_SUFFIX_RE = re.compile(r"[-+][A-Za-z][\w.]*")
+_SYMBOL_BEFORE_RE = re.compile(
+    r"(?:reference|initial|behaviou?r|old|prior|sampling|target|参考|初始|行为|旧|采样)[\s-]*"
+    r"(?:polic(?:y|ies)|distributions?|策略|分布)[\s*(（]*$",
+    re.IGNORECASE,
+)
+#: right after a math span: a suffix that may make a longer known name ('$\\pi_0$-FAST', '-FAST-DROID')
+_SUFFIX_RE = re.compile(r"(?:[-+][A-Za-z0-9][\w.]*)+")
+#: what a math mention's token may hold after the math: a suffix, maybe a possessive ('$\\pi_0$-FAST's')
+_SUFFIX_TAIL_RE = re.compile(r"(?:[-+][A-Za-z0-9][\w.]*)*(?:['’]s)?")
 _FONT_COMMAND_RE = re.compile(r"\\(?:" + "|".join(sorted(_FONT)) + r")\b")

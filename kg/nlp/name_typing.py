@@ -156,8 +156,10 @@ class NameTyper:
 
 #: after a name: a robot word that only qualifies a model head ('robot foundation model', '机器人策略')
 _ROBOT_MODEL_AFTER_RE = re.compile(
-    r"[\s*]*(?:robot(?:ic|s)?|机器人)[\s*]*(?:foundation[\s-]+models?|policy|policies|(?:vision-language-action\s+)?models?|"
-    r"基础模型|基座模型|大模型|模型|策略)",
+    r"[\s*]*(?:robot(?:ic)?|机器人)[\s*]*(?:(?:foundation[\s-]+|vision-language-action\s+)?model|polic(?:y|ies)"
+    r"|基础模型|基座模型|大模型|模型|策略)"
+    # the head ends the phrase (maybe before 的, or 策略上): not '策略学习', '模型上', 'policy benchmark', 'robot models'
+    r"(?:(?=的)|(?<=策略)(?=上)|(?![\u4e00-\u9fffA-Za-z]))(?!\s+(?:learning|benchmarks?|tasks?|deployment|suites?|for)\b)",
     re.IGNORECASE,
 )
 _LIST_SEP_RE = re.compile(
