@@ -354,19 +354,21 @@ class ClauseRules:
 #: where the measure after a than-adjective must be named by: its clause, before any aside
 _MEASURE_STOP_RE = re.compile(r"[，。；,;：:（(]")
 
+#: 'with' before a compared or partner system: 与, 跟, 同; not the 同 of 相同, 不同, 同时, 共同, 同一, 同等, 同类
+WITH_WORD = r"(?:与|跟|(?<![相不共])同(?![等一时样期类]))"
 #: right before the partner of a parity clause: 与/跟/同, maybe a short modifier ('与参数更多的 B');
 #: not 和 ('A 和 B 性能相当' coordinates two subjects) nor 同一/同等
-_WITH_PARTNER_RE = re.compile(r"(?:与|跟|同(?![一等时样期]))[^，。；,;与和跟同]{0,8}$")
+_WITH_PARTNER_RE = re.compile(rf"{WITH_WORD}[^，。；,;与和跟同]{{0,8}}$")
 #: after a beaten system: the next clause is about it ('超越了 B，后者比 C 高')
 _ANAPHOR_RE = re.compile(r"[^，,；;]{0,12}[，,；;][\s*]*(?:而|且)?[\s*]*(?:后者|which|who)")
 #: right before a member a loser phrase names: '包括 B', 'including B', 'such as B'
 _MEMBER_LEAD_RE = re.compile(r"(?:包括|例如|比如|including|such as|e\.g\.,?)[\s*]*$", re.IGNORECASE)
+#: a value in parentheses after a listed dataset ('GlimQA (2.1)')
+_PAREN_VALUE = r"[\s*]*(?:[（(][^()（）]{0,20}[)）])?[\s*]*"
 #: after the last member of a list: the end of its clause, or the list's head noun
-_LIST_END_RE = re.compile(
-    r"[\s*)）]*(?:[（(][^()（）]{0,20}[)）])?[\s*]*(?:[.;。；,，]|$|benchmarks?\b|datasets?\b)", re.IGNORECASE
-)
-_BOLD_GAP_RE = re.compile(r"[\s*]*(?:[（(][^()（）]{0,20}[)）])?[\s*]*(?:the\s+)?[\s*]*", re.IGNORECASE)
-_LIST_SEP_RE = re.compile(r"[\s*]*(?:[（(][^()（）]{0,20}[)）])?[\s*]*(?:、|,|，|和|及|与)[\s*]*")
+_LIST_END_RE = re.compile(r"[)）]*" + _PAREN_VALUE + r"(?:[.;。；,，]|$|benchmarks?\b|datasets?\b)", re.IGNORECASE)
+_BOLD_GAP_RE = re.compile(_PAREN_VALUE + r"(?:the\s+)?[\s*]*", re.IGNORECASE)
+_LIST_SEP_RE = re.compile(_PAREN_VALUE + r"(?:、|,|，|和|及|与)[\s*]*")
 
 
 def _serial_comma(text: str, brk: re.Match, datasets: list[Mention]) -> bool:

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from kg.extract.clauses import clause_start
+from kg.extract.clauses import WITH_WORD, clause_start
 from kg.extract.sentence import Mention
 
 #: 比较 closing a '与 … 比较' frame at its clause's end ('与 A、B 等方法的比较，', '与 B 进行比较时，')
 WITH_COMPARE_RE = re.compile(r"(?<!相)比较(?=(?:时|中|而言)?[\s*]*[，,])")
-#: the 与 (跟, 同) that opens such a frame; not the 同 of 相同, 不同, 同时, 共同, 同类 …
-_WITH_AT_RE = re.compile(r"与|跟|(?<![相不共])同(?![等一时样期类])")
+#: the 与 (跟, 同) that opens such a frame
+_WITH_AT_RE = re.compile(WITH_WORD)
 _NOT = r"(?:无法|难以|不能|不便|未能?|没有|不可|不宜)"
 #: a comparison not made or made for a purpose: a negation right before 与 or before 比较
 #: ('未与 B 进行比较', '与 B 的结果难以直接比较'), or a purpose governing the 与 ('为了与 B 进行公平
