@@ -1174,6 +1174,18 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "Zorblax在7B稠密和80B QuxMoE模型上进行了评估，在所有设置中均持续优于VorpNet。",
+        {("Zorblax", "VorpNet", None, None)},
+        id="zh-a-model-deep-inside-a-setting-frame-is-no-subject",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax在基础、指令微调和思维微调QuxLM检查点上，显著优于VorpNet。",
+        {("Zorblax", "VorpNet", None, None)},
+        id="zh-checkpoints-of-a-model-as-the-setting",
+    ),
+    pytest.param(
+        OWN_ZH,
         "我们将 Zorblax 与 QuxNet 进行比较时，Zorblax 的准确率提升了 3.2%。",
         {("Zorblax", "QuxNet", None, "Accuracy")},
         id="zh-a-with-bijiao-frame-at-its-clause-end",

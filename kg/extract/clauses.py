@@ -323,8 +323,8 @@ class ClauseRules:
     )
     # a system framed as the setting of a claim: '在 X 模型上', '在 X 上'
     # (or its gloss: '在动态程度（Dynamic Degree）上超越 B', a measure the claim is made on)
-    _SETTING_BEFORE = re.compile(r"在[\s*]*(?:[\u4e00-\u9fff]{1,12}[（(][\s*]*)?$")
-    _SETTING_AFTER = re.compile(r"[\s*]*(?:[）)][\s*]*)?(?:模型|架构|骨干网络|骨干|backbone|model)?[\s*]*上")
+    _SETTING_BEFORE = re.compile(r"在[\s*]*(?:[\u4e00-\u9fff]{1,12}[（(][\s*]*|[^，。；,;在上（(）)]{0,16})$")
+    _SETTING_AFTER = re.compile(r"[\s*]*(?:[）)][\s*]*)?(?:模型|架构|骨干网络|骨干|检查点|backbone|model)?[\s*]*上")
     _SUBORDINATE_CLAUSE = re.compile(
         r"^[\s*]*(?:在|当|作为|使用|通过|若|如果|对于|针对|将|用|以|替换|when|after|if|by|using|as)"
         r".*(?:后|时|中|下|上|以后|之后)[\s*]*$",
