@@ -1186,6 +1186,24 @@ RULES = [
     ),
     pytest.param(
         OWN_ZH,
+        "在GlimSet上，细化后mDice由60.32升至62.46，QuxPr由69.83升至78.00。",
+        set(),
+        id="zh-a-name-right-before-a-from-to-is-what-changed",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在 GlimSet 上，准确率从 55.2% 提升至 63.8%，QuxNet 则需要更多训练数据。",
+        set(),
+        id="zh-a-system-of-a-later-clause-is-no-base-of-a-from-to",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在GlimSet上，Qwen2.5-VL 从 55.2% 提升至 63.8%。",
+        {("Zorblax", "Qwen2.5-VL", "GlimSet", None)},
+        id="zh-a-known-model-right-before-a-from-to-is-the-base",
+    ),
+    pytest.param(
+        OWN_ZH,
         "我们将 Zorblax 与 QuxNet 进行比较时，Zorblax 的准确率提升了 3.2%。",
         {("Zorblax", "QuxNet", None, "Accuracy")},
         id="zh-a-with-bijiao-frame-at-its-clause-end",

@@ -12,6 +12,7 @@ import re
 
 from kg.extract.clauses import clause_start
 from kg.extract.sentence import Found
+from kg.model import Label
 
 #: right before the base of a raise, and between what raised it and the base: 'A 将 B 的 X 从…提升至…'
 _RAISED_BY_RE = re.compile(r"将[\s*]*$")
@@ -19,6 +20,8 @@ _JIANG_RE = re.compile(r"[\s*]*将[\s*]*")
 _BASE_OF_RE = re.compile(r"[\s*]*的[^，。；：,;:]*")  # 'B 的 X 从': B's own measure, in one clause
 #: a year, as a from-to span of time writes it ('from 2023 to 2025'), and a verb of change between
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
+#: between a name and the from-value of a from-to right after it ('X 由 69.8', 'X 69.8 -> 78.0')
+_RIGHT_BEFORE_RE = re.compile(r"[\s*]*(?:从|由|from)?[\s*]*", re.IGNORECASE)
 _CHANGE_VERB_RE = re.compile(r"提升|提高|增加|上升|升|降|减少|缩短|跃升|增长|改善")
 
 
@@ -70,7 +73,17 @@ class FromToRules:
         if self._hedged_before(m.string, m.start()):
             return None  # '若去掉…，准确率将从…提升至…', '预计…': no claim
         # a name before a score noun is the measure ('MQ 分数从 1.65 提升至 1.71'), not a base
-        bases = [s for s in systems if not s.proposed and s.key != main and not self._measure(m.string, s)]
+        # nor a name that is no model right before 从 ('GlimSet Clean 从 6.3% 提升到 19.4%', 'mPr 由 69.8 升至
+        # 78.0'): what changed, not the base
+        bases = [
+            s
+            for s in systems
+            if not s.proposed
+            and s.key != main
+            and not self._measure(m.string, s)
+            and not (s.label != Label.MODEL and _RIGHT_BEFORE_RE.fullmatch(m.string, s.end, m.start("a")))
+            and not (s.start >= m.end() and clause_start(m.string, s.start) > m.start())  # a later clause's
+        ]
         if m.group("base"):  # '从 StreamingLLM 的 31.5 提升至 62.8': the base is named in the frame
             named = [s for s in bases if m.start("base") <= s.start < m.end("base")]
             described = [] if named else self._described_base(m)
