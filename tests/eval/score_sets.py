@@ -17,7 +17,7 @@ halves of a layout, as the targets are stated), seeds (all five),
 heldout, heldout2, and the reports annotated for this project
 (tests/eval/annotated, split like the dev reports): ann-arxiv-tune,
 ann-papers-tune, ann-arxiv-check, ann-papers-check, ann-tune, ann-check, and the
-later batches ann2-*, ann3-check, ann4-tune, ann5 (and its halves ann5-*), ann6-check … ann15-check.  Needs
+later batches ann2-*, ann3-check, ann4-tune, ann5 (and its halves ann5-*), ann6-check … ann16-check.  Needs
 ``../shared/eval`` (the scorer and the gold stay there).
 """
 
@@ -200,6 +200,9 @@ ANN15_CHECK = [
     "papers-for-2026-03-10",
     "papers-for-2026-09-14",
 ]
+#: a sixteenth batch (two reports of each layout), scored on arrival and kept whole as a check set
+#: (figures only, never read)
+ANN16_CHECK = ["arxiv-cv-2026-07-23", "arxiv-cv-2026-08-12", "papers-for-2026-05-04", "papers-for-2026-05-25"]
 
 
 def _annotated(stems: list[str]) -> list[tuple[Path, Path]]:
@@ -270,6 +273,7 @@ SETS = {
     **_half("ann13", "check", _annotated, ANN13_CHECK),
     **_half("ann14", "check", _annotated, ANN14_CHECK),
     **_half("ann15", "check", _annotated, ANN15_CHECK),
+    **_half("ann16", "check", _annotated, ANN16_CHECK),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
