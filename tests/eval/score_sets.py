@@ -200,9 +200,15 @@ ANN15_CHECK = [
     "papers-for-2026-03-10",
     "papers-for-2026-09-14",
 ]
-#: a sixteenth batch (two reports of each layout), scored on arrival and kept whole as a check set
-#: (figures only, never read)
-ANN16_CHECK = ["arxiv-cv-2026-07-23", "arxiv-cv-2026-08-12", "papers-for-2026-05-04", "papers-for-2026-05-25"]
+#: a sixteenth batch, scored on arrival and kept whole as a check set (figures only, never read)
+ANN16_CHECK = [
+    "arxiv-cv-2025-10-07",
+    "arxiv-cv-2025-12-08",
+    "arxiv-cv-2026-07-23",
+    "arxiv-cv-2026-08-12",
+    "papers-for-2026-05-04",
+    "papers-for-2026-05-25",
+]
 
 
 def _annotated(stems: list[str]) -> list[tuple[Path, Path]]:
