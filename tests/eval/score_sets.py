@@ -206,6 +206,7 @@ ANN16_CHECK = [
     "arxiv-cv-2025-12-08",
     "arxiv-cv-2026-07-23",
     "arxiv-cv-2026-08-12",
+    "papers-for-2026-02-11",
     "papers-for-2026-05-04",
     "papers-for-2026-05-25",
 ]
