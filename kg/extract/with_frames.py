@@ -22,7 +22,7 @@ _NOT = r"(?:无法|难以|不能|不便|未能?|没有|不可|不宜)"
 #: a comparison not made or made for a purpose: a negation right before 与 or before 比较
 #: ('未与 B 进行比较', '与 B 的结果难以直接比较'), or a purpose governing the 与 ('为了与 B 进行公平
 #: 比较'); not a negation inside B's description ('与未经微调的 B 进行比较')
-_NO_CLAIM_RE = re.compile(rf"(?:为了?|以便)[^，。；,;]{{0,6}}?(?:与|跟|同)|{_NOT}[\s*]*(?:与|跟|同)")
+_NO_CLAIM_RE = re.compile(rf"(?:为了?|以便)[^，。；,;]{{0,6}}?{WITH_WORD}|{_NOT}[\s*]*{WITH_WORD}")
 _NOT_BEFORE_COMPARE_RE = re.compile(rf"{_NOT}[\s*]*(?:直接|进行|做|公平|地)*[\s*]*$")
 #: right after the frame: strengths on both sides ('，我们发现二者各有优势', '优势与不足'): no winner
 _BOTH_WAYS_RE = re.compile(r"[\s*，,]*[^。；;，,]{0,20}?(?:各有|优缺点|优势与不足|优势和不足|优劣|利弊)")
