@@ -2919,6 +2919,12 @@ RULES = [
         {("ZorbNet", "Llama-3-8B", "MATH", None), ("ZorbNet", "Mistral-7B", "MATH", None)},
         id="all-baselines-dataset-first",
     ),
+    pytest.param(  # 在 and 并 inside a word ('潜在', '并行') end no list of losers
+        OWN_ZH,
+        "Zorblax 显著优于因式分解的 QuxNet 和连续潜在变量的 BarNet，也优于并行解码的 FooNet。",
+        {("Zorblax", "QuxNet", None, None), ("Zorblax", "BarNet", None, None), ("Zorblax", "FooNet", None, None)},
+        id="zh-list-item-with-zai-inside-a-word",
+    ),
 ]
 
 

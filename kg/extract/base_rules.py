@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from kg.extract.clauses import AMOUNT_UNIT, clause_start
+from kg.extract.clause_words import AMOUNT_UNIT, clause_start
 from kg.extract.sentence import Found, Mention
 from kg.model import Label
 

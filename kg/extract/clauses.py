@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.extract.clause_words import BING, CLAUSE_END_RE, WITH_WORD, ZAI, clause_start
 from kg.extract.sentence import Mention
 from kg.extract.parens import in_aside, in_examples
 from kg.model import Label
@@ -134,7 +135,7 @@ class ClauseRules:
         gap = before[m.end() :]
         return len(gap.strip()) <= 4 and not re.search(r"[，,。;；]", gap)
 
-    _BREAK_RE = re.compile(r"[，,；;。:：!！?？]|\s(?:while|but|on|in|across|with|by)\s|在|并|且|而|其中|分别")
+    _BREAK_RE = re.compile(rf"[，,；;。:：!！?？]|\s(?:while|but|on|in|across|with|by)\s|{ZAI}|{BING}|且|而|其中|分别")
     _LIST_RE = re.compile(r"^[\s*“”\"]*(?:、|和|及|以及|与|或|,|，|and|or|as well as)?[\s*“”\"]*$")
     #: the amount a listed system is beaten by: '超越 A 3.1倍，B 44%'
     _LISTED_AMOUNT_RE = re.compile(r"^\s*[+-]?\d+(?:\.\d+)?\s*(?:倍|%|个百分点|个点|分|点|pp|×)")
@@ -354,8 +355,6 @@ class ClauseRules:
 #: where the measure after a than-adjective must be named by: its clause, before any aside
 _MEASURE_STOP_RE = re.compile(r"[，。；,;：:（(]")
 
-#: 'with' before a compared or partner system: 与, 跟, 同; not the 同 of 相同, 不同, 同时, 共同, 同一, 同等, 同类
-WITH_WORD = r"(?:与|跟|(?<![相不共])同(?![等一时样期类]))"
 #: right before the partner of a parity clause: 与/跟/同, maybe a short modifier ('与参数更多的 B');
 #: not 和 ('A 和 B 性能相当' coordinates two subjects) nor 同一/同等
 _WITH_PARTNER_RE = re.compile(rf"{WITH_WORD}[^，。；,;与和跟同]{{0,8}}$")
@@ -382,17 +381,3 @@ def _serial_comma(text: str, brk: re.Match, datasets: list[Mention]) -> bool:
         d for d in datasets if _BOLD_GAP_RE.fullmatch(text, brk.end(), d.start) and _LIST_END_RE.match(text, d.end)
     ]
     return bool(before and after) and any(_LIST_SEP_RE.fullmatch(text, d.end, before[0].start) for d in datasets)
-
-
-#: a mark that ends a clause (comma, semicolon, full stop, colon)
-CLAUSE_END_RE = re.compile(r"[，。；,;：:]")
-#: the unit of a stated gain's amount ('3.2%', '1.8 个点', '+23.5 点', '2 points', '4 pp')
-AMOUNT_UNIT = r"(?:%|个点|个百分点|百分点|点|分|points?|pp)"
-#: a condition or a forecast before a stated change: no claim ('若…', '如果…', '预计…')
-CONDITION_RE = re.compile(r"若|如果|假如|预计|\bif\b", re.IGNORECASE)
-
-
-def clause_start(text: str, pos: int) -> int:
-    """Offset where the clause holding ``pos`` starts: after the last comma,
-    semicolon, full stop or colon before it (0 when none)."""
-    return max(text.rfind(c, 0, pos) for c in "，,；;。：:") + 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import AMOUNT_UNIT, CLAUSE_END_RE, clause_start
+from kg.extract.clause_words import AMOUNT_UNIT, CLAUSE_END_RE, clause_start
 from kg.extract.described import described_key
 from kg.extract.sentence import BASELINES, Found, Mention
 from kg.model import Label

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import AMOUNT_UNIT, CONDITION_RE, clause_start
+from kg.extract.clause_words import AMOUNT_UNIT, CONDITION_RE, clause_start
 from kg.extract.sentence import Found, Mention
 from kg.extract.outcome_words import shortfall, won_rate
 from kg.extract.with_frames import WITH_COMPARE_RE, with_compare_frames, with_compare_pairs

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import clause_start
+from kg.extract.clause_words import clause_start
 from kg.extract.sentence import Found
 from kg.model import Label
 

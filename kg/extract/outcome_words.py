@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import clause_start
+from kg.extract.clause_words import clause_start
 
 #: a win rate the subject gained: '取得了 14.1% 的相对胜率', '也取得了显著胜率', '胜率上平均达到
 #: 87.2%' (not '胜率仅为 38%')

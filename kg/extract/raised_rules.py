@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.base_rules import PROSPECT_RE, RAISED_BY
-from kg.extract.clauses import clause_start
+from kg.extract.clause_words import clause_start
 from kg.extract.sentence import Found, Mention
 
 #: a raise not made ('难以提升', '未能提高')

@@ -43,7 +43,8 @@ import re
 from kg.nlp.cues import cue_regex
 from kg.resources import pattern_group
 from kg.extract.base_rules import BaseRules
-from kg.extract.clauses import ClauseRules, clause_start
+from kg.extract.clause_words import clause_start
+from kg.extract.clauses import ClauseRules
 from kg.extract.cue_rules import CueRules
 from kg.extract.value_rules import ValueRules
 from kg.extract.described import DescribedBaselines

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.clauses import CLAUSE_END_RE, clause_start
+from kg.extract.clause_words import CLAUSE_END_RE, clause_start
 from kg.extract.parens import open_paren
 from kg.extract.scores import difference_before
 from kg.extract.sentence import DATASET_LABELS, Found, Mention

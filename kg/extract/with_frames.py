@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from kg.extract.clauses import WITH_WORD, clause_start
+from kg.extract.clause_words import WITH_WORD, clause_start
 from kg.extract.sentence import Mention
 
 #: 比较 closing a '与 … 比较' frame at its clause's end ('与 A、B 等方法的比较，', '与 B 进行比较时，')
