@@ -2925,6 +2925,24 @@ RULES = [
         {("Zorblax", "QuxNet", None, None), ("Zorblax", "BarNet", None, None), ("Zorblax", "FooNet", None, None)},
         id="zh-list-item-with-zai-inside-a-word",
     ),
+    pytest.param(  # a name after the paper's self-reference and 的 is its measure, no system
+        OWN_ZH,
+        "在 Foo-Bench 上，本文模型的 MMS 达到 5.15，而 QuxNet 只有 4.61。",
+        {("Zorblax", "QuxNet", "Foo-Bench", None)},
+        id="zh-own-models-measure-is-no-winner",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "在 Foo-Bench 上，其 MMS 达到 5.15，而 QuxNet 只有 4.61。",
+        {("Zorblax", "QuxNet", "Foo-Bench", None)},
+        id="zh-its-measure-is-no-winner",
+    ),
+    pytest.param(
+        OWN_EN,
+        "On Foo-Bench, our model's MMS reaches 85.1%, while QuxNet reaches 74.6%.",
+        set(),
+        id="our-models-measure-is-no-winner",
+    ),
 ]
 
 

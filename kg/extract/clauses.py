@@ -208,6 +208,16 @@ class ClauseRules:
             and bool(self._SCORE_NOUN_AFTER.match(text, s.end))
         )
 
+    def _owned_measure(self, text: str, s: Mention) -> bool:
+        """True when the mention is a measure of the paper's own system: a
+        name it does not propose, typed only as a method, right after a
+        self-reference and 的/'s (``本文模型的 MMS 达到 5.15``, ``其 MMS``,
+        ``our model's MMS``), so no system of its own."""
+        if s.proposed or s.label != Label.METHOD or s.lower_is_better is not None:
+            return False
+        lead = text[clause_start(text, s.start) : s.start]
+        return bool(re.search(rf"(?:{self.self_ref.pattern})[\s*]*(?:的|'s)[\s*]*$|(?:^|[\s*])其[\s*]*$", lead, re.I))
+
     def _subject(self, text: str, before: list[Mention], cue: int) -> Mention | None:
         """The nearest system before a cue, unless it is a bullet's lead label,
         a tool or comparison partner (``使用 GPT-5``, ``相比基座 B``, ``从 B 的 23.4%``)

@@ -194,7 +194,7 @@ class RelationRules(
             bases: keys of the base models an earlier sentence of the same
                 paragraph applied the method to (see :meth:`base_frame`).
         """
-        systems = [m for m in mentions if m.is_system]
+        systems = [m for m in mentions if m.is_system and not self._owned_measure(text, m)]
         if (not systems and main is None) or not self._maybe.search(text):
             return []  # no cue word, no 比 and no number: no rule can fire
         datasets = [m for m in mentions if m.label in DATASET_LABELS]
