@@ -2943,6 +2943,28 @@ RULES = [
         set(),
         id="our-models-measure-is-no-winner",
     ),
+    pytest.param(  # every system listed with its value after a contrast is on the contrast's far side
+        OWN_ZH,
+        "Zorblax 在 Foo-Bench 上的成功率为 53.3%，而 QuxNet 为 28.9%、BarNet 为 17.8%，FooNet 为 0.0%。",
+        {
+            ("Zorblax", "QuxNet", "Foo-Bench", "Success Rate"),
+            ("Zorblax", "BarNet", "Foo-Bench", "Success Rate"),
+            ("Zorblax", "FooNet", "Foo-Bench", "Success Rate"),
+        },
+        id="zh-contrast-lists-more-systems-with-values",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的误差为 1.2 cm，而 QuxNet 为 2.9 cm、BarNet 为 0.8 cm。",
+        {("Zorblax", "QuxNet", None, None), ("BarNet", "Zorblax", None, None)},
+        id="zh-contrast-lists-more-systems-lower-is-better",
+    ),
+    pytest.param(  # the next clause states a size, not a value of the contrast
+        OWN_ZH,
+        "Zorblax 的成功率为 53.3%，而 QuxNet 为 28.9%，BarNet 的参数量为 7B。",
+        {("Zorblax", "QuxNet", None, "Success Rate")},
+        id="zh-contrast-list-ends-at-another-measure",
+    ),
 ]
 
 

@@ -46,6 +46,7 @@ from kg.extract.base_rules import BaseRules
 from kg.extract.clause_words import clause_start
 from kg.extract.clauses import ClauseRules
 from kg.extract.cue_rules import CueRules
+from kg.extract.listed_values import ListedValueRules
 from kg.extract.value_rules import ValueRules
 from kg.extract.described import DescribedBaselines
 from kg.extract.frame_rules import FrameRules
@@ -69,7 +70,16 @@ _NOT_A_FRAME = (
 
 
 class RelationRules(
-    CueRules, ValueRules, RatioRules, FrameRules, FromToRules, RaisedRules, BaseRules, ScoreRules, ClauseRules
+    CueRules,
+    ValueRules,
+    ListedValueRules,
+    RatioRules,
+    FrameRules,
+    FromToRules,
+    RaisedRules,
+    BaseRules,
+    ScoreRules,
+    ClauseRules,
 ):
     """Compiled cue words; ``find(sentence, mentions, main)`` applies the rules."""
 

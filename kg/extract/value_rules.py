@@ -1,8 +1,9 @@
 """Comparison rules over stated values: ``A (78.2) vs B (64.5)``, two
 stated values set against each other (``A 的 AP 为 52.1，而 B 仅为 42.0``,
-``whereas``), paired values across a contrast (``A 和 B 分别为 …，而 C 和 D
-…``) and values side by side (``A 的成功率为 81%，B 为 42%``): the better
-value wins, lower when the measure is lower-is-better.
+``whereas``), a compared value 'for' a system and values side by side
+(``A 的成功率为 81%，B 为 42%``): the better value wins, lower when the
+measure is lower-is-better.  Lists of values are read in
+:mod:`kg.extract.listed_values`.
 
 A mixin of :class:`~kg.extract.relations.RelationRules`.
 """
@@ -92,6 +93,7 @@ class ValueRules:
             if after and after[0].key != main and not any(start <= s.start < cut.start() for s in systems):
                 pairs.insert(0, (Mention(start, start, main, Label.METHOD), after[0]))  # kept if it states a value
         pairs += self._described_after_cuts(text, systems, main)
+        pairs += [(a, c) for a, b in pairs for c in self._listed_with_values(text, b, systems)]
         for a, b in pairs:
             cut = self._CONTRAST_RE.search(text, a.end, b.start)
             if cut is None or a.key == b.key:
@@ -219,71 +221,6 @@ class ValueRules:
             winner = subj.key if subj else (main if not before else None)
             found += [Found(winner, s.key, cue=cut.group().strip(" ，,；;"), at=cut.start()) for s in losers if winner]
         return [f for f in found if f.winner != f.loser]
-
-    # a run of values listed in order: '77.77% 和 79.96%', '71%, 74% and 80%'
-    _VALUE_RUN = re.compile(
-        r"(?<![A-Za-z0-9_.])[-+]?\d+(?:\.\d+)?\s*(?:%|分|points?)?(?![A-Za-z0-9_.%])"
-        r"(?:\s*(?:和|、|,|，|及|与|以及|and|, and)\s*[-+]?\d+(?:\.\d+)?\s*(?:%|分|points?)?(?![A-Za-z0-9_.%]))*",
-        re.IGNORECASE,
-    )
-    _VALUE = re.compile(r"([-+]?\d+(?:\.\d+)?)\s*(%)?")
-    _SIZE_NOTE = re.compile(r"[\s*]*[（(][^（）()]{0,12}[)）]")
-
-    def _paired_values(self, text, systems, lower) -> list[Found]:
-        """``A 和 B 分别为 77.8% 和 80.0%，而 C 和 D 分别降至 23.8% 和 39.5%`` /
-        ``A and B reach 71% and 74%, while C and D fall to 40% and 35%
-        respectively``: each system of one side of the contrast is paired
-        with its value in order, and every pair across the divide is a win
-        of the better value (lower when the metric is lower-is-better)."""
-        if len(systems) < 3 or not self._RESPECTIVELY.search(text):
-            return []
-        cut = self._CONTRAST_RE.search(text)
-        if cut is None:
-            return []
-        left = self._valued_list(text, [s for s in systems if s.end <= cut.start()], cut.start())
-        right = self._valued_list(text, [s for s in systems if s.start >= cut.end()], len(text))
-        if not left or not right or len({unit for _, _, unit in left + right}) > 1:
-            return []
-        found = []
-        for a, va, _ in left:
-            for b, vb, _ in right:
-                if va == vb or a.key == b.key:
-                    continue
-                a_wins = (va < vb) if lower else (va > vb)
-                w, l, ws, ls = (a, b, va, vb) if a_wins else (b, a, vb, va)
-                unit = left[0][2]
-                found.append(
-                    Found(
-                        w.key,
-                        l.key,
-                        winner_score=ws,
-                        loser_score=ls,
-                        unit=unit,
-                        cue=cut.group().strip(" ，,；;"),
-                        at=cut.start(),
-                    )
-                )
-        return found
-
-    def _valued_list(self, text: str, side: list[Mention], end: int) -> list[tuple[Mention, float, str | None]]:
-        """(system, value, unit) of a clause that lists its systems together
-        (a size note may follow each: ``Qwen-3（235B）和 Mistral（24B）``) and
-        then as many values in the same order; [] otherwise."""
-        if not side:
-            return []
-        for a, b in zip(side, side[1:]):
-            gap = self._SIZE_NOTE.sub("", text[a.end : b.start], count=1)
-            if not self._LIST_RE.match(gap):
-                return []
-        start = side[-1].end
-        for run in self._VALUE_RUN.finditer(text, start, end):
-            values = self._VALUE.findall(run.group())
-            if len(values) != len(side):
-                continue
-            if difference_before(text, start, run.start()):
-                return []  # '分别提升了 5% 和 3%': gains, not values
-            return [(s, float(v), "%" if u else None) for s, (v, u) in zip(side, values)]
-        return []
 
     # after a system that opens a clause: its value stated with 为 ('B 为 42.0', 'B（微调后）的 AP 仅为 42.0')
     _PARALLEL_NEXT = re.compile(
