@@ -2965,6 +2965,24 @@ RULES = [
         {("Zorblax", "QuxNet", None, "Success Rate")},
         id="zh-contrast-list-ends-at-another-measure",
     ),
+    pytest.param(  # 最高 before an amount says 'up to': no rank over the baselines
+        OWN_ZH,
+        "我们与基线 Mistral-7B 进行对比。引入专家编码器能带来显著的性能提升（最高可达+3.1%）。",
+        set(),
+        id="zh-zuigao-before-an-amount-is-up-to",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "我们与基线 Mistral-7B 进行对比。Zorblax 在对抗攻击下的准确率下降更小（最高10.4%）。",
+        set(),
+        id="zh-zuigao-in-parentheses-is-up-to",
+    ),
+    pytest.param(  # the paper's strongest variant is no rank over the baselines
+        OWN_ZH,
+        "我们与基线 Mistral-7B 进行对比。我们的最强模型在单目深度估计任务上表现出色。",
+        set(),
+        id="zh-our-strongest-model-is-a-variant",
+    ),
 ]
 
 

@@ -318,8 +318,10 @@ class CueRules:
             or self._negated(text, m.start())
             or re.match(r"[^，。；,;]{0,12}?(?:之一|one of)", text[m.end() :], re.IGNORECASE)
             or re.search(r"one of\s*$", text[: m.start()], re.IGNORECASE)
+            or self._UP_TO.match(text, m.end())
+            or self._OWN_VARIANT.search(text, max(0, m.start() - 8), m.end() + 4)
         ):
-            return []
+            return []  # '（最高10.4%）' says 'up to'; '我们的最强模型' is the paper's own variant, no rank
         if len({s.key for s in systems}) > 1:
             return []
         if self.win.search(re.search(r"[^，。；,;]{0,10}$", text[: m.start()]).group()):
@@ -337,6 +339,15 @@ class CueRules:
             return []  # '结论：Plan A 在准确率上表现最佳': a setting the text names, not the paper's system
         winner = subj.key if subj else (main if not systems else None)
         return [Found(winner, BASELINES, cue=m.group(), at=m.start())] if winner else []
+
+    #: after 最高: an amount, so 'up to' ('最高10.4%', '最高可达+3.1%'), no rank
+    _UP_TO = re.compile(r"[\s*]*(?:可|能)?(?:达到|达|为)?[\s*约]*[-+]?\d")
+    #: a superlative naming the paper's own variant: '我们的最强模型', '本文最佳版本', 'our best model'
+    _OWN_VARIANT = re.compile(
+        r"(?:我们的|本文的?|our)[\s*]*(?:最强|最佳|最好|最优|best|strongest)[\s*]*(?:的)?[\s*]*"
+        r"(?:模型|版本|变体|配置|models?\b|variants?\b|configurations?\b)",
+        re.IGNORECASE,
+    )
 
     # a Latin name that is no mention opens the superlative's Chinese clause ('Plan A 在…表现最佳',
     # 'Variant-B 的效果最好'): the subject is not elided, so the paper's system does not win
