@@ -210,6 +210,17 @@ ANN16_CHECK = [
     "papers-for-2026-05-04",
     "papers-for-2026-05-25",
 ]
+#: a seventeenth batch, scored on arrival and kept whole as a check set (figures only, never read)
+ANN17_CHECK = [
+    "arxiv-cv-2025-11-26",
+    "arxiv-cv-2025-12-29",
+    "arxiv-cv-2026-06-25",
+    "arxiv-cv-2026-08-07",
+    "papers-for-2025-10-09",
+    "papers-for-2025-10-29",
+    "papers-for-2026-04-14",
+    "papers-for-2026-05-07",
+]
 
 
 def _annotated(stems: list[str]) -> list[tuple[Path, Path]]:
@@ -281,6 +292,7 @@ SETS = {
     **_half("ann14", "check", _annotated, ANN14_CHECK),
     **_half("ann15", "check", _annotated, ANN15_CHECK),
     **_half("ann16", "check", _annotated, ANN16_CHECK),
+    **_half("ann17", "check", _annotated, ANN17_CHECK),
 }
 
 _LINE = re.compile(r"^(\w+)(?: found)?\s+(?:P (\S+)\s+R (\S+)\s+F1 (\S+)|(\d+)/(\d+))")
