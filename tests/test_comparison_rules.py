@@ -2688,12 +2688,12 @@ RULES = [
         "Mistral-7B v0.3 and Gemma-7B degrade under attack.",
         {
             ("Zorblax-7B", "Qwen2-7B", None, None),
-            ("Zorblax-7B", "Mistral-7B", None, None),
+            ("Zorblax-7B", "Mistral-7B v0.3", None, None),
             ("Zorblax-7B", "Gemma-7B", None, None),
-            ("Qwen2-7B", "Mistral-7B", None, None),
+            ("Qwen2-7B", "Mistral-7B v0.3", None, None),
             ("Qwen2-7B", "Gemma-7B", None, None),
         },
-        id="ranking-across-clauses-version-left-out",
+        id="ranking-across-clauses-with-a-version",
     ),
     pytest.param(
         "",
@@ -2982,6 +2982,18 @@ RULES = [
         "我们与基线 Mistral-7B 进行对比。我们的最强模型在单目深度估计任务上表现出色。",
         set(),
         id="zh-our-strongest-model-is-a-variant",
+    ),
+    pytest.param(  # a lower-case version tag is part of the name, known or not
+        OWN_ZH,
+        "在密集匹配任务上，RoMa v2 在多个数据集上均优于 RoMa 和 QuxNet。",
+        {("RoMa v2", "RoMa", None, None), ("RoMa v2", "QuxNet", None, None)},
+        id="zh-known-name-with-a-version-tag",
+    ),
+    pytest.param(
+        OWN_EN,
+        "QuxMa v2 outperforms QuxMa on MegaDepth.",
+        {("QuxMa v2", "QuxMa", "MegaDepth", None)},
+        id="name-with-a-version-tag",
     ),
 ]
 

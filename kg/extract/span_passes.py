@@ -73,18 +73,19 @@ _BARE_VERSION_RE = re.compile(
 _DATASET_TIER_RE = re.compile(
     r" (?:Verified|Lite|Multilingual|Pro|Hard|Plus|Full|Live|Mini|Extended|Clean|Final)(?![A-Za-z0-9.+-])"
 )
-#: a lower-case version tag after a benchmark: 'LiveCodeBench v5', 'Foo-Bench v2.1'
-_DATASET_VERSION_RE = re.compile(r" v\d{1,2}(?:\.\d{1,2})?(?![A-Za-z0-9_.+-])")
+#: a lower-case version tag after a benchmark or a system: 'LiveCodeBench v5', 'Foo-Bench v2.1', 'RoMa v2'
+_VERSION_TAG_RE = re.compile(r" v\d{1,2}(?:\.\d{1,2})?(?![A-Za-z0-9_.+-])")
 
 
 def _version_step(doc, text, sp, nxt):
-    entry = mention_info(sp).entry
-    if entry is None or Label(sp.label_).is_hardware:
+    if Label(sp.label_).is_hardware:
         return None
-    tag = _DATASET_VERSION_RE.match(text, sp.end_char) if Label(sp.label_).is_dataset else None
+    tag = _VERSION_TAG_RE.match(text, sp.end_char) if sp.label_ != Label.METRIC else None
     if tag and (nxt is None or nxt.start_char >= tag.end()):
-        longer = _longer(doc, sp, tag.end(), sp.label_)  # 'LiveCodeBench v5': that edition
+        longer = _longer(doc, sp, tag.end(), sp.label_)  # 'LiveCodeBench v5', 'RoMa v2', 'QuxMa v2': that edition
         return (longer, 1) if longer is not None else None
+    if mention_info(sp).entry is None:
+        return None
     bare = _BARE_VERSION_RE.match(text, sp.end_char) if sp.label_ == Label.MODEL else None
     if bare and not any(c.isdigit() for c in span_text(sp)) and (nxt is None or nxt.start_char >= bare.end()):
         longer = _longer(doc, sp, bare.end(), sp.label_)  # 'Foo 1.8': a version of the family, not the family
