@@ -2995,6 +2995,24 @@ RULES = [
         {("QuxMa v2", "QuxMa", "MegaDepth", None)},
         id="name-with-a-version-tag",
     ),
+    pytest.param(  # a model trained with a method wins as the method
+        OWN_ZH,
+        "在 Foo-Bench 基准上，使用 Zorblax 训练的 QuxNet-30B 模型相比 BarPO 实现了 6.9% 的提升。",
+        {("Zorblax", "BarPO", "Foo-Bench", None)},
+        id="zh-model-trained-with-the-method-wins-as-the-method",
+    ),
+    pytest.param(
+        OWN_EN,
+        "Qwen3-8B trained with ZorbNet outperforms GPT-4o on IFEval.",
+        {("ZorbNet", "GPT-4o", "IFEval", None)},
+        id="model-trained-with-the-method-wins-as-the-method",
+    ),
+    pytest.param(  # trained on what another model made: the trained model wins
+        OWN_ZH,
+        "使用 GPT-4o 生成的数据训练的 Qwen3-8B 在 IFEval 上超越了 QuxNet。",
+        {("Qwen3-8B", "QuxNet", "IFEval", None)},
+        id="zh-model-trained-on-another-models-data-wins-itself",
+    ),
 ]
 
 

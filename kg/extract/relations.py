@@ -47,6 +47,7 @@ from kg.extract.clause_words import clause_start
 from kg.extract.clauses import ClauseRules
 from kg.extract.cue_rules import CueRules
 from kg.extract.listed_values import ListedValueRules
+from kg.extract.trained_by import credit_methods
 from kg.extract.value_rules import ValueRules
 from kg.extract.described import DescribedBaselines
 from kg.extract.frame_rules import FrameRules
@@ -237,6 +238,7 @@ class RelationRules(
             found += self.gain_over_carried(text, mentions, main, list(bases))
         if not found:
             found += self._superlative(text, systems, main)
+        credit_methods(text, systems, found)
         out, seen = [], set()
         for f in found:
             if f.winner == f.loser or (f.winner, f.loser) in seen:

@@ -1,0 +1,49 @@
+"""A model trained with a method wins as that method: in ``使用 M 训练的 X
+模型相比 B …提升`` and ``X trained with M outperforms B`` the claim is M's
+(the gold convention lists the method among the winner's names, the base
+model only sometimes), so the winner X becomes M.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.sentence import Found, Mention
+from kg.model import Label
+
+#: before the method: a word of using it ('使用 M', '经 M', 'via M' is English and follows the model)
+_USE_BEFORE = re.compile(r"(?:使用|利用|用|经|经过|通过|采用)[\s*“”\"]*$")
+#: between the method and the model: what it trained, then a training verb and 的 ('M 训练的', 'M 合成轨迹微调后的')
+_TRAINED_BETWEEN = re.compile(r"[\s*“”\"]*[^，。；,;的]{0,8}?(?:训练|微调|后训练|对齐)(?:后)?的[\s*]*")
+#: between the model and the method, in English: 'X trained with M', 'X fine-tuned using the M'
+_TRAINED_WITH = re.compile(
+    r"\s+(?:trained|fine-tuned|finetuned|tuned|post-trained|aligned)\s+(?:with|using|via|by)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _method_of(text: str, x: Mention, systems: list[Mention]) -> Mention | None:
+    """The method the model mention ``x`` is said to be trained with, or None."""
+    for m in systems:
+        if not (m.proposed or m.label == Label.METHOD) or m.key == x.key:
+            continue
+        if (
+            m.end <= x.start
+            and _TRAINED_BETWEEN.fullmatch(text, m.end, x.start)
+            and _USE_BEFORE.search(text, 0, m.start)
+        ):
+            return m
+        if m.start >= x.end and _TRAINED_WITH.fullmatch(text, x.end, m.start):
+            return m
+    return None
+
+
+def credit_methods(text: str, systems: list[Mention], found: list[Found]) -> None:
+    """Make the method the winner of each row in ``found`` (changed in place)
+    whose winner is a model the sentence says was trained with it (the
+    model's mention last before the row's cue)."""
+    for f in found:
+        named = [s for s in systems if s.key == f.winner and s.end <= f.at]
+        m = _method_of(text, named[-1], systems) if named and named[-1].label == Label.MODEL else None
+        if m is not None and m.key != f.loser:
+            f.winner = m.key
