@@ -3013,6 +3013,18 @@ RULES = [
         {("Qwen3-8B", "QuxNet", "IFEval", None)},
         id="zh-model-trained-on-another-models-data-wins-itself",
     ),
+    pytest.param(  # the reference of 'N 倍于 X' and of 'A 是 X 的 N 倍' is no subject of a later cue
+        OWN_ZH,
+        "31.6% 的生成内核实现了至少 1.2 倍于 QuxTorch 参考的加速，超越了 BarNet-4.5（26.7%）和 FooNet-5（28.6%）。",
+        {("Zorblax", "BarNet-4.5", None, None), ("Zorblax", "FooNet-5", None, None)},
+        id="zh-times-reference-is-no-subject",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的速度是 QuxNet 的 3 倍，超越了 BarNet。",
+        {("Zorblax", "QuxNet", None, None), ("Zorblax", "BarNet", None, None)},
+        id="zh-times-object-is-no-subject",
+    ),
 ]
 
 

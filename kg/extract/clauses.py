@@ -230,6 +230,8 @@ class ClauseRules:
             clause = clause_start(text, s.start)
             if s.topic or self._tool(text, s) or self._FRAME_OBJECT.search(text[clause : s.start]):
                 continue  # a bullet's label, a tool of the subject ('使用 GPT-5 模型'), a compared object
+            if self._TIMES_OBJECT.match(text, s.end) and re.search(r"[是为][\s*]*$", text[clause : s.start]):
+                continue  # 'A 的速度是 B 的 3 倍，超越了 C': B is the measure of A's speed
             if self._cue_object(text, s, self.parity):
                 continue  # 'A matches B and outperforms C': B is matched, A is the subject
             if (
@@ -326,9 +328,11 @@ class ClauseRules:
         r"\busing|\bwith|\bbased on|\bon top of|\bthan|\bversus|\bvs\.?)[\s*“”\"]*$",
         re.IGNORECASE,
     )
+    #: after the object of 'A 是 B 的 N 倍' (A is N times B)
+    _TIMES_OBJECT = re.compile(r"[\s*]*的[\s*约近]*\d+(?:\.\d+)?[\s*]*倍")
     # a system a few characters after these is the object of a comparison frame
     _FRAME_OBJECT = re.compile(
-        r"(?:相比于?|相较于?|对比|较之?|从(?!而)|比|\bcompared (?:to|with)|\brelative to|\bthan)"
+        r"(?:相比于?|相较于?|对比|较之?|从(?!而)|比|倍于|\bcompared (?:to|with)|\brelative to|\bthan)"
         r"[^，,；;。：:*]{0,8}$",
         re.IGNORECASE,
     )
