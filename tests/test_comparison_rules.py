@@ -3025,6 +3025,24 @@ RULES = [
         {("Zorblax", "QuxNet", None, None), ("Zorblax", "BarNet", None, None)},
         id="zh-times-object-is-no-subject",
     ),
+    pytest.param(  # a compare frame that found its object says what the gain is over: no gain over the base
+        OWN_ZH,
+        "在使用 QuxNet-120B 模型时，Zorblax 与单次通过方法相比，平均性能提升了 18.7%。",
+        {("Zorblax", "单次通过方法", None, None)},
+        id="zh-framed-gain-is-not-over-the-base",
+    ),
+    pytest.param(  # the from-value is another system's: no gain over the base
+        OWN_ZH,
+        "例如，在 QuxNet-4B-Base 模型上，Zorblax 将数学推理准确率从标准 SFT 的 64.1% 提高到 69.1%。",
+        set(),
+        id="zh-from-value-of-another-is-no-gain-over-the-base",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "例如，在 QuxNet-4B-Base 模型上，Zorblax 将准确率从 QuxNet-4B-Base 的 64.1% 提高到 69.1%。",
+        {("Zorblax", "QuxNet-4B-Base", None, "Accuracy")},
+        id="zh-from-value-of-the-base-is-a-gain-over-it",
+    ),
 ]
 
 

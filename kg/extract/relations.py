@@ -226,10 +226,12 @@ class RelationRules(
         losers = {f.loser for f in found}
         # '在 X 模型上，M 的得分比 B 提高了 30.6%': the gain is over B, not over the base X
         thans = {clause_start(text, f.at) for f in found if f.cue.startswith("比…")}
+        # '在使用 X 时，M 与 B 相比提升了 18.7%': a compare frame that found its object says what the gain is over
+        framed = {m.start() for m in self._compare_frames(text)} & {f.at for f in found}
         found += [
             f
             for f in self._over_base(text, systems, main)
-            if f.loser not in losers and clause_start(text, f.at) not in thans
+            if f.loser not in losers and clause_start(text, f.at) not in thans and not framed
         ]
         for rule in (self._over_framed_bases, self._raised_bases):
             losers = {f.loser for f in found}
