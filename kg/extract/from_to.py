@@ -83,6 +83,7 @@ class FromToRules:
             and not self._measure(m.string, s)
             and not (s.label != Label.MODEL and _RIGHT_BEFORE_RE.fullmatch(m.string, s.end, m.start("a")))
             and not (s.start >= m.end() and clause_start(m.string, s.start) > m.start())  # a later clause's
+            and not (s.end <= m.start() and _JIANG_RE.match(m.string, s.end))  # 'B 将 F1 从…': B raised it
         ]
         if m.group("base"):  # '从 StreamingLLM 的 31.5 提升至 62.8': the base is named in the frame
             named = [s for s in bases if m.start("base") <= s.start < m.end("base")]
