@@ -3049,6 +3049,30 @@ RULES = [
         set(),
         id="zh-raiser-before-jiang-is-no-base",
     ),
+    pytest.param(  # values side by side, the first written right after its measure word
+        OWN_ZH,
+        "两步Zorblax平均成功率81.8%，初始QuxVLA为71.4%。",
+        {("Zorblax", "QuxVLA", None, "Success Rate")},
+        id="zh-side-by-side-value-glued-to-its-measure",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的成功率为 81.8%，原始 QuxVLA 为 71.4%，BarNet 为 60.1%。",
+        {("Zorblax", "QuxVLA", None, "Success Rate"), ("Zorblax", "BarNet", None, "Success Rate")},
+        id="zh-side-by-side-later-system-with-a-setting-word",
+    ),
+    pytest.param(  # values per setting ('在 X 中') and reference values compare no systems
+        OWN_ZH,
+        "模型在QuxKit中的最高Pass@1分数为59.5%，BarKit为54.8%。",
+        set(),
+        id="zh-side-by-side-settings-are-no-systems",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "作为对照，QuxNet为74.50% mAP和23.55 Hz，BarNet为77.44%和14.97 Hz。",
+        set(),
+        id="zh-side-by-side-references-are-no-claim",
+    ),
 ]
 
 

@@ -227,9 +227,12 @@ class ValueRules:
         r"[\s*]*(?:[（(][^（）()]{0,20}[)）])?[\s*]*(?:基线|模型|方法)?[\s*]*(?:的[^，,；;。\d]{0,10}?)?[\s*]*"
         r"(?:则为|仅为|只有|为)[\s*约]*(?=[-+]?\d)"
     )
-    _PARALLEL_CUT = re.compile(r"[，,；;][\s*]*$")
+    #: the break before a later clause's system, maybe with a word of its setting ('，初始 B 为 71.4%')
+    _PARALLEL_CUT = re.compile(r"[，,；;][\s*]*(?:初始|原始|原|基础|默认|标准|基线)?的?[\s*]*$")
     #: a value and its unit: '14.1 cm', '85 次', '94.4%', '0.38 秒'
-    _UNIT_VALUE = re.compile(r"(?<![\w.])([-+]?\d+(?:\.\d+)?)\s*(%|[A-Za-z°]{1,8}|[次秒分个]|毫秒|分钟|小时)?(?![\w.])")
+    _UNIT_VALUE = re.compile(
+        r"(?<![A-Za-z0-9_.])([-+]?\d+(?:\.\d+)?)\s*(%|[A-Za-z°]{1,8}|[次秒分个]|毫秒|分钟|小时)?(?![A-Za-z0-9_.])"
+    )
     _TIME_UNITS = {"s", "ms", "h", "min", "秒", "毫秒", "分钟", "小时"}
     _SIZE_UNITS = {"B", "M", "K", "k", "G", "T", "GB", "MB", "TB"}
 
@@ -319,11 +322,15 @@ class ValueRules:
     def _opens_clause(self, text: str, first: Mention, systems: list[Mention], end: int) -> bool:
         """True when ``first`` is the subject of the clause ending at ``end``:
         the clause's first system, not inside parentheses (examples of a
-        class), not a tool (``使用 B 作为骨干``), and the clause states no
+        class), not a tool (``使用 B 作为骨干``), not a setting (``在 Qiskit
+        中的得分为 59.5%``) nor a reference (``作为对照，B 为 74.5%，C 为
+        77.4%``: values to set the paper's against), and the clause states no
         from-to change (its first value is not the system's result)."""
         start = clause_start(text, first.start)
         return not (
             open_paren(text, first.start) >= 0
+            or re.search(r"在[\s*“”\"]*$", text[start : first.start])
+            or re.search(r"(?:对照|参照|参考)[\s*]*[，,：:]?[\s*]*$", text[max(0, start - 8) : first.start])
             or any(start <= s.start < first.start for s in systems)
             or self._tool(text, first)
             or self.from_to.search(text, start, end)
