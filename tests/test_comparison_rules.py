@@ -3098,6 +3098,9 @@ SCORES = [
     pytest.param(
         "在 GlimSet 上，Zorblax-7B 以 75.1 分超过 QuxNet 70.3 分。", 75.1, 70.3, None, id="zh-both-scores-beside-a-cue"
     ),
+    pytest.param(  # a score glued to the Chinese word before it is still a score
+        "在 GlimSet 上，Zorblax-7B 的准确率达到61.3%，超过了 QuxNet（55.0%）。", 61.3, 55.0, "%", id="zh-glued-score"
+    ),
 ]
 
 

@@ -113,7 +113,9 @@ class ScoreRules:
         m = re.match(r"[\s*]*[（(]\s*(-?\d+(?:\.\d+)?)\s*(%)?\s*[)）]", seg)
         if m:  # 'A (68.4) outperforms B (55.0)'
             return float(m.group(1)), ("%" if m.group(2) else None)
-        for m in reversed(list(re.finditer(r"(?<![\w./])([-+]?\d+(?:\.\d+)?)\s*(%|分)?(?![\w./])", seg))):
+        for m in reversed(
+            list(re.finditer(r"(?<![A-Za-z0-9_./])([-+]?\d+(?:\.\d+)?)\s*(%|分)?(?![A-Za-z0-9_./])", seg))
+        ):
             if DIFFERENCE_RE.search(seg[max(0, m.start() - 8) : m.start() + 1]):
                 continue  # '仅相差 2.7%', '+4.4%': a difference, not a score
             if self._gain_amount(text, a + m.end()):
