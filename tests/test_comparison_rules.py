@@ -3073,6 +3073,18 @@ RULES = [
         set(),
         id="zh-side-by-side-references-are-no-claim",
     ),
+    pytest.param(  # values after 成功/达到; a first clause that states a count starts no chain
+        OWN_ZH,
+        "双UR3真机四任务各20次，Zorblax成功60/80（75.0%），QuxNet成功38/80（47.5%），BarNet为35/80（43.8%）。",
+        {("Zorblax", "QuxNet", None, None), ("Zorblax", "BarNet", None, None)},
+        id="zh-side-by-side-after-a-count-clause",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "Zorblax 的准确率为 81.2%，QuxNet 达到 75.3%。",
+        {("Zorblax", "QuxNet", None, "Accuracy")},
+        id="zh-side-by-side-value-after-dadao",
+    ),
 ]
 
 

@@ -225,7 +225,7 @@ class ValueRules:
     # after a system that opens a clause: its value stated with 为 ('B 为 42.0', 'B（微调后）的 AP 仅为 42.0')
     _PARALLEL_NEXT = re.compile(
         r"[\s*]*(?:[（(][^（）()]{0,20}[)）])?[\s*]*(?:基线|模型|方法)?[\s*]*(?:的[^，,；;。\d]{0,10}?)?[\s*]*"
-        r"(?:则为|仅为|只有|为)[\s*约]*(?=[-+]?\d)"
+        r"(?:则为|仅为|只有|为|成功|达到了?)[\s*约]*(?=[-+]?\d)"
     )
     #: the break before a later clause's system, maybe with a word of its setting ('，初始 B 为 71.4%')
     _PARALLEL_CUT = re.compile(r"[，,；;][\s*]*(?:初始|原始|原|基础|默认|标准|基线)?的?[\s*]*$")
@@ -273,7 +273,10 @@ class ValueRules:
             # a percentage both state ('85 次（94.4%）' / '38 次（42.2%）'), else the later clause's first value
             vb = [v for v in theirs if v[1] == "%" and any(u == "%" for _, u in mine)][:1] or theirs[:1]
             va = [v for v in mine if vb and v[1] == vb[0][1]][:1]
-            if not va or va[0][0] == vb[0][0] or first.key == b.key:
+            if not va:
+                first = None  # the first clause states no such value ('双 UR3 真机各 20 次，A 成功 60/80'): start again
+                continue
+            if va[0][0] == vb[0][0] or first.key == b.key:
                 continue
             if _two_measures(metrics, (first.end, first_end), (cut.end(), end)):
                 continue
