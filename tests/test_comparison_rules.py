@@ -3085,6 +3085,18 @@ RULES = [
         {("Zorblax", "QuxNet", None, "Accuracy")},
         id="zh-side-by-side-value-after-dadao",
     ),
+    pytest.param(  # the object of 'improves' is no subject of the participle after it
+        OWN_EN,
+        "ZorbNet improves QuxNet-7B by 4.1 points on FooBench, surpassing the larger BarNet-70B.",
+        {("ZorbNet", "QuxNet-7B", "FooBench", None), ("ZorbNet", "BarNet-70B", "FooBench", None)},
+        id="object-of-improves-is-no-subject",
+    ),
+    pytest.param(  # 'fine-tuning X with M': the claim is the method's
+        OWN_EN,
+        "Fine-tuning QuxNet-7B with ZorbNet yields 85.1% on FooBench, surpassing GPT-4o (80.2%).",
+        {("ZorbNet", "GPT-4o", "FooBench", None)},
+        id="fine-tuning-a-model-with-the-method-wins-as-the-method",
+    ),
 ]
 
 

@@ -332,7 +332,8 @@ class ClauseRules:
     _TIMES_OBJECT = re.compile(r"[\s*]*的[\s*约近]*\d+(?:\.\d+)?[\s*]*倍")
     # a system a few characters after these is the object of a comparison frame
     _FRAME_OBJECT = re.compile(
-        r"(?:相比于?|相较于?|对比|较之?|从(?!而)|比|倍于|\bcompared (?:to|with)|\brelative to|\bthan)"
+        r"(?:相比于?|相较于?|对比|较之?|从(?!而)|比|倍于|\bcompared (?:to|with)|\brelative to|\bthan"
+        r"|\b(?:improves|boosts|enhances|raises|lifts)(?:\s+the)?\s*$)"
         r"[^，,；;。：:*]{0,8}$",
         re.IGNORECASE,
     )

@@ -22,6 +22,13 @@ _TRAINED_WITH = re.compile(
 )
 
 
+#: before the model, then between it and the method: 'Fine-tuning X with M', 'training the X using M'
+_TRAINING_BEFORE = re.compile(
+    r"\b(?:fine-tuning|finetuning|training|tuning|post-training|aligning)\s+(?:the\s+)?$", re.I
+)
+_WITH_METHOD = re.compile(r"\s+(?:with|using|via)\s+(?:the\s+)?", re.IGNORECASE)
+
+
 def _method_of(text: str, x: Mention, systems: list[Mention]) -> Mention | None:
     """The method the model mention ``x`` is said to be trained with, or None."""
     for m in systems:
@@ -34,6 +41,12 @@ def _method_of(text: str, x: Mention, systems: list[Mention]) -> Mention | None:
         ):
             return m
         if m.start >= x.end and _TRAINED_WITH.fullmatch(text, x.end, m.start):
+            return m
+        if (
+            m.start >= x.end
+            and _WITH_METHOD.fullmatch(text, x.end, m.start)
+            and _TRAINING_BEFORE.search(text, 0, x.start)
+        ):
             return m
     return None
 
