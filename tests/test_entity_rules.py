@@ -657,20 +657,3 @@ def test_a_robot_word_before_a_model_head_types_no_device(extractor, text, name,
     are devices."""
     rec = extractor.extract(make_paper(text, key="results"))
     assert {e["name"]: e["type"] for e in rec["entities"]}[name] == kind
-
-
-@pytest.mark.parametrize(
-    "text,name,kind",
-    [
-        ("Experiments on 4DFoo and 4DLoFoo show that ZorbNet improves registration.", "4DFoo", "Dataset"),
-        ("Experiments on 4DFoo and 4DLoFoo show that ZorbNet improves registration.", "4DLoFoo", "Dataset"),
-        ("ZorbNet is evaluated on the GlimScape and beats QuxNet.", "GlimScape", "Dataset"),
-        ("Experiments on the ZorbLM-7B model show that ZorbNet outperforms QuxNet.", "ZorbLM-7B", "Model"),
-    ],
-)
-def test_a_name_where_experiments_are_reported_is_a_dataset(extractor, text, name, kind):
-    """'Experiments on X and Y show …', 'evaluated on the X': an unknown name
-    where results are reported is a dataset (and so are the names listed with
-    it); a size or a model word after it still makes it a model."""
-    rec = extractor.extract(make_paper(text, key="results"))
-    assert {e["name"]: e["type"] for e in rec["entities"]}[name] == kind

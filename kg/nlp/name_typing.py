@@ -146,10 +146,6 @@ class NameTyper:
             return METRIC, True  # 'FooSync 指标', 'the FooSync metric', '一致性指标 FooS'
         if self.model_size.search(surface) or self.cue_after(doc, end, self.model_cues):
             return MODEL, True
-        if _EVALUATED_ON_RE.search(doc_text(doc), 0, tokens(doc).idx[start]) and not self.cue_after(
-            doc, end, self.method_cues
-        ):
-            return DATASET, True  # 'Experiments on Foo and Bar show …': the places of evaluation
         if self.cue_after(doc, end, self.method_cues):
             return METHOD, True
         if self._gain_of(doc, start, end):
@@ -158,11 +154,6 @@ class NameTyper:
         return (MODEL if any(c.isdigit() for c in surface.split("^")[0]) else METHOD), False
 
 
-#: right before a name: where experiments or results are reported ('Experiments on X', 'evaluated on the X')
-_EVALUATED_ON_RE = re.compile(
-    r"\b(?:[Ee]xperiments|[Ee]valuations?|[Rr]esults|[Tt]ests|evaluated|tested|benchmarked)\s+(?:on|across)\s+"
-    r"(?:the\s+)?[\s*“”\"]*$"
-)
 #: after a name: a robot word that only qualifies a model head ('robot foundation model', '机器人策略')
 _ROBOT_MODEL_AFTER_RE = re.compile(
     r"[\s*]*(?:robot(?:ic)?|机器人)[\s*]*(?:(?:foundation[\s-]+|vision-language-action\s+)?model|polic(?:y|ies)"
