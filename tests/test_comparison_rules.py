@@ -3097,6 +3097,66 @@ RULES = [
         {("ZorbNet", "GPT-4o", "FooBench", None)},
         id="fine-tuning-a-model-with-the-method-wins-as-the-method",
     ),
+    pytest.param(  # only the paper's method is credited, never over the paper's own model
+        "We propose ZorbLM-7B, a new language model.",
+        "ZorbLM-7B fine-tuned with LoRA outperforms QuxLM-7B on FooBench.",
+        {("ZorbLM-7B", "QuxLM-7B", "FooBench", None)},
+        id="own-model-tuned-with-a-tool-keeps-its-win",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "采用 AdamW 训练的 QuxLM-7B 在 FooBench 上优于 BarLM-7B。",
+        {("QuxLM-7B", "BarLM-7B", "FooBench", None)},
+        id="zh-model-trained-with-a-tool-keeps-its-win",
+    ),
+    pytest.param(  # both sides trained: method against method
+        OWN_EN,
+        "QuxLM-7B trained with ZorbNet outperforms QuxLM-7B trained with GRPO by 4.1%.",
+        {("ZorbNet", "GRPO", None, None)},
+        id="trained-with-the-method-against-trained-with-another",
+    ),
+    pytest.param(  # a listed value of another unit ends the list
+        OWN_ZH,
+        "Zorblax 的准确率为 53.3%，而 QuxNet 为 28.9%、BarNet 为 120 ms。",
+        {("Zorblax", "QuxNet", None, "Accuracy")},
+        id="zh-contrast-list-ends-at-another-unit",
+    ),
+    pytest.param(  # a self-reference's named baseline is a system, not a measure
+        OWN_ZH,
+        "在 FooBench 上，其 QuxNet 基线的准确率为 41.2%，而 Zorblax 达到 58.9%。",
+        {("Zorblax", "QuxNet", "FooBench", "Accuracy")},
+        id="zh-its-named-baseline-is-a-system",
+    ),
+    pytest.param(
+        OWN_EN,
+        "On FooBench, our method's QuxNet baseline scores 41.2%, while ZorbNet reaches 58.9%.",
+        {("ZorbNet", "QuxNet", "FooBench", None)},
+        id="our-methods-named-baseline-is-a-system",
+    ),
+    pytest.param(  # 最高 + an amount ranks when no gain word comes before it
+        OWN_ZH,
+        "我们与基线 Mistral-7B 进行对比。在所有方法中，Zorblax 以最高 92.1% 的准确率位居第一。",
+        {("Zorblax", "Mistral-7B", None, "Accuracy")},
+        id="zh-zuigao-with-a-value-ranks",
+    ),
+    pytest.param(  # the possessive variant's 最强 does not veto the later 最高
+        OWN_ZH,
+        "我们与基线 Mistral-7B 进行对比。我们的最强模型在 FooBench 上取得了最高的准确率。",
+        {("Zorblax", "Mistral-7B", "FooBench", "Accuracy")},
+        id="zh-our-strongest-model-ranks-by-a-later-superlative",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "我们与基线 Mistral-7B 进行对比。H=30 时动作吞吐量最高提升 11.0 倍。",
+        set(),
+        id="zh-zuigao-before-a-gain-word-is-up-to",
+    ),
+    pytest.param(  # a frame after the base's gain leaves that gain standing
+        OWN_ZH,
+        "在 QuxLM-7B 上，Zorblax 平均提升了 12.5%，与 GRPO 相比也提升了 3.1%。",
+        {("Zorblax", "GRPO", None, None), ("Zorblax", "QuxLM-7B", None, None)},
+        id="zh-later-frame-leaves-the-base-gain",
+    ),
 ]
 
 

@@ -213,8 +213,8 @@ class ClauseRules:
         name it does not propose, typed only as a method, right after a
         self-reference and 的/'s (``本文模型的 MMS 达到 5.15``, ``其 MMS``,
         ``our model's MMS``), so no system of its own."""
-        if s.proposed or s.label != Label.METHOD or s.lower_is_better is not None:
-            return False
+        if s.proposed or s.label != Label.METHOD or s.lower_is_better is not None or _SYSTEM_NOUN.match(text, s.end):
+            return False  # '其 QuxNet 基线', "our method's QuxNet baseline": a system
         lead = text[clause_start(text, s.start) : s.start]
         return bool(re.search(rf"(?:{self.self_ref.pattern})[\s*]*(?:的|'s)[\s*]*$|(?:^|[\s*])其[\s*]*$", lead, re.I))
 
@@ -367,6 +367,8 @@ class ClauseRules:
         return out
 
 
+#: a system noun after a name: '其 X 基线', '本文方法的 X 变体', "our method's X baseline"
+_SYSTEM_NOUN = re.compile(r"[\s*]*(?:基线|变体|版本|模型|方法|baseline|variant|version|model)", re.IGNORECASE)
 #: where the measure after a than-adjective must be named by: its clause, before any aside
 _MEASURE_STOP_RE = re.compile(r"[，。；,;：:（(]")
 

@@ -19,17 +19,26 @@ class ListedValueRules:
     """Paired values across a contrast, and the lists after a contrast's first system."""
 
     #: a listed system's value, then the separator before the next one ('B 为 28.9%、C 为 17.8%')
-    _VALUE_THEN_SEP = re.compile(
-        r"[\s*]*(?:则为|仅为|只有|为)[\s*约]*[-+]?\d+(?:\.\d+)?[\s*]*(?:%|[A-Za-z°]{1,4}|[次秒分个]|毫秒)?[\s*]*(?:、|，|,|和|以及|及)[\s*]*"
-    )
+    _VALUE_THEN_SEP = re.compile(r"[\s*]*(?:、|，|,|和|以及|及)[\s*]*")
+    #: a listed system's value after 为 and its unit ('为 28.9%', '为 120 ms', '为 3.2 秒')
+    _STATED_UNIT = re.compile(r"[-+]?\d+(?:\.\d+)?[\s*]*(?P<u>%|[A-Za-z°]{1,4}|[次秒分个]|毫秒)?")
+
+    def _stated_unit(self, text: str, s: Mention) -> tuple[int, str] | None:
+        """(end, unit) of the value the system ``s`` states with 为 right after it, or None."""
+        head = self._PARALLEL_NEXT.match(text, s.end)
+        value = self._STATED_UNIT.match(text, head.end()) if head else None
+        return (value.end(), value.group("u") or "") if value else None
 
     def _listed_with_values(self, text: str, b: Mention, systems: list[Mention]) -> list[Mention]:
         """The systems listed after ``b``, each with its value stated with 为
-        like ``b``'s (``而 B 为 28.9%、C 为 17.8%，D 为 0.0%``): C and D are on
-        the same side of the contrast as B."""
+        like ``b``'s and in the same unit (``而 B 为 28.9%、C 为 17.8%，D 为
+        0.0%``): C and D are on the same side of the contrast as B; the list
+        ends at a value of another unit (``E 为 120 ms``)."""
         out, prev = [], b
+        first = self._stated_unit(text, b)
         for c in (s for s in systems if s.start >= b.end):
-            if not (self._VALUE_THEN_SEP.fullmatch(text, prev.end, c.start) and self._PARALLEL_NEXT.match(text, c.end)):
+            here, mine = self._stated_unit(text, prev), self._stated_unit(text, c)
+            if not (here and mine and self._VALUE_THEN_SEP.fullmatch(text, here[0], c.start)) or mine[1] != first[1]:
                 break
             out.append(c)
             prev = c

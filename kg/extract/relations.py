@@ -25,9 +25,11 @@ preceded by a negation (未能超越, does not outperform) is ignored.  When the
 winner is not named in the sentence, the paper's main proposed system is
 the winner (Chinese summaries often drop the subject).
 
-Where each part lives: rules 1 and 2 and superlatives in
-:mod:`kg.extract.cue_rules`; rule 4, contrasts, paired and side-by-side
-values in :mod:`kg.extract.value_rules`; a measure stated as a ratio of another
+Where each part lives: rules 1 and 2 in :mod:`kg.extract.cue_rules`,
+superlatives in :mod:`kg.extract.superlatives`; rule 4, contrasts and
+side-by-side values in :mod:`kg.extract.value_rules`, paired and listed
+values in :mod:`kg.extract.listed_values`; a model trained with the paper's
+method credited to the method in :mod:`kg.extract.trained_by`; a measure stated as a ratio of another
 system's (``计算量仅为 B 的 19.3%``) in :mod:`kg.extract.ratio_rules`; rules 3 and 5 and gains over a base model in
 :mod:`kg.extract.frame_rules`; rule 6 in :mod:`kg.extract.base_rules`; score slots in :mod:`kg.extract.scores`;
 subjects, clause ends and a comparison's datasets in
@@ -47,6 +49,7 @@ from kg.extract.clause_words import clause_start
 from kg.extract.clauses import ClauseRules
 from kg.extract.cue_rules import CueRules
 from kg.extract.listed_values import ListedValueRules
+from kg.extract.superlatives import SuperlativeRules
 from kg.extract.trained_by import credit_methods
 from kg.extract.value_rules import ValueRules
 from kg.extract.described import DescribedBaselines
@@ -72,6 +75,7 @@ _NOT_A_FRAME = (
 
 class RelationRules(
     CueRules,
+    SuperlativeRules,
     ValueRules,
     ListedValueRules,
     RatioRules,
@@ -226,12 +230,12 @@ class RelationRules(
         losers = {f.loser for f in found}
         # '在 X 模型上，M 的得分比 B 提高了 30.6%': the gain is over B, not over the base X
         thans = {clause_start(text, f.at) for f in found if f.cue.startswith("比…")}
-        # '在使用 X 时，M 与 B 相比提升了 18.7%': a compare frame that found its object says what the gain is over
+        # '在使用 X 时，M 与 B 相比提升了 18.7%': a compare frame that found its object says what a later gain is over
         framed = {m.start() for m in self._compare_frames(text)} & {f.at for f in found}
         found += [
             f
             for f in self._over_base(text, systems, main)
-            if f.loser not in losers and clause_start(text, f.at) not in thans and not framed
+            if f.loser not in losers and clause_start(text, f.at) not in thans and not any(p < f.at for p in framed)
         ]
         for rule in (self._over_framed_bases, self._raised_bases):
             losers = {f.loser for f in found}

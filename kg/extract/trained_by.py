@@ -1,7 +1,11 @@
-"""A model trained with a method wins as that method: in ``使用 M 训练的 X
-模型相比 B …提升`` and ``X trained with M outperforms B`` the claim is M's
-(the gold convention lists the method among the winner's names, the base
-model only sometimes), so the winner X becomes M.
+"""A model trained with the paper's method wins as that method: in ``使用
+M 训练的 X 模型相比 B …提升`` and ``X trained with M outperforms B`` the
+claim is M's (the gold convention lists the method among the winner's
+names, the base model only sometimes), so the winner X becomes M.  Only a
+method the paper proposes is credited so (``X fine-tuned with LoRA`` stays
+X), never over the paper's own model; and when the winner is so credited,
+a loser trained with another method loses as that method (``X trained
+with M outperforms X trained with GRPO``: M beats GRPO).
 """
 
 from __future__ import annotations
@@ -29,10 +33,11 @@ _TRAINING_BEFORE = re.compile(
 _WITH_METHOD = re.compile(r"\s+(?:with|using|via)\s+(?:the\s+)?", re.IGNORECASE)
 
 
-def _method_of(text: str, x: Mention, systems: list[Mention]) -> Mention | None:
-    """The method the model mention ``x`` is said to be trained with, or None."""
+def _method_of(text: str, x: Mention, systems: list[Mention], proposed: bool) -> Mention | None:
+    """The method the model mention ``x`` is said to be trained with (one the
+    paper proposes when ``proposed``), or None."""
     for m in systems:
-        if not (m.proposed or m.label == Label.METHOD) or m.key == x.key:
+        if not (m.proposed if proposed else m.label == Label.METHOD) or m.key == x.key:
             continue
         if (
             m.end <= x.start
@@ -52,11 +57,20 @@ def _method_of(text: str, x: Mention, systems: list[Mention]) -> Mention | None:
 
 
 def credit_methods(text: str, systems: list[Mention], found: list[Found]) -> None:
-    """Make the method the winner of each row in ``found`` (changed in place)
-    whose winner is a model the sentence says was trained with it (the
-    model's mention last before the row's cue)."""
+    """Make the paper's method the winner of each row in ``found`` (changed
+    in place) whose winner is an existing model the sentence says was
+    trained with it (the model's mention last before the row's cue), and
+    then the method its loser was trained with the loser (the loser's
+    mention first after the cue)."""
     for f in found:
-        named = [s for s in systems if s.key == f.winner and s.end <= f.at]
-        m = _method_of(text, named[-1], systems) if named and named[-1].label == Label.MODEL else None
-        if m is not None and m.key != f.loser:
-            f.winner = m.key
+        won = [s for s in systems if s.key == f.winner and s.end <= f.at][-1:]
+        lost = [s for s in systems if s.key == f.loser and s.start >= f.at][:1]
+        w = _method_of(text, won[0], systems, True) if won and _existing_model(won[0]) else None
+        lo = _method_of(text, lost[0], systems, False) if w and lost and _existing_model(lost[0]) else None
+        winner, loser = w.key if w else f.winner, lo.key if lo else f.loser
+        if winner != loser:
+            f.winner, f.loser = winner, loser
+
+
+def _existing_model(s: Mention) -> bool:
+    return s.label == Label.MODEL and not s.proposed
