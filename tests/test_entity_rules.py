@@ -28,6 +28,13 @@ def row(text, keep=(), drop=(), proposes=(), contribution="", title="A Study of 
 
 
 RULES = [
+    # -- a score after a name is no part of it -------------------------------------------------
+    row(
+        "逐对象管线比较时：REAL275上Zorblax为51.1，QuxPose 55.1，BarPose 52.7；在 GlimBench 2025 上 QuxPose 最好。",
+        keep={"QuxPose", "BarPose", "GlimBench 2025"},
+        drop={"QuxPose 55.1", "BarPose 52.7"},
+        id="a-score-after-a-name-is-no-part-of-it-a-year-is",
+    ),
     # -- a patch-size suffix is part of the name ----------------------------------------------
     row(
         "Zorblax 在 GlimSet 上优于 QuxNet-XL/2 和 VorpNet-B/16，压缩率为 Latent/256，训练使用 ZeRO-2/3。",

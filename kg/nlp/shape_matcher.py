@@ -49,6 +49,8 @@ _SCORE_RE = re.compile(r"0\.\d+|\d+\.\d{2,}")
 _NUMBER_RE = re.compile(r"\d+(?:\.\d+)?")
 _AMOUNT_WORDS = frozenset(("个", "%", "倍", "分", "点", "pp", "points", "×"))
 _PERCENT_RE = re.compile(r"\d+(?:\.\d+)?%")
+#: a decimal no version is written as: ten or more ('55.1'; a version is '2.5', '4.1'; '2022', 'CSI 300' name)
+_VALUE_NOT_VERSION_RE = re.compile(r"[1-9]\d+\.\d+")
 _VERSION_SIZE_RE = re.compile(r"\d+(?:\.\d+)?-\d+(?:\.\d+)?[BMKbmk]")
 _CJK_CONTEXT_RE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 #: token text -> True for a Latin name token that is no run breaker (vs, versus)
@@ -212,8 +214,10 @@ class ShapeMatcher(MentionComponent):
         """(start, end, source) of the names in the run of Latin name tokens
         [start, end); ``chinese``: the run stands in Chinese prose."""
         table = tokens(doc)
-        if end - start >= 2 and _PERCENT_RE.fullmatch(table.words[end - 1]):
-            end -= 1  # '（GlimNet 66%，…）': a score after the name, no part of it
+        if end - start >= 2 and (
+            _PERCENT_RE.fullmatch(table.words[end - 1]) or _VALUE_NOT_VERSION_RE.fullmatch(table.words[end - 1])
+        ):
+            end -= 1  # '（GlimNet 66%，…）', 'QuxPose 55.1，…': a value after the name, no part of it
         elif end - start >= 3 and _MEASURE_RE.fullmatch(table.words[end - 2] + table.words[end - 1]):
             end -= 2  # '超过 GlimNet 1.31 dB': a margin after the name, no part of it
         words = table.words[start:end]
