@@ -3157,6 +3157,66 @@ RULES = [
         {("Zorblax", "GRPO", None, None), ("Zorblax", "QuxLM-7B", None, None)},
         id="zh-later-frame-leaves-the-base-gain",
     ),
+    pytest.param(  # 最高 + an amount is 'up to' unless it is '以/取得 最高 N 的 X'
+        OWN_ZH,
+        "我们与基线 Mistral-7B 进行对比。Zorblax 的准确率最高可达 92.1%。",
+        set(),
+        id="zh-zuigao-keda-is-up-to",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "我们与基线 Mistral-7B 进行对比。Zorblax 将推理延迟缩短最高 63%。",
+        set(),
+        id="zh-shorten-by-up-to",
+    ),
+    pytest.param(
+        OWN_ZH,
+        "我们与基线 Mistral-7B 进行对比。Zorblax 在 FooBench 上取得了最高 92.1% 的准确率。",
+        {("Zorblax", "Mistral-7B", "FooBench", "Accuracy")},
+        id="zh-achieves-the-highest-value-ranks",
+    ),
+    pytest.param(  # a compare frame in parentheses after the gain says what it is over
+        OWN_ZH,
+        "在 QuxLM-7B 上，Zorblax 提升了 3.1%（与 GRPO 相比）。",
+        {("Zorblax", "GRPO", None, None)},
+        id="zh-frame-in-parentheses-after-the-gain",
+    ),
+    pytest.param(  # another model trained with another method loses as that model
+        OWN_EN,
+        "Qwen3-8B trained with ZorbNet outperforms Llama-3-70B trained with RLHF on FooBench.",
+        {("ZorbNet", "Llama-3-70B", "FooBench", None)},
+        id="another-model-trained-with-another-method-loses-as-the-model",
+    ),
+    pytest.param(  # a system noun ends a word: '方法间一致性' leaves MMS a measure
+        OWN_ZH,
+        "本文方法的 MMS 方法间一致性为 0.82，高于 QuxNet 的 0.71。",
+        {("Zorblax", "QuxNet", None, None)},
+        id="zh-measure-before-a-compound-noun",
+    ),
+    pytest.param(  # a listed value of another unit is left out, the list goes on
+        OWN_ZH,
+        "Zorblax 的准确率为 62.5%，而 QuxNet 为 48.0%、BarNet 为 2.4 GB、GloNet 为 40.1%。",
+        {("Zorblax", "QuxNet", None, "Accuracy"), ("Zorblax", "GloNet", None, "Accuracy")},
+        id="zh-contrast-list-skips-another-unit",
+    ),
+    pytest.param(  # a first clause measuring something else ends the side-by-side chain
+        OWN_ZH,
+        "Zorblax 的推理延迟为 45 ms，QuxNet 的准确率为 71.4%，BarNet 为 65.0%。",
+        set(),
+        id="zh-side-by-side-head-of-another-measure-ends-the-chain",
+    ),
+    pytest.param(  # 达到 + a value + what reaching it takes: a threshold
+        OWN_ZH,
+        "Zorblax 的成功率为 81.2%，QuxNet 达到 50% 成功率需要 3 倍训练步数。",
+        set(),
+        id="zh-threshold-reached-is-no-value",
+    ),
+    pytest.param(  # 'Compared with B, A improves …': A opens the main clause, no list item of the frame
+        OWN_EN,
+        "Compared with GRPO, ZorbNet improves accuracy by 3.1% on QuxLM-7B.",
+        {("ZorbNet", "GRPO", None, None)},
+        id="subject-after-an-opening-frame-is-no-object",
+    ),
 ]
 
 
@@ -3181,6 +3241,9 @@ SCORES = [
     pytest.param("Zorblax-7B 的得分超过 QuxNet 4.6分。", None, None, None, id="zh-margin-after-the-object-is-no-score"),
     pytest.param(
         "在 GlimSet 上，Zorblax-7B 以 75.1 分超过 QuxNet 70.3 分。", 75.1, 70.3, None, id="zh-both-scores-beside-a-cue"
+    ),
+    pytest.param(  # after 成功: the value of the same slot, not the count of trials
+        "Zorblax-7B 在 20 次试验中成功 18 次，QuxNet 成功 11 次。", 18.0, 11.0, None, id="zh-success-slot-not-trials"
     ),
     pytest.param(  # a score glued to the Chinese word before it is still a score
         "在 GlimSet 上，Zorblax-7B 的准确率达到61.3%，超过了 QuxNet（55.0%）。", 61.3, 55.0, "%", id="zh-glued-score"

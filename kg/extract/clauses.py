@@ -140,13 +140,16 @@ class ClauseRules:
     #: the amount a listed system is beaten by: '超越 A 3.1倍，B 44%'
     _LISTED_AMOUNT_RE = re.compile(r"^\s*[+-]?\d+(?:\.\d+)?\s*(?:倍|%|个百分点|个点|分|点|pp|×)")
 
+    #: an English verb right after a name: it opens a clause, no list goes on through it
+    _VERB_AFTER = re.compile(r"\s+(?!and\b|or\b|as\b|etc\b)(?:also\s+|further\s+|still\s+)?[a-z]+s\b(?!-)")
+
     def _listed_after(self, text: str, prev: Mention, comma: re.Match, nxt: Mention) -> bool:
         """True when ``nxt`` after ``comma`` is one more item of the list
         ``prev`` ends: only separators between them, or a margin after
         ``prev`` when ``nxt`` has one too or ends its clause ('超越 A 3.1倍，
         B 2.5倍'; not '超过 A 2.1 分，B 则略低于 A')."""
-        if not self._LIST_RE.match(text[comma.end() : nxt.start]):
-            return False
+        if not self._LIST_RE.match(text[comma.end() : nxt.start]) or self._VERB_AFTER.match(text, nxt.end):
+            return False  # 'Compared with B, A improves …': A opens the main clause
         before = text[prev.end : comma.start()]
         if self._LIST_RE.match(before):
             return True
@@ -193,30 +196,6 @@ class ClauseRules:
         return out
 
     _CLASS_BEFORE_NAME_RE = re.compile(r"[\s*]*(?:基线|基线模型|baseline)[\s*]*", re.IGNORECASE)
-
-    _SCORE_NOUN_AFTER = re.compile(r"[\s*]*(?:得分|分数|指标|评分|scores?\b(?!\s+(?:of|on|at)\b))", re.IGNORECASE)
-
-    def _measure(self, text: str, s: Mention) -> bool:
-        """True when the mention names what is measured, not who is:
-        a name the paper does not propose, typed only as a method, followed
-        by a score noun (``其中 Foo-cap 得分超过了 B``, ``its Foo-cap score
-        exceeds B``): the subject is elided and the name is the metric."""
-        return (
-            not s.proposed
-            and s.label == Label.METHOD
-            and s.lower_is_better is None
-            and bool(self._SCORE_NOUN_AFTER.match(text, s.end))
-        )
-
-    def _owned_measure(self, text: str, s: Mention) -> bool:
-        """True when the mention is a measure of the paper's own system: a
-        name it does not propose, typed only as a method, right after a
-        self-reference and 的/'s (``本文模型的 MMS 达到 5.15``, ``其 MMS``,
-        ``our model's MMS``), so no system of its own."""
-        if s.proposed or s.label != Label.METHOD or s.lower_is_better is not None or _SYSTEM_NOUN.match(text, s.end):
-            return False  # '其 QuxNet 基线', "our method's QuxNet baseline": a system
-        lead = text[clause_start(text, s.start) : s.start]
-        return bool(re.search(rf"(?:{self.self_ref.pattern})[\s*]*(?:的|'s)[\s*]*$|(?:^|[\s*])其[\s*]*$", lead, re.I))
 
     def _subject(self, text: str, before: list[Mention], cue: int) -> Mention | None:
         """The nearest system before a cue, unless it is a bullet's lead label,
@@ -367,8 +346,6 @@ class ClauseRules:
         return out
 
 
-#: a system noun after a name: '其 X 基线', '本文方法的 X 变体', "our method's X baseline"
-_SYSTEM_NOUN = re.compile(r"[\s*]*(?:基线|变体|版本|模型|方法|baseline|variant|version|model)", re.IGNORECASE)
 #: where the measure after a than-adjective must be named by: its clause, before any aside
 _MEASURE_STOP_RE = re.compile(r"[，。；,;：:（(]")
 

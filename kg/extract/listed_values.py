@@ -32,15 +32,16 @@ class ListedValueRules:
     def _listed_with_values(self, text: str, b: Mention, systems: list[Mention]) -> list[Mention]:
         """The systems listed after ``b``, each with its value stated with 为
         like ``b``'s and in the same unit (``而 B 为 28.9%、C 为 17.8%，D 为
-        0.0%``): C and D are on the same side of the contrast as B; the list
-        ends at a value of another unit (``E 为 120 ms``)."""
+        0.0%``): C and D are on the same side of the contrast as B; one with
+        a value of another unit (``E 为 120 ms``) is left out."""
         out, prev = [], b
         first = self._stated_unit(text, b)
         for c in (s for s in systems if s.start >= b.end):
             here, mine = self._stated_unit(text, prev), self._stated_unit(text, c)
-            if not (here and mine and self._VALUE_THEN_SEP.fullmatch(text, here[0], c.start)) or mine[1] != first[1]:
+            if not (here and mine and self._VALUE_THEN_SEP.fullmatch(text, here[0], c.start)):
                 break
-            out.append(c)
+            if mine[1] == first[1]:
+                out.append(c)  # a value of another unit ('E 为 2.4 GB') is left out, the list goes on
             prev = c
         return out
 

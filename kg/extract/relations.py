@@ -49,6 +49,7 @@ from kg.extract.clause_words import clause_start
 from kg.extract.clauses import ClauseRules
 from kg.extract.cue_rules import CueRules
 from kg.extract.listed_values import ListedValueRules
+from kg.extract.measure_names import MeasureNames
 from kg.extract.superlatives import SuperlativeRules
 from kg.extract.trained_by import credit_methods
 from kg.extract.value_rules import ValueRules
@@ -73,6 +74,10 @@ _NOT_A_FRAME = (
 )
 
 
+#: from a gain to a compare frame in the parentheses right after it ('提升了 3.1%（与 GRPO 相比）')
+_AFTER_IN_PARENS = re.compile(r"[^，。；,;（()）]*[（(][^，。；,;（()）]*")
+
+
 class RelationRules(
     CueRules,
     SuperlativeRules,
@@ -84,6 +89,7 @@ class RelationRules(
     RaisedRules,
     BaseRules,
     ScoreRules,
+    MeasureNames,
     ClauseRules,
 ):
     """Compiled cue words; ``find(sentence, mentions, main)`` applies the rules."""
@@ -230,12 +236,15 @@ class RelationRules(
         losers = {f.loser for f in found}
         # '在 X 模型上，M 的得分比 B 提高了 30.6%': the gain is over B, not over the base X
         thans = {clause_start(text, f.at) for f in found if f.cue.startswith("比…")}
-        # '在使用 X 时，M 与 B 相比提升了 18.7%': a compare frame that found its object says what a later gain is over
+        # '在使用 X 时，M 与 B 相比提升了 18.7%', '在 X 上，M 提升了 3.1%（与 B 相比）': a compare frame that
+        # found its object says what the gain is over, before it or in parentheses right after it
         framed = {m.start() for m in self._compare_frames(text)} & {f.at for f in found}
         found += [
             f
             for f in self._over_base(text, systems, main)
-            if f.loser not in losers and clause_start(text, f.at) not in thans and not any(p < f.at for p in framed)
+            if f.loser not in losers
+            and clause_start(text, f.at) not in thans
+            and not any(p < f.at or _AFTER_IN_PARENS.fullmatch(text, f.at, p) for p in framed)
         ]
         for rule in (self._over_framed_bases, self._raised_bases):
             losers = {f.loser for f in found}

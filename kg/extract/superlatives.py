@@ -54,21 +54,21 @@ class SuperlativeRules:
         return [Found(winner, BASELINES, cue=m.group(), at=m.start())] if winner else []
 
     #: after 最高: an amount, so 'up to' ('最高10.4%', '最高可达+3.1%'), no rank
-    _UP_TO = re.compile(r"[\s*]*(?:可|能)?(?:达到|达|为)?[\s*约]*[-+]?\d")
-    #: after 最高: a gain word, then an amount ('最高提升 11.0 倍'): 'up to'
-    _UP_TO_GAIN = re.compile(r"[\s*]*(?:可|能)?(?:提升|提高|加速|降低|减少|增加)了?(?:达到|达|至)?[\s*约]*[-+]?\d")
-    #: before 'up to': a gain word in the clause, or an open parenthesis
-    _GAIN_OR_PAREN = re.compile(r"提升|提高|加速|改进|增益|降低|减少|增加|[（(][^）)]*$")
+    #: after 最高: an amount, maybe after 可达/达到/为 or a gain word ('最高可达 92.1%', '最高提升 11.0 倍')
+    _UP_TO = re.compile(
+        r"[\s*]*(?:可|能)?(?:(?:提升|提高|加速|降低|减少|增加|缩短|节省|下降|改善)了?)?(?:达到|达|为|至)?[\s*约]*[-+]?\d"
+    )
+    #: the one frame where 最高 + an amount ranks: '以最高 92.1% 的准确率', '取得了最高 92.1% 的 X'
+    _RANK_LEAD = re.compile(r"(?:以|取得了?|获得了?|实现了?)[\s*]*$")
+    _RANK_AFTER = re.compile(r"[\s*]*(?:可|能)?(?:达到|达|为)?[\s*约]*[-+]?\d+(?:\.\d+)?[\s*]*%?[\s*]*的")
 
     def _up_to(self, text: str, m: re.Match) -> bool:
-        """True when the superlative ``m`` is 最高 + an amount after a gain word
-        or inside parentheses ('提升最高达 10.4%', '（最高10.4%）'), or 最高 + a
-        gain word + an amount ('最高提升 11.0 倍'): 'up to', no rank."""
-        lead = text[clause_start(text, m.start()) : m.start()]
-        return bool(
-            (self._UP_TO.match(text, m.end()) and self._GAIN_OR_PAREN.search(lead))
-            or self._UP_TO_GAIN.match(text, m.end())
-        )
+        """True when the superlative ``m`` is 最高 + an amount ('最高可达 92.1%',
+        '（最高10.4%）', '最高提升 11.0 倍', '缩短最高 63%'): 'up to', no rank;
+        but for '以最高 92.1% 的准确率' and '取得了最高 92.1% 的 X', a rank."""
+        if not self._UP_TO.match(text, m.end()):
+            return False
+        return not (self._RANK_LEAD.search(text, 0, m.start()) and self._RANK_AFTER.match(text, m.end()))
 
     def _own_variant(self, text: str, m: re.Match) -> bool:
         return bool(self._OWN_VARIANT.search(text, max(0, m.start() - 8), m.end() + 4))

@@ -3,9 +3,10 @@ M 训练的 X 模型相比 B …提升`` and ``X trained with M outperforms B`` 
 claim is M's (the gold convention lists the method among the winner's
 names, the base model only sometimes), so the winner X becomes M.  Only a
 method the paper proposes is credited so (``X fine-tuned with LoRA`` stays
-X), never over the paper's own model; and when the winner is so credited,
-a loser trained with another method loses as that method (``X trained
-with M outperforms X trained with GRPO``: M beats GRPO).
+X), never over the paper's own model; and when the winner is so credited
+and the loser is the same model trained with another method, the loser is
+that method (``X trained with M outperforms X trained with GRPO``: M beats
+GRPO; against another model, that model loses).
 """
 
 from __future__ import annotations
@@ -60,13 +61,14 @@ def credit_methods(text: str, systems: list[Mention], found: list[Found]) -> Non
     """Make the paper's method the winner of each row in ``found`` (changed
     in place) whose winner is an existing model the sentence says was
     trained with it (the model's mention last before the row's cue), and
-    then the method its loser was trained with the loser (the loser's
-    mention first after the cue)."""
+    then, when the loser is that same model trained with another method,
+    that method the loser (the loser's mention first after the cue)."""
     for f in found:
         won = [s for s in systems if s.key == f.winner and s.end <= f.at][-1:]
         lost = [s for s in systems if s.key == f.loser and s.start >= f.at][:1]
         w = _method_of(text, won[0], systems, True) if won and _existing_model(won[0]) else None
-        lo = _method_of(text, lost[0], systems, False) if w and lost and _existing_model(lost[0]) else None
+        same = w and lost and won[0].key == lost[0].key  # 'X trained with M … X trained with N': one model, two methods
+        lo = _method_of(text, lost[0], systems, False) if same else None
         winner, loser = w.key if w else f.winner, lo.key if lo else f.loser
         if winner != loser:
             f.winner, f.loser = winner, loser

@@ -22,6 +22,8 @@ from kg.model import Label
 _ELIDED_OPEN_RE = re.compile(r"[；;。]|例如|比如")
 #: a frame opening a clause whose subject is elided: '在 X 数据集上，'
 _LEAD_FRAME_RE = re.compile(r"[\s*]*在[^，,。；;]{1,30}?上[\s*]*[，,]")
+#: after a value reached: what reaching it takes ('达到 50% 需要 3 倍步数'), so a threshold, not a result
+_THRESHOLD_AFTER = re.compile(r"需要|所需|之前|才")
 #: a noun naming a measure where more is better ('成功率为 81%', '得分为 81.2'), so a value is a result, not a share
 _MEASURE_NOUN_RE = re.compile(r"率|得分|分数|精度|准确|成功|指标|\b(?:accuracy|success|score|rate)\b", re.IGNORECASE)
 #: a clause that opens with a phrase and 的: the phrase is its subject ('轴向排序的延迟约 0.1 ms')
@@ -268,12 +270,18 @@ class ValueRules:
                 continue  # an example of the losers ('（例如，A 为 1.1，B 为 1.9）'), a tool, a from-to
             stop = CLAUSE_END_RE.search(text, head.end())
             end = stop.start() if stop else len(text)
-            mine = self._values(text, first.end, first_end)
+            if head.group().rstrip().endswith("达到") and _THRESHOLD_AFTER.search(text, head.end(), end):
+                continue  # 'B 达到 50% 成功率需要 3 倍步数': a threshold B reaches, not its value
+            # after 成功 the value of the same slot in the first clause ('A 在 20 次中成功 18 次')
+            slot = text.rfind("成功", first.end, first_end) if "成功" in head.group() else -1
+            mine = self._values(text, slot if slot >= 0 else first.end, first_end)
             theirs = self._values(text, head.end(), end)
             # a percentage both state ('85 次（94.4%）' / '38 次（42.2%）'), else the later clause's first value
             vb = [v for v in theirs if v[1] == "%" and any(u == "%" for _, u in mine)][:1] or theirs[:1]
             va = [v for v in mine if vb and v[1] == vb[0][1]][:1]
             if not va:
+                if any(clause_start(text, first.start) <= m.start < first_end for m in metrics):
+                    break  # the first clause measures something else ('A 的推理延迟为 45 ms，B 的准确率为 …')
                 first = None  # the first clause states no such value ('双 UR3 真机各 20 次，A 成功 60/80'): start again
                 continue
             if va[0][0] == vb[0][0] or first.key == b.key:
