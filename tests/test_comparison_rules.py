@@ -3217,6 +3217,24 @@ RULES = [
         {("ZorbNet", "GRPO", None, None)},
         id="subject-after-an-opening-frame-is-no-object",
     ),
+    pytest.param(  # the paper's method raises named models' results, no amount stated
+        OWN_ZH,
+        "Zorblax 框架能够显著提升现有图像编辑模型（如 QuxEdit-2、BarGen2）的指令遵循能力。",
+        {("Zorblax", "QuxEdit-2", None, None), ("Zorblax", "BarGen2", None, None)},
+        id="zh-raise-of-named-models-without-an-amount",
+    ),
+    pytest.param(
+        OWN_EN,
+        "Our method consistently improves Qwen3-8B and Llama-3-8B.",
+        {("ZorbNet", "Qwen3-8B", None, None), ("ZorbNet", "Llama-3-8B", None, None)},
+        id="raise-of-named-models-without-an-amount",
+    ),
+    pytest.param(  # another cause, another system or a prospect raises nothing for the paper
+        OWN_ZH,
+        "扩大数据规模显著提升了 Qwen3-8B 的性能，QuxNet 也提升了 Llama-3-8B 的性能，Zorblax 有望提升 Mistral-7B 的性能。",
+        set(),
+        id="zh-raise-by-another-cause-or-a-prospect",
+    ),
 ]
 
 

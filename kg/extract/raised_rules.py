@@ -14,6 +14,7 @@ import re
 from kg.extract.base_rules import PROSPECT_RE, RAISED_BY
 from kg.extract.clause_words import clause_start
 from kg.extract.sentence import Found, Mention
+from kg.model import Label
 
 #: a raise not made ('难以提升', '未能提高')
 _NOT_RAISED_RE = re.compile(r"难以|无法|不能|未能|没有|并未")
@@ -82,6 +83,46 @@ class RaisedRules:
         if winner is None or self._negated(text, first) or PROSPECT_RE.search(text, clause_start(text, first), first):
             return []  # '有望将 B 的准确率提升 3.1%': a prospect, no result
         return [Found(winner, s.key, cue="将…提升", at=s.start) for s in raised if s.key != winner]
+
+    # a raise of named models' results with no amount: 'M 显著提升了 A、B 等模型的性能', 'M improves A and B'
+    _ZH_RAISE_OF = re.compile(
+        r"(?:提升|提高|改善|增强)了?(?P<objs>[^，。；;：:]{1,60}?)的[^，。；,;]{0,10}?(?:性能|表现|能力|准确率|效果|质量)"
+    )
+    _EN_RAISE_OF = re.compile(
+        r"\b(?:improves|boosts|enhances)\s+(?:the\s+(?:performance|accuracy|quality|robustness)\s+of\s+)?"
+        r"(?P<objs>[^,;.]{1,60}?)(?=\s*(?:[,;.]|$|\s(?:on|in|across|under|by|with|while|and\s+(?:the|its|their)\b)))",
+        re.IGNORECASE,
+    )
+    _OBJS_SEP = re.compile(
+        r"[\s*（()）、,，和及与]|\band\b|如|例如|包括|such as|e\.g\.|等|现有|existing|the|other", re.I
+    )
+
+    def _raised_no_amount(self, text, systems, main) -> list[Found]:
+        """``M 显著提升了现有模型（如 A、B）的指令遵循能力`` / ``M consistently
+        improves A and B detectors``: the paper's own system (named before the
+        verb, or elided) beats each existing model it raises, no amount stated."""
+        found = []
+        for m in [*self._ZH_RAISE_OF.finditer(text), *self._EN_RAISE_OF.finditer(text)]:
+            a, b = m.span("objs")
+            objs = [s for s in systems if a <= s.start and s.end <= b]
+            rest = text[a:b]
+            for s in objs:
+                rest = rest.replace(text[s.start : s.end], " ")
+            if not objs or any(s.proposed or s.key == main or s.label != Label.MODEL for s in objs):
+                continue
+            if re.sub(
+                self._OBJS_SEP, "", re.sub(r"[A-Za-z\u4e00-\u9fff]*(?:模型|models?|detectors?|backbones?)", "", rest)
+            ):
+                continue  # more than models and separators between the verb and the result
+            lead = [s for s in systems if clause_start(text, m.start()) <= s.start and s.end <= m.start()]
+            own = [s for s in lead if s.proposed or s.key == main]
+            prefix = text[clause_start(text, m.start()) : m.start()]
+            cause = not own and not self.self_ref.search(prefix) and not _CAUSE_NONE_RE.fullmatch(prefix)
+            if (lead and not own) or cause or self._negated(text, m.start()) or PROSPECT_RE.search(text, 0, m.start()):
+                continue  # another system or cause raises them ('扩大数据规模提升了 A 的性能'), or no result ('有望提升')
+            winner = own[-1].key if own else main
+            found += [Found(winner, s.key, cue="提升…的", at=m.start()) for s in objs if winner and s.key != winner]
+        return found
 
     def _other_cause(self, text: str, first: int) -> bool:
         """True when the clause of a Chinese raise at ``first`` opens with a cause

@@ -246,7 +246,7 @@ class RelationRules(
             and clause_start(text, f.at) not in thans
             and not any(p < f.at or _AFTER_IN_PARENS.fullmatch(text, f.at, p) for p in framed)
         ]
-        for rule in (self._over_framed_bases, self._raised_bases):
+        for rule in (self._over_framed_bases, self._raised_bases, self._raised_no_amount):
             losers = {f.loser for f in found}
             found += [f for f in rule(text, systems, main) if f.loser not in losers]
         if not found and bases:
