@@ -3235,6 +3235,40 @@ RULES = [
         set(),
         id="zh-raise-by-another-cause-or-a-prospect",
     ),
+    pytest.param(  # a raise negated, hedged, asked, or only aimed at states no win
+        OWN_ZH,
+        "Zorblax 不会提升 Qwen3-8B 的性能。Zorblax 可能提升了 Llama-3-8B 的性能。本文研究如何提升 Mistral-7B 的性能。",
+        set(),
+        id="zh-raise-negated-hedged-or-aimed",
+    ),
+    pytest.param(
+        OWN_EN,
+        "ZorbNet rarely improves Qwen3-8B. If ZorbNet improves Llama-3-8B, the gain should transfer.",
+        set(),
+        id="raise-negated-or-conditional",
+    ),
+    pytest.param(  # a subject left out after another system's clause is that system's
+        OWN_ZH,
+        "Qwen3-8B 引入了思维链，显著提升了 Llama-3-8B 的性能。",
+        set(),
+        id="zh-raise-after-another-systems-clause",
+    ),
+    pytest.param(  # the paper's raise, then another system's: only the paper's
+        OWN_EN,
+        "ZorbNet improves Qwen3-8B and Llama-3-8B, whereas GRPO improves Mistral-7B.",
+        {("ZorbNet", "Qwen3-8B", None, None), ("ZorbNet", "Llama-3-8B", None, None)},
+        id="raise-then-another-systems-raise",
+    ),
+    pytest.param(  # a plural noun or 'across' after the last listed loser ends no list early
+        OWN_EN,
+        "ZorbNet outperforms QuxLM-7B, BarLM-13B, and BazLM-7B across all benchmarks.",
+        {
+            ("ZorbNet", "QuxLM-7B", None, None),
+            ("ZorbNet", "BarLM-13B", None, None),
+            ("ZorbNet", "BazLM-7B", None, None),
+        },
+        id="list-of-losers-before-across",
+    ),
 ]
 
 

@@ -141,7 +141,11 @@ class ClauseRules:
     _LISTED_AMOUNT_RE = re.compile(r"^\s*[+-]?\d+(?:\.\d+)?\s*(?:倍|%|个百分点|个点|分|点|pp|×)")
 
     #: an English verb right after a name: it opens a clause, no list goes on through it
-    _VERB_AFTER = re.compile(r"\s+(?!and\b|or\b|as\b|etc\b)(?:also\s+|further\s+|still\s+)?[a-z]+s\b(?!-)")
+    _VERB_AFTER = re.compile(
+        r"\s+(?:also\s+|further\s+|still\s+|consistently\s+|significantly\s+)?(?:improves|achieves|outperforms|surpasses|"
+        r"reaches|attains|obtains|yields|shows|demonstrates|reduces|increases|boosts|enhances|delivers|exceeds|beats|"
+        r"performs|remains|gains|scores|requires|is|has)\b"
+    )
 
     def _listed_after(self, text: str, prev: Mention, comma: re.Match, nxt: Mention) -> bool:
         """True when ``nxt`` after ``comma`` is one more item of the list

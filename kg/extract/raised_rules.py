@@ -13,7 +13,7 @@ import re
 
 from kg.extract.base_rules import PROSPECT_RE, RAISED_BY
 from kg.extract.clause_words import clause_start
-from kg.extract.sentence import Found, Mention
+from kg.extract.sentence import DATASET_LABELS, Found, Mention
 from kg.model import Label
 
 #: a raise not made ('难以提升', '未能提高')
@@ -25,6 +25,10 @@ _CAUSE_NONE_RE = re.compile(
     r"[\s*]*(?:(?:此外|同时|另外|例如|比如|并且?|且|还|也|可|能|可以|能够|进一步|从而|显著|有效地?|均|都|最终)[\s*，,]*"
     r"|在[^，。；,;]{0,24}?[上中下][\s*，,]*)*"
 )
+
+
+#: a head noun right after the paper's system ('Zorblax 框架', 'the ZorbNet framework')
+_OWN_HEAD = re.compile(r"[\s*]*(?:框架|方法|模型|系统|算法|(?i:framework|method|model|system|approach))?")
 
 
 class RaisedRules:
@@ -86,43 +90,82 @@ class RaisedRules:
 
     # a raise of named models' results with no amount: 'M 显著提升了 A、B 等模型的性能', 'M improves A and B'
     _ZH_RAISE_OF = re.compile(
-        r"(?:提升|提高|改善|增强)了?(?P<objs>[^，。；;：:]{1,60}?)的[^，。；,;]{0,10}?(?:性能|表现|能力|准确率|效果|质量)"
+        r"(?:提升|提高|改善|增强)了?(?P<objs>[^，。；;：:]{1,60}?)的(?P<what>[^，。；,;]{0,10}?)(?:性能|表现|能力|准确率|效果|质量)"
     )
     _EN_RAISE_OF = re.compile(
-        r"\b(?:improves|boosts|enhances)\s+(?:the\s+(?:performance|accuracy|quality|robustness)\s+of\s+)?"
-        r"(?P<objs>[^,;.]{1,60}?)(?=\s*(?:[,;.]|$|\s(?:on|in|across|under|by|with|while|and\s+(?:the|its|their)\b)))",
+        r"\b(?:improves|boosts|enhances)\s+(?:the\s+(?P<what>performance|accuracy|quality|robustness)\s+of\s+)?"
+        r"(?P<objs>[^,;.]{1,60}?)(?=\s*(?:[,;.]|$|\s(?:on|in|across|under|by|with|and\s+(?:the|its|their)\b)))",
         re.IGNORECASE,
     )
-    _OBJS_SEP = re.compile(
-        r"[\s*（()）、,，和及与]|\band\b|如|例如|包括|such as|e\.g\.|等|现有|existing|the|other", re.I
+    #: what may stand around the listed models: a class opening the list ('现有图像编辑模型（如'), separators,
+    #: and a class after it only with 等 ('A 等编辑模型'), or an English class word after the last
+    _OBJS_OPEN = re.compile(
+        r"[\s*]*(?:(?:现有的?)?[\u4e00-\u9fff]{0,8}(?:模型|方法)[\s*]*[（(][\s*]*(?:如|例如|包括)?)?[\s*]*"
     )
+    _OBJS_GAP = re.compile(r"[\s*]*(?:、|，|,|和|及|与|以及|and|, and)?[\s*]*", re.IGNORECASE)
+    _OBJS_CLOSE = re.compile(
+        r"[\s*]*[)）]?[\s*]*(?:等[\u4e00-\u9fff]{0,8}(?:模型|方法)|(?:detectors?|models?|backbones?|LLMs?|VLMs?))?[\s*]*",
+        re.IGNORECASE,
+    )
+    #: all that may stand before the verb besides its subject: connectives, 'can', and adverbs of a steady gain
+    _ZH_LEAD_OK = re.compile(
+        r"[\s*，,]*(?:(?:此外|同时|另外|并且?|且|还|也|均|都|可以|能够|能(?!否)|可(?!能)|进一步|显著|明显|有效地?|大幅|大大|持续地?|"
+        r"稳定地?|一致地?|始终|从而|最终)[\s*，,]*)*"
+    )
+    _EN_LEAD_OK = re.compile(
+        r"[\s,]*(?:(?:also|further|consistently|significantly|substantially|greatly|clearly|notably|still|thereby)[\s,]*)*",
+        re.IGNORECASE,
+    )
+    _COST_RE = re.compile(r"成本|能耗|延迟|开销|内存|显存|时间|耗时|latency|cost|memory", re.IGNORECASE)
 
     def _raised_no_amount(self, text, systems, main) -> list[Found]:
         """``M 显著提升了现有模型（如 A、B）的指令遵循能力`` / ``M consistently
-        improves A and B detectors``: the paper's own system (named before the
-        verb, or elided) beats each existing model it raises, no amount stated."""
+        improves A and B detectors``: the paper's own system beats each
+        existing model it raises, no amount stated.  The clause must state
+        it plainly: the system (or a self-reference, or nothing, the first
+        clause of its sentence) right before the verb with only adverbs of
+        a steady gain between (not 不会/旨在/是否/if/rarely …); nothing but
+        the models, separators and a class word between the verb and the
+        result, which is no cost."""
         found = []
         for m in [*self._ZH_RAISE_OF.finditer(text), *self._EN_RAISE_OF.finditer(text)]:
             a, b = m.span("objs")
             objs = [s for s in systems if a <= s.start and s.end <= b]
-            rest = text[a:b]
-            for s in objs:
-                rest = rest.replace(text[s.start : s.end], " ")
             if not objs or any(s.proposed or s.key == main or s.label != Label.MODEL for s in objs):
                 continue
-            if re.sub(
-                self._OBJS_SEP, "", re.sub(r"[A-Za-z\u4e00-\u9fff]*(?:模型|models?|detectors?|backbones?)", "", rest)
+            gaps = [(objs[0].start, self._OBJS_OPEN, a)] + [
+                (y.start, self._OBJS_GAP, x.end) for x, y in zip(objs, objs[1:])
+            ]
+            if not all(rx.fullmatch(text, i, j) for j, rx, i in gaps) or not self._OBJS_CLOSE.fullmatch(
+                text, objs[-1].end, b
             ):
-                continue  # more than models and separators between the verb and the result
-            lead = [s for s in systems if clause_start(text, m.start()) <= s.start and s.end <= m.start()]
-            own = [s for s in lead if s.proposed or s.key == main]
-            prefix = text[clause_start(text, m.start()) : m.start()]
-            cause = not own and not self.self_ref.search(prefix) and not _CAUSE_NONE_RE.fullmatch(prefix)
-            if (lead and not own) or cause or self._negated(text, m.start()) or PROSPECT_RE.search(text, 0, m.start()):
-                continue  # another system or cause raises them ('扩大数据规模提升了 A 的性能'), or no result ('有望提升')
-            winner = own[-1].key if own else main
+                continue  # more than models and separators between the verb and the result ('A 以外模型')
+            if self._COST_RE.search(m.group("what") or ""):
+                continue  # '提高了 A 的推理成本与能耗表现': a cost
+            winner = self._plain_raiser(text, systems, main, m)
             found += [Found(winner, s.key, cue="提升…的", at=m.start()) for s in objs if winner and s.key != winner]
         return found
+
+    def _plain_raiser(self, text, systems, main, m: re.Match) -> str | None:
+        """The paper's system that the clause of the raise ``m`` plainly makes
+        its subject (module docstring of :meth:`_raised_no_amount`), or None."""
+        start = clause_start(text, m.start())
+        lead = [s for s in systems if start <= s.start and s.end <= m.start()]
+        ok = self._ZH_LEAD_OK if re.search(r"[\u4e00-\u9fff]", m.group()) else self._EN_LEAD_OK
+        if lead:
+            subj = lead[-1]
+            if not (subj.proposed or subj.key == main) or len(lead) > 1:
+                return None
+            before = text[start : subj.start].strip(' *“”"')
+            head = _OWN_HEAD.match(text, subj.end)  # 'M 框架能够显著提升'
+            return subj.key if not before and ok.fullmatch(text, head.end(), m.start()) else None
+        ref = self.self_ref.match(text[start : m.start()].lstrip(' *“”"'))
+        rest = text[start : m.start()].lstrip(' *“”"')[ref.end() if ref else 0 :]
+        # a subject left out goes on from the sentence's first system: the paper's, or another's
+        earlier = [s for s in systems if s.end <= start and s.label not in DATASET_LABELS]
+        if not ok.fullmatch(rest) or (earlier and not ref and not (earlier[0].proposed or earlier[0].key == main)):
+            return None
+        return earlier[0].key if earlier and not ref else main
 
     def _other_cause(self, text: str, first: int) -> bool:
         """True when the clause of a Chinese raise at ``first`` opens with a cause
