@@ -3269,6 +3269,12 @@ RULES = [
         },
         id="list-of-losers-before-across",
     ),
+    pytest.param(  # a raised cost is no win
+        OWN_ZH,
+        "Zorblax 提高了 Qwen3-8B 的推理成本与能耗表现。",
+        set(),
+        id="zh-raised-cost-is-no-win",
+    ),
 ]
 
 

@@ -116,7 +116,6 @@ class RaisedRules:
         r"[\s,]*(?:(?:also|further|consistently|significantly|substantially|greatly|clearly|notably|still|thereby)[\s,]*)*",
         re.IGNORECASE,
     )
-    _COST_RE = re.compile(r"成本|能耗|延迟|开销|内存|显存|时间|耗时|latency|cost|memory", re.IGNORECASE)
 
     def _raised_no_amount(self, text, systems, main) -> list[Found]:
         """``M 显著提升了现有模型（如 A、B）的指令遵循能力`` / ``M consistently
@@ -140,7 +139,7 @@ class RaisedRules:
                 text, objs[-1].end, b
             ):
                 continue  # more than models and separators between the verb and the result ('A 以外模型')
-            if self._COST_RE.search(m.group("what") or ""):
+            if m.group("what") and self._raises_a_cost(text, m.start("what"), m.end("what")):
                 continue  # '提高了 A 的推理成本与能耗表现': a cost
             winner = self._plain_raiser(text, systems, main, m)
             found += [Found(winner, s.key, cue="提升…的", at=m.start()) for s in objs if winner and s.key != winner]
