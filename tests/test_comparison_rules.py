@@ -3275,6 +3275,16 @@ RULES = [
         set(),
         id="zh-raised-cost-is-no-win",
     ),
+    pytest.param(  # an English raise goes on through 'A, B, and C' and a dotted version
+        OWN_EN,
+        "ZorbNet improves QuxLM-7B, BarLM-13B, and Qwen3.5-7B, which are strong models.",
+        {
+            ("ZorbNet", "QuxLM-7B", None, None),
+            ("ZorbNet", "BarLM-13B", None, None),
+            ("ZorbNet", "Qwen3.5-7B", None, None),
+        },
+        id="raise-of-a-serial-list-of-models",
+    ),
 ]
 
 

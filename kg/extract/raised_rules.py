@@ -94,7 +94,9 @@ class RaisedRules:
     )
     _EN_RAISE_OF = re.compile(
         r"\b(?:improves|boosts|enhances)\s+(?:the\s+(?P<what>performance|accuracy|quality|robustness)\s+of\s+)?"
-        r"(?P<objs>[^,;.]{1,60}?)(?=\s*(?:[,;.]|$|\s(?:on|in|across|under|by|with|and\s+(?:the|its|their)\b)))",
+        # the list goes on through a comma before a name or 'and' ('A, B, and C'), not before other words
+        r"(?P<objs>(?:[^,;.]|\.(?=\d)|,(?=\s*(?:and\s+)?(?-i:[A-Z0-9])))(?:[^,;.]|\.(?=\d)|,(?=\s*(?:and\s+)?(?-i:[A-Z0-9]))){0,59}?)"
+        r"(?=\s*(?:,(?!\s*(?:and\s+)?(?-i:[A-Z0-9]))|;|\.(?!\d)|$|\s(?:on|in|across|under|by|with|and\s+(?:the|its|their)\b)))",
         re.IGNORECASE,
     )
     #: what may stand around the listed models: a class opening the list ('现有图像编辑模型（如'), separators,
