@@ -3285,6 +3285,30 @@ RULES = [
         },
         id="raise-of-a-serial-list-of-models",
     ),
+    pytest.param(  # a self-reference after another system's clause points back to it
+        OWN_ZH,
+        "GRPO 是一种常用的基线方法，该方法显著提升了 Qwen3-8B 的推理能力。",
+        set(),
+        id="zh-self-reference-after-another-systems-clause",
+    ),
+    pytest.param(  # another model of the named one ('X 的学生模型') is raised, not X; a question states nothing
+        OWN_ZH,
+        "Zorblax 提升了 Qwen3-8B 的学生模型的性能。Zorblax 可以提升 Llama-3-8B 的性能吗？",
+        set(),
+        id="zh-raise-of-anothers-model-or-a-question",
+    ),
+    pytest.param(  # without 'and', a comma after the first raised model starts another clause
+        OWN_EN,
+        "ZorbNet improves Qwen3-8B, Llama-3-8B in contrast shows no gain.",
+        {("ZorbNet", "Qwen3-8B", None, None)},
+        id="raise-list-needs-and",
+    ),
+    pytest.param(  # more English verbs end a list of losers
+        OWN_EN,
+        "ZorbNet outperforms QuxLM-7B, BarLM-13B wins only in the largest setting.",
+        {("ZorbNet", "QuxLM-7B", None, None)},
+        id="list-of-losers-ends-at-wins",
+    ),
 ]
 
 

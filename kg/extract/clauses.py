@@ -144,7 +144,8 @@ class ClauseRules:
     _VERB_AFTER = re.compile(
         r"\s+(?:also\s+|further\s+|still\s+|consistently\s+|significantly\s+)?(?:improves|achieves|outperforms|surpasses|"
         r"reaches|attains|obtains|yields|shows|demonstrates|reduces|increases|boosts|enhances|delivers|exceeds|beats|"
-        r"performs|remains|gains|scores|requires|is|has)\b"
+        r"performs|remains|gains|scores|requires|is|has|wins|leads|matches|excels|dominates|ranks|trails|lags|falls|"
+        r"drops|underperforms|struggles|fails|works|runs|relies|needs|takes|provides|offers|uses|brings)\b"
     )
 
     def _listed_after(self, text: str, prev: Mention, comma: re.Match, nxt: Mention) -> bool:

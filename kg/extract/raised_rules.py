@@ -27,6 +27,8 @@ _CAUSE_NONE_RE = re.compile(
 )
 
 
+#: a question mark or 吗 ending the sentence after a raise
+_QUESTION_END = re.compile(r"[^。.!！]*(?:吗|？|\?)")
 #: a head noun right after the paper's system ('Zorblax 框架', 'the ZorbNet framework')
 _OWN_HEAD = re.compile(r"[\s*]*(?:框架|方法|模型|系统|算法|(?i:framework|method|model|system|approach))?")
 
@@ -90,7 +92,7 @@ class RaisedRules:
 
     # a raise of named models' results with no amount: 'M 显著提升了 A、B 等模型的性能', 'M improves A and B'
     _ZH_RAISE_OF = re.compile(
-        r"(?:提升|提高|改善|增强)了?(?P<objs>[^，。；;：:]{1,60}?)的(?P<what>[^，。；,;]{0,10}?)(?:性能|表现|能力|准确率|效果|质量)"
+        r"(?:提升|提高|改善|增强)了?(?P<objs>[^，。；;：:]{1,60}?)的(?P<what>(?:(?!模型|版本|变体|方法|的)[^，。；,;]){0,10}?)(?:性能|表现|能力|准确率|效果|质量)"
     )
     _EN_RAISE_OF = re.compile(
         r"\b(?:improves|boosts|enhances)\s+(?:the\s+(?P<what>performance|accuracy|quality|robustness)\s+of\s+)?"
@@ -131,6 +133,10 @@ class RaisedRules:
         found = []
         for m in [*self._ZH_RAISE_OF.finditer(text), *self._EN_RAISE_OF.finditer(text)]:
             a, b = m.span("objs")
+            if "," in text[a:b] and not re.search(r"\band\b", text[a:b]):
+                b = text.index(",", a)  # 'A, B in contrast shows …': B opens the next clause, no list without 'and'
+            if _QUESTION_END.search(text, m.end()):
+                continue  # 'M 可以提升 A 的性能吗？': a question
             objs = [s for s in systems if a <= s.start and s.end <= b]
             if not objs or any(s.proposed or s.key == main or s.label != Label.MODEL for s in objs):
                 continue
@@ -162,9 +168,10 @@ class RaisedRules:
             return subj.key if not before and ok.fullmatch(text, head.end(), m.start()) else None
         ref = self.self_ref.match(text[start : m.start()].lstrip(' *“”"'))
         rest = text[start : m.start()].lstrip(' *“”"')[ref.end() if ref else 0 :]
-        # a subject left out goes on from the sentence's first system: the paper's, or another's
+        # a subject left out, or a self-reference ('该方法', 'it'), goes on from the sentence's first system:
+        # the paper's, or another's
         earlier = [s for s in systems if s.end <= start and s.label not in DATASET_LABELS]
-        if not ok.fullmatch(rest) or (earlier and not ref and not (earlier[0].proposed or earlier[0].key == main)):
+        if not ok.fullmatch(rest) or (earlier and not (earlier[0].proposed or earlier[0].key == main)):
             return None
         return earlier[0].key if earlier and not ref else main
 
