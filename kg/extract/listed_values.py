@@ -4,7 +4,8 @@ contrast (``A 和 B 分别为 77.8% 和 80.0%，而 C 和 D 分别降至 23.8% �
 one (``而 B 为 28.9%、C 为 17.8%``).
 
 A mixin of :class:`~kg.extract.relations.RelationRules` (beside
-:class:`~kg.extract.value_rules.ValueRules`, whose ``_PARALLEL_NEXT`` it uses).
+:class:`~kg.extract.value_rules.ValueRules`, whose ``_PARALLEL_NEXT`` and
+``_UNIT_VALUE`` it uses).
 """
 
 from __future__ import annotations
@@ -20,14 +21,14 @@ class ListedValueRules:
 
     #: a listed system's value, then the separator before the next one ('B 为 28.9%、C 为 17.8%')
     _VALUE_THEN_SEP = re.compile(r"[\s*]*(?:、|，|,|和|以及|及)[\s*]*")
-    #: a listed system's value after 为 and its unit ('为 28.9%', '为 120 ms', '为 3.2 秒')
-    _STATED_UNIT = re.compile(r"[-+]?\d+(?:\.\d+)?[\s*]*(?P<u>%|[A-Za-z°]{1,4}|[次秒分个]|毫秒)?")
 
     def _stated_unit(self, text: str, s: Mention) -> tuple[int, str] | None:
-        """(end, unit) of the value the system ``s`` states with 为 right after it, or None."""
+        """(end, unit) of the value the system ``s`` states with 为 right after
+        it ('为 28.9%', '为 120 ms', '为 3.2 秒'; read as ValueRules reads
+        values), or None."""
         head = self._PARALLEL_NEXT.match(text, s.end)
-        value = self._STATED_UNIT.match(text, head.end()) if head else None
-        return (value.end(), value.group("u") or "") if value else None
+        value = self._UNIT_VALUE.match(text, head.end()) if head else None
+        return (value.end(), value.group(2) or "") if value else None
 
     def _listed_with_values(self, text: str, b: Mention, systems: list[Mention]) -> list[Mention]:
         """The systems listed after ``b``, each with its value stated with 为

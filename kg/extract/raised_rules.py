@@ -21,10 +21,12 @@ _NOT_RAISED_RE = re.compile(r"难以|无法|不能|未能|没有|并未")
 #: a result, what a raise of a method's part must name ('使 B 架构的性能提升了 12.6%')
 _BENEFIT_RE = re.compile(r"性能|表现|准确率|精度|成功率|得分|分数|胜率|吞吐量|速度|效率|效果")
 #: what may open a raise's clause before 将/使 without naming its cause: a setting, an adverb, a connective
-_CAUSE_NONE_RE = re.compile(
-    r"[\s*]*(?:(?:此外|同时|另外|例如|比如|并且?|且|还|也|可|能|可以|能够|进一步|从而|显著|有效地?|均|都|最终)[\s*，,]*"
-    r"|在[^，。；,;]{0,24}?[上中下][\s*，,]*)*"
+#: connectives, 'can' and adverbs of a steady gain, which may open a raise's clause (not 可能 'maybe', 能否 'whether')
+_LEAD_WORDS = (
+    r"此外|同时|另外|并且?|且|还|也|均|都|可以|能够|能(?!否)|可(?!能)|进一步|从而|最终|"
+    r"显著|明显|有效地?|大幅|大大|持续地?|稳定地?|一致地?|始终"
 )
+_CAUSE_NONE_RE = re.compile(rf"[\s*]*(?:(?:{_LEAD_WORDS}|例如|比如)[\s*，,]*|在[^，。；,;]{{0,24}}?[上中下][\s*，,]*)*")
 
 
 #: a question mark or 吗 ending the sentence after a raise
@@ -112,10 +114,7 @@ class RaisedRules:
         re.IGNORECASE,
     )
     #: all that may stand before the verb besides its subject: connectives, 'can', and adverbs of a steady gain
-    _ZH_LEAD_OK = re.compile(
-        r"[\s*，,]*(?:(?:此外|同时|另外|并且?|且|还|也|均|都|可以|能够|能(?!否)|可(?!能)|进一步|显著|明显|有效地?|大幅|大大|持续地?|"
-        r"稳定地?|一致地?|始终|从而|最终)[\s*，,]*)*"
-    )
+    _ZH_LEAD_OK = re.compile(rf"[\s*，,]*(?:(?:{_LEAD_WORDS})[\s*，,]*)*")
     _EN_LEAD_OK = re.compile(
         r"[\s,]*(?:(?:also|further|consistently|significantly|substantially|greatly|clearly|notably|still|thereby)[\s,]*)*",
         re.IGNORECASE,
